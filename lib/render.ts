@@ -1,0 +1,54 @@
+/**
+ * Turning a content item into the words an advocate shares: which variant this advocate gets, and
+ * where the link goes in it for each network.
+ */
+import type { Network, Variants } from './schemas';
+
+export const LINK_PLACEHOLDER = '{link}';
+
+/**
+ * The text to share on `network` with `link` in it. Every `{link}` in the variant is replaced; a
+ * variant without one gets the link appended (after a blank line on LinkedIn, a space on X).
+ * Facebook forbids prefilled text, so its share is the link alone.
+ */
+export function renderVariant(variant: string, link: string, network: Network): string {
+  if (network === 'facebook') return link;
+  if (variant.includes(LINK_PLACEHOLDER)) return variant.split(LINK_PLACEHOLDER).join(link);
+  const text = variant.trimEnd();
+  if (text === '') return link;
+  return network === 'linkedin' ? `${text}\n\n${link}` : `${text} ${link}`;
+}
+
+/** FNV-1a, 32 bits: a small stable hash so every device of one advocate picks the same variant. */
+function hash32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * The index of the variant this advocate sees for this content: stable for the same advocate and
+ * content, spread across advocates so colleagues don't all post the same words.
+ */
+export function pickVariantIndex(count: number, advocateRef: string, contentId: string): number {
+  if (count <= 1) return 0;
+  return hash32(`${advocateRef}\u0000${contentId}`) % count;
+}
+
+/** The suggested text for this advocate on this network, or null when there is no variant for it. */
+export function suggestedText(
+  variants: Variants,
+  network: Network,
+  link: string,
+  advocateRef: string,
+  contentId: string,
+): string | null {
+  if (network === 'facebook') return link;
+  const list = variants[network];
+  if (!list?.length) return null;
+  const variant = list[pickVariantIndex(list.length, advocateRef, contentId)] ?? list[0]!;
+  return renderVariant(variant, link, network);
+}

@@ -1,0 +1,63 @@
+/** Assembles the HTTP API: middleware, routes and problem+json error handling. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { AppEnv, Deps } from './context';
+import { RateLimiter } from './middleware/rate-limit';
+import { ApiRegistry } from './openapi/registry';
+import { ProblemError, problemResponse } from './problem';
+import { adminSessionRoutes } from './routes/admin-session';
+import { contentRoutes } from './routes/content';
+import { documentRoutes } from './routes/documents';
+import { healthRoutes } from './routes/health';
+import { enrollRoutes, inviteRoutes } from './routes/invites';
+import { redirectRoutes } from './routes/redirect';
+import { syncRoutes } from './routes/sync';
+
+/** Browser-extension origins: advocate endpoints answer them so the extension needs no host permission. */
+export const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-zA-Z0-9._-]+$/;
+const ADVOCATE_PATHS = ['/v1/enroll', '/v1/sync', '/v1/shares', '/v1/me', '/v1/leaderboard'];
+
+export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
+  const app = new Hono<AppEnv>();
+  const api = new ApiRegistry();
+  const tokenLimiter = new RateLimiter(deps.config.rateLimits.token);
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error);
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    return problemResponse(c, new ProblemError(500, 'Something went wrong on the server. It has been logged.'));
+  });
+  app.notFound((c) => problemResponse(c, new ProblemError(404, `Nothing at ${c.req.method} ${c.req.path}.`, { type: 'not-found' })));
+
+  app.use(async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+  });
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new ProblemError(413, `The request body is larger than ${deps.config.bodyLimitBytes} bytes.`, { type: 'too-large' });
+      },
+    }),
+  );
+  const extensionCors = cors({
+    origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+    exposeHeaders: ['ETag', 'Retry-After'],
+    maxAge: 600,
+  });
+  for (const path of ADVOCATE_PATHS) app.use(path, extensionCors);
+
+  app.route('/', healthRoutes(deps, api));
+  app.route('/v1/admin/session', adminSessionRoutes(deps, api));
+  app.route('/v1/admin/invites', inviteRoutes(deps, api));
+  app.route('/v1/admin/content', contentRoutes(deps, api));
+  app.route('/v1/admin', documentRoutes(deps, api));
+  app.route('/v1/enroll', enrollRoutes(deps, api));
+  app.route('/v1/sync', syncRoutes(deps, api, tokenLimiter));
+  app.route('/r', redirectRoutes(deps, api));
+  return { app, api };
+}

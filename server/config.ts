@@ -1,0 +1,87 @@
+/**
+ * The server's configuration, read from the environment only. Every variable is listed in the
+ * README; a bad value stops start-up with a message naming the variable.
+ */
+
+export interface RateLimit {
+  /** Requests allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Base URL advocates' tracked links point at (`<publicUrl>/r/<code>`). */
+  publicUrl: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  utmMedium: string;
+  bodyLimitBytes: number;
+  sessionTtlMs: number;
+  trustProxy: boolean;
+  rateLimits: { session: RateLimit; enroll: RateLimit; token: RateLimit };
+  /** How long in-flight requests may take to finish after SIGTERM. */
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got ${JSON.stringify(env[name])})`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 8787, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = (env.RELAY_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) {
+    throw new ConfigError(`RELAY_PUBLIC_URL must be an http(s) URL (got ${JSON.stringify(env.RELAY_PUBLIC_URL)})`);
+  }
+  const adminEmail = env.RELAY_ADMIN_EMAIL || undefined;
+  const adminPassword = env.RELAY_ADMIN_PASSWORD || undefined;
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError('set RELAY_ADMIN_EMAIL and RELAY_ADMIN_PASSWORD together, or neither');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigError('RELAY_ADMIN_PASSWORD must be at least 8 characters');
+  }
+  const minute = 60_000;
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || 'sqlite:data/relay.db',
+    publicUrl,
+    adminEmail,
+    adminPassword,
+    utmMedium: env.RELAY_UTM_MEDIUM || 'employee_advocacy',
+    bodyLimitBytes: integer(env, 'RELAY_BODY_LIMIT', 256 * 1024, 1024, 50 * 1024 * 1024),
+    sessionTtlMs: integer(env, 'RELAY_SESSION_TTL_HOURS', 12, 1, 24 * 90) * 3_600_000,
+    trustProxy: flag(env, 'RELAY_TRUST_PROXY', false),
+    rateLimits: {
+      session: { limit: integer(env, 'RELAY_RATE_LIMIT_SESSION', 10, 1, 1_000_000), windowMs: minute },
+      enroll: { limit: integer(env, 'RELAY_RATE_LIMIT_ENROLL', 20, 1, 1_000_000), windowMs: minute },
+      token: { limit: integer(env, 'RELAY_RATE_LIMIT_TOKEN', 600, 1, 10_000_000), windowMs: minute },
+    },
+    shutdownGraceMs: integer(env, 'RELAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+  };
+}

@@ -1,0 +1,69 @@
+/** Password hashing (scrypt), bearer tokens stored as SHA-256 hashes, and random identifiers. */
+import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
+
+function scryptAsync(password: string, salt: Buffer, N: number, r: number, p: number, keylen: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFKC'), salt, keylen, { N, r, p, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p, SCRYPT.keylen);
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [kind, n, r, p, salt, key] = stored.split('$');
+  if (kind !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64url');
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p), expected.length);
+  return timingSafeEqual(actual, expected);
+}
+
+/** A hash to verify against when the account does not exist, so timing does not reveal it. */
+export const DUMMY_PASSWORD_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export type TokenKind = 'admin' | 'advocate';
+const TOKEN_PREFIX: Record<TokenKind, string> = { admin: 'rla_', advocate: 'rlv_' };
+
+export function newToken(kind: TokenKind): string {
+  return TOKEN_PREFIX[kind] + randomBytes(32).toString('base64url');
+}
+
+export function tokenKind(token: string): TokenKind | null {
+  if (token.startsWith(TOKEN_PREFIX.admin)) return 'admin';
+  if (token.startsWith(TOKEN_PREFIX.advocate)) return 'advocate';
+  return null;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const ID_ALPHABET = '0123456789abcdefghijkmnpqrstuvwxyz';
+
+export function randomString(length: number, alphabet = ID_ALPHABET): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}
+
+export function newId(): string {
+  return randomString(14);
+}
+
+/** Invite codes people can read out and type: no 0/O, 1/I/L confusion, grouped in fours. */
+const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export function newInviteCode(): string {
+  const raw = randomString(8, INVITE_ALPHABET);
+  return `${raw.slice(0, 4)}-${raw.slice(4)}`;
+}
+
+export function normalizeInviteCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^(.{4})(.+)$/, '$1-$2');
+}

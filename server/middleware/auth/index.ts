@@ -1,0 +1,104 @@
+/**
+ * Bearer authentication for the two roles. Admins present a session token (header or the
+ * HttpOnly cookie); advocates present the token they got at enrolment. A valid token of the other
+ * role is refused 403, anything else 401.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv, Deps } from '../../context';
+import { hashToken, tokenKind } from '../../crypto';
+import { ProblemError } from '../../problem';
+
+export const ADMIN_COOKIE = 'relay_admin';
+
+export function bearerToken(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new ProblemError(401, 'The Authorization header must be "Bearer <token>".', { type: 'unauthorized' });
+  return match[1];
+}
+
+function unauthorized(detail: string): ProblemError {
+  return new ProblemError(401, detail, {
+    type: 'unauthorized',
+    headers: { 'www-authenticate': 'Bearer realm="relay"' },
+  });
+}
+
+async function isAdvocateToken(deps: Deps, hash: string): Promise<boolean> {
+  const row = await deps.db.selectFrom('advocates').select('id').where('token_hash', '=', hash).executeTakeFirst();
+  return row !== undefined;
+}
+
+async function isAdminToken(deps: Deps, hash: string): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('admin_sessions')
+    .select('admin_id')
+    .where('token_hash', '=', hash)
+    .where('expires_at', '>', deps.now())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function requireAdmin(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c) ?? getCookie(c, ADMIN_COOKIE);
+    if (!token) throw unauthorized('Sign in as an admin: send "Authorization: Bearer <token>" or the session cookie.');
+    const hash = hashToken(token);
+    const row = await deps.db
+      .selectFrom('admin_sessions')
+      .innerJoin('admins', 'admins.id', 'admin_sessions.admin_id')
+      .select(['admins.id', 'admins.email', 'admin_sessions.expires_at'])
+      .where('admin_sessions.token_hash', '=', hash)
+      .executeTakeFirst();
+    if (!row || row.expires_at <= deps.now()) {
+      if (tokenKind(token) === 'advocate' && (await isAdvocateToken(deps, hash))) {
+        throw new ProblemError(403, 'Advocate tokens cannot call admin endpoints.', { type: 'forbidden' });
+      }
+      throw unauthorized(row ? 'The admin session has expired; sign in again.' : 'The admin token is not valid.');
+    }
+    c.set('admin', { id: row.id, email: row.email });
+    c.set('adminSessionHash', hash);
+    await next();
+  };
+}
+
+export function requireAdvocate(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c);
+    if (!token) throw unauthorized('Send the advocate token as "Authorization: Bearer <token>".');
+    const hash = hashToken(token);
+    const row = await deps.db
+      .selectFrom('advocates')
+      .select(['id', 'name', 'ref', 'click_tracking', 'leaderboard', 'last_sync_at'])
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    if (!row) {
+      if (tokenKind(token) === 'admin' && (await isAdminToken(deps, hash))) {
+        throw new ProblemError(403, 'Admin sessions cannot call advocate endpoints; enrol with an invite code.', {
+          type: 'forbidden',
+        });
+      }
+      throw unauthorized('The advocate token is not valid. Enrol again with an invite code.');
+    }
+    c.set('advocate', {
+      id: row.id,
+      name: row.name,
+      ref: row.ref,
+      clickTracking: row.click_tracking === 1,
+      leaderboard: row.leaderboard === 1,
+      lastSyncAt: row.last_sync_at,
+    });
+    await next();
+  };
+}
+
+/** The client's address, for rate limiting: the socket's, or X-Forwarded-For's first when trusted. */
+export function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,102 @@
+/**
+ * The API's self-description: each route registers what it takes and answers, as the same zod
+ * schemas it validates with, and /openapi.json is generated from that list (OpenAPI 3.1).
+ */
+import { z } from 'zod';
+import { problemSchema } from '../../lib/schemas';
+
+export type Auth = 'admin' | 'advocate' | 'none';
+
+export interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI style path, e.g. /v1/admin/content/{id}. */
+  path: string;
+  summary: string;
+  tag: string;
+  auth: Auth;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[] }>;
+}
+
+export class ApiRegistry {
+  private readonly routes: RouteDoc[] = [];
+
+  add(doc: RouteDoc): void {
+    this.routes.push(doc);
+  }
+
+  list(): readonly RouteDoc[] {
+    return this.routes;
+  }
+
+  document(info: { version: string }): Record<string, unknown> {
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const route of this.routes) {
+      paths[route.path] ??= {};
+      paths[route.path]![route.method] = operation(route);
+    }
+    return {
+      openapi: '3.1.0',
+      info: {
+        title: 'Relay API',
+        version: info.version,
+        description: 'Employee advocacy: content for advocates, enrolment, sync, shares and tracked links.',
+      },
+      paths,
+      components: {
+        securitySchemes: {
+          adminBearer: { type: 'http', scheme: 'bearer', description: 'Admin session token from POST /v1/admin/session' },
+          adminCookie: { type: 'apiKey', in: 'cookie', name: 'relay_admin' },
+          advocateBearer: { type: 'http', scheme: 'bearer', description: 'Advocate token from POST /v1/enroll' },
+        },
+        schemas: { Problem: jsonSchema(problemSchema, 'output') },
+      },
+    };
+  }
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+function operation(route: RouteDoc): Record<string, unknown> {
+  const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+    name: match[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const queryParams = route.query
+    ? Object.entries(route.query.shape).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: !(schema as z.ZodType).safeParse(undefined).success,
+        schema: jsonSchema(schema as z.ZodType, 'input'),
+      }))
+    : [];
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(route.responses)) {
+    const isProblem = Number(status) >= 400;
+    const schema = response.schema ? jsonSchema(response.schema, 'output') : isProblem ? { $ref: '#/components/schemas/Problem' } : undefined;
+    responses[status] = {
+      description: response.description,
+      ...(response.headers ? { headers: Object.fromEntries(response.headers.map((name) => [name, { schema: { type: 'string' } }])) } : {}),
+      ...(schema ? { content: { [isProblem ? 'application/problem+json' : 'application/json']: { schema } } } : {}),
+    };
+  }
+  const security =
+    route.auth === 'admin' ? [{ adminBearer: [] }, { adminCookie: [] }] : route.auth === 'advocate' ? [{ advocateBearer: [] }] : [];
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, ch: string) => ch.toUpperCase()).replace(/\W/g, '')}`,
+    ...(route.auth === 'none' ? {} : { security }),
+    parameters: [...pathParams, ...queryParams],
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      : {}),
+    responses,
+  };
+}

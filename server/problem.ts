@@ -1,0 +1,82 @@
+/**
+ * RFC 9457 problem details: every failure the API answers is one of these, as
+ * application/problem+json, and never carries a stack trace.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export const PROBLEM_BASE = 'https://relay.invalid/problems/';
+
+export class ProblemError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly errors?: FieldError[];
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    detail: string,
+    options: { type?: string; title?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.name = 'ProblemError';
+    this.status = status;
+    this.type = options.type ? PROBLEM_BASE + options.type : 'about:blank';
+    this.title = options.title ?? TITLES[status] ?? 'Error';
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      type: this.type,
+      title: this.title,
+      status: this.status,
+      detail: this.message,
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+export function problemResponse(c: Context, problem: ProblemError): Response {
+  return new Response(JSON.stringify(problem.toJSON()), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...problem.headers },
+  });
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+export function validationProblem(error: z.ZodError, what = 'request body'): ProblemError {
+  const errors = fieldErrors(error);
+  const first = errors[0];
+  const summary = first ? `${first.path || what}: ${first.message}` : 'invalid';
+  return new ProblemError(422, `The ${what} is not valid (${summary}).`, { type: 'validation', errors });
+}

@@ -1,0 +1,168 @@
+/**
+ * GET /v1/sync: an advocate's extension asks for what changed since its cursor. The answer is
+ * computed from the change counter and the clock, so scheduled items appear once due and expired
+ * ones disappear with nobody touching them. A client that is current gets 304 from one query.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { syncResponseSchema, type AdvocateItem, type Network, type Variants } from '../../lib/schemas';
+import type { AppEnv, Deps } from '../context';
+import { requireAdvocate } from '../middleware/auth';
+import { RateLimiter, rateLimit } from '../middleware/rate-limit';
+import type { ApiRegistry } from '../openapi/registry';
+import { isLive, type ContentRow } from '../services/content';
+import { CLOCK_SKEW_MS, decodeCursor, encodeCursor } from '../services/cursor';
+import { readDocuments } from '../services/documents';
+import { linksFor } from '../services/links';
+import { readQuery } from '../validate';
+
+const syncQuerySchema = z.object({
+  cursor: z.string().min(1).max(64).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
+});
+
+/** last_sync_at is written at most this often per advocate, so polling stays read-only. */
+const LAST_SYNC_RESOLUTION_MS = 5 * 60_000;
+
+interface SyncState {
+  seq: number;
+  /** The latest publish or expiry time that has passed: crossing one changes what is live. */
+  boundary: number;
+}
+
+export function etagFor(state: SyncState, clickTracking: boolean): string {
+  return `W/"${state.seq.toString(36)}-${state.boundary.toString(36)}-${clickTracking ? 't' : 'd'}"`;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
+}
+
+export function syncRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimiter): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { db } = deps;
+
+  async function readState(now: number): Promise<SyncState> {
+    const row = await db
+      .selectFrom('counters')
+      .select((eb) => [
+        'value',
+        eb
+          .selectFrom('content')
+          .select((inner) => inner.fn.max('publish_at').as('m'))
+          .where('status', '=', 'published')
+          .where('publish_at', '<=', now)
+          .as('last_publish'),
+        eb
+          .selectFrom('content')
+          .select((inner) => inner.fn.max('expires_at').as('m'))
+          .where('status', '=', 'published')
+          .where('expires_at', '<=', now)
+          .as('last_expiry'),
+      ])
+      .where('name', '=', 'seq')
+      .executeTakeFirstOrThrow();
+    return {
+      seq: Number(row.value),
+      boundary: Math.max(Number(row.last_publish ?? 0), Number(row.last_expiry ?? 0)),
+    };
+  }
+
+  async function changedRows(since: { seq: number; time: number } | null, now: number): Promise<ContentRow[]> {
+    if (!since) {
+      return db
+        .selectFrom('content')
+        .selectAll()
+        .where('status', '=', 'published')
+        .where((eb) => eb.or([eb('publish_at', 'is', null), eb('publish_at', '<=', now)]))
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+        .execute();
+    }
+    const from = since.time - CLOCK_SKEW_MS;
+    return db
+      .selectFrom('content')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('seq', '>', since.seq),
+          eb.and([eb('publish_at', '>', from), eb('publish_at', '<=', now)]),
+          eb.and([eb('expires_at', '>', from), eb('expires_at', '<=', now)]),
+        ]),
+      )
+      .execute();
+  }
+
+  api.add({
+    method: 'get',
+    path: '/v1/sync',
+    summary: 'Live content, guidelines and scoring: a snapshot, or a delta since a cursor',
+    tag: 'advocate',
+    auth: 'advocate',
+    query: syncQuerySchema,
+    responses: {
+      200: { description: 'Snapshot or delta', schema: syncResponseSchema, headers: ['ETag'] },
+      304: { description: 'Nothing changed since the ETag sent in If-None-Match' },
+      400: { description: 'Malformed query, or a cursor this server did not issue' },
+      401: { description: 'Missing or bad advocate token' },
+      403: { description: 'An admin token' },
+      429: { description: 'Too many requests for this token', headers: ['Retry-After'] },
+    },
+  });
+  app.get(
+    '/',
+    requireAdvocate(deps),
+    rateLimit(tokenLimiter, (c) => c.get('advocate').id),
+    async (c) => {
+      const query = readQuery(c, syncQuerySchema);
+      const advocate = c.get('advocate');
+      const now = deps.now();
+      const state = await readState(now);
+      const cursor = query.cursor ? decodeCursor(query.cursor, { seq: state.seq, now }) : null;
+      const etag = etagFor(state, advocate.clickTracking);
+      c.header('etag', etag);
+      c.header('cache-control', 'private, no-cache');
+      if (advocate.lastSyncAt === null || now - advocate.lastSyncAt >= LAST_SYNC_RESOLUTION_MS) {
+        await db.updateTable('advocates').set({ last_sync_at: now }).where('id', '=', advocate.id).execute();
+      }
+      if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+
+      const [rows, documents] = await Promise.all([changedRows(cursor, now), readDocuments(db)]);
+      const live = rows.filter((row) => isLive(row, now));
+      const removed = rows.filter((row) => !isLive(row, now)).map((row) => row.id);
+      live.sort((a, b) => (b.publish_at ?? b.created_at) - (a.publish_at ?? a.created_at) || a.id.localeCompare(b.id));
+      const parsed = live.map((row) => ({ row, networks: JSON.parse(row.networks) as Network[] }));
+      const links = await linksFor(
+        db,
+        advocate,
+        parsed.map(({ row, networks }) => ({ id: row.id, url: row.url, title: row.title, campaign: row.campaign, networks })),
+        { publicUrl: deps.config.publicUrl, utmMedium: deps.config.utmMedium, now },
+      );
+      const content: AdvocateItem[] = parsed.map(({ row, networks }) => ({
+        id: row.id,
+        title: row.title,
+        url: row.url,
+        note: row.note,
+        imageUrl: row.image_url,
+        campaign: row.campaign,
+        language: row.language,
+        tags: JSON.parse(row.tags) as string[],
+        variants: JSON.parse(row.variants) as Variants,
+        networks,
+        publishAt: row.publish_at === null ? null : new Date(row.publish_at).toISOString(),
+        expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
+        createdAt: new Date(row.created_at).toISOString(),
+        updatedAt: new Date(row.updated_at).toISOString(),
+        links: links.get(row.id) ?? {},
+      }));
+      return c.json({
+        cursor: encodeCursor({ seq: state.seq, time: now }),
+        content,
+        removed,
+        guidelines: documents.guidelines,
+        scoring: documents.scoring,
+      });
+    },
+  );
+  return app;
+}

@@ -1,0 +1,82 @@
+/**
+ * Starts the API on a port: opens and migrates the database, creates the first admin, listens,
+ * and shuts down gracefully (in-flight requests finish, then the database closes).
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { ensureFirstAdmin } from './admins';
+import { createApp } from './app';
+import { LocalChangeFeed, type ChangeFeed } from './changes';
+import type { Config } from './config';
+import type { Hono } from 'hono';
+import type { AppEnv, Deps } from './context';
+import { openDatabase, type RelayDatabase } from './db';
+import { migrateToLatest } from './db/migrate';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: Deps;
+  database: RelayDatabase;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  now?: () => number;
+  changes?: ChangeFeed;
+  /** Runs after migrations, before listening (the demo seeds itself here). */
+  beforeListen?: (deps: Deps) => Promise<void>;
+  /** Adds routes to the app before it listens (benchmarks add their baseline route here). */
+  configure?: (app: Hono<AppEnv>) => void;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db as never);
+    await ensureFirstAdmin(database.db, config.adminEmail, config.adminPassword);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const deps: Deps = {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    changes: options.changes ?? new LocalChangeFeed(),
+    now: options.now ?? Date.now,
+  };
+  await options.beforeListen?.(deps);
+  const { app } = createApp(deps);
+  options.configure?.(app);
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server));
+    created.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+        deadline.unref();
+        // Idle keep-alive connections are closed now and again as requests finish.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        server.close(() => {
+          clearTimeout(deadline);
+          clearInterval(sweep);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await database.close();
+    })());
+
+  return { url, port: address.port, deps, database, close };
+}

@@ -1,0 +1,53 @@
+/** Content rows to and from the API's shapes, and the one rule for which content advocates see. */
+import type { Selectable } from 'kysely';
+import type { ContentItem, ContentStatus, Network, Variants } from '../../lib/schemas';
+import { NETWORKS } from '../../lib/schemas';
+import type { ContentTable } from '../db/schema';
+
+export type ContentRow = Selectable<ContentTable>;
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** Networks a content item is shared on: as listed, else those with variants plus Facebook. */
+export function resolveNetworks(networks: Network[] | null | undefined, variants: Variants): Network[] {
+  if (networks?.length) return NETWORKS.filter((network) => networks.includes(network));
+  const withText = NETWORKS.filter((network) => network !== 'facebook' && (variants[network]?.length ?? 0) > 0);
+  return [...withText, 'facebook'];
+}
+
+export function statusOf(row: Pick<ContentRow, 'status' | 'publish_at'>, now: number): ContentStatus {
+  if (row.status === 'published' && row.publish_at !== null && row.publish_at > now) return 'scheduled';
+  return row.status as ContentStatus;
+}
+
+/** Live for advocates: published, due, and not expired. */
+export function isLive(row: Pick<ContentRow, 'status' | 'publish_at' | 'expires_at'>, now: number): boolean {
+  return (
+    row.status === 'published' &&
+    (row.publish_at === null || row.publish_at <= now) &&
+    (row.expires_at === null || row.expires_at > now)
+  );
+}
+
+export function toContentItem(row: ContentRow, now: number): ContentItem {
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    note: row.note,
+    imageUrl: row.image_url,
+    campaign: row.campaign,
+    language: row.language,
+    tags: JSON.parse(row.tags) as string[],
+    variants: JSON.parse(row.variants) as Variants,
+    networks: JSON.parse(row.networks) as Network[],
+    publishAt: iso(row.publish_at),
+    expiresAt: iso(row.expires_at),
+    status: statusOf(row, now),
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+  };
+}
+
+export const toMillis = (value: string | null | undefined): number | null =>
+  value === null || value === undefined ? null : Date.parse(value);

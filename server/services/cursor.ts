@@ -1,0 +1,43 @@
+/**
+ * Sync cursors: opaque to clients, they hold the change number and the time the client's copy is
+ * from. A delta is every row changed after that number plus every item whose schedule or expiry
+ * passed after that time.
+ */
+import { ProblemError } from '../problem';
+
+export interface Cursor {
+  seq: number;
+  time: number;
+}
+
+const PREFIX = 'c1.';
+
+export function encodeCursor(cursor: Cursor): string {
+  return `${PREFIX}${cursor.seq.toString(36)}.${cursor.time.toString(36)}`;
+}
+
+function badCursor(detail: string): ProblemError {
+  return new ProblemError(400, `${detail} Sync again without a cursor to get a full snapshot.`, {
+    type: 'bad-cursor',
+    title: 'Invalid cursor',
+    errors: [{ path: 'cursor', message: detail }],
+  });
+}
+
+/** Parses a cursor, refusing garbage and cursors from the future (another server, a wiped database). */
+export function decodeCursor(text: string, current: { seq: number; now: number }): Cursor {
+  const match = /^c1\.([0-9a-z]{1,11})\.([0-9a-z]{1,11})$/.exec(text);
+  if (!match) throw badCursor('The cursor is not one this server issued.');
+  const cursor = { seq: parseInt(match[1]!, 36), time: parseInt(match[2]!, 36) };
+  if (!Number.isSafeInteger(cursor.seq) || !Number.isSafeInteger(cursor.time)) {
+    throw badCursor('The cursor is not one this server issued.');
+  }
+  if (cursor.seq > current.seq || cursor.time > current.now + CLOCK_SKEW_MS) {
+    throw badCursor('The cursor is ahead of this server.');
+  }
+  return cursor;
+}
+
+/** Tolerated clock difference between API instances; delta windows overlap by this much. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+export { PREFIX as CURSOR_PREFIX };

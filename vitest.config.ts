@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit tests run once; the API suite (tests/server) runs twice: on SQLite and on PostgreSQL.
+ * PostgreSQL comes from DATABASE_URL when it names one, else the machine's
+ * postgres://postgres@127.0.0.1:5432/test.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'tests/lib/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'api-sqlite',
+          include: ['tests/server/**/*.test.ts'],
+          env: { RELAY_TEST_DB: 'sqlite' },
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'api-postgres',
+          include: ['tests/server/**/*.test.ts'],
+          env: { RELAY_TEST_DB: 'postgres' },
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
