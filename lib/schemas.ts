@@ -26,10 +26,7 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-export const httpUrlSchema = z
-  .string()
-  .max(2048)
-  .refine(isHttpUrl, { message: 'must be an absolute http(s) URL' });
+export const httpUrlSchema = z.string().max(2048).refine(isHttpUrl, { message: 'must be an absolute http(s) URL' });
 
 const idSchema = z.string().min(1).max(64);
 const tagSchema = z.string().trim().min(1).max(40);
@@ -215,13 +212,14 @@ export type Guidelines = z.infer<typeof guidelinesSchema>;
 export const DEFAULT_GUIDELINES: Guidelines = { bannedTerms: [] };
 
 const points = z.number().int().min(0).max(10_000);
+const EARLY_SHARE_MAX_HOURS = 24 * 30;
 
 export const scoringRulesSchema = z
   .object({
     enabled: z.boolean().describe('false turns gamification (points, levels, leaderboard) off'),
     pointsPerShare: z.object({ linkedin: points, x: points, facebook: points }).strict(),
     earlyShareBonus: z
-      .object({ withinHours: z.number().int().min(1).max(24 * 30), points })
+      .object({ withinHours: z.number().int().min(1).max(EARLY_SHARE_MAX_HOURS), points })
       .strict()
       .describe('bonus for sharing within N hours of publishing'),
     personalizedBonus: points.describe('bonus when the advocate changed the suggested text'),

@@ -24,19 +24,16 @@ export class UnsupportedUrlError extends Error {
   }
 }
 
-function decodedKey(pair: string): string {
-  const key = pair.split('=', 1)[0] ?? '';
-  try {
-    return decodeURIComponent(key.replace(/\+/g, ' ')).toLowerCase();
-  } catch {
-    return key.toLowerCase();
-  }
+/** Lone surrogates become U+FFFD, as UTF-8 (and URLSearchParams) makes them; encodeURIComponent throws on them. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /**
  * Returns `url` with utm_source, utm_medium, utm_campaign and (when given) utm_content set.
  * Existing values of those parameters are replaced (whatever their case); every other parameter,
  * including other utm_* ones, keeps its place and its exact encoding, and so does the fragment.
+ * Keys are compared as URLSearchParams decodes them. A lone surrogate in a tag value becomes U+FFFD.
  * Throws UnsupportedUrlError for anything that is not an absolute http(s) URL.
  */
 export function buildUtmUrl(url: string, tags: UtmTags): string {
@@ -57,20 +54,24 @@ export function buildUtmUrl(url: string, tags: UtmTags): string {
   const replaced = new Set(ours.map(([key]) => key));
 
   // Other utm_* parameters are kept, but only their first occurrence, so each appears once.
+  // A key is what URLSearchParams makes of it (lenient percent-decoding, "+" as a space): its
+  // parser skips empty pairs as we do, so its keys line up with our non-empty raw pairs.
+  const keys = [...parsed.searchParams.keys()].map((key) => key.toLowerCase());
   const seenUtm = new Set<string>();
   const kept = parsed.search
     .slice(1)
     .split('&')
-    .filter((pair) => {
-      if (pair === '') return false;
-      const key = decodedKey(pair);
+    .filter((pair) => pair !== '')
+    .filter((_pair, index) => {
+      const key = keys[index] ?? '';
       if (!key.startsWith('utm_')) return true;
       if (replaced.has(key) || seenUtm.has(key)) return false;
       seenUtm.add(key);
       return true;
     });
-  const added = ours.map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
-  parsed.search = [...kept, ...added].join('&');
+  const added = ours.map(([key, value]) => `${key}=${encodeURIComponent(wellFormed(value))}`);
+  // The search setter drops one leading "?": give it ours, so a first pair such as "?a=1" keeps its own.
+  parsed.search = `?${[...kept, ...added].join('&')}`;
   return parsed.toString();
 }
 

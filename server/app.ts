@@ -12,6 +12,8 @@ import { documentRoutes } from './routes/documents';
 import { healthRoutes } from './routes/health';
 import { enrollRoutes, inviteRoutes } from './routes/invites';
 import { redirectRoutes } from './routes/redirect';
+import { shareRoutes } from './routes/shares';
+import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 
 /** Browser-extension origins: advocate endpoints answer them so the extension needs no host permission. */
@@ -58,6 +60,8 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   app.route('/v1/admin', documentRoutes(deps, api));
   app.route('/v1/enroll', enrollRoutes(deps, api));
   app.route('/v1/sync', syncRoutes(deps, api, tokenLimiter));
+  app.route('/v1/shares', shareRoutes(deps, api, tokenLimiter));
+  app.route('/v1/stream', streamRoutes(api));
   app.route('/r', redirectRoutes(deps, api));
   return { app, api };
 }

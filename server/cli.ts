@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig({ ...process.env, RELAY_ADMIN_EMAIL: '', RELAY_ADMIN_PASSWORD: '' });
   const database = openDatabase(config.databaseUrl);
   try {
-    await migrateToLatest(database.db as never);
+    await migrateToLatest(database);
     const admin = await addAdmin(database.db, email, await askPassword());
     console.log(`added admin ${admin.email} (id ${admin.id})`);
     return 0;

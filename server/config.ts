@@ -24,6 +24,13 @@ export interface Config {
   rateLimits: { session: RateLimit; enroll: RateLimit; token: RateLimit };
   /** How long in-flight requests may take to finish after SIGTERM. */
   shutdownGraceMs: number;
+  stream: {
+    /** A stream that sends no ping for this long is closed. */
+    idleMs: number;
+    maxPerToken: number;
+    /** A client with more unsent bytes than this is dropped. */
+    maxBufferedBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -83,5 +90,10 @@ export function loadConfig(env: Env = process.env): Config {
       token: { limit: integer(env, 'RELAY_RATE_LIMIT_TOKEN', 600, 1, 10_000_000), windowMs: minute },
     },
     shutdownGraceMs: integer(env, 'RELAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    stream: {
+      idleMs: integer(env, 'RELAY_STREAM_IDLE_MS', 60_000, 1_000, 3_600_000),
+      maxPerToken: integer(env, 'RELAY_STREAM_MAX_PER_TOKEN', 5, 1, 1_000_000),
+      maxBufferedBytes: integer(env, 'RELAY_STREAM_MAX_BUFFER', 256 * 1024, 1024, 64 * 1024 * 1024),
+    },
   };
 }

@@ -1,17 +1,30 @@
 /**
  * `npm run server`: the API alone, configured by the environment (see the README), no demo data.
  * Prints "listening on http://HOST:PORT" once it accepts requests; SIGTERM/SIGINT shut it down
- * gracefully.
+ * gracefully. `npm start` (scripts/start.ts) runs the demo through the same `runFromEnvironment`.
  */
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { startServer, type RunningServer } from './server';
 
-export async function runFromEnvironment(
-  start: (config: ReturnType<typeof loadConfig>) => Promise<RunningServer> = startServer,
-): Promise<RunningServer> {
+export interface RunOptions {
+  /** The environment the configuration is read from; process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** Starts the server once the configuration is loaded; startServer by default. */
+  start?: (config: Config) => Promise<RunningServer>;
+  /** Runs right after the "listening on" line (the demo prints its banner here). */
+  afterListen?: (running: RunningServer) => void;
+}
+
+/**
+ * Loads the configuration, starts the server, prints "listening on <url>" and stops gracefully on
+ * SIGTERM/SIGINT (exit code 0; 1 when shutting down fails). A bad configuration or a failed start
+ * prints one line and exits with code 1.
+ */
+export async function runFromEnvironment(options: RunOptions = {}): Promise<RunningServer> {
+  const { env = process.env, start = startServer, afterListen } = options;
   let running: RunningServer;
   try {
-    running = await start(loadConfig());
+    running = await start(loadConfig(env));
   } catch (error) {
     const message = error instanceof ConfigError ? `configuration error: ${error.message}` : `could not start: ${(error as Error).message}`;
     console.error(message);
@@ -33,6 +46,7 @@ export async function runFromEnvironment(
       );
     });
   }
+  afterListen?.(running);
   return running;
 }
 

@@ -68,10 +68,14 @@ export function problemResponse(c: Context, problem: ProblemError): Response {
 }
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // An unknown field is reported at the field itself, one error per key, not at its parent.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'is not a known field' }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
 }
 
 export function validationProblem(error: z.ZodError, what = 'request body'): ProblemError {

@@ -13,12 +13,18 @@ import type { Hono } from 'hono';
 import type { AppEnv, Deps } from './context';
 import { openDatabase, type RelayDatabase } from './db';
 import { migrateToLatest } from './db/migrate';
+import { PgChangeFeed } from './changes-pg';
+import { StreamHub } from './stream/hub';
+import { SyncNotifier } from './stream/notifier';
+import { attachStream } from './stream/upgrade';
 
 export interface RunningServer {
   url: string;
   port: number;
   deps: Deps;
   database: RelayDatabase;
+  /** This instance's live streams. */
+  hub: StreamHub;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -26,8 +32,8 @@ export interface RunningServer {
 export interface StartOptions {
   now?: () => number;
   changes?: ChangeFeed;
-  /** Runs after migrations, before listening (the demo seeds itself here). */
-  beforeListen?: (deps: Deps) => Promise<void>;
+  /** Runs after migrations, before listening (the demo seeds itself here); its result is ignored. */
+  beforeListen?: (deps: Deps) => Promise<unknown>;
   /** Adds routes to the app before it listens (benchmarks add their baseline route here). */
   configure?: (app: Hono<AppEnv>) => void;
 }
@@ -35,27 +41,37 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database = openDatabase(config.databaseUrl);
   try {
-    await migrateToLatest(database.db as never);
+    await migrateToLatest(database);
     await ensureFirstAdmin(database.db, config.adminEmail, config.adminPassword);
   } catch (error) {
     await database.close();
     throw error;
   }
+  let changes = options.changes;
+  if (!changes && database.postgresUrl) {
+    const feed = new PgChangeFeed(database.postgresUrl, database.db);
+    await feed.start();
+    changes = feed;
+  }
   const deps: Deps = {
     db: database.db,
     dialect: database.dialect,
     config,
-    changes: options.changes ?? new LocalChangeFeed(),
+    changes: changes ?? new LocalChangeFeed(),
     now: options.now ?? Date.now,
   };
   await options.beforeListen?.(deps);
   const { app } = createApp(deps);
   options.configure?.(app);
+  const hub = new StreamHub({ ...config.stream, now: deps.now });
+  const notifier = new SyncNotifier(deps, hub);
+  await notifier.start();
 
   const server = await new Promise<Server>((resolve, reject) => {
     const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server));
     created.once('error', reject);
   });
+  const stream = attachStream(server, deps, hub, () => notifier.latestCursor);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -63,6 +79,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      stream.stopAccepting();
+      notifier.stop();
+      await hub.closeAll();
       await new Promise<void>((resolve) => {
         const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
         deadline.unref();
@@ -75,8 +94,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         });
         server.closeIdleConnections();
       });
+      await deps.changes.close?.();
       await database.close();
     })());
 
-  return { url, port: address.port, deps, database, close };
+  return { url, port: address.port, deps, database, hub, close };
 }

@@ -1,5 +1,6 @@
 /** Runs the schema migrations (one set, for SQLite and PostgreSQL alike) up to the latest. */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { RelayDatabase } from './index';
 import * as initial from './migrations/0001_initial';
 
 const migrations: Record<string, Migration> = {
@@ -16,8 +17,24 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrations() });
+/**
+ * On PostgreSQL the migration bookkeeping tables are placed in the connection's current schema
+ * explicitly: Kysely would otherwise take such tables in ANY schema of the database as its own.
+ */
+async function currentSchema(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<string | undefined> {
+  if (dialect !== 'postgres') return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
+}
+
+export async function migrateToLatest(database: Pick<RelayDatabase, 'db' | 'dialect'>): Promise<string[]> {
+  const db = database.db as unknown as Kysely<unknown>;
+  const dialect = database.dialect;
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrations(),
+    migrationTableSchema: await currentSchema(db, dialect),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

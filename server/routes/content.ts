@@ -5,16 +5,14 @@ import {
   contentInputSchema,
   contentItemSchema,
   contentPatchSchema,
-  type ContentInput,
 } from '../../lib/schemas';
 import type { AppEnv, Deps } from '../context';
-import { newId } from '../crypto';
 import type { ContentTable } from '../db/schema';
 import { requireAdmin } from '../middleware/auth';
 import type { ApiRegistry } from '../openapi/registry';
 import { ProblemError, validationProblem } from '../problem';
-import { nextSeq } from '../services/changes-counter';
-import { isLive, resolveNetworks, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
+import { isLive, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
+import { contentColumns, createContent, saveContent } from '../services/content-writes';
 import { readJson } from '../validate';
 
 const itemsSchema = z.object({ items: z.array(contentItemSchema) });
@@ -31,22 +29,9 @@ export function contentRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
     return row;
   }
 
-  /**
-   * Writes a change inside one transaction with a fresh change number, then tells connected
-   * extensions when the change is one they can see (live before or after, or scheduled).
-   */
-  async function save(before: ContentRow | undefined, values: Omit<ContentTable, 'seq'>): Promise<ContentRow> {
-    const row = await db.transaction().execute(async (trx) => {
-      const seq = await nextSeq(trx);
-      const next = { ...values, seq };
-      if (before) await trx.updateTable('content').set(next).where('id', '=', values.id).execute();
-      else await trx.insertInto('content').values(next).execute();
-      return next;
-    });
-    const visible = (r: ContentRow | undefined) => r !== undefined && r.status === 'published';
-    if (visible(before) || visible(row)) deps.changes.changed();
-    return row;
-  }
+  /** Every write goes through saveContent: a fresh change number, and extensions told. */
+  const save = (before: ContentRow | undefined, values: Omit<ContentTable, 'seq'>): Promise<ContentRow> =>
+    saveContent(deps, before, values);
 
   api.add({
     method: 'post',
@@ -64,17 +49,9 @@ export function contentRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   });
   app.post('/', async (c) => {
     const input = await readJson(c, contentInputSchema);
-    const now = deps.now();
-    const publishAt = toMillis(input.publishAt);
-    const row = await save(undefined, {
-      id: newId(),
-      ...columnsOf(input),
-      status: input.publish ? 'published' : 'draft',
-      publish_at: input.publish && (publishAt === null || publishAt < now) ? now : publishAt,
-      created_at: now,
-      updated_at: now,
-    });
-    return c.json(toContentItem(row, now), 201);
+    const row = await createContent(deps, input);
+    // Status as of the moment it was written (scheduled when publishAt was still ahead).
+    return c.json(toContentItem(row, row.created_at), 201);
   });
 
   api.add({
@@ -141,7 +118,7 @@ export function contentRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
     const input = checked.data;
     const row = await save(before, {
       ...before,
-      ...columnsOf(input),
+      ...contentColumns(input),
       publish_at: toMillis(input.publishAt),
       updated_at: now,
     });
@@ -196,20 +173,4 @@ export function contentRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   });
 
   return app;
-}
-
-function columnsOf(input: ContentInput) {
-  return {
-    title: input.title,
-    url: input.url,
-    note: input.note ?? null,
-    image_url: input.imageUrl ?? null,
-    campaign: input.campaign ?? null,
-    language: input.language ?? null,
-    tags: JSON.stringify([...new Set(input.tags ?? [])]),
-    variants: JSON.stringify(input.variants),
-    networks: JSON.stringify(resolveNetworks(input.networks, input.variants)),
-    publish_at: toMillis(input.publishAt),
-    expires_at: toMillis(input.expiresAt),
-  };
 }

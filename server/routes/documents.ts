@@ -41,8 +41,8 @@ export function documentRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
     });
     app.put(`/${name}`, async (c) => {
       const body = await readJson(c, schema);
-      await writeDocument(deps.db, name, body as never, deps.now());
-      deps.changes.changed();
+      const seq = await writeDocument(deps.db, name, body as never, deps.now());
+      deps.changes.changed(seq);
       return c.json(body);
     });
   }

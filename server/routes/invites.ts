@@ -8,11 +8,12 @@ import {
   inviteSchema,
 } from '../../lib/schemas';
 import type { AppEnv, Deps } from '../context';
-import { hashToken, newId, newInviteCode, newToken, normalizeInviteCode, randomString } from '../crypto';
+import { hashToken, newId, newToken, normalizeInviteCode, randomString } from '../crypto';
 import { clientAddress, requireAdmin } from '../middleware/auth';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import type { ApiRegistry } from '../openapi/registry';
 import { ProblemError } from '../problem';
+import { createInvite } from '../services/invites';
 import { readJson } from '../validate';
 import type { InvitesTable } from '../db/schema';
 import type { Selectable } from 'kysely';
@@ -54,16 +55,12 @@ export function inviteRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
         errors: [{ path: 'expiresAt', message: 'must be in the future' }],
       });
     }
-    const row = {
-      code: newInviteCode(),
-      created_by: c.get('admin').id,
-      max_uses: input.maxUses ?? null,
-      uses: 0,
-      expires_at: expiresAt,
-      revoked_at: null,
-      created_at: now,
-    };
-    await deps.db.insertInto('invites').values(row).execute();
+    const row = await createInvite(deps.db, {
+      createdBy: c.get('admin').id,
+      maxUses: input.maxUses ?? null,
+      expiresAt,
+      now,
+    });
     return c.json(toInvite(row), 201);
   });
 

@@ -11,7 +11,7 @@ import { requireAdvocate } from '../middleware/auth';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import type { ApiRegistry } from '../openapi/registry';
 import { isLive, type ContentRow } from '../services/content';
-import { CLOCK_SKEW_MS, decodeCursor, encodeCursor } from '../services/cursor';
+import { decodeCursor, encodeCursor } from '../services/cursor';
 import { readDocuments } from '../services/documents';
 import { linksFor } from '../services/links';
 import { readQuery } from '../validate';
@@ -79,7 +79,10 @@ export function syncRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimit
         .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
         .execute();
     }
-    const from = since.time - CLOCK_SKEW_MS;
+    // The cursor's snapshot counted as live exactly the rows due and unexpired at `since.time`, so
+    // only schedule and expiry boundaries after that moment change what the client has. (Writes are
+    // caught by seq.) Widening this window would resend unchanged items on every delta.
+    const from = since.time;
     return db
       .selectFrom('content')
       .selectAll()

@@ -39,8 +39,8 @@ export async function writeDocument<N extends DocumentName>(
   name: N,
   body: DocumentBodies[N],
   now: number,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
     const seq = await nextSeq(trx);
     const values = { name, body: JSON.stringify(body), seq, updated_at: now };
     await trx
@@ -48,5 +48,6 @@ export async function writeDocument<N extends DocumentName>(
       .values(values)
       .onConflict((oc) => oc.column('name').doUpdateSet({ body: values.body, seq, updated_at: now }))
       .execute();
+    return seq;
   });
 }

@@ -11,8 +11,8 @@ export const ADMIN_PASSWORD = 'correct horse battery';
 
 export interface TestServer extends RunningServer {
   database_: TestDatabase;
-  /** A controllable clock: starts at real time; `advance` moves it. */
-  clock: { now: number; advance(ms: number): void };
+  /** The server's clock: real time plus an offset that `advance` grows (timers still run in real time). */
+  clock: { readonly now: number; advance(ms: number): void };
   /** fetch against the server; `json` bodies are sent as application/json. */
   call(path: string, init?: RequestInit & { json?: unknown; token?: string }): Promise<Response>;
   adminToken(): Promise<string>;
@@ -25,13 +25,15 @@ export async function startTestServer(
   overrides: Partial<Config> = {},
   options: Omit<StartOptions, 'now'> = {},
 ): Promise<TestServer> {
-  const database = await freshDatabase();
+  // A given databaseUrl is shared with another test server (e.g. two instances on one PostgreSQL).
+  const database: TestDatabase = overrides.databaseUrl
+    ? { kind: overrides.databaseUrl.startsWith('sqlite') ? 'sqlite' : 'postgres', url: overrides.databaseUrl, dispose: async () => {} }
+    : await freshDatabase();
   const base = loadConfig({});
   const config: Config = {
     ...base,
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: database.url,
     adminEmail: ADMIN_EMAIL,
     adminPassword: ADMIN_PASSWORD,
     publicUrl: 'http://relay.test',
@@ -42,11 +44,15 @@ export async function startTestServer(
     },
     shutdownGraceMs: 5_000,
     ...overrides,
+    databaseUrl: database.url,
   };
+  let offset = 0;
   const clock = {
-    now: Date.now(),
+    get now() {
+      return Date.now() + offset;
+    },
     advance(ms: number) {
-      clock.now += ms;
+      offset += ms;
     },
   };
   let running: RunningServer;

@@ -5,7 +5,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AppEnv, Deps } from '../../context';
+import type { AdvocatePrincipal, AppEnv, Deps } from '../../context';
 import { hashToken, tokenKind } from '../../crypto';
 import { ProblemError } from '../../problem';
 
@@ -64,32 +64,36 @@ export function requireAdmin(deps: Deps): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** The advocate a bearer token belongs to; a valid admin token is refused 403, anything else 401. */
+export async function authenticateAdvocate(deps: Deps, token: string | undefined): Promise<AdvocatePrincipal> {
+  if (!token) throw unauthorized('Send the advocate token as "Authorization: Bearer <token>".');
+  const hash = hashToken(token);
+  const row = await deps.db
+    .selectFrom('advocates')
+    .select(['id', 'name', 'ref', 'click_tracking', 'leaderboard', 'last_sync_at'])
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) {
+    if (tokenKind(token) === 'admin' && (await isAdminToken(deps, hash))) {
+      throw new ProblemError(403, 'Admin sessions cannot call advocate endpoints; enrol with an invite code.', {
+        type: 'forbidden',
+      });
+    }
+    throw unauthorized('The advocate token is not valid. Enrol again with an invite code.');
+  }
+  return {
+    id: row.id,
+    name: row.name,
+    ref: row.ref,
+    clickTracking: row.click_tracking === 1,
+    leaderboard: row.leaderboard === 1,
+    lastSyncAt: row.last_sync_at,
+  };
+}
+
 export function requireAdvocate(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = bearerToken(c);
-    if (!token) throw unauthorized('Send the advocate token as "Authorization: Bearer <token>".');
-    const hash = hashToken(token);
-    const row = await deps.db
-      .selectFrom('advocates')
-      .select(['id', 'name', 'ref', 'click_tracking', 'leaderboard', 'last_sync_at'])
-      .where('token_hash', '=', hash)
-      .executeTakeFirst();
-    if (!row) {
-      if (tokenKind(token) === 'admin' && (await isAdminToken(deps, hash))) {
-        throw new ProblemError(403, 'Admin sessions cannot call advocate endpoints; enrol with an invite code.', {
-          type: 'forbidden',
-        });
-      }
-      throw unauthorized('The advocate token is not valid. Enrol again with an invite code.');
-    }
-    c.set('advocate', {
-      id: row.id,
-      name: row.name,
-      ref: row.ref,
-      clickTracking: row.click_tracking === 1,
-      leaderboard: row.leaderboard === 1,
-      lastSyncAt: row.last_sync_at,
-    });
+    c.set('advocate', await authenticateAdvocate(deps, bearerToken(c)));
     await next();
   };
 }

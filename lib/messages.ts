@@ -1,0 +1,36 @@
+/**
+ * What the popup and content scripts may ask the background, as zod schemas: the background
+ * validates every message against these before acting on it.
+ */
+import { z } from 'zod';
+import { networkSchema } from './schemas';
+
+export const enrollMessageSchema = z
+  .object({
+    serverUrl: z.string().trim().min(1, 'Enter the server URL your admin gave you.').max(2048),
+    code: z.string().trim().min(1, 'Enter your invite code.').max(64),
+    name: z.string().trim().min(1, 'Enter your name.').max(80),
+  })
+  .strict();
+export type EnrollMessage = z.infer<typeof enrollMessageSchema>;
+
+export const shareMessageSchema = z.object({ contentId: z.string().min(1).max(64), network: networkSchema }).strict();
+export type ShareMessage = z.infer<typeof shareMessageSchema>;
+
+export const emptyMessageSchema = z.union([z.undefined(), z.null(), z.object({}).strict()]);
+
+/** Normalises what a person typed as the server URL: adds http(s)://, drops a trailing slash. */
+export function normalizeServerUrl(input: string): string | null {
+  const trimmed = input.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)
+    ? trimmed
+    : `${/^(localhost|127\.|\[::1\])/.test(trimmed) ? 'http' : 'https'}://${trimmed}`;
+  try {
+    const url = new URL(withScheme);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.search || url.hash) return null;
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}

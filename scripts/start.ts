@@ -1,0 +1,71 @@
+/**
+ * `npm start`: the API with the Northwind Robotics demo organisation (server/demo.ts), on an
+ * embedded SQLite database that survives restarts: data/demo.db unless DATABASE_URL names another.
+ * PORT, HOST and every other variable work as for `npm run server`. Prints "listening on <url>",
+ * then a banner with the admin's sign-in, the invite code and the next steps. SIGTERM/SIGINT stop
+ * it gracefully.
+ */
+import { seedDemo, type DemoInfo } from '../server/demo';
+import { parseDatabaseUrl } from '../server/db';
+import { runFromEnvironment } from '../server/main';
+import { startServer } from '../server/server';
+
+const DEFAULT_DATABASE_URL = 'sqlite:data/demo.db';
+
+const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL };
+let demo: DemoInfo | undefined;
+
+await runFromEnvironment({
+  env,
+  start: (config) =>
+    startServer(config, {
+      beforeListen: async (deps) => {
+        demo = await seedDemo(deps);
+      },
+    }),
+  afterListen: (running) => {
+    if (demo) console.log(banner(running.url, env.DATABASE_URL, demo));
+  },
+});
+
+function banner(url: string, databaseUrl: string, info: DemoInfo): string {
+  const parsed = parseDatabaseUrl(databaseUrl);
+  const shownDatabase = databaseUrl.replace(/:[^:@/]*@/, ':***@');
+  const sqliteEnv = parsed.dialect === 'sqlite' ? `DATABASE_URL=${databaseUrl} ` : '';
+  const password = info.adminPassword ?? '<your password>';
+  const rule = '='.repeat(78);
+  const lines = [
+    '',
+    rule,
+    `  Relay demo: ${info.company}  (${info.created.length ? 'set up on this start' : 'already set up, nothing changed'})`,
+    rule,
+    `  API          ${url}   (described at ${url}/openapi.json)`,
+    `  Database     ${shownDatabase}`,
+    `  Admin        ${info.adminEmail}`,
+    info.adminPassword !== null
+      ? `  Password     ${info.adminPassword}   (kept in ${info.credentialsFile})`
+      : `  Password     unknown: ${info.credentialsFile} is missing or out of date. Add an admin with\n` +
+        `               ${sqliteEnv}npm run admin:add -- you@example.com`,
+    `  Invite code  ${info.inviteCode}   (for any number of advocates, never expires)`,
+    `  Content      ${info.posts} posts (${info.scheduledPosts} scheduled an hour after the first start), guidelines, scoring`,
+    '',
+    '  Next steps',
+    // EXTENSION BUILD: a later issue builds the browser extension at start-up and puts its step
+    // ("load the unpacked extension from …, enrol with the invite code") first in this list.
+    '  1. Sign in as the admin (answers with a token for the /v1/admin/* endpoints):',
+    `       curl -s -X POST ${url}/v1/admin/session -H 'content-type: application/json' \\`,
+    `         -d '{"email":"${info.adminEmail}","password":"${password}"}'`,
+    '  2. Enrol as an advocate with the invite code (answers with an advocate token):',
+    `       curl -s -X POST ${url}/v1/enroll -H 'content-type: application/json' \\`,
+    `         -d '{"code":"${info.inviteCode}","name":"Ada Lovelace"}'`,
+    '  3. Sync what advocates see, with the token from step 2:',
+    `       curl -s ${url}/v1/sync -H 'authorization: Bearer <advocate token>'`,
+    '',
+    parsed.dialect === 'sqlite'
+      ? `  Start over: stop the server, delete ${parsed.path}* and ${info.credentialsFile}.`
+      : `  Start over: use an empty database and delete ${info.credentialsFile}.`,
+    '  Stop: Ctrl+C (or SIGTERM); requests in flight finish first.',
+    rule,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,80 @@
+/**
+ * Change fan-out across API instances sharing one PostgreSQL: `changed(seq)` sends NOTIFY, and
+ * every instance (this one included) LISTENs and passes the change number to its subscribers.
+ * The listening connection reconnects with backoff; after a reconnect subscribers hear the
+ * current change number, since notifications sent meanwhile were lost.
+ */
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import { LocalChangeFeed } from './changes';
+import type { Database } from './db/schema';
+
+const BASE_CHANNEL = 'relay_changes';
+
+export class PgChangeFeed extends LocalChangeFeed {
+  private listener: pg.Client | undefined;
+  private channel = BASE_CHANNEL;
+  private closed = false;
+  private retryMs = 250;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly db: Kysely<Database>,
+  ) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    await this.connect();
+  }
+
+  override changed(seq: number): void {
+    sql`select pg_notify(${this.channel}, ${String(seq)})`.execute(this.db).catch((error: unknown) => {
+      console.error('stream: NOTIFY failed, telling local clients only:', (error as Error).message);
+      this.emit(seq);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('error', () => this.reconnect(client));
+    client.on('end', () => this.reconnect(client));
+    client.on('notification', (message) => {
+      const seq = Number(message.payload);
+      if (message.channel === this.channel && Number.isFinite(seq)) this.emit(seq);
+    });
+    await client.connect();
+    const { rows } = await client.query<{ schema: string }>('select current_schema() as schema');
+    const schema = rows[0]?.schema ?? 'public';
+    // Channels are per database: databases shared by several schemas (tests) get one each.
+    this.channel = schema === 'public' ? BASE_CHANNEL : `${BASE_CHANNEL}_${schema}`.slice(0, 63);
+    await client.query(`listen "${this.channel}"`);
+    this.listener = client;
+    this.retryMs = 250;
+  }
+
+  private reconnect(client: pg.Client): void {
+    if (this.closed || this.listener !== client) return;
+    this.listener = undefined;
+    client.removeAllListeners('end');
+    void client.end().catch(() => undefined);
+    this.reconnectTimer = setTimeout(() => {
+      this.connect()
+        .then(() => this.db.selectFrom('counters').select('value').where('name', '=', 'seq').executeTakeFirstOrThrow())
+        .then((row) => this.emit(Number(row.value)))
+        .catch((error: unknown) => {
+          console.error('stream: LISTEN connection lost, retrying:', (error as Error).message);
+          this.listener = client;
+          this.reconnect(client);
+        });
+    }, this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, 10_000);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Writing content rows: every create, update, archive and publish goes through `saveContent`, so
+ * each takes a fresh number from the change counter inside its transaction and connected
+ * extensions hear about changes they can see. The admin routes and the demo seed share it.
+ */
+import type { ContentInput } from '../../lib/schemas';
+import type { Deps } from '../context';
+import { newId } from '../crypto';
+import type { ContentTable } from '../db/schema';
+import { nextSeq } from './changes-counter';
+import { resolveNetworks, toMillis, type ContentRow } from './content';
+
+/** The columns a ContentInput sets (not id, status or the timestamps). */
+export function contentColumns(input: ContentInput) {
+  return {
+    title: input.title,
+    url: input.url,
+    note: input.note ?? null,
+    image_url: input.imageUrl ?? null,
+    campaign: input.campaign ?? null,
+    language: input.language ?? null,
+    tags: JSON.stringify([...new Set(input.tags ?? [])]),
+    variants: JSON.stringify(input.variants),
+    networks: JSON.stringify(resolveNetworks(input.networks, input.variants)),
+    publish_at: toMillis(input.publishAt),
+    expires_at: toMillis(input.expiresAt),
+  };
+}
+
+/**
+ * Writes a change inside one transaction with a fresh change number, then tells connected
+ * extensions when the change is one they can see (live before or after, or scheduled).
+ */
+export async function saveContent(
+  deps: Pick<Deps, 'db' | 'changes'>,
+  before: ContentRow | undefined,
+  values: Omit<ContentTable, 'seq'>,
+): Promise<ContentRow> {
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const seq = await nextSeq(trx);
+    const next = { ...values, seq };
+    if (before) await trx.updateTable('content').set(next).where('id', '=', values.id).execute();
+    else await trx.insertInto('content').values(next).execute();
+    return next;
+  });
+  const visible = (r: ContentRow | undefined) => r !== undefined && r.status === 'published';
+  if (visible(before) || visible(row)) deps.changes.changed(row.seq);
+  return row;
+}
+
+/**
+ * Creates a content item from validated input: a draft, or with `publish: true` live now (or
+ * scheduled when publishAt is in the future). `id` is for callers that need a known id (the demo
+ * seed, so a restart can tell its posts exist); otherwise a new random id is made.
+ */
+export async function createContent(
+  deps: Pick<Deps, 'db' | 'changes' | 'now'>,
+  input: ContentInput,
+  options: { id?: string } = {},
+): Promise<ContentRow> {
+  const now = deps.now();
+  const publishAt = toMillis(input.publishAt);
+  return saveContent(deps, undefined, {
+    id: options.id ?? newId(),
+    ...contentColumns(input),
+    status: input.publish ? 'published' : 'draft',
+    publish_at: input.publish && (publishAt === null || publishAt < now) ? now : publishAt,
+    created_at: now,
+    updated_at: now,
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * The connected extensions of one API instance. Broadcasts never wait on a client: a message is
+ * queued on each socket, and a client whose unsent data grows past the limit is dropped, so one
+ * slow reader cannot hold up the others. Clients that stop pinging are closed by one sweep timer.
+ */
+import { WebSocket } from 'ws';
+
+export interface HubOptions {
+  /** Close a connection that sent nothing (no ping) for this long. */
+  idleMs: number;
+  /** Drop a client whose socket holds more unsent bytes than this. */
+  maxBufferedBytes: number;
+  /** Connections allowed per advocate token at once. */
+  maxPerToken: number;
+  now?: () => number;
+}
+
+/** Close codes: 1012 tells clients the server is restarting and they should reconnect (elsewhere). */
+export const CLOSE_RESTART = 1012;
+export const CLOSE_IDLE = 4408;
+export const CLOSE_SLOW = 4429;
+
+interface Client {
+  ws: WebSocket;
+  advocateId: string;
+  lastSeen: number;
+}
+
+const PONG = Buffer.from(JSON.stringify({ type: 'pong' }));
+
+export class StreamHub {
+  private readonly clients = new Set<Client>();
+  private readonly perAdvocate = new Map<string, number>();
+  private readonly now: () => number;
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: HubOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  canAccept(advocateId: string): boolean {
+    return (this.perAdvocate.get(advocateId) ?? 0) < this.options.maxPerToken;
+  }
+
+  add(ws: WebSocket, advocateId: string): void {
+    const client: Client = { ws, advocateId, lastSeen: this.now() };
+    this.clients.add(client);
+    this.perAdvocate.set(advocateId, (this.perAdvocate.get(advocateId) ?? 0) + 1);
+    ws.on('message', (data, isBinary) => {
+      client.lastSeen = this.now();
+      if (!isBinary && isPing(data)) ws.send(PONG, { binary: false });
+    });
+    ws.on('error', () => ws.terminate());
+    ws.once('close', () => this.remove(client));
+    this.startSweeping();
+  }
+
+  /** Queues `message` for every open connection; drops those too far behind. Returns how many got it. */
+  broadcast(message: string): number {
+    const frame = Buffer.from(message);
+    let sent = 0;
+    for (const client of this.clients) {
+      const { ws } = client;
+      if (ws.readyState !== WebSocket.OPEN) continue;
+      if (ws.bufferedAmount > this.options.maxBufferedBytes) {
+        ws.close(CLOSE_SLOW, 'too slow: reconnect and sync');
+        ws.terminate();
+        continue;
+      }
+      ws.send(frame, { binary: false });
+      sent++;
+    }
+    return sent;
+  }
+
+  sweep(): void {
+    const cutoff = this.now() - this.options.idleMs;
+    for (const client of this.clients) {
+      if (client.lastSeen < cutoff) {
+        client.ws.close(CLOSE_IDLE, 'no ping for too long');
+        // A peer that does not answer the close handshake is cut off for good.
+        setTimeout(() => client.ws.terminate(), 2_000).unref();
+      }
+    }
+  }
+
+  /** Closes every connection with `code` and waits (briefly) for them to go. */
+  async closeAll(code = CLOSE_RESTART, reason = 'server restarting: reconnect'): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
+    const closing = [...this.clients].map(
+      ({ ws }) =>
+        new Promise<void>((resolve) => {
+          if (ws.readyState === WebSocket.CLOSED) return resolve();
+          ws.once('close', () => resolve());
+          ws.close(code, reason);
+          setTimeout(() => {
+            ws.terminate();
+            resolve();
+          }, 1_000).unref();
+        }),
+    );
+    await Promise.all(closing);
+  }
+
+  private remove(client: Client): void {
+    if (!this.clients.delete(client)) return;
+    const count = (this.perAdvocate.get(client.advocateId) ?? 1) - 1;
+    if (count <= 0) this.perAdvocate.delete(client.advocateId);
+    else this.perAdvocate.set(client.advocateId, count);
+    if (this.clients.size === 0 && this.sweeper) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
+  }
+
+  private startSweeping(): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => this.sweep(), Math.min(5_000, Math.max(50, this.options.idleMs / 4)));
+    this.sweeper.unref();
+  }
+}
+
+function isPing(data: WebSocket.RawData): boolean {
+  const text = Array.isArray(data) ? Buffer.concat(data).toString() : Buffer.from(data as ArrayBuffer).toString();
+  if (text.length > 200) return false;
+  try {
+    return (JSON.parse(text) as { type?: unknown }).type === 'ping';
+  } catch {
+    return false;
+  }
+}
