@@ -17,6 +17,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'extension',
+          include: ['tests/extension/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'api-sqlite',
           include: ['tests/server/**/*.test.ts'],
           env: { RELAY_TEST_DB: 'sqlite' },

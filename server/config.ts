@@ -60,8 +60,10 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 8787, 0, 65535);
   const host = env.HOST || '127.0.0.1';
-  const publicUrl = (env.RELAY_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(publicUrl)) {
+  // With PORT=0 the port is only known once listening: an empty publicUrl is filled in then.
+  const derived = port === 0 ? '' : `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const publicUrl = (env.RELAY_PUBLIC_URL || derived).replace(/\/+$/, '');
+  if (publicUrl !== '' && !/^https?:\/\/[^/]+/.test(publicUrl)) {
     throw new ConfigError(`RELAY_PUBLIC_URL must be an http(s) URL (got ${JSON.stringify(env.RELAY_PUBLIC_URL)})`);
   }
   const adminEmail = env.RELAY_ADMIN_EMAIL || undefined;

@@ -48,39 +48,53 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     throw error;
   }
   let changes = options.changes;
-  if (!changes && database.postgresUrl) {
-    const feed = new PgChangeFeed(database.postgresUrl, database.db);
-    await feed.start();
-    changes = feed;
+  let notifier: SyncNotifier | undefined;
+  let deps: Deps;
+  let hub: StreamHub;
+  let server: Server;
+  try {
+    if (!changes && database.postgresUrl) {
+      const feed = new PgChangeFeed(database.postgresUrl, database.db);
+      changes = feed;
+      await feed.start();
+    }
+    deps = {
+      db: database.db,
+      dialect: database.dialect,
+      config,
+      changes: changes ?? new LocalChangeFeed(),
+      now: options.now ?? Date.now,
+    };
+    await options.beforeListen?.(deps);
+    const { app } = createApp(deps);
+    options.configure?.(app);
+    hub = new StreamHub({ ...config.stream, now: deps.now });
+    notifier = new SyncNotifier(deps, hub);
+    await notifier.start();
+    server = await new Promise<Server>((resolve, reject) => {
+      const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server));
+      created.once('error', reject);
+    });
+  } catch (error) {
+    // Nothing half-started is left behind: the caller gets the error and no open connections.
+    notifier?.stop();
+    await changes?.close?.().catch(() => undefined);
+    await database.close();
+    throw error;
   }
-  const deps: Deps = {
-    db: database.db,
-    dialect: database.dialect,
-    config,
-    changes: changes ?? new LocalChangeFeed(),
-    now: options.now ?? Date.now,
-  };
-  await options.beforeListen?.(deps);
-  const { app } = createApp(deps);
-  options.configure?.(app);
-  const hub = new StreamHub({ ...config.stream, now: deps.now });
-  const notifier = new SyncNotifier(deps, hub);
-  await notifier.start();
-
-  const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server));
-    created.once('error', reject);
-  });
-  const stream = attachStream(server, deps, hub, () => notifier.latestCursor);
+  const liveNotifier = notifier;
+  const stream = attachStream(server, deps, hub, () => liveNotifier.latestCursor);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  // No RELAY_PUBLIC_URL and an OS-chosen port: tracked links use the address we got.
+  if (!config.publicUrl) deps.config = { ...config, publicUrl: url };
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       stream.stopAccepting();
-      notifier.stop();
+      liveNotifier.stop();
       await hub.closeAll();
       await new Promise<void>((resolve) => {
         const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);

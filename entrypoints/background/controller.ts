@@ -1,0 +1,250 @@
+/**
+ * The background's behaviour: enrolment, sync (single-flight, on start, alarm, stream and demand),
+ * the outbox, the badge and notifications, and the state the popup shows. Browser APIs come in
+ * through `BrowserPort`, so unit tests can drive it with fakes.
+ */
+import { shareIntentUrl } from '../../lib/intents';
+import { enrollMessageSchema, normalizeServerUrl, shareMessageSchema } from '../../lib/messages';
+import { scoreShares } from '../../lib/points';
+import { suggestedText } from '../../lib/render';
+import { enrollResponseSchema, type AdvocateItem, type Network } from '../../lib/schemas';
+import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
+import type { EnrollResult, PopupItem, PopupState, ShareResult } from '../../utils/messaging';
+import { ApiClient, ApiError, type Fetch } from './api-client';
+import { LiveConnection } from './live';
+import { flushOutbox, recordShare } from './outbox';
+import { syncOnce } from './sync';
+
+export interface BrowserPort {
+  setBadge(text: string): Promise<void>;
+  notify(id: string, title: string, message: string): Promise<void>;
+  openTab(url: string): Promise<void>;
+  /** Sets a one-shot alarm at `when` (epoch ms) under `name`. */
+  scheduleAlarm(name: string, when: number): Promise<void>;
+  /** Tells open popups that the state changed. */
+  broadcastChanged(): void;
+  configuredServerUrl(): Promise<string | null>;
+  fetch?: Fetch;
+  WebSocketImpl?: typeof WebSocket;
+}
+
+export const OUTBOX_ALARM = 'relay-outbox';
+export const SYNC_ALARM = 'relay-sync';
+export const NOTIFICATION_PREFIX = 'relay-post:';
+
+export class BackgroundController {
+  private syncing: Promise<void> | undefined;
+  private syncAgain = false;
+  private outboxTimer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> | undefined;
+  readonly live: LiveConnection;
+
+  constructor(
+    readonly db: RelayDexie,
+    private readonly port: BrowserPort,
+  ) {
+    this.live = new LiveConnection({
+      target: async () => {
+        const enrollment = await getMeta(this.db, 'enrollment');
+        return enrollment ? { serverUrl: enrollment.serverUrl, token: enrollment.token } : null;
+      },
+      onSync: () => void this.sync(),
+      onConnectedChange: (connected) => {
+        // Reconnected: we may have missed messages while away.
+        if (connected) void this.sync();
+      },
+      WebSocketImpl: port.WebSocketImpl,
+    });
+  }
+
+  private async client(): Promise<ApiClient | null> {
+    const enrollment = await getMeta(this.db, 'enrollment');
+    return enrollment ? new ApiClient(enrollment.serverUrl, enrollment.token, this.port.fetch) : null;
+  }
+
+  /** Worker start, install, browser start, alarm: sync, connect, deliver. */
+  async wake(): Promise<void> {
+    if (!(await getMeta(this.db, 'enrollment'))) return;
+    void this.live.start();
+    await Promise.all([this.sync(), this.flush()]);
+  }
+
+  /** Runs a sync; concurrent calls share it, and a call during a sync runs one more after it. */
+  sync(): Promise<void> {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    this.syncing = (async () => {
+      try {
+        do {
+          this.syncAgain = false;
+          await this.syncOnceAndAnnounce();
+        } while (this.syncAgain);
+      } finally {
+        this.syncing = undefined;
+      }
+    })();
+    return this.syncing;
+  }
+
+  private async syncOnceAndAnnounce(): Promise<void> {
+    const client = await this.client();
+    if (!client) return;
+    const outcome = await syncOnce(this.db, client);
+    if (outcome.added.length) {
+      const items = await this.db.content.bulkGet(outcome.added.slice(0, 3));
+      for (const item of items) {
+        if (item) await this.port.notify(NOTIFICATION_PREFIX + item.id, `New to share: ${item.title}`, item.note ?? 'Open Relay to share it in your own words.').catch(() => undefined);
+      }
+    }
+    await this.updateBadge();
+    this.port.broadcastChanged();
+  }
+
+  async flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    this.flushing = (async () => {
+      try {
+        const client = await this.client();
+        if (!client) return;
+        const result = await flushOutbox(this.db, client);
+        if (this.outboxTimer) clearTimeout(this.outboxTimer);
+        this.outboxTimer = undefined;
+        if (result.nextAttemptAt !== undefined) {
+          const wait = Math.max(0, result.nextAttemptAt - Date.now());
+          // A timer while the worker lives, and an alarm in case it is stopped first.
+          this.outboxTimer = setTimeout(() => void this.flush(), wait);
+          await this.port.scheduleAlarm(OUTBOX_ALARM, Math.max(result.nextAttemptAt, Date.now() + 30_000));
+        }
+        if (result.delivered) this.port.broadcastChanged();
+      } finally {
+        this.flushing = undefined;
+      }
+    })();
+    return this.flushing;
+  }
+
+  async updateBadge(): Promise<void> {
+    const unseen = (await getMeta(this.db, 'unseen')) ?? [];
+    await this.port.setBadge(unseen.length ? String(unseen.length) : '');
+  }
+
+  async markSeen(): Promise<void> {
+    await setMeta(this.db, 'unseen', []);
+    await this.updateBadge();
+  }
+
+  async enroll(raw: unknown): Promise<EnrollResult> {
+    const parsed = enrollMessageSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'Check the fields.' };
+    const locked = await this.port.configuredServerUrl();
+    const serverUrl = locked ?? normalizeServerUrl(parsed.data.serverUrl);
+    if (!serverUrl) return { ok: false, kind: 'invalid', message: 'The server URL should look like https://relay.example.com.' };
+    let body: unknown;
+    try {
+      body = await new ApiClient(serverUrl, undefined, this.port.fetch).enroll(parsed.data.code, parsed.data.name);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        if (error.kind === 'offline') return { ok: false, kind: 'unreachable', message: `Can't reach ${serverUrl}. Check the address and your connection.` };
+        if (error.status === 404) return { ok: false, kind: 'bad-code', message: 'That invite code is not recognised. Check it and try again.' };
+        if (error.status === 410) {
+          return { ok: false, kind: 'expired', message: `${error.message} `.trim() || 'That invite has expired. Ask your admin for a new one.' };
+        }
+        if (error.status === 422) return { ok: false, kind: 'invalid', message: error.problem?.errors?.[0]?.message ?? error.message };
+        if (error.status === 429) return { ok: false, kind: 'server', message: 'Too many attempts. Wait a minute and try again.' };
+      }
+      return { ok: false, kind: 'server', message: `The server could not enrol you: ${(error as Error).message}` };
+    }
+    const enrolled = enrollResponseSchema.safeParse(body);
+    if (!enrolled.success) return { ok: false, kind: 'server', message: 'The server answered in a way Relay does not understand. Is this a Relay server?' };
+    await this.db.transaction('rw', this.db.meta, this.db.content, async () => {
+      await this.db.content.clear();
+      await this.db.meta.bulkDelete(['cursor', 'etag', 'status', 'unseen']);
+      await setMeta(this.db, 'enrollment', {
+        serverUrl,
+        token: enrolled.data.token,
+        advocate: enrolled.data.advocate,
+        enrolledAt: new Date().toISOString(),
+      });
+    });
+    await this.wake();
+    return { ok: true };
+  }
+
+  async signOut(): Promise<void> {
+    this.live.stop();
+    await this.db.transaction('rw', this.db.meta, this.db.content, async () => {
+      await this.db.content.clear();
+      await this.db.meta.bulkDelete(['enrollment', 'cursor', 'etag', 'status', 'unseen', 'guidelines', 'scoring']);
+    });
+    await this.updateBadge();
+    this.port.broadcastChanged();
+  }
+
+  async share(raw: unknown): Promise<ShareResult> {
+    const parsed = shareMessageSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, message: 'That share request is not valid.' };
+    const [item, enrollment] = await Promise.all([this.db.content.get(parsed.data.contentId), getMeta(this.db, 'enrollment')]);
+    if (!item || !enrollment) return { ok: false, message: 'This post is no longer available. Refresh and try again.' };
+    const network = parsed.data.network;
+    if (!item.networks.includes(network)) return { ok: false, message: `This post is not meant for ${network}.` };
+    const { text, link } = suggestion(item, network, enrollment.advocate.id);
+    const url = shareIntentUrl(network, text, link);
+    const local = await recordShare(this.db, { contentId: item.id, network, source: 'popup' });
+    await this.port.openTab(url);
+    void this.flush();
+    this.port.broadcastChanged();
+    return { ok: true, url, shareId: local.id };
+  }
+
+  async state(): Promise<PopupState> {
+    const [enrollment, status, unseen, scoring, locked] = await Promise.all([
+      getMeta(this.db, 'enrollment'),
+      getMeta(this.db, 'status'),
+      getMeta(this.db, 'unseen'),
+      getMeta(this.db, 'scoring'),
+      this.port.configuredServerUrl(),
+    ]);
+    const [content, shares, pendingShares] = await Promise.all([
+      this.db.content.toArray(),
+      this.db.shares.toArray(),
+      this.db.outbox.filter((entry) => !entry.rejected).count(),
+    ]);
+    const advocateId = enrollment?.advocate.id ?? '';
+    const published = new Map(content.map((item) => [item.id, item.publishAt ? Date.parse(item.publishAt) : null]));
+    const items: PopupItem[] = content
+      .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id))
+      .map((item) => ({
+        ...item,
+        suggestions: Object.fromEntries(item.networks.map((network) => [network, suggestion(item, network, advocateId).text])),
+      }));
+    return {
+      setup: { serverUrl: locked ?? enrollment?.serverUrl ?? '', locked: locked !== null },
+      enrollment: enrollment ? { serverUrl: enrollment.serverUrl, advocate: enrollment.advocate } : null,
+      status: status ?? { error: null },
+      content: items,
+      unseen: unseen ?? [],
+      points: scoring
+        ? scoreShares(
+            shares.map((share) => ({
+              contentId: share.contentId,
+              network: share.network,
+              sharedAt: Date.parse(share.sharedAt),
+              personalized: share.personalized,
+              publishedAt: published.get(share.contentId) ?? null,
+            })),
+            scoring,
+          )
+        : null,
+      pendingShares,
+    };
+  }
+}
+
+/** This advocate's text and link for a post on a network. */
+export function suggestion(item: AdvocateItem, network: Network, advocateId: string): { text: string; link: string } {
+  const link = item.links[network] ?? item.url;
+  const text = suggestedText(item.variants, network, link, advocateId, item.id) ?? `${item.title} ${link}`;
+  return { text, link };
+}

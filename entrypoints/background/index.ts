@@ -1,0 +1,84 @@
+/**
+ * The background: the only context that talks to the Relay API and to IndexedDB. Listeners are
+ * registered synchronously at the top level, as MV3 requires; the work lives in controller.ts.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { openRelayDb } from '../../utils/db';
+import { onMessage, POPUP_PORT } from '../../utils/messaging';
+import { BackgroundController, NOTIFICATION_PREFIX, OUTBOX_ALARM, SYNC_ALARM } from './controller';
+import { configuredServerUrl } from './server-url';
+
+const SYNC_PERIOD_MINUTES = 1;
+
+export default defineBackground(() => {
+  const db = openRelayDb();
+  const ports = new Set<ReturnType<typeof browser.runtime.connect>>();
+  const action = browser.action ?? browser.browserAction;
+
+  const controller = new BackgroundController(db, {
+    async setBadge(text) {
+      await action.setBadgeText({ text });
+      if (text) await action.setBadgeBackgroundColor({ color: '#0a66c2' });
+    },
+    async notify(id, title, message) {
+      await browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title,
+        message,
+      });
+    },
+    async openTab(url) {
+      await browser.tabs.create({ url });
+    },
+    async scheduleAlarm(name, when) {
+      await browser.alarms.create(name, { when });
+    },
+    broadcastChanged() {
+      for (const port of ports) port.postMessage({ type: 'changed' });
+    },
+    configuredServerUrl,
+  });
+
+  const ensureAlarm = () => browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureAlarm();
+    void controller.wake();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void ensureAlarm();
+    void controller.wake();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void controller.wake();
+    if (alarm.name === OUTBOX_ALARM) void controller.flush();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    const postId = id.slice(NOTIFICATION_PREFIX.length);
+    void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?post=${encodeURIComponent(postId)}`) });
+    void browser.notifications.clear(id);
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== POPUP_PORT) return;
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+  });
+
+  onMessage('getState', () => controller.state());
+  onMessage('enroll', ({ data }) => controller.enroll(data));
+  onMessage('signOut', () => controller.signOut());
+  onMessage('syncNow', async () => {
+    await Promise.all([controller.sync(), controller.flush()]);
+    void controller.live.start();
+    return controller.state();
+  });
+  onMessage('share', ({ data }) => controller.share(data));
+  onMessage('markSeen', () => controller.markSeen());
+
+  // Every time the worker starts (including after Chrome stopped it): reconnect and catch up.
+  void ensureAlarm();
+  void controller.wake();
+});

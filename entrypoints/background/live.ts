@@ -1,0 +1,105 @@
+/**
+ * The live connection to /v1/stream. It pings every 20 s, which also keeps Chrome's service worker
+ * alive (Chrome 116+), and reconnects with exponential backoff and jitter; the sync alarm is the
+ * fallback when it cannot connect. Each `sync` message triggers a sync.
+ */
+export interface LiveTarget {
+  serverUrl: string;
+  token: string;
+}
+
+export interface LiveOptions {
+  target: () => Promise<LiveTarget | null>;
+  onSync: (cursor: string) => void;
+  onConnectedChange?: (connected: boolean) => void;
+  WebSocketImpl?: typeof WebSocket;
+  pingMs?: number;
+  random?: () => number;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+
+export function streamUrl(serverUrl: string): string {
+  return serverUrl.replace(/^http/, 'ws') + '/v1/stream';
+}
+
+export class LiveConnection {
+  private socket: WebSocket | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private stopped = true;
+  private connecting = false;
+
+  constructor(private readonly options: LiveOptions) {}
+
+  get connected(): boolean {
+    return this.socket?.readyState === 1;
+  }
+
+  /** Connects unless already connected or connecting. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    if (this.socket || this.connecting) return;
+    this.connecting = true;
+    try {
+      const target = await this.options.target();
+      if (!target || this.stopped) return;
+      const Impl = this.options.WebSocketImpl ?? WebSocket;
+      const socket = new Impl(streamUrl(target.serverUrl), ['relay.v1', target.token]);
+      this.socket = socket;
+      socket.onopen = () => {
+        this.failures = 0;
+        this.options.onConnectedChange?.(true);
+        this.pingTimer = setInterval(() => this.send({ type: 'ping' }), this.options.pingMs ?? 20_000);
+      };
+      socket.onmessage = (event) => {
+        try {
+          const message = JSON.parse(String(event.data)) as { type?: unknown; cursor?: unknown };
+          if (message.type === 'sync' && typeof message.cursor === 'string') this.options.onSync(message.cursor);
+        } catch {
+          // not a message of ours: ignore
+        }
+      };
+      socket.onclose = (event) => this.closed(socket, event.code);
+      socket.onerror = () => socket.close();
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    const socket = this.socket;
+    this.cleanup();
+    socket?.close(1000, 'signed out');
+  }
+
+  private send(value: unknown): void {
+    if (this.socket?.readyState === 1) this.socket.send(JSON.stringify(value));
+  }
+
+  private cleanup(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = undefined;
+    this.socket = undefined;
+  }
+
+  private closed(socket: WebSocket, code: number): void {
+    if (this.socket !== socket) return;
+    const wasOpen = this.pingTimer !== undefined;
+    this.cleanup();
+    if (wasOpen) this.options.onConnectedChange?.(false);
+    if (this.stopped) return;
+    // 1012: the server is restarting and asked us to reconnect (elsewhere): come back quickly.
+    this.failures = code === 1012 ? 0 : this.failures + 1;
+    const base = code === 1012 ? 500 : Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(this.failures, 6));
+    const delay = Math.round(base * (0.5 + (this.options.random ?? Math.random)()));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.start();
+    }, delay);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * One sync with the server: a delta from the stored cursor (304 when nothing changed), validated
+ * with the shared schemas and written in ONE Dexie transaction. An invalid payload changes
+ * nothing and is reported in the sync status; a cursor the server refuses triggers a full snapshot.
+ */
+import { syncResponseSchema } from '../../lib/schemas';
+import { getMeta, setMeta, type RelayDexie, type SyncStatus } from '../../utils/db';
+import { ApiError, type ApiClient } from './api-client';
+
+export interface SyncOutcome {
+  changed: boolean;
+  /** Ids of posts that were not in the local store before (not counted on the first snapshot). */
+  added: string[];
+  status: SyncStatus;
+}
+
+function describe(error: unknown): SyncStatus['error'] {
+  if (error instanceof ApiError) {
+    if (error.kind === 'offline') return { kind: 'offline', message: error.message };
+    if (error.status === 401) return { kind: 'signed-out', message: 'Your Relay sign-in is no longer valid. Connect again with an invite code.' };
+    return { kind: 'server', message: error.message };
+  }
+  return { kind: 'server', message: (error as Error).message };
+}
+
+export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => new Date()): Promise<SyncOutcome> {
+  const [cursor, etag, previous] = await Promise.all([getMeta(db, 'cursor'), getMeta(db, 'etag'), getMeta(db, 'status')]);
+  const attemptAt = now().toISOString();
+  const fail = async (error: SyncStatus['error']): Promise<SyncOutcome> => {
+    const status: SyncStatus = { ...previous, lastAttemptAt: attemptAt, error };
+    await setMeta(db, 'status', status);
+    return { changed: false, added: [], status };
+  };
+
+  let answer;
+  try {
+    answer = await client.sync(cursor, etag);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400 && error.problemType === 'bad-cursor' && cursor) {
+      await db.transaction('rw', db.meta, async () => {
+        await db.meta.bulkDelete(['cursor', 'etag']);
+      });
+      return syncOnce(db, client, now);
+    }
+    return fail(describe(error));
+  }
+
+  if (answer.status === 304) {
+    const status: SyncStatus = { lastSyncAt: attemptAt, lastAttemptAt: attemptAt, error: null };
+    await setMeta(db, 'status', status);
+    return { changed: false, added: [], status };
+  }
+
+  const parsed = syncResponseSchema.safeParse(answer.body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    console.warn('Relay: the server sent a sync payload that does not validate; nothing was changed.', parsed.error.issues);
+    return fail({
+      kind: 'invalid-payload',
+      message: `The server sent data Relay could not read${first ? ` (${first.path.join('.')}: ${first.message})` : ''}. Your saved posts are unchanged.`,
+    });
+  }
+  const payload = parsed.data;
+  const status: SyncStatus = { lastSyncAt: attemptAt, lastAttemptAt: attemptAt, error: null };
+  let added: string[] = [];
+  await db.transaction('rw', db.content, db.meta, async () => {
+    const known = new Set((await db.content.toCollection().primaryKeys()) as string[]);
+    const firstSnapshot = !cursor && known.size === 0;
+    // A snapshot (no cursor) replaces everything; a delta upserts and removes.
+    if (!cursor) await db.content.clear();
+    await db.content.bulkPut(payload.content);
+    if (payload.removed.length) await db.content.bulkDelete(payload.removed);
+    added = firstSnapshot ? [] : payload.content.map((item) => item.id).filter((id) => !known.has(id));
+    const unseen = (await getMeta(db, 'unseen')) ?? [];
+    const removed = new Set(payload.removed);
+    const nextUnseen = [...new Set([...unseen, ...added])].filter((id) => !removed.has(id));
+    await db.meta.bulkPut([
+      { key: 'cursor', value: payload.cursor },
+      { key: 'guidelines', value: payload.guidelines },
+      { key: 'scoring', value: payload.scoring },
+      { key: 'status', value: status },
+      { key: 'unseen', value: nextUnseen },
+      ...(answer.etag ? [{ key: 'etag' as const, value: answer.etag }] : []),
+    ]);
+    if (!answer.etag) await db.meta.delete('etag');
+  });
+  return { changed: true, added, status };
+}
