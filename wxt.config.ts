@@ -7,7 +7,10 @@ import { defineConfig } from 'wxt';
  * public/managed-schema.json).
  */
 export default defineConfig({
+  // RELAY_OUTPUT_DIR keeps test builds apart from the one `npm start` makes.
+  outDir: process.env.RELAY_OUTPUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  zip: { excludeSources: ['data/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.ci/**'] },
   imports: false,
   vite: () => ({
     plugins: [preact()],
@@ -22,7 +25,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'relay@relay.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+            gecko: { id: 'relay@relay.invalid', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
           },
         }
       : { minimum_chrome_version: '116', storage: { managed_schema: 'managed-schema.json' } }),

@@ -9,6 +9,7 @@ import { seedDemo, type DemoInfo } from '../server/demo';
 import { parseDatabaseUrl } from '../server/db';
 import { runFromEnvironment } from '../server/main';
 import { startServer } from '../server/server';
+import { buildExtension, findChromium, hasDisplay, manualLoadInstructions, openChromium } from './extension';
 
 const DEFAULT_DATABASE_URL = 'sqlite:data/demo.db';
 
@@ -25,8 +26,29 @@ await runFromEnvironment({
     }),
   afterListen: (running) => {
     if (demo) console.log(banner(running.url, env.DATABASE_URL, demo));
+    if (env.RELAY_SKIP_EXTENSION !== '1') void startExtension(running.url, demo?.inviteCode);
   },
 });
+
+/** Builds the extension against this server and opens it in Chromium, or explains how to load it. */
+async function startExtension(url: string, inviteCode: string | undefined): Promise<void> {
+  console.log('\n  Building the browser extension for this server…');
+  try {
+    await buildExtension(url);
+  } catch (error) {
+    console.error(`  The extension did not build: ${(error as Error).message}`);
+    return;
+  }
+  const chromium = findChromium();
+  const enrol = inviteCode ? `  In its popup, enter the invite code ${inviteCode} and your name, then Connect.` : '';
+  if (hasDisplay() && chromium) {
+    openChromium(chromium);
+    console.log(`  Extension built. Opened ${chromium} with Relay loaded (profile in data/chromium-profile).\n${enrol}`);
+  } else {
+    const why = chromium ? 'No display here' : 'No Chromium found';
+    console.log(`  Extension built (.output/chrome-mv3). ${why}, so load it yourself:\n${manualLoadInstructions()}\n${enrol}`);
+  }
+}
 
 function banner(url: string, databaseUrl: string, info: DemoInfo): string {
   const parsed = parseDatabaseUrl(databaseUrl);
@@ -50,8 +72,7 @@ function banner(url: string, databaseUrl: string, info: DemoInfo): string {
     `  Content      ${info.posts} posts (${info.scheduledPosts} scheduled an hour after the first start), guidelines, scoring`,
     '',
     '  Next steps',
-    // EXTENSION BUILD: a later issue builds the browser extension at start-up and puts its step
-    // ("load the unpacked extension from …, enrol with the invite code") first in this list.
+    '  0. The browser extension is being built for this server (see below once it is ready).',
     '  1. Sign in as the admin (answers with a token for the /v1/admin/* endpoints):',
     `       curl -s -X POST ${url}/v1/admin/session -H 'content-type: application/json' \\`,
     `         -d '{"email":"${info.adminEmail}","password":"${password}"}'`,

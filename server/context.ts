@@ -5,6 +5,7 @@ import type { ChangeFeed } from './changes';
 import type { Config } from './config';
 import type { Database } from './db/schema';
 import type { DialectName } from './db';
+import type { SyncStateCache } from './services/sync-state';
 
 export interface Deps {
   db: Kysely<Database>;
@@ -13,6 +14,8 @@ export interface Deps {
   changes: ChangeFeed;
   /** Milliseconds since the epoch; tests move it to make scheduled items come due. */
   now: () => number;
+  /** The shared part of every sync's ETag, cached in memory (services/sync-state.ts). */
+  syncState: SyncStateCache;
 }
 
 export interface AdminPrincipal {

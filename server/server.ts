@@ -16,6 +16,7 @@ import { migrateToLatest } from './db/migrate';
 import { PgChangeFeed } from './changes-pg';
 import { StreamHub } from './stream/hub';
 import { SyncNotifier } from './stream/notifier';
+import { SyncStateCache } from './services/sync-state';
 import { attachStream } from './stream/upgrade';
 
 export interface RunningServer {
@@ -58,12 +59,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       changes = feed;
       await feed.start();
     }
+    const feed = changes ?? new LocalChangeFeed();
+    const now = options.now ?? Date.now;
     deps = {
       db: database.db,
       dialect: database.dialect,
       config,
-      changes: changes ?? new LocalChangeFeed(),
-      now: options.now ?? Date.now,
+      changes: feed,
+      now,
+      syncState: new SyncStateCache(database.db, now, feed),
     };
     await options.beforeListen?.(deps);
     const { app } = createApp(deps);

@@ -2,9 +2,11 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { RelayDatabase } from './index';
 import * as initial from './migrations/0001_initial';
+import * as windowIndexes from './migrations/0002_content_window_indexes';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_content_window_indexes': windowIndexes,
 };
 
 class InCodeMigrations implements MigrationProvider {
@@ -35,7 +37,13 @@ export async function migrateToLatest(database: Pick<RelayDatabase, 'db' | 'dial
     provider: new InCodeMigrations(),
     migrationTableSchema: await currentSchema(db, dialect),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // SQLite has no migration lock across processes: when another process created the same tables
+  // a moment earlier, ours fails with "already exists"; a second pass sees their work and goes on.
+  if (dialect === 'sqlite' && error instanceof Error && /already exists/.test(error.message)) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');

@@ -13,6 +13,7 @@ import type { ApiRegistry } from '../openapi/registry';
 import { isLive, type ContentRow } from '../services/content';
 import { decodeCursor, encodeCursor } from '../services/cursor';
 import { readDocuments } from '../services/documents';
+import type { SyncState } from '../services/sync-state';
 import { linksFor } from '../services/links';
 import { readQuery } from '../validate';
 
@@ -23,13 +24,7 @@ const syncQuerySchema = z.object({
 /** last_sync_at is written at most this often per advocate, so polling stays read-only. */
 const LAST_SYNC_RESOLUTION_MS = 5 * 60_000;
 
-interface SyncState {
-  seq: number;
-  /** The latest publish or expiry time that has passed: crossing one changes what is live. */
-  boundary: number;
-}
-
-export function etagFor(state: SyncState, clickTracking: boolean): string {
+export function etagFor(state: Pick<SyncState, 'seq' | 'boundary'>, clickTracking: boolean): string {
   return `W/"${state.seq.toString(36)}-${state.boundary.toString(36)}-${clickTracking ? 't' : 'd'}"`;
 }
 
@@ -42,32 +37,6 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 export function syncRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimiter): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db } = deps;
-
-  async function readState(now: number): Promise<SyncState> {
-    const row = await db
-      .selectFrom('counters')
-      .select((eb) => [
-        'value',
-        eb
-          .selectFrom('content')
-          .select((inner) => inner.fn.max('publish_at').as('m'))
-          .where('status', '=', 'published')
-          .where('publish_at', '<=', now)
-          .as('last_publish'),
-        eb
-          .selectFrom('content')
-          .select((inner) => inner.fn.max('expires_at').as('m'))
-          .where('status', '=', 'published')
-          .where('expires_at', '<=', now)
-          .as('last_expiry'),
-      ])
-      .where('name', '=', 'seq')
-      .executeTakeFirstOrThrow();
-    return {
-      seq: Number(row.value),
-      boundary: Math.max(Number(row.last_publish ?? 0), Number(row.last_expiry ?? 0)),
-    };
-  }
 
   async function changedRows(since: { seq: number; time: number } | null, now: number): Promise<ContentRow[]> {
     if (!since) {
@@ -120,7 +89,7 @@ export function syncRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimit
       const query = readQuery(c, syncQuerySchema);
       const advocate = c.get('advocate');
       const now = deps.now();
-      const state = await readState(now);
+      const state = await deps.syncState.read();
       const cursor = query.cursor ? decodeCursor(query.cursor, { seq: state.seq, now }) : null;
       const etag = etagFor(state, advocate.clickTracking);
       c.header('etag', etag);
@@ -138,7 +107,13 @@ export function syncRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimit
       const links = await linksFor(
         db,
         advocate,
-        parsed.map(({ row, networks }) => ({ id: row.id, url: row.url, title: row.title, campaign: row.campaign, networks })),
+        parsed.map(({ row, networks }) => ({
+          id: row.id,
+          url: row.url,
+          title: row.title,
+          campaign: row.campaign,
+          networks,
+        })),
         { publicUrl: deps.config.publicUrl, utmMedium: deps.config.utmMedium, now },
       );
       const content: AdvocateItem[] = parsed.map(({ row, networks }) => ({

@@ -79,7 +79,11 @@ export async function createContent(server: TestServer, overrides: ContentOverri
 }
 
 /** GET /v1/sync (with `cursor` when given); expects 200 and returns the body and the ETag. */
-export async function sync(server: TestServer, token: string, cursor?: string): Promise<{ body: SyncResponse; etag: string }> {
+export async function sync(
+  server: TestServer,
+  token: string,
+  cursor?: string,
+): Promise<{ body: SyncResponse; etag: string }> {
   const response = await server.call(`/v1/sync${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
   const text = await response.text();
   expect(response.status, text).toBe(200);

@@ -3,7 +3,7 @@
  * is usable through the API as printed, and starting again on the same database changes nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -292,8 +292,9 @@ describe.runIf(testDatabaseKind() === 'sqlite')('npm start (scripts/start.ts)', 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function start(databaseUrl: string) {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1' };
+  function start(databaseUrl: string, extraEnv: NodeJS.ProcessEnv = { RELAY_SKIP_EXTENSION: '1' }) {
+    // The extension build is skipped unless a test asks for it (it has its own test below).
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', ...extraEnv };
     delete env.RELAY_ADMIN_EMAIL;
     delete env.RELAY_ADMIN_PASSWORD;
     delete env.RELAY_PUBLIC_URL;
@@ -374,4 +375,22 @@ describe.runIf(testDatabaseKind() === 'sqlite')('npm start (scripts/start.ts)', 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 60_000);
+
+  it('builds the extension pointed at this server and, with no display, says how to load it', async () => {
+    const outDir = join(dir, 'extension-build');
+    const env: NodeJS.ProcessEnv = { RELAY_OUTPUT_DIR: outDir, DISPLAY: '', WAYLAND_DISPLAY: '' };
+    const run = start(`sqlite:${join(dir, 'with-extension.db')}`, env);
+    const [, url] = await run.waitFor(/listening on (http:\/\/\S+)/);
+    const [built] = await run.waitFor(/Extension built|did not build/, 150_000);
+    expect(built, run.output()).toBe('Extension built');
+    expect(run.output()).toContain('Load unpacked');
+    expect(run.output()).toContain(join(outDir, 'chrome-mv3'));
+    expect(run.output()).toMatch(/invite code [A-Z2-9]{4}-[A-Z2-9]{4}/);
+    const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', 'manifest.json'), 'utf8')) as { name: string };
+    expect(manifest.name).toBe('Relay');
+    // The server URL is baked into the build, so the setup screen comes prefilled and locked.
+    expect(readFileSync(join(outDir, 'chrome-mv3', 'background.js'), 'utf8')).toContain(url);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 180_000);
 });
