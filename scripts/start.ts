@@ -13,7 +13,7 @@ import { buildExtension, findChromium, hasDisplay, manualLoadInstructions, openC
 
 const DEFAULT_DATABASE_URL = 'sqlite:data/demo.db';
 
-const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL };
+const env: NodeJS.ProcessEnv & { DATABASE_URL: string } = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL };
 let demo: DemoInfo | undefined;
 
 await runFromEnvironment({

@@ -1,0 +1,30 @@
+/**
+ * Last line of defence against a blank popup: if rendering throws, show what happened and a way
+ * to start again instead of an empty panel.
+ */
+import { Component, type ComponentChildren } from 'preact';
+import { describeError } from './describeError';
+import { LoadError } from './LoadError';
+
+interface Props {
+  children: ComponentChildren;
+}
+
+export class ErrorBoundary extends Component<Props, { error: string | null }> {
+  override state = { error: null as string | null };
+
+  static override getDerivedStateFromError(error: unknown) {
+    return { error: describeError(error) };
+  }
+
+  override componentDidCatch(error: unknown) {
+    console.error('Relay popup crashed while rendering', error);
+  }
+
+  override render() {
+    if (this.state.error !== null) {
+      return <LoadError message={this.state.error} onRetry={() => location.reload()} />;
+    }
+    return this.props.children;
+  }
+}

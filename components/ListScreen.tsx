@@ -1,0 +1,108 @@
+/**
+ * The signed-in screen: header, points, sync status, filters and the post list. Owns the filter
+ * state and how many cards are rendered; the header stays put while the rest scrolls.
+ */
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import type { PopupState } from '../utils/messaging';
+import { useClient } from './ClientContext';
+import { buildSearchIndex, collectTags, filterPosts, isFiltering, NO_FILTERS, type PostFilters } from './filterPosts';
+import { Filters } from './Filters';
+import { Header } from './Header';
+import { plural } from './plural';
+import { PointsSummary } from './PointsSummary';
+import { PAGE_SIZE, PostList } from './PostList';
+import { StatusBanner } from './StatusBanner';
+import { useMarkSeen } from './useMarkSeen';
+import { useSignOut } from './useSignOut';
+import { useSyncNow } from './useSyncNow';
+
+interface Props {
+  state: PopupState;
+  enrollment: NonNullable<PopupState['enrollment']>;
+  /** The last refresh of the state failed (the state shown is the previous one). */
+  refreshError: string | null;
+  reload: () => Promise<void>;
+  replace: (state: PopupState) => void;
+  focusPostId: string | null;
+}
+
+export function ListScreen({ state, enrollment, refreshError, reload, replace, focusPostId }: Props) {
+  const client = useClient();
+  const sync = useSyncNow(client, replace);
+  const account = useSignOut(client, reload);
+  const newIds = useMarkSeen(client, state.unseen);
+  const [filters, setFilters] = useState<PostFilters>(NO_FILTERS);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [focusId, setFocusId] = useState(focusPostId);
+  const scrollRef = useRef<HTMLElement>(null);
+  const filtersTopRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const index = useMemo(() => buildSearchIndex(state.content), [state.content]);
+  const tags = useMemo(() => collectTags(state.content), [state.content]);
+  const items = useMemo(() => filterPosts(state.content, index, filters), [state.content, index, filters]);
+
+  const changeFilters = useCallback((next: PostFilters) => {
+    setFilters(next);
+    setShown(PAGE_SIZE);
+    setFocusId(null);
+    // Show the first results: scroll back up to where the filters start sticking, not further.
+    const scroller = scrollRef.current;
+    const top = filtersTopRef.current?.offsetTop ?? 0;
+    if (scroller && scroller.scrollTop > top) scroller.scrollTop = top;
+  }, []);
+
+  const clearFilters = useCallback(() => {
+    changeFilters(NO_FILTERS);
+    searchRef.current?.focus();
+  }, [changeFilters]);
+
+  const showMore = useCallback(
+    (from: number, focus: boolean) => {
+      setShown(from + PAGE_SIZE);
+      if (focus) setFocusId(items[from]?.id ?? null);
+    },
+    [items],
+  );
+
+  const countText = isFiltering(filters)
+    ? `${items.length.toLocaleString('en')} of ${plural(state.content.length, 'post')}`
+    : null;
+
+  return (
+    <>
+      <Header
+        name={enrollment.advocate.name}
+        syncing={sync.syncing}
+        signingOut={account.signingOut}
+        onSync={() => void sync.syncNow()}
+        onSignOut={() => void account.signOut()}
+      />
+      <main class="scroll" ref={scrollRef}>
+        <PointsSummary summary={state.points} />
+        <StatusBanner
+          status={state.status}
+          pendingShares={state.pendingShares}
+          syncing={sync.syncing}
+          problem={sync.error ?? account.error ?? refreshError}
+          onRetry={() => void sync.syncNow()}
+          onReconnect={() => void account.signOut()}
+        />
+        <div ref={filtersTopRef} />
+        <Filters filters={filters} onChange={changeFilters} tags={tags} countText={countText} searchRef={searchRef} />
+        <PostList
+          items={items}
+          total={state.content.length}
+          shown={shown}
+          onShowMore={showMore}
+          onClearFilters={clearFilters}
+          newIds={newIds}
+          preferredNetwork={filters.network}
+          highlightId={focusPostId}
+          focusId={focusId}
+          scrollRoot={scrollRef}
+        />
+      </main>
+    </>
+  );
+}

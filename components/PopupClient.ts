@@ -1,0 +1,23 @@
+/**
+ * What the popup needs from the background: the typed messages, plus a way to hear that the state
+ * changed. The extension implements it in entrypoints/popup/client.ts; anything else (a fake) can.
+ */
+import type { Network } from '../lib/schemas';
+import type { EnrollResult, PopupState, ShareResult } from '../utils/messaging';
+
+export interface EnrollInput {
+  serverUrl: string;
+  code: string;
+  name: string;
+}
+
+export interface PopupClient {
+  getState(): Promise<PopupState>;
+  enroll(input: EnrollInput): Promise<EnrollResult>;
+  signOut(): Promise<void>;
+  syncNow(): Promise<PopupState>;
+  share(contentId: string, network: Network): Promise<ShareResult>;
+  markSeen(): Promise<void>;
+  /** Calls `onChange` whenever the background says the state moved; returns the unsubscribe. */
+  subscribe(onChange: () => void): () => void;
+}

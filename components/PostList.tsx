@@ -1,0 +1,64 @@
+/**
+ * The posts, newest first. Only the first PAGE_SIZE cards render at once; more follow as the list
+ * scrolls (or on "Show more"), so opening the popup with 1,000 saved posts stays fast.
+ */
+import type { RefObject } from 'preact';
+import type { Network } from '../lib/schemas';
+import type { PopupItem } from '../utils/messaging';
+import { NoMatches, NoPosts } from './EmptyState';
+import { PostCard } from './PostCard';
+import { ShowMore } from './ShowMore';
+import { useNow } from './useNow';
+
+export const PAGE_SIZE = 30;
+
+interface Props {
+  /** The posts that pass the filters. */
+  items: readonly PopupItem[];
+  /** How many posts there are before filtering. */
+  total: number;
+  /** How many cards to render (grows by PAGE_SIZE). */
+  shown: number;
+  onShowMore: (from: number, focus: boolean) => void;
+  onClearFilters: () => void;
+  newIds: ReadonlySet<string>;
+  preferredNetwork: Network | '';
+  /** The post from a notification click: highlighted. */
+  highlightId: string | null;
+  /** The post to focus when it mounts (notification target, or first card "Show more" revealed). */
+  focusId: string | null;
+  scrollRoot: RefObject<HTMLElement>;
+}
+
+export function PostList(props: Props) {
+  const { items, total, shown, onShowMore, newIds, preferredNetwork, highlightId, focusId } = props;
+  const now = useNow(60_000);
+  if (total === 0) return <NoPosts />;
+  if (items.length === 0) return <NoMatches onClear={props.onClearFilters} />;
+  const target = focusId ? items.findIndex((item) => item.id === focusId) : -1;
+  const count = Math.min(items.length, Math.max(shown, target + 1));
+  return (
+    <div class="post-list">
+      {items.slice(0, count).map((item) => (
+        <PostCard
+          key={item.id}
+          item={item}
+          isNew={newIds.has(item.id)}
+          preferredNetwork={preferredNetwork}
+          now={now}
+          highlighted={item.id === highlightId}
+          focusOnMount={item.id === focusId}
+        />
+      ))}
+      {count < items.length && (
+        <ShowMore
+          remaining={items.length - count}
+          shown={count}
+          scrollRoot={props.scrollRoot}
+          onAuto={() => onShowMore(count, false)}
+          onClick={() => onShowMore(count, true)}
+        />
+      )}
+    </div>
+  );
+}

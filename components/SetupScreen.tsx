@@ -1,0 +1,25 @@
+/** First run (or after signing out): what Relay is, why you were signed out, and the setup form. */
+import type { PopupState } from '../utils/messaging';
+import { Logo } from './Logo';
+import { SetupForm } from './SetupForm';
+
+export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnrolled: () => Promise<void> }) {
+  const signedOut = state.status.error?.kind === 'signed-out' ? state.status.error.message : null;
+  return (
+    <main class="screen setup">
+      <div class="setup-intro">
+        <Logo size={40} />
+        <div>
+          <h1>Connect to Relay</h1>
+          <p class="muted">Share approved company news in your own words. Your admin gives you an invite code.</p>
+        </div>
+      </div>
+      {signedOut && <p class="banner banner--warn">{signedOut}</p>}
+      <SetupForm setup={state.setup} onEnrolled={onEnrolled} />
+      <p class="fine-print">
+        Relay never asks for your LinkedIn, X or Facebook password: it opens their share page in the browser you are
+        already signed in to.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+/** The "Sign out" action: the background forgets the enrolment and saved posts; we show setup. */
+import { useCallback, useState } from 'preact/hooks';
+import { describeError } from './describeError';
+import type { PopupClient } from './PopupClient';
+
+export function useSignOut(client: PopupClient, reload: () => Promise<void>) {
+  const [signingOut, setSigningOut] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const signOut = useCallback(async () => {
+    setSigningOut(true);
+    setError(null);
+    try {
+      await client.signOut();
+      await reload();
+    } catch (caught) {
+      setError(`Relay could not sign you out: ${describeError(caught)}`);
+    } finally {
+      setSigningOut(false);
+    }
+  }, [client, reload]);
+  return { signingOut, error, signOut };
+}

@@ -1,0 +1,51 @@
+/**
+ * The real PopupClient: typed messages to the background, and a port on which the background says
+ * "changed". The port reconnects if the service worker restarts, and a reconnect counts as a
+ * change (we may have missed one).
+ */
+import { browser } from 'wxt/browser';
+import type { PopupClient } from '../../components/PopupClient';
+import { POPUP_PORT, sendMessage } from '../../utils/messaging';
+
+const RECONNECT_MS = 1000;
+
+function subscribeToChanges(onChange: () => void): () => void {
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const connect = (announce: boolean) => {
+    try {
+      port = browser.runtime.connect({ name: POPUP_PORT });
+    } catch {
+      return; // The extension was reloaded or removed: nothing left to listen to.
+    }
+    port.onMessage.addListener((message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type === 'changed') onChange();
+    });
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+      if (!stopped) timer = setTimeout(() => connect(true), RECONNECT_MS);
+    });
+    if (announce) onChange();
+  };
+
+  connect(false);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    port?.disconnect();
+  };
+}
+
+export function extensionClient(): PopupClient {
+  return {
+    getState: () => sendMessage('getState'),
+    enroll: (input) => sendMessage('enroll', input),
+    signOut: () => sendMessage('signOut'),
+    syncNow: () => sendMessage('syncNow'),
+    share: (contentId, network) => sendMessage('share', { contentId, network }),
+    markSeen: () => sendMessage('markSeen'),
+    subscribe: subscribeToChanges,
+  };
+}

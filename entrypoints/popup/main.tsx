@@ -1,0 +1,15 @@
+/**
+ * The toolbar popup's entry: renders <App> against the background. `?post=<id>` (opened from a
+ * notification) asks the list to scroll to that post.
+ */
+import { render } from 'preact';
+import { App } from '../../components/App';
+import { extensionClient } from './client';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) {
+  const focusPostId = new URLSearchParams(location.search).get('post');
+  root.replaceChildren(); // drop the static "Loading Relay…" placeholder
+  render(<App client={extensionClient()} focusPostId={focusPostId} />, root);
+}
