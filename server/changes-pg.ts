@@ -30,9 +30,11 @@ export class PgChangeFeed extends LocalChangeFeed {
   }
 
   override changed(seq: number): void {
+    // This instance's clients hear it at once; the others through NOTIFY. Our own copy of the
+    // NOTIFY comes back too, and subscribers ignore change numbers they have already handled.
+    this.emit(seq);
     sql`select pg_notify(${this.channel}, ${String(seq)})`.execute(this.db).catch((error: unknown) => {
-      console.error('stream: NOTIFY failed, telling local clients only:', (error as Error).message);
-      this.emit(seq);
+      console.error('stream: NOTIFY failed; other API instances learn of this change at their next one:', (error as Error).message);
     });
   }
 

@@ -59,11 +59,21 @@ export class StreamHub {
     this.startSweeping();
   }
 
-  /** Queues `message` for every open connection; drops those too far behind. Returns how many got it. */
-  broadcast(message: string): number {
+  /**
+   * Queues `message` for every open connection, dropping those too far behind. Large fan-outs go
+   * out in slices with a turn of the event loop between them, so HTTP requests, upgrades and
+   * pongs are not held up. Resolves with how many connections got it.
+   */
+  async broadcast(message: string, sliceSize = 1_000): Promise<number> {
     const frame = Buffer.from(message);
     let sent = 0;
-    for (const client of this.clients) {
+    let inSlice = 0;
+    for (const client of [...this.clients]) {
+      if (inSlice >= sliceSize) {
+        inSlice = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      inSlice++;
       const { ws } = client;
       if (ws.readyState !== WebSocket.OPEN) continue;
       if (ws.bufferedAmount > this.options.maxBufferedBytes) {

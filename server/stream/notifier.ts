@@ -23,6 +23,8 @@ export class SyncNotifier {
   private unsubscribe: (() => void) | undefined;
   /** The cursor of the last message, sent to clients as they connect. */
   latestCursor: string | undefined;
+  /** The highest change number already announced: a later notification of it is not repeated. */
+  private announcedSeq = 0;
 
   constructor(
     private readonly deps: Deps,
@@ -45,7 +47,7 @@ export class SyncNotifier {
 
   /** A change numbered `seq` was committed somewhere: tell this instance's clients soon. */
   notify(seq: number): void {
-    if (this.stopped) return;
+    if (this.stopped || seq <= this.announcedSeq) return;
     this.pendingSeq = Math.max(this.pendingSeq, seq);
     if (this.flushTimer) return;
     this.flushTimer = setTimeout(() => {
@@ -58,6 +60,7 @@ export class SyncNotifier {
   }
 
   private async flush(targetSeq: number): Promise<void> {
+    if (targetSeq <= this.announcedSeq) return;
     let seq = await this.readSeq();
     for (const delay of VISIBILITY_RETRIES_MS) {
       if (seq >= targetSeq || this.stopped) break;
@@ -71,8 +74,9 @@ export class SyncNotifier {
   }
 
   private send(seq: number): void {
+    this.announcedSeq = Math.max(this.announcedSeq, seq);
     this.latestCursor = encodeCursor({ seq, time: this.deps.now() });
-    this.hub.broadcast(JSON.stringify({ type: 'sync', cursor: this.latestCursor }));
+    void this.hub.broadcast(JSON.stringify({ type: 'sync', cursor: this.latestCursor }));
   }
 
   private async readSeq(): Promise<number> {
