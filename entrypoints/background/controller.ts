@@ -5,15 +5,18 @@
  */
 import { shareIntentUrl } from '../../lib/intents';
 import { enrollMessageSchema, normalizeServerUrl, shareMessageSchema } from '../../lib/messages';
-import { scoreShares } from '../../lib/points';
-import { suggestedText } from '../../lib/render';
-import { enrollResponseSchema, type AdvocateItem, type Network } from '../../lib/schemas';
+import { scoreLocalLog } from '../../lib/points';
+import { enrollResponseSchema } from '../../lib/schemas';
 import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
-import type { EnrollResult, PopupItem, PopupState, ShareResult } from '../../utils/messaging';
+import type { ComposerData, ComposerShareResult, EnrollResult, PopupItem, PopupState, ShareResult } from '../../utils/messaging';
 import { ApiClient, ApiError, type Fetch } from './api-client';
+import { composerData, composerShare } from './composer';
 import { LiveConnection } from './live';
 import { flushOutbox, recordShare } from './outbox';
+import { suggestion } from './suggestion';
 import { syncOnce } from './sync';
+
+export { suggestion };
 
 export interface BrowserPort {
   setBadge(text: string): Promise<void>;
@@ -50,8 +53,11 @@ export class BackgroundController {
       },
       onSync: () => void this.sync(),
       onConnectedChange: (connected) => {
-        // Reconnected: we may have missed messages while away.
-        if (connected) void this.sync();
+        // Reconnected: we may have missed messages while away, and the server is back for the outbox.
+        if (connected) {
+          void this.sync();
+          void this.flush(true);
+        }
       },
       WebSocketImpl: port.WebSocketImpl,
     });
@@ -102,13 +108,15 @@ export class BackgroundController {
     this.port.broadcastChanged();
   }
 
-  async flush(): Promise<void> {
+  /** Delivers the outbox entries that are due; `everything` (Sync now) also those still backing off. */
+  async flush(everything = false): Promise<void> {
     if (this.flushing) return this.flushing;
     this.flushing = (async () => {
       try {
         const client = await this.client();
         if (!client) return;
-        const result = await flushOutbox(this.db, client);
+        const now = Date.now();
+        const result = await flushOutbox(this.db, client, now, Math.random, everything ? Infinity : now);
         if (this.outboxTimer) clearTimeout(this.outboxTimer);
         this.outboxTimer = undefined;
         if (result.nextAttemptAt !== undefined) {
@@ -191,11 +199,32 @@ export class BackgroundController {
     if (!item.networks.includes(network)) return { ok: false, message: `This post is not meant for ${network}.` };
     const { text, link } = suggestion(item, network, enrollment.advocate.id);
     const url = shareIntentUrl(network, text, link);
+    if (network !== 'facebook') {
+      // LinkedIn and X open their composer prefilled: the composer content script logs the share
+      // when the post is published, not when the intent opens.
+      await this.port.openTab(url);
+      return { ok: true, url };
+    }
     const local = await recordShare(this.db, { contentId: item.id, network, source: 'popup' });
     await this.port.openTab(url);
     void this.flush();
     this.port.broadcastChanged();
     return { ok: true, url, shareId: local.id };
+  }
+
+  /** What a LinkedIn or X composer offers: posts, guidelines, today's share count, Relay links. */
+  composerData(raw: unknown): Promise<ComposerData> {
+    return composerData(this.db, raw);
+  }
+
+  /** A composer holding Relay content was published: log it once and send it to the server. */
+  async composerShare(raw: unknown): Promise<ComposerShareResult> {
+    const result = await composerShare(this.db, raw);
+    if (result.ok) {
+      void this.flush();
+      this.port.broadcastChanged();
+    }
+    return result;
   }
 
   async state(): Promise<PopupState> {
@@ -212,7 +241,6 @@ export class BackgroundController {
       this.db.outbox.filter((entry) => !entry.rejected).count(),
     ]);
     const advocateId = enrollment?.advocate.id ?? '';
-    const published = new Map(content.map((item) => [item.id, item.publishAt ? Date.parse(item.publishAt) : null]));
     const items: PopupItem[] = content
       .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id))
       .map((item) => ({
@@ -225,26 +253,8 @@ export class BackgroundController {
       status: status ?? { error: null },
       content: items,
       unseen: unseen ?? [],
-      points: scoring
-        ? scoreShares(
-            shares.map((share) => ({
-              contentId: share.contentId,
-              network: share.network,
-              sharedAt: Date.parse(share.sharedAt),
-              personalized: share.personalized,
-              publishedAt: published.get(share.contentId) ?? null,
-            })),
-            scoring,
-          )
-        : null,
+      points: scoring ? scoreLocalLog(shares, content, scoring, { now: Date.now() }) : null,
       pendingShares,
     };
   }
-}
-
-/** This advocate's text and link for a post on a network. */
-export function suggestion(item: AdvocateItem, network: Network, advocateId: string): { text: string; link: string } {
-  const link = item.links[network] ?? item.url;
-  const text = suggestedText(item.variants, network, link, advocateId, item.id) ?? `${item.title} ${link}`;
-  return { text, link };
 }

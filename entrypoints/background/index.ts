@@ -71,12 +71,15 @@ export default defineBackground(() => {
   onMessage('enroll', ({ data }) => controller.enroll(data));
   onMessage('signOut', () => controller.signOut());
   onMessage('syncNow', async () => {
-    await Promise.all([controller.sync(), controller.flush()]);
+    // The person asked for it now: shares still backing off after a failure are sent too.
+    await Promise.all([controller.sync(), controller.flush(true)]);
     void controller.live.start();
     return controller.state();
   });
   onMessage('share', ({ data }) => controller.share(data));
   onMessage('markSeen', () => controller.markSeen());
+  onMessage('composerData', ({ data }) => controller.composerData(data));
+  onMessage('composerShare', ({ data }) => controller.composerShare(data));
 
   // Every time the worker starts (including after Chrome stopped it): reconnect and catch up.
   void ensureAlarm();

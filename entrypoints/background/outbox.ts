@@ -53,10 +53,17 @@ export interface FlushResult {
   nextAttemptAt?: number;
 }
 
-export async function flushOutbox(db: RelayDexie, client: ApiClient, now = Date.now(), random = Math.random): Promise<FlushResult> {
+/** Sends the entries due by `dueBy` (default: now; Infinity sends every waiting entry, backoff or not). */
+export async function flushOutbox(
+  db: RelayDexie,
+  client: ApiClient,
+  now = Date.now(),
+  random = Math.random,
+  dueBy = now,
+): Promise<FlushResult> {
   let delivered = 0;
   for (;;) {
-    const due = (await db.outbox.where('nextAttemptAt').belowOrEqual(now).limit(BATCH * 2).toArray())
+    const due = (await db.outbox.where('nextAttemptAt').belowOrEqual(dueBy).limit(BATCH * 2).toArray())
       .filter((entry) => !entry.rejected)
       .slice(0, BATCH);
     if (due.length === 0) break;

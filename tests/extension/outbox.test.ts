@@ -63,6 +63,16 @@ describe('share outbox', () => {
     expect((await serverShares()).filter((s) => s.id === share.id)).toHaveLength(1);
   });
 
+  it('"Sync now" (dueBy Infinity) sends a share that is still backing off', async () => {
+    const db = freshDb();
+    const now = Date.now();
+    const share = await recordShare(db, { contentId, network: 'x', source: 'popup' }, now);
+    await flushOutbox(db, new ApiClient(DOWN_URL, advocate.token), now, () => 0.5);
+    const forced = await flushOutbox(db, clientFor(server, advocate.token), now + 1_000, Math.random, Infinity);
+    expect(forced).toMatchObject({ delivered: 1, remaining: 0 });
+    expect((await serverShares()).filter((s) => s.id === share.id)).toHaveLength(1);
+  });
+
   it('a lost answer leads to a resend that the server counts once', async () => {
     const db = freshDb();
     const share = await recordShare(db, { contentId, network: 'x', source: 'composer', personalized: true });

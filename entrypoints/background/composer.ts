@@ -1,0 +1,77 @@
+/**
+ * What the LinkedIn and X composer content scripts ask the background: the posts to offer with
+ * this advocate's text and links, the guidelines and today's share count (the checks run in the
+ * page, on text that never leaves it), and the share to log once a composer holding Relay content
+ * was published. Messages are validated here; the content scripts carry no zod.
+ */
+import { composerDataMessageSchema, composerShareMessageSchema } from '../../lib/messages';
+import { DEFAULT_GUIDELINES, type AdvocateItem, type TextNetwork } from '../../lib/schemas';
+import { getMeta, type RelayDexie } from '../../utils/db';
+import type { ComposerData, ComposerItem, ComposerShareResult } from '../../utils/messaging';
+import { recordShare } from './outbox';
+import { suggestion } from './suggestion';
+
+const NOT_ENROLLED: ComposerData = {
+  enrolled: false,
+  items: [],
+  guidelines: DEFAULT_GUIDELINES,
+  sharesToday: 0,
+  relayLinks: [],
+};
+
+/** Published (or unscheduled) and not expired at `now`. */
+function isLive(item: AdvocateItem, now: number): boolean {
+  if (item.publishAt && Date.parse(item.publishAt) > now) return false;
+  return !(item.expiresAt && Date.parse(item.expiresAt) <= now);
+}
+
+/** Local midnight of `now`'s day, as the ISO string the share log sorts by. */
+export function startOfLocalDay(now: number): string {
+  const day = new Date(now);
+  day.setHours(0, 0, 0, 0);
+  return day.toISOString();
+}
+
+export async function composerData(db: RelayDexie, raw: unknown, now = Date.now()): Promise<ComposerData> {
+  const parsed = composerDataMessageSchema.safeParse(raw);
+  if (!parsed.success) return NOT_ENROLLED;
+  const network: TextNetwork = parsed.data.network;
+  const enrollment = await getMeta(db, 'enrollment');
+  if (!enrollment) return NOT_ENROLLED;
+  const [content, guidelines, sharesToday] = await Promise.all([
+    db.content.toArray(),
+    getMeta(db, 'guidelines'),
+    db.shares.where('sharedAt').aboveOrEqual(startOfLocalDay(now)).count(),
+  ]);
+  const live = content
+    .filter((item) => item.networks.includes(network) && isLive(item, now))
+    .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id));
+  const items: ComposerItem[] = live.map((item) => {
+    const { text, link } = suggestion(item, network, enrollment.advocate.id);
+    return { id: item.id, title: item.title, tags: item.tags, text, link };
+  });
+  const relayLinks: ComposerData['relayLinks'] = [];
+  for (const [index, item] of live.entries()) {
+    const links = new Set([...Object.values(item.links), items[index]?.link]);
+    for (const link of links) if (link) relayLinks.push({ contentId: item.id, link });
+  }
+  return { enrolled: true, items, guidelines: guidelines ?? DEFAULT_GUIDELINES, sharesToday, relayLinks };
+}
+
+/** Logs a share published from a composer (source 'composer'), once per `shareId`. */
+export async function composerShare(db: RelayDexie, raw: unknown, now = Date.now()): Promise<ComposerShareResult> {
+  const parsed = composerShareMessageSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: 'That share is not valid.' };
+  const { shareId, contentId, network, personalized } = parsed.data;
+  const [item, enrollment, existing] = await Promise.all([
+    db.content.get(contentId),
+    getMeta(db, 'enrollment'),
+    db.shares.get(shareId),
+  ]);
+  if (existing) return { ok: true, shareId };
+  if (!enrollment) return { ok: false, message: 'Not enrolled.' };
+  if (!item) return { ok: false, message: 'This post is no longer available.' };
+  if (!item.networks.includes(network)) return { ok: false, message: `This post is not meant for ${network}.` };
+  const local = await recordShare(db, { contentId, network, personalized, source: 'composer' }, now, shareId);
+  return { ok: true, shareId: local.id };
+}

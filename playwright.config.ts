@@ -1,0 +1,27 @@
+/**
+ * End-to-end tests: the built extension in Debian's Chromium (never a downloaded browser) against
+ * the real API on a loopback port. One worker: each test launches its own browser and server, and
+ * timing assertions ("the post shows within 2 s") should not compete for the CPU. No retries: a
+ * test that only passes the second time is a bug to find, not to hide.
+ */
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './tests/e2e/chromium';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  use: {
+    // The fixtures launch the browser themselves; this only makes sure nothing else would ever
+    // start (or ask to download) Playwright's own Chromium.
+    launchOptions: { executablePath: chromiumExecutable() },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+});

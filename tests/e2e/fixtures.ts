@@ -1,0 +1,199 @@
+/**
+ * Playwright fixtures for the extension: each test gets a fresh Chromium profile with the built
+ * extension loaded (`context`, `serviceWorker`, `extensionId`) and a real API server on a fresh
+ * database (`server`). Nothing leaves the machine: loopback requests go through, the share intents
+ * of x.com, linkedin.com and facebook.com get a tiny fixture page (their URLs are kept in
+ * `intents`), and every other request is refused (and kept in `blocked`).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { chromiumArgs, chromiumExecutable, extensionDir } from './chromium';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+export const INTENT_HOSTS = new Set(['x.com', 'www.linkedin.com', 'www.facebook.com']);
+
+const INTENT_PAGE =
+  '<!doctype html><html><head><title>Share intent (fixture)</title></head><body>fixture</body></html>';
+
+export interface RelayFixtures {
+  server: TestServer;
+  /** Starts the API again on the closed `server`'s port and database (close it first with `server.close()`). */
+  restartServer: () => Promise<TestServer>;
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  /** Share-intent URLs the browser opened, in order. */
+  intents: string[];
+  /** Requests refused because they would have left the machine. */
+  blocked: string[];
+  /** Opens the popup in `page` (a new tab when omitted) and returns that page. */
+  openPopup: (page?: Page) => Promise<Page>;
+}
+
+export const test = base.extend<RelayFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await startTestServer();
+    try {
+      await use(server);
+    } finally {
+      await server.stop();
+    }
+  },
+
+  restartServer: async ({ server }, use) => {
+    const started: TestServer[] = [];
+    await use(async () => {
+      const again = await startTestServer({ ...server.deps.config, port: server.port });
+      started.push(again);
+      return again;
+    });
+    // Before `server` disposes of the database they share.
+    for (const running of started) await running.stop();
+  },
+
+  // eslint-disable-next-line no-empty-pattern
+  intents: async ({}, use) => use([]),
+  // eslint-disable-next-line no-empty-pattern
+  blocked: async ({}, use) => use([]),
+
+  context: async ({ intents, blocked }, use, testInfo) => {
+    const profile = mkdtempSync(join(tmpdir(), 'relay-e2e-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumExecutable(),
+      headless: true,
+      args: chromiumArgs(extensionDir()),
+    });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      // The extension's own pages and scripts (chrome-extension:) go through routes too.
+      if (!url.protocol.startsWith('http') || LOOPBACK.has(url.hostname)) return route.continue();
+      if (url.protocol === 'https:' && INTENT_HOSTS.has(url.hostname)) {
+        intents.push(url.href);
+        return route.fulfill({ status: 200, contentType: 'text/html', body: INTENT_PAGE });
+      }
+      blocked.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+    // The extension's pages' console and uncaught errors, attached when a test fails.
+    const log: string[] = [];
+    context.on('console', (message) => log.push(`[${message.type()}] ${message.location().url}: ${message.text()}`));
+    context.on('weberror', (error) => log.push(`[uncaught] ${error.page()?.url() ?? ''}: ${error.error().message}`));
+    try {
+      await use(context);
+    } finally {
+      if (blocked.length) {
+        console.warn(`Blocked requests that would have left the machine:\n  ${blocked.join('\n  ')}`);
+        testInfo.annotations.push({ type: 'blocked requests', description: blocked.join('\n') });
+      }
+      if (testInfo.status !== testInfo.expectedStatus && log.length) {
+        await testInfo.attach('browser console', { body: log.join('\n'), contentType: 'text/plain' });
+      }
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+    let worker = context.serviceWorkers().find(isOurs);
+    if (!worker) {
+      worker = await context
+        .waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 })
+        .catch((error: Error) => {
+          throw new Error(
+            `The extension's service worker did not start (${error.message}). Does ${extensionDir()} load? ` +
+              'A file the manifest names but the build lacks makes Chromium refuse the whole extension.',
+          );
+        });
+    }
+    await use(worker);
+  },
+
+  extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
+
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async (page) => {
+      const target = page ?? (await context.newPage());
+      await target.goto(`chrome-extension://${extensionId}/popup.html`);
+      return target;
+    });
+  },
+});
+
+export { expect };
+
+/** Creates an invite through the API. */
+export async function createInvite(server: TestServer): Promise<string> {
+  const response = await server.call('/v1/admin/invites', {
+    method: 'POST',
+    json: {},
+    token: await server.adminToken(),
+  });
+  if (response.status !== 201) throw new Error(`invite failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { code: string }).code;
+}
+
+/** Fills the popup's setup form (Server URL, Invite code, Your name) and presses Connect. */
+export async function fillSetup(popup: Page, values: { serverUrl: string; code: string; name: string }): Promise<void> {
+  await popup.getByLabel('Server URL').fill(values.serverUrl);
+  await popup.getByLabel('Invite code').fill(values.code);
+  await popup.getByLabel('Your name').fill(values.name);
+  await popup.getByRole('button', { name: 'Connect' }).click();
+}
+
+/** Enrols through the popup with a fresh invite and waits for the list screen. */
+export async function enroll(popup: Page, server: TestServer, name = 'Ada Advocate'): Promise<void> {
+  await fillSetup(popup, { serverUrl: server.url, code: await createInvite(server), name });
+  await expect(popup.getByRole('button', { name: 'Sync now' })).toBeVisible({ timeout: 10_000 });
+  await expect(popup.getByRole('button', { name: 'Connect' })).toBeHidden();
+}
+
+export interface PublishedContent {
+  id: string;
+  title: string;
+}
+
+/** Publishes a post as the admin, through the API. */
+export async function publish(
+  server: TestServer,
+  content: { title: string; url: string; variants: { linkedin?: string[]; x?: string[] } },
+): Promise<PublishedContent> {
+  const response = await server.call('/v1/admin/content', {
+    method: 'POST',
+    json: { ...content, publish: true },
+    token: await server.adminToken(),
+  });
+  if (response.status !== 201) throw new Error(`publish failed: ${response.status} ${await response.text()}`);
+  const item = (await response.json()) as { id: string; title: string; status: string };
+  if (item.status !== 'published') throw new Error(`expected a published item, got ${item.status}`);
+  return item;
+}
+
+/** The <article> of a post in the popup's list, found by its <h2> title. */
+export function postCard(popup: Page, title: string) {
+  return popup.getByRole('article').filter({ has: popup.getByRole('heading', { level: 2, name: title, exact: true }) });
+}
+
+/** A loopback port nothing listens on. */
+export async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** How many shares the server recorded for a post. */
+export async function countShares(server: TestServer, contentId: string): Promise<number> {
+  const row = await server.deps.db
+    .selectFrom('shares')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('content_id', '=', contentId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,144 @@
+/**
+ * The popup in real Chromium against the real API: enrolment, live updates, share intents and
+ * the outbox surviving a server outage.
+ */
+import { closedPort, countShares, createInvite, enroll, expect, fillSetup, postCard, publish, test } from './fixtures';
+
+test('enrols through the popup', async ({ server, openPopup }) => {
+  const popup = await openPopup();
+  await fillSetup(popup, { serverUrl: server.url, code: await createInvite(server), name: 'Ada Advocate' });
+
+  await expect(popup.getByRole('button', { name: 'Sync now' })).toBeVisible({ timeout: 10_000 });
+  await expect(popup.getByLabel('Search posts').or(popup.getByPlaceholder('Search posts'))).toBeVisible();
+  await expect(popup.getByRole('region', { name: 'Your points' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(popup.getByLabel('Invite code')).toBeHidden();
+  const advocates = await server.deps.db.selectFrom('advocates').select('name').execute();
+  expect(advocates.map((a) => a.name)).toEqual(['Ada Advocate']);
+});
+
+test('a wrong invite code shows a clear alert', async ({ server, openPopup }) => {
+  const popup = await openPopup();
+  await fillSetup(popup, { serverUrl: server.url, code: 'NOT-A-REAL-CODE', name: 'Ada Advocate' });
+
+  await expect(popup.getByRole('alert')).toContainText(/invite code/i);
+  await expect(popup.getByRole('button', { name: 'Connect' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Sync now' })).toBeHidden();
+});
+
+test('an unreachable server URL shows a clear alert', async ({ openPopup }) => {
+  const popup = await openPopup();
+  const serverUrl = `http://127.0.0.1:${await closedPort()}`;
+  await fillSetup(popup, { serverUrl, code: 'ANY-CODE', name: 'Ada Advocate' });
+
+  const alert = popup.getByRole('alert');
+  await expect(alert).toContainText(/can.t reach/i);
+  await expect(alert).toContainText(serverUrl);
+  await expect(popup.getByRole('button', { name: 'Connect' })).toBeVisible();
+});
+
+test('a post the admin publishes shows in the open popup within 2 s', async ({ server, openPopup }) => {
+  const popup = await openPopup();
+  await enroll(popup, server);
+  const title = 'Relay goes live in Lisbon';
+  await expect(postCard(popup, title)).toHaveCount(0);
+
+  await publish(server, {
+    title,
+    url: 'https://example.com/lisbon',
+    variants: { linkedin: ['We are live in Lisbon!'] },
+  });
+
+  // Measured from the moment the publish call returned; the popup is not reopened.
+  await expect(postCard(popup, title)).toBeVisible({ timeout: 2_000 });
+});
+
+test('"Share on X" opens the intent with the text and the advocate\'s link', async ({
+  context,
+  server,
+  openPopup,
+  intents,
+}) => {
+  const title = 'Our spring release';
+  const suggested = 'Spring release is out: faster sync and dark mode.';
+  const post = await publish(server, {
+    title,
+    url: 'https://example.com/spring',
+    variants: { linkedin: ['Proud of the spring release.'], x: [suggested] },
+  });
+  const popup = await openPopup();
+  await enroll(popup, server);
+  const card = postCard(popup, title);
+  await expect(card).toBeVisible();
+
+  const opened = context.waitForEvent('page');
+  await card.getByRole('button', { name: 'Share on X' }).click();
+  const intentPage = await opened;
+  await intentPage.waitForURL(/^https:/);
+
+  const url = new URL(intentPage.url());
+  expect(url.origin).toBe('https://x.com');
+  expect(url.pathname).toBe('/intent/post');
+  const text = url.searchParams.get('text') ?? '';
+  expect(text).toContain(suggested);
+  const link = /http:\/\/relay\.test\/r\/([A-Za-z0-9_-]+)/.exec(text);
+  expect(link, `a tracked link in ${JSON.stringify(text)}`).not.toBeNull();
+  expect(intents).toEqual([url.href]);
+
+  // The link is this advocate's tracked link for this post on X, and it leads to the post.
+  const code = link![1]!;
+  const stored = await server.deps.db.selectFrom('links').selectAll().where('code', '=', code).executeTakeFirst();
+  expect(stored).toMatchObject({ content_id: post.id, network: 'x' });
+  const redirect = await server.call(`/r/${code}`);
+  expect(redirect.status).toBe(302);
+  const destination = new URL(redirect.headers.get('location') ?? '');
+  expect(destination.origin + destination.pathname).toBe('https://example.com/spring');
+  expect(destination.searchParams.get('utm_source')).toBe('x');
+
+  // And the share reaches the server.
+  await expect.poll(() => countShares(server, post.id), { timeout: 10_000 }).toBe(1);
+});
+
+test('a share made while the server is down reaches it exactly once after it comes back', async ({
+  context,
+  server,
+  restartServer,
+  openPopup,
+}) => {
+  const title = 'Quarterly results';
+  const post = await publish(server, {
+    title,
+    url: 'https://example.com/q3',
+    variants: { linkedin: ['Our Q3 results are out.'], x: ['Q3 results are out.'] },
+  });
+  const popup = await openPopup();
+  await enroll(popup, server);
+  const card = postCard(popup, title);
+  await expect(card).toBeVisible();
+
+  await server.close(); // keeps the database
+  await popup.getByRole('button', { name: 'Sync now' }).click();
+  await expect(popup.getByRole('status')).toContainText('Offline — showing saved posts');
+
+  const opened = context.waitForEvent('page');
+  await card.getByRole('button', { name: 'Share on LinkedIn' }).click();
+  const intentPage = await opened;
+  await intentPage.waitForURL(/^https:/);
+  expect(new URL(intentPage.url()).hostname).toBe('www.linkedin.com');
+  await intentPage.close();
+  await expect(popup.getByText(/\b1 shares? waiting to be sent/)).toBeVisible();
+
+  const back = await restartServer();
+  expect(back.url).toBe(server.url);
+  await popup.getByRole('button', { name: 'Sync now' }).click();
+
+  // Sync now sends at once: well before the failed attempt's backoff (about 5 s) would retry.
+  await expect.poll(() => countShares(back, post.id), { timeout: 2_000 }).toBe(1);
+  await expect(popup.getByText(/shares? waiting to be sent/)).toBeHidden();
+
+  // Syncing again sends nothing twice.
+  await popup.getByRole('button', { name: 'Sync now' }).click();
+  await expect(popup.getByRole('status')).not.toContainText('Offline');
+  await popup.waitForTimeout(2_000);
+  expect(await countShares(back, post.id)).toBe(1);
+});
