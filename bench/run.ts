@@ -7,12 +7,27 @@
  * BENCH_WARMUP (default 1), BENCH_ROUNDS (default 2), BENCH_CONNECTIONS (default 16) and
  * BENCH_DATABASES (default sqlite,postgres).
  */
+import { dexieSuite } from './dexie';
+import { guidelinesSuite } from './guidelines';
+import { leaderboardSuite } from './leaderboard';
+import { popupSuite } from './popup';
+import { redirectSuite } from './redirect';
+import { scoringSuite } from './scoring';
 import { readSettings, SettingsError, type Suite } from './suite';
 import { streamSuite } from './stream';
 import { syncSuite } from './sync';
 
 /** Every suite, in the order a bare `npm run bench` runs them. Later suites register here. */
-export const SUITES: readonly Suite[] = [syncSuite, streamSuite];
+export const SUITES: readonly Suite[] = [
+  syncSuite,
+  streamSuite,
+  popupSuite,
+  dexieSuite,
+  guidelinesSuite,
+  redirectSuite,
+  leaderboardSuite,
+  scoringSuite,
+];
 
 function usage(): string {
   const names = SUITES.map((suite) => `  ${suite.name.padEnd(12)} ${suite.summary}`).join('\n');
