@@ -8,9 +8,13 @@ import { ApiRegistry } from './openapi/registry';
 import { ProblemError, problemResponse } from './problem';
 import { adminSessionRoutes } from './routes/admin-session';
 import { contentRoutes } from './routes/content';
+import { consoleRoutes } from './routes/console';
+import { consoleApiRoutes } from './routes/console-api';
 import { documentRoutes } from './routes/documents';
 import { healthRoutes } from './routes/health';
 import { enrollRoutes, inviteRoutes } from './routes/invites';
+import { leaderboardRoutes } from './routes/leaderboard';
+import { meRoutes } from './routes/me';
 import { redirectRoutes } from './routes/redirect';
 import { shareRoutes } from './routes/shares';
 import { streamRoutes } from './routes/stream';
@@ -52,16 +56,35 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     maxAge: 600,
   });
   for (const path of ADVOCATE_PATHS) app.use(path, extensionCors);
+  // The console's Vite dev server (another origin) may call admin endpoints with the cookie.
+  const devOrigin = deps.config.consoleDevOrigin;
+  if (devOrigin) {
+    app.use(
+      '/v1/admin/*',
+      cors({
+        origin: (origin) => (origin === devOrigin ? origin : null),
+        credentials: true,
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Content-Type', 'X-CSRF-Token', 'Authorization'],
+        exposeHeaders: ['Content-Disposition', 'Retry-After'],
+        maxAge: 600,
+      }),
+    );
+  }
 
   app.route('/', healthRoutes(deps, api));
   app.route('/v1/admin/session', adminSessionRoutes(deps, api));
   app.route('/v1/admin/invites', inviteRoutes(deps, api));
   app.route('/v1/admin/content', contentRoutes(deps, api));
+  app.route('/v1/admin', consoleApiRoutes(deps, api));
   app.route('/v1/admin', documentRoutes(deps, api));
   app.route('/v1/enroll', enrollRoutes(deps, api));
   app.route('/v1/sync', syncRoutes(deps, api, tokenLimiter));
   app.route('/v1/shares', shareRoutes(deps, api, tokenLimiter));
+  app.route('/v1/me', meRoutes(deps, api, tokenLimiter));
+  app.route('/v1/leaderboard', leaderboardRoutes(deps, api, tokenLimiter));
   app.route('/v1/stream', streamRoutes(api));
   app.route('/r', redirectRoutes(deps, api));
+  app.route('/admin', consoleRoutes(deps, api));
   return { app, api };
 }

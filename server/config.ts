@@ -2,6 +2,7 @@
  * The server's configuration, read from the environment only. Every variable is listed in the
  * README; a bad value stops start-up with a message naming the variable.
  */
+import { fileURLToPath } from 'node:url';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -31,6 +32,10 @@ export interface Config {
     /** A client with more unsent bytes than this is dropped. */
     maxBufferedBytes: number;
   };
+  /** Where the built admin console is (server/admin/dist); not configurable by the environment. */
+  consoleDir: string;
+  /** RELAY_CONSOLE_DEV_ORIGIN: the Vite dev server's origin, allowed CORS with credentials on admin endpoints. */
+  consoleDevOrigin?: string;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +43,20 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** The built console, next to this file: server/admin/dist. */
+export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('./admin/dist', import.meta.url));
+
+/** An origin and nothing more: scheme, host and optional port, no path. */
+function origin(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const match = /^https?:\/\/[^/?#\s]+\/?$/i.test(raw) ? new URL(raw) : undefined;
+  if (!match || match.username || match.password) {
+    throw new ConfigError(`${name} must be an origin such as http://localhost:5173 (got ${JSON.stringify(raw)})`);
+  }
+  return match.origin;
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -97,5 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxPerToken: integer(env, 'RELAY_STREAM_MAX_PER_TOKEN', 5, 1, 1_000_000),
       maxBufferedBytes: integer(env, 'RELAY_STREAM_MAX_BUFFER', 256 * 1024, 1024, 64 * 1024 * 1024),
     },
+    consoleDir: DEFAULT_CONSOLE_DIR,
+    consoleDevOrigin: origin(env, 'RELAY_CONSOLE_DEV_ORIGIN'),
   };
 }

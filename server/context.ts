@@ -5,6 +5,9 @@ import type { ChangeFeed } from './changes';
 import type { Config } from './config';
 import type { Database } from './db/schema';
 import type { DialectName } from './db';
+import type { ClickRecorder, LinkCache } from './services/clicks';
+import type { LinkPreviewer } from './services/link-preview/fetch';
+import type { ScoreKeeper } from './services/scores';
 import type { SyncStateCache } from './services/sync-state';
 
 export interface Deps {
@@ -16,6 +19,14 @@ export interface Deps {
   now: () => number;
   /** The shared part of every sync's ETag, cached in memory (services/sync-state.ts). */
   syncState: SyncStateCache;
+  /** Buffers tracked-link clicks and writes them in batches (services/clicks.ts). */
+  clicks: ClickRecorder;
+  /** Resolved tracked links, so a redirect needs no database round trip. */
+  linkCache: LinkCache;
+  /** Keeps advocate_points in step with shares, clicks and the scoring rules (services/scores.ts). */
+  scores: ScoreKeeper;
+  /** POST /v1/admin/link-preview's fetcher; tests put one here that may reach loopback. */
+  linkPreview?: LinkPreviewer;
 }
 
 export interface AdminPrincipal {
@@ -38,5 +49,7 @@ export interface AppEnv {
     admin: AdminPrincipal;
     advocate: AdvocatePrincipal;
     adminSessionHash: string;
+    /** How the admin authenticated, and the session token (the CSRF token derives from it). */
+    adminAuth: { token: string; via: 'bearer' | 'cookie' };
   };
 }

@@ -16,6 +16,8 @@ import { migrateToLatest } from './db/migrate';
 import { PgChangeFeed } from './changes-pg';
 import { StreamHub } from './stream/hub';
 import { SyncNotifier } from './stream/notifier';
+import { ClickRecorder, LinkCache } from './services/clicks';
+import { ScoreKeeper } from './services/scores';
 import { SyncStateCache } from './services/sync-state';
 import { attachStream } from './stream/upgrade';
 
@@ -61,6 +63,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     const feed = changes ?? new LocalChangeFeed();
     const now = options.now ?? Date.now;
+    const scores = new ScoreKeeper(database.db, database.dialect);
+    const linkCache = new LinkCache(now);
+    // A content change may move a link's destination: resolve links afresh.
+    feed.subscribe(() => linkCache.clear());
     deps = {
       db: database.db,
       dialect: database.dialect,
@@ -68,6 +74,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       changes: feed,
       now,
       syncState: new SyncStateCache(database.db, now, feed),
+      clicks: new ClickRecorder(database.db, now, { onCounted: (ids) => scores.recompute(ids) }),
+      linkCache,
+      scores,
     };
     await options.beforeListen?.(deps);
     const { app } = createApp(deps);
@@ -93,6 +102,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const url = `http://${host}:${address.port}`;
   // No RELAY_PUBLIC_URL and an OS-chosen port: tracked links use the address we got.
   if (!config.publicUrl) deps.config = { ...config, publicUrl: url };
+  // Points computed under older rules (an interrupted pass, a new release) are brought up to date.
+  void deps.scores.rescoreStale();
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -112,6 +123,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         });
         server.closeIdleConnections();
       });
+      // Every request has finished: the clicks they buffered are written before the database closes.
+      await deps.clicks.close();
+      await deps.scores.close();
       await deps.changes.close?.();
       await database.close();
     })());

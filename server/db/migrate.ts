@@ -3,10 +3,12 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { RelayDatabase } from './index';
 import * as initial from './migrations/0001_initial';
 import * as windowIndexes from './migrations/0002_content_window_indexes';
+import * as clicksPoints from './migrations/0003_clicks_points';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_content_window_indexes': windowIndexes,
+  '0003_clicks_points': clicksPoints,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -44,6 +44,10 @@ export interface AdvocatesTable {
   leaderboard: Generated<number>;
   created_at: number;
   last_sync_at: number | null;
+  /** Optional team, shown on the leaderboard and usable as its filter. */
+  team: string | null;
+  /** Version of the scoring rules this advocate's advocate_points rows were computed with. */
+  scored_with: string | null;
 }
 
 export interface ContentTable {
@@ -92,6 +96,38 @@ export interface SharesTable {
   received_at: number;
 }
 
+export interface ClickSaltsTable {
+  /** UTC day (days since the epoch) the salt hashes visitors of. */
+  day: number;
+  salt: string;
+  created_at: number;
+}
+
+export interface ClicksTable {
+  code: string;
+  /** HMAC of the visitor's address and user agent under the day's salt: no raw address is stored. */
+  visitor: string;
+  /** Hours since the epoch: a visitor counts once per link per hour. */
+  hour: number;
+  clicked_at: number;
+}
+
+export interface ClickCountsTable {
+  code: string;
+  hour: number;
+  clicks: number;
+}
+
+export interface AdvocatePointsTable {
+  advocate_id: string;
+  /** 'all', a UTC month '2026-02' or an ISO week '2026-W05'. */
+  bucket: string;
+  points: number;
+  /** Copied from advocates.leaderboard: 0 leaves the advocate off the leaderboard. */
+  listed: number;
+  team: string | null;
+}
+
 export interface Database {
   counters: CountersTable;
   admins: AdminsTable;
@@ -102,4 +138,8 @@ export interface Database {
   documents: DocumentsTable;
   links: LinksTable;
   shares: SharesTable;
+  click_salts: ClickSaltsTable;
+  clicks: ClicksTable;
+  click_counts: ClickCountsTable;
+  advocate_points: AdvocatePointsTable;
 }

@@ -6,6 +6,7 @@ import {
   contentItemSchema,
   contentPatchSchema,
 } from '../../lib/schemas';
+import { contentListQuerySchema } from '../../lib/console-schemas';
 import type { AppEnv, Deps } from '../context';
 import type { ContentTable } from '../db/schema';
 import { requireAdmin } from '../middleware/auth';
@@ -13,7 +14,7 @@ import type { ApiRegistry } from '../openapi/registry';
 import { ProblemError, validationProblem } from '../problem';
 import { isLive, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
 import { contentColumns, createContent, saveContent } from '../services/content-writes';
-import { readJson } from '../validate';
+import { readJson, readQuery } from '../validate';
 
 const itemsSchema = z.object({ items: z.array(contentItemSchema) });
 const notFound = (id: string) => new ProblemError(404, `No content with id ${id}.`, { type: 'not-found' });
@@ -57,14 +58,33 @@ export function contentRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   api.add({
     method: 'get',
     path: '/v1/admin/content',
-    summary: 'All content, every status, most recently changed first',
+    summary: 'All content, every status, most recently changed first; status and q filter it',
     tag: 'content',
     auth: 'admin',
-    responses: { 200: { description: 'Content', schema: itemsSchema } },
+    query: contentListQuerySchema,
+    responses: { 200: { description: 'Content', schema: itemsSchema }, 400: { description: 'Malformed query' } },
   });
   app.get('/', async (c) => {
-    const rows = await db.selectFrom('content').selectAll().orderBy('updated_at', 'desc').orderBy('id').execute();
+    const { status, q } = readQuery(c, contentListQuerySchema);
     const now = deps.now();
+    let query = db.selectFrom('content').selectAll();
+    if (status === 'draft' || status === 'archived') query = query.where('status', '=', status);
+    else if (status === 'scheduled') query = query.where('status', '=', 'published').where('publish_at', '>', now);
+    else if (status === 'published') {
+      query = query
+        .where('status', '=', 'published')
+        .where((eb) => eb.or([eb('publish_at', 'is', null), eb('publish_at', '<=', now)]));
+    }
+    let rows = await query.orderBy('updated_at', 'desc').orderBy('id').execute();
+    // Text search in JS: case-insensitive beyond ASCII on both databases (lists are admin-sized).
+    const needle = q?.toLocaleLowerCase();
+    if (needle) {
+      rows = rows.filter((row) =>
+        [row.title, row.url, row.note ?? '', row.campaign ?? '', ...(JSON.parse(row.tags) as string[])].some((field) =>
+          field.toLocaleLowerCase().includes(needle),
+        ),
+      );
+    }
     return c.json({ items: rows.map((row) => toContentItem(row, now)) });
   });
 

@@ -43,6 +43,8 @@ export function documentRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
       const body = await readJson(c, schema);
       const seq = await writeDocument(deps.db, name, body as never, deps.now());
       deps.changes.changed(seq);
+      // New scoring rules: every advocate's stored points are recomputed in the background.
+      if (name === 'scoring') void deps.scores.rescoreStale();
       return c.json(body);
     });
   }

@@ -74,6 +74,8 @@ export function shareRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimi
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       const accepted = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+      // The leaderboard reads stored points: bring this advocate's up to date before answering.
+      if (accepted > 0) await deps.scores.recompute([advocate.id]);
       return c.json({ accepted, duplicates: events.length - accepted });
     },
   );

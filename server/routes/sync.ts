@@ -65,6 +65,12 @@ export function syncRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimit
       .execute();
   }
 
+  /** The delta since the cursor plus every live item (its links are to be replaced). */
+  async function allChangedRows(since: { seq: number; time: number }, now: number): Promise<ContentRow[]> {
+    const [delta, live] = await Promise.all([changedRows(since, now), changedRows(null, now)]);
+    return [...new Map([...delta, ...live].map((row) => [row.id, row])).values()];
+  }
+
   api.add({
     method: 'get',
     path: '/v1/sync',
@@ -99,7 +105,12 @@ export function syncRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimit
       }
       if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
 
-      const [rows, documents] = await Promise.all([changedRows(cursor, now), readDocuments(db)]);
+      // The advocate switched click tracking since this cursor: every live item's links changed.
+      const linksChanged = cursor !== null && Boolean(cursor.direct) !== !advocate.clickTracking;
+      const [rows, documents] = await Promise.all([
+        linksChanged ? allChangedRows(cursor, now) : changedRows(cursor, now),
+        readDocuments(db),
+      ]);
       const live = rows.filter((row) => isLive(row, now));
       const removed = rows.filter((row) => !isLive(row, now)).map((row) => row.id);
       live.sort((a, b) => (b.publish_at ?? b.created_at) - (a.publish_at ?? a.created_at) || a.id.localeCompare(b.id));
@@ -134,7 +145,7 @@ export function syncRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimit
         links: links.get(row.id) ?? {},
       }));
       return c.json({
-        cursor: encodeCursor({ seq: state.seq, time: now }),
+        cursor: encodeCursor({ seq: state.seq, time: now, direct: !advocate.clickTracking }),
         content,
         removed,
         guidelines: documents.guidelines,

@@ -8,12 +8,14 @@ import { ProblemError } from '../problem';
 export interface Cursor {
   seq: number;
   time: number;
+  /** The client's links were direct UTM links (click tracking off) when it got this cursor. */
+  direct?: boolean;
 }
 
 const PREFIX = 'c1.';
 
 export function encodeCursor(cursor: Cursor): string {
-  return `${PREFIX}${cursor.seq.toString(36)}.${cursor.time.toString(36)}`;
+  return `${PREFIX}${cursor.seq.toString(36)}.${cursor.time.toString(36)}${cursor.direct ? '.d' : ''}`;
 }
 
 function badCursor(detail: string): ProblemError {
@@ -26,9 +28,10 @@ function badCursor(detail: string): ProblemError {
 
 /** Parses a cursor, refusing garbage and cursors from the future (another server, a wiped database). */
 export function decodeCursor(text: string, current: { seq: number; now: number }): Cursor {
-  const match = /^c1\.([0-9a-z]{1,11})\.([0-9a-z]{1,11})$/.exec(text);
+  const match = /^c1\.([0-9a-z]{1,11})\.([0-9a-z]{1,11})(\.d)?$/.exec(text);
   if (!match) throw badCursor('The cursor is not one this server issued.');
-  const cursor = { seq: parseInt(match[1]!, 36), time: parseInt(match[2]!, 36) };
+  const cursor: Cursor = { seq: parseInt(match[1]!, 36), time: parseInt(match[2]!, 36) };
+  if (match[3]) cursor.direct = true;
   if (!Number.isSafeInteger(cursor.seq) || !Number.isSafeInteger(cursor.time)) {
     throw badCursor('The cursor is not one this server issued.');
   }

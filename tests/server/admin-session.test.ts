@@ -23,6 +23,11 @@ const ADMIN_ROUTES: { method: string; path: string; json?: unknown }[] = [
   { method: 'PUT', path: '/v1/admin/guidelines', json: { bannedTerms: [] } },
   { method: 'GET', path: '/v1/admin/scoring' },
   { method: 'PUT', path: '/v1/admin/scoring', json: {} },
+  { method: 'GET', path: '/v1/admin/session' },
+  { method: 'GET', path: '/v1/admin/advocates' },
+  { method: 'GET', path: '/v1/admin/analytics' },
+  { method: 'GET', path: '/v1/admin/analytics.csv' },
+  { method: 'POST', path: '/v1/admin/link-preview', json: { url: 'https://example.com' } },
 ];
 
 const ADVOCATE_ROUTES: { method: string; path: string }[] = [{ method: 'GET', path: '/v1/sync' }];
@@ -129,10 +134,14 @@ describe('admin session', () => {
     expect((await server.call('/v1/admin/content', { token: await server.adminToken() })).status).toBe(200);
   });
 
-  it('signs out with the cookie alone', async () => {
-    const { token } = (await (await signIn(server, ADMIN_EMAIL, ADMIN_PASSWORD)).json()) as { token: string };
-    const cookie = `relay_admin=${token}`;
-    expect((await server.call('/v1/admin/session', { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+  it('signs out with the cookie alone (and the CSRF token the console echoes)', async () => {
+    const { token, csrfToken } = (await (await signIn(server, ADMIN_EMAIL, ADMIN_PASSWORD)).json()) as {
+      token: string;
+      csrfToken: string;
+    };
+    const cookie = `relay_admin=${token}; relay_csrf=${csrfToken}`;
+    const headers = { cookie, 'x-csrf-token': csrfToken };
+    expect((await server.call('/v1/admin/session', { method: 'DELETE', headers })).status).toBe(204);
     await expectProblem(await server.call('/v1/admin/content', { headers: { cookie } }), 401);
   });
 

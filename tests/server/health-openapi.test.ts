@@ -25,7 +25,17 @@ const TESTED: [string, string][] = [
   ['put', '/v1/admin/scoring'],
   ['post', '/v1/enroll'],
   ['get', '/v1/sync'],
+  ['get', '/v1/me'],
+  ['patch', '/v1/me'],
+  ['get', '/v1/leaderboard'],
   ['get', '/r/{code}'],
+  ['get', '/v1/admin/session'],
+  ['get', '/v1/admin/advocates'],
+  ['get', '/v1/admin/analytics'],
+  ['get', '/v1/admin/analytics.csv'],
+  ['post', '/v1/admin/link-preview'],
+  ['get', '/admin'],
+  ['get', '/admin/{path}'],
 ];
 
 interface OpenApiDocument {
@@ -91,7 +101,7 @@ describe('health and OpenAPI', () => {
     const registered = new Set(
       app!.routes
         .filter((route) => route.method !== 'ALL')
-        .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
+        .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`),
     );
     const documented = new Set(
       Object.entries(doc.paths).flatMap(([path, operations]) =>

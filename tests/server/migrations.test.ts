@@ -17,6 +17,10 @@ const TABLES = [
   'documents',
   'links',
   'shares',
+  'click_salts',
+  'clicks',
+  'click_counts',
+  'advocate_points',
 ];
 
 describe('migrations', () => {

@@ -8,6 +8,7 @@ import { getCookie } from 'hono/cookie';
 import type { AdvocatePrincipal, AppEnv, Deps } from '../../context';
 import { hashToken, tokenKind } from '../../crypto';
 import { ProblemError } from '../../problem';
+import { checkCookieRequest } from '../csrf';
 
 export const ADMIN_COOKIE = 'relay_admin';
 
@@ -43,7 +44,8 @@ async function isAdminToken(deps: Deps, hash: string): Promise<boolean> {
 
 export function requireAdmin(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = bearerToken(c) ?? getCookie(c, ADMIN_COOKIE);
+    const bearer = bearerToken(c);
+    const token = bearer ?? getCookie(c, ADMIN_COOKIE);
     if (!token) throw unauthorized('Sign in as an admin: send "Authorization: Bearer <token>" or the session cookie.');
     const hash = hashToken(token);
     const row = await deps.db
@@ -58,8 +60,11 @@ export function requireAdmin(deps: Deps): MiddlewareHandler<AppEnv> {
       }
       throw unauthorized(row ? 'The admin session has expired; sign in again.' : 'The admin token is not valid.');
     }
+    // The cookie is sent by browsers on their own: it must come with the CSRF token (middleware/csrf.ts).
+    if (bearer === undefined) checkCookieRequest(c, deps.config, token);
     c.set('admin', { id: row.id, email: row.email });
     c.set('adminSessionHash', hash);
+    c.set('adminAuth', { token, via: bearer === undefined ? 'cookie' : 'bearer' });
     await next();
   };
 }

@@ -1,0 +1,113 @@
+/**
+ * Shapes of the endpoints the admin console needs beyond the core contract: the session it restores
+ * on reload, content filters, link previews, the advocate list and analytics. Shared by the server
+ * (validation and OpenAPI) and the console.
+ */
+import { z } from 'zod';
+import { adminSchema, adminSessionResponseSchema, contentStatusSchema, httpUrlSchema, NETWORKS } from './schemas';
+
+export const adminSignInResponseSchema = adminSessionResponseSchema.extend({
+  csrfToken: z.string().describe('send as X-CSRF-Token on cookie-authenticated POST, PUT, PATCH and DELETE'),
+});
+
+export const adminSessionStateSchema = z.object({
+  admin: adminSchema,
+  csrfToken: z.string().describe('send as X-CSRF-Token on cookie-authenticated POST, PUT, PATCH and DELETE'),
+  expiresAt: z.string().describe('when the session ends'),
+});
+export type AdminSessionState = z.infer<typeof adminSessionStateSchema>;
+
+export const contentListQuerySchema = z.object({
+  status: contentStatusSchema.optional().describe('only content with this status'),
+  q: z.string().trim().max(200).optional().describe('case-insensitive text in the title, URL, note, campaign or tags'),
+});
+export type ContentListQuery = z.infer<typeof contentListQuerySchema>;
+
+export const linkPreviewRequestSchema = z
+  .object({
+    url: httpUrlSchema.describe('the page to preview: a public http(s) address'),
+  })
+  .strict();
+
+export const linkPreviewSchema = z.object({
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  siteName: z.string().nullable(),
+  url: z.string().describe('the page the preview was read from, after redirects'),
+});
+export type LinkPreview = z.infer<typeof linkPreviewSchema>;
+
+export const adminAdvocateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastSyncAt: z.string().nullable(),
+  shareCount: z.number().int(),
+  clickCount: z.number().int().describe('counted clicks on the advocate’s tracked links'),
+  clickTracking: z.boolean(),
+  leaderboard: z.boolean(),
+  team: z.string().nullable().optional(),
+});
+export type AdminAdvocate = z.infer<typeof adminAdvocateSchema>;
+export const adminAdvocatesSchema = z.object({ items: z.array(adminAdvocateSchema) });
+
+/** A UTC day, YYYY-MM-DD (a full ISO date-time is accepted and taken as its UTC day). */
+const daySchema = z
+  .string()
+  .trim()
+  .refine((value) => parseDay(value) !== null, 'must be a date, YYYY-MM-DD')
+  .transform((value) => parseDay(value)!);
+
+/** Days since the epoch of a YYYY-MM-DD (or ISO date-time) string, or null when it is not one. */
+export function parseDay(value: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))?$/.exec(value);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const dayStart = Date.UTC(y, m - 1, d);
+  const check = new Date(dayStart);
+  // Rejects 2026-02-30 and the like, which Date would roll over.
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
+  if (value.length > 10) {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) return null;
+    return Math.floor(ms / 86_400_000);
+  }
+  return dayStart / 86_400_000;
+}
+
+export const ANALYTICS_MAX_DAYS = 366;
+export const ANALYTICS_DEFAULT_DAYS = 30;
+
+export const analyticsQuerySchema = z.object({
+  from: daySchema
+    .optional()
+    .describe(`first UTC day (YYYY-MM-DD); default ${ANALYTICS_DEFAULT_DAYS - 1} days before to`),
+  to: daySchema.optional().describe('last UTC day, included (YYYY-MM-DD); default today'),
+});
+
+export const ANALYTICS_TABLES = ['perDay', 'perNetwork', 'perContent', 'perAdvocate'] as const;
+export const analyticsCsvQuerySchema = analyticsQuerySchema.extend({
+  table: z.enum(ANALYTICS_TABLES).default('perDay').describe('which table to export; default perDay'),
+});
+
+const counts = { shares: z.number().int(), clicks: z.number().int() };
+
+export const analyticsSchema = z.object({
+  from: z.string().describe('first UTC day, YYYY-MM-DD'),
+  to: z.string().describe('last UTC day, included, YYYY-MM-DD'),
+  totals: z.object({
+    ...counts,
+    activeInstalls: z.number().int().describe('advocates whose extension synced in the last 7 days'),
+    advocates: z.number().int().describe('advocates enrolled'),
+  }),
+  perDay: z.array(z.object({ date: z.string(), ...counts })).describe('every day of the range, oldest first'),
+  perNetwork: z.array(z.object({ network: z.enum(NETWORKS), ...counts })),
+  perContent: z
+    .array(z.object({ contentId: z.string(), title: z.string(), ...counts }))
+    .describe('the top 20 by shares, then clicks'),
+  perAdvocate: z
+    .array(z.object({ advocateId: z.string(), name: z.string(), ...counts }))
+    .describe('the top 20 by shares, then clicks'),
+});
+export type Analytics = z.infer<typeof analyticsSchema>;

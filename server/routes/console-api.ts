@@ -1,0 +1,188 @@
+/**
+ * Admin endpoints the console needs beyond content, invites and documents: the advocate list,
+ * analytics (JSON and CSV) and link previews for the content editor.
+ */
+import { Hono } from 'hono';
+import {
+  adminAdvocatesSchema,
+  ANALYTICS_DEFAULT_DAYS,
+  ANALYTICS_MAX_DAYS,
+  analyticsCsvQuerySchema,
+  analyticsQuerySchema,
+  analyticsSchema,
+  linkPreviewRequestSchema,
+  linkPreviewSchema,
+} from '../../lib/console-schemas';
+import type { AppEnv, Deps } from '../context';
+import { requireAdmin } from '../middleware/auth';
+import type { ApiRegistry } from '../openapi/registry';
+import { ProblemError } from '../problem';
+import { computeAnalytics, DAY_MS, toCsv, type DayRange } from '../services/analytics';
+import { LinkPreviewer } from '../services/link-preview/fetch';
+import { readJson, readQuery } from '../validate';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+function badRange(path: string, message: string): ProblemError {
+  return new ProblemError(400, `The query is not valid (${path}: ${message}).`, {
+    type: 'malformed-query',
+    errors: [{ path, message }],
+  });
+}
+
+/** from/to (UTC days, both included): default the last 30 days up to today; at most 366 days. */
+function dayRange(query: { from?: number; to?: number }, now: number): DayRange {
+  const toDay = query.to ?? Math.floor(now / DAY_MS);
+  const fromDay = query.from ?? toDay - (ANALYTICS_DEFAULT_DAYS - 1);
+  if (fromDay > toDay) throw badRange('from', 'must not be after to');
+  if (toDay - fromDay + 1 > ANALYTICS_MAX_DAYS)
+    throw badRange('from', `the range may span at most ${ANALYTICS_MAX_DAYS} days`);
+  return { fromDay, toDay };
+}
+
+export function consoleApiRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { db } = deps;
+  const admin = requireAdmin(deps);
+
+  api.add({
+    method: 'get',
+    path: '/v1/admin/advocates',
+    summary: 'Every enrolled advocate: last sync, shares, clicks and privacy choices',
+    tag: 'admin',
+    auth: 'admin',
+    responses: { 200: { description: 'Advocates, by name', schema: adminAdvocatesSchema } },
+  });
+  app.get('/advocates', admin, async (c) => {
+    const [advocates, shares, clicks] = await Promise.all([
+      db
+        .selectFrom('advocates')
+        .select(['id', 'name', 'created_at', 'last_sync_at', 'click_tracking', 'leaderboard', 'team'])
+        .execute(),
+      db
+        .selectFrom('shares')
+        .select(['advocate_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('advocate_id')
+        .execute(),
+      db
+        .selectFrom('click_counts')
+        .innerJoin('links', 'links.code', 'click_counts.code')
+        .select(['links.advocate_id', (eb) => eb.fn.sum<number>('click_counts.clicks').as('n')])
+        .groupBy('links.advocate_id')
+        .execute(),
+    ]);
+    const shareCount = new Map(shares.map((row) => [row.advocate_id, Number(row.n)]));
+    const clickCount = new Map(clicks.map((row) => [row.advocate_id, Number(row.n)]));
+    c.header('cache-control', 'no-store');
+    // Sorted here: collations differ between SQLite and PostgreSQL.
+    advocates.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return c.json({
+      items: advocates.map((row) => ({
+        id: row.id,
+        name: row.name,
+        createdAt: iso(row.created_at)!,
+        lastSyncAt: iso(row.last_sync_at),
+        shareCount: shareCount.get(row.id) ?? 0,
+        clickCount: clickCount.get(row.id) ?? 0,
+        clickTracking: row.click_tracking === 1,
+        leaderboard: row.leaderboard === 1,
+        team: row.team,
+      })),
+    });
+  });
+
+  api.add({
+    method: 'get',
+    path: '/v1/admin/analytics',
+    summary: 'Shares and clicks for a range of UTC days: totals, per day, network, content and advocate',
+    tag: 'analytics',
+    auth: 'admin',
+    query: analyticsQuerySchema,
+    responses: {
+      200: { description: 'Analytics (perContent and perAdvocate: the top 20)', schema: analyticsSchema },
+      400: { description: 'A bad date, from after to, or more than 366 days' },
+    },
+  });
+  app.get('/analytics', admin, async (c) => {
+    const range = dayRange(readQuery(c, analyticsQuerySchema), deps.now());
+    c.header('cache-control', 'no-store');
+    return c.json(await computeAnalytics(deps, range, { top: 20 }));
+  });
+
+  api.add({
+    method: 'get',
+    path: '/v1/admin/analytics.csv',
+    summary:
+      'One analytics table as CSV (RFC 4180): perDay (default), perNetwork, perContent or perAdvocate, every row',
+    tag: 'analytics',
+    auth: 'admin',
+    query: analyticsCsvQuerySchema,
+    responses: {
+      200: { description: 'text/csv, a header row first' },
+      400: { description: 'A bad date, from after to, more than 366 days, or an unknown table' },
+    },
+  });
+  app.get('/analytics.csv', admin, async (c) => {
+    const query = readQuery(c, analyticsCsvQuerySchema);
+    const range = dayRange(query, deps.now());
+    const data = await computeAnalytics(deps, range);
+    let csv: string;
+    switch (query.table) {
+      case 'perDay':
+        csv = toCsv(
+          ['date', 'shares', 'clicks'],
+          data.perDay.map((row) => [row.date, row.shares, row.clicks]),
+        );
+        break;
+      case 'perNetwork':
+        csv = toCsv(
+          ['network', 'shares', 'clicks'],
+          data.perNetwork.map((row) => [row.network, row.shares, row.clicks]),
+        );
+        break;
+      case 'perContent':
+        csv = toCsv(
+          ['contentId', 'title', 'shares', 'clicks'],
+          data.perContent.map((row) => [row.contentId, row.title, row.shares, row.clicks]),
+        );
+        break;
+      case 'perAdvocate':
+        csv = toCsv(
+          ['advocateId', 'name', 'shares', 'clicks'],
+          data.perAdvocate.map((row) => [row.advocateId, row.name, row.shares, row.clicks]),
+        );
+        break;
+    }
+    c.header('content-type', 'text/csv; charset=utf-8; header=present');
+    c.header('content-disposition', `attachment; filename="relay-${query.table}-${data.from}-to-${data.to}.csv"`);
+    c.header('cache-control', 'no-store');
+    return c.body(csv);
+  });
+
+  api.add({
+    method: 'post',
+    path: '/v1/admin/link-preview',
+    summary: "A page's title, description, image and site name (OpenGraph), for the content editor",
+    tag: 'content',
+    auth: 'admin',
+    body: linkPreviewRequestSchema,
+    responses: {
+      200: { description: 'The preview; fields the page lacks are null', schema: linkPreviewSchema },
+      400: { description: 'Malformed JSON' },
+      422: {
+        description:
+          'Not an http(s) URL, not a public address ("Relay only fetches public addresses"), or not an HTML page',
+      },
+      502: { description: 'The page could not be reached, answered an error, or took longer than 5 s' },
+    },
+  });
+  app.post('/link-preview', admin, async (c) => {
+    const { url } = await readJson(c, linkPreviewRequestSchema);
+    const previewer = (deps.linkPreview ??= new LinkPreviewer());
+    const preview = await previewer.preview(url);
+    c.header('cache-control', 'no-store');
+    return c.json(preview);
+  });
+
+  return app;
+}

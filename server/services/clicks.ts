@@ -1,0 +1,289 @@
+/**
+ * Click recording for tracked links. The redirect never waits for it: a click goes into an
+ * in-memory buffer, written in batches (every `flushMs`, or at once when `batchSize` are waiting)
+ * and, on graceful shutdown, before the database closes.
+ *
+ * No raw address is stored: a visitor is an HMAC-SHA256 of address and user agent under a salt
+ * made per UTC day. Salts live in the database so every instance hashes alike, and are deleted once
+ * no longer needed. A visitor counts once per link per hour: (code, visitor, hour) is the primary
+ * key and inserts do nothing on conflict, which deduplicates across instances too. Counted clicks
+ * are added to hourly counts per link, and the link owners' points are recomputed.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Rows per multi-row insert (4 columns). */
+const INSERT_ROWS = 1000;
+
+export interface ClickInput {
+  code: string;
+  advocateId: string;
+  /** The client address: hashed at flush time, never written anywhere. */
+  ip: string;
+  userAgent: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+export interface ClickRecorderOptions {
+  flushMs?: number;
+  batchSize?: number;
+  /** Past this many waiting clicks (the database is down), the oldest are dropped. */
+  maxBuffered?: number;
+  /** Called with the advocates whose clicks were counted in a flush (the score keeper). */
+  onCounted?: (advocateIds: string[]) => Promise<void>;
+}
+
+export interface FlushOutcome {
+  written: number;
+  counted: number;
+}
+
+export class ClickRecorder {
+  private buffer: ClickInput[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> | undefined;
+  private readonly salts = new Map<number, string>();
+  private readonly flushMs: number;
+  private readonly batchSize: number;
+  private readonly maxBuffered: number;
+  private readonly onCounted: (advocateIds: string[]) => Promise<void>;
+  private failures = 0;
+  private closed = false;
+  /** Totals since start, for tests and benchmarks. */
+  readonly stats = { recorded: 0, written: 0, counted: 0, dropped: 0 };
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => number,
+    options: ClickRecorderOptions = {},
+  ) {
+    this.flushMs = options.flushMs ?? 1_000;
+    this.batchSize = options.batchSize ?? 500;
+    this.maxBuffered = options.maxBuffered ?? 200_000;
+    this.onCounted = options.onCounted ?? (async () => {});
+  }
+
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /** Buffers a click; returns at once. */
+  record(click: ClickInput): void {
+    this.buffer.push(click);
+    this.stats.recorded++;
+    if (this.buffer.length > this.maxBuffered) {
+      const excess = this.buffer.length - this.maxBuffered;
+      this.buffer.splice(0, excess);
+      this.stats.dropped += excess;
+      console.error(`click buffer full: dropped the ${excess} oldest clicks`);
+    }
+    if (this.buffer.length >= this.batchSize && !this.flushing) {
+      setImmediate(() => void this.flush().catch(() => undefined));
+    } else if (!this.timer && !this.closed) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.flush().catch(() => undefined);
+      }, this.flushMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes every click buffered so far (and any recorded meanwhile); rejects if a batch failed. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing.catch(() => undefined);
+    if (this.buffer.length === 0) return;
+    this.flushing = this.drain().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, this.batchSize);
+      try {
+        await this.write(batch);
+        this.failures = 0;
+      } catch (error) {
+        this.failures++;
+        // Retried with the next flush, unless the same failure keeps coming back (bad data).
+        if (this.failures < 3) this.buffer.unshift(...batch);
+        else {
+          this.stats.dropped += batch.length;
+          this.failures = 0;
+        }
+        console.error(`writing ${batch.length} clicks failed:`, (error as Error).message);
+        if (!this.timer && !this.closed && this.buffer.length > 0) {
+          this.timer = setTimeout(() => {
+            this.timer = undefined;
+            void this.flush().catch(() => undefined);
+          }, this.flushMs);
+          this.timer.unref();
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** Stops the timer and writes what is left: called by the server's close, before the database closes. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (let attempt = 0; attempt < 3 && (this.buffer.length > 0 || this.flushing); attempt++) {
+      await this.flush().catch(() => undefined);
+    }
+    if (this.buffer.length > 0) {
+      console.error(`shutting down with ${this.buffer.length} clicks that could not be written`);
+      this.stats.dropped += this.buffer.length;
+      this.buffer = [];
+    }
+  }
+
+  /** The salt of a UTC day: made by whichever instance needs it first, read back by all. */
+  private async salt(day: number): Promise<string> {
+    const cached = this.salts.get(day);
+    if (cached) return cached;
+    const now = this.now();
+    await this.db
+      .insertInto('click_salts')
+      .values({ day, salt: randomBytes(32).toString('base64url'), created_at: now })
+      .onConflict((oc) => oc.column('day').doNothing())
+      .execute();
+    const row = await this.db.selectFrom('click_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
+    // Salts older than yesterday hash nothing any more (late flushes may still need yesterday's).
+    const oldest = Math.floor(now / DAY_MS) - 1;
+    await this.db.deleteFrom('click_salts').where('day', '<', oldest).execute();
+    for (const known of this.salts.keys()) if (known < oldest) this.salts.delete(known);
+    if (day >= oldest) this.salts.set(day, row.salt);
+    return row.salt;
+  }
+
+  private async write(batch: ClickInput[]): Promise<FlushOutcome> {
+    const rows = new Map<string, { code: string; visitor: string; hour: number; clicked_at: number }>();
+    const owners = new Map<string, string>();
+    for (const click of batch) {
+      const salt = await this.salt(Math.floor(click.at / DAY_MS));
+      const visitor = createHmac('sha256', salt)
+        .update(click.ip)
+        .update('\n')
+        .update(click.userAgent)
+        .digest('base64url')
+        .slice(0, 32);
+      const hour = Math.floor(click.at / HOUR_MS);
+      const key = `${click.code} ${visitor} ${hour}`;
+      if (!rows.has(key)) rows.set(key, { code: click.code, visitor, hour, clicked_at: click.at });
+      owners.set(click.code, click.advocateId);
+    }
+    // Whoever turned click tracking off since (on any instance) gets no clicks recorded.
+    const tracking = new Set(
+      (
+        await this.db
+          .selectFrom('advocates')
+          .select('id')
+          .where('id', 'in', [...new Set(owners.values())])
+          .where('click_tracking', '=', 1)
+          .execute()
+      ).map((row) => row.id),
+    );
+    const values = [...rows.values()].filter((row) => tracking.has(owners.get(row.code) ?? ''));
+    if (values.length === 0) return { written: 0, counted: 0 };
+
+    const counted = await this.db.transaction().execute(async (trx) => {
+      const inserted: { code: string; hour: number }[] = [];
+      for (let i = 0; i < values.length; i += INSERT_ROWS) {
+        inserted.push(
+          ...(await trx
+            .insertInto('clicks')
+            .values(values.slice(i, i + INSERT_ROWS))
+            .onConflict((oc) => oc.columns(['code', 'visitor', 'hour']).doNothing())
+            .returning(['code', 'hour'])
+            .execute()),
+        );
+      }
+      const counts = new Map<string, { code: string; hour: number; clicks: number }>();
+      for (const row of inserted) {
+        const key = `${row.code} ${row.hour}`;
+        const entry = counts.get(key);
+        if (entry) entry.clicks++;
+        else counts.set(key, { code: row.code, hour: Number(row.hour), clicks: 1 });
+      }
+      // In key order, so two instances adding to the same hours cannot deadlock.
+      const sorted = [...counts.values()].sort((a, b) =>
+        a.code < b.code ? -1 : a.code > b.code ? 1 : a.hour - b.hour,
+      );
+      for (let i = 0; i < sorted.length; i += INSERT_ROWS) {
+        await trx
+          .insertInto('click_counts')
+          .values(sorted.slice(i, i + INSERT_ROWS))
+          .onConflict((oc) =>
+            oc.columns(['code', 'hour']).doUpdateSet({ clicks: sql<number>`click_counts.clicks + excluded.clicks` }),
+          )
+          .execute();
+      }
+      return inserted;
+    });
+    this.stats.written += values.length;
+    this.stats.counted += counted.length;
+    if (counted.length > 0) {
+      // The clicks are stored either way; a failed recomputation is caught up by the next change.
+      await this.onCounted([...new Set(counted.map((row) => owners.get(row.code)!))]).catch((error: unknown) =>
+        console.error('recomputing points after clicks failed:', (error as Error).message),
+      );
+    }
+    return { written: values.length, counted: counted.length };
+  }
+}
+
+/** What a tracked link resolves to, cached so a redirect needs no database round trip. */
+export interface ResolvedLink {
+  location: string;
+  advocateId: string;
+  clickTracking: boolean;
+}
+
+/**
+ * A small LRU of resolved links with a time to live. Content changes clear it (the change feed
+ * reaches every instance); an advocate's settings change forgets their links here, and every
+ * instance re-checks click tracking when it writes clicks.
+ */
+export class LinkCache {
+  private readonly entries = new Map<string, { link: ResolvedLink; expires: number }>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 20_000,
+  ) {}
+
+  get(code: string): ResolvedLink | undefined {
+    const entry = this.entries.get(code);
+    if (!entry) return undefined;
+    if (entry.expires <= this.now()) {
+      this.entries.delete(code);
+      return undefined;
+    }
+    return entry.link;
+  }
+
+  set(code: string, link: ResolvedLink): void {
+    this.entries.delete(code);
+    this.entries.set(code, { link, expires: this.now() + this.ttlMs });
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+
+  forgetAdvocate(advocateId: string): void {
+    for (const [code, entry] of this.entries) if (entry.link.advocateId === advocateId) this.entries.delete(code);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Points kept in step with events. The leaderboard reads `advocate_points` (points per advocate
+ * and period bucket: 'all', each UTC month, each ISO week), never the raw events. Those rows are
+ * recomputed for an advocate, with the one scoring module in lib/points.ts, whenever their shares
+ * (POST /v1/shares) or clicks (each click flush) change; when the scoring rules change, a
+ * background pass recomputes every advocate whose rows were made under other rules.
+ *
+ * Each recomputation reads the rules and the events after locking the advocates' rows (PostgreSQL;
+ * SQLite runs one transaction at a time), so the last writer always wrote from the latest data.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { scoreShares, type RulesForScoring, type Score, type ScoredClick, type ScoredShare } from '../../lib/points';
+import type { Network, ScoringRules } from '../../lib/schemas';
+import type { DialectName } from '../db';
+import type { Database } from '../db/schema';
+import { readDocuments } from './documents';
+
+const HOUR_MS = 3_600_000;
+/** Advocates per recomputation transaction. */
+const CHUNK = 250;
+/** Rows per multi-row insert (6 columns: well under both databases' parameter limits). */
+const INSERT_ROWS = 1000;
+/** Bump when lib/points.ts changes how points are computed: every advocate is then recomputed. */
+const SCORING_ALGORITHM = 1;
+
+export interface ShareRow {
+  content_id: string;
+  network: string;
+  shared_at: number;
+  personalized: number;
+  publish_at: number | null;
+}
+
+export interface ClickCountRow {
+  content_id: string;
+  network: string;
+  hour: number;
+  clicks: number;
+}
+
+/** Stored share events as the scoring module takes them. */
+export function scoredSharesFromRows(rows: readonly ShareRow[]): ScoredShare[] {
+  return rows.map((row) => ({
+    contentId: row.content_id,
+    network: row.network as Network,
+    sharedAt: Number(row.shared_at),
+    personalized: Number(row.personalized) === 1,
+    publishedAt: row.publish_at === null ? null : Number(row.publish_at),
+  }));
+}
+
+/** Stored hourly click counts as the scoring module takes them (each hour's clicks at its start). */
+export function scoredClicksFromRows(rows: readonly ClickCountRow[]): ScoredClick[] {
+  return rows.map((row) => ({
+    contentId: row.content_id,
+    network: row.network as Network,
+    at: Number(row.hour) * HOUR_MS,
+    count: Number(row.clicks),
+  }));
+}
+
+export interface ScoreInputs {
+  shares: ScoredShare[];
+  clicks: ScoredClick[];
+}
+
+/** Every share and click count of these advocates, converted for the scoring module. */
+export async function loadScoreInputs(
+  db: Kysely<Database>,
+  advocateIds: readonly string[],
+): Promise<Map<string, ScoreInputs>> {
+  const inputs = new Map<string, ScoreInputs>(advocateIds.map((id) => [id, { shares: [], clicks: [] }]));
+  if (advocateIds.length === 0) return inputs;
+  const ids = [...advocateIds];
+  const [shares, clicks] = await Promise.all([
+    db
+      .selectFrom('shares')
+      .leftJoin('content', 'content.id', 'shares.content_id')
+      .select([
+        'shares.advocate_id',
+        'shares.content_id',
+        'shares.network',
+        'shares.shared_at',
+        'shares.personalized',
+        'content.publish_at',
+      ])
+      .where('shares.advocate_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('click_counts')
+      .innerJoin('links', 'links.code', 'click_counts.code')
+      .select(['links.advocate_id', 'links.content_id', 'links.network', 'click_counts.hour', 'click_counts.clicks'])
+      .where('links.advocate_id', 'in', ids)
+      .execute(),
+  ]);
+  const group = <T extends { advocate_id: string }>(rows: T[]) => {
+    const byAdvocate = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = byAdvocate.get(row.advocate_id);
+      if (list) list.push(row);
+      else byAdvocate.set(row.advocate_id, [row]);
+    }
+    return byAdvocate;
+  };
+  const sharesBy = group(shares);
+  const clicksBy = group(clicks);
+  for (const id of advocateIds) {
+    inputs.set(id, {
+      shares: scoredSharesFromRows(sharesBy.get(id) ?? []),
+      clicks: scoredClicksFromRows(clicksBy.get(id) ?? []),
+    });
+  }
+  return inputs;
+}
+
+/** The server's path from stored events to a score: the same module the extension runs. */
+export function scoreInputs(inputs: ScoreInputs, rules: RulesForScoring, now?: number): Score {
+  return scoreShares(inputs.shares, rules, { clicks: inputs.clicks, ...(now === undefined ? {} : { now }) });
+}
+
+/**
+ * The version of the rules stored points were computed with. `enabled` is left out: rows are kept
+ * with gamification on, so turning it off and on again needs no recomputation.
+ */
+export function rulesVersion(rules: ScoringRules): string {
+  const { enabled: _enabled, ...rest } = rules;
+  return createHash('sha256')
+    .update(JSON.stringify({ algorithm: SCORING_ALGORITHM, rules: rest }))
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/** The advocate_points rows of a score: 'all', then each month and each week with points. */
+export function bucketRows(score: Score): { bucket: string; points: number }[] {
+  if (score.points <= 0) return [];
+  return [
+    { bucket: 'all', points: score.points },
+    ...Object.entries(score.months).map(([bucket, points]) => ({ bucket, points })),
+    ...Object.entries(score.weeks).map(([bucket, points]) => ({ bucket, points })),
+  ].filter((row) => row.points > 0);
+}
+
+export class ScoreKeeper {
+  private running: Promise<void> | undefined;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  /** Recomputes these advocates' advocate_points rows from their events, under the current rules. */
+  async recompute(advocateIds: Iterable<string>): Promise<void> {
+    const ids = [...new Set(advocateIds)].sort();
+    for (let i = 0; i < ids.length; i += CHUNK) await this.recomputeChunk(ids.slice(i, i + CHUNK));
+  }
+
+  private async recomputeChunk(ids: string[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      let lock = trx.selectFrom('advocates').select(['id', 'leaderboard', 'team']).where('id', 'in', ids).orderBy('id');
+      if (this.dialect === 'postgres') lock = lock.forUpdate();
+      const advocates = await lock.execute();
+      if (advocates.length === 0) return;
+      const rules = (await readDocuments(trx)).scoring;
+      const inputs = await loadScoreInputs(
+        trx,
+        advocates.map((advocate) => advocate.id),
+      );
+      const rows = advocates.flatMap((advocate) =>
+        bucketRows(scoreInputs(inputs.get(advocate.id)!, { ...rules, enabled: true })).map((row) => ({
+          advocate_id: advocate.id,
+          bucket: row.bucket,
+          points: row.points,
+          listed: advocate.leaderboard === 1 ? 1 : 0,
+          team: advocate.team,
+        })),
+      );
+      const present = advocates.map((advocate) => advocate.id);
+      await trx.deleteFrom('advocate_points').where('advocate_id', 'in', present).execute();
+      for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+        await trx
+          .insertInto('advocate_points')
+          .values(rows.slice(i, i + INSERT_ROWS))
+          .execute();
+      }
+      await trx
+        .updateTable('advocates')
+        .set({ scored_with: rulesVersion(rules) })
+        .where('id', 'in', present)
+        .execute();
+    });
+  }
+
+  /**
+   * Recomputes, in the background, every advocate whose points were computed under other rules
+   * (after a scoring change, or at start-up after an interrupted pass). Calls during a pass make
+   * it run once more; the promise settles when no pass is left to run.
+   */
+  rescoreStale(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.rescorePass();
+      } while (this.again && !this.closed);
+    })()
+      .catch((error: unknown) => console.error('rescoring failed:', error))
+      .finally(() => {
+        this.running = undefined;
+      });
+    return this.running;
+  }
+
+  private async rescorePass(): Promise<void> {
+    const version = rulesVersion((await readDocuments(this.db)).scoring);
+    let after = '';
+    while (!this.closed) {
+      const rows = await this.db
+        .selectFrom('advocates')
+        .select('id')
+        .where('id', '>', after)
+        .where((eb) => eb.or([eb('scored_with', 'is', null), eb('scored_with', '<>', version)]))
+        .orderBy('id')
+        .limit(CHUNK)
+        .execute();
+      if (rows.length === 0) return;
+      await this.recomputeChunk(rows.map((row) => row.id));
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  /** Stops a rescoring pass after its current chunk. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.running;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The popup and the server show the same numbers for the same events, through the real database:
+ * random event logs are written through the real paths (POST /v1/shares for shares, the click
+ * recorder and its flush for clicks on the advocate's tracked links), then GET /v1/me and the
+ * stored leaderboard points are compared with what the extension computes from its local share
+ * log and its synced content (lib/points.ts scoreLocalLog, as the background calls it).
+ */
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreLocalLog } from '../../lib/points';
+import { DEFAULT_SCORING, NETWORKS, type MeResponse, type ScoringRules } from '../../lib/schemas';
+import { bucketRows } from '../../server/services/scores';
+import { createContent, iso, sync } from '../helpers/api';
+import { DAY, eventLogArbitrary } from '../helpers/scoring';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+const CONTENTS = 3;
+/** Rules where every part matters: bonuses, a tight daily cap, a click cap, Facebook switched off. */
+const RULES: ScoringRules = {
+  ...DEFAULT_SCORING,
+  pointsPerShare: { linkedin: 10, x: 7, facebook: 0 },
+  earlyShareBonus: { withinHours: 48, points: 5 },
+  personalizedBonus: 4,
+  pointsPerClick: 2,
+  maxClickPointsPerShare: 5,
+  dailyPointsCap: 25,
+  badges: [
+    { id: 'first-share', name: 'First share', metric: 'shares', threshold: 1 },
+    { id: 'streak-3', name: 'Three weeks', metric: 'streakWeeks', threshold: 3 },
+    { id: 'own-words', name: 'Own words', metric: 'personalizedShares', threshold: 3 },
+    { id: 'clicks-5', name: 'Five clicks', metric: 'clicks', threshold: 5 },
+  ],
+};
+
+describe('extension and server agree through the database', () => {
+  let server: TestServer;
+  let contentIds: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const admin = await server.adminToken();
+    expect((await server.call('/v1/admin/scoring', { method: 'PUT', json: RULES, token: admin })).status).toBe(200);
+    contentIds = [];
+    for (let i = 0; i < CONTENTS; i++) {
+      const item = await createContent(server, { title: `Scored ${i}`, publish: true });
+      // Published in the past, at different times, so early-share bonuses come and go.
+      await server.deps.db
+        .updateTable('content')
+        .set({ publish_at: server.clock.now - (10 + 20 * i) * DAY })
+        .where('id', '=', item.id)
+        .execute();
+      contentIds.push(item.id);
+    }
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('property: GET /v1/me and the stored points equal the extension’s numbers', async () => {
+    let run = 0;
+    const seen = { points: 0, clickPoints: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        eventLogArbitrary({ contents: CONTENTS, maxShares: 30, maxClicks: 40, spanDays: 60 }),
+        async (log) => {
+          run++;
+          const now = server.clock.now;
+          const advocate = await server.enroll(`Prop ${run}`);
+          // The extension's side: its synced content (publish times) and tracked links.
+          const content = (await sync(server, advocate.token)).body.content.filter((item) =>
+            contentIds.includes(item.id),
+          );
+          const localLog = log.shares.map((s) => ({
+            id: randomUUID(),
+            contentId: contentIds[s.contentIndex]!,
+            network: s.network,
+            sharedAt: iso(now - 60_000 + s.offset),
+            personalized: s.personalized,
+            source: 'popup' as const,
+          }));
+          // The server's side: the same events through POST /v1/shares…
+          for (let i = 0; i < localLog.length; i += 200) {
+            const events = localLog.slice(i, i + 200).map(({ source: _source, ...event }) => event);
+            const response = await server.call('/v1/shares', {
+              method: 'POST',
+              token: advocate.token,
+              json: { events },
+            });
+            expect(response.status).toBe(200);
+          }
+          // …and the clicks through the click recorder, each a different visitor.
+          const clicks = log.clicks.map((c, i) => {
+            const item = content.find((entry) => entry.id === contentIds[c.contentIndex])!;
+            const link = item.links[c.network]!;
+            const at = now - 60_000 + c.offset;
+            server.deps.clicks.record({
+              code: new URL(link).pathname.split('/').pop()!,
+              advocateId: advocate.id,
+              ip: `10.${run % 250}.${Math.floor(i / 250)}.${i % 250}`,
+              userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0',
+              at,
+            });
+            return { contentId: item.id, network: c.network, at };
+          });
+          await server.deps.clicks.flush();
+
+          const fromPopup = scoreLocalLog(localLog, content, RULES, { clicks, now: server.clock.now });
+          const response = await server.call('/v1/me', { token: advocate.token });
+          const me = (await response.json()) as MeResponse;
+          expect({
+            points: me.points,
+            level: me.level,
+            streak: me.streak,
+            bestStreak: me.bestStreak,
+            shares: me.shares,
+            clicks: me.clicks,
+            badges: me.badges,
+          }).toEqual({
+            points: fromPopup.points,
+            level: fromPopup.level,
+            streak: fromPopup.streak.current,
+            bestStreak: fromPopup.streak.best,
+            shares: fromPopup.shares,
+            clicks: fromPopup.clicks,
+            badges: fromPopup.badges,
+          });
+          for (const week of me.weeks) expect(week.points).toBe(fromPopup.weeks[week.week] ?? 0);
+          if (me.points > 0) seen.points++;
+          if (me.clicks > 0 && me.points > 0) seen.clickPoints++;
+
+          const stored = await server.deps.db
+            .selectFrom('advocate_points')
+            .select(['bucket', 'points'])
+            .where('advocate_id', '=', advocate.id)
+            .execute();
+          const expected = bucketRows(fromPopup);
+          expect(Object.fromEntries(stored.map((row) => [row.bucket, Number(row.points)]))).toEqual(
+            Object.fromEntries(expected.map((row) => [row.bucket, row.points])),
+          );
+        },
+      ),
+      { numRuns: process.env.RELAY_TEST_DB === 'postgres' ? 15 : 25 },
+    );
+    // The generated logs did exercise points and clicks, not only empty logs.
+    expect(seen.points).toBeGreaterThan(0);
+    expect(seen.clickPoints).toBeGreaterThan(0);
+  });
+
+  it('uses every network in its links (a sanity check of the generator’s assumptions)', async () => {
+    const { token } = await server.enroll('Links');
+    const content = (await sync(server, token)).body.content.filter((item) => contentIds.includes(item.id));
+    for (const item of content) for (const network of NETWORKS) expect(item.links[network]).toMatch(/\/r\/\w+$/);
+  });
+});
