@@ -28,6 +28,7 @@ const instance = autocannon(
     pipelining: 1,
     duration: request.durationSeconds,
     timeout: request.timeoutSeconds,
+    idReplacement: request.idReplacement,
     // autocannon stops at the first sample tick after the duration: sample often so slices end on time.
     sampleInt: 100,
   },

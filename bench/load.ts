@@ -17,6 +17,8 @@ export interface LoadOptions {
   /** Responses smaller than this (headers included) count as errors: catches truncated snapshots. */
   minResponseBytes?: number;
   timeoutSeconds?: number;
+  /** Replace `[<id>]` in the URL and headers with a new id on every request (distinct visitors). */
+  idReplacement?: boolean;
 }
 
 /** What load.ts sends the worker (plain data, structured-cloned). */
@@ -27,6 +29,7 @@ export interface WorkerRequest {
   connections: number;
   durationSeconds: number;
   timeoutSeconds: number;
+  idReplacement: boolean;
 }
 
 /** What the worker sends back. */
@@ -101,6 +104,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     durationSeconds: options.durationSeconds,
     timeoutSeconds: options.timeoutSeconds ?? 10,
+    idReplacement: options.idReplacement ?? false,
   };
   const cpuBefore = mainThreadCpuMs();
   const reply = await new Promise<WorkerReply>((resolve, reject) => {

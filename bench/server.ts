@@ -3,7 +3,9 @@
  * compares against: GET /bench/constant, a fixed JSON object served by the same process, the same
  * Hono app and the same global middleware, without touching the database.
  */
+import type { Hono } from 'hono';
 import { loadConfig, type Config } from '../server/config';
+import type { AppEnv } from '../server/context';
 import { startServer, type RunningServer } from '../server/server';
 import { freshDatabase, type TestDatabase, type TestDatabaseKind } from '../tests/helpers/database';
 
@@ -31,7 +33,14 @@ export async function expectStatus(response: Response, status: number, what: str
     throw new Error(`${what}: HTTP ${response.status} (expected ${status}): ${await response.text()}`);
 }
 
-export async function startBenchServer(kind: TestDatabaseKind): Promise<BenchServer> {
+export interface BenchServerOptions {
+  /** Configuration on top of the benchmark defaults (e.g. trustProxy). */
+  config?: Partial<Config>;
+  /** More baseline routes, added beside GET /bench/constant. */
+  configure?: (app: Hono<AppEnv>) => void;
+}
+
+export async function startBenchServer(kind: TestDatabaseKind, options: BenchServerOptions = {}): Promise<BenchServer> {
   const database: TestDatabase = await freshDatabase(kind);
   const unlimited = { limit: 1_000_000_000, windowMs: 60_000 };
   const config: Config = {
@@ -44,12 +53,14 @@ export async function startBenchServer(kind: TestDatabaseKind): Promise<BenchSer
     adminPassword: ADMIN_PASSWORD,
     rateLimits: { session: unlimited, enroll: unlimited, token: unlimited },
     shutdownGraceMs: 2_000,
+    ...options.config,
   };
   let running: RunningServer;
   try {
     running = await startServer(config, {
       configure: (app) => {
         app.get(BASELINE_PATH, (c) => c.json(BASELINE_BODY));
+        options.configure?.(app);
       },
     });
   } catch (error) {

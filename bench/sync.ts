@@ -106,7 +106,7 @@ async function warmUpSync(server: BenchServer, token: string): Promise<{ etag: s
  * Measures a scenario and the baseline in alternating slices (A B, B A, …) so drift and noise on
  * the shared machine hit both alike; each side's slices are pooled into one result.
  */
-async function measurePair(
+export async function measurePair(
   settings: BenchSettings,
   baseline: LoadOptions,
   scenario: Scenario,

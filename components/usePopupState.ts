@@ -3,7 +3,7 @@
  * posts 'changed', and replaced directly by answers that carry a fresh state (syncNow). Only the
  * latest request wins, so a slow answer never overwrites a newer one.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PopupState } from '../utils/messaging';
 import { describeError } from './describeError';
 import type { PopupClient } from './PopupClient';
@@ -45,7 +45,9 @@ export function usePopupState(client: PopupClient): PopupStateHandle {
     setError(null);
   }, []);
 
-  useEffect(() => {
+  // A layout effect, so the first request leaves right after the first render rather than a frame
+  // later (a plain effect waits for the next animation frame): the list shows that much sooner.
+  useLayoutEffect(() => {
     void reload();
     return client.subscribe(() => void reload());
   }, [client, reload]);
