@@ -2,19 +2,27 @@
  * `npm start`: the API with the Northwind Robotics demo organisation (server/demo.ts), on an
  * embedded SQLite database that survives restarts: data/demo.db unless DATABASE_URL names another.
  * PORT, HOST and every other variable work as for `npm run server`. Prints "listening on <url>",
- * then a banner with the admin's sign-in, the invite code and the next steps. SIGTERM/SIGINT stop
- * it gracefully.
+ * then a banner with the console's address, the admin's sign-in, the invite code and the next
+ * steps. The admin console (server/admin/dist) is built first when it is missing or stale.
+ * SIGTERM/SIGINT stop it gracefully.
  */
 import { seedDemo, type DemoInfo } from '../server/demo';
 import { parseDatabaseUrl } from '../server/db';
 import { runFromEnvironment } from '../server/main';
 import { startServer } from '../server/server';
+import { ensureConsoleBuilt } from './console';
 import { buildExtension, findChromium, hasDisplay, manualLoadInstructions, openChromium } from './extension';
 
 const DEFAULT_DATABASE_URL = 'sqlite:data/demo.db';
 
-const env: NodeJS.ProcessEnv & { DATABASE_URL: string } = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL };
+const env: NodeJS.ProcessEnv & { DATABASE_URL: string } = {
+  ...process.env,
+  DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+};
 let demo: DemoInfo | undefined;
+
+// The API serves the console from server/admin/dist: (re)build it first when missing or stale.
+await ensureConsoleBuilt();
 
 await runFromEnvironment({
   env,
@@ -43,10 +51,14 @@ async function startExtension(url: string, inviteCode: string | undefined): Prom
   const enrol = inviteCode ? `  In its popup, enter the invite code ${inviteCode} and your name, then Connect.` : '';
   if (hasDisplay() && chromium) {
     openChromium(chromium);
-    console.log(`  Extension built. Opened ${chromium} with Relay loaded (profile in data/chromium-profile).\n${enrol}`);
+    console.log(
+      `  Extension built. Opened ${chromium} with Relay loaded (profile in data/chromium-profile).\n${enrol}`,
+    );
   } else {
     const why = chromium ? 'No display here' : 'No Chromium found';
-    console.log(`  Extension built (.output/chrome-mv3). ${why}, so load it yourself:\n${manualLoadInstructions()}\n${enrol}`);
+    console.log(
+      `  Extension built (.output/chrome-mv3). ${why}, so load it yourself:\n${manualLoadInstructions()}\n${enrol}`,
+    );
   }
 }
 
@@ -62,6 +74,7 @@ function banner(url: string, databaseUrl: string, info: DemoInfo): string {
     `  Relay demo: ${info.company}  (${info.created.length ? 'set up on this start' : 'already set up, nothing changed'})`,
     rule,
     `  API          ${url}   (described at ${url}/openapi.json)`,
+    `  Console      ${url}/admin   (sign in with the admin below)`,
     `  Database     ${shownDatabase}`,
     `  Admin        ${info.adminEmail}`,
     info.adminPassword !== null

@@ -30,6 +30,13 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
+    rollupOptions: {
+      // zod's sources carry comments Rollup can't place (harmless, and not ours to fix).
+      onLog(level, log, handler) {
+        if (log.code === 'INVALID_ANNOTATION' && log.id?.includes('/node_modules/')) return;
+        handler(level, log);
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -2,12 +2,14 @@
  * Builds the extension once per run (`wxt build`, no server URL baked in, so the setup screen asks
  * for one) into a directory of its own: runs side by side never load a half-written build, and
  * `npm start`'s .output is left alone. RELAY_E2E_EXTENSION_DIR=<a chrome-mv3 build> skips the
- * build and tests that one instead.
+ * build and tests that one instead. The admin console (server/admin/dist, which the test servers
+ * serve at /admin) is built too when it is missing or older than its sources.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildConsoleSync, consoleIsStale } from '../../scripts/console';
 import { chromiumExecutable, EXTENSION_DIR_VARIABLE } from './chromium';
 
 export default function globalSetup(): (() => void) | undefined {
@@ -18,6 +20,7 @@ export default function globalSetup(): (() => void) | undefined {
         'the end-to-end tests never download a browser.',
     );
   }
+  if (consoleIsStale()) buildConsoleSync();
   const given = process.env[EXTENSION_DIR_VARIABLE];
   if (given) {
     if (!existsSync(join(given, 'manifest.json')))

@@ -13,14 +13,24 @@ export class ApiError extends Error {
   readonly title: string;
   readonly errors: FieldError[];
   readonly retryAfter: number | null;
+  /** The problem's type URI ("about:blank" when the server named none). */
+  readonly type: string;
 
-  constructor(status: number, title: string, detail: string, errors: FieldError[] = [], retryAfter: number | null = null) {
+  constructor(
+    status: number,
+    title: string,
+    detail: string,
+    errors: FieldError[] = [],
+    retryAfter: number | null = null,
+    type = 'about:blank',
+  ) {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.errors = errors;
     this.retryAfter = retryAfter;
+    this.type = type;
   }
 }
 
@@ -97,7 +107,8 @@ async function problemFrom(response: Response): Promise<ApiError> {
     typeof record.detail === 'string' && record.detail
       ? record.detail
       : (FALLBACK_DETAIL[response.status] ?? `The server answered ${response.status}.`);
-  return new ApiError(response.status, title, detail, toFieldErrors(record.errors), retryAfter);
+  const type = typeof record.type === 'string' ? record.type : 'about:blank';
+  return new ApiError(response.status, title, detail, toFieldErrors(record.errors), retryAfter, type);
 }
 
 export interface RequestOptions {
@@ -107,7 +118,12 @@ export interface RequestOptions {
 }
 
 /** Calls the API; resolves with the parsed JSON (undefined for 204), rejects with ApiError. */
-export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (WRITE_METHODS.has(method)) {

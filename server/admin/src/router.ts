@@ -19,13 +19,16 @@ export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
   const [pathPart = '/', search = ''] = raw.split('?');
   const params = new URLSearchParams(search);
-  const parts = pathPart.split('/').filter(Boolean).map((part) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return part;
-    }
-  });
+  const parts = pathPart
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
   const [first, second, third] = parts;
   if (!first) return { name: 'home' };
   if (first === 'content') {
@@ -36,7 +39,8 @@ export function parseHash(hash: string): Route {
   if (first === 'guidelines' && !second) return { name: 'guidelines' };
   if (first === 'scoring' && !second) return { name: 'scoring' };
   if (first === 'people' && !second) return { name: 'people' };
-  if (first === 'analytics' && !second) return { name: 'analytics', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  if (first === 'analytics' && !second)
+    return { name: 'analytics', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   return { name: 'not-found', path: pathPart };
 }
 

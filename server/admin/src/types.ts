@@ -4,7 +4,8 @@ import type { AdminAdvocate, AdminSessionState, Analytics, LinkPreview } from '.
 import type { inviteSchema } from '../../../lib/schemas';
 
 /** GET /v1/admin/session; sign-in answers the same plus the bearer token. */
-export type Session = AdminSessionState | (Omit<AdminSessionState, 'expiresAt'> & { token: string; expiresAt?: string });
+export type Session =
+  AdminSessionState | (Omit<AdminSessionState, 'expiresAt'> & { token: string; expiresAt?: string });
 
 export type Invite = z.infer<typeof inviteSchema>;
 export type AdvocateRow = AdminAdvocate;

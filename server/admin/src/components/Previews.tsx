@@ -51,7 +51,15 @@ function tokens(text: string, network: 'linkedin' | 'x', keyBase: number): Compo
 }
 
 /** The text with `marks` highlighted and links, hashtags and mentions styled. */
-export function RichText({ text, marks, network }: { text: string; marks: readonly HintRange[]; network: 'linkedin' | 'x' }) {
+export function RichText({
+  text,
+  marks,
+  network,
+}: {
+  text: string;
+  marks: readonly HintRange[];
+  network: 'linkedin' | 'x';
+}) {
   const sorted = [...marks]
     .filter((mark) => mark.start < mark.end && mark.end <= text.length)
     .sort((a, b) => a.start - b.start);

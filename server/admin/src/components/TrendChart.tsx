@@ -50,7 +50,11 @@ export function TrendChart({ series }: { series: Series }) {
     let chart: uPlot | null = null;
     const draw = () => {
       chart?.destroy();
-      chart = new uPlot(options(Math.max(280, element.clientWidth)), [series.days, series.shares, series.clicks], element);
+      chart = new uPlot(
+        options(Math.max(280, element.clientWidth)),
+        [series.days, series.shares, series.clicks],
+        element,
+      );
     };
     draw();
     const resize = new ResizeObserver(() => {

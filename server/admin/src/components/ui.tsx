@@ -63,7 +63,18 @@ interface FieldProps {
 }
 
 /** A label, the control, an optional hint and the field's error, wired with ids and aria. */
-export function Field({ form, path, label, errors, error, hint, describedBy = [], children, after, ...rest }: FieldProps) {
+export function Field({
+  form,
+  path,
+  label,
+  errors,
+  error,
+  hint,
+  describedBy = [],
+  children,
+  after,
+  ...rest
+}: FieldProps) {
   const id = fieldId(form, path);
   const message = error ?? (errors ? errorAt(errors, path) : undefined);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -143,7 +154,8 @@ export function ErrorSummary({ form, errors, labelFor, title, attempt }: Summary
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby={`${form}-summary-title`}>
       <h2 id={`${form}-summary-title`} class="error-summary__title">
-        {title ?? (entries.length === 1 ? 'Fix this before saving' : `Fix these ${entries.length} problems before saving`)}
+        {title ??
+          (entries.length === 1 ? 'Fix this before saving' : `Fix these ${entries.length} problems before saving`)}
       </h2>
       <ul>
         {entries.map(([path, message]) => (

@@ -118,7 +118,9 @@ export function Analytics(props: { from: string; to: string }) {
 
   const csv = (table = 'perDay') => `/v1/admin/analytics.csv${query({ ...params, table })}`;
   const rangeText = `${formatDate(`${from}T12:00:00Z`)} – ${formatDate(`${to}T12:00:00Z`)} (UTC days)`;
-  const topContent = data ? [...data.perContent].sort((a, b) => b.shares - a.shares || b.clicks - a.clicks).slice(0, TOP) : [];
+  const topContent = data
+    ? [...data.perContent].sort((a, b) => b.shares - a.shares || b.clicks - a.clicks).slice(0, TOP)
+    : [];
   const topAdvocates = data
     ? [...data.perAdvocate].sort((a, b) => b.shares - a.shares || b.clicks - a.clicks).slice(0, TOP)
     : [];
@@ -259,11 +261,11 @@ export function Analytics(props: { from: string; to: string }) {
           <div class="grid-2 grid-2--top">
             <section class="card form-section" aria-labelledby="analytics-networks">
               <div class="section-head">
-              <h2 id="analytics-networks">Per network</h2>
-              <a class="small" href={csv('perNetwork')} download>
-                Download CSV<span class="visually-hidden"> (per network)</span>
-              </a>
-            </div>
+                <h2 id="analytics-networks">Per network</h2>
+                <a class="small" href={csv('perNetwork')} download>
+                  Download CSV<span class="visually-hidden"> (per network)</span>
+                </a>
+              </div>
               {data.perNetwork.length === 0 ? (
                 <p class="muted">No shares in this range.</p>
               ) : (
@@ -298,11 +300,11 @@ export function Analytics(props: { from: string; to: string }) {
 
             <section class="card form-section" aria-labelledby="analytics-advocates">
               <div class="section-head">
-              <h2 id="analytics-advocates">Top advocates</h2>
-              <a class="small" href={csv('perAdvocate')} download>
-                Download CSV<span class="visually-hidden"> (every advocate)</span>
-              </a>
-            </div>
+                <h2 id="analytics-advocates">Top advocates</h2>
+                <a class="small" href={csv('perAdvocate')} download>
+                  Download CSV<span class="visually-hidden"> (every advocate)</span>
+                </a>
+              </div>
               {topAdvocates.length === 0 ? (
                 <p class="muted">No shares in this range.</p>
               ) : (
@@ -360,7 +362,9 @@ export function Analytics(props: { from: string; to: string }) {
                 <tbody>
                   {topContent.map((row) => (
                     <tr key={row.contentId}>
-                      <th scope="row"><a href={contentHref(row.contentId)}>{row.title}</a></th>
+                      <th scope="row">
+                        <a href={contentHref(row.contentId)}>{row.title}</a>
+                      </th>
                       <td class="numeric">{row.shares}</td>
                       <td class="numeric">{row.clicks}</td>
                       <td class="numeric">{rate(row.clicks, row.shares)}</td>

@@ -237,8 +237,10 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
     });
   }
 
-  const setField = (key: 'title' | 'url' | 'note' | 'imageUrl' | 'campaign' | 'tags' | 'language' | 'publishAt' | 'expiresAt') =>
-    (value: string) => update(key, (current) => ({ ...current, [key]: value }));
+  const setField =
+    (key: 'title' | 'url' | 'note' | 'imageUrl' | 'campaign' | 'tags' | 'language' | 'publishAt' | 'expiresAt') =>
+    (value: string) =>
+      update(key, (current) => ({ ...current, [key]: value }));
 
   async function fetchPreview(url: string) {
     const target = url.trim();
@@ -253,10 +255,14 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
       const found = await api.post<LinkPreview>('/v1/admin/link-preview', { url: target });
       if (request !== previewRequest.current) return;
       setPreview({ state: 'ready', url: target, preview: found });
-      setDraft((current) => (current.title.trim() === '' && found.title ? { ...current, title: found.title } : current));
+      setDraft((current) =>
+        current.title.trim() === '' && found.title ? { ...current, title: found.title } : current,
+      );
     } catch (error) {
       if (request !== previewRequest.current) return;
-      const reason = error instanceof ApiError && error.status === 0 ? 'the server is unreachable' : describeError(error);
+      const reason = (
+        error instanceof ApiError && error.status === 0 ? 'the server is unreachable' : describeError(error)
+      ).replace(/\.$/, '');
       setPreview({ state: 'failed', url: target, message: reason });
     }
   }
@@ -288,7 +294,9 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
     }));
     const remaining = draft.variants[network].length - 1;
     focusAfterRender.current =
-      remaining > 0 ? fieldId(FORM, `variants.${network}.${Math.min(index, remaining - 1)}`) : fieldId(FORM, `variants.${network}`);
+      remaining > 0
+        ? fieldId(FORM, `variants.${network}.${Math.min(index, remaining - 1)}`)
+        : fieldId(FORM, `variants.${network}`);
   }
 
   function applyDisclosure(network: TextNetwork, index: number, hint: Hint) {
@@ -475,19 +483,25 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
                 />
                 <div class="button-row">
                   {preview.preview.title && preview.preview.title !== draft.title && (
-                    <button type="button" class="button button--small" onClick={() => setField('title')(preview.preview.title ?? '')}>
-                      Use the page’s title
-                    </button>
-                  )}
-                  {preview.preview.imageUrl && safeHttpUrl(preview.preview.imageUrl) && draft.imageUrl !== preview.preview.imageUrl && (
                     <button
                       type="button"
                       class="button button--small"
-                      onClick={() => setField('imageUrl')(preview.preview.imageUrl ?? '')}
+                      onClick={() => setField('title')(preview.preview.title ?? '')}
                     >
-                      Use the page’s image
+                      Use the page’s title
                     </button>
                   )}
+                  {preview.preview.imageUrl &&
+                    safeHttpUrl(preview.preview.imageUrl) &&
+                    draft.imageUrl !== preview.preview.imageUrl && (
+                      <button
+                        type="button"
+                        class="button button--small"
+                        onClick={() => setField('imageUrl')(preview.preview.imageUrl ?? '')}
+                      >
+                        Use the page’s image
+                      </button>
+                    )}
                 </div>
               </div>
             )}
@@ -520,7 +534,13 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
               />
             )}
           </Field>
-          <Field form={FORM} path="imageUrl" label="Image URL" errors={errors} hint="Optional: an image to show with the post.">
+          <Field
+            form={FORM}
+            path="imageUrl"
+            label="Image URL"
+            errors={errors}
+            hint="Optional: an image to show with the post."
+          >
             {(props) => (
               <input
                 {...props}
@@ -553,12 +573,29 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
                 />
               )}
             </Field>
-            <Field form={FORM} path="tags" label="Tags" errors={errors} hint="Separated by commas, e.g. product, hiring.">
+            <Field
+              form={FORM}
+              path="tags"
+              label="Tags"
+              errors={errors}
+              hint="Separated by commas, e.g. product, hiring."
+            >
               {(props) => (
-                <input {...props} type="text" value={draft.tags} onInput={(event) => setField('tags')(event.currentTarget.value)} />
+                <input
+                  {...props}
+                  type="text"
+                  value={draft.tags}
+                  onInput={(event) => setField('tags')(event.currentTarget.value)}
+                />
               )}
             </Field>
-            <Field form={FORM} path="language" label="Language" errors={errors} hint="A language tag: en, en-GB, de, fr…">
+            <Field
+              form={FORM}
+              path="language"
+              label="Language"
+              errors={errors}
+              hint="A language tag: en, en-GB, de, fr…"
+            >
               {(props) => (
                 <input
                   {...props}
@@ -580,7 +617,10 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
 
         <section class="card form-section" aria-labelledby="compose-texts">
           <h2 id="compose-texts">Networks and text variants</h2>
-          <fieldset class="fieldset" aria-describedby={errorAt(errors, 'networks') ? 'compose-networks-error' : undefined}>
+          <fieldset
+            class="fieldset"
+            aria-describedby={errorAt(errors, 'networks') ? 'compose-networks-error' : undefined}
+          >
             <legend>Networks</legend>
             <div class="inline-options">
               {NETWORK_ORDER.map((network, index) => (
@@ -590,7 +630,10 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
                   label={NETWORK_LABEL[network]}
                   checked={draft.networks[network]}
                   onChange={(checked) =>
-                    update('networks', (current) => ({ ...current, networks: { ...current.networks, [network]: checked } }))
+                    update('networks', (current) => ({
+                      ...current,
+                      networks: { ...current.networks, [network]: checked },
+                    }))
                   }
                 />
               ))}
@@ -600,14 +643,10 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
                 {errorAt(errors, 'networks')}
               </p>
             )}
-            <p class="field__hint">
-              Facebook shares carry the link only: Facebook’s policy forbids prefilled text.
-            </p>
+            <p class="field__hint">Facebook shares carry the link only: Facebook’s policy forbids prefilled text.</p>
           </fieldset>
           {guidelinesError && (
-            <p class="notice notice--info">
-              Guideline checks are off: the guidelines didn’t load ({guidelinesError}).
-            </p>
+            <p class="notice notice--info">Guideline checks are off: the guidelines didn’t load ({guidelinesError}).</p>
           )}
           {errors.variants && (
             <p class="field__error" id={fieldId(FORM, 'variants')} tabIndex={-1}>
@@ -634,7 +673,9 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
 
         <section class="card form-section" aria-labelledby="compose-timing">
           <h2 id="compose-timing">Timing</h2>
-          <p class="field__hint">Times are in your time zone ({zoneName()}). Leave both empty to publish when you press Publish.</p>
+          <p class="field__hint">
+            Times are in your time zone ({zoneName()}). Leave both empty to publish when you press Publish.
+          </p>
           <div class="grid-2">
             <Field
               form={FORM}
@@ -652,7 +693,13 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
                 />
               )}
             </Field>
-            <Field form={FORM} path="expiresAt" label="Expires at" errors={errors} hint="Advocates stop seeing it then.">
+            <Field
+              form={FORM}
+              path="expiresAt"
+              label="Expires at"
+              errors={errors}
+              hint="Advocates stop seeing it then."
+            >
               {(props) => (
                 <input
                   {...props}
@@ -745,7 +792,9 @@ function NetworkVariants(props: NetworkVariantsProps) {
         {name} variants <span class="muted">({variants.length})</span>
       </h3>
       {!enabled && (
-        <p class="muted">{name} is off for this post: turn it on under Networks to share there. Text you wrote is kept.</p>
+        <p class="muted">
+          {name} is off for this post: turn it on under Networks to share there. Text you wrote is kept.
+        </p>
       )}
       {listError && <p class="field__error">{listError}</p>}
       {enabled && (
@@ -841,7 +890,11 @@ function VariantEditor(props: VariantEditorProps) {
                       <li key={`${hint.kind}-${i}`} class={`check check--${hint.severity}`}>
                         <strong>{SEVERITY_LABEL[hint.severity]}:</strong> {hint.message}
                         {hint.kind === 'missing-disclosure' && hint.fix && (
-                          <button type="button" class="button button--small check__fix" onClick={() => props.onFix(hint)}>
+                          <button
+                            type="button"
+                            class="button button--small check__fix"
+                            onClick={() => props.onFix(hint)}
+                          >
                             {hint.fix.label}
                           </button>
                         )}
@@ -868,7 +921,12 @@ function VariantEditor(props: VariantEditorProps) {
           )}
         </Field>
         {props.count > 1 && (
-          <button type="button" class="button button--small button--quiet" aria-label={`Remove ${label}`} onClick={props.onRemove}>
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            aria-label={`Remove ${label}`}
+            onClick={props.onRemove}
+          >
             Remove
           </button>
         )}

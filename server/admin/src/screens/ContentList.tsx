@@ -183,7 +183,12 @@ export function ContentList(props: Props) {
             </thead>
             <tbody>
               {items.map((item) => (
-                <ContentRow key={item.id} item={item} busy={busy === item.id} onAct={(action) => void act(item, action)} />
+                <ContentRow
+                  key={item.id}
+                  item={item}
+                  busy={busy === item.id}
+                  onAct={(action) => void act(item, action)}
+                />
               ))}
             </tbody>
           </table>

@@ -8,7 +8,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { guidelinesSchema, type Guidelines, type Network } from '../../../../lib/schemas';
 import { NETWORK_LABEL, NETWORK_ORDER } from '../../../../components/networks';
 import { api, ApiError, describeError } from '../api';
-import { Checkbox, ErrorSummary, Field, Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../components/ui';
+import {
+  Checkbox,
+  ErrorSummary,
+  Field,
+  Loading,
+  LoadError,
+  NoticeLine,
+  PageHeader,
+  type Notice,
+} from '../components/ui';
 import { errorAt, fieldId, numberOrUndefined, serverErrors, splitList, zodErrors, type Errors } from '../forms';
 
 const FORM = 'guidelines';
@@ -129,11 +138,20 @@ export function GuidelinesEditor() {
     return (
       <>
         {header}
-        <LoadError message={`Couldn't load the guidelines: ${loadError}`} onRetry={() => setAttemptLoad((n) => n + 1)} />
+        <LoadError
+          message={`Couldn't load the guidelines: ${loadError}`}
+          onRetry={() => setAttemptLoad((n) => n + 1)}
+        />
       </>
     );
   }
-  if (!draft) return <>{header}<Loading label="Loading the guidelines…" /></>;
+  if (!draft)
+    return (
+      <>
+        {header}
+        <Loading label="Loading the guidelines…" />
+      </>
+    );
 
   const parsed = guidelinesSchema.safeParse(candidate(draft));
   const errors: Errors = { ...(submitted && !parsed.success ? zodErrors(parsed.error) : {}), ...fromServer };
@@ -143,7 +161,8 @@ export function GuidelinesEditor() {
     setNotice(null);
     setFromServer((current) => {
       const next = { ...current };
-      for (const key of Object.keys(next)) if (key === path || key.startsWith(`${path}.`) || key === '') delete next[key];
+      for (const key of Object.keys(next))
+        if (key === path || key.startsWith(`${path}.`) || key === '') delete next[key];
       return next;
     });
   }
@@ -229,7 +248,10 @@ export function GuidelinesEditor() {
                     maxLength={100}
                     value={draft.disclosureText}
                     onInput={(event) =>
-                      update('disclosure.text', (current) => ({ ...current, disclosureText: event.currentTarget.value }))
+                      update('disclosure.text', (current) => ({
+                        ...current,
+                        disclosureText: event.currentTarget.value,
+                      }))
                     }
                   />
                 )}
@@ -348,7 +370,9 @@ export function GuidelinesEditor() {
                   max={30}
                   step={1}
                   value={draft.maxHashtags}
-                  onInput={(event) => update('maxHashtags', (current) => ({ ...current, maxHashtags: event.currentTarget.value }))}
+                  onInput={(event) =>
+                    update('maxHashtags', (current) => ({ ...current, maxHashtags: event.currentTarget.value }))
+                  }
                 />
               )}
             </Field>
@@ -387,7 +411,9 @@ export function GuidelinesEditor() {
                 {...props}
                 rows={3}
                 value={draft.companyNames}
-                onInput={(event) => update('companyNames', (current) => ({ ...current, companyNames: event.currentTarget.value }))}
+                onInput={(event) =>
+                  update('companyNames', (current) => ({ ...current, companyNames: event.currentTarget.value }))
+                }
               />
             )}
           </Field>

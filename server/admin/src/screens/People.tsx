@@ -88,7 +88,9 @@ export function People() {
     setNotice(null);
     try {
       const updated = await api.delete<Invite>(`/v1/admin/invites/${encodeURIComponent(invite.code)}`);
-      setInvites((current) => (current ?? []).map((entry) => (entry.code === invite.code ? updated ?? { ...entry, revoked: true } : entry)));
+      setInvites((current) =>
+        (current ?? []).map((entry) => (entry.code === invite.code ? (updated ?? { ...entry, revoked: true }) : entry)),
+      );
       setNotice({ kind: 'success', text: `Invite ${invite.code} revoked: it can no longer be used.` });
     } catch (error) {
       setNotice({ kind: 'error', text: `Couldn't revoke ${invite.code}: ${describeError(error)}` });
@@ -148,7 +150,9 @@ export function People() {
                         <code class="code">{invite.code}</code>
                       </th>
                       <td>
-                        <span class={`status ${state.active ? 'status--published' : 'status--archived'}`}>{state.label}</span>
+                        <span class={`status ${state.active ? 'status--published' : 'status--archived'}`}>
+                          {state.label}
+                        </span>
                       </td>
                       <td>
                         {invite.uses}
@@ -198,7 +202,10 @@ export function People() {
       <section class="card form-section" aria-labelledby="people-advocates">
         <h2 id="people-advocates">Advocates</h2>
         {advocateError ? (
-          <LoadError message={`Couldn't load the advocates: ${advocateError}`} onRetry={() => setAttempt((n) => n + 1)} />
+          <LoadError
+            message={`Couldn't load the advocates: ${advocateError}`}
+            onRetry={() => setAttempt((n) => n + 1)}
+          />
         ) : advocates === null ? (
           <Loading label="Loading advocates…" />
         ) : advocates.length === 0 ? (
@@ -207,7 +214,10 @@ export function People() {
           <>
             <p class="muted">
               {advocates.length} advocate{advocates.length === 1 ? '' : 's'},{' '}
-              {advocates.filter((a) => a.lastSyncAt && now - Date.parse(a.lastSyncAt) <= ACTIVE_DAYS * 86_400_000).length}{' '}
+              {
+                advocates.filter((a) => a.lastSyncAt && now - Date.parse(a.lastSyncAt) <= ACTIVE_DAYS * 86_400_000)
+                  .length
+              }{' '}
               synced in the last {ACTIVE_DAYS} days.
             </p>
             <div class="table-wrap">
@@ -362,7 +372,11 @@ function CreateInvite({ onCreated, created, onCopy }: CreateProps) {
               <button type="button" class="button button--small" onClick={() => onCopy(created, 'code')}>
                 Copy code
               </button>
-              <button type="button" class="button button--small" onClick={() => onCopy(inviteText(created), 'invitation')}>
+              <button
+                type="button"
+                class="button button--small"
+                onClick={() => onCopy(inviteText(created), 'invitation')}
+              >
                 Copy invitation
               </button>
             </div>

@@ -7,7 +7,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { scoringRulesSchema, type Badge, type ScoringRules } from '../../../../lib/schemas';
 import { NETWORK_ORDER } from '../../../../components/networks';
 import { api, ApiError, describeError } from '../api';
-import { Checkbox, ErrorSummary, Field, Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../components/ui';
+import {
+  Checkbox,
+  ErrorSummary,
+  Field,
+  Loading,
+  LoadError,
+  NoticeLine,
+  PageHeader,
+  type Notice,
+} from '../components/ui';
 import { fieldId, numberOrUndefined, serverErrors, zodErrors, type Errors } from '../forms';
 
 const FORM = 'scoring';
@@ -62,7 +71,10 @@ function candidate(draft: Draft): Record<string, unknown> {
       x: numberOrUndefined(draft.x),
       facebook: numberOrUndefined(draft.facebook),
     },
-    earlyShareBonus: { withinHours: numberOrUndefined(draft.earlyWithinHours), points: numberOrUndefined(draft.earlyPoints) },
+    earlyShareBonus: {
+      withinHours: numberOrUndefined(draft.earlyWithinHours),
+      points: numberOrUndefined(draft.earlyPoints),
+    },
     personalizedBonus: numberOrUndefined(draft.personalizedBonus),
     pointsPerClick: numberOrUndefined(draft.pointsPerClick),
     maxClickPointsPerShare: numberOrUndefined(draft.maxClickPointsPerShare),
@@ -137,8 +149,8 @@ export function ScoringEditor() {
   const header = (
     <PageHeader title="Scoring">
       <p>
-        Points, levels and the leaderboard advocates see. One scoring module computes points in the extension and on
-        the server, so both always agree.
+        Points, levels and the leaderboard advocates see. One scoring module computes points in the extension and on the
+        server, so both always agree.
       </p>
     </PageHeader>
   );
@@ -146,11 +158,20 @@ export function ScoringEditor() {
     return (
       <>
         {header}
-        <LoadError message={`Couldn't load the scoring rules: ${loadError}`} onRetry={() => setAttemptLoad((n) => n + 1)} />
+        <LoadError
+          message={`Couldn't load the scoring rules: ${loadError}`}
+          onRetry={() => setAttemptLoad((n) => n + 1)}
+        />
       </>
     );
   }
-  if (!draft) return <>{header}<Loading label="Loading the scoring rules…" /></>;
+  if (!draft)
+    return (
+      <>
+        {header}
+        <Loading label="Loading the scoring rules…" />
+      </>
+    );
 
   const parsed = scoringRulesSchema.safeParse(candidate(draft));
   const errors: Errors = { ...(submitted && !parsed.success ? zodErrors(parsed.error) : {}), ...fromServer };
@@ -160,7 +181,8 @@ export function ScoringEditor() {
     setNotice(null);
     setFromServer((current) => {
       const next = { ...current };
-      for (const key of Object.keys(next)) if (key === path || key.startsWith(`${path}.`) || key === '') delete next[key];
+      for (const key of Object.keys(next))
+        if (key === path || key.startsWith(`${path}.`) || key === '') delete next[key];
       return next;
     });
   }
@@ -210,7 +232,8 @@ export function ScoringEditor() {
     const remaining = (draft?.levels.length ?? 1) - 1;
     update('levels', (current) => ({ ...current, levels: current.levels.filter((_, i) => i !== index) }));
     setFromServer({});
-    focusAfterRender.current = remaining > 0 ? fieldId(FORM, `levels.${Math.min(index, remaining - 1)}.name`) : 'scoring-add-level';
+    focusAfterRender.current =
+      remaining > 0 ? fieldId(FORM, `levels.${Math.min(index, remaining - 1)}.name`) : 'scoring-add-level';
   }
 
   async function save(event: Event) {
@@ -267,7 +290,9 @@ export function ScoringEditor() {
               <div key={network}>
                 {numberField(
                   network,
-                  network === 'facebook' ? 'Facebook’s policy forbids rewarding people for posting: consider 0.' : undefined,
+                  network === 'facebook'
+                    ? 'Facebook’s policy forbids rewarding people for posting: consider 0.'
+                    : undefined,
                   { max: 10_000 },
                 )}
               </div>
