@@ -1,9 +1,10 @@
 /**
  * Playwright fixtures for the extension: each test gets a fresh Chromium profile with the built
  * extension loaded (`context`, `serviceWorker`, `extensionId`) and a real API server on a fresh
- * database (`server`). Nothing leaves the machine: loopback requests go through, the share intents
- * of x.com, linkedin.com and facebook.com get a tiny fixture page (their URLs are kept in
- * `intents`), and every other request is refused (and kept in `blocked`).
+ * database (`server`). Nothing leaves the machine: loopback requests go through, x.com and
+ * www.linkedin.com are answered by the site fixtures of tests/e2e/sites (which generation: the
+ * `sites` option, see sites.ts), facebook.com by a tiny page, the pages opened on those hosts are
+ * kept in `intents`, and every other request is refused (and kept in `blocked`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { chromiumArgs, chromiumExecutable, extensionDir } from './chromium';
+import { DEFAULT_SITES, fulfillSite, type SiteChoice } from './sites';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export const INTENT_HOSTS = new Set(['x.com', 'www.linkedin.com', 'www.facebook.com']);
@@ -20,13 +22,15 @@ const INTENT_PAGE =
   '<!doctype html><html><head><title>Share intent (fixture)</title></head><body>fixture</body></html>';
 
 export interface RelayFixtures {
+  /** Which fixture generation answers www.linkedin.com and x.com (`test.use({ sites: {...} })`). */
+  sites: SiteChoice;
   server: TestServer;
   /** Starts the API again on the closed `server`'s port and database (close it first with `server.close()`). */
   restartServer: () => Promise<TestServer>;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
-  /** Share-intent URLs the browser opened, in order. */
+  /** Pages the browser opened on x.com, www.linkedin.com and www.facebook.com (share intents and fixtures), in order. */
   intents: string[];
   /** Requests refused because they would have left the machine. */
   blocked: string[];
@@ -35,6 +39,8 @@ export interface RelayFixtures {
 }
 
 export const test = base.extend<RelayFixtures>({
+  sites: [DEFAULT_SITES, { option: true }],
+
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = await startTestServer();
@@ -61,19 +67,20 @@ export const test = base.extend<RelayFixtures>({
   // eslint-disable-next-line no-empty-pattern
   blocked: async ({}, use) => use([]),
 
-  context: async ({ intents, blocked }, use, testInfo) => {
+  context: async ({ intents, blocked, sites }, use, testInfo) => {
     const profile = mkdtempSync(join(tmpdir(), 'relay-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumExecutable(),
       headless: true,
       args: chromiumArgs(extensionDir()),
     });
-    await context.route('**/*', (route) => {
+    await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       // The extension's own pages and scripts (chrome-extension:) go through routes too.
       if (!url.protocol.startsWith('http') || LOOPBACK.has(url.hostname)) return route.continue();
       if (url.protocol === 'https:' && INTENT_HOSTS.has(url.hostname)) {
-        intents.push(url.href);
+        if (route.request().isNavigationRequest()) intents.push(url.href);
+        if (await fulfillSite(route, sites)) return;
         return route.fulfill({ status: 200, contentType: 'text/html', body: INTENT_PAGE });
       }
       blocked.push(url.href);

@@ -3,6 +3,7 @@
  * the outbox surviving a server outage.
  */
 import { closedPort, countShares, createInvite, enroll, expect, fillSetup, postCard, publish, test } from './fixtures';
+import { modelOf } from './sites';
 
 test('enrols through the popup', async ({ server, openPopup }) => {
   const popup = await openPopup();
@@ -53,7 +54,7 @@ test('a post the admin publishes shows in the open popup within 2 s', async ({ s
   await expect(postCard(popup, title)).toBeVisible({ timeout: 2_000 });
 });
 
-test('"Share on X" opens the intent with the text and the advocate\'s link', async ({
+test('"Share on X" opens the intent with the text and the advocate\'s link; publishing there logs the share', async ({
   context,
   server,
   openPopup,
@@ -95,8 +96,17 @@ test('"Share on X" opens the intent with the text and the advocate\'s link', asy
   expect(destination.origin + destination.pathname).toBe('https://example.com/spring');
   expect(destination.searchParams.get('utm_source')).toBe('x');
 
-  // And the share reaches the server.
+  // The share counts once the post is published on X (the fixture's intent page), not on the click.
+  await intentPage.waitForTimeout(1_500);
+  expect(await countShares(server, post.id)).toBe(0);
+  const editor = intentPage.locator('[role="dialog"] [data-testid="tweetTextarea_0"]');
+  await expect(editor).toBeVisible();
+  expect(await modelOf(editor)).toBe(text);
+  await intentPage.locator('[role="dialog"] button[data-testid="tweetButton"]').click();
+  await expect(intentPage.locator('[data-testid="toast"]')).toContainText('Your post was sent');
   await expect.poll(() => countShares(server, post.id), { timeout: 10_000 }).toBe(1);
+  await intentPage.waitForTimeout(1_500);
+  expect(await countShares(server, post.id)).toBe(1);
 });
 
 test('a share made while the server is down reaches it exactly once after it comes back', async ({
@@ -120,11 +130,12 @@ test('a share made while the server is down reaches it exactly once after it com
   await popup.getByRole('button', { name: 'Sync now' }).click();
   await expect(popup.getByRole('status')).toContainText('Offline — showing saved posts');
 
+  // Facebook shares count on the click (LinkedIn and X ones once the post is published there).
   const opened = context.waitForEvent('page');
-  await card.getByRole('button', { name: 'Share on LinkedIn' }).click();
+  await card.getByRole('button', { name: 'Share on Facebook' }).click();
   const intentPage = await opened;
   await intentPage.waitForURL(/^https:/);
-  expect(new URL(intentPage.url()).hostname).toBe('www.linkedin.com');
+  expect(new URL(intentPage.url()).hostname).toBe('www.facebook.com');
   await intentPage.close();
   await expect(popup.getByText(/\b1 shares? waiting to be sent/)).toBeVisible();
 

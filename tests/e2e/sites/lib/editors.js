@@ -327,7 +327,8 @@
     offsetOf(node, offset) {
       if (node !== this.element && !this.element.contains(node)) return null;
       const path = [];
-      for (let n = node; n !== this.element; n = n.parentNode) path.unshift(Array.prototype.indexOf.call(n.parentNode.childNodes, n));
+      for (let n = node; n !== this.element; n = n.parentNode)
+        path.unshift(Array.prototype.indexOf.call(n.parentNode.childNodes, n));
       const clone = this.element.cloneNode(true);
       let target = clone;
       for (const index of path) target = target.childNodes[index];
@@ -362,21 +363,24 @@
 
   // --- flavours --------------------------------------------------------------------------------
 
-  /** LinkedIn's Quill: `.ql-editor` holds one <p> per line, `<p><br></p>` when empty, `ql-blank` while empty. */
-  function renderQuill(element, lines) {
-    const nodes = lines.map((line) => {
-      const p = document.createElement('p');
-      const text = line ? document.createTextNode(line) : null;
-      p.append(text ?? document.createElement('br'));
-      return { container: p, text };
-    });
-    element.replaceChildren(...nodes.map((n) => n.container));
-    element.classList.toggle('ql-blank', lines.length === 1 && lines[0] === '');
-    return nodes;
-  }
-
+  /**
+   * LinkedIn's Quill: `.ql-editor` holds one <p> per line, `<p><br></p>` when empty, and the class
+   * `ql-blank` (or `options.blankClass`) while empty.
+   */
   function quill(element, options) {
-    return new ModelEditor(element, { ...options, render: renderQuill });
+    const blankClass = options.blankClass ?? 'ql-blank';
+    const render = (el, lines) => {
+      const nodes = lines.map((line) => {
+        const p = document.createElement('p');
+        const text = line ? document.createTextNode(line) : null;
+        p.append(text ?? document.createElement('br'));
+        return { container: p, text };
+      });
+      el.replaceChildren(...nodes.map((n) => n.container));
+      el.classList.toggle(blankClass, lines.length === 1 && lines[0] === '');
+      return nodes;
+    };
+    return new ModelEditor(element, { ...options, render });
   }
 
   let keySeed = 0;

@@ -18,28 +18,95 @@
   }
 
   const FIRST = [
-    'Amara', 'Bastian', 'Chloé', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiroshi', 'Ines', 'Jonas', 'Kavya', 'Liam',
-    'Mei', 'Nikolai', 'Olivia', 'Pedro', 'Quinn', 'Rosa', 'Sven', 'Tanvi', 'Umar', 'Vera', 'William', 'Ximena',
-    'Yusuf', 'Zoë',
+    'Amara',
+    'Bastian',
+    'Chloé',
+    'Dmitri',
+    'Elena',
+    'Farid',
+    'Grace',
+    'Hiroshi',
+    'Ines',
+    'Jonas',
+    'Kavya',
+    'Liam',
+    'Mei',
+    'Nikolai',
+    'Olivia',
+    'Pedro',
+    'Quinn',
+    'Rosa',
+    'Sven',
+    'Tanvi',
+    'Umar',
+    'Vera',
+    'William',
+    'Ximena',
+    'Yusuf',
+    'Zoë',
   ];
   const LAST = [
-    'Adeyemi', 'Becker', 'Castillo', 'Dubois', 'Eriksen', 'Fernandes', 'García', 'Haddad', 'Ivanova', 'Jansen',
-    'Kowalski', 'Larsen', 'Müller', 'Nakamura', "O'Brien", 'Patel', 'Rossi', 'Schmidt', 'Tanaka', 'Van Dijk',
-    'Wójcik', 'Yamamoto', 'Zhang',
+    'Adeyemi',
+    'Becker',
+    'Castillo',
+    'Dubois',
+    'Eriksen',
+    'Fernandes',
+    'García',
+    'Haddad',
+    'Ivanova',
+    'Jansen',
+    'Kowalski',
+    'Larsen',
+    'Müller',
+    'Nakamura',
+    "O'Brien",
+    'Patel',
+    'Rossi',
+    'Schmidt',
+    'Tanaka',
+    'Van Dijk',
+    'Wójcik',
+    'Yamamoto',
+    'Zhang',
   ];
   const ROLES = [
-    'Senior Software Engineer', 'Product Manager', 'Head of Marketing', 'Data Scientist', 'UX Researcher',
-    'Engineering Manager', 'Founder & CEO', 'Talent Partner', 'Solutions Architect', 'Customer Success Lead',
-    'Brand Designer', 'VP Sales',
+    'Senior Software Engineer',
+    'Product Manager',
+    'Head of Marketing',
+    'Data Scientist',
+    'UX Researcher',
+    'Engineering Manager',
+    'Founder & CEO',
+    'Talent Partner',
+    'Solutions Architect',
+    'Customer Success Lead',
+    'Brand Designer',
+    'VP Sales',
   ];
   const COMPANIES = [
-    'Northwind Robotics', 'Contoso', 'Fabrikam', 'Globex', 'Initech', 'Umbrella Health', 'Stark Logistics',
-    'Wayne Analytics', 'Tyrell Bio', 'Acme Cloud',
+    'Northwind Robotics',
+    'Contoso',
+    'Fabrikam',
+    'Globex',
+    'Initech',
+    'Umbrella Health',
+    'Stark Logistics',
+    'Wayne Analytics',
+    'Tyrell Bio',
+    'Acme Cloud',
   ];
   const OPENERS = [
-    'Thrilled to share that', 'After 18 months of hard work,', 'Big news:', 'A quick reflection on this week:',
-    'I have been thinking a lot about', 'Hot take:', 'Three lessons from shipping', 'We are hiring!',
-    'Grateful for the team that made', 'Today marks',
+    'Thrilled to share that',
+    'After 18 months of hard work,',
+    'Big news:',
+    'A quick reflection on this week:',
+    'I have been thinking a lot about',
+    'Hot take:',
+    'Three lessons from shipping',
+    'We are hiring!',
+    'Grateful for the team that made',
+    'Today marks',
   ];
   const MIDDLES = [
     'our platform now handles ten times the traffic it did last spring',
@@ -54,12 +121,28 @@
     'mentoring taught me more than any course I ever took',
   ];
   const CLOSERS = [
-    'What would you add?', 'Link in the comments.', 'More soon.', 'Proud of this crew.', 'Onwards!',
-    'Curious how others approach this.', 'Thank you all.', 'Come say hi at the booth.',
+    'What would you add?',
+    'Link in the comments.',
+    'More soon.',
+    'Proud of this crew.',
+    'Onwards!',
+    'Curious how others approach this.',
+    'Thank you all.',
+    'Come say hi at the booth.',
   ];
   const HASHTAGS = [
-    '#engineering', '#leadership', '#hiring', '#product', '#ai', '#robotics', '#accessibility', '#remotework',
-    '#data', '#design', '#startups', '#devops',
+    '#engineering',
+    '#leadership',
+    '#hiring',
+    '#product',
+    '#ai',
+    '#robotics',
+    '#accessibility',
+    '#remotework',
+    '#data',
+    '#design',
+    '#startups',
+    '#devops',
   ];
   const EMOJI = ['🚀', '🎉', '💡', '🙌', '📈', '🤖', '✨', '👏'];
 
@@ -83,7 +166,8 @@
       const first = pick(random, FIRST);
       const last = pick(random, LAST);
       const paragraphs = [`${pick(random, OPENERS)} ${pick(random, MIDDLES)}. ${pick(random, EMOJI)}`];
-      if (random() < 0.6) paragraphs.push(`${pick(random, MIDDLES)[0].toUpperCase()}${pick(random, MIDDLES).slice(1)}.`);
+      if (random() < 0.6)
+        paragraphs.push(`${pick(random, MIDDLES)[0].toUpperCase()}${pick(random, MIDDLES).slice(1)}.`);
       if (random() < 0.3) paragraphs.push(`Read more: https://example.com/blog/${i}`);
       paragraphs.push(pick(random, CLOSERS));
       const tags = [];

@@ -1,0 +1,165 @@
+/**
+ * The content scripts on whole pages: with nothing to suggest they leave the sites alone; on a
+ * LinkedIn generation they don't know they step aside with one console warning; the popup's share
+ * intents complete in the sites' composers and log one share when the post is published; long feeds
+ * of 1,000 posts keep working.
+ */
+import type { Page } from '@playwright/test';
+import type { ComposerCase } from './composers';
+import { linkedinOld, linkedinShadow, linkedinUnknown, xInline, xModal } from './composers';
+import {
+  expectOneShare,
+  insertRelease,
+  openComposer,
+  RELEASE,
+  relayConsole,
+  serverShares,
+  setUpProgramme,
+  SUGGESTED,
+  suggestedButton,
+} from './composer-helpers';
+import { expect, postCard, test } from './fixtures';
+import { DEFAULT_SITES, domText, modelOf, publishedPosts } from './sites';
+
+function uncaught(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+for (const composer of [linkedinOld, linkedinShadow, xModal, xInline] as ComposerCase[]) {
+  test.describe(composer.name, () => {
+    test.use({ sites: composer.sites });
+
+    test('with no content published the site behaves as without the extension', async ({
+      context,
+      server,
+      openPopup,
+    }) => {
+      await setUpProgramme(server, openPopup, { content: false });
+      const page = await context.newPage();
+      const errors = uncaught(page);
+      const editor = await openComposer(page, composer);
+      await editor.click();
+      await page.keyboard.type('Just a post of my own');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('on two lines.');
+      // Long enough for a content script to have mounted anything it would mount.
+      await page.waitForTimeout(2_000);
+      await expect(suggestedButton(page), 'no "Suggested posts" button without content').toHaveCount(0);
+      expect(await modelOf(editor)).toBe('Just a post of my own\non two lines.');
+      expect(await domText(editor)).toBe('Just a post of my own\non two lines.');
+      await composer.postButton(page).click();
+      await expect(composer.success(page)).toBeVisible();
+      expect(await publishedPosts(page)).toEqual(['Just a post of my own\non two lines.']);
+      await page.waitForTimeout(1_000);
+      expect(await server.deps.db.selectFrom('shares').selectAll().execute()).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
+}
+
+test.describe('LinkedIn, a generation the adapter does not know', () => {
+  test.use({ sites: linkedinUnknown.sites });
+
+  test('the page keeps working, Relay warns once, the popup still works', async ({ context, server, openPopup }) => {
+    const { popup } = await setUpProgramme(server, openPopup);
+    const page = await context.newPage();
+    const seen = relayConsole(page);
+    const errors = uncaught(page);
+    const editor = await openComposer(page, linkedinUnknown);
+    await editor.click();
+    await page.keyboard.type('Posting on a brand new LinkedIn');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('still works.');
+    await linkedinUnknown.postButton(page).click();
+    await expect(linkedinUnknown.success(page)).toBeVisible();
+    expect(await publishedPosts(page)).toEqual(['Posting on a brand new LinkedIn\nstill works.']);
+
+    await expect
+      .poll(() => seen.warnings.length, { timeout: 10_000, message: 'a console warning starting with "Relay"' })
+      .toBeGreaterThanOrEqual(1);
+    // Open the composer again: still no more warnings.
+    await linkedinUnknown.open(page);
+    await expect(linkedinUnknown.editor(page)).toBeVisible();
+    await page.waitForTimeout(1_500);
+    expect(seen.warnings, 'exactly one Relay warning').toHaveLength(1);
+    expect(seen.errors).toEqual([]);
+    expect(errors).toEqual([]);
+    await expect(suggestedButton(page)).toHaveCount(0);
+
+    await popup.reload();
+    await expect(postCard(popup, RELEASE.title)).toBeVisible();
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await expect(popup.getByRole('status')).not.toContainText(/offline|error/i);
+  });
+});
+
+test.describe('share intents from the popup', () => {
+  test('"Share on LinkedIn" opens the prefilled composer; publishing there logs one share', async ({
+    context,
+    server,
+    openPopup,
+    serviceWorker,
+  }) => {
+    const { popup, release } = await setUpProgramme(server, openPopup);
+    const opened = context.waitForEvent('page');
+    await postCard(popup, RELEASE.title).getByRole('button', { name: 'Share on LinkedIn' }).click();
+    const page = await opened;
+    await page.waitForURL(/^https:\/\/www\.linkedin\.com\/feed\/\?shareActive=true/);
+    const editor = linkedinShadow.editor(page);
+    await expect(editor).toBeVisible();
+    expect(await modelOf(editor)).toMatch(SUGGESTED.linkedin);
+    // Nothing is logged before the site confirms the post.
+    await page.waitForTimeout(1_500);
+    expect(await serverShares(server, release!.id)).toEqual([]);
+
+    await linkedinShadow.postButton(page).click();
+    await expect(linkedinShadow.success(page)).toBeVisible();
+    expect(await publishedPosts(page)).toHaveLength(1);
+    await expectOneShare(server, serviceWorker, release!.id, 'linkedin');
+  });
+});
+
+test.describe('feeds of 1,000 posts', () => {
+  // Role queries walk the accessibility tree of 1,000 posts: seconds each.
+  test.slow();
+
+  test.describe('LinkedIn', () => {
+    test.use({ sites: { ...DEFAULT_SITES, linkedin: 'linkedin-feed-1000.html' } });
+
+    test('the composer gets its panel and Insert works; appending posts changes nothing', async ({
+      context,
+      server,
+      openPopup,
+    }) => {
+      await setUpProgramme(server, openPopup);
+      const page = await context.newPage();
+      await openComposer(page, linkedinShadow);
+      await insertRelease(page, linkedinShadow);
+      await page.evaluate(() => (window as unknown as { __appendPosts(n: number): number }).__appendPosts(200));
+      await page.waitForTimeout(500);
+      await expect(suggestedButton(page)).toHaveCount(1);
+      await expect(linkedinShadow.postButton(page)).toBeEnabled();
+    });
+  });
+
+  test.describe('X', () => {
+    test.use({ sites: { ...DEFAULT_SITES, x: 'x-feed-1000.html' } });
+
+    test('the inline composer gets its panel and Insert works; appending posts changes nothing', async ({
+      context,
+      server,
+      openPopup,
+    }) => {
+      await setUpProgramme(server, openPopup);
+      const page = await context.newPage();
+      await openComposer(page, xInline);
+      await insertRelease(page, xInline);
+      await page.evaluate(() => (window as unknown as { __appendPosts(n: number): number }).__appendPosts(200));
+      await page.waitForTimeout(500);
+      await expect(suggestedButton(page)).toHaveCount(1);
+      await expect(xInline.postButton(page)).toBeEnabled();
+    });
+  });
+});
