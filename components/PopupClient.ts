@@ -12,7 +12,8 @@ export interface EnrollInput {
 }
 
 export interface PopupClient {
-  getState(): Promise<PopupState>;
+  /** With `limit`, only the newest posts (for a fast first render); `total` says how many there are. */
+  getState(limit?: number): Promise<PopupState>;
   enroll(input: EnrollInput): Promise<EnrollResult>;
   signOut(): Promise<void>;
   syncNow(): Promise<PopupState>;

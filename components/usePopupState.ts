@@ -12,7 +12,7 @@ export interface PopupStateHandle {
   state: PopupState | null;
   /** The last fetch failed (with or without an older state still on screen). */
   error: string | null;
-  reload(): Promise<void>;
+  reload(limit?: number): Promise<void>;
   replace(state: PopupState): void;
 }
 
@@ -21,15 +21,18 @@ function looksLikeState(value: unknown): value is PopupState {
   return !!state && typeof state === 'object' && Array.isArray(state.content) && !!state.status && !!state.setup;
 }
 
+/** Posts in the first answer: what the first screen shows. */
+export const FIRST_RENDER_POSTS = 30;
+
 export function usePopupState(client: PopupClient): PopupStateHandle {
   const [state, setState] = useState<PopupState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
 
-  const reload = useCallback(async () => {
+  const reload = useCallback(async (limit?: number) => {
     const ticket = ++latest.current;
     try {
-      const next = await client.getState();
+      const next = await client.getState(limit);
       if (!looksLikeState(next)) throw new Error('The Relay background sent an answer the popup does not understand.');
       if (ticket !== latest.current) return;
       setState(next);
@@ -47,8 +50,10 @@ export function usePopupState(client: PopupClient): PopupStateHandle {
 
   // A layout effect, so the first request leaves right after the first render rather than a frame
   // later (a plain effect waits for the next animation frame): the list shows that much sooner.
+  // The first answer carries only the newest posts, so the list shows without waiting for all of
+  // them (with 1,000 cached posts the full state is a large message); the rest follows at once.
   useLayoutEffect(() => {
-    void reload();
+    void reload(FIRST_RENDER_POSTS).then(() => reload());
     return client.subscribe(() => void reload());
   }, [client, reload]);
 

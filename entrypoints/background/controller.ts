@@ -6,7 +6,7 @@
 import { shareIntentUrl } from '../../lib/intents';
 import { enrollMessageSchema, normalizeServerUrl, shareMessageSchema } from '../../lib/messages';
 import { scoreLocalLog } from '../../lib/points';
-import { enrollResponseSchema } from '../../lib/schemas';
+import { enrollResponseSchema, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
 import type { ComposerData, ComposerShareResult, EnrollResult, PopupItem, PopupState, ShareResult } from '../../utils/messaging';
 import { ApiClient, ApiError, type Fetch } from './api-client';
@@ -227,7 +227,12 @@ export class BackgroundController {
     return result;
   }
 
-  async state(): Promise<PopupState> {
+  /**
+   * What the popup shows. With `limit`, only the newest `limit` posts (read through the publishAt
+   * index, so a first render with 1,000 cached posts doesn't wait for all of them); the popup asks
+   * for the rest right after. Posts carry their suggested texts, not the raw variants and links.
+   */
+  async state(limit?: number): Promise<PopupState> {
     const [enrollment, status, unseen, scoring, locked] = await Promise.all([
       getMeta(this.db, 'enrollment'),
       getMeta(this.db, 'status'),
@@ -235,25 +240,33 @@ export class BackgroundController {
       getMeta(this.db, 'scoring'),
       this.port.configuredServerUrl(),
     ]);
-    const [content, shares, pendingShares] = await Promise.all([
-      this.db.content.toArray(),
+    const [content, total, shares, pendingShares] = await Promise.all([
+      limit === undefined ? this.db.content.toArray() : this.db.content.orderBy('publishAt').reverse().limit(limit).toArray(),
+      this.db.content.count(),
       this.db.shares.toArray(),
       this.db.outbox.filter((entry) => !entry.rejected).count(),
     ]);
     const advocateId = enrollment?.advocate.id ?? '';
     const items: PopupItem[] = content
       .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id))
-      .map((item) => ({
+      .map(({ variants: _variants, links: _links, ...item }) => ({
         ...item,
-        suggestions: Object.fromEntries(item.networks.map((network) => [network, suggestion(item, network, advocateId).text])),
+        suggestions: Object.fromEntries(
+          item.networks.map((network) => [network, suggestion({ ...item, variants: _variants, links: _links }, network, advocateId).text]),
+        ),
       }));
+    // Scoring needs the publish time of the posts shared, not every post.
+    const shared = (await this.db.content.bulkGet([...new Set(shares.map((share) => share.contentId))])).filter(
+      (item): item is AdvocateItem => item !== undefined,
+    );
     return {
       setup: { serverUrl: locked ?? enrollment?.serverUrl ?? '', locked: locked !== null },
       enrollment: enrollment ? { serverUrl: enrollment.serverUrl, advocate: enrollment.advocate } : null,
       status: status ?? { error: null },
       content: items,
+      total,
       unseen: unseen ?? [],
-      points: scoring ? scoreLocalLog(shares, content, scoring, { now: Date.now() }) : null,
+      points: scoring ? scoreLocalLog(shares, shared, scoring, { now: Date.now() }) : null,
       pendingShares,
     };
   }

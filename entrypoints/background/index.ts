@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openRelayDb } from '../../utils/db';
 import { onMessage, POPUP_PORT } from '../../utils/messaging';
+import { popupStateRequestSchema } from '../../lib/messages';
 import { BackgroundController, NOTIFICATION_PREFIX, OUTBOX_ALARM, SYNC_ALARM } from './controller';
 import { configuredServerUrl } from './server-url';
 
@@ -67,7 +68,10 @@ export default defineBackground(() => {
     port.onDisconnect.addListener(() => ports.delete(port));
   });
 
-  onMessage('getState', () => controller.state());
+  onMessage('getState', ({ data }) => {
+    const request = popupStateRequestSchema.safeParse(data);
+    return controller.state(request.success ? (request.data?.limit ?? undefined) : undefined);
+  });
   onMessage('enroll', ({ data }) => controller.enroll(data));
   onMessage('signOut', () => controller.signOut());
   onMessage('syncNow', async () => {

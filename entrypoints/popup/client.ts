@@ -40,7 +40,7 @@ function subscribeToChanges(onChange: () => void): () => void {
 
 export function extensionClient(): PopupClient {
   return {
-    getState: () => sendMessage('getState'),
+    getState: (limit) => sendMessage('getState', limit === undefined ? undefined : { limit }),
     enroll: (input) => sendMessage('enroll', input),
     signOut: () => sendMessage('signOut'),
     syncNow: () => sendMessage('syncNow'),
