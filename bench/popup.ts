@@ -56,7 +56,7 @@ function postInput(i: number): ContentInput {
 }
 
 /** `wxt build` into `outDir` (no server URL baked in, so the setup form asks for one). */
-async function buildExtension(outDir: string): Promise<string> {
+export async function buildExtension(outDir: string): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, RELAY_OUTPUT_DIR: outDir };
   delete env.RELAY_SERVER_URL;
   try {

@@ -7,6 +7,7 @@
  * BENCH_WARMUP (default 1), BENCH_ROUNDS (default 2), BENCH_CONNECTIONS (default 16) and
  * BENCH_DATABASES (default sqlite,postgres).
  */
+import { composerSuite } from './composer';
 import { dexieSuite } from './dexie';
 import { guidelinesSuite } from './guidelines';
 import { leaderboardSuite } from './leaderboard';
@@ -27,6 +28,7 @@ export const SUITES: readonly Suite[] = [
   redirectSuite,
   leaderboardSuite,
   scoringSuite,
+  composerSuite,
 ];
 
 function usage(): string {
