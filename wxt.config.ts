@@ -1,5 +1,22 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
+import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
+
+/** The LinkedIn content script's stand-in for twitter-text (see the hook below). */
+const TWITTER_TEXT_LITE = fileURLToPath(new URL('./utils/composer/twitter-text-lite.ts', import.meta.url));
+/** The content scripts' extension API: the browser's own, without webextension-polyfill. */
+const NATIVE_BROWSER = fileURLToPath(new URL('./utils/composer/native-browser.ts', import.meta.url));
+/** An empty module for the ES2015 polyfills twitter-text imports. */
+const NO_POLYFILL = fileURLToPath(new URL('./utils/composer/no-polyfill.ts', import.meta.url));
+
+/** `alias` with `find` → `replacement` first, whichever form (object or array) it came in. */
+function withAlias(alias: AliasOptions | undefined, find: RegExp, replacement: string): AliasOptions {
+  const existing = Array.isArray(alias)
+    ? alias
+    : Object.entries(alias ?? {}).map(([key, value]) => ({ find: key, replacement: String(value) }));
+  return [{ find, replacement }, ...existing];
+}
 
 /**
  * The Relay extension. RELAY_SERVER_URL bakes a server URL in at build time (the setup screen then
@@ -18,14 +35,39 @@ export default defineConfig({
       __RELAY_SERVER_URL__: JSON.stringify(process.env.RELAY_SERVER_URL ?? ''),
     },
   }),
+  hooks: {
+    // The content scripts (and the composer UI scripts they load) run in LinkedIn and X pages, so
+    // their size counts. They use the browser's own extension API (they only send messages), not
+    // webextension-polyfill. The guideline checker counts hashtags with twitter-text (about 37 KB
+    // gzipped), which LinkedIn needs for nothing else: LinkedIn's scripts get a small extractor
+    // that gives the same tags. And twitter-text imports core-js 2 polyfills no supported browser needs.
+    'vite:build:extendConfig'(entrypoints, config) {
+      const inPages = (entrypoint: { type: string }) =>
+        entrypoint.type === 'content-script' || entrypoint.type === 'unlisted-script';
+      if (!entrypoints.every(inPages)) return;
+      let alias = withAlias(config.resolve?.alias, /^core-js\/modules\/(es6|es7|web)\.[\w.-]+$/, NO_POLYFILL);
+      alias = withAlias(alias, /^webextension-polyfill$/, NATIVE_BROWSER);
+      if (entrypoints.some((entrypoint) => entrypoint.name.startsWith('linkedin'))) {
+        alias = withAlias(alias, /^twitter-text$/, TWITTER_TEXT_LITE);
+      }
+      config.resolve = { ...config.resolve, alias };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Relay',
     description: 'Share approved company news on LinkedIn and X in your own words, right where you post.',
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // The sites the content scripts run on (the same install warning): the background injects the
+    // composer UI script into them when a composer needs it.
+    host_permissions: ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'relay@relay.invalid', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: 'relay@relay.invalid',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : { minimum_chrome_version: '116', storage: { managed_schema: 'managed-schema.json' } }),

@@ -15,9 +15,22 @@ interface TraceEvent {
   args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] } };
 }
 
-const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.compileModule', 'TimerFire', 'FireAnimationFrame', 'v8.callFunction', 'EventDispatch']);
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'v8.compile',
+  'v8.compileModule',
+  'TimerFire',
+  'FireAnimationFrame',
+  'v8.callFunction',
+  'EventDispatch',
+]);
 
-export async function traceScriptTime<T>(cdp: CDPSession, prefix: string, work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+export async function traceScriptTime<T>(
+  cdp: CDPSession,
+  prefix: string,
+  work: () => Promise<T>,
+): Promise<{ ms: number; result: T }> {
   const events: TraceEvent[] = [];
   const collect = (payload: { value: object[] }) => {
     events.push(...(payload.value as TraceEvent[]));

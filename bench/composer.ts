@@ -25,8 +25,16 @@ const BATCH_SETTLE_MS = 500;
 const log = (message: string) => process.stderr.write(`[bench composer] ${message}\n`);
 
 const SITES = [
-  { name: 'LinkedIn feed', url: 'https://www.linkedin.com/feed/', fixtures: { linkedin: 'linkedin-feed-1000.html', x: 'x-feed-1000.html' } },
-  { name: 'X home feed', url: 'https://x.com/home', fixtures: { linkedin: 'linkedin-feed-1000.html', x: 'x-feed-1000.html' } },
+  {
+    name: 'LinkedIn feed',
+    url: 'https://www.linkedin.com/feed/',
+    fixtures: { linkedin: 'linkedin-feed-1000.html', x: 'x-feed-1000.html' },
+  },
+  {
+    name: 'X home feed',
+    url: 'https://x.com/home',
+    fixtures: { linkedin: 'linkedin-feed-1000.html', x: 'x-feed-1000.html' },
+  },
 ] as const;
 
 async function routeFixtures(context: BrowserContext, fixtures: (typeof SITES)[number]['fixtures']): Promise<void> {
@@ -49,7 +57,8 @@ async function taskTime(cdp: CDPSession, work: () => Promise<void>): Promise<num
   return (await read()) - before;
 }
 
-const appendPosts = (page: Page) => page.evaluate(() => (window as unknown as { __appendPosts(n: number): number }).__appendPosts(100));
+const appendPosts = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __appendPosts(n: number): number }).__appendPosts(100));
 
 interface SiteSamples {
   load: number[];
@@ -76,7 +85,11 @@ export const composerSuite: Suite = {
       const uiChunks = readdirSync(extensionDir).filter((file) => /composer-ui.*\.js$/.test(file));
       const sizeRows = [...bundles, ...uiChunks].map((file) => {
         const bytes = readFileSync(join(extensionDir, file));
-        return [file, `${(bytes.length / 1024).toFixed(1)} KB`, `${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB`];
+        return [
+          file,
+          `${(bytes.length / 1024).toFixed(1)} KB`,
+          `${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB`,
+        ];
       });
 
       const results = new Map<string, SiteSamples>();
@@ -87,13 +100,17 @@ export const composerSuite: Suite = {
           // Alternate which side goes first so machine noise hits both.
           const order = round % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
           for (const side of order) {
-            const browser = await launchChromium({ label: `composer-${side}`, ...(side === 'with' ? { extensionDir } : {}) });
+            const browser = await launchChromium({
+              label: `composer-${side}`,
+              ...(side === 'with' ? { extensionDir } : {}),
+            });
             browsers.push(browser);
             const { context } = browser;
             await routeFixtures(context, site.fixtures);
             let prefix = '';
             if (side === 'with') {
-              const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+              const worker =
+                context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
               prefix = `chrome-extension://${new URL(worker.url()).host}/`;
             }
             const page = await context.newPage();
@@ -115,9 +132,12 @@ export const composerSuite: Suite = {
               for (let i = 0; i < BATCHES; i++) samples.baselineBatch.push(await taskTime(cdp, batch));
             }
             // The feed really holds the 1,000 posts and every batch (the fixture reports its length).
-            const posts = await page.evaluate(() => (window as unknown as { __appendPosts(n: number): number }).__appendPosts(0));
+            const posts = await page.evaluate(() =>
+              (window as unknown as { __appendPosts(n: number): number }).__appendPosts(0),
+            );
             const expected = 1_000 + BATCHES * 100;
-            if (posts < expected) outcome.errors.push(`${site.name}: the fixture feed holds ${posts} posts, expected ${expected}`);
+            if (posts < expected)
+              outcome.errors.push(`${site.name}: the fixture feed holds ${posts} posts, expected ${expected}`);
             await browser.close();
           }
         }
@@ -130,10 +150,30 @@ export const composerSuite: Suite = {
         const batchMedian = median(s.batch);
         const loadOk = loadMedian <= TARGET_LOAD_MS;
         const batchOk = batchMedian <= TARGET_BATCH_MS;
-        rows.push([name, 'page load', formatMs(loadMedian), formatMs(quantile(s.load, 95)), formatMs(median(s.baselineLoad)), `≤ ${TARGET_LOAD_MS} ms`, loadOk ? 'ok' : 'MISSED']);
-        rows.push([name, '+100 posts', formatMs(batchMedian), formatMs(quantile(s.batch, 95)), formatMs(median(s.baselineBatch)), `≤ ${TARGET_BATCH_MS} ms`, batchOk ? 'ok' : 'MISSED']);
-        if (!loadOk) outcome.missed.push(`${name} load: ${formatMs(loadMedian)} ms of content-script time, target ≤ ${TARGET_LOAD_MS} ms`);
-        if (!batchOk) outcome.missed.push(`${name} +100 posts: ${formatMs(batchMedian)} ms, target ≤ ${TARGET_BATCH_MS} ms`);
+        rows.push([
+          name,
+          'page load',
+          formatMs(loadMedian),
+          formatMs(quantile(s.load, 95)),
+          formatMs(median(s.baselineLoad)),
+          `≤ ${TARGET_LOAD_MS} ms`,
+          loadOk ? 'ok' : 'MISSED',
+        ]);
+        rows.push([
+          name,
+          '+100 posts',
+          formatMs(batchMedian),
+          formatMs(quantile(s.batch, 95)),
+          formatMs(median(s.baselineBatch)),
+          `≤ ${TARGET_BATCH_MS} ms`,
+          batchOk ? 'ok' : 'MISSED',
+        ]);
+        if (!loadOk)
+          outcome.missed.push(
+            `${name} load: ${formatMs(loadMedian)} ms of content-script time, target ≤ ${TARGET_LOAD_MS} ms`,
+          );
+        if (!batchOk)
+          outcome.missed.push(`${name} +100 posts: ${formatMs(batchMedian)} ms, target ≤ ${TARGET_BATCH_MS} ms`);
       }
       console.log(`\n## Content scripts on a 1,000-post feed (${rounds} page loads × ${BATCHES} batches per side)\n`);
       console.log(
@@ -150,9 +190,16 @@ export const composerSuite: Suite = {
           rows,
         ),
       );
-      console.log('\nextension = main-thread time in the extension\'s own scripts (Chromium trace); baseline = the page\'s own main-thread task time without the extension.');
+      console.log(
+        "\nextension = main-thread time in the extension's own scripts (Chromium trace); baseline = the page's own main-thread task time without the extension.",
+      );
       console.log(`\n## Content-script bundles\n`);
-      console.log(renderTable([{ header: 'file' }, { header: 'size', align: 'right' }, { header: 'gzipped', align: 'right' }], sizeRows));
+      console.log(
+        renderTable(
+          [{ header: 'file' }, { header: 'size', align: 'right' }, { header: 'gzipped', align: 'right' }],
+          sizeRows,
+        ),
+      );
     } catch (error) {
       outcome.errors.push(`composer: ${(error as Error).message}`);
     } finally {

@@ -6,7 +6,7 @@
  * the bottom so the rank count is the longest) for each period and for a team, and GET
  * /v1/leaderboard end to end, beside a count over advocates and a primary-key lookup.
  *
- * Target: the leaderboard read ≤ 50 ms (p99 reported beside the median) on PostgreSQL.
+ * Target: the leaderboard read ≤ 50 ms (median; p99 reported beside it) on PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +23,8 @@ export const SHARES = 2_000_000;
 const CONTENT = 2_000;
 export const TARGET_MS = 50;
 const WARMUP = 20;
+/** Advocates re-scored after the first measurements, to measure with dead rows about. */
+const CHURN = 10_000;
 const RUNS = 200;
 const YEAR_MS = 365 * 86_400_000;
 
@@ -75,15 +77,17 @@ async function seed(db: Kysely<Database>, kind: BenchSettings['databases'][numbe
       ${sql.lit(now)} - ${sql.raw(`${b(c)} * 15768000`)}, null, 0, ${sql.lit(now)}, ${sql.lit(now)}`,
     )}`.execute(db);
 
-  // Each advocate gets 40 shares of 40 different posts on rotating networks; every tenth share is
-  // from this week, the rest spread over the past year; a quarter are personalised.
+  // Each advocate gets 40 shares of 40 different posts on rotating networks; four of them are from
+  // this week, the rest spread over the past year; a quarter are personalised.
   const advocateOf = (c: string) => pad(sql.raw(`1 + (${b(c)} * 7919) % ${ADVOCATES}`), 6);
   const contentOf = (c: string) =>
     pad(sql.raw(`1 + (${b(c)} * 104729 + (${b(c)} / ${ADVOCATES}) * 613) % ${CONTENT}`), 5);
   const networkOf = (c: string) => sql.raw(`case ${c} % 3 when 0 then 'linkedin' when 1 then 'x' else 'facebook' end`);
+  // Rounds 0, 10, 20 and 30 of the 40 are this week: every advocate has shares this week.
+  const thisWeek = (c: string) => `(${c} / ${ADVOCATES}) % 10 = 0`;
   const timeOf = (c: string) =>
     sql.raw(
-      `case when ${c} % 10 = 0 then ${weekStart} + (${b(c)} * 15485863) % ${elapsed} ` +
+      `case when ${thisWeek(c)} then ${weekStart} + (${b(c)} * 15485863) % ${elapsed} ` +
         `else ${now} - (${b(c)} * 15485863) % ${YEAR_MS} end`,
     );
   await sql`insert into shares (id, advocate_id, content_id, network, shared_at, personalized, received_at)
@@ -93,14 +97,14 @@ async function seed(db: Kysely<Database>, kind: BenchSettings['databases'][numbe
       ${timeOf(c)}, case when ${g(c)} % 4 = 0 then 1 else 0 end, ${sql.lit(now)}`,
     )}`.execute(db);
 
-  // Tracked links and click counts for this week's shares.
+  // Tracked links and click counts for the first round of shares (this week's).
   await sql`insert into links (code, advocate_id, content_id, network, created_at)
     ${series(
-      SHARES / 10,
-      (c) => sql`select 'L' || ${g(c)}, 'adv' || ${advocateOf(`(${c} * 10)`)}, 'cnt' || ${contentOf(`(${c} * 10)`)},
-      ${networkOf(`(${c} * 10)`)}, ${sql.lit(now)}`,
+      ADVOCATES,
+      (c) => sql`select 'L' || ${g(c)}, 'adv' || ${advocateOf(c)}, 'cnt' || ${contentOf(c)},
+      ${networkOf(c)}, ${sql.lit(now)}`,
     )}
-    on conflict do nothing`.execute(db);
+    where true on conflict do nothing`.execute(db);
   await sql`insert into click_counts (code, hour, clicks)
     select code, ${sql.lit(Math.floor(now / 3_600_000))}, 1 + cast(substr(code, 2) as integer) % 25 from links where code like 'L%'`.execute(
     db,
@@ -140,19 +144,29 @@ async function runDatabase(
     );
     await seed(db, kind, now);
     const seedSeconds = (performance.now() - started) / 1000;
+    log(`${kind}: seeded in ${seedSeconds.toFixed(1)} s`);
 
     log(`${kind}: scoring every advocate into advocate_points (the score keeper's pass)`);
     started = performance.now();
     await server.running.deps.scores.rescoreStale();
     const scoreSeconds = (performance.now() - started) / 1000;
-    await sql`analyze`.execute(db);
+    log(`${kind}: scored in ${scoreSeconds.toFixed(1)} s`);
+    // The steady state: autovacuum has been through the freshly written table (the migration
+    // makes it do so after 2% of advocate_points changed), so rank counts are index-only.
+    await sql`${sql.raw(kind === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
 
     // A real advocate with one share: few points, so near the bottom, and a token for the HTTP call.
     const token = await server.enroll('Bench Caller');
     const content = await server.call('/v1/admin/content', {
       method: 'POST',
       token: await server.adminToken(),
-      json: { title: 'Bench caller post', url: 'https://example.com/caller', networks: ['facebook'], publish: true },
+      json: {
+        title: 'Bench caller post',
+        url: 'https://example.com/caller',
+        variants: {},
+        networks: ['facebook'],
+        publish: true,
+      },
     });
     await expectStatus(content, 201, 'create content');
     const contentId = ((await content.json()) as { id: string }).id;
@@ -211,6 +225,39 @@ async function runDatabase(
         target: TARGET_MS,
       },
     ];
+
+    // A busy hour before autovacuum comes by: 10,000 advocates share again and are re-scored
+    // through the score keeper, leaving dead row versions in this week's, this month's and the
+    // all-time buckets. The rank counts then also visit the heap.
+    log(`${kind}: ${CHURN.toLocaleString('en-US')} advocates share again and are re-scored`);
+    const churned = Array.from({ length: CHURN }, (_, i) => `adv${String(1 + i * 5).padStart(6, '0')}`);
+    for (let i = 0; i < churned.length; i += 1000) {
+      await db
+        .insertInto('shares')
+        .values(
+          churned.slice(i, i + 1000).map((advocateId, k) => ({
+            id: `churn-${i + k}`,
+            advocate_id: advocateId,
+            content_id: 'cnt00001',
+            network: 'linkedin',
+            shared_at: now - 1000,
+            personalized: 1,
+            received_at: now,
+          })),
+        )
+        .execute();
+    }
+    await server.running.deps.scores.recompute(churned);
+    measured.push(
+      {
+        name: `after ${CHURN.toLocaleString('en-US')} re-scores, before autovacuum: this week`,
+        times: await measure(board(week)),
+      },
+      {
+        name: `after ${CHURN.toLocaleString('en-US')} re-scores, before autovacuum: all time`,
+        times: await measure(board('all')),
+      },
+    );
     let plan: string | undefined;
     if (kind === 'postgres') {
       const { rows } = await sql<{ 'QUERY PLAN': string }>`explain analyze

@@ -9,7 +9,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { errorCount, percentile, requestsPerSecond, type LoadOptions, type LoadResult } from './load';
+import {
+  cpuPerRequestMicros,
+  errorCount,
+  percentile,
+  requestsPerSecond,
+  type LoadOptions,
+  type LoadResult,
+} from './load';
 import { expectStatus, startBenchServer, type BenchServer } from './server';
 import type { BenchSettings, Suite, SuiteOutcome } from './suite';
 import { measurePair } from './sync';
@@ -168,6 +175,14 @@ export const redirectSuite: Suite = {
         verdict,
         row.clicks ? row.clicks.stored.toLocaleString('en-US') : '—',
       ]);
+      const cpu = cpuPerRequestMicros(row.result);
+      const baselineCpu = cpuPerRequestMicros(row.baseline);
+      if (cpu !== undefined && baselineCpu !== undefined) {
+        details.push(
+          `- ${row.database}: server thread CPU per response ${cpu.toFixed(0)} µs, bare 302 ${baselineCpu.toFixed(0)} µs ` +
+            `(${formatRatio(baselineCpu / cpu)}; flushes and re-scoring included, the database server's own CPU not)`,
+        );
+      }
       if (row.clicks) {
         details.push(
           `- ${row.database}: ${row.clicks.recorded.toLocaleString('en-US')} clicks recorded (warm-up included), ` +

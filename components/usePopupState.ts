@@ -29,18 +29,22 @@ export function usePopupState(client: PopupClient): PopupStateHandle {
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
 
-  const reload = useCallback(async (limit?: number) => {
-    const ticket = ++latest.current;
-    try {
-      const next = await client.getState(limit);
-      if (!looksLikeState(next)) throw new Error('The Relay background sent an answer the popup does not understand.');
-      if (ticket !== latest.current) return;
-      setState(next);
-      setError(null);
-    } catch (caught) {
-      if (ticket === latest.current) setError(describeError(caught));
-    }
-  }, [client]);
+  const reload = useCallback(
+    async (limit?: number) => {
+      const ticket = ++latest.current;
+      try {
+        const next = await client.getState(limit);
+        if (!looksLikeState(next))
+          throw new Error('The Relay background sent an answer the popup does not understand.');
+        if (ticket !== latest.current) return;
+        setState(next);
+        setError(null);
+      } catch (caught) {
+        if (ticket === latest.current) setError(describeError(caught));
+      }
+    },
+    [client],
+  );
 
   const replace = useCallback((next: PopupState) => {
     latest.current++;

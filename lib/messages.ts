@@ -3,7 +3,7 @@
  * validates every message against these before acting on it.
  */
 import { z } from 'zod';
-import { networkSchema } from './schemas';
+import { networkSchema, TEXT_NETWORKS } from './schemas';
 
 export const enrollMessageSchema = z
   .object({
@@ -16,6 +16,31 @@ export type EnrollMessage = z.infer<typeof enrollMessageSchema>;
 
 export const shareMessageSchema = z.object({ contentId: z.string().min(1).max(64), network: networkSchema }).strict();
 export type ShareMessage = z.infer<typeof shareMessageSchema>;
+
+const textNetworkSchema = z.enum(TEXT_NETWORKS);
+
+/** A content script asks what to offer in a LinkedIn or X composer. */
+export const composerDataMessageSchema = z.object({ network: textNetworkSchema }).strict();
+export type ComposerDataMessage = z.infer<typeof composerDataMessageSchema>;
+
+/** A content script asks for its site's composer UI script to be loaded into its frame. */
+export const loadComposerUiMessageSchema = z.object({ network: textNetworkSchema }).strict();
+export type LoadComposerUiMessage = z.infer<typeof loadComposerUiMessageSchema>;
+
+/**
+ * A content script saw a composer holding Relay content being published. `shareId` is made by the
+ * content script once per publish, so a message delivered twice records one share. The post's
+ * text is never sent: only whether the person changed the suggested text.
+ */
+export const composerShareMessageSchema = z
+  .object({
+    shareId: z.uuid(),
+    contentId: z.string().min(1).max(64),
+    network: textNetworkSchema,
+    personalized: z.boolean(),
+  })
+  .strict();
+export type ComposerShareMessage = z.infer<typeof composerShareMessageSchema>;
 
 export const emptyMessageSchema = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
@@ -34,3 +59,11 @@ export function normalizeServerUrl(input: string): string | null {
     return null;
   }
 }
+
+/** getState: `limit` asks for the newest posts only (the popup's first render). */
+export const popupStateRequestSchema = z.union([
+  z.undefined(),
+  z.null(),
+  z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+]);
+export type PopupStateRequest = { limit?: number } | undefined;

@@ -214,22 +214,87 @@ export const DEFAULT_GUIDELINES: Guidelines = { bannedTerms: [] };
 const points = z.number().int().min(0).max(10_000);
 const EARLY_SHARE_MAX_HOURS = 24 * 30;
 
+/** What a badge measures: counted shares, personalised ones, clicks, points, or the best weekly streak. */
+export const BADGE_METRICS = ['shares', 'personalizedShares', 'clicks', 'points', 'streakWeeks'] as const;
+export const badgeMetricSchema = z.enum(BADGE_METRICS);
+export type BadgeMetric = z.infer<typeof badgeMetricSchema>;
+
+export const badgeSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lowercase letters, digits and dashes'),
+    name: z.string().trim().min(1).max(60),
+    description: z.string().trim().min(1).max(200).optional(),
+    metric: badgeMetricSchema,
+    threshold: z.number().int().min(1).max(10_000_000),
+  })
+  .strict();
+export type Badge = z.infer<typeof badgeSchema>;
+
+export const DEFAULT_BADGES: Badge[] = [
+  {
+    id: 'first-share',
+    name: 'First share',
+    description: 'Shared a post for the first time',
+    metric: 'shares',
+    threshold: 1,
+  },
+  {
+    id: 'streak-5',
+    name: 'Five-week streak',
+    description: 'Shared something in five weeks in a row',
+    metric: 'streakWeeks',
+    threshold: 5,
+  },
+  {
+    id: 'own-words-10',
+    name: 'In your own words',
+    description: 'Ten shares with personalised text',
+    metric: 'personalizedShares',
+    threshold: 10,
+  },
+  {
+    id: 'clicks-100',
+    name: '100 clicks',
+    description: 'Your shares brought 100 visitors',
+    metric: 'clicks',
+    threshold: 100,
+  },
+];
+
 export const scoringRulesSchema = z
   .object({
-    enabled: z.boolean().describe('false turns gamification (points, levels, leaderboard) off'),
-    pointsPerShare: z.object({ linkedin: points, x: points, facebook: points }).strict(),
+    enabled: z.boolean().describe('false turns gamification (points, levels, badges, leaderboard) off'),
+    pointsPerShare: z
+      .object({ linkedin: points, x: points, facebook: points })
+      .strict()
+      .describe('0 switches a network off entirely: no points, bonuses, click points, streak or badge credit'),
     earlyShareBonus: z
       .object({ withinHours: z.number().int().min(1).max(EARLY_SHARE_MAX_HOURS), points })
       .strict()
       .describe('bonus for sharing within N hours of publishing'),
     personalizedBonus: points.describe('bonus when the advocate changed the suggested text'),
     pointsPerClick: points,
-    maxClickPointsPerShare: points,
-    dailyPointsCap: z.number().int().min(1).max(1_000_000).nullable().describe('null: no daily cap'),
+    maxClickPointsPerShare: points.describe('click points one share can earn at most'),
+    dailyPointsCap: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .nullable()
+      .describe(
+        'most share points (with bonuses) per UTC day; click points are capped per share instead. null: no cap',
+      ),
     levels: z
       .array(z.object({ name: z.string().trim().min(1).max(40), minPoints: z.number().int().min(0) }).strict())
       .min(1)
       .max(50),
+    badges: z
+      .array(badgeSchema)
+      .max(50)
+      .default(() => DEFAULT_BADGES.map((badge) => ({ ...badge })))
+      .describe(
+        'earned when the metric reaches the threshold; defaults to a first share, a 5-week streak, 10 personalised shares and 100 clicks',
+      ),
   })
   .strict()
   .superRefine((rules, ctx) => {
@@ -245,6 +310,12 @@ export const scoringRulesSchema = z
           message: 'levels must be in increasing order of minPoints',
         });
       }
+    });
+    const seen = new Set<string>();
+    rules.badges.forEach((badge, index) => {
+      if (seen.has(badge.id))
+        ctx.addIssue({ code: 'custom', path: ['badges', index, 'id'], message: 'is used by another badge' });
+      seen.add(badge.id);
     });
   });
 export type ScoringRules = z.infer<typeof scoringRulesSchema>;
@@ -264,6 +335,7 @@ export const DEFAULT_SCORING: ScoringRules = {
     { name: 'Champion', minPoints: 600 },
     { name: 'Legend', minPoints: 1500 },
   ],
+  badges: DEFAULT_BADGES,
 };
 
 export const shareEventSchema = z
@@ -324,3 +396,98 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
+
+/** Leaderboard periods: the current ISO week (UTC), the current UTC month, or all time. */
+export const PERIODS = ['week', 'month', 'all'] as const;
+export const periodSchema = z.enum(PERIODS);
+export type Period = z.infer<typeof periodSchema>;
+
+const teamSchema = z.string().trim().min(1, 'a team name cannot be empty').max(60);
+
+export const levelSchema = z.object({
+  name: z.string(),
+  minPoints: z.number().int(),
+  next: z.object({ name: z.string(), minPoints: z.number().int() }).nullable(),
+});
+
+export const badgeProgressSchema = badgeSchema.extend({
+  value: z.number().int().describe('where the advocate stands on the metric'),
+  earned: z.boolean(),
+});
+
+export const advocateSettingsSchema = z.object({
+  clickTracking: z.boolean().describe('false: shares carry direct UTM links and no clicks are recorded'),
+  leaderboard: z.boolean().describe('false: left out of the leaderboard (not shown, not ranked)'),
+});
+
+export const mePatchSchema = z
+  .object({
+    clickTracking: z.boolean().optional(),
+    leaderboard: z.boolean().optional(),
+    team: teamSchema.nullable().optional().describe('the team shown on the leaderboard; null leaves the team'),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'change at least one of clickTracking, leaderboard, team',
+  });
+export type MePatch = z.infer<typeof mePatchSchema>;
+
+const periodStandingSchema = z.object({
+  points: z.number().int(),
+  rank: z
+    .number()
+    .int()
+    .nullable()
+    .describe('null when not on that leaderboard (no points, opted out, or gamification off)'),
+});
+
+export const meResponseSchema = z.object({
+  advocate: z.object({ id: idSchema, name: z.string(), team: z.string().nullable() }),
+  enabled: z.boolean().describe('false: the admins turned gamification off; points, ranks and badges are empty'),
+  points: z.number().int().describe('all-time points'),
+  level: levelSchema,
+  streak: z.number().int().describe('consecutive ISO weeks (UTC) with a share, up to this week or the last'),
+  bestStreak: z.number().int(),
+  rank: z.number().int().nullable().describe('all-time rank; null when not on the leaderboard'),
+  periods: z.object({ week: periodStandingSchema, month: periodStandingSchema, all: periodStandingSchema }),
+  shares: z.number().int().describe('counted shares: one per content and network'),
+  clicks: z.number().int().describe('human clicks on the tracked links of counted shares'),
+  badges: z.array(badgeProgressSchema),
+  weeks: z
+    .array(z.object({ week: z.string(), startsAt: isoDateTimeSchema, points: z.number().int() }))
+    .describe('points per ISO week, the last 12 weeks, oldest first'),
+  settings: advocateSettingsSchema,
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const leaderboardQuerySchema = z.object({
+  period: periodSchema.default('week').describe('week (ISO week, UTC), month (UTC) or all time; default week'),
+  team: teamSchema.optional().describe('only this team'),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe('entries to list, 1–100; default 50'),
+});
+
+export const leaderboardEntrySchema = z.object({
+  rank: z.number().int().describe('1 + the number of advocates with more points: ties share a rank (1, 2, 2, 4)'),
+  name: z.string(),
+  points: z.number().int(),
+  team: z.string().nullable(),
+  you: z.boolean(),
+});
+
+export const leaderboardResponseSchema = z.object({
+  period: periodSchema,
+  enabled: z.boolean().describe('false: gamification is off and entries is empty'),
+  from: isoDateTimeSchema.nullable().describe('start of the period; null for all time'),
+  team: z.string().nullable(),
+  entries: z.array(leaderboardEntrySchema),
+  you: z
+    .object({
+      rank: z.number().int().nullable(),
+      name: z.string(),
+      points: z.number().int(),
+      team: z.string().nullable(),
+      listed: z.boolean().describe('false: you opted out of the leaderboard'),
+    })
+    .nullable(),
+});
+export type LeaderboardResponse = z.infer<typeof leaderboardResponseSchema>;

@@ -26,7 +26,9 @@ export function buildExtension(serverUrl: string): Promise<void> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`wxt build failed (exit ${code}):\n${output.slice(-2000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`wxt build failed (exit ${code}):\n${output.slice(-2000)}`)),
+    );
   });
 }
 

@@ -7,7 +7,12 @@ export class AdminExistsError extends Error {
   override name = 'AdminExistsError';
 }
 
-export async function addAdmin(db: Kysely<Database>, email: string, password: string, now = Date.now()): Promise<{ id: string; email: string }> {
+export async function addAdmin(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+  now = Date.now(),
+): Promise<{ id: string; email: string }> {
   const normalized = email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(normalized)) throw new Error(`not an email address: ${JSON.stringify(email)}`);
   if (password.length < 8) throw new Error('the password must be at least 8 characters');
@@ -22,7 +27,11 @@ export async function addAdmin(db: Kysely<Database>, email: string, password: st
 }
 
 /** Creates the admin from RELAY_ADMIN_EMAIL/PASSWORD when there is no admin at all yet. */
-export async function ensureFirstAdmin(db: Kysely<Database>, email: string | undefined, password: string | undefined): Promise<boolean> {
+export async function ensureFirstAdmin(
+  db: Kysely<Database>,
+  email: string | undefined,
+  password: string | undefined,
+): Promise<boolean> {
   if (!email || !password) return false;
   const any = await db.selectFrom('admins').select('id').limit(1).executeTakeFirst();
   if (any) return false;

@@ -34,7 +34,9 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return problemResponse(c, new ProblemError(500, 'Something went wrong on the server. It has been logged.'));
   });
-  app.notFound((c) => problemResponse(c, new ProblemError(404, `Nothing at ${c.req.method} ${c.req.path}.`, { type: 'not-found' })));
+  app.notFound((c) =>
+    problemResponse(c, new ProblemError(404, `Nothing at ${c.req.method} ${c.req.path}.`, { type: 'not-found' })),
+  );
 
   app.use(async (c, next) => {
     await next();
@@ -44,7 +46,9 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
       onError: () => {
-        throw new ProblemError(413, `The request body is larger than ${deps.config.bodyLimitBytes} bytes.`, { type: 'too-large' });
+        throw new ProblemError(413, `The request body is larger than ${deps.config.bodyLimitBytes} bytes.`, {
+          type: 'too-large',
+        });
       },
     }),
   );

@@ -34,7 +34,10 @@ export class PgChangeFeed extends LocalChangeFeed {
     // NOTIFY comes back too, and subscribers ignore change numbers they have already handled.
     this.emit(seq);
     sql`select pg_notify(${this.channel}, ${String(seq)})`.execute(this.db).catch((error: unknown) => {
-      console.error('stream: NOTIFY failed; other API instances learn of this change at their next one:', (error as Error).message);
+      console.error(
+        'stream: NOTIFY failed; other API instances learn of this change at their next one:',
+        (error as Error).message,
+      );
     });
   }
 

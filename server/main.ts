@@ -26,7 +26,10 @@ export async function runFromEnvironment(options: RunOptions = {}): Promise<Runn
   try {
     running = await start(loadConfig(env));
   } catch (error) {
-    const message = error instanceof ConfigError ? `configuration error: ${error.message}` : `could not start: ${(error as Error).message}`;
+    const message =
+      error instanceof ConfigError
+        ? `configuration error: ${error.message}`
+        : `could not start: ${(error as Error).message}`;
     console.error(message);
     process.exit(1);
   }

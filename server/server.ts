@@ -74,7 +74,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       changes: feed,
       now,
       syncState: new SyncStateCache(database.db, now, feed),
-      clicks: new ClickRecorder(database.db, now, { onCounted: (ids) => scores.recompute(ids) }),
+      clicks: new ClickRecorder(database.db, now, {
+        dialect: database.dialect,
+        onCounted: (ids) => scores.recompute(ids),
+      }),
       linkCache,
       scores,
     };
@@ -85,7 +88,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     notifier = new SyncNotifier(deps, hub);
     await notifier.start();
     server = await new Promise<Server>((resolve, reject) => {
-      const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server));
+      const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+        resolve(created as Server),
+      );
       created.once('error', reject);
     });
   } catch (error) {

@@ -3,7 +3,11 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ProblemError, fieldErrors, validationProblem } from './problem';
 
-export async function readJson<T extends z.ZodType>(c: Context, schema: T, options: { optional?: boolean } = {}): Promise<z.output<T>> {
+export async function readJson<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+  options: { optional?: boolean } = {},
+): Promise<z.output<T>> {
   const text = await c.req.text();
   let body: unknown;
   if (text.trim() === '' && options.optional) {
@@ -11,12 +15,16 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T, optio
   } else {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) {
-      throw new ProblemError(415, 'Send a JSON body with "Content-Type: application/json".', { type: 'unsupported-media-type' });
+      throw new ProblemError(415, 'Send a JSON body with "Content-Type: application/json".', {
+        type: 'unsupported-media-type',
+      });
     }
     try {
       body = JSON.parse(text);
     } catch (error) {
-      throw new ProblemError(400, `The request body is not valid JSON: ${(error as Error).message}`, { type: 'malformed-json' });
+      throw new ProblemError(400, `The request body is not valid JSON: ${(error as Error).message}`, {
+        type: 'malformed-json',
+      });
     }
   }
   const result = schema.safeParse(body);

@@ -73,7 +73,11 @@ export const DB_NAME = 'relay';
  * Every schema version ever shipped, oldest first. Add new versions at the end; never edit one.
  * v1: content, shares, meta. v2: the outbox, and shares indexed by content+network and source.
  */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> }[] = [
+export const SCHEMA_VERSIONS: {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
+}[] = [
   {
     version: 1,
     stores: { content: 'id, publishAt', shares: 'id, contentId, sharedAt', meta: 'key' },

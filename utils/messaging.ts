@@ -3,12 +3,19 @@
  * touches the network and IndexedDB. Payloads are validated on arrival (lib/messages.ts).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { EnrollMessage, ShareMessage } from '../lib/messages';
+import type {
+  ComposerDataMessage,
+  ComposerShareMessage,
+  EnrollMessage,
+  LoadComposerUiMessage,
+  PopupStateRequest,
+  ShareMessage,
+} from '../lib/messages';
 import type { PointsSummary } from '../lib/points';
-import type { AdvocateItem, Network } from '../lib/schemas';
+import type { AdvocateItem, Guidelines, Network } from '../lib/schemas';
 import type { SyncStatus } from './db';
 
-export interface PopupItem extends AdvocateItem {
+export interface PopupItem extends Omit<AdvocateItem, 'variants' | 'links'> {
   /** This advocate's suggested text per network, link included (Facebook: the link alone). */
   suggestions: Partial<Record<Network, string>>;
 }
@@ -17,26 +24,60 @@ export interface PopupState {
   setup: { serverUrl: string; locked: boolean };
   enrollment: { serverUrl: string; advocate: { id: string; name: string } } | null;
   status: SyncStatus;
-  /** Newest first. */
+  /** Newest first; only the newest ones when getState was asked for a limit. */
   content: PopupItem[];
+  /** How many posts there are in all. */
+  total: number;
   unseen: string[];
   points: PointsSummary | null;
   pendingShares: number;
 }
 
 export type EnrollResult =
-  | { ok: true }
-  | { ok: false; kind: 'invalid' | 'unreachable' | 'bad-code' | 'expired' | 'server'; message: string };
+  { ok: true } | { ok: false; kind: 'invalid' | 'unreachable' | 'bad-code' | 'expired' | 'server'; message: string };
 
-export type ShareResult = { ok: true; url: string; shareId: string } | { ok: false; message: string };
+/**
+ * `shareId` is set when the click itself was logged (Facebook). LinkedIn and X shares are logged by
+ * the composer content script when the post is published.
+ */
+export type ShareResult = { ok: true; url: string; shareId?: string } | { ok: false; message: string };
+
+/** A post offered in a site's composer: this advocate's suggested text for that network, link included. */
+export interface ComposerItem {
+  id: string;
+  title: string;
+  tags: string[];
+  text: string;
+  link: string;
+}
+
+/** What a composer content script needs; all empty when the advocate is not enrolled. */
+export interface ComposerData {
+  enrolled: boolean;
+  /** Live content for the network, newest first. */
+  items: ComposerItem[];
+  guidelines: Guidelines;
+  /** Shares in the local log since local midnight (every source and network). */
+  sharesToday: number;
+  /** This advocate's links of those items (every network's): a composer holding one holds Relay content. */
+  relayLinks: { contentId: string; link: string }[];
+}
+
+export type ComposerShareResult = { ok: true; shareId: string } | { ok: false; message: string };
+
+export type LoadComposerUiResult = { ok: true } | { ok: false; message: string };
 
 export interface ProtocolMap {
-  getState(): PopupState;
+  getState(data?: PopupStateRequest): PopupState;
   enroll(data: EnrollMessage): EnrollResult;
   signOut(): void;
   syncNow(): PopupState;
   share(data: ShareMessage): ShareResult;
   markSeen(): void;
+  composerData(data: ComposerDataMessage): ComposerData;
+  composerShare(data: ComposerShareMessage): ComposerShareResult;
+  /** Injects the site's composer UI script into the asking frame (the extension's isolated world). */
+  loadComposerUi(data: LoadComposerUiMessage): LoadComposerUiResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

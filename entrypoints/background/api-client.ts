@@ -43,7 +43,11 @@ export class ApiClient {
     if (init.body) headers.set('content-type', 'application/json');
     let response: Response;
     try {
-      response = await this.fetchImpl(this.serverUrl + path, { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      response = await this.fetchImpl(this.serverUrl + path, {
+        ...init,
+        headers,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
     } catch (error) {
       throw new ApiError('offline', `Can't reach the Relay server at ${this.serverUrl} (${(error as Error).message}).`);
     }
@@ -56,7 +60,12 @@ export class ApiClient {
       } catch {
         // not JSON: keep the status alone
       }
-      throw new ApiError('http', problem?.detail ?? `The server answered ${response.status}.`, response.status, problem);
+      throw new ApiError(
+        'http',
+        problem?.detail ?? `The server answered ${response.status}.`,
+        response.status,
+        problem,
+      );
     }
     return response;
   }
@@ -68,7 +77,9 @@ export class ApiClient {
 
   async sync(cursor: string | undefined, etag: string | undefined): Promise<SyncAnswer> {
     const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-    const response = await this.request(`/v1/sync${query}`, { headers: etag && cursor ? { 'if-none-match': etag } : {} });
+    const response = await this.request(`/v1/sync${query}`, {
+      headers: etag && cursor ? { 'if-none-match': etag } : {},
+    });
     if (response.status === 304) return { status: 304 };
     const text = await response.text();
     let body: unknown;

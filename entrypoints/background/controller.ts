@@ -8,7 +8,14 @@ import { enrollMessageSchema, normalizeServerUrl, shareMessageSchema } from '../
 import { scoreLocalLog } from '../../lib/points';
 import { enrollResponseSchema, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
-import type { ComposerData, ComposerShareResult, EnrollResult, PopupItem, PopupState, ShareResult } from '../../utils/messaging';
+import type {
+  ComposerData,
+  ComposerShareResult,
+  EnrollResult,
+  PopupItem,
+  PopupState,
+  ShareResult,
+} from '../../utils/messaging';
 import { ApiClient, ApiError, type Fetch } from './api-client';
 import { composerData, composerShare } from './composer';
 import { LiveConnection } from './live';
@@ -101,7 +108,14 @@ export class BackgroundController {
     if (outcome.added.length) {
       const items = await this.db.content.bulkGet(outcome.added.slice(0, 3));
       for (const item of items) {
-        if (item) await this.port.notify(NOTIFICATION_PREFIX + item.id, `New to share: ${item.title}`, item.note ?? 'Open Relay to share it in your own words.').catch(() => undefined);
+        if (item)
+          await this.port
+            .notify(
+              NOTIFICATION_PREFIX + item.id,
+              `New to share: ${item.title}`,
+              item.note ?? 'Open Relay to share it in your own words.',
+            )
+            .catch(() => undefined);
       }
     }
     await this.updateBadge();
@@ -145,27 +159,50 @@ export class BackgroundController {
 
   async enroll(raw: unknown): Promise<EnrollResult> {
     const parsed = enrollMessageSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'Check the fields.' };
+    if (!parsed.success)
+      return { ok: false, kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'Check the fields.' };
     const locked = await this.port.configuredServerUrl();
     const serverUrl = locked ?? normalizeServerUrl(parsed.data.serverUrl);
-    if (!serverUrl) return { ok: false, kind: 'invalid', message: 'The server URL should look like https://relay.example.com.' };
+    if (!serverUrl)
+      return { ok: false, kind: 'invalid', message: 'The server URL should look like https://relay.example.com.' };
     let body: unknown;
     try {
       body = await new ApiClient(serverUrl, undefined, this.port.fetch).enroll(parsed.data.code, parsed.data.name);
     } catch (error) {
       if (error instanceof ApiError) {
-        if (error.kind === 'offline') return { ok: false, kind: 'unreachable', message: `Can't reach ${serverUrl}. Check the address and your connection.` };
-        if (error.status === 404) return { ok: false, kind: 'bad-code', message: 'That invite code is not recognised. Check it and try again.' };
+        if (error.kind === 'offline')
+          return {
+            ok: false,
+            kind: 'unreachable',
+            message: `Can't reach ${serverUrl}. Check the address and your connection.`,
+          };
+        if (error.status === 404)
+          return {
+            ok: false,
+            kind: 'bad-code',
+            message: 'That invite code is not recognised. Check it and try again.',
+          };
         if (error.status === 410) {
-          return { ok: false, kind: 'expired', message: `${error.message} `.trim() || 'That invite has expired. Ask your admin for a new one.' };
+          return {
+            ok: false,
+            kind: 'expired',
+            message: `${error.message} `.trim() || 'That invite has expired. Ask your admin for a new one.',
+          };
         }
-        if (error.status === 422) return { ok: false, kind: 'invalid', message: error.problem?.errors?.[0]?.message ?? error.message };
-        if (error.status === 429) return { ok: false, kind: 'server', message: 'Too many attempts. Wait a minute and try again.' };
+        if (error.status === 422)
+          return { ok: false, kind: 'invalid', message: error.problem?.errors?.[0]?.message ?? error.message };
+        if (error.status === 429)
+          return { ok: false, kind: 'server', message: 'Too many attempts. Wait a minute and try again.' };
       }
       return { ok: false, kind: 'server', message: `The server could not enrol you: ${(error as Error).message}` };
     }
     const enrolled = enrollResponseSchema.safeParse(body);
-    if (!enrolled.success) return { ok: false, kind: 'server', message: 'The server answered in a way Relay does not understand. Is this a Relay server?' };
+    if (!enrolled.success)
+      return {
+        ok: false,
+        kind: 'server',
+        message: 'The server answered in a way Relay does not understand. Is this a Relay server?',
+      };
     await this.db.transaction('rw', this.db.meta, this.db.content, async () => {
       await this.db.content.clear();
       await this.db.meta.bulkDelete(['cursor', 'etag', 'status', 'unseen']);
@@ -193,7 +230,10 @@ export class BackgroundController {
   async share(raw: unknown): Promise<ShareResult> {
     const parsed = shareMessageSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, message: 'That share request is not valid.' };
-    const [item, enrollment] = await Promise.all([this.db.content.get(parsed.data.contentId), getMeta(this.db, 'enrollment')]);
+    const [item, enrollment] = await Promise.all([
+      this.db.content.get(parsed.data.contentId),
+      getMeta(this.db, 'enrollment'),
+    ]);
     if (!item || !enrollment) return { ok: false, message: 'This post is no longer available. Refresh and try again.' };
     const network = parsed.data.network;
     if (!item.networks.includes(network)) return { ok: false, message: `This post is not meant for ${network}.` };
@@ -241,18 +281,25 @@ export class BackgroundController {
       this.port.configuredServerUrl(),
     ]);
     const [content, total, shares, pendingShares] = await Promise.all([
-      limit === undefined ? this.db.content.toArray() : this.db.content.orderBy('publishAt').reverse().limit(limit).toArray(),
+      limit === undefined
+        ? this.db.content.toArray()
+        : this.db.content.orderBy('publishAt').reverse().limit(limit).toArray(),
       this.db.content.count(),
       this.db.shares.toArray(),
       this.db.outbox.filter((entry) => !entry.rejected).count(),
     ]);
     const advocateId = enrollment?.advocate.id ?? '';
     const items: PopupItem[] = content
-      .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id))
+      .sort(
+        (a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id),
+      )
       .map(({ variants: _variants, links: _links, ...item }) => ({
         ...item,
         suggestions: Object.fromEntries(
-          item.networks.map((network) => [network, suggestion({ ...item, variants: _variants, links: _links }, network, advocateId).text]),
+          item.networks.map((network) => [
+            network,
+            suggestion({ ...item, variants: _variants, links: _links }, network, advocateId).text,
+          ]),
         ),
       }));
     // Scoring needs the publish time of the posts shared, not every post.

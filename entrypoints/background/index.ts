@@ -7,6 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openRelayDb } from '../../utils/db';
 import { onMessage, POPUP_PORT } from '../../utils/messaging';
 import { popupStateRequestSchema } from '../../lib/messages';
+import { loadComposerUi } from './composer-ui';
 import { BackgroundController, NOTIFICATION_PREFIX, OUTBOX_ALARM, SYNC_ALARM } from './controller';
 import { configuredServerUrl } from './server-url';
 
@@ -42,7 +43,8 @@ export default defineBackground(() => {
     configuredServerUrl,
   });
 
-  const ensureAlarm = () => browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
+  const ensureAlarm = () =>
+    browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
 
   browser.runtime.onInstalled.addListener(() => {
     void ensureAlarm();
@@ -84,6 +86,16 @@ export default defineBackground(() => {
   onMessage('markSeen', () => controller.markSeen());
   onMessage('composerData', ({ data }) => controller.composerData(data));
   onMessage('composerShare', ({ data }) => controller.composerShare(data));
+  onMessage('loadComposerUi', ({ data, sender }) =>
+    loadComposerUi(
+      data,
+      { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url },
+      async (tabId, frameId, file) => {
+        // A file of this build (COMPOSER_UI_FILES), not a path WXT's types can check.
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file as never] });
+      },
+    ),
+  );
 
   // Every time the worker starts (including after Chrome stopped it): reconnect and catch up.
   void ensureAlarm();

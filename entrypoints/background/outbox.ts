@@ -63,7 +63,13 @@ export async function flushOutbox(
 ): Promise<FlushResult> {
   let delivered = 0;
   for (;;) {
-    const due = (await db.outbox.where('nextAttemptAt').belowOrEqual(dueBy).limit(BATCH * 2).toArray())
+    const due = (
+      await db.outbox
+        .where('nextAttemptAt')
+        .belowOrEqual(dueBy)
+        .limit(BATCH * 2)
+        .toArray()
+    )
       .filter((entry) => !entry.rejected)
       .slice(0, BATCH);
     if (due.length === 0) break;
@@ -75,11 +81,15 @@ export async function flushOutbox(
       if (error instanceof ApiError && error.status === 422 && error.problem?.errors?.length) {
         // Some events will never be accepted (e.g. content deleted): park those, retry the rest now.
         const bad = new Set(
-          error.problem.errors.map((e) => Number(/^events\.(\d+)\./.exec(e.path)?.[1])).filter((i) => Number.isInteger(i)),
+          error.problem.errors
+            .map((e) => Number(/^events\.(\d+)\./.exec(e.path)?.[1]))
+            .filter((i) => Number.isInteger(i)),
         );
         if (bad.size > 0) {
           await db.outbox.bulkPut(
-            due.filter((_, index) => bad.has(index)).map((entry): OutboxEntry => ({ ...entry, rejected: error.message, lastError: error.message })),
+            due
+              .filter((_, index) => bad.has(index))
+              .map((entry): OutboxEntry => ({ ...entry, rejected: error.message, lastError: error.message })),
           );
           continue;
         }

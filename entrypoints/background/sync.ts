@@ -17,14 +17,22 @@ export interface SyncOutcome {
 function describe(error: unknown): SyncStatus['error'] {
   if (error instanceof ApiError) {
     if (error.kind === 'offline') return { kind: 'offline', message: error.message };
-    if (error.status === 401) return { kind: 'signed-out', message: 'Your Relay sign-in is no longer valid. Connect again with an invite code.' };
+    if (error.status === 401)
+      return {
+        kind: 'signed-out',
+        message: 'Your Relay sign-in is no longer valid. Connect again with an invite code.',
+      };
     return { kind: 'server', message: error.message };
   }
   return { kind: 'server', message: (error as Error).message };
 }
 
 export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => new Date()): Promise<SyncOutcome> {
-  const [cursor, etag, previous] = await Promise.all([getMeta(db, 'cursor'), getMeta(db, 'etag'), getMeta(db, 'status')]);
+  const [cursor, etag, previous] = await Promise.all([
+    getMeta(db, 'cursor'),
+    getMeta(db, 'etag'),
+    getMeta(db, 'status'),
+  ]);
   const attemptAt = now().toISOString();
   const fail = async (error: SyncStatus['error']): Promise<SyncOutcome> => {
     const status: SyncStatus = { ...previous, lastAttemptAt: attemptAt, error };
@@ -54,7 +62,10 @@ export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => ne
   const parsed = syncResponseSchema.safeParse(answer.body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    console.warn('Relay: the server sent a sync payload that does not validate; nothing was changed.', parsed.error.issues);
+    console.warn(
+      'Relay: the server sent a sync payload that does not validate; nothing was changed.',
+      parsed.error.issues,
+    );
     return fail({
       kind: 'invalid-payload',
       message: `The server sent data Relay could not read${first ? ` (${first.path.join('.')}: ${first.message})` : ''}. Your saved posts are unchanged.`,

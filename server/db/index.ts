@@ -26,7 +26,9 @@ export class DatabaseUrlError extends Error {
 // int8 (bigint) columns hold millisecond times and counters: well inside Number's exact range.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function parseDatabaseUrl(url: string): { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string } {
+export function parseDatabaseUrl(
+  url: string,
+): { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string } {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', url };
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');

@@ -46,7 +46,11 @@ export class ApiRegistry {
       paths,
       components: {
         securitySchemes: {
-          adminBearer: { type: 'http', scheme: 'bearer', description: 'Admin session token from POST /v1/admin/session' },
+          adminBearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Admin session token from POST /v1/admin/session',
+          },
           adminCookie: { type: 'apiKey', in: 'cookie', name: 'relay_admin' },
           advocateBearer: { type: 'http', scheme: 'bearer', description: 'Advocate token from POST /v1/enroll' },
         },
@@ -57,7 +61,10 @@ export class ApiRegistry {
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 
@@ -79,23 +86,38 @@ function operation(route: RouteDoc): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(route.responses)) {
     const isProblem = Number(status) >= 400;
-    const schema = response.schema ? jsonSchema(response.schema, 'output') : isProblem ? { $ref: '#/components/schemas/Problem' } : undefined;
+    const schema = response.schema
+      ? jsonSchema(response.schema, 'output')
+      : isProblem
+        ? { $ref: '#/components/schemas/Problem' }
+        : undefined;
     responses[status] = {
       description: response.description,
-      ...(response.headers ? { headers: Object.fromEntries(response.headers.map((name) => [name, { schema: { type: 'string' } }])) } : {}),
+      ...(response.headers
+        ? { headers: Object.fromEntries(response.headers.map((name) => [name, { schema: { type: 'string' } }])) }
+        : {}),
       ...(schema ? { content: { [isProblem ? 'application/problem+json' : 'application/json']: { schema } } } : {}),
     };
   }
   const security =
-    route.auth === 'admin' ? [{ adminBearer: [] }, { adminCookie: [] }] : route.auth === 'advocate' ? [{ advocateBearer: [] }] : [];
+    route.auth === 'admin'
+      ? [{ adminBearer: [] }, { adminCookie: [] }]
+      : route.auth === 'advocate'
+        ? [{ advocateBearer: [] }]
+        : [];
   return {
     summary: route.summary,
     tags: [route.tag],
-    operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, ch: string) => ch.toUpperCase()).replace(/\W/g, '')}`,
+    operationId: `${route.method}${route.path
+      .replace(/[{}]/g, '')
+      .replace(/\/(\w)/g, (_m, ch: string) => ch.toUpperCase())
+      .replace(/\W/g, '')}`,
     ...(route.auth === 'none' ? {} : { security }),
     parameters: [...pathParams, ...queryParams],
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      ? {
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
+        }
       : {}),
     responses,
   };

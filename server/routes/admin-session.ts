@@ -56,7 +56,12 @@ export function adminSessionRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
       const now = deps.now();
       await deps.db
         .insertInto('admin_sessions')
-        .values({ token_hash: hashToken(token), admin_id: admin.id, created_at: now, expires_at: now + deps.config.sessionTtlMs })
+        .values({
+          token_hash: hashToken(token),
+          admin_id: admin.id,
+          created_at: now,
+          expires_at: now + deps.config.sessionTtlMs,
+        })
         .execute();
       await deps.db.deleteFrom('admin_sessions').where('expires_at', '<=', now).execute();
       setCookie(c, ADMIN_COOKIE, token, {

@@ -1,11 +1,7 @@
 /** Content management for admins: create, read, update, archive, publish and schedule. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  contentInputSchema,
-  contentItemSchema,
-  contentPatchSchema,
-} from '../../lib/schemas';
+import { contentInputSchema, contentItemSchema, contentPatchSchema } from '../../lib/schemas';
 import { contentListQuerySchema } from '../../lib/console-schemas';
 import type { AppEnv, Deps } from '../context';
 import type { ContentTable } from '../db/schema';

@@ -1,12 +1,7 @@
 /** Invites (admin) and enrolment (advocates redeem an invite code for their token). */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  enrollRequestSchema,
-  enrollResponseSchema,
-  inviteInputSchema,
-  inviteSchema,
-} from '../../lib/schemas';
+import { enrollRequestSchema, enrollResponseSchema, inviteInputSchema, inviteSchema } from '../../lib/schemas';
 import type { AppEnv, Deps } from '../context';
 import { hashToken, newId, newToken, normalizeInviteCode, randomString } from '../crypto';
 import { clientAddress, requireAdmin } from '../middleware/auth';
@@ -87,7 +82,12 @@ export function inviteRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   });
   app.delete('/:code', async (c) => {
     const code = normalizeInviteCode(c.req.param('code'));
-    await deps.db.updateTable('invites').set({ revoked_at: deps.now() }).where('code', '=', code).where('revoked_at', 'is', null).execute();
+    await deps.db
+      .updateTable('invites')
+      .set({ revoked_at: deps.now() })
+      .where('code', '=', code)
+      .where('revoked_at', 'is', null)
+      .execute();
     const row = await deps.db.selectFrom('invites').selectAll().where('code', '=', code).executeTakeFirst();
     if (!row) throw new ProblemError(404, `No invite with code ${code}.`, { type: 'not-found' });
     return c.json(toInvite(row));
@@ -110,7 +110,9 @@ export function enrollRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
     responses: {
       201: { description: 'Enrolled', schema: enrollResponseSchema },
       404: { description: 'Unknown invite code (type …/invite-not-found)' },
-      410: { description: 'Invite expired, revoked or used up (type …/invite-expired, …/invite-revoked, …/invite-used-up)' },
+      410: {
+        description: 'Invite expired, revoked or used up (type …/invite-expired, …/invite-revoked, …/invite-used-up)',
+      },
       422: { description: 'Invalid body' },
       429: { description: 'Too many attempts', headers: ['Retry-After'] },
     },

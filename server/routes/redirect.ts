@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import type { Network } from '../../lib/schemas';
 import type { AppEnv, Deps } from '../context';
-import { clientAddress } from '../middleware/auth';
+import { clientAddress, requestHeader } from '../middleware/auth';
 import type { ApiRegistry } from '../openapi/registry';
 import { ProblemError } from '../problem';
 import type { ResolvedLink } from '../services/clicks';
@@ -62,14 +62,17 @@ export function redirectRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
     const code = c.req.param('code');
     const link = CODE.test(code) ? await resolve(code) : undefined;
     if (!link) throw new ProblemError(404, 'This link is not known. It may have been mistyped.', { type: 'not-found' });
-    const userAgent = c.req.header('user-agent');
+    const userAgent = requestHeader(c, 'user-agent');
     if (
       link.clickTracking &&
       !isMachineVisit({
         method: c.req.method,
         userAgent,
         purpose:
-          c.req.header('sec-purpose') ?? c.req.header('purpose') ?? c.req.header('x-purpose') ?? c.req.header('x-moz'),
+          requestHeader(c, 'sec-purpose') ??
+          requestHeader(c, 'purpose') ??
+          requestHeader(c, 'x-purpose') ??
+          requestHeader(c, 'x-moz'),
       })
     ) {
       deps.clicks.record({

@@ -49,7 +49,8 @@ export function shareRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimi
         (await deps.db.selectFrom('content').select('id').where('id', 'in', contentIds).execute()).map((row) => row.id),
       );
       events.forEach((event, index) => {
-        if (!known.has(event.contentId)) errors.push({ path: `events.${index}.contentId`, message: 'is not known content' });
+        if (!known.has(event.contentId))
+          errors.push({ path: `events.${index}.contentId`, message: 'is not known content' });
       });
       if (errors.length > 0) {
         throw new ProblemError(422, `The share events are not valid (${errors[0]!.path}: ${errors[0]!.message}).`, {

@@ -9,8 +9,9 @@
  * key and inserts do nothing on conflict, which deduplicates across instances too. Counted clicks
  * are added to hourly counts per link, and the link owners' points are recomputed.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { DialectName } from '../db';
 import type { Database } from '../db/schema';
 
 const HOUR_MS = 3_600_000;
@@ -33,6 +34,8 @@ export interface ClickRecorderOptions {
   batchSize?: number;
   /** Past this many waiting clicks (the database is down), the oldest are dropped. */
   maxBuffered?: number;
+  /** PostgreSQL writes a batch in one statement; elsewhere, multi-row inserts in a transaction. */
+  dialect?: DialectName;
   /** Called with the advocates whose clicks were counted in a flush (the score keeper). */
   onCounted?: (advocateIds: string[]) => Promise<void>;
 }
@@ -46,11 +49,12 @@ export class ClickRecorder {
   private buffer: ClickInput[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> | undefined;
-  private readonly salts = new Map<number, string>();
+  private readonly salts = new Map<number, KeyObject>();
   private readonly flushMs: number;
   private readonly batchSize: number;
   private readonly maxBuffered: number;
   private readonly onCounted: (advocateIds: string[]) => Promise<void>;
+  private readonly dialect: DialectName;
   private failures = 0;
   private closed = false;
   /** Totals since start, for tests and benchmarks. */
@@ -62,9 +66,10 @@ export class ClickRecorder {
     options: ClickRecorderOptions = {},
   ) {
     this.flushMs = options.flushMs ?? 1_000;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 1000;
     this.maxBuffered = options.maxBuffered ?? 200_000;
     this.onCounted = options.onCounted ?? (async () => {});
+    this.dialect = options.dialect ?? 'sqlite';
   }
 
   get pending(): number {
@@ -145,7 +150,7 @@ export class ClickRecorder {
   }
 
   /** The salt of a UTC day: made by whichever instance needs it first, read back by all. */
-  private async salt(day: number): Promise<string> {
+  private async salt(day: number): Promise<KeyObject> {
     const cached = this.salts.get(day);
     if (cached) return cached;
     const now = this.now();
@@ -159,16 +164,21 @@ export class ClickRecorder {
     const oldest = Math.floor(now / DAY_MS) - 1;
     await this.db.deleteFrom('click_salts').where('day', '<', oldest).execute();
     for (const known of this.salts.keys()) if (known < oldest) this.salts.delete(known);
-    if (day >= oldest) this.salts.set(day, row.salt);
-    return row.salt;
+    const key = createSecretKey(Buffer.from(row.salt, 'utf8'));
+    if (day >= oldest) this.salts.set(day, key);
+    return key;
   }
 
   private async write(batch: ClickInput[]): Promise<FlushOutcome> {
-    const rows = new Map<string, { code: string; visitor: string; hour: number; clicked_at: number }>();
+    const keys = new Map<number, KeyObject>();
+    for (const click of batch) {
+      const day = Math.floor(click.at / DAY_MS);
+      if (!keys.has(day)) keys.set(day, await this.salt(day));
+    }
+    const rows = new Map<string, ClickRow>();
     const owners = new Map<string, string>();
     for (const click of batch) {
-      const salt = await this.salt(Math.floor(click.at / DAY_MS));
-      const visitor = createHmac('sha256', salt)
+      const visitor = createHmac('sha256', keys.get(Math.floor(click.at / DAY_MS))!)
         .update(click.ip)
         .update('\n')
         .update(click.userAgent)
@@ -193,26 +203,66 @@ export class ClickRecorder {
     const values = [...rows.values()].filter((row) => tracking.has(owners.get(row.code) ?? ''));
     if (values.length === 0) return { written: 0, counted: 0 };
 
-    const counted = await this.db.transaction().execute(async (trx) => {
-      const inserted: { code: string; hour: number }[] = [];
+    const counts = this.dialect === 'postgres' ? await this.insertPostgres(values) : await this.insertPortable(values);
+    const counted = counts.reduce((sum, row) => sum + row.clicks, 0);
+    this.stats.written += values.length;
+    this.stats.counted += counted;
+    if (counted > 0) {
+      // The clicks are stored either way; a failed recomputation is caught up by the next change.
+      await this.onCounted([...new Set(counts.map((row) => owners.get(row.code)!))]).catch((error: unknown) =>
+        console.error('recomputing points after clicks failed:', (error as Error).message),
+      );
+    }
+    return { written: values.length, counted };
+  }
+
+  /**
+   * PostgreSQL: one statement, four array parameters. New clicks are inserted, those inserted are
+   * counted per link and hour and added to click_counts (in key order, so instances adding to the
+   * same hours cannot deadlock), and the counts come back.
+   */
+  private async insertPostgres(values: ClickRow[]): Promise<ClickCount[]> {
+    const { rows } = await sql<ClickCount>`
+      with input as (
+        select * from unnest(
+          ${values.map((row) => row.code)}::varchar[], ${values.map((row) => row.visitor)}::varchar[],
+          ${values.map((row) => row.hour)}::integer[], ${values.map((row) => row.clicked_at)}::bigint[]
+        ) as t(code, visitor, hour, clicked_at)
+      ), inserted as (
+        insert into clicks (code, visitor, hour, clicked_at)
+        select code, visitor, hour, clicked_at from input
+        on conflict do nothing
+        returning code, hour
+      ), counts as (
+        select code, hour, count(*)::integer as clicks from inserted group by code, hour
+      ), added as (
+        insert into click_counts (code, hour, clicks)
+        select code, hour, clicks from counts order by code, hour
+        on conflict (code, hour) do update set clicks = click_counts.clicks + excluded.clicks
+        returning 1
+      )
+      select code, hour, clicks from counts`.execute(this.db);
+    return rows.map((row) => ({ code: row.code, hour: Number(row.hour), clicks: Number(row.clicks) }));
+  }
+
+  /** SQLite (one writer at a time): multi-row inserts in a transaction. */
+  private async insertPortable(values: ClickRow[]): Promise<ClickCount[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const counts = new Map<string, ClickCount>();
       for (let i = 0; i < values.length; i += INSERT_ROWS) {
-        inserted.push(
-          ...(await trx
-            .insertInto('clicks')
-            .values(values.slice(i, i + INSERT_ROWS))
-            .onConflict((oc) => oc.columns(['code', 'visitor', 'hour']).doNothing())
-            .returning(['code', 'hour'])
-            .execute()),
-        );
+        const inserted = await trx
+          .insertInto('clicks')
+          .values(values.slice(i, i + INSERT_ROWS))
+          .onConflict((oc) => oc.columns(['code', 'visitor', 'hour']).doNothing())
+          .returning(['code', 'hour'])
+          .execute();
+        for (const row of inserted) {
+          const key = `${row.code} ${row.hour}`;
+          const entry = counts.get(key);
+          if (entry) entry.clicks++;
+          else counts.set(key, { code: row.code, hour: Number(row.hour), clicks: 1 });
+        }
       }
-      const counts = new Map<string, { code: string; hour: number; clicks: number }>();
-      for (const row of inserted) {
-        const key = `${row.code} ${row.hour}`;
-        const entry = counts.get(key);
-        if (entry) entry.clicks++;
-        else counts.set(key, { code: row.code, hour: Number(row.hour), clicks: 1 });
-      }
-      // In key order, so two instances adding to the same hours cannot deadlock.
       const sorted = [...counts.values()].sort((a, b) =>
         a.code < b.code ? -1 : a.code > b.code ? 1 : a.hour - b.hour,
       );
@@ -225,18 +275,22 @@ export class ClickRecorder {
           )
           .execute();
       }
-      return inserted;
+      return sorted;
     });
-    this.stats.written += values.length;
-    this.stats.counted += counted.length;
-    if (counted.length > 0) {
-      // The clicks are stored either way; a failed recomputation is caught up by the next change.
-      await this.onCounted([...new Set(counted.map((row) => owners.get(row.code)!))]).catch((error: unknown) =>
-        console.error('recomputing points after clicks failed:', (error as Error).message),
-      );
-    }
-    return { written: values.length, counted: counted.length };
   }
+}
+
+interface ClickRow {
+  code: string;
+  visitor: string;
+  hour: number;
+  clicked_at: number;
+}
+
+interface ClickCount {
+  code: string;
+  hour: number;
+  clicks: number;
 }
 
 /** What a tracked link resolves to, cached so a redirect needs no database round trip. */

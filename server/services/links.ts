@@ -26,7 +26,12 @@ const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 const newCode = () => randomString(10, CODE_ALPHABET);
 
 /** The destination a share link leads to: the content URL with this advocate's UTM tags. */
-export function destinationUrl(target: Pick<LinkTarget, 'url' | 'title' | 'campaign'>, network: Network, advocateRef: string, medium: string): string {
+export function destinationUrl(
+  target: Pick<LinkTarget, 'url' | 'title' | 'campaign'>,
+  network: Network,
+  advocateRef: string,
+  medium: string,
+): string {
   return buildUtmUrl(target.url, {
     source: network,
     medium,
@@ -45,7 +50,8 @@ export async function linksFor(
   if (!owner.clickTracking) {
     for (const target of targets) {
       const links: Links = {};
-      for (const network of target.networks) links[network] = destinationUrl(target, network, owner.ref, options.utmMedium);
+      for (const network of target.networks)
+        links[network] = destinationUrl(target, network, owner.ref, options.utmMedium);
       result.set(target.id, links);
     }
     return result;
@@ -56,7 +62,13 @@ export async function linksFor(
   const missing = targets.flatMap((target) =>
     target.networks
       .filter((network) => !codes.has(`${target.id}:${network}`))
-      .map((network) => ({ code: newCode(), advocate_id: owner.id, content_id: target.id, network, created_at: options.now })),
+      .map((network) => ({
+        code: newCode(),
+        advocate_id: owner.id,
+        content_id: target.id,
+        network,
+        created_at: options.now,
+      })),
   );
   if (missing.length > 0) {
     for (let i = 0; i < missing.length; i += 500) {
@@ -80,7 +92,11 @@ export async function linksFor(
   return result;
 }
 
-async function existingCodes(db: Kysely<Database>, advocateId: string, targets: LinkTarget[]): Promise<Map<string, string>> {
+async function existingCodes(
+  db: Kysely<Database>,
+  advocateId: string,
+  targets: LinkTarget[],
+): Promise<Map<string, string>> {
   const codes = new Map<string, string>();
   for (let i = 0; i < targets.length; i += 500) {
     const rows = await db

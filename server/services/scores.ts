@@ -21,6 +21,8 @@ const HOUR_MS = 3_600_000;
 const CHUNK = 250;
 /** Rows per multi-row insert (6 columns: well under both databases' parameter limits). */
 const INSERT_ROWS = 1000;
+/** (advocate, bucket) pairs per delete statement (2 parameters each). */
+const DELETE_PAIRS = 400;
 /** Bump when lib/points.ts changes how points are computed: every advocate is then recomputed. */
 const SCORING_ALGORITHM = 1;
 
@@ -178,17 +180,54 @@ export class ScoreKeeper {
         })),
       );
       const present = advocates.map((advocate) => advocate.id);
-      await trx.deleteFrom('advocate_points').where('advocate_id', 'in', present).execute();
-      for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+      // Only rows that changed are written: a share usually moves three buckets (its week, its
+      // month, all time), and untouched rows stay as they are (fewer dead rows for PostgreSQL).
+      const stored = await trx
+        .selectFrom('advocate_points')
+        .select(['advocate_id', 'bucket', 'points', 'listed', 'team'])
+        .where('advocate_id', 'in', present)
+        .execute();
+      const stale = new Map(stored.map((row) => [`${row.advocate_id} ${row.bucket}`, row]));
+      const changed = rows.filter((row) => {
+        const key = `${row.advocate_id} ${row.bucket}`;
+        const before = stale.get(key);
+        stale.delete(key);
+        return (
+          !before ||
+          Number(before.points) !== row.points ||
+          Number(before.listed) !== row.listed ||
+          before.team !== row.team
+        );
+      });
+      const gone = [...stale.values()];
+      for (let i = 0; i < gone.length; i += DELETE_PAIRS) {
+        const pairs = gone.slice(i, i + DELETE_PAIRS);
         await trx
-          .insertInto('advocate_points')
-          .values(rows.slice(i, i + INSERT_ROWS))
+          .deleteFrom('advocate_points')
+          .where((eb) =>
+            eb.or(pairs.map((row) => eb.and([eb('advocate_id', '=', row.advocate_id), eb('bucket', '=', row.bucket)]))),
+          )
           .execute();
       }
+      for (let i = 0; i < changed.length; i += INSERT_ROWS) {
+        await trx
+          .insertInto('advocate_points')
+          .values(changed.slice(i, i + INSERT_ROWS))
+          .onConflict((oc) =>
+            oc.columns(['advocate_id', 'bucket']).doUpdateSet((eb) => ({
+              points: eb.ref('excluded.points'),
+              listed: eb.ref('excluded.listed'),
+              team: eb.ref('excluded.team'),
+            })),
+          )
+          .execute();
+      }
+      const version = rulesVersion(rules);
       await trx
         .updateTable('advocates')
-        .set({ scored_with: rulesVersion(rules) })
+        .set({ scored_with: version })
         .where('id', 'in', present)
+        .where((eb) => eb.or([eb('scored_with', 'is', null), eb('scored_with', '<>', version)]))
         .execute();
     });
   }

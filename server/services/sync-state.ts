@@ -44,7 +44,9 @@ export async function readSyncState(db: Kysely<Database>, now: number): Promise<
     })
     .where('name', '=', 'seq')
     .executeTakeFirstOrThrow();
-  const upcoming = [row.next_publish, row.next_expiry].filter((value) => value !== null && value !== undefined).map(Number);
+  const upcoming = [row.next_publish, row.next_expiry]
+    .filter((value) => value !== null && value !== undefined)
+    .map(Number);
   return {
     seq: Number(row.value),
     boundary: Math.max(Number(row.last_publish ?? 0), Number(row.last_expiry ?? 0)),
@@ -80,7 +82,10 @@ export class SyncStateCache {
     const pending = readSyncState(this.db, now).then(
       (state) => {
         if (generation === this.generation) {
-          this.cached = { state, validUntil: Math.min(now + this.ttlMs, state.nextBoundary ?? Number.POSITIVE_INFINITY) };
+          this.cached = {
+            state,
+            validUntil: Math.min(now + this.ttlMs, state.nextBoundary ?? Number.POSITIVE_INFINITY),
+          };
           this.pending = undefined;
         }
         return state;

@@ -53,9 +53,11 @@ export class SyncNotifier {
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
       const target = this.pendingSeq;
-      this.flushing = this.flushing.then(() => this.flush(target)).catch((error: unknown) => {
-        console.error('stream: could not announce a change:', (error as Error).message);
-      });
+      this.flushing = this.flushing
+        .then(() => this.flush(target))
+        .catch((error: unknown) => {
+          console.error('stream: could not announce a change:', (error as Error).message);
+        });
     }, COALESCE_MS);
   }
 
@@ -80,7 +82,11 @@ export class SyncNotifier {
   }
 
   private async readSeq(): Promise<number> {
-    const row = await this.deps.db.selectFrom('counters').select('value').where('name', '=', 'seq').executeTakeFirstOrThrow();
+    const row = await this.deps.db
+      .selectFrom('counters')
+      .select('value')
+      .where('name', '=', 'seq')
+      .executeTakeFirstOrThrow();
     return Number(row.value);
   }
 
@@ -96,7 +102,9 @@ export class SyncNotifier {
       ])
       .where('status', '=', 'published')
       .executeTakeFirst();
-    const candidates = [row?.next_publish, row?.next_expiry].filter((value) => value !== null && value !== undefined).map(Number);
+    const candidates = [row?.next_publish, row?.next_expiry]
+      .filter((value) => value !== null && value !== undefined)
+      .map(Number);
     if (this.boundaryTimer) clearTimeout(this.boundaryTimer);
     this.boundaryTimer = undefined;
     if (this.stopped) return;

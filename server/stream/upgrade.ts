@@ -71,7 +71,10 @@ export function attachStream(
         type: 'unauthorized',
       });
     }
-    const advocate = await authenticateAdvocate(deps, offered.find((value) => value !== STREAM_PROTOCOL));
+    const advocate = await authenticateAdvocate(
+      deps,
+      offered.find((value) => value !== STREAM_PROTOCOL),
+    );
     if (!hub.canAccept(advocate.id)) {
       throw new ProblemError(429, 'Too many open streams for this token. Close another first.', {
         type: 'too-many-streams',

@@ -6,7 +6,13 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { DOWN_URL, freshDb, publish } from './helpers';
 
 function fakePort(locked: string | null = null) {
-  const calls = { badge: [] as string[], notifications: [] as { id: string; title: string }[], tabs: [] as string[], alarms: [] as string[], changed: 0 };
+  const calls = {
+    badge: [] as string[],
+    notifications: [] as { id: string; title: string }[],
+    tabs: [] as string[],
+    alarms: [] as string[],
+    changed: 0,
+  };
   const port: BrowserPort = {
     setBadge: async (text) => void calls.badge.push(text),
     notify: async (id, title) => void calls.notifications.push({ id, title }),
@@ -34,7 +40,11 @@ describe('background controller', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await publish(server, 'Welcome post');
-    const invite = await server.call('/v1/admin/invites', { method: 'POST', json: {}, token: await server.adminToken() });
+    const invite = await server.call('/v1/admin/invites', {
+      method: 'POST',
+      json: {},
+      token: await server.adminToken(),
+    });
     code = ((await invite.json()) as { code: string }).code;
   });
   afterAll(() => server.stop());
@@ -42,8 +52,14 @@ describe('background controller', () => {
   it('explains enrolment failures: unreachable, unknown code, expired invite, missing fields', async () => {
     const { port } = fakePort();
     const controller = new BackgroundController(freshDb(), port);
-    expect(await controller.enroll({ serverUrl: DOWN_URL, code, name: 'A' })).toMatchObject({ ok: false, kind: 'unreachable' });
-    expect(await controller.enroll({ serverUrl: server.url, code: 'NOPE-NOPE', name: 'A' })).toMatchObject({ ok: false, kind: 'bad-code' });
+    expect(await controller.enroll({ serverUrl: DOWN_URL, code, name: 'A' })).toMatchObject({
+      ok: false,
+      kind: 'unreachable',
+    });
+    expect(await controller.enroll({ serverUrl: server.url, code: 'NOPE-NOPE', name: 'A' })).toMatchObject({
+      ok: false,
+      kind: 'bad-code',
+    });
     const expiring = await server.call('/v1/admin/invites', {
       method: 'POST',
       json: { expiresAt: new Date(server.clock.now + 60_000).toISOString() },
@@ -54,8 +70,14 @@ describe('background controller', () => {
     const expired = await controller.enroll({ serverUrl: server.url, code: expiredCode, name: 'A' });
     expect(expired).toMatchObject({ ok: false, kind: 'expired' });
     expect((expired as { message: string }).message).toMatch(/expired/i);
-    expect(await controller.enroll({ serverUrl: server.url, code, name: '  ' })).toMatchObject({ ok: false, kind: 'invalid' });
-    expect(await controller.enroll({ serverUrl: 'ftp://x', code, name: 'A' })).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(await controller.enroll({ serverUrl: server.url, code, name: '  ' })).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+    });
+    expect(await controller.enroll({ serverUrl: 'ftp://x', code, name: 'A' })).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+    });
     expect(await controller.enroll('garbage')).toMatchObject({ ok: false, kind: 'invalid' });
     expect(await getMeta(controller.db, 'enrollment')).toBeUndefined();
   });
@@ -63,7 +85,9 @@ describe('background controller', () => {
   it('uses the locked server URL whatever the popup sends', async () => {
     const { port } = fakePort(server.url);
     const controller = new BackgroundController(freshDb(), port);
-    expect(await controller.enroll({ serverUrl: 'https://elsewhere.invalid', code, name: 'Locked' })).toEqual({ ok: true });
+    expect(await controller.enroll({ serverUrl: 'https://elsewhere.invalid', code, name: 'Locked' })).toEqual({
+      ok: true,
+    });
     expect((await getMeta(controller.db, 'enrollment'))?.serverUrl).toBe(server.url);
     expect((await controller.state()).setup).toEqual({ serverUrl: server.url, locked: true });
     controller.live.stop();
@@ -82,7 +106,10 @@ describe('background controller', () => {
     const fresh = await publish(server, 'Breaking news');
     await until(async () => (await controller.db.content.get(fresh.id)) !== undefined);
     await until(() => calls.badge.at(-1) === '1');
-    expect(calls.notifications).toContainEqual({ id: NOTIFICATION_PREFIX + fresh.id, title: 'New to share: Breaking news' });
+    expect(calls.notifications).toContainEqual({
+      id: NOTIFICATION_PREFIX + fresh.id,
+      title: 'New to share: Breaking news',
+    });
     state = await controller.state();
     expect(state.content[0]?.id).toBe(fresh.id); // newest first
     expect(state.unseen).toEqual([fresh.id]);
@@ -97,6 +124,21 @@ describe('background controller', () => {
     const url = new URL(calls.tabs.at(-1)!);
     expect(`${url.origin}${url.pathname}`).toBe('https://x.com/intent/post');
     expect(url.searchParams.get('text')).toBe(state.content[0]?.suggestions.x);
+    // Opening X's composer is not a share: nothing is logged until the post is published there.
+    expect(await controller.db.shares.count()).toBe(0);
+    expect(await controller.db.outbox.count()).toBe(0);
+    expect((await controller.state()).points?.shares).toBe(0);
+    // The X content script saw it published (composerShare): now it is logged, and delivered.
+    const published = await controller.composerShare({
+      shareId: crypto.randomUUID(),
+      contentId: fresh.id,
+      network: 'x',
+      personalized: false,
+    });
+    expect(published.ok).toBe(true);
+    expect(await controller.db.shares.toArray()).toEqual([
+      expect.objectContaining({ contentId: fresh.id, network: 'x', source: 'composer' }),
+    ]);
     await until(async () => (await controller.db.outbox.count()) === 0);
     expect((await controller.state()).points?.shares).toBe(1);
     expect(await controller.share({ contentId: fresh.id, network: 'tiktok' })).toMatchObject({ ok: false });

@@ -23,11 +23,15 @@ describe('Firefox build', () => {
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     let output: string;
     try {
-      output = execFileSync(join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', dir, '--output', 'json'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      output = execFileSync(
+        join(ROOT, 'node_modules/.bin/web-ext'),
+        ['lint', '--source-dir', dir, '--output', 'json'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
     } catch (error) {
       // web-ext exits non-zero when there are errors; the JSON report is still on stdout.
       output = (error as { stdout: string }).stdout;

@@ -8,7 +8,11 @@ export function freshDb(): RelayDexie {
   return openRelayDb(`relay-test-${process.pid}-${Date.now()}-${counter++}`);
 }
 
-export async function publish(server: TestServer, title: string, extra: Record<string, unknown> = {}): Promise<{ id: string }> {
+export async function publish(
+  server: TestServer,
+  title: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string }> {
   const response = await server.call('/v1/admin/content', {
     method: 'POST',
     token: await server.adminToken(),
@@ -25,7 +29,7 @@ export async function publish(server: TestServer, title: string, extra: Record<s
 }
 
 /** A fetch that records each answer's status, and can rewrite answers or fail on demand. */
-export function recordingFetch(options: { rewrite?: (body: unknown) => unknown; failAfterResponse?: boolean } = {}) {
+export function recordingFetch(options: { rewrite?: (body: never) => unknown; failAfterResponse?: boolean } = {}) {
   const statuses: number[] = [];
   const impl: Fetch = async (input, init) => {
     const response = await fetch(input, init);
@@ -35,7 +39,7 @@ export function recordingFetch(options: { rewrite?: (body: unknown) => unknown; 
       throw new TypeError('network connection lost before the answer arrived');
     }
     if (options.rewrite && response.status === 200) {
-      const body = options.rewrite(await response.json());
+      const body = options.rewrite((await response.json()) as never);
       return new Response(JSON.stringify(body), { status: 200, headers: response.headers });
     }
     return response;

@@ -24,7 +24,11 @@ describe("the popup's state", () => {
       await publish(server, `Post ${String(i).padStart(2, '0')}`);
       server.clock.advance(1_000); // distinct publish times, in order
     }
-    const invite = await server.call('/v1/admin/invites', { method: 'POST', json: {}, token: await server.adminToken() });
+    const invite = await server.call('/v1/admin/invites', {
+      method: 'POST',
+      json: {},
+      token: await server.adminToken(),
+    });
     const { code } = (await invite.json()) as { code: string };
     controller = new BackgroundController(freshDb(), port);
     expect(await controller.enroll({ serverUrl: server.url, code, name: 'Reader' })).toEqual({ ok: true });

@@ -25,14 +25,19 @@ describe('background sync', () => {
     const snapshot = await syncOnce(db, client);
     expect(snapshot.changed).toBe(true);
     expect(snapshot.added).toEqual([]); // the first snapshot is not "new" content
-    expect((await db.content.toArray()).map((c) => c.title).sort()).toEqual(expect.arrayContaining(['First', 'Second']));
+    expect((await db.content.toArray()).map((c) => c.title).sort()).toEqual(
+      expect.arrayContaining(['First', 'Second']),
+    );
     expect(await getMeta(db, 'cursor')).toMatch(/^c1\./);
     expect(await getMeta(db, 'etag')).toBeTruthy();
     expect((await getMeta(db, 'guidelines'))?.bannedTerms).toEqual([]);
     expect((await getMeta(db, 'scoring'))?.enabled).toBe(true);
 
     const third = await publish(server, 'Third');
-    const archived = await server.call(`/v1/admin/content/${first.id}`, { method: 'DELETE', token: await server.adminToken() });
+    const archived = await server.call(`/v1/admin/content/${first.id}`, {
+      method: 'DELETE',
+      token: await server.adminToken(),
+    });
     expect(archived.status).toBe(200);
     const delta = await syncOnce(db, client);
     expect(delta.added).toEqual([third.id]);
@@ -53,14 +58,22 @@ describe('background sync', () => {
     const db = freshDb();
     const client = clientFor(server, token);
     await syncOnce(db, client);
-    const before = { content: await db.content.toArray(), cursor: await getMeta(db, 'cursor'), etag: await getMeta(db, 'etag') };
+    const before = {
+      content: await db.content.toArray(),
+      cursor: await getMeta(db, 'cursor'),
+      etag: await getMeta(db, 'etag'),
+    };
     expect(before.content.length).toBeGreaterThan(0);
     await publish(server, 'Poisoned');
 
+    type Payload = { content: object[] } & Record<string, unknown>;
     const corrupt = [
-      (body: any) => ({ ...body, content: [...body.content, { ...body.content[0], id: 'evil', url: 'javascript:alert(1)' }] }),
-      (body: any) => ({ ...body, cursor: undefined }),
-      (body: any) => ({ ...body, removed: 'everything' }),
+      (body: Payload) => ({
+        ...body,
+        content: [...body.content, { ...body.content[0], id: 'evil', url: 'javascript:alert(1)' }],
+      }),
+      (body: Payload) => ({ ...body, cursor: undefined }),
+      (body: Payload) => ({ ...body, removed: 'everything' }),
       () => 'not an object',
     ];
     for (const rewrite of corrupt) {

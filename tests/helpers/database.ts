@@ -35,7 +35,11 @@ export function withSearchPath(base: string, schema: string): string {
 export async function freshDatabase(kind: TestDatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'relay-test-'));
-    return { kind, url: `sqlite:${join(dir, 'relay.db')}`, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      kind,
+      url: `sqlite:${join(dir, 'relay.db')}`,
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const base = postgresBaseUrl();
   const schema = `relay_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

@@ -27,7 +27,11 @@ export async function startTestServer(
 ): Promise<TestServer> {
   // A given databaseUrl is shared with another test server (e.g. two instances on one PostgreSQL).
   const database: TestDatabase = overrides.databaseUrl
-    ? { kind: overrides.databaseUrl.startsWith('sqlite') ? 'sqlite' : 'postgres', url: overrides.databaseUrl, dispose: async () => {} }
+    ? {
+        kind: overrides.databaseUrl.startsWith('sqlite') ? 'sqlite' : 'postgres',
+        url: overrides.databaseUrl,
+        dispose: async () => {},
+      }
     : await freshDatabase();
   const base = loadConfig({});
   const config: Config = {
@@ -79,7 +83,10 @@ export async function startTestServer(
 
   const adminToken = async () => {
     if (cachedAdminToken) return cachedAdminToken;
-    const response = await call('/v1/admin/session', { method: 'POST', json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
+    const response = await call('/v1/admin/session', {
+      method: 'POST',
+      json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    });
     if (response.status !== 200) throw new Error(`admin sign-in failed: ${response.status} ${await response.text()}`);
     cachedAdminToken = ((await response.json()) as { token: string }).token;
     return cachedAdminToken;

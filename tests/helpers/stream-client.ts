@@ -30,7 +30,9 @@ export class StreamClient {
       ws.once('unexpected-response', (_request, response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => reject(Object.assign(new Error(`refused ${response.statusCode}`), { status: response.statusCode, body })));
+        response.on('end', () =>
+          reject(Object.assign(new Error(`refused ${response.statusCode}`), { status: response.statusCode, body })),
+        );
       });
       ws.once('error', reject);
     });

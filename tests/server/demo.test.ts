@@ -294,7 +294,13 @@ describe.runIf(testDatabaseKind() === 'sqlite')('npm start (scripts/start.ts)', 
 
   function start(databaseUrl: string, extraEnv: NodeJS.ProcessEnv = { RELAY_SKIP_EXTENSION: '1' }) {
     // The extension build is skipped unless a test asks for it (it has its own test below).
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', ...extraEnv };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...extraEnv,
+    };
     delete env.RELAY_ADMIN_EMAIL;
     delete env.RELAY_ADMIN_PASSWORD;
     delete env.RELAY_PUBLIC_URL;

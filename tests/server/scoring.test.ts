@@ -79,16 +79,34 @@ describe('extension and server agree through the database', () => {
             personalized: s.personalized,
             source: 'popup' as const,
           }));
-          // The server's side: the same events through POST /v1/shares…
-          for (let i = 0; i < localLog.length; i += 200) {
-            const events = localLog.slice(i, i + 200).map(({ source: _source, ...event }) => event);
-            const response = await server.call('/v1/shares', {
-              method: 'POST',
-              token: advocate.token,
-              json: { events },
-            });
-            expect(response.status).toBe(200);
-          }
+          // The server's side: the same events through POST /v1/shares, in two deliveries (an
+          // outbox catching up), so the second one updates and moves stored points…
+          const post = async (events: typeof localLog) => {
+            for (let i = 0; i < events.length; i += 200) {
+              const response = await server.call('/v1/shares', {
+                method: 'POST',
+                token: advocate.token,
+                json: { events: events.slice(i, i + 200).map(({ source: _source, ...event }) => event) },
+              });
+              expect(response.status).toBe(200);
+            }
+          };
+          const storedBuckets = async () =>
+            Object.fromEntries(
+              (
+                await server.deps.db
+                  .selectFrom('advocate_points')
+                  .select(['bucket', 'points'])
+                  .where('advocate_id', '=', advocate.id)
+                  .execute()
+              ).map((row) => [row.bucket, Number(row.points)]),
+            );
+          const expectedBuckets = (score: ReturnType<typeof scoreLocalLog>) =>
+            Object.fromEntries(bucketRows(score).map((row) => [row.bucket, row.points]));
+          const firstDelivery = localLog.filter((_, i) => i % 2 === 1);
+          await post(firstDelivery);
+          expect(await storedBuckets()).toEqual(expectedBuckets(scoreLocalLog(firstDelivery, content, RULES)));
+          await post(localLog.filter((_, i) => i % 2 === 0));
           // …and the clicks through the click recorder, each a different visitor.
           const clicks = log.clicks.map((c, i) => {
             const item = content.find((entry) => entry.id === contentIds[c.contentIndex])!;
@@ -129,15 +147,7 @@ describe('extension and server agree through the database', () => {
           if (me.points > 0) seen.points++;
           if (me.clicks > 0 && me.points > 0) seen.clickPoints++;
 
-          const stored = await server.deps.db
-            .selectFrom('advocate_points')
-            .select(['bucket', 'points'])
-            .where('advocate_id', '=', advocate.id)
-            .execute();
-          const expected = bucketRows(fromPopup);
-          expect(Object.fromEntries(stored.map((row) => [row.bucket, Number(row.points)]))).toEqual(
-            Object.fromEntries(expected.map((row) => [row.bucket, row.points])),
-          );
+          expect(await storedBuckets()).toEqual(expectedBuckets(fromPopup));
         },
       ),
       { numRuns: process.env.RELAY_TEST_DB === 'postgres' ? 15 : 25 },

@@ -52,7 +52,9 @@ describe.runIf(process.env.RELAY_TEST_DB === 'postgres')('two API instances on o
     try {
       const schema = (await writer.query<{ s: string }>('select current_schema() as s')).rows[0]!.s;
       await writer.query('begin');
-      const seq = Number((await writer.query("update counters set value = value + 1 where name = 'seq' returning value")).rows[0].value);
+      const seq = Number(
+        (await writer.query("update counters set value = value + 1 where name = 'seq' returning value")).rows[0].value,
+      );
       const now = Date.now();
       await writer.query(
         `insert into content (id, title, url, tags, variants, networks, status, publish_at, seq, created_at, updated_at)

@@ -80,7 +80,11 @@ describe('GET /v1/stream', () => {
   it('does not announce draft edits', async () => {
     const client = await StreamClient.connect(server.url, advocate.token);
     await client.waitFor((messages) => messages.length >= 1);
-    const draft = await server.call('/v1/admin/content', { method: 'POST', token: await server.adminToken(), json: post });
+    const draft = await server.call('/v1/admin/content', {
+      method: 'POST',
+      token: await server.adminToken(),
+      json: post,
+    });
     expect(draft.status).toBe(201);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(client.syncCount()).toBe(1);
@@ -102,7 +106,9 @@ describe('GET /v1/stream', () => {
 
   it('fans out one publish to many clients', async () => {
     const advocates = await Promise.all(Array.from({ length: 20 }, (_, i) => server.enroll(`Fan ${i}`)));
-    const clients = await Promise.all(advocates.flatMap((a) => [StreamClient.connect(server.url, a.token), StreamClient.connect(server.url, a.token)]));
+    const clients = await Promise.all(
+      advocates.flatMap((a) => [StreamClient.connect(server.url, a.token), StreamClient.connect(server.url, a.token)]),
+    );
     await Promise.all(clients.map((client) => client.waitFor((messages) => messages.length >= 1)));
     await publish();
     await Promise.all(clients.map((client) => client.waitFor(() => client.syncCount() >= 2)));
@@ -124,7 +130,11 @@ describe('GET /v1/stream', () => {
     const before = fast.syncCount();
     const started = Date.now();
     await publish();
-    await fast.waitFor(() => fast.messages.filter((m) => m.type === 'sync' && m.cursor !== 'c1.0.0').length > 1 && fast.syncCount() > before, 3_000);
+    await fast.waitFor(
+      () =>
+        fast.messages.filter((m) => m.type === 'sync' && m.cursor !== 'c1.0.0').length > 1 && fast.syncCount() > before,
+      3_000,
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
     (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
     expect(await slow.closed()).not.toBe(1000);
@@ -146,7 +156,9 @@ describe('GET /v1/stream', () => {
     const item = await publish({ publishAt, expiresAt });
     // Scheduled: no advocate-visible change yet, so scheduling itself announces but the item is absent.
     await client.waitFor(() => client.syncCount() >= base + 1);
-    let sync = (await (await server.call('/v1/sync', { token: advocate.token })).json()) as { content: { id: string }[] };
+    let sync = (await (await server.call('/v1/sync', { token: advocate.token })).json()) as {
+      content: { id: string }[];
+    };
     expect(sync.content.map((c) => c.id)).not.toContain(item.id);
 
     await client.waitFor(() => client.syncCount() >= base + 2, 4_000);

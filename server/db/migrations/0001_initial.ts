@@ -107,7 +107,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['shares', 'links', 'documents', 'content', 'advocates', 'invites', 'admin_sessions', 'admins', 'counters']) {
+  for (const table of [
+    'shares',
+    'links',
+    'documents',
+    'content',
+    'advocates',
+    'invites',
+    'admin_sessions',
+    'admins',
+    'counters',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

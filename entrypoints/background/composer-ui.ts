@@ -1,0 +1,53 @@
+/**
+ * Loading a site's composer UI script (entrypoints/*-composer-ui.ts) into the frame of the content
+ * script that asks: only that site's script, only into a page of that site, so a message can't
+ * get Relay's code injected anywhere else. The injection itself (browser.scripting) comes in from
+ * the background's entry, so this can be tested without a browser.
+ */
+import { loadComposerUiMessageSchema } from '../../lib/messages';
+import type { TextNetwork } from '../../lib/schemas';
+import type { LoadComposerUiResult } from '../../utils/messaging';
+
+export const COMPOSER_UI_FILES: Record<TextNetwork, string> = {
+  linkedin: '/linkedin-composer-ui.js',
+  x: '/x-composer-ui.js',
+};
+
+const SITE_HOSTS: Record<TextNetwork, readonly string[]> = {
+  linkedin: ['www.linkedin.com'],
+  x: ['x.com', 'twitter.com'],
+};
+
+export interface MessageOrigin {
+  tabId?: number;
+  frameId?: number;
+  url?: string;
+}
+
+export type InjectFile = (tabId: number, frameId: number, file: string) => Promise<void>;
+
+export async function loadComposerUi(
+  raw: unknown,
+  origin: MessageOrigin,
+  inject: InjectFile,
+): Promise<LoadComposerUiResult> {
+  const parsed = loadComposerUiMessageSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: 'That request is not valid.' };
+  const network = parsed.data.network;
+  let host = '';
+  try {
+    const url = new URL(origin.url ?? '');
+    if (url.protocol === 'https:') host = url.hostname;
+  } catch {
+    host = '';
+  }
+  if (origin.tabId === undefined || !SITE_HOSTS[network].includes(host)) {
+    return { ok: false, message: `Only a ${network} page can load that.` };
+  }
+  try {
+    await inject(origin.tabId, origin.frameId ?? 0, COMPOSER_UI_FILES[network]);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Putting text into a site's rich-text editor the way the editor accepts it. Quill and Draft.js
+ * render the DOM from their own model, so plain DOM writes are reverted or leave the Post button
+ * disabled; these helpers go through the events the editors listen to (beforeinput/input from
+ * `execCommand('insertText')`, or a paste event carrying the text), then read back to verify.
+ * The adapters choose the order of the methods per editor.
+ */
+
+export type InsertMethod = (editor: HTMLElement, text: string) => void;
+
+/** The Selection that can hold a caret in `node`: its shadow root's in Chromium, else the document's. */
+export function selectionFor(node: Node): Selection | null {
+  const root = node.getRootNode() as Document | (ShadowRoot & { getSelection?: () => Selection | null });
+  if (root instanceof ShadowRoot && typeof root.getSelection === 'function') return root.getSelection();
+  return document.getSelection();
+}
+
+/** The last place a caret can sit in `editor`: the end of its last text, or before a trailing <br>. */
+function endPoint(editor: HTMLElement): { node: Node; offset: number } {
+  let node: Node = editor;
+  while (node.lastChild) {
+    const last: ChildNode = node.lastChild;
+    if (last.nodeType === Node.ELEMENT_NODE && (last as Element).localName === 'br') {
+      return { node, offset: node.childNodes.length - 1 };
+    }
+    node = last;
+  }
+  if (node.nodeType === Node.TEXT_NODE) return { node, offset: (node as Text).length };
+  return { node, offset: node.childNodes.length };
+}
+
+/** Focuses the editor with the caret at the end of its text. */
+export function focusAtEnd(editor: HTMLElement): void {
+  editor.focus({ preventScroll: true });
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
+    const end = editor.value.length;
+    editor.setSelectionRange(end, end);
+    return;
+  }
+  const selection = selectionFor(editor);
+  if (!selection) return;
+  const { node, offset } = endPoint(editor);
+  selection.setBaseAndExtent(node, offset, node, offset);
+}
+
+/** Focuses the editor and puts back a caret saved with `saveCaret`, or the caret at the end. */
+export function restoreCaret(editor: HTMLElement, saved: Range | null): void {
+  if (!saved || !editor.contains(saved.startContainer)) return focusAtEnd(editor);
+  editor.focus({ preventScroll: true });
+  const selection = selectionFor(editor);
+  selection?.setBaseAndExtent(saved.startContainer, saved.startOffset, saved.endContainer, saved.endOffset);
+}
+
+/** The caret in `editor`, when there is one. */
+export function saveCaret(editor: HTMLElement): Range | null {
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) return null;
+  const selection = selectionFor(editor);
+  if (!selection || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  return editor.contains(range.startContainer) ? range.cloneRange() : null;
+}
+
+/** The browser's own typing command: fires beforeinput/input with the text, newlines as paragraphs. */
+export const execInsertText: InsertMethod = (_editor, text) => {
+  document.execCommand('insertText', false, text);
+};
+
+/** A paste carrying the text as text/plain: editors that handle paste keep its newlines. */
+export const pasteText: InsertMethod = (editor, text) => {
+  const clipboardData = new DataTransfer();
+  clipboardData.setData('text/plain', text);
+  const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
+  editor.dispatchEvent(event);
+};
+
+/** A React-controlled textarea: the native value setter, then an input event. */
+export const setTextareaValue: InsertMethod = (editor, text) => {
+  if (!(editor instanceof HTMLTextAreaElement)) return;
+  const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+  const value = editor.value + text;
+  if (setter) setter.call(editor, value);
+  else editor.value = value;
+  editor.dispatchEvent(new Event('input', { bubbles: true }));
+};
+
+/** Text compared loosely: NFC, any run of white space as one space, no zero-width characters. */
+export function looseText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u200B\uFEFF]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+function occurrences(haystack: string, needle: string): number {
+  if (needle === '') return 0;
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+const nextFrame = () =>
+  new Promise<void>((resolve) => {
+    const done = () => resolve();
+    requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 100); // hidden tabs get no animation frames
+  });
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Tries each method in turn until the editor shows the text (read back after the editor had time
+ * to render twice, so a reverted DOM write counts as a failure). A method that changed the text
+ * without showing all of it is not followed by another: that would insert twice.
+ */
+export async function insertWithFallback(
+  editor: HTMLElement,
+  text: string,
+  methods: readonly InsertMethod[],
+  read: (editor: HTMLElement) => string,
+): Promise<boolean> {
+  const wanted = looseText(text);
+  for (const method of methods) {
+    const before = looseText(read(editor));
+    focusAtEnd(editor);
+    // Let the editor hear the selection move (selectionchange is async) before it gets the text.
+    await pause(0);
+    try {
+      method(editor, text);
+    } catch {
+      continue;
+    }
+    await nextFrame();
+    await nextFrame();
+    const after = looseText(read(editor));
+    if (occurrences(after, wanted) > occurrences(before, wanted)) return true;
+    if (after !== before) return false;
+  }
+  return false;
+}
