@@ -90,6 +90,15 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const NETWORK_SLOT: Record<Network, number> = { linkedin: 0, x: 1, facebook: 2 };
 
+/** Each scored network's slot (0–2) among a content item's three; networks switched off have none. */
+function slotOffsets(rules: RulesForScoring): Partial<Record<string, number>> {
+  const offsets: Partial<Record<string, number>> = {};
+  for (const [network, slot] of Object.entries(NETWORK_SLOT)) {
+    if (rules.pointsPerShare[network as Network] > 0) offsets[network] = slot;
+  }
+  return offsets;
+}
+
 /** ISO weeks since the epoch's week (Monday 1969-12-29): consecutive weeks are consecutive numbers. */
 export function isoWeekIndex(ms: number): number {
   return Math.floor((Math.floor(ms / DAY_MS) + 3) / 7);
@@ -237,15 +246,17 @@ export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScori
   // sort is needed: one pass keeps the earliest per content and network (three slots per content).
   const slotBase = new Map<string, number>();
   const counted: (ScoredShare | undefined)[] = [];
+  const offsets = slotOffsets(rules);
   for (const share of shares) {
-    if (!(rules.pointsPerShare[share.network] > 0)) continue;
+    const offset = offsets[share.network];
+    if (offset === undefined) continue;
     let base = slotBase.get(share.contentId);
     if (base === undefined) {
       base = counted.length;
       counted.push(undefined, undefined, undefined);
       slotBase.set(share.contentId, base);
     }
-    const slot = base + NETWORK_SLOT[share.network];
+    const slot = base + offset;
     const current = counted[slot];
     if (current === undefined || compareShares(share, current) < 0) counted[slot] = share;
   }
@@ -337,28 +348,59 @@ export interface LoggedShare {
   personalized?: boolean;
 }
 
-/** `Date.prototype.toISOString` output (what the extension logs): such strings sort in time order. */
-function isCanonicalIso(time: string): boolean {
-  return time.length === 24 && time.charCodeAt(23) === 90 && time.charCodeAt(10) === 84 && time.charCodeAt(4) === 45;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The decimal digit at `i`, or NaN. */
+function digitAt(text: string, i: number): number {
+  const code = text.charCodeAt(i) - 48;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
 }
 
-/** compareShares for two logged shares of the same content and network. */
-function compareLogged(a: LoggedShare, b: LoggedShare): number {
-  const byTime =
-    isCanonicalIso(a.sharedAt) && isCanonicalIso(b.sharedAt)
-      ? a.sharedAt < b.sharedAt
-        ? -1
-        : a.sharedAt > b.sharedAt
-          ? 1
-          : 0
-      : Date.parse(a.sharedAt) - Date.parse(b.sharedAt);
-  return byTime || Number(b.personalized === true) - Number(a.personalized === true);
+/**
+ * Date.parse for ISO times, fast for the form the extension logs (`Date.prototype.toISOString`:
+ * `2026-02-03T04:05:06.789Z`): read digit by digit, no allocation. Anything else, or anything out
+ * of range, goes to Date.parse, so the result is always Date.parse's.
+ */
+export function isoMillis(time: string): number {
+  if (time.length !== 24 || time.charCodeAt(23) !== 90 || time.charCodeAt(10) !== 84) return Date.parse(time);
+  if (
+    time.charCodeAt(4) !== 45 ||
+    time.charCodeAt(7) !== 45 ||
+    time.charCodeAt(13) !== 58 ||
+    time.charCodeAt(16) !== 58 ||
+    time.charCodeAt(19) !== 46
+  ) {
+    return Date.parse(time);
+  }
+  let year = digitAt(time, 0) * 1000 + digitAt(time, 1) * 100 + digitAt(time, 2) * 10 + digitAt(time, 3);
+  const month = digitAt(time, 5) * 10 + digitAt(time, 6);
+  const day = digitAt(time, 8) * 10 + digitAt(time, 9);
+  const hour = digitAt(time, 11) * 10 + digitAt(time, 12);
+  const minute = digitAt(time, 14) * 10 + digitAt(time, 15);
+  const second = digitAt(time, 17) * 10 + digitAt(time, 18);
+  const ms = digitAt(time, 20) * 100 + digitAt(time, 21) * 10 + digitAt(time, 22);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (
+    !(month >= 1 && month <= 12) ||
+    !(day >= 1 && day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) ||
+    !(hour <= 23 && minute <= 59 && second <= 59 && ms >= 0)
+  ) {
+    return Date.parse(time);
+  }
+  // Days since the epoch from the civil date (H. Hinnant's algorithm), then the time of day.
+  if (month <= 2) year -= 1;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146_097 + dayOfEra - 719_468;
+  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
 }
 
 /**
  * The extension's path: its local share log, publish times from its synced content, clicks if
- * known. Only the counted share of each content and network needs its time parsed, so the log is
- * first reduced to those (the same choice scoreShares makes), then scored.
+ * known. The log is first reduced to the counted share of each content and network (the same
+ * choice scoreShares makes: earliest, then personalised), then scored.
  */
 export function scoreLocalLog(
   shares: readonly LoggedShare[],
@@ -369,30 +411,46 @@ export function scoreLocalLog(
   if (!rules.enabled) return disabledScore(rules);
   const slotBase = new Map<string, number>();
   const firsts: (LoggedShare | undefined)[] = [];
+  let times = new Float64Array(3 * 1024);
+  const offsets = slotOffsets(rules);
   for (const share of shares) {
-    if (!(rules.pointsPerShare[share.network] > 0)) continue;
+    const offset = offsets[share.network];
+    if (offset === undefined) continue;
     let base = slotBase.get(share.contentId);
     if (base === undefined) {
       base = firsts.length;
       firsts.push(undefined, undefined, undefined);
       slotBase.set(share.contentId, base);
+      if (firsts.length > times.length) {
+        const grown = new Float64Array(times.length * 2);
+        grown.set(times);
+        times = grown;
+      }
     }
-    const slot = base + NETWORK_SLOT[share.network];
+    const slot = base + offset;
     const current = firsts[slot];
-    if (current === undefined || compareLogged(share, current) < 0) firsts[slot] = share;
+    const at = isoMillis(share.sharedAt);
+    if (
+      current === undefined ||
+      at < times[slot]! ||
+      (at === times[slot] && share.personalized === true && current.personalized !== true)
+    ) {
+      firsts[slot] = share;
+      times[slot] = at;
+    }
   }
   const published = new Map<string, number | null>();
-  for (const item of content) published.set(item.id, item.publishAt ? Date.parse(item.publishAt) : null);
+  for (const item of content) published.set(item.id, item.publishAt ? isoMillis(item.publishAt) : null);
   const scored: ScoredShare[] = [];
-  for (const share of firsts) {
-    if (!share) continue;
+  firsts.forEach((share, slot) => {
+    if (!share) return;
     scored.push({
       contentId: share.contentId,
       network: share.network,
-      sharedAt: Date.parse(share.sharedAt),
+      sharedAt: times[slot]!,
       personalized: share.personalized === true,
       publishedAt: published.get(share.contentId) ?? null,
     });
-  }
+  });
   return scoreShares(scored, rules, options);
 }

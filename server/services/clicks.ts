@@ -56,6 +56,7 @@ export class ClickRecorder {
   private readonly onCounted: (advocateIds: string[]) => Promise<void>;
   private readonly dialect: DialectName;
   private failures = 0;
+  private batchScheduled = false;
   private closed = false;
   /** Totals since start, for tests and benchmarks. */
   readonly stats = { recorded: 0, written: 0, counted: 0, dropped: 0 };
@@ -86,30 +87,57 @@ export class ClickRecorder {
       this.stats.dropped += excess;
       console.error(`click buffer full: dropped the ${excess} oldest clicks`);
     }
-    if (this.buffer.length >= this.batchSize && !this.flushing) {
-      setImmediate(() => void this.flush().catch(() => undefined));
-    } else if (!this.timer && !this.closed) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.flush().catch(() => undefined);
-      }, this.flushMs);
-      this.timer.unref();
-    }
+    if (this.buffer.length >= this.batchSize) this.scheduleBatch();
+    else this.armTimer();
   }
 
-  /** Writes every click buffered so far (and any recorded meanwhile); rejects if a batch failed. */
-  async flush(): Promise<void> {
+  /** Writes every click buffered so far; rejects if a batch failed. */
+  flush(): Promise<void> {
+    return this.run(true);
+  }
+
+  /** A full batch is waiting: write it soon (a drain already running takes it along). */
+  private scheduleBatch(): void {
+    if (this.batchScheduled || this.flushing) return;
+    this.batchScheduled = true;
+    setImmediate(() => {
+      this.batchScheduled = false;
+      void this.run(false).catch(() => undefined);
+    });
+  }
+
+  /** What is left below a full batch is written `flushMs` after it came. */
+  private armTimer(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run(true).catch(() => undefined);
+    }, this.flushMs);
+    this.timer.unref();
+  }
+
+  /** One drain at a time: everything waiting (`all`), or full batches only. */
+  private async run(all: boolean): Promise<void> {
     while (this.flushing) await this.flushing.catch(() => undefined);
-    if (this.buffer.length === 0) return;
-    this.flushing = this.drain().finally(() => {
+    if (this.buffer.length === 0 || (!all && this.buffer.length < this.batchSize)) {
+      if (this.buffer.length > 0) this.armTimer();
+      return;
+    }
+    this.flushing = this.drain(all ? this.buffer.length : 0).finally(() => {
       this.flushing = undefined;
     });
     return this.flushing;
   }
 
-  private async drain(): Promise<void> {
-    while (this.buffer.length > 0) {
+  /**
+   * Writes the `owed` clicks that were waiting when the drain began, and full batches while there
+   * are any; a partial batch that came meanwhile waits for the timer, so a busy server writes
+   * full batches rather than a stream of small ones.
+   */
+  private async drain(owed: number): Promise<void> {
+    while (this.buffer.length > 0 && (owed > 0 || this.buffer.length >= this.batchSize)) {
       const batch = this.buffer.splice(0, this.batchSize);
+      owed -= batch.length;
       try {
         await this.write(batch);
         this.failures = 0;
@@ -122,16 +150,11 @@ export class ClickRecorder {
           this.failures = 0;
         }
         console.error(`writing ${batch.length} clicks failed:`, (error as Error).message);
-        if (!this.timer && !this.closed && this.buffer.length > 0) {
-          this.timer = setTimeout(() => {
-            this.timer = undefined;
-            void this.flush().catch(() => undefined);
-          }, this.flushMs);
-          this.timer.unref();
-        }
+        this.armTimer();
         throw error;
       }
     }
+    if (this.buffer.length > 0) this.armTimer();
   }
 
   /** Stops the timer and writes what is left: called by the server's close, before the database closes. */
