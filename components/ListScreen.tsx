@@ -1,6 +1,7 @@
 /**
- * The signed-in screen: header, points, sync status, filters and the post list. Owns the filter
- * state and how many cards are rendered; the header stays put while the rest scrolls.
+ * The signed-in screen: header and tabs, then Posts (points, sync status, filters and the post
+ * list), Points or Privacy. Owns the filter state and how many cards are rendered, kept while
+ * another tab is shown; the header and tabs stay put while the panel scrolls.
  */
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { PopupState } from '../utils/messaging';
@@ -10,11 +11,21 @@ import { Filters } from './Filters';
 import { Header } from './Header';
 import { plural } from './plural';
 import { PointsSummary } from './PointsSummary';
+import { PointsScreen } from './PointsScreen';
 import { PAGE_SIZE, PostList } from './PostList';
+import { PrivacyScreen } from './PrivacyScreen';
 import { StatusBanner } from './StatusBanner';
+import { panelId, tabId, Tabs, type TabDef } from './Tabs';
 import { useMarkSeen } from './useMarkSeen';
 import { useSignOut } from './useSignOut';
 import { useSyncNow } from './useSyncNow';
+
+type Tab = 'posts' | 'points' | 'privacy';
+const TABS: readonly TabDef<Tab>[] = [
+  { id: 'posts', label: 'Posts' },
+  { id: 'points', label: 'Points' },
+  { id: 'privacy', label: 'Privacy' },
+];
 
 interface Props {
   state: PopupState;
@@ -34,7 +45,8 @@ export function ListScreen({ state, enrollment, refreshError, reload, replace, f
   const [filters, setFilters] = useState<PostFilters>(NO_FILTERS);
   const [shown, setShown] = useState(PAGE_SIZE);
   const [focusId, setFocusId] = useState(focusPostId);
-  const scrollRef = useRef<HTMLElement>(null);
+  const [tab, setTab] = useState<Tab>('posts');
+  const scrollRef = useRef<HTMLDivElement>(null);
   const filtersTopRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -78,30 +90,45 @@ export function ListScreen({ state, enrollment, refreshError, reload, replace, f
         onSync={() => void sync.syncNow()}
         onSignOut={() => void account.signOut()}
       />
-      <main class="scroll" ref={scrollRef}>
-        <PointsSummary summary={state.points} />
-        <StatusBanner
-          status={state.status}
-          pendingShares={state.pendingShares}
-          syncing={sync.syncing}
-          problem={sync.error ?? account.error ?? refreshError}
-          onRetry={() => void sync.syncNow()}
-          onReconnect={() => void account.signOut()}
-        />
-        <div ref={filtersTopRef} />
-        <Filters filters={filters} onChange={changeFilters} tags={tags} countText={countText} searchRef={searchRef} />
-        <PostList
-          items={items}
-          total={state.content.length}
-          shown={shown}
-          onShowMore={showMore}
-          onClearFilters={clearFilters}
-          newIds={newIds}
-          preferredNetwork={filters.network}
-          highlightId={focusPostId}
-          focusId={focusId}
-          scrollRoot={scrollRef}
-        />
+      <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
+      <main class="panels">
+        <div
+          class="scroll"
+          ref={scrollRef}
+          role="tabpanel"
+          id={panelId('posts')}
+          aria-labelledby={tabId('posts')}
+          hidden={tab !== 'posts'}
+        >
+          <PointsSummary summary={state.points} />
+          <StatusBanner
+            status={state.status}
+            pendingShares={state.pendingShares}
+            syncing={sync.syncing}
+            problem={sync.error ?? account.error ?? refreshError}
+            onRetry={() => void sync.syncNow()}
+            onReconnect={() => void account.signOut()}
+          />
+          <div ref={filtersTopRef} />
+          <Filters filters={filters} onChange={changeFilters} tags={tags} countText={countText} searchRef={searchRef} />
+          <PostList
+            items={items}
+            total={state.content.length}
+            shown={shown}
+            onShowMore={showMore}
+            onClearFilters={clearFilters}
+            newIds={newIds}
+            preferredNetwork={filters.network}
+            highlightId={focusPostId}
+            focusId={focusId}
+            scrollRoot={scrollRef}
+          />
+        </div>
+        {tab !== 'posts' && (
+          <div class="scroll" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+            {tab === 'points' ? <PointsScreen /> : <PrivacyScreen />}
+          </div>
+        )}
       </main>
     </>
   );

@@ -1,9 +1,7 @@
-/**
- * A small segmented control (native radio buttons, so arrow keys work) choosing which network's
- * suggested text a card shows.
- */
+/** Which network's suggested text a card shows: a segmented control of the card's networks. */
 import type { TextNetwork } from '../lib/schemas';
 import { NETWORK_LABEL } from './networks';
+import { Segmented } from './Segmented';
 
 interface Props {
   name: string;
@@ -14,20 +12,12 @@ interface Props {
 
 export function NetworkSwitch({ name, options, value, onChange }: Props) {
   return (
-    <fieldset class="segmented">
-      <legend class="visually-hidden">Show suggested text for</legend>
-      {options.map((network) => (
-        <label key={network} class="segment">
-          <input
-            type="radio"
-            name={name}
-            value={network}
-            checked={value === network}
-            onChange={() => onChange(network)}
-          />
-          <span>{NETWORK_LABEL[network]}</span>
-        </label>
-      ))}
-    </fieldset>
+    <Segmented
+      name={name}
+      legend="Show suggested text for"
+      options={options.map((network) => ({ value: network, label: NETWORK_LABEL[network] }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

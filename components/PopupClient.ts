@@ -2,8 +2,15 @@
  * What the popup needs from the background: the typed messages, plus a way to hear that the state
  * changed. The extension implements it in entrypoints/popup/client.ts; anything else (a fake) can.
  */
-import type { Network } from '../lib/schemas';
-import type { EnrollResult, PopupState, ShareResult } from '../utils/messaging';
+import type { Network, Period } from '../lib/schemas';
+import type {
+  EnrollResult,
+  LeaderboardView,
+  PointsView,
+  PopupState,
+  PrivacyResult,
+  ShareResult,
+} from '../utils/messaging';
 
 export interface EnrollInput {
   serverUrl: string;
@@ -19,6 +26,10 @@ export interface PopupClient {
   syncNow(): Promise<PopupState>;
   share(contentId: string, network: Network): Promise<ShareResult>;
   markSeen(): Promise<void>;
+  /** The Points tab; `refresh` first asks the server for ranks, clicks and settings. */
+  getPoints(refresh?: boolean): Promise<PointsView>;
+  getLeaderboard(period: Period): Promise<LeaderboardView>;
+  updatePrivacy(change: { clickTracking?: boolean; leaderboard?: boolean }): Promise<PrivacyResult>;
   /** Calls `onChange` whenever the background says the state moved; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
 }

@@ -2,6 +2,7 @@
 import type { PopupState } from '../utils/messaging';
 import { Logo } from './Logo';
 import { SetupForm } from './SetupForm';
+import { WhatRelayCollects } from './WhatRelayCollects';
 
 export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnrolled: () => Promise<void> }) {
   const signedOut = state.status.error?.kind === 'signed-out' ? state.status.error.message : null;
@@ -20,6 +21,10 @@ export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnroll
         Relay never asks for your LinkedIn, X or Facebook password: it opens their share page in the browser you are
         already signed in to.
       </p>
+      <details class="collects-details">
+        <summary>What Relay collects</summary>
+        <WhatRelayCollects bare />
+      </details>
     </main>
   );
 }

@@ -3,7 +3,7 @@
  * validates every message against these before acting on it.
  */
 import { z } from 'zod';
-import { networkSchema, TEXT_NETWORKS } from './schemas';
+import { networkSchema, periodSchema, TEXT_NETWORKS } from './schemas';
 
 export const enrollMessageSchema = z
   .object({
@@ -67,3 +67,24 @@ export const popupStateRequestSchema = z.union([
   z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),
 ]);
 export type PopupStateRequest = { limit?: number } | undefined;
+
+/** getPoints: `refresh` asks the background to fetch the server's side (ranks, clicks) first. */
+export const pointsRequestSchema = z.union([
+  z.undefined(),
+  z.null(),
+  z.object({ refresh: z.boolean().optional() }).strict(),
+]);
+export type PointsRequest = { refresh?: boolean } | undefined;
+
+/** getLeaderboard: which period. */
+export const leaderboardRequestSchema = z.object({ period: periodSchema }).strict();
+export type LeaderboardRequest = z.infer<typeof leaderboardRequestSchema>;
+
+/** updatePrivacy: the privacy choices to change, at least one. */
+export const privacyMessageSchema = z
+  .object({ clickTracking: z.boolean().optional(), leaderboard: z.boolean().optional() })
+  .strict()
+  .refine((patch) => patch.clickTracking !== undefined || patch.leaderboard !== undefined, {
+    message: 'Choose a setting to change.',
+  });
+export type PrivacyMessage = z.infer<typeof privacyMessageSchema>;

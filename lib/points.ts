@@ -21,6 +21,8 @@
 import { DEFAULT_BADGES, type BadgeMetric, type Network, type ScoringRules } from './schemas';
 
 export interface ScoredShare {
+  /** The event's id, where known (not used for scoring). */
+  id?: string;
   contentId: string;
   network: Network;
   /** Milliseconds since the epoch. */
@@ -130,6 +132,24 @@ export function monthKey(ms: number): string {
 export function monthStart(ms: number): number {
   const date = new Date(ms);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+}
+
+export interface WeekPoints {
+  /** "2026-W05" */
+  week: string;
+  /** Monday 00:00 UTC, ISO. */
+  startsAt: string;
+  points: number;
+}
+
+/** The last `count` ISO weeks up to the one holding `now`, oldest first, with their points. */
+export function recentWeeks(weeks: Readonly<Record<string, number>>, now: number, count: number): WeekPoints[] {
+  const thisWeek = isoWeekIndex(now);
+  return Array.from({ length: count }, (_, i) => {
+    const week = thisWeek - (count - 1) + i;
+    const label = isoWeekLabel(week);
+    return { week: label, startsAt: new Date(isoWeekStart(week)).toISOString(), points: weeks[label] ?? 0 };
+  });
 }
 
 /** Points of one share before the daily cap: network points plus the bonuses it qualifies for. */

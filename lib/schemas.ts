@@ -441,6 +441,36 @@ const periodStandingSchema = z.object({
     .describe('null when not on that leaderboard (no points, opted out, or gamification off)'),
 });
 
+/**
+ * The advocate's events as the server stored them, so the extension can score this browser's log
+ * together with shares made elsewhere and the clicks only the server sees, with lib/points.ts.
+ */
+export const meHistorySchema = z.object({
+  shares: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64),
+        contentId: idSchema,
+        network: networkSchema,
+        sharedAt: isoDateTimeSchema,
+        personalized: z.boolean(),
+        publishedAt: isoDateTimeSchema.nullable().describe('when the content was published; null: unknown'),
+      }),
+    )
+    .describe('every share event received from this advocate'),
+  clicks: z
+    .array(
+      z.object({
+        contentId: idSchema,
+        network: networkSchema,
+        at: isoDateTimeSchema.describe('the start of the hour the clicks came in'),
+        count: z.number().int().min(1),
+      }),
+    )
+    .describe("human clicks on this advocate's tracked links, by hour"),
+});
+export type MeHistory = z.infer<typeof meHistorySchema>;
+
 export const meResponseSchema = z.object({
   advocate: z.object({ id: idSchema, name: z.string(), team: z.string().nullable() }),
   enabled: z.boolean().describe('false: the admins turned gamification off; points, ranks and badges are empty'),
@@ -457,6 +487,7 @@ export const meResponseSchema = z.object({
     .array(z.object({ week: z.string(), startsAt: isoDateTimeSchema, points: z.number().int() }))
     .describe('points per ISO week, the last 12 weeks, oldest first'),
   settings: advocateSettingsSchema,
+  history: meHistorySchema,
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 

@@ -4,7 +4,16 @@
  * scoring, enrolment). Versions only ever add: every upgrade keeps the share log.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { AdvocateItem, Guidelines, Network, ScoringRules, ShareEvent } from '../lib/schemas';
+import type {
+  AdvocateItem,
+  Guidelines,
+  LeaderboardResponse,
+  MeResponse,
+  Network,
+  Period,
+  ScoringRules,
+  ShareEvent,
+} from '../lib/schemas';
 
 export interface LocalShare {
   /** Client-made UUID, also the event id sent to the server. */
@@ -53,6 +62,19 @@ export interface MetaValues {
   status: SyncStatus;
   /** New posts not yet seen in the popup (the badge). */
   unseen: string[];
+  /** The last GET /v1/me answer (ranks, clicks, privacy settings) and the last attempt's error. */
+  me: Cached<MeResponse>;
+  /** The last leaderboard fetched for each period. */
+  leaderboards: Partial<Record<Period, Cached<LeaderboardResponse>>>;
+}
+
+/** A server answer kept for when the server cannot be reached, and why the last refresh failed. */
+export interface Cached<T> {
+  value: T | null;
+  /** ISO time `value` was fetched. */
+  fetchedAt: string | null;
+  /** null when the last refresh worked. */
+  error: string | null;
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow {

@@ -7,12 +7,15 @@ import type {
   ComposerDataMessage,
   ComposerShareMessage,
   EnrollMessage,
+  LeaderboardRequest,
   LoadComposerUiMessage,
+  PointsRequest,
   PopupStateRequest,
+  PrivacyMessage,
   ShareMessage,
 } from '../lib/messages';
-import type { PointsSummary } from '../lib/points';
-import type { AdvocateItem, Guidelines, Network } from '../lib/schemas';
+import type { PointsSummary, Score, WeekPoints } from '../lib/points';
+import type { AdvocateItem, Guidelines, LeaderboardResponse, MeResponse, Network, Period } from '../lib/schemas';
 import type { SyncStatus } from './db';
 
 export interface PopupItem extends Omit<AdvocateItem, 'variants' | 'links'> {
@@ -67,6 +70,33 @@ export type ComposerShareResult = { ok: true; shareId: string } | { ok: false; m
 
 export type LoadComposerUiResult = { ok: true } | { ok: false; message: string };
 
+/** The Points tab: scored locally (offline first), ranks and settings as the server last said. */
+export interface PointsView {
+  enrolled: boolean;
+  /** null until the first sync brought the scoring rules. */
+  score: Score | null;
+  /** Points per ISO week, the last 12, oldest first. */
+  weeks: WeekPoints[];
+  /** Points and rank per period, from the server; null before its first answer. */
+  standing: MeResponse['periods'] | null;
+  settings: MeResponse['settings'] | null;
+  /** When the server's side was fetched (ISO). */
+  fetchedAt: string | null;
+  /** Why the last refresh failed (what is shown is the last answer). */
+  error: string | null;
+  /** Shares waiting to reach the server: counted here, not yet in the ranks. */
+  pendingShares: number;
+}
+
+export interface LeaderboardView {
+  period: Period;
+  board: LeaderboardResponse | null;
+  fetchedAt: string | null;
+  error: string | null;
+}
+
+export type PrivacyResult = { ok: true; view: PointsView } | { ok: false; message: string };
+
 export interface ProtocolMap {
   getState(data?: PopupStateRequest): PopupState;
   enroll(data: EnrollMessage): EnrollResult;
@@ -74,6 +104,9 @@ export interface ProtocolMap {
   syncNow(): PopupState;
   share(data: ShareMessage): ShareResult;
   markSeen(): void;
+  getPoints(data?: PointsRequest): PointsView;
+  getLeaderboard(data: LeaderboardRequest): LeaderboardView;
+  updatePrivacy(data: PrivacyMessage): PrivacyResult;
   composerData(data: ComposerDataMessage): ComposerData;
   composerShare(data: ComposerShareMessage): ComposerShareResult;
   /** Injects the site's composer UI script into the asking frame (the extension's isolated world). */

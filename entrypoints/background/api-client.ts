@@ -91,6 +91,18 @@ export class ApiClient {
     return { status: 200, body, etag: response.headers.get('etag') ?? undefined };
   }
 
+  async me(): Promise<unknown> {
+    return (await this.request('/v1/me')).json();
+  }
+
+  async patchMe(patch: { clickTracking?: boolean; leaderboard?: boolean }): Promise<unknown> {
+    return (await this.request('/v1/me', { method: 'PATCH', body: JSON.stringify(patch) })).json();
+  }
+
+  async leaderboard(period: string, limit: number): Promise<unknown> {
+    return (await this.request(`/v1/leaderboard?period=${encodeURIComponent(period)}&limit=${limit}`)).json();
+  }
+
   async postShares(events: ShareEvent[]): Promise<{ accepted: number; duplicates: number }> {
     const response = await this.request('/v1/shares', { method: 'POST', body: JSON.stringify({ events }) });
     return (await response.json()) as { accepted: number; duplicates: number };

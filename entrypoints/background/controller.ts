@@ -4,22 +4,25 @@
  * through `BrowserPort`, so unit tests can drive it with fakes.
  */
 import { shareIntentUrl } from '../../lib/intents';
-import { enrollMessageSchema, normalizeServerUrl, shareMessageSchema } from '../../lib/messages';
-import { scoreLocalLog } from '../../lib/points';
-import { enrollResponseSchema, type AdvocateItem } from '../../lib/schemas';
+import { enrollMessageSchema, normalizeServerUrl, pointsRequestSchema, shareMessageSchema } from '../../lib/messages';
+import { enrollResponseSchema } from '../../lib/schemas';
 import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
 import type {
   ComposerData,
   ComposerShareResult,
   EnrollResult,
+  LeaderboardView,
+  PointsView,
   PopupItem,
   PopupState,
+  PrivacyResult,
   ShareResult,
 } from '../../utils/messaging';
 import { ApiClient, ApiError, type Fetch } from './api-client';
 import { composerData, composerShare } from './composer';
 import { LiveConnection } from './live';
 import { flushOutbox, recordShare } from './outbox';
+import { leaderboard, localScore, pointsView, refreshMe, updatePrivacy } from './points';
 import { suggestion } from './suggestion';
 import { syncOnce } from './sync';
 
@@ -139,7 +142,11 @@ export class BackgroundController {
           this.outboxTimer = setTimeout(() => void this.flush(), wait);
           await this.port.scheduleAlarm(OUTBOX_ALARM, Math.max(result.nextAttemptAt, Date.now() + 30_000));
         }
-        if (result.delivered) this.port.broadcastChanged();
+        if (result.delivered) {
+          this.port.broadcastChanged();
+          // The server now ranks those shares too.
+          void refreshMe(this.db, client).then(() => this.port.broadcastChanged());
+        }
       } finally {
         this.flushing = undefined;
       }
@@ -205,7 +212,7 @@ export class BackgroundController {
       };
     await this.db.transaction('rw', this.db.meta, this.db.content, async () => {
       await this.db.content.clear();
-      await this.db.meta.bulkDelete(['cursor', 'etag', 'status', 'unseen']);
+      await this.db.meta.bulkDelete(['cursor', 'etag', 'status', 'unseen', 'me', 'leaderboards']);
       await setMeta(this.db, 'enrollment', {
         serverUrl,
         token: enrolled.data.token,
@@ -221,7 +228,17 @@ export class BackgroundController {
     this.live.stop();
     await this.db.transaction('rw', this.db.meta, this.db.content, async () => {
       await this.db.content.clear();
-      await this.db.meta.bulkDelete(['enrollment', 'cursor', 'etag', 'status', 'unseen', 'guidelines', 'scoring']);
+      await this.db.meta.bulkDelete([
+        'enrollment',
+        'cursor',
+        'etag',
+        'status',
+        'unseen',
+        'guidelines',
+        'scoring',
+        'me',
+        'leaderboards',
+      ]);
     });
     await this.updateBadge();
     this.port.broadcastChanged();
@@ -252,6 +269,32 @@ export class BackgroundController {
     return { ok: true, url, shareId: local.id };
   }
 
+  /** The Points tab; `refresh` first asks the server for ranks, clicks and settings. */
+  async points(raw: unknown): Promise<PointsView> {
+    const request = pointsRequestSchema.safeParse(raw);
+    const client = await this.client();
+    if (client && request.success && request.data?.refresh) {
+      await refreshMe(this.db, client);
+      // Clicks from the server count in the Posts tab's summary too.
+      this.port.broadcastChanged();
+    }
+    return pointsView(this.db);
+  }
+
+  async leaderboard(raw: unknown): Promise<LeaderboardView> {
+    return leaderboard(this.db, await this.client(), raw);
+  }
+
+  /** Privacy choices: saved on the server; a click-tracking change brings new links with a sync. */
+  async updatePrivacy(raw: unknown): Promise<PrivacyResult> {
+    const result = await updatePrivacy(this.db, await this.client(), raw);
+    if (result.ok) {
+      this.port.broadcastChanged();
+      if ((raw as { clickTracking?: unknown }).clickTracking !== undefined) void this.sync();
+    }
+    return result;
+  }
+
   /** What a LinkedIn or X composer offers: posts, guidelines, today's share count, Relay links. */
   composerData(raw: unknown): Promise<ComposerData> {
     return composerData(this.db, raw);
@@ -280,12 +323,12 @@ export class BackgroundController {
       getMeta(this.db, 'scoring'),
       this.port.configuredServerUrl(),
     ]);
-    const [content, total, shares, pendingShares] = await Promise.all([
+    const [content, total, points, pendingShares] = await Promise.all([
       limit === undefined
         ? this.db.content.toArray()
         : this.db.content.orderBy('publishAt').reverse().limit(limit).toArray(),
       this.db.content.count(),
-      this.db.shares.toArray(),
+      scoring ? localScore(this.db, Date.now()) : null,
       this.db.outbox.filter((entry) => !entry.rejected).count(),
     ]);
     const advocateId = enrollment?.advocate.id ?? '';
@@ -302,10 +345,6 @@ export class BackgroundController {
           ]),
         ),
       }));
-    // Scoring needs the publish time of the posts shared, not every post.
-    const shared = (await this.db.content.bulkGet([...new Set(shares.map((share) => share.contentId))])).filter(
-      (item): item is AdvocateItem => item !== undefined,
-    );
     return {
       setup: { serverUrl: locked ?? enrollment?.serverUrl ?? '', locked: locked !== null },
       enrollment: enrollment ? { serverUrl: enrollment.serverUrl, advocate: enrollment.advocate } : null,
@@ -313,7 +352,7 @@ export class BackgroundController {
       content: items,
       total,
       unseen: unseen ?? [],
-      points: scoring ? scoreLocalLog(shares, shared, scoring, { now: Date.now() }) : null,
+      points: points && { points: points.points, shares: points.shares, level: points.level },
       pendingShares,
     };
   }

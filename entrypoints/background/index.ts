@@ -84,6 +84,9 @@ export default defineBackground(() => {
   });
   onMessage('share', ({ data }) => controller.share(data));
   onMessage('markSeen', () => controller.markSeen());
+  onMessage('getPoints', ({ data }) => controller.points(data));
+  onMessage('getLeaderboard', ({ data }) => controller.leaderboard(data));
+  onMessage('updatePrivacy', ({ data }) => controller.updatePrivacy(data));
   onMessage('composerData', ({ data }) => controller.composerData(data));
   onMessage('composerShare', ({ data }) => controller.composerShare(data));
   onMessage('loadComposerUi', ({ data, sender }) =>

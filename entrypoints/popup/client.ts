@@ -46,6 +46,9 @@ export function extensionClient(): PopupClient {
     syncNow: () => sendMessage('syncNow'),
     share: (contentId, network) => sendMessage('share', { contentId, network }),
     markSeen: () => sendMessage('markSeen'),
+    getPoints: (refresh) => sendMessage('getPoints', refresh ? { refresh } : undefined),
+    getLeaderboard: (period) => sendMessage('getLeaderboard', { period }),
+    updatePrivacy: (change) => sendMessage('updatePrivacy', change),
     subscribe: subscribeToChanges,
   };
 }

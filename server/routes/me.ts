@@ -4,7 +4,7 @@
  * PATCH /v1/me: the advocate's privacy choices (click tracking, leaderboard) and team.
  */
 import { Hono } from 'hono';
-import { isoWeekIndex, isoWeekLabel, isoWeekStart } from '../../lib/points';
+import { recentWeeks } from '../../lib/points';
 import { PERIODS, meResponseSchema, mePatchSchema, type MeResponse, type Period } from '../../lib/schemas';
 import type { AdvocatePrincipal, AppEnv, Deps } from '../context';
 import { requireAdvocate } from '../middleware/auth';
@@ -40,12 +40,7 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
     return [period, { points, rank }] as const;
   };
   const periods = Object.fromEntries(await Promise.all(PERIODS.map(standing))) as MeResponse['periods'];
-  const thisWeek = isoWeekIndex(now);
-  const weeks = Array.from({ length: CHART_WEEKS }, (_, i) => {
-    const week = thisWeek - (CHART_WEEKS - 1) + i;
-    const label = isoWeekLabel(week);
-    return { week: label, startsAt: new Date(isoWeekStart(week)).toISOString(), points: score.weeks[label] ?? 0 };
-  });
+  const { shares, clicks } = inputs.get(advocate.id)!;
   return {
     advocate: { id: advocate.id, name: row.name, team: row.team },
     enabled: score.enabled,
@@ -58,8 +53,24 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
     shares: score.shares,
     clicks: score.clicks,
     badges: score.badges,
-    weeks,
+    weeks: recentWeeks(score.weeks, now, CHART_WEEKS),
     settings: { clickTracking: row.click_tracking === 1, leaderboard: listed },
+    history: {
+      shares: shares.map((share) => ({
+        id: share.id ?? '',
+        contentId: share.contentId,
+        network: share.network,
+        sharedAt: new Date(share.sharedAt).toISOString(),
+        personalized: share.personalized === true,
+        publishedAt: share.publishedAt == null ? null : new Date(share.publishedAt).toISOString(),
+      })),
+      clicks: clicks.map((click) => ({
+        contentId: click.contentId,
+        network: click.network,
+        at: new Date(click.at).toISOString(),
+        count: click.count ?? 1,
+      })),
+    },
   };
 }
 

@@ -27,6 +27,7 @@ const DELETE_PAIRS = 400;
 const SCORING_ALGORITHM = 1;
 
 export interface ShareRow {
+  id?: string;
   content_id: string;
   network: string;
   shared_at: number;
@@ -44,6 +45,7 @@ export interface ClickCountRow {
 /** Stored share events as the scoring module takes them. */
 export function scoredSharesFromRows(rows: readonly ShareRow[]): ScoredShare[] {
   return rows.map((row) => ({
+    ...(row.id === undefined ? {} : { id: row.id }),
     contentId: row.content_id,
     network: row.network as Network,
     sharedAt: Number(row.shared_at),
@@ -80,6 +82,7 @@ export async function loadScoreInputs(
       .selectFrom('shares')
       .leftJoin('content', 'content.id', 'shares.content_id')
       .select([
+        'shares.id',
         'shares.advocate_id',
         'shares.content_id',
         'shares.network',

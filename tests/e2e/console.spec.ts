@@ -6,12 +6,12 @@
  * screen is checked with axe (no serious or critical violations, light and dark), and the page
  * must never trip its Content-Security-Policy.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { ProblemError } from '../../server/problem';
 import type { LinkPreviewer } from '../../server/services/link-preview/fetch';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestServer } from '../helpers/server';
 import { countShares, enroll, expect, postCard, test } from './fixtures';
+import { expectAccessible } from './accessibility';
 
 interface ConsolePage {
   page: Page;
@@ -28,19 +28,6 @@ async function openConsole(context: BrowserContext, server: TestServer): Promise
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   await page.goto(`${server.url}/admin`);
   return { page, problems };
-}
-
-/** axe finds no serious or critical violation on the screen, in the light and in the dark theme. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
-    expect(serious, `axe on ${screen} (${colorScheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 async function signIn(page: Page): Promise<void> {

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { combineHistory } from '../../lib/history';
 import { scoreLocalLog } from '../../lib/points';
 import { DEFAULT_SCORING, NETWORKS, type MeResponse, type ScoringRules } from '../../lib/schemas';
 import { bucketRows } from '../../server/services/scores';
@@ -144,6 +145,12 @@ describe('extension and server agree through the database', () => {
             badges: fromPopup.badges,
           });
           for (const week of me.weeks) expect(week.points).toBe(fromPopup.weeks[week.week] ?? 0);
+          // The Points tab's path: this browser logged only half the shares (the others were made
+          // in another browser); the rest, and the clicks, come from GET /v1/me's history.
+          const tab = combineHistory(firstDelivery, content, me.history);
+          expect(scoreLocalLog(tab.shares, tab.content, RULES, { clicks: tab.clicks, now: server.clock.now })).toEqual(
+            fromPopup,
+          );
           if (me.points > 0) seen.points++;
           if (me.clicks > 0 && me.points > 0) seen.clickPoints++;
 

@@ -1,0 +1,148 @@
+/**
+ * The Points tab's data. Points, level, streak, badges and weekly points are scored here, with
+ * lib/points.ts, on this browser's share log joined with the server's record (shares from other
+ * browsers, clicks): shares made offline count at once. Ranks, the leaderboard and the privacy
+ * settings come from the server and are kept, so the tab still shows them offline.
+ */
+import { combineHistory } from '../../lib/history';
+import { leaderboardRequestSchema, privacyMessageSchema } from '../../lib/messages';
+import { recentWeeks, scoreLocalLog, type Score } from '../../lib/points';
+import {
+  leaderboardResponseSchema,
+  meResponseSchema,
+  type AdvocateItem,
+  type MeResponse,
+  type Period,
+} from '../../lib/schemas';
+import { getMeta, setMeta, type Cached, type RelayDexie } from '../../utils/db';
+import type { LeaderboardView, PointsView, PrivacyResult } from '../../utils/messaging';
+import { ApiError, type ApiClient } from './api-client';
+
+/** Weeks in the Points tab's chart. */
+export const CHART_WEEKS = 12;
+/** Entries the popup's leaderboard lists (plus the advocate's own row when further down). */
+export const LEADERBOARD_SIZE = 20;
+
+/** What a failed request means to the advocate. */
+export function failureText(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.kind === 'offline') return "Can't reach the Relay server right now.";
+    if (error.status === 401) return 'This browser is no longer connected to Relay. Sign out and connect again.';
+    if (error.status === 429) return 'The server is busy. Try again in a minute.';
+    return `The server could not answer: ${error.message}`;
+  }
+  return `Something went wrong: ${(error as Error).message}`;
+}
+
+/** Scores this browser's log with the server's record, as the Posts tab summary and Points tab show it. */
+export async function localScore(db: RelayDexie, now: number, me?: MeResponse | null): Promise<Score | null> {
+  const [rules, shares, cached] = await Promise.all([
+    getMeta(db, 'scoring'),
+    db.shares.toArray(),
+    me === undefined ? getMeta(db, 'me') : Promise.resolve(undefined),
+  ]);
+  if (!rules) return null;
+  const history = (me === undefined ? cached?.value : me)?.history ?? null;
+  // Scoring needs the publish time of the posts shared, not every post.
+  const shared = (await db.content.bulkGet([...new Set(shares.map((share) => share.contentId))])).filter(
+    (item): item is AdvocateItem => item !== undefined,
+  );
+  const input = combineHistory(shares, shared, history);
+  return scoreLocalLog(input.shares, input.content, rules, { clicks: input.clicks, now });
+}
+
+export async function pointsView(db: RelayDexie, now = Date.now()): Promise<PointsView> {
+  const [enrollment, cached, pendingShares] = await Promise.all([
+    getMeta(db, 'enrollment'),
+    getMeta(db, 'me'),
+    db.outbox.filter((entry) => !entry.rejected).count(),
+  ]);
+  const me = cached?.value ?? null;
+  const score = enrollment ? await localScore(db, now, me) : null;
+  return {
+    enrolled: enrollment !== undefined,
+    score,
+    weeks: score ? recentWeeks(score.weeks, now, CHART_WEEKS) : [],
+    standing: me?.periods ?? null,
+    settings: me?.settings ?? null,
+    fetchedAt: cached?.fetchedAt ?? null,
+    error: cached?.error ?? null,
+    pendingShares,
+  };
+}
+
+/** Asks the server where the advocate stands; on failure the last answer stays, with the reason. */
+export async function refreshMe(db: RelayDexie, client: ApiClient, now = Date.now()): Promise<void> {
+  const previous = await getMeta(db, 'me');
+  let next: Cached<MeResponse>;
+  try {
+    const parsed = meResponseSchema.safeParse(await client.me());
+    next = parsed.success
+      ? { value: parsed.data, fetchedAt: new Date(now).toISOString(), error: null }
+      : { ...keep(previous), error: 'The server sent points Relay does not understand.' };
+  } catch (error) {
+    next = { ...keep(previous), error: failureText(error) };
+  }
+  await setMeta(db, 'me', next);
+}
+
+function keep<T>(cached: Cached<T> | undefined): Cached<T> {
+  return { value: cached?.value ?? null, fetchedAt: cached?.fetchedAt ?? null, error: null };
+}
+
+/** A period's leaderboard from the server, or the last one kept when it cannot be reached. */
+export async function leaderboard(
+  db: RelayDexie,
+  client: ApiClient | null,
+  raw: unknown,
+  now = Date.now(),
+): Promise<LeaderboardView> {
+  const request = leaderboardRequestSchema.safeParse(raw);
+  const period: Period = request.success ? request.data.period : 'week';
+  const boards = (await getMeta(db, 'leaderboards')) ?? {};
+  let entry: Cached<NonNullable<LeaderboardView['board']>>;
+  if (!request.success) {
+    entry = { ...keep(boards[period]), error: 'That leaderboard request is not valid.' };
+  } else if (!client) {
+    entry = { value: null, fetchedAt: null, error: 'Connect to your Relay server to see the leaderboard.' };
+  } else {
+    try {
+      const parsed = leaderboardResponseSchema.safeParse(await client.leaderboard(period, LEADERBOARD_SIZE));
+      entry = parsed.success
+        ? { value: parsed.data, fetchedAt: new Date(now).toISOString(), error: null }
+        : { ...keep(boards[period]), error: 'The server sent a leaderboard Relay does not understand.' };
+    } catch (error) {
+      entry = { ...keep(boards[period]), error: failureText(error) };
+    }
+    await setMeta(db, 'leaderboards', { ...boards, [period]: entry });
+  }
+  return { period, board: entry.value, fetchedAt: entry.fetchedAt, error: entry.error };
+}
+
+/** Sends the advocate's privacy choices; the server's answer replaces the kept one. */
+export async function updatePrivacy(
+  db: RelayDexie,
+  client: ApiClient | null,
+  raw: unknown,
+  now = Date.now(),
+): Promise<PrivacyResult> {
+  const parsed = privacyMessageSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'That change is not valid.' };
+  if (!client) return { ok: false, message: 'Connect to your Relay server first.' };
+  let body: unknown;
+  try {
+    body = await client.patchMe(parsed.data);
+  } catch (error) {
+    return { ok: false, message: `Your choice was not saved. ${failureText(error)}` };
+  }
+  const me = meResponseSchema.safeParse(body);
+  if (me.success) {
+    await setMeta(db, 'me', { value: me.data, fetchedAt: new Date(now).toISOString(), error: null });
+  } else {
+    // Saved on the server; what it answered is unreadable, so ask again next time.
+    await refreshMe(db, client, now);
+  }
+  // Ranks change with the leaderboard choice: the kept boards are out of date.
+  if (parsed.data.leaderboard !== undefined) await db.meta.delete('leaderboards');
+  return { ok: true, view: await pointsView(db, now) };
+}
