@@ -57,23 +57,26 @@ function Settings({ view, onSaved }: { view: PointsView; onSaved: (view: PointsV
       <h2 id="privacy-title" class="section-title">
         Your choices
       </h2>
-      {SETTINGS.map((setting) => (
-        <div key={setting.key} class="toggle">
-          <input
-            type="checkbox"
-            role="switch"
-            id={`setting-${setting.key}`}
-            checked={saving?.key === setting.key ? saving.value : settings[setting.key]}
-            disabled={saving !== null}
-            aria-describedby={`setting-${setting.key}-help`}
-            onChange={(event) => void change(setting.key, event.currentTarget.checked)}
-          />
-          <label for={`setting-${setting.key}`}>{setting.label}</label>
-          <p id={`setting-${setting.key}-help`} class="toggle-help">
-            {(saving?.key === setting.key ? saving.value : settings[setting.key]) ? setting.on : setting.off}
-          </p>
-        </div>
-      ))}
+      {SETTINGS.map((setting) => {
+        const checked = saving?.key === setting.key ? saving.value : settings[setting.key];
+        return (
+          <div key={setting.key} class="toggle">
+            <input
+              type="checkbox"
+              role="switch"
+              id={`setting-${setting.key}`}
+              checked={checked}
+              disabled={saving !== null}
+              aria-describedby={`setting-${setting.key}-help`}
+              onChange={(event) => void change(setting.key, event.currentTarget.checked)}
+            />
+            <label for={`setting-${setting.key}`}>{setting.label}</label>
+            <p id={`setting-${setting.key}-help`} class="toggle-help">
+              {checked ? setting.on : setting.off}
+            </p>
+          </div>
+        );
+      })}
       <p class={message?.tone === 'error' ? 'inline-error' : 'muted'} role="status">
         {saving ? 'Saving…' : (message?.text ?? '')}
       </p>

@@ -21,7 +21,7 @@ import type {
 import { ApiClient, ApiError, type Fetch } from './api-client';
 import { composerData, composerShare } from './composer';
 import { LiveConnection } from './live';
-import { flushOutbox, recordShare } from './outbox';
+import { flushOutbox, pendingShareCount, recordShare } from './outbox';
 import { leaderboard, localScore, pointsView, refreshMe, updatePrivacy } from './points';
 import { suggestion } from './suggestion';
 import { syncOnce } from './sync';
@@ -145,7 +145,9 @@ export class BackgroundController {
         if (result.delivered) {
           this.port.broadcastChanged();
           // The server now ranks those shares too.
-          void refreshMe(this.db, client).then(() => this.port.broadcastChanged());
+          void refreshMe(this.db, client).then((changed) => {
+            if (changed) this.port.broadcastChanged();
+          });
         }
       } finally {
         this.flushing = undefined;
@@ -273,11 +275,9 @@ export class BackgroundController {
   async points(raw: unknown): Promise<PointsView> {
     const request = pointsRequestSchema.safeParse(raw);
     const client = await this.client();
-    if (client && request.success && request.data?.refresh) {
-      await refreshMe(this.db, client);
-      // Clicks from the server count in the Posts tab's summary too.
+    // Clicks from the server count in the Posts tab's summary too: it hears of a change.
+    if (client && request.success && request.data?.refresh && (await refreshMe(this.db, client)))
       this.port.broadcastChanged();
-    }
     return pointsView(this.db);
   }
 
@@ -316,11 +316,12 @@ export class BackgroundController {
    * for the rest right after. Posts carry their suggested texts, not the raw variants and links.
    */
   async state(limit?: number): Promise<PopupState> {
-    const [enrollment, status, unseen, scoring, locked] = await Promise.all([
+    const [enrollment, status, unseen, scoring, me, locked] = await Promise.all([
       getMeta(this.db, 'enrollment'),
       getMeta(this.db, 'status'),
       getMeta(this.db, 'unseen'),
       getMeta(this.db, 'scoring'),
+      getMeta(this.db, 'me'),
       this.port.configuredServerUrl(),
     ]);
     const [content, total, points, pendingShares] = await Promise.all([
@@ -328,8 +329,8 @@ export class BackgroundController {
         ? this.db.content.toArray()
         : this.db.content.orderBy('publishAt').reverse().limit(limit).toArray(),
       this.db.content.count(),
-      scoring ? localScore(this.db, Date.now()) : null,
-      this.db.outbox.filter((entry) => !entry.rejected).count(),
+      scoring ? localScore(this.db, scoring, me?.value?.history ?? null, Date.now()) : null,
+      pendingShareCount(this.db),
     ]);
     const advocateId = enrollment?.advocate.id ?? '';
     const items: PopupItem[] = content

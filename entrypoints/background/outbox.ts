@@ -110,3 +110,8 @@ export async function flushOutbox(
   const nextAttemptAt = pending.length ? Math.min(...pending.map((entry) => entry.nextAttemptAt)) : undefined;
   return { delivered, remaining: pending.length, nextAttemptAt };
 }
+
+/** Shares waiting to reach the server (not those it refused for good), as the popup shows them. */
+export function pendingShareCount(db: RelayDexie): Promise<number> {
+  return db.outbox.filter((entry) => !entry.rejected).count();
+}

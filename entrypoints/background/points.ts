@@ -6,17 +6,18 @@
  */
 import { combineHistory } from '../../lib/history';
 import { leaderboardRequestSchema, privacyMessageSchema } from '../../lib/messages';
-import { recentWeeks, scoreLocalLog, type Score } from '../../lib/points';
+import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/points';
 import {
   leaderboardResponseSchema,
   meResponseSchema,
   type AdvocateItem,
-  type MeResponse,
+  type MeHistory,
   type Period,
 } from '../../lib/schemas';
 import { getMeta, setMeta, type Cached, type RelayDexie } from '../../utils/db';
 import type { LeaderboardView, PointsView, PrivacyResult } from '../../utils/messaging';
 import { ApiError, type ApiClient } from './api-client';
+import { pendingShareCount } from './outbox';
 
 /** Weeks in the Points tab's chart. */
 export const CHART_WEEKS = 12;
@@ -34,15 +35,17 @@ export function failureText(error: unknown): string {
   return `Something went wrong: ${(error as Error).message}`;
 }
 
-/** Scores this browser's log with the server's record, as the Posts tab summary and Points tab show it. */
-export async function localScore(db: RelayDexie, now: number, me?: MeResponse | null): Promise<Score | null> {
-  const [rules, shares, cached] = await Promise.all([
-    getMeta(db, 'scoring'),
-    db.shares.toArray(),
-    me === undefined ? getMeta(db, 'me') : Promise.resolve(undefined),
-  ]);
-  if (!rules) return null;
-  const history = (me === undefined ? cached?.value : me)?.history ?? null;
+/**
+ * Scores this browser's log with the server's record (`history` from the last GET /v1/me), as the
+ * Posts tab summary and the Points tab show it.
+ */
+export async function localScore(
+  db: RelayDexie,
+  rules: RulesForScoring,
+  history: MeHistory | null,
+  now: number,
+): Promise<Score> {
+  const shares = await db.shares.toArray();
   // Scoring needs the publish time of the posts shared, not every post.
   const shared = (await db.content.bulkGet([...new Set(shares.map((share) => share.contentId))])).filter(
     (item): item is AdvocateItem => item !== undefined,
@@ -52,13 +55,14 @@ export async function localScore(db: RelayDexie, now: number, me?: MeResponse | 
 }
 
 export async function pointsView(db: RelayDexie, now = Date.now()): Promise<PointsView> {
-  const [enrollment, cached, pendingShares] = await Promise.all([
+  const [enrollment, rules, cached, pendingShares] = await Promise.all([
     getMeta(db, 'enrollment'),
+    getMeta(db, 'scoring'),
     getMeta(db, 'me'),
-    db.outbox.filter((entry) => !entry.rejected).count(),
+    pendingShareCount(db),
   ]);
   const me = cached?.value ?? null;
-  const score = enrollment ? await localScore(db, now, me) : null;
+  const score = enrollment && rules ? await localScore(db, rules, me?.history ?? null, now) : null;
   return {
     enrolled: enrollment !== undefined,
     score,
@@ -71,23 +75,48 @@ export async function pointsView(db: RelayDexie, now = Date.now()): Promise<Poin
   };
 }
 
-/** Asks the server where the advocate stands; on failure the last answer stays, with the reason. */
-export async function refreshMe(db: RelayDexie, client: ApiClient, now = Date.now()): Promise<void> {
-  const previous = await getMeta(db, 'me');
-  let next: Cached<MeResponse>;
-  try {
-    const parsed = meResponseSchema.safeParse(await client.me());
-    next = parsed.success
-      ? { value: parsed.data, fetchedAt: new Date(now).toISOString(), error: null }
-      : { ...keep(previous), error: 'The server sent points Relay does not understand.' };
-  } catch (error) {
-    next = { ...keep(previous), error: failureText(error) };
-  }
-  await setMeta(db, 'me', next);
-}
-
 function keep<T>(cached: Cached<T> | undefined): Cached<T> {
   return { value: cached?.value ?? null, fetchedAt: cached?.fetchedAt ?? null, error: null };
+}
+
+/**
+ * Asks the server, validates its answer with `schema`, and gives the entry to keep: the answer, or
+ * on failure the `previous` one with the reason.
+ */
+async function fetchKept<T>(
+  previous: Cached<T> | undefined,
+  request: () => Promise<unknown>,
+  schema: { safeParse(body: unknown): { success: true; data: T } | { success: false } },
+  misunderstood: string,
+  now: number,
+): Promise<Cached<T>> {
+  try {
+    const parsed = schema.safeParse(await request());
+    return parsed.success
+      ? { value: parsed.data, fetchedAt: new Date(now).toISOString(), error: null }
+      : { ...keep(previous), error: misunderstood };
+  } catch (error) {
+    return { ...keep(previous), error: failureText(error) };
+  }
+}
+
+/**
+ * Asks the server where the advocate stands; on failure the last answer stays, with the reason.
+ * Says whether what the popup shows changed (the answer or the error, not only its time).
+ */
+export async function refreshMe(db: RelayDexie, client: ApiClient, now = Date.now()): Promise<boolean> {
+  const previous = await getMeta(db, 'me');
+  const next = await fetchKept(
+    previous,
+    () => client.me(),
+    meResponseSchema,
+    'The server sent points Relay does not understand.',
+    now,
+  );
+  await setMeta(db, 'me', next);
+  return (
+    next.error !== (previous?.error ?? null) || JSON.stringify(next.value) !== JSON.stringify(previous?.value ?? null)
+  );
 }
 
 /** A period's leaderboard from the server, or the last one kept when it cannot be reached. */
@@ -106,14 +135,13 @@ export async function leaderboard(
   } else if (!client) {
     entry = { value: null, fetchedAt: null, error: 'Connect to your Relay server to see the leaderboard.' };
   } else {
-    try {
-      const parsed = leaderboardResponseSchema.safeParse(await client.leaderboard(period, LEADERBOARD_SIZE));
-      entry = parsed.success
-        ? { value: parsed.data, fetchedAt: new Date(now).toISOString(), error: null }
-        : { ...keep(boards[period]), error: 'The server sent a leaderboard Relay does not understand.' };
-    } catch (error) {
-      entry = { ...keep(boards[period]), error: failureText(error) };
-    }
+    entry = await fetchKept(
+      boards[period],
+      () => client.leaderboard(period, LEADERBOARD_SIZE),
+      leaderboardResponseSchema,
+      'The server sent a leaderboard Relay does not understand.',
+      now,
+    );
     await setMeta(db, 'leaderboards', { ...boards, [period]: entry });
   }
   return { period, board: entry.value, fetchedAt: entry.fetchedAt, error: entry.error };

@@ -30,7 +30,8 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
       .where('id', '=', advocate.id)
       .executeTakeFirstOrThrow(),
   ]);
-  const score = scoreInputs(inputs.get(advocate.id)!, documents.scoring, now);
+  const own = inputs.get(advocate.id)!;
+  const score = scoreInputs(own, documents.scoring, now);
   const listed = row.leaderboard === 1;
   const standing = async (period: Period) => {
     const bucket = bucketFor(period, now);
@@ -40,7 +41,6 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
     return [period, { points, rank }] as const;
   };
   const periods = Object.fromEntries(await Promise.all(PERIODS.map(standing))) as MeResponse['periods'];
-  const { shares, clicks } = inputs.get(advocate.id)!;
   return {
     advocate: { id: advocate.id, name: row.name, team: row.team },
     enabled: score.enabled,
@@ -56,7 +56,7 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
     weeks: recentWeeks(score.weeks, now, CHART_WEEKS),
     settings: { clickTracking: row.click_tracking === 1, leaderboard: listed },
     history: {
-      shares: shares.map((share) => ({
+      shares: own.shares.map((share) => ({
         id: share.id ?? '',
         contentId: share.contentId,
         network: share.network,
@@ -64,7 +64,7 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
         personalized: share.personalized === true,
         publishedAt: share.publishedAt == null ? null : new Date(share.publishedAt).toISOString(),
       })),
-      clicks: clicks.map((click) => ({
+      clicks: own.clicks.map((click) => ({
         contentId: click.contentId,
         network: click.network,
         at: new Date(click.at).toISOString(),

@@ -94,11 +94,11 @@ describe('points in the background', () => {
 
   it('keeps the last answer when the server is down or answers nonsense, and says why', async () => {
     const { db, token } = await browserOf('Kim Kept');
-    await refreshMe(db, clientFor(server, token));
+    expect(await refreshMe(db, clientFor(server, token))).toBe(true);
     const kept = await getMeta(db, 'me');
     expect(kept?.value?.advocate.name).toBe('Kim Kept');
 
-    await refreshMe(db, clientFor({ ...server, url: DOWN_URL } as TestServer, token));
+    expect(await refreshMe(db, clientFor({ ...server, url: DOWN_URL } as TestServer, token))).toBe(true);
     let view = await pointsView(db);
     expect(view.error).toMatch(/Can't reach the Relay server/);
     expect(view.settings).toEqual({ clickTracking: true, leaderboard: true });
@@ -111,9 +111,10 @@ describe('points in the background', () => {
     expect(view.error).toMatch(/does not understand/);
     expect((await getMeta(db, 'me'))?.value).toEqual(kept?.value);
 
-    // A good answer clears the error.
-    await refreshMe(db, clientFor(server, token));
+    // A good answer clears the error (a change); the same answer again changes nothing.
+    expect(await refreshMe(db, clientFor(server, token))).toBe(true);
     expect((await pointsView(db)).error).toBeNull();
+    expect(await refreshMe(db, clientFor(server, token))).toBe(false);
   });
 
   it('fetches each period’s leaderboard, keeps it for offline, and refuses a bad request', async () => {
