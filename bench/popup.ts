@@ -4,7 +4,11 @@
  * measurement for an advocate with none (the empty state's first render) as the baseline.
  *
  * The popup marks `relay:first-render` (components/PostList.tsx) when the list, or its empty state,
- * is first in the DOM; its startTime is measured from the page's navigation start.
+ * is first in the DOM, and `relay:first-answer` (components/usePopupState.ts) when the background's
+ * first answer is taken; startTimes are measured from the page's navigation start. The popup draws
+ * its first screen from the snapshot kept at its last opening (components/popupSnapshot.ts); the
+ * "first opening" series forget that snapshot before each open, so their list waits for the
+ * background, and are shown beside (not judged).
  *
  * Target: the 1,000-post median ≤ 100 ms.
  */
@@ -15,7 +19,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { FIRST_RENDER_MARK, PAGE_SIZE } from '../components/PostList';
+import { FIRST_PAGE, FIRST_RENDER_MARK } from '../components/PostList';
+import { FIRST_ANSWER_MARK } from '../components/usePopupState';
 import { contentInputSchema, type ContentInput } from '../lib/schemas';
 import { createContent } from '../server/services/content-writes';
 import { startTestServer, type TestServer } from '../tests/helpers/server';
@@ -179,33 +184,59 @@ async function enrolAdvocate(
 
 interface Open {
   firstRender: number;
+  firstAnswer: number;
   domContentLoaded: number;
 }
 
-/** Opens the popup in a fresh tab and reads when its list first rendered. */
-async function openPopup(advocate: Advocate): Promise<Open> {
+/**
+ * Opens the popup in a fresh tab and reads when its list first rendered. `cold` first forgets the
+ * popup's kept snapshot of its last opening (its localStorage; IndexedDB stays), as on the first
+ * opening after install or sign-in, so the list waits for the background's answer.
+ */
+async function openPopup(advocate: Advocate, cold: boolean): Promise<Open> {
+  if (cold) {
+    const blank = await advocate.browser.context.newPage();
+    try {
+      const session = await advocate.browser.context.newCDPSession(blank);
+      await session.send('Storage.clearDataForOrigin', {
+        origin: new URL(advocate.popupUrl).origin,
+        storageTypes: 'local_storage',
+      });
+    } finally {
+      await blank.close();
+    }
+  }
   const page = await advocate.browser.context.newPage();
   try {
     await page.goto(advocate.popupUrl, { waitUntil: 'commit' });
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_RENDER_MARK, {
-      timeout: 15_000,
-      polling: 16,
-    });
-    const seen = await page.evaluate((mark) => {
-      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return {
-        firstRender: performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN,
-        domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN,
-        cards: document.querySelectorAll('article.post').length,
-        empty: document.querySelector('.empty') !== null,
-      };
-    }, FIRST_RENDER_MARK);
-    const expectedCards = Math.min(advocate.posts, PAGE_SIZE);
+    await page.waitForFunction(
+      (marks) => marks.every((mark) => performance.getEntriesByName(mark).length > 0),
+      [FIRST_RENDER_MARK, FIRST_ANSWER_MARK],
+      { timeout: 15_000, polling: 16 },
+    );
+    const seen = await page.evaluate(
+      ([render = '', answer = '']) => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return {
+          firstRender: performance.getEntriesByName(render)[0]?.startTime ?? Number.NaN,
+          firstAnswer: performance.getEntriesByName(answer)[0]?.startTime ?? Number.NaN,
+          domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+          cards: document.querySelectorAll('article.post').length,
+          empty: document.querySelector('.empty') !== null,
+        };
+      },
+      [FIRST_RENDER_MARK, FIRST_ANSWER_MARK],
+    );
+    const expectedCards = Math.min(advocate.posts, FIRST_PAGE);
     if (seen.cards !== expectedCards || seen.empty !== (advocate.posts === 0))
       throw new Error(
         `${advocate.label}: the popup showed ${seen.cards} cards${seen.empty ? ' and the empty state' : ''}, expected ${expectedCards}`,
       );
-    return { firstRender: seen.firstRender, domContentLoaded: seen.domContentLoaded };
+    if (cold && seen.firstRender < seen.firstAnswer)
+      throw new Error(
+        `${advocate.label}: the list rendered before the background answered, with the snapshot forgotten`,
+      );
+    return { firstRender: seen.firstRender, firstAnswer: seen.firstAnswer, domContentLoaded: seen.domContentLoaded };
   } finally {
     await page.close();
     await sleep(SETTLE_MS);
@@ -214,7 +245,18 @@ async function openPopup(advocate: Advocate): Promise<Open> {
 
 interface Measured {
   firstRender: number[];
+  firstAnswer: number[];
   domContentLoaded: number[];
+}
+
+const measured = (): Measured => ({ firstRender: [], firstAnswer: [], domContentLoaded: [] });
+
+/** One measured series: whose popup, and whether its kept snapshot is forgotten before each open. */
+interface Series {
+  label: string;
+  advocate: 'posts' | 'empty';
+  cold: boolean;
+  data: Measured;
 }
 
 export const popupSuite: Suite = {
@@ -226,8 +268,14 @@ export const popupSuite: Suite = {
     const work = mkdtempSync(join(tmpdir(), 'relay-bench-popup-build-'));
     const servers: TestServer[] = [];
     const advocates: Advocate[] = [];
-    const scenario: Measured = { firstRender: [], domContentLoaded: [] };
-    const baseline: Measured = { firstRender: [], domContentLoaded: [] };
+    const posts = `${POPUP_POSTS.toLocaleString('en-US')} cached posts`;
+    const [scenario, baseline, coldScenario, coldBaseline] = [
+      { label: posts, advocate: 'posts', cold: false },
+      { label: 'empty popup (baseline)', advocate: 'empty', cold: false },
+      { label: `${posts}, first opening`, advocate: 'posts', cold: true },
+      { label: 'empty popup, first opening (baseline)', advocate: 'empty', cold: true },
+    ].map((series) => ({ ...series, data: measured() }) as Series) as [Series, Series, Series, Series];
+    const all = [scenario, baseline, coldScenario, coldBaseline];
     try {
       log('building the extension (wxt build)');
       const extensionDir = await within(320_000, 'wxt build', buildExtension(work));
@@ -244,24 +292,18 @@ export const popupSuite: Suite = {
       advocates.push(withPosts);
       const withNone = await within(120_000, 'enrolment', enrolAdvocate('empty', 0, empty, extensionDir));
       advocates.push(withNone);
+      const advocateOf = (series: Series) => (series.advocate === 'posts' ? withPosts : withNone);
 
-      log(`warming up (${WARMUP_OPENS} opens each), then ${samples} alternating opens each`);
-      for (let i = 0; i < WARMUP_OPENS; i++) {
-        await openPopup(withPosts);
-        await openPopup(withNone);
-      }
-      const record = async (advocate: Advocate, into: Measured) => {
-        const open = await openPopup(advocate);
-        into.firstRender.push(open.firstRender);
-        into.domContentLoaded.push(open.domContentLoaded);
-      };
+      log(`warming up (${WARMUP_OPENS} opens of each kind), then ${samples} opens of each kind, in rotating order`);
+      for (let i = 0; i < WARMUP_OPENS; i++) for (const series of all) await openPopup(advocateOf(series), series.cold);
       for (let round = 0; round < samples; round++) {
-        if (round % 2 === 0) {
-          await record(withNone, baseline);
-          await record(withPosts, scenario);
-        } else {
-          await record(withPosts, scenario);
-          await record(withNone, baseline);
+        // Each round starts at a different series, so no series always follows the same one.
+        for (let k = 0; k < all.length; k++) {
+          const series = all[(round + k) % all.length]!;
+          const open = await openPopup(advocateOf(series), series.cold);
+          series.data.firstRender.push(open.firstRender);
+          series.data.firstAnswer.push(open.firstAnswer);
+          series.data.domContentLoaded.push(open.domContentLoaded);
         }
       }
     } catch (error) {
@@ -280,21 +322,29 @@ export const popupSuite: Suite = {
       rmSync(work, { recursive: true, force: true });
     }
 
-    const complete = scenario.firstRender.length === samples && baseline.firstRender.length === samples;
-    const scenarioMedian = median(scenario.firstRender);
-    const baselineMedian = median(baseline.firstRender);
+    const complete = all.every((series) => series.data.firstRender.length === samples);
+    const verdictOf = (value: number) => (value <= TARGET_FIRST_RENDER_MS ? 'ok' : 'MISSED');
     let verdict = 'ERROR';
     if (complete) {
-      verdict = scenarioMedian <= TARGET_FIRST_RENDER_MS ? 'ok' : 'MISSED';
+      verdict = verdictOf(median(scenario.data.firstRender));
       if (verdict === 'MISSED')
         outcome.missed.push(
-          `popup: first render with ${POPUP_POSTS} posts took ${formatMs(scenarioMedian)} ms (median), target ≤ ${TARGET_FIRST_RENDER_MS} ms`,
+          `popup: first render with ${POPUP_POSTS} posts took ${formatMs(median(scenario.data.firstRender))} ms (median), target ≤ ${TARGET_FIRST_RENDER_MS} ms`,
         );
     }
     const cell = (value: number) => (complete ? formatMs(value) : '—');
+    const row = (series: Series, against: Series | null, judged: string) => [
+      series.label,
+      cell(median(series.data.firstRender)),
+      cell(p95(series.data.firstRender)),
+      against ? cell(median(against.data.firstRender)) : '—',
+      against && complete ? formatRatio(median(series.data.firstRender) / median(against.data.firstRender)) : '—',
+      against ? `≤ ${TARGET_FIRST_RENDER_MS} ms` : '—',
+      judged,
+    ];
     const lines = [
       '',
-      `## Popup time to first render (${samples} opens per scenario, alternating, after ${WARMUP_OPENS} warm-up opens; headless Chromium, built extension)`,
+      `## Popup time to first render (${samples} opens of each kind, rotating order, after ${WARMUP_OPENS} warm-up opens each; headless Chromium, built extension)`,
       '',
       renderTable(
         [
@@ -307,30 +357,34 @@ export const popupSuite: Suite = {
           { header: 'ok?' },
         ],
         [
-          [
-            `${POPUP_POSTS.toLocaleString('en-US')} cached posts`,
-            cell(scenarioMedian),
-            cell(p95(scenario.firstRender)),
-            cell(baselineMedian),
-            complete ? formatRatio(scenarioMedian / baselineMedian) : '—',
-            `≤ ${TARGET_FIRST_RENDER_MS} ms`,
-            verdict,
-          ],
-          ['empty popup (baseline)', cell(baselineMedian), cell(p95(baseline.firstRender)), '—', '—', '—', '—'],
+          row(scenario, baseline, verdict),
+          row(baseline, null, '—'),
+          row(
+            coldScenario,
+            coldBaseline,
+            complete ? `${verdictOf(median(coldScenario.data.firstRender))} (not judged)` : '—',
+          ),
+          row(coldBaseline, null, '—'),
         ],
       ),
       '',
       'Time from navigation start of chrome-extension://<id>/popup.html (a fresh tab each open) to the ' +
         `"${FIRST_RENDER_MARK}" mark, made when the list (or the empty state) is first in the DOM. ` +
-        'ratio = median ÷ baseline median.',
+        'ratio = median ÷ baseline median. The popup draws its first screen from the snapshot kept at its last ' +
+        'opening and takes the background\'s answer a moment later; "first opening" rows forget that snapshot ' +
+        'before each open (as after install or sign-in), so the list waits for the background. The target is ' +
+        'judged on the popup as it opens every time after the first.',
     ];
     if (complete) {
-      const split = (measured: Measured) =>
-        `DOMContentLoaded median ${formatMs(median(measured.domContentLoaded))} ms, then ` +
-        `${formatMs(median(measured.firstRender.map((value, i) => value - (measured.domContentLoaded[i] ?? 0))))} ms to the first render ` +
-        `(state from the background, then render); first render min ${formatMs(Math.min(...measured.firstRender))} ms, ` +
-        `max ${formatMs(Math.max(...measured.firstRender))} ms`;
-      lines.push('', `- ${POPUP_POSTS} posts: ${split(scenario)}`, `- empty: ${split(baseline)}`);
+      lines.push('');
+      for (const series of all) {
+        const { firstRender, firstAnswer, domContentLoaded } = series.data;
+        lines.push(
+          `- ${series.label}: DOMContentLoaded median ${formatMs(median(domContentLoaded))} ms; ` +
+            `first render ${formatMs(median(firstRender))} ms (min ${formatMs(Math.min(...firstRender))}, ` +
+            `max ${formatMs(Math.max(...firstRender))}); the background's first answer ${formatMs(median(firstAnswer))} ms`,
+        );
+      }
     }
     if (outcome.missed.length > 0) lines.push('', ...outcome.missed.map((miss) => `MISSED ${miss}`));
     if (outcome.errors.length > 0) lines.push('', ...outcome.errors.map((error) => `ERROR ${error}`));

@@ -18,12 +18,13 @@ export interface AppProps {
 }
 
 function Screens({ client, focusPostId }: AppProps) {
-  const { state, error, reload, replace } = usePopupState(client);
+  const { state, fresh, error, reload, replace } = usePopupState(client);
   if (!state) return error ? <LoadError message={error} onRetry={() => void reload()} /> : <LoadingSkeleton />;
   if (!state.enrollment) return <SetupScreen state={state} onEnrolled={reload} />;
   return (
     <ListScreen
       state={state}
+      fresh={fresh}
       enrollment={state.enrollment}
       refreshError={error}
       reload={reload}
@@ -37,7 +38,7 @@ export function App(props: AppProps) {
   return (
     <ClientContext.Provider value={props.client}>
       <div class="app">
-        <ErrorBoundary>
+        <ErrorBoundary onCrash={() => props.client.snapshot?.write(null)}>
           <Screens {...props} />
         </ErrorBoundary>
       </div>

@@ -8,6 +8,8 @@ import { LoadError } from './LoadError';
 
 interface Props {
   children: ComponentChildren;
+  /** Called once a render has thrown (the popup forgets its kept snapshot, in case that was the cause). */
+  onCrash?: () => void;
 }
 
 export class ErrorBoundary extends Component<Props, { error: string | null }> {
@@ -19,6 +21,7 @@ export class ErrorBoundary extends Component<Props, { error: string | null }> {
 
   override componentDidCatch(error: unknown) {
     console.error('Relay popup crashed while rendering', error);
+    this.props.onCrash?.();
   }
 
   override render() {

@@ -12,7 +12,7 @@ import { Header } from './Header';
 import { plural } from './plural';
 import { PointsSummary } from './PointsSummary';
 import { PointsScreen } from './PointsScreen';
-import { PAGE_SIZE, PostList } from './PostList';
+import { FIRST_PAGE, PAGE_SIZE, PostList } from './PostList';
 import { PrivacyScreen } from './PrivacyScreen';
 import { StatusBanner } from './StatusBanner';
 import { panelId, tabId, Tabs, type TabDef } from './Tabs';
@@ -29,6 +29,8 @@ const TABS: readonly TabDef<Tab>[] = [
 
 interface Props {
   state: PopupState;
+  /** False while `state` is the snapshot of the last opening (usePopupState). */
+  fresh: boolean;
   enrollment: NonNullable<PopupState['enrollment']>;
   /** The last refresh of the state failed (the state shown is the previous one). */
   refreshError: string | null;
@@ -37,13 +39,13 @@ interface Props {
   focusPostId: string | null;
 }
 
-export function ListScreen({ state, enrollment, refreshError, reload, replace, focusPostId }: Props) {
+export function ListScreen({ state, fresh, enrollment, refreshError, reload, replace, focusPostId }: Props) {
   const client = useClient();
   const sync = useSyncNow(client, replace);
   const account = useSignOut(client, reload);
-  const newIds = useMarkSeen(client, state.unseen);
+  const newIds = useMarkSeen(client, fresh ? state.unseen : null);
   const [filters, setFilters] = useState<PostFilters>(NO_FILTERS);
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const [shown, setShown] = useState(FIRST_PAGE);
   const [focusId, setFocusId] = useState(focusPostId);
   const [tab, setTab] = useState<Tab>('posts');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -56,7 +58,7 @@ export function ListScreen({ state, enrollment, refreshError, reload, replace, f
 
   const changeFilters = useCallback((next: PostFilters) => {
     setFilters(next);
-    setShown(PAGE_SIZE);
+    setShown(FIRST_PAGE);
     setFocusId(null);
     // Show the first results: scroll back up to where the filters start sticking, not further.
     const scroller = scrollRef.current;

@@ -32,4 +32,13 @@ export interface PopupClient {
   updatePrivacy(change: { clickTracking?: boolean; leaderboard?: boolean }): Promise<PrivacyResult>;
   /** Calls `onChange` whenever the background says the state moved; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
+  /** Where the popup keeps its first screen between openings (components/popupSnapshot.ts). */
+  snapshot?: SnapshotStore;
+}
+
+/** A place for one string, read synchronously when the popup opens. Never throws. */
+export interface SnapshotStore {
+  read(): string | null;
+  /** null forgets what was kept. */
+  write(value: string | null): void;
 }

@@ -1,6 +1,7 @@
 /**
- * The posts, newest first. Only the first PAGE_SIZE cards render at once; more follow as the list
- * scrolls (or on "Show more"), so opening the popup with 1,000 saved posts stays fast.
+ * The posts, newest first. Only the first FIRST_PAGE cards render at once (a little more than the
+ * popup's 600 px show); PAGE_SIZE more follow each time the list scrolls near its end (or on
+ * "Show more"), so opening the popup with 1,000 saved posts stays fast.
  */
 import type { RefObject } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
@@ -11,6 +12,9 @@ import { PostCard } from './PostCard';
 import { ShowMore } from './ShowMore';
 import { useNow } from './useNow';
 
+/** Cards on first render, and after the filters change. */
+export const FIRST_PAGE = 8;
+/** Cards added each time the list nears its end. */
 export const PAGE_SIZE = 30;
 /** A performance mark made once per page, when the list (or its empty state) is first in the DOM. */
 export const FIRST_RENDER_MARK = 'relay:first-render';
@@ -20,7 +24,7 @@ interface Props {
   items: readonly PopupItem[];
   /** How many posts there are before filtering. */
   total: number;
-  /** How many cards to render (grows by PAGE_SIZE). */
+  /** How many cards to render (FIRST_PAGE, then grows by PAGE_SIZE). */
   shown: number;
   onShowMore: (from: number, focus: boolean) => void;
   onClearFilters: () => void;

@@ -1,10 +1,11 @@
 /**
- * The real PopupClient: typed messages to the background, and a port on which the background says
- * "changed". The port reconnects if the service worker restarts, and a reconnect counts as a
- * change (we may have missed one).
+ * The real PopupClient: typed messages to the background, a port on which the background says
+ * "changed", and the popup's localStorage for the snapshot of its first screen. The port
+ * reconnects if the service worker restarts, and a reconnect counts as a change (we may have
+ * missed one).
  */
 import { browser } from 'wxt/browser';
-import type { PopupClient } from '../../components/PopupClient';
+import type { PopupClient, SnapshotStore } from '../../components/PopupClient';
 import { POPUP_PORT, sendMessage } from '../../utils/messaging';
 
 const RECONNECT_MS = 1000;
@@ -38,6 +39,27 @@ function subscribeToChanges(onChange: () => void): () => void {
   };
 }
 
+const SNAPSHOT_KEY = 'relay:popup-snapshot';
+
+/** localStorage (this extension's origin; read synchronously as the popup opens). Never throws. */
+const localSnapshot: SnapshotStore = {
+  read() {
+    try {
+      return localStorage.getItem(SNAPSHOT_KEY);
+    } catch {
+      return null;
+    }
+  },
+  write(value) {
+    try {
+      if (value === null) localStorage.removeItem(SNAPSHOT_KEY);
+      else localStorage.setItem(SNAPSHOT_KEY, value);
+    } catch {
+      // Storage full or switched off: the next popup waits for the background instead.
+    }
+  },
+};
+
 export function extensionClient(): PopupClient {
   return {
     getState: (limit) => sendMessage('getState', limit === undefined ? undefined : { limit }),
@@ -50,5 +72,6 @@ export function extensionClient(): PopupClient {
     getLeaderboard: (period) => sendMessage('getLeaderboard', { period }),
     updatePrivacy: (change) => sendMessage('updatePrivacy', change),
     subscribe: subscribeToChanges,
+    snapshot: localSnapshot,
   };
 }

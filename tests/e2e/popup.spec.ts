@@ -153,3 +153,56 @@ test('a share made while the server is down reaches it exactly once after it com
   await popup.waitForTimeout(2_000);
   expect(await countShares(back, post.id)).toBe(1);
 });
+
+test('the popup opens on the list it showed last, then takes what changed while it was closed; signing out forgets that list', async ({
+  server,
+  openPopup,
+}) => {
+  const kept = await publish(server, {
+    title: 'Withdrawn while closed',
+    url: 'https://example.com/withdrawn',
+    variants: { linkedin: ['Soon withdrawn.'] },
+  });
+  const popup = await openPopup();
+  await enroll(popup, server);
+  await expect(postCard(popup, kept.title)).toBeVisible();
+  await expect.poll(() => popup.evaluate(() => localStorage.getItem('relay:popup-snapshot'))).toContain(kept.title);
+  await popup.close();
+
+  // While the popup is closed, the admin withdraws that post and publishes another one.
+  const withdrawn = await server.call(`/v1/admin/content/${kept.id}`, {
+    method: 'DELETE',
+    token: await server.adminToken(),
+  });
+  expect(withdrawn.status).toBe(200);
+  const fresh = await publish(server, {
+    title: 'Published while closed',
+    url: 'https://example.com/fresh',
+    variants: { linkedin: ['Just out.'] },
+  });
+
+  const again = await openPopup();
+  const card = postCard(again, fresh.title);
+  await expect(card).toBeVisible({ timeout: 5_000 });
+  await expect(card.getByText('New', { exact: true })).toBeVisible();
+  await expect(postCard(again, kept.title)).toHaveCount(0);
+  // The list was drawn from the kept snapshot, before the background's first answer came back.
+  const marks = await again.evaluate(() => ({
+    render: performance.getEntriesByName('relay:first-render')[0]?.startTime ?? null,
+    answer: performance.getEntriesByName('relay:first-answer')[0]?.startTime ?? null,
+  }));
+  expect(marks.render).not.toBeNull();
+  expect(marks.answer).not.toBeNull();
+  expect(marks.render!).toBeLessThan(marks.answer!);
+
+  await again.getByRole('button', { name: 'Sign out' }).click();
+  await expect(again.getByRole('button', { name: 'Connect' })).toBeVisible();
+  expect(await again.evaluate(() => localStorage.getItem('relay:popup-snapshot'))).toBeNull();
+  await again.close();
+
+  // Signed out, the next popup shows the setup form and never a list.
+  const signedOut = await openPopup();
+  await expect(signedOut.getByRole('button', { name: 'Connect' })).toBeVisible();
+  expect(await signedOut.evaluate(() => performance.getEntriesByName('relay:first-render').length)).toBe(0);
+  await expect(signedOut.getByRole('article')).toHaveCount(0);
+});

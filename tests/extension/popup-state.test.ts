@@ -1,5 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotOf, stateFromSnapshot } from '../../components/popupSnapshot';
+import { FIRST_PAGE } from '../../components/PostList';
 import { BackgroundController, type BrowserPort } from '../../entrypoints/background/controller';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { freshDb, publish } from './helpers';
@@ -52,5 +54,11 @@ describe("the popup's state", () => {
     expect(item?.suggestions.linkedin).toMatch(/^Post 11 on LinkedIn http:\/\/relay\.test\/r\/\w+$/);
     expect(item).not.toHaveProperty('variants');
     expect(item).not.toHaveProperty('links');
+  });
+
+  it("survives the popup's snapshot: the next popup draws the same first screen", async () => {
+    const full = await controller.state();
+    const kept = stateFromSnapshot(snapshotOf(full));
+    expect(kept).toEqual({ ...full, content: full.content.slice(0, FIRST_PAGE), unseen: [] });
   });
 });
