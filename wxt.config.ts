@@ -9,6 +9,8 @@ const TWITTER_TEXT_LITE = fileURLToPath(new URL('./utils/composer/twitter-text-l
 const NATIVE_BROWSER = fileURLToPath(new URL('./utils/composer/native-browser.ts', import.meta.url));
 /** An empty module for the ES2015 polyfills twitter-text imports. */
 const NO_POLYFILL = fileURLToPath(new URL('./utils/composer/no-polyfill.ts', import.meta.url));
+/** The content scripts' serialize-error: the fields an error message needs, no set-up at load. */
+const PLAIN_ERRORS = fileURLToPath(new URL('./utils/composer/plain-errors.ts', import.meta.url));
 
 /** `alias` with `find` → `replacement` first, whichever form (object or array) it came in. */
 function withAlias(alias: AliasOptions | undefined, find: RegExp, replacement: string): AliasOptions {
@@ -41,12 +43,14 @@ export default defineConfig({
     // webextension-polyfill. The guideline checker counts hashtags with twitter-text (about 37 KB
     // gzipped), which LinkedIn needs for nothing else: LinkedIn's scripts get a small extractor
     // that gives the same tags. And twitter-text imports core-js 2 polyfills no supported browser needs.
+    // @webext-core/messaging's serialize-error gets a small stand-in (utils/composer/plain-errors.ts).
     'vite:build:extendConfig'(entrypoints, config) {
       const inPages = (entrypoint: { type: string }) =>
         entrypoint.type === 'content-script' || entrypoint.type === 'unlisted-script';
       if (!entrypoints.every(inPages)) return;
       let alias = withAlias(config.resolve?.alias, /^core-js\/modules\/(es6|es7|web)\.[\w.-]+$/, NO_POLYFILL);
       alias = withAlias(alias, /^webextension-polyfill$/, NATIVE_BROWSER);
+      alias = withAlias(alias, /^serialize-error$/, PLAIN_ERRORS);
       if (entrypoints.some((entrypoint) => entrypoint.name.startsWith('linkedin'))) {
         alias = withAlias(alias, /^twitter-text$/, TWITTER_TEXT_LITE);
       }

@@ -4,7 +4,7 @@
  * intents complete in the sites' composers and log one share when the post is published; long feeds
  * of 1,000 posts keep working.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { ComposerCase } from './composers';
 import { linkedinOld, linkedinShadow, linkedinUnknown, xInline, xModal } from './composers';
 import {
@@ -20,6 +20,16 @@ import {
 } from './composer-helpers';
 import { expect, postCard, test } from './fixtures';
 import { DEFAULT_SITES, domText, modelOf, publishedPosts } from './sites';
+
+/** A page of the browser where an advocate is enrolled, with guidelines and two posts published. */
+async function pageWithProgramme(
+  context: BrowserContext,
+  server: Parameters<typeof setUpProgramme>[0],
+  openPopup: Parameters<typeof setUpProgramme>[1],
+): Promise<Page> {
+  await setUpProgramme(server, openPopup);
+  return context.newPage();
+}
 
 function uncaught(page: Page): string[] {
   const errors: string[] = [];
@@ -39,6 +49,12 @@ for (const composer of [linkedinOld, linkedinShadow, xModal, xInline] as Compose
       await setUpProgramme(server, openPopup, { content: false });
       const page = await context.newPage();
       const errors = uncaught(page);
+      // Relay's scripts post nothing to the page: its own message listeners never hear from Relay.
+      await page.addInitScript(() => {
+        const heard: unknown[] = [];
+        (window as unknown as { __messagesHeard: unknown[] }).__messagesHeard = heard;
+        window.addEventListener('message', (event) => heard.push(event.data));
+      });
       const editor = await openComposer(page, composer);
       await editor.click();
       await page.keyboard.type('Just a post of my own');
@@ -55,6 +71,9 @@ for (const composer of [linkedinOld, linkedinShadow, xModal, xInline] as Compose
       await page.waitForTimeout(1_000);
       expect(await server.deps.db.selectFrom('shares').selectAll().execute()).toEqual([]);
       expect(errors).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __messagesHeard: unknown[] }).__messagesHeard)).toEqual(
+        [],
+      );
     });
   });
 }
@@ -133,8 +152,7 @@ test.describe('feeds of 1,000 posts', () => {
       server,
       openPopup,
     }) => {
-      await setUpProgramme(server, openPopup);
-      const page = await context.newPage();
+      const page = await pageWithProgramme(context, server, openPopup);
       await openComposer(page, linkedinShadow);
       await insertRelease(page, linkedinShadow);
       await page.evaluate(() => (window as unknown as { __appendPosts(n: number): number }).__appendPosts(200));
@@ -152,14 +170,28 @@ test.describe('feeds of 1,000 posts', () => {
       server,
       openPopup,
     }) => {
-      await setUpProgramme(server, openPopup);
-      const page = await context.newPage();
+      const page = await pageWithProgramme(context, server, openPopup);
       await openComposer(page, xInline);
       await insertRelease(page, xInline);
       await page.evaluate(() => (window as unknown as { __appendPosts(n: number): number }).__appendPosts(200));
       await page.waitForTimeout(500);
       await expect(suggestedButton(page)).toHaveCount(1);
       await expect(xInline.postButton(page)).toBeEnabled();
+    });
+
+    test('/compose/post over the feed: the compose modal and the box above the timeline both get Relay at load', async ({
+      context,
+      server,
+      openPopup,
+    }) => {
+      const page = await pageWithProgramme(context, server, openPopup);
+      await page.goto('https://x.com/compose/post');
+      await expect(xModal.editor(page)).toBeVisible();
+      await expect(suggestedButton(page)).toHaveCount(2, { timeout: 10_000 });
+      await expect(page.locator('#layers').getByRole('button', { name: 'Suggested posts' })).toHaveCount(1);
+      await expect(
+        page.locator('[data-testid="primaryColumn"]').getByRole('button', { name: 'Suggested posts' }),
+      ).toHaveCount(1);
     });
   });
 });

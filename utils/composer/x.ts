@@ -21,8 +21,11 @@ const LANDMARKS = `${TOOLBAR}, ${POST_BUTTON}`;
  */
 const DRAFT_ROOT_CLASS = 'DraftEditor-root';
 const EDITOR_HOSTS = `.${DRAFT_ROOT_CLASS}, textarea`;
+const EDITOR_OR_HOST = `${EDITOR}, ${EDITOR_HOSTS}`;
 
 const PRIMARY_COLUMN = '[data-testid="primaryColumn"]';
+/** Where X opens its modals (compose, reply) and toasts. */
+const LAYERS_ID = 'layers';
 
 const TOAST = '[data-testid="toast"]';
 /** The toast's "View" link to the new post; its wording is localised, the link is not. */
@@ -51,21 +54,34 @@ function formOf(editor: HTMLElement): Element | null {
 }
 
 /**
- * The editors in `scope`. A whole page is searched through the class and tag indexes (a few
- * Draft roots and textareas), never with the data-testid selectors across every feed post.
+ * The editors in `scope`, found through the few Draft roots and textareas it holds (a class and a
+ * tag: the cheapest selectors to match), never with the data-testid selectors on every element.
  */
 function editorsIn(scope: ParentNode): Element[] {
   if (scope instanceof Element && scope.matches(EDITOR)) return [scope];
-  const hosts: Element[] =
-    scope instanceof Element || scope instanceof Document
-      ? [...scope.getElementsByClassName(DRAFT_ROOT_CLASS), ...scope.getElementsByTagName('textarea')]
-      : [...scope.querySelectorAll(EDITOR_HOSTS)];
+  if (scope === document || scope === document.documentElement || scope === document.body) return pageEditors();
+  const hosts = [...scope.querySelectorAll(EDITOR_HOSTS)];
   if (scope instanceof Element && scope.matches(EDITOR_HOSTS)) hosts.unshift(scope);
   const editors: Element[] = [];
   for (const host of hosts) {
     if (host.matches(EDITOR)) editors.push(host);
     else editors.push(...host.querySelectorAll(EDITOR));
   }
+  return editors;
+}
+
+/**
+ * The editors of the whole page, searched once at start without walking a long feed: X's main
+ * column holds at most one composer (the box above the home timeline, or the reply box under a
+ * post), which comes before the posts below it, so the page is searched up to its first editor
+ * only; the compose and reply modals open in #layers, searched whole. Composers that open later
+ * are found as they are added.
+ */
+function pageEditors(): Element[] {
+  const layers = document.getElementById(LAYERS_ID);
+  const first = document.querySelector(EDITOR);
+  const editors = first && !layers?.contains(first) ? [first] : [];
+  if (layers) editors.push(...editorsIn(layers));
   return editors;
 }
 
@@ -91,7 +107,9 @@ export const xAdapter: SiteAdapter = {
   },
 
   mayHoldComposer(node) {
-    if (node.matches(EDITOR) || node.classList.contains(DRAFT_ROOT_CLASS)) return true;
+    // Called for every element a batch adds (a feed's posts): one match and, for an element with
+    // children, one query of its subtree.
+    if (node.matches(EDITOR_OR_HOST)) return true;
     return node.firstElementChild !== null && node.querySelector(EDITOR_HOSTS) !== null;
   },
 
