@@ -101,9 +101,13 @@ export class ComposerFeature {
     this.syncRoots();
     const publishing = this.tracker.active;
     for (const element of added) {
+      // Most added elements are a feed's posts: the adapter's cheap precheck comes first, so a post
+      // costs that and nothing more.
+      const mayHold = this.adapter.mayHoldComposer(element);
+      if (!mayHold && !publishing) continue;
       if (!element.isConnected || element.localName === UI_HOST_NAME) continue;
       if (publishing && this.adapter.isSuccessSignal(element)) this.tracker.confirmLatest('toast');
-      if (!this.adapter.mayHoldComposer(element)) continue;
+      if (!mayHold) continue;
       const found = this.adapter.findComposers(element);
       for (const composer of found) this.open(composer);
       if (found.length === 0 && this.adapter.looksLikeComposer(element)) this.suspect(element);
