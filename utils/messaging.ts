@@ -66,6 +66,15 @@ export interface ComposerData {
   relayLinks: { contentId: string; link: string }[];
 }
 
+/** Whether a composer has anything to show (composerData's counts, without the texts). */
+export interface ComposerBrief {
+  enrolled: boolean;
+  /** Live posts for the network. */
+  items: number;
+  /** The guidelines name companies: the person's own posts get checked too. */
+  checksOwnPosts: boolean;
+}
+
 export type ComposerShareResult = { ok: true; shareId: string } | { ok: false; message: string };
 
 export type LoadComposerUiResult = { ok: true } | { ok: false; message: string };
@@ -107,6 +116,7 @@ export interface ProtocolMap {
   getPoints(data?: PointsRequest): PointsView;
   getLeaderboard(data: LeaderboardRequest): LeaderboardView;
   updatePrivacy(data: PrivacyMessage): PrivacyResult;
+  composerBrief(data: ComposerDataMessage): ComposerBrief;
   composerData(data: ComposerDataMessage): ComposerData;
   composerShare(data: ComposerShareMessage): ComposerShareResult;
   /** Injects the site's composer UI script into the asking frame (the extension's isolated world). */

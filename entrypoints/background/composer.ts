@@ -7,7 +7,7 @@
 import { composerDataMessageSchema, composerShareMessageSchema } from '../../lib/messages';
 import { DEFAULT_GUIDELINES, type AdvocateItem, type TextNetwork } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from '../../utils/db';
-import type { ComposerData, ComposerItem, ComposerShareResult } from '../../utils/messaging';
+import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../utils/messaging';
 import { recordShare } from './outbox';
 import { suggestion } from './suggestion';
 
@@ -32,6 +32,30 @@ export function startOfLocalDay(now: number): string {
   return day.toISOString();
 }
 
+/** The network's live content, newest first. */
+function liveFor(content: AdvocateItem[], network: TextNetwork, now: number): AdvocateItem[] {
+  return content
+    .filter((item) => item.networks.includes(network) && isLive(item, now))
+    .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * What a composer that nobody has turned to yet needs to know (whether to show the "Suggested
+ * posts" button, with how many posts): the same counts as composerData, without the texts, links
+ * and guidelines, so a page with a composer at every visit (X's home) reads a few bytes.
+ */
+export async function composerBrief(db: RelayDexie, raw: unknown, now = Date.now()): Promise<ComposerBrief> {
+  const parsed = composerDataMessageSchema.safeParse(raw);
+  if (!parsed.success || !(await getMeta(db, 'enrollment')))
+    return { enrolled: false, items: 0, checksOwnPosts: false };
+  const [content, guidelines] = await Promise.all([db.content.toArray(), getMeta(db, 'guidelines')]);
+  return {
+    enrolled: true,
+    items: liveFor(content, parsed.data.network, now).length,
+    checksOwnPosts: (guidelines?.companyNames?.length ?? 0) > 0,
+  };
+}
+
 export async function composerData(db: RelayDexie, raw: unknown, now = Date.now()): Promise<ComposerData> {
   const parsed = composerDataMessageSchema.safeParse(raw);
   if (!parsed.success) return NOT_ENROLLED;
@@ -43,9 +67,7 @@ export async function composerData(db: RelayDexie, raw: unknown, now = Date.now(
     getMeta(db, 'guidelines'),
     db.shares.where('sharedAt').aboveOrEqual(startOfLocalDay(now)).count(),
   ]);
-  const live = content
-    .filter((item) => item.networks.includes(network) && isLive(item, now))
-    .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id));
+  const live = liveFor(content, network, now);
   const items: ComposerItem[] = live.map((item) => {
     const { text, link } = suggestion(item, network, enrollment.advocate.id);
     return { id: item.id, title: item.title, tags: item.tags, text, link };

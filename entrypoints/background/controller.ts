@@ -8,6 +8,7 @@ import { enrollMessageSchema, normalizeServerUrl, pointsRequestSchema, shareMess
 import { enrollResponseSchema } from '../../lib/schemas';
 import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
 import type {
+  ComposerBrief,
   ComposerData,
   ComposerShareResult,
   EnrollResult,
@@ -19,7 +20,7 @@ import type {
   ShareResult,
 } from '../../utils/messaging';
 import { ApiClient, ApiError, type Fetch } from './api-client';
-import { composerData, composerShare } from './composer';
+import { composerBrief, composerData, composerShare } from './composer';
 import { LiveConnection } from './live';
 import { flushOutbox, pendingShareCount, recordShare } from './outbox';
 import { leaderboard, localScore, pointsView, refreshMe, updatePrivacy } from './points';
@@ -293,6 +294,11 @@ export class BackgroundController {
       if ((raw as { clickTracking?: unknown }).clickTracking !== undefined) void this.sync();
     }
     return result;
+  }
+
+  /** Whether a LinkedIn or X composer has anything to offer, and how many posts. */
+  composerBrief(raw: unknown): Promise<ComposerBrief> {
+    return composerBrief(this.db, raw);
   }
 
   /** What a LinkedIn or X composer offers: posts, guidelines, today's share count, Relay links. */

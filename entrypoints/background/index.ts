@@ -87,6 +87,7 @@ export default defineBackground(() => {
   onMessage('getPoints', ({ data }) => controller.points(data));
   onMessage('getLeaderboard', ({ data }) => controller.leaderboard(data));
   onMessage('updatePrivacy', ({ data }) => controller.updatePrivacy(data));
+  onMessage('composerBrief', ({ data }) => controller.composerBrief(data));
   onMessage('composerData', ({ data }) => controller.composerData(data));
   onMessage('composerShare', ({ data }) => controller.composerShare(data));
   onMessage('loadComposerUi', ({ data, sender }) =>

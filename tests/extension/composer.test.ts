@@ -1,12 +1,13 @@
 /**
- * The background's answers to the composer content scripts (composerData, composerShare,
- * loadComposerUi), on the real server and fake-indexeddb: what a composer offers, validation of
+ * The background's answers to the composer content scripts (composerBrief, composerData,
+ * composerShare, loadComposerUi), on the real server and fake-indexeddb: what a composer offers, validation of
  * every message, a share logged once per publish with source 'composer' and delivered to the
  * server, and the UI script injected only into its own site's pages.
  */
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composerData, startOfLocalDay } from '../../entrypoints/background/composer';
+import { composerBrief, composerData, startOfLocalDay } from '../../entrypoints/background/composer';
+import { briefOf } from '../../utils/composer/brief';
 import { COMPOSER_UI_FILES, loadComposerUi } from '../../entrypoints/background/composer-ui';
 import { BackgroundController, type BrowserPort } from '../../entrypoints/background/controller';
 import { recordShare } from '../../entrypoints/background/outbox';
@@ -81,10 +82,13 @@ describe('composer messages', () => {
 
   it('offers nothing before enrolment, and nothing for a network it does not serve', async () => {
     const empty = { enrolled: false, items: [], sharesToday: 0, relayLinks: [] };
+    const noBrief = { enrolled: false, items: 0, checksOwnPosts: false };
     expect(await controller.composerData({ network: 'x' })).toMatchObject(empty);
+    expect(await controller.composerBrief({ network: 'x' })).toEqual(noBrief);
     expect(await controller.enroll({ serverUrl: server.url, code, name: 'Composer' })).toEqual({ ok: true });
     for (const bad of [{ network: 'facebook' }, { network: 'tiktok' }, { network: 'x', text: 'my post' }, 'x', null]) {
       expect(await controller.composerData(bad)).toMatchObject(empty);
+      expect(await controller.composerBrief(bad)).toEqual(noBrief);
     }
   });
 
@@ -114,6 +118,19 @@ describe('composer messages', () => {
     expect(linkedin.items.map((i) => i.title).sort()).toEqual(['Both networks', 'Everywhere', 'LinkedIn only']);
     const only = linkedin.items.find((i) => i.id === linkedinOnly.id)!;
     expect(only.text).toBe(`Only here ${only.link}`);
+  });
+
+  it('briefs a composer with the same counts as the whole answer, without texts or links', async () => {
+    for (const network of ['x', 'linkedin'] as const) {
+      const brief = await controller.composerBrief({ network });
+      expect(brief).toEqual(briefOf(await controller.composerData({ network })));
+      expect(brief).toEqual({ enrolled: true, items: network === 'x' ? 2 : 3, checksOwnPosts: true });
+    }
+    // An expired post leaves the brief's count as it leaves the list.
+    const stored = (await controller.db.content.get(linkedinOnly.id))!;
+    await controller.db.content.put({ ...stored, expiresAt: new Date(Date.now() - 1_000).toISOString() });
+    expect((await composerBrief(controller.db, { network: 'linkedin' })).items).toBe(2);
+    await controller.db.content.put(stored);
   });
 
   it('leaves out a post that expired since the last sync', async () => {

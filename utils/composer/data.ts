@@ -1,56 +1,85 @@
 /**
- * What the background tells a composer content script (posts for this network, guidelines, today's
- * share count, this advocate's Relay links), fetched when a composer opens and kept a few seconds.
- * When the background can't answer (extension updated, worker gone) it is as if not enrolled.
+ * What the background tells a composer content script. At first only the brief (is this advocate
+ * enrolled, how many posts are live for this network, are own posts checked): enough to show the
+ * "Suggested posts" button. The whole answer (posts with this advocate's text and links, the
+ * guidelines, today's share count) is fetched when the UI needs it, and kept a few seconds. When
+ * the background can't answer (extension updated, worker gone) it is as if not enrolled.
  */
-import { sendMessage, type ComposerData } from '../messaging';
+import { sendMessage, type ComposerBrief, type ComposerData } from '../messaging';
+import { briefOf } from './brief';
 import type { ComposerNetwork } from './types';
 import { warnOnce } from './warn';
 
 const FRESH_MS = 5_000;
 
-/** True when a composer has something to show: posts to suggest, or company names to check own posts against. */
-export function needsUi(data: ComposerData | null): boolean {
-  return !!data?.enrolled && (data.items.length > 0 || (data.guidelines.companyNames?.length ?? 0) > 0);
+const BACKGROUND_SILENT = "the extension's background did not answer; suggested posts are off on this page.";
+
+/** One answer of the background, asked again when older than asked for; one question at a time. */
+class Answer<T> {
+  value: T | null = null;
+  at = 0;
+  private inflight: Promise<T | null> | undefined;
+
+  constructor(private readonly ask: () => Promise<T | null>) {}
+
+  get(maxAgeMs: number, heard: (value: T | null) => void): Promise<T | null> {
+    if (this.at && Date.now() - this.at < maxAgeMs) return Promise.resolve(this.value);
+    this.inflight ??= this.ask()
+      .catch((error: unknown) => {
+        warnOnce(BACKGROUND_SILENT, error);
+        return null;
+      })
+      .then((value) => {
+        this.value = value;
+        this.at = Date.now();
+        heard(value);
+        return value;
+      })
+      .finally(() => {
+        this.inflight = undefined;
+      });
+    return this.inflight;
+  }
 }
 
 export class ComposerDataSource {
-  private current: ComposerData | null = null;
-  private fetchedAt = 0;
-  private inflight: Promise<ComposerData | null> | undefined;
+  private readonly full: Answer<ComposerData>;
+  private readonly short: Answer<ComposerBrief>;
   private readonly listeners = new Set<(data: ComposerData | null) => void>();
 
-  constructor(private readonly network: ComposerNetwork) {}
-
-  /** The last answer when the advocate is enrolled, else null. */
-  get value(): ComposerData | null {
-    return this.current;
+  constructor(network: ComposerNetwork) {
+    this.full = new Answer(async () => {
+      const data = await sendMessage('composerData', { network });
+      return data.enrolled ? data : null;
+    });
+    this.short = new Answer(async () => {
+      const brief = await sendMessage('composerBrief', { network });
+      return brief.enrolled ? brief : null;
+    });
   }
 
-  /** The data, asked again when older than `maxAgeMs`; listeners hear every new answer. */
+  /** The last whole answer when the advocate is enrolled, else null. */
+  get value(): ComposerData | null {
+    return this.full.value;
+  }
+
+  /** The whole answer, asked again when older than `maxAgeMs`; listeners hear every new one. */
   get(maxAgeMs = FRESH_MS): Promise<ComposerData | null> {
-    if (this.fetchedAt && Date.now() - this.fetchedAt < maxAgeMs) return Promise.resolve(this.current);
-    this.inflight ??= this.fetch().finally(() => {
-      this.inflight = undefined;
+    return this.full.get(maxAgeMs, (data) => {
+      for (const listener of this.listeners) listener(data);
     });
-    return this.inflight;
+  }
+
+  /** The brief: of the whole answer when that is fresh, else asked on its own. */
+  async brief(maxAgeMs = FRESH_MS): Promise<ComposerBrief | null> {
+    const fresher = this.full.at >= this.short.at ? this.full : this.short;
+    if (fresher.at && Date.now() - fresher.at < maxAgeMs)
+      return fresher === this.full ? briefOf(this.full.value) : this.short.value;
+    return this.short.get(maxAgeMs, () => undefined);
   }
 
   subscribe(listener: (data: ComposerData | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  private async fetch(): Promise<ComposerData | null> {
-    let data: ComposerData | null = null;
-    try {
-      data = await sendMessage('composerData', { network: this.network });
-    } catch (error) {
-      warnOnce("the extension's background did not answer; suggested posts are off on this page.", error);
-    }
-    this.current = data?.enrolled ? data : null;
-    this.fetchedAt = Date.now();
-    for (const listener of this.listeners) listener(this.current);
-    return this.current;
   }
 }

@@ -1,21 +1,26 @@
 /**
  * The composer feature on one site, driven by that site's adapter, as the always-loaded content
  * script: finds composers as they open (one batched MutationObserver per root), asks the
- * background what to show, loads the UI script when a composer has something to show and gives
- * each composer a session from it, routes the keyboard shortcut, Post clicks and Ctrl/Cmd+Enter to
- * the sessions, and logs a share once a composer holding Relay content was published. Whatever the
- * site does, nothing here throws into the page: a problem becomes the page's one "Relay: …"
- * console warning.
+ * background what to show, routes the keyboard shortcut, Post clicks and Ctrl/Cmd+Enter to the
+ * sessions, and logs a share once a composer holding Relay content was published. The UI script
+ * (panel, hints, twitter-text) loads when a composer has something to show and the person turns
+ * to it: focuses its editor, uses its button or the shortcut, or it opens holding text (a share
+ * intent). Until then a composer with posts to suggest shows a stand-in button (stand-in.ts): X's
+ * home page, whose box above the timeline is there at every visit, costs little more than a page
+ * with no composer. Once loaded, every composer gets its session at once. Whatever the site does,
+ * nothing here throws into the page: a problem becomes the page's one "Relay: …" console warning.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ComposerData } from '../messaging';
+import type { ComposerBrief, ComposerData } from '../messaging';
 import { sendMessage } from '../messaging';
-import { ComposerDataSource, needsUi } from './data';
+import { briefOf, needsUi } from './brief';
+import { ComposerDataSource } from './data';
 import { RootObserver } from './observer';
 import { PublishTracker, type ConfirmReason } from './publish';
-import type { Composer, ComposerSessionApi, PublishSnapshot, SiteAdapter } from './types';
+import { mountStandIn, type StandIn } from './stand-in';
+import type { Composer, ComposerSessionApi, ComposerUiModule, PublishSnapshot, SiteAdapter } from './types';
 import { UI_HOST_NAME } from './types';
-import { loadComposerUi } from './ui-loader';
+import { loadComposerUi, uiLoaded } from './ui-loader';
 import { guarded, warnOnce } from './warn';
 
 /** How long a composer may take to appear after a "Start a post" click or on a compose URL. */
@@ -29,6 +34,12 @@ interface Tracked {
   composer: Composer;
   /** Its Relay side, once the UI script is loaded and there is something to show. */
   session: ComposerSessionApi | null;
+  /** The person turned to it: it gets a session as soon as there is something to show. */
+  wanted: boolean;
+  /** Its button before it has a session, when there are posts to suggest. */
+  standIn: StandIn | null;
+  /** The panel opens once its session starts (the stand-in was used, or the shortcut pressed). */
+  openPanel: boolean;
 }
 
 export class ComposerFeature {
@@ -38,6 +49,10 @@ export class ComposerFeature {
   private readonly observer: RootObserver;
   private readonly suspects = new Set<Element>();
   private opened = 0;
+  /** The UI script and the whole answer are on their way for composers that need a session. */
+  private attaching = false;
+  /** The background's latest word on what there is to show. */
+  private brief: ComposerBrief | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -82,7 +97,10 @@ export class ComposerFeature {
   stop(): void {
     this.observer.disconnect();
     this.tracker.clear();
-    for (const { session } of this.tracked.values()) session?.dispose();
+    for (const { session, standIn } of this.tracked.values()) {
+      session?.dispose();
+      standIn?.remove();
+    }
     this.tracked.clear();
   }
 
@@ -112,9 +130,10 @@ export class ComposerFeature {
       for (const composer of found) this.open(composer);
       if (found.length === 0 && this.adapter.looksLikeComposer(element)) this.suspect(element);
     }
-    for (const [editor, { session }] of this.tracked) {
+    for (const [editor, { session, standIn }] of this.tracked) {
       if (editor.isConnected) {
         session?.keepMounted();
+        standIn?.keepMounted();
         continue;
       }
       // The composer closed: after a Post click, that is the site saying it was published.
@@ -122,6 +141,7 @@ export class ComposerFeature {
         this.tracker.confirm(session, 'closed');
         session.dispose();
       }
+      standIn?.remove();
       this.tracked.delete(editor);
     }
   }
@@ -133,36 +153,98 @@ export class ComposerFeature {
       if (tracked.composer.container === composer.container && editor.isConnected) return;
     }
     this.opened++;
-    this.tracked.set(composer.editor, { composer, session: null });
+    const editor = composer.editor;
+    // Focused as it opens (a modal), or holding text already (a share intent): the person is at it.
+    const text = editor instanceof HTMLTextAreaElement ? editor.value : editor.textContent;
+    const wanted = editor.matches(':focus-within') || !!text?.trim();
+    this.tracked.set(editor, { composer, session: null, wanted, standIn: null, openPanel: false });
     if (!this.adapter.postButton(composer)) {
       warnOnce(`found a ${this.adapter.siteName} composer without its Post button; its shares won't be detected.`);
     }
-    void this.data.get().then(guarded('Opening a composer', (data: ComposerData | null) => this.attachSessions(data)));
+    void this.data
+      .brief()
+      .then(guarded('Opening a composer', (brief: ComposerBrief | null) => this.attachSessions(brief)));
   }
 
   private onData(data: ComposerData | null): void {
     for (const session of this.sessions()) session.refresh();
-    this.attachSessions(data);
+    this.attachSessions(briefOf(data));
   }
 
-  /** Gives every composer without one a session, once there is something to show and the UI script is in. */
-  private attachSessions(data: ComposerData | null): void {
-    if (!needsUi(data) || ![...this.tracked.values()].some((tracked) => !tracked.session)) return;
-    void loadComposerUi(this.adapter.network).then(
-      guarded('Showing Relay in a composer', (ui: Awaited<ReturnType<typeof loadComposerUi>>) => {
-        if (!ui) return;
+  /**
+   * Gives each composer without a session what it should have now: a session when there is
+   * something to show and the person turned to it (or the UI script is in anyway), else a stand-in
+   * button while there are posts to suggest.
+   */
+  private attachSessions(brief: ComposerBrief | null): void {
+    this.brief = brief;
+    const show = needsUi(brief);
+    const count = brief?.items ?? 0;
+    let load = false;
+    let mounted = false;
+    for (const tracked of this.tracked.values()) {
+      if (tracked.session) continue;
+      if (show && (tracked.wanted || uiLoaded())) {
+        load = true;
+        continue;
+      }
+      if (!show || count === 0) {
+        tracked.standIn?.remove();
+        tracked.standIn = null;
+      } else if (tracked.standIn) tracked.standIn.setCount(count);
+      else if (tracked.composer.editor.isConnected) {
+        tracked.standIn = mountStandIn(
+          tracked.composer.anchor,
+          count,
+          guarded('Opening suggested posts', () => this.turnTo(tracked, true)),
+        );
+        mounted = true;
+      }
+    }
+    if (mounted) this.observer.dropOwnInsertions();
+    // One load at a time: when it is in, every composer then without a session gets one.
+    if (!load || this.attaching) return;
+    this.attaching = true;
+    void Promise.all([loadComposerUi(this.adapter.network), this.data.get()]).then(
+      guarded('Showing Relay in a composer', ([ui, data]: [ComposerUiModule | null, ComposerData | null]) => {
+        this.attaching = false;
+        if (!ui || !needsUi(briefOf(data))) return;
         for (const [editor, tracked] of this.tracked) {
           if (tracked.session || !editor.isConnected) continue;
-          tracked.session = ui.createSession(tracked.composer, {
+          const session = ui.createSession(tracked.composer, {
             ctx: this.ctx,
             adapter: this.adapter,
             data: this.data,
             tracker: this.tracker,
           });
-          tracked.session.start();
+          tracked.session = session;
+          session.start(tracked.standIn?.host ?? null);
+          tracked.standIn = null;
+          if (tracked.openPanel) session.openPanel();
+          tracked.openPanel = false;
         }
       }),
     );
+  }
+
+  /** The person turned to a composer without a session: its session (and maybe panel) comes now. */
+  private turnTo(tracked: Tracked, openPanel: boolean): void {
+    if (tracked.session) {
+      if (openPanel) tracked.session.openPanel();
+      return;
+    }
+    tracked.wanted = true;
+    tracked.openPanel ||= openPanel;
+    this.attachSessions(this.brief);
+  }
+
+  /** The composer without a session whose editor (or stand-in) is on `path`. */
+  private waitingFor(path: readonly EventTarget[]): Tracked | null {
+    for (const [editor, tracked] of this.tracked) {
+      if (tracked.session) continue;
+      if (path.includes(editor) || (tracked.standIn && path.includes(tracked.standIn.host))) return tracked;
+    }
+    return null;
   }
 
   /** Landmarks of a composer with no editor that matched: maybe the editor comes later, maybe the site changed. */
@@ -201,9 +283,18 @@ export class ComposerFeature {
     }
   }
 
-  /** Someone starts writing on a page whose layout we don't know: say so now rather than later. */
+  /**
+   * Someone starts writing: in a composer waiting for its session, that session comes now; on a
+   * page whose layout we don't know, say so now rather than later.
+   */
   private onFocusIn(event: FocusEvent): void {
-    if (this.tracked.size > 0) return;
+    if (this.tracked.size > 0) {
+      // Not on focusing the stand-in: its click would land on a button the UI just replaced.
+      const path = event.composedPath();
+      const waiting = this.waitingFor(path);
+      if (waiting && path.includes(waiting.composer.editor)) this.turnTo(waiting, false);
+      return;
+    }
     const target = event.composedPath()[0];
     if (target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement))
       this.checkLayout();
@@ -220,21 +311,23 @@ export class ComposerFeature {
 
   private onKeyDown(event: KeyboardEvent): void {
     if (this.tracked.size === 0) return;
-    const found = this.sessionFor(event.composedPath());
-    if (!found) return;
+    const path = event.composedPath();
+    const found = this.sessionFor(path);
+    if (!found) {
+      const waiting = isShortcut(event) ? this.waitingFor(path) : null;
+      if (waiting && waiting.standIn) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        this.turnTo(waiting, true);
+      }
+      return;
+    }
     const { session, inEditor } = found;
     if (event.key === 'Escape' && session.panelOpen) {
       event.preventDefault();
       event.stopImmediatePropagation();
       session.closePanel(true);
-    } else if (
-      inEditor &&
-      event.altKey &&
-      event.shiftKey &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      event.code === 'KeyR'
-    ) {
+    } else if (inEditor && isShortcut(event)) {
       if (!session.hasItems) return;
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -278,6 +371,11 @@ export class ComposerFeature {
     );
     void Promise.allSettled(sends).then(() => this.data.get(0));
   }
+}
+
+/** Alt+Shift+R: opens the suggested posts. */
+function isShortcut(event: KeyboardEvent): boolean {
+  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyR';
 }
 
 /** Starts the composer feature for `adapter`'s site in this content script. */

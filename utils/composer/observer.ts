@@ -5,7 +5,7 @@
  * composers collect nothing, unless a publish is pending (its success toast may appear anywhere).
  * No work per feed post beyond keeping a reference to each added element.
  */
-import type { ObservedRoot } from './types';
+import { UI_HOST_NAME, type ObservedRoot } from './types';
 
 const FLUSH_TIMEOUT_MS = 200;
 
@@ -53,6 +53,18 @@ export class RootObserver {
     return fresh;
   }
 
+  /**
+   * Forgets the records of Relay's own insertions (its UI hosts added next to a composer) before
+   * they are delivered, so mounting a button costs no observer callback and no flush; any other
+   * record pending with them is collected as usual.
+   */
+  dropOwnInsertions(): void {
+    for (const watched of this.watched.values()) {
+      const records = watched.observer.takeRecords();
+      if (records.some((record) => !isOwnInsertion(record))) this.collect(watched, records);
+    }
+  }
+
   /** Asks for a flush soon even without mutations (e.g. after a click that may open a composer). */
   poke(): void {
     this.schedule();
@@ -97,4 +109,12 @@ export class RootObserver {
     this.added = [];
     this.onFlush(added);
   };
+}
+
+function isOwnInsertion(record: MutationRecord): boolean {
+  if (record.removedNodes.length > 0) return false;
+  for (let i = 0; i < record.addedNodes.length; i++) {
+    if ((record.addedNodes[i] as Element).localName !== UI_HOST_NAME) return false;
+  }
+  return true;
 }

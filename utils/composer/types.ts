@@ -91,7 +91,8 @@ export interface ComposerSessionApi {
   readonly uiHost: Element | null;
   readonly panelOpen: boolean;
   readonly hasItems: boolean;
-  start(): void;
+  /** Starts watching the editor; `standIn` (the content script's button) goes once this UI is in. */
+  start(standIn?: Element | null): void;
   /** New data from the background. */
   refresh(): void;
   /** Puts the UI back if the site re-rendered it away. */

@@ -14,6 +14,11 @@ function registered(): ComposerUiModule | undefined {
   return (globalThis as { [COMPOSER_UI_KEY]?: ComposerUiModule })[COMPOSER_UI_KEY];
 }
 
+/** True once the UI script is in this world. */
+export function uiLoaded(): boolean {
+  return registered() !== undefined;
+}
+
 export function loadComposerUi(network: ComposerNetwork): Promise<ComposerUiModule | null> {
   const ready = registered();
   if (ready) return Promise.resolve(ready);

@@ -72,6 +72,8 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
   });
   private inserted: { contentId: string; text: string } | null = null;
   private ui: MountedUi | null = null;
+  /** The content script's stand-in button, removed when this UI is in (or has nothing to show). */
+  private standIn: Element | null = null;
   private mounting = false;
   private disposed = false;
   private savedCaret: Range | null = null;
@@ -106,7 +108,8 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     return this.store.get().items.length > 0;
   }
 
-  start(): void {
+  start(standIn: Element | null = null): void {
+    this.standIn = standIn;
     this.editorObserver.observe(this.editor, { childList: true, characterData: true, subtree: true });
     this.refresh();
   }
@@ -135,6 +138,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     this.env.tracker.drop(this);
     this.ui?.remove();
     this.ui = null;
+    this.dropStandIn();
   }
 
   togglePanel = (): void => {
@@ -241,16 +245,24 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
           this.mounting = false;
           if (this.disposed) ui.remove();
           else this.ui = ui;
+          // In the same task as the mount: the page never draws both buttons, nor neither.
+          this.dropStandIn();
           this.syncUi();
         })
         .catch((error: unknown) => {
           this.mounting = false;
           warnOnce(`could not show Relay next to a ${this.env.adapter.siteName} composer.`, error);
         });
-    } else if (!needed && this.ui) {
-      this.ui.remove();
+    } else if (!needed) {
+      this.ui?.remove();
       this.ui = null;
+      this.dropStandIn();
     }
+  }
+
+  private dropStandIn(): void {
+    this.standIn?.remove();
+    this.standIn = null;
   }
 
   private async insertItem(item: ComposerItem): Promise<void> {
