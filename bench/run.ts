@@ -66,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
       const outcome = await suite.run(settings);
       errors += outcome.errors.length;
       missed += outcome.missed.length;
+      for (const error of outcome.errors) process.stdout.write(`\nerror (${suite.name}): ${error}\n`);
+      for (const miss of outcome.missed) process.stdout.write(`\nmissed (${suite.name}): ${miss}\n`);
     } catch (error) {
       errors++;
       process.stderr.write(`suite ${suite.name} failed: ${(error as Error).stack ?? String(error)}\n`);
