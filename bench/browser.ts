@@ -5,7 +5,7 @@
  *
  * BENCH_SAMPLES (default per suite) sets how many timed samples each side gets.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
@@ -33,11 +33,24 @@ export interface BenchBrowser {
   context: BrowserContext;
   /** Closes Chromium and deletes the profile. Safe to call twice. */
   close(): Promise<void>;
+  /**
+   * Closes Chromium and keeps a copy of its profile (extension storage, IndexedDB) in a new
+   * directory, for `launchChromium({ profileFrom })`; the caller deletes the copy.
+   */
+  closeKeepingProfile(): Promise<string>;
 }
 
-/** Headless Chromium on a fresh profile; `extensionDir` loads an unpacked extension into it. */
-export async function launchChromium(options: { extensionDir?: string; label: string }): Promise<BenchBrowser> {
+/**
+ * Headless Chromium on a fresh profile (a copy of `profileFrom` when given: a browser where an
+ * advocate is enrolled, started anew); `extensionDir` loads an unpacked extension into it.
+ */
+export async function launchChromium(options: {
+  extensionDir?: string;
+  label: string;
+  profileFrom?: string;
+}): Promise<BenchBrowser> {
   const profile = mkdtempSync(join(tmpdir(), `relay-bench-${options.label}-`));
+  if (options.profileFrom) cpSync(options.profileFrom, profile, { recursive: true });
   const extensionArgs = options.extensionDir
     ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`]
     : [];
@@ -62,7 +75,14 @@ export async function launchChromium(options: { extensionDir?: string; label: st
         rmSync(profile, { recursive: true, force: true });
       }
     })());
-  return { context, close };
+  const closeKeepingProfile = async () => {
+    await context.close();
+    const kept = mkdtempSync(join(tmpdir(), `relay-bench-${options.label}-kept-`));
+    cpSync(profile, kept, { recursive: true });
+    await close();
+    return kept;
+  };
+  return { context, close, closeKeepingProfile };
 }
 
 /** BENCH_SAMPLES, else `fallback`. */

@@ -135,6 +135,7 @@ export const composerSuite: Suite = {
     const work = mkdtempSync(join(tmpdir(), 'relay-bench-composer-'));
     const browsers: BenchBrowser[] = [];
     let server: TestServer | undefined;
+    const keptProfiles: string[] = [];
     try {
       log('building the extension (wxt build)');
       const extensionDir = await within(320_000, 'wxt build', buildExtension(work));
@@ -165,9 +166,9 @@ export const composerSuite: Suite = {
         'enrolment',
         enrolAdvocate('composer', LIVE_POSTS, server, extensionDir),
       );
-      browsers.push(advocate.browser);
-      await routeFixtures(advocate.browser.context);
-      const advocatePrefix = await extensionPrefix(advocate.browser.context);
+      // Each round starts a fresh Chromium on a copy of this profile, as the other sides do.
+      const enrolledProfile = await advocate.browser.closeKeepingProfile();
+      keptProfiles.push(enrolledProfile);
 
       const results = new Map<string, SiteSamples>();
       for (const site of SITES) {
@@ -182,21 +183,21 @@ export const composerSuite: Suite = {
         results.set(site.name, samples);
         for (let round = 0; round < rounds; round++) {
           for (const side of ORDERS[round % ORDERS.length]!) {
-            // The enrolled advocate's browser stays (a new tab each round); the others start fresh.
-            let browser: BenchBrowser | null = null;
-            let context = advocate.browser.context;
-            let prefix = advocatePrefix;
-            if (side !== 'enrolled') {
-              browser = await launchChromium({
-                label: `composer-${side}`,
-                ...(side === 'idle' ? { extensionDir } : side === 'floor' ? { extensionDir: floorDir } : {}),
-              });
-              browsers.push(browser);
-              context = browser.context;
-              await routeFixtures(context);
-              // Without the extension, every chrome-extension:// script would be a stray one.
-              prefix = side === 'without' ? 'chrome-extension://' : await extensionPrefix(context);
-            }
+            const browser = await launchChromium({
+              label: `composer-${side}`,
+              ...(side === 'enrolled'
+                ? { extensionDir, profileFrom: enrolledProfile }
+                : side === 'idle'
+                  ? { extensionDir }
+                  : side === 'floor'
+                    ? { extensionDir: floorDir }
+                    : {}),
+            });
+            browsers.push(browser);
+            const { context } = browser;
+            await routeFixtures(context);
+            // Without the extension, every chrome-extension:// script would be a stray one.
+            const prefix = side === 'without' ? 'chrome-extension://' : await extensionPrefix(context);
             const page = await context.newPage();
             const cdp = await context.newCDPSession(page);
             await cdp.send('Performance.enable');
@@ -242,8 +243,7 @@ export const composerSuite: Suite = {
             const expected = 1_000 + BATCHES * 100;
             if (posts < expected)
               outcome.errors.push(`${site.name}: the fixture feed holds ${posts} posts, expected ${expected}`);
-            await page.close();
-            await browser?.close();
+            await browser.close();
           }
         }
         log(`${site.name}: done`);
@@ -318,6 +318,7 @@ export const composerSuite: Suite = {
       outcome.errors.push(`composer: ${(error as Error).message}`);
     } finally {
       for (const browser of browsers) await browser.close().catch(() => undefined);
+      for (const profile of keptProfiles) rmSync(profile, { recursive: true, force: true });
       await server
         ?.stop()
         .catch((error: unknown) => outcome.errors.push(`stopping the server: ${(error as Error).message}`));
