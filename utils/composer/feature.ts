@@ -181,7 +181,6 @@ export class ComposerFeature {
     const show = needsUi(brief);
     const count = brief?.items ?? 0;
     let load = false;
-    let mounted = false;
     for (const tracked of this.tracked.values()) {
       if (tracked.session) continue;
       if (show && (tracked.wanted || uiLoaded())) {
@@ -193,15 +192,12 @@ export class ComposerFeature {
         tracked.standIn = null;
       } else if (tracked.standIn) tracked.standIn.setCount(count);
       else if (tracked.composer.editor.isConnected) {
-        tracked.standIn = mountStandIn(
-          tracked.composer.anchor,
-          count,
-          guarded('Opening suggested posts', () => this.turnTo(tracked, true)),
-        );
-        mounted = true;
+        const onActivate = guarded('Opening suggested posts', () => this.turnTo(tracked, true));
+        this.observer.unobserved(() => {
+          tracked.standIn = mountStandIn(tracked.composer.anchor, count, onActivate);
+        });
       }
     }
-    if (mounted) this.observer.dropOwnInsertions();
     // One load at a time: when it is in, every composer then without a session gets one.
     if (!load || this.attaching) return;
     this.attaching = true;

@@ -5,9 +5,10 @@
  * composers collect nothing, unless a publish is pending (its success toast may appear anywhere).
  * No work per feed post beyond keeping a reference to each added element.
  */
-import { UI_HOST_NAME, type ObservedRoot } from './types';
+import type { ObservedRoot } from './types';
 
 const FLUSH_TIMEOUT_MS = 200;
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true };
 
 interface Watched {
   observer: MutationObserver;
@@ -41,7 +42,7 @@ export class RootObserver {
         observer: new MutationObserver((records) => this.collect(watched, records)),
         scan: root.scan,
       };
-      watched.observer.observe(root.node, { childList: true, subtree: true });
+      watched.observer.observe(root.node, OPTIONS);
       this.watched.set(root.node, watched);
       fresh.push(root);
     }
@@ -54,14 +55,20 @@ export class RootObserver {
   }
 
   /**
-   * Forgets the records of Relay's own insertions (its UI hosts added next to a composer) before
-   * they are delivered, so mounting a button costs no observer callback and no flush; any other
-   * record pending with them is collected as usual.
+   * Runs `change` (Relay's own insertion of its UI next to a composer) unseen: the observers stop
+   * for it, so it costs no mutation record, no callback and no flush. Records already pending are
+   * collected first; nothing the page does is missed, as the page's scripts can't run meanwhile.
    */
-  dropOwnInsertions(): void {
+  unobserved(change: () => void): void {
     for (const watched of this.watched.values()) {
-      const records = watched.observer.takeRecords();
-      if (records.some((record) => !isOwnInsertion(record))) this.collect(watched, records);
+      const pending = watched.observer.takeRecords();
+      if (pending.length > 0) this.collect(watched, pending);
+      watched.observer.disconnect();
+    }
+    try {
+      change();
+    } finally {
+      for (const [node, watched] of this.watched) watched.observer.observe(node, OPTIONS);
     }
   }
 
@@ -109,12 +116,4 @@ export class RootObserver {
     this.added = [];
     this.onFlush(added);
   };
-}
-
-function isOwnInsertion(record: MutationRecord): boolean {
-  if (record.removedNodes.length > 0) return false;
-  for (let i = 0; i < record.addedNodes.length; i++) {
-    if ((record.addedNodes[i] as Element).localName !== UI_HOST_NAME) return false;
-  }
-  return true;
 }
