@@ -138,6 +138,39 @@ test.describe('share intents from the popup', () => {
     expect(await publishedPosts(page)).toHaveLength(1);
     await expectOneShare(server, serviceWorker, release!.id, 'linkedin');
   });
+
+  test('"Share on X" opens the prefilled intent composer; Post, with no click in the editor, logs one share', async ({
+    context,
+    server,
+    openPopup,
+    serviceWorker,
+  }) => {
+    const { popup, release } = await setUpProgramme(server, openPopup);
+    // As on a site that doesn't focus its composer: the person never turns to it, yet it holds Relay's text.
+    // (In the page's world only: Relay's isolated world keeps its own prototypes.)
+    await context.addInitScript(() => {
+      HTMLElement.prototype.focus = () => {};
+      for (const method of ['addRange', 'collapse', 'setBaseAndExtent'] as const)
+        Selection.prototype[method] = () => {};
+    });
+    const opened = context.waitForEvent('page');
+    await postCard(popup, RELEASE.title).getByRole('button', { name: 'Share on X' }).click();
+    const page = await opened;
+    await page.waitForURL(/^https:\/\/x\.com\/intent\/post\?/);
+    const editor = xModal.editor(page);
+    await expect(editor).toBeVisible();
+    expect(await modelOf(editor)).toMatch(SUGGESTED.x);
+    expect(await editor.evaluate((element) => element.matches(':focus-within'))).toBe(false);
+    // The composer opened holding Relay's text: Relay is ready for it without the person turning to it.
+    await expect(suggestedButton(page)).toHaveCount(1, { timeout: 10_000 });
+    await page.waitForTimeout(1_000);
+    expect(await serverShares(server, release!.id)).toEqual([]);
+
+    await xModal.postButton(page).click();
+    await expect(xModal.success(page)).toBeVisible();
+    expect(await publishedPosts(page)).toHaveLength(1);
+    await expectOneShare(server, serviceWorker, release!.id, 'x');
+  });
 });
 
 test.describe('feeds of 1,000 posts', () => {
