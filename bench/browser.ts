@@ -34,8 +34,8 @@ export interface BenchBrowser {
   /** Closes Chromium and deletes the profile. Safe to call twice. */
   close(): Promise<void>;
   /**
-   * Closes Chromium and keeps a copy of its profile (extension storage, IndexedDB) in a new
-   * directory, for `launchChromium({ profileFrom })`; the caller deletes the copy.
+   * Closes Chromium and keeps its profile (extension storage, IndexedDB), for
+   * `launchChromium({ profileFrom })`; the caller deletes it.
    */
   closeKeepingProfile(): Promise<string>;
 }
@@ -67,20 +67,19 @@ export async function launchChromium(options: {
     throw error;
   }
   let closing: Promise<void> | undefined;
+  let keepProfile = false;
   const close = () =>
     (closing ??= (async () => {
       try {
         await context.close();
       } finally {
-        rmSync(profile, { recursive: true, force: true });
+        if (!keepProfile) rmSync(profile, { recursive: true, force: true });
       }
     })());
   const closeKeepingProfile = async () => {
-    await context.close();
-    const kept = mkdtempSync(join(tmpdir(), `relay-bench-${options.label}-kept-`));
-    cpSync(profile, kept, { recursive: true });
+    keepProfile = true;
     await close();
-    return kept;
+    return profile;
   };
   return { context, close, closeKeepingProfile };
 }

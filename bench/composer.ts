@@ -166,6 +166,7 @@ export const composerSuite: Suite = {
         'enrolment',
         enrolAdvocate('composer', LIVE_POSTS, server, extensionDir),
       );
+      browsers.push(advocate.browser);
       // Each round starts a fresh Chromium on a copy of this profile, as the other sides do.
       const enrolledProfile = await advocate.browser.closeKeepingProfile();
       keptProfiles.push(enrolledProfile);

@@ -4,7 +4,7 @@
  * intents complete in the sites' composers and log one share when the post is published; long feeds
  * of 1,000 posts keep working.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import type { ComposerCase } from './composers';
 import { linkedinOld, linkedinShadow, linkedinUnknown, xInline, xModal } from './composers';
 import {
@@ -115,6 +115,40 @@ test.describe('LinkedIn, a generation the adapter does not know', () => {
 });
 
 test.describe('share intents from the popup', () => {
+  /** Clicks `button` on RELEASE's card in the popup; returns the intent page once at `url`, and its composer's editor. */
+  async function openIntent(
+    context: BrowserContext,
+    popup: Page,
+    button: string,
+    url: RegExp,
+    composer: ComposerCase,
+  ): Promise<{ page: Page; editor: Locator }> {
+    const opened = context.waitForEvent('page');
+    await postCard(popup, RELEASE.title).getByRole('button', { name: button }).click();
+    const page = await opened;
+    await page.waitForURL(url);
+    const editor = composer.editor(page);
+    await expect(editor).toBeVisible();
+    expect(await modelOf(editor)).toMatch(SUGGESTED[composer.network]);
+    return { page, editor };
+  }
+
+  /** Nothing is logged before the site confirms the post; Post publishes it and exactly one share is logged. */
+  async function publishLogsOneShare(
+    page: Page,
+    composer: ComposerCase,
+    server: Parameters<typeof setUpProgramme>[0],
+    serviceWorker: Worker,
+    contentId: string,
+  ): Promise<void> {
+    await page.waitForTimeout(1_500);
+    expect(await serverShares(server, contentId)).toEqual([]);
+    await composer.postButton(page).click();
+    await expect(composer.success(page)).toBeVisible();
+    expect(await publishedPosts(page)).toHaveLength(1);
+    await expectOneShare(server, serviceWorker, contentId, composer.network);
+  }
+
   test('"Share on LinkedIn" opens the prefilled composer; publishing there logs one share', async ({
     context,
     server,
@@ -122,21 +156,14 @@ test.describe('share intents from the popup', () => {
     serviceWorker,
   }) => {
     const { popup, release } = await setUpProgramme(server, openPopup);
-    const opened = context.waitForEvent('page');
-    await postCard(popup, RELEASE.title).getByRole('button', { name: 'Share on LinkedIn' }).click();
-    const page = await opened;
-    await page.waitForURL(/^https:\/\/www\.linkedin\.com\/feed\/\?shareActive=true/);
-    const editor = linkedinShadow.editor(page);
-    await expect(editor).toBeVisible();
-    expect(await modelOf(editor)).toMatch(SUGGESTED.linkedin);
-    // Nothing is logged before the site confirms the post.
-    await page.waitForTimeout(1_500);
-    expect(await serverShares(server, release!.id)).toEqual([]);
-
-    await linkedinShadow.postButton(page).click();
-    await expect(linkedinShadow.success(page)).toBeVisible();
-    expect(await publishedPosts(page)).toHaveLength(1);
-    await expectOneShare(server, serviceWorker, release!.id, 'linkedin');
+    const { page } = await openIntent(
+      context,
+      popup,
+      'Share on LinkedIn',
+      /^https:\/\/www\.linkedin\.com\/feed\/\?shareActive=true/,
+      linkedinShadow,
+    );
+    await publishLogsOneShare(page, linkedinShadow, server, serviceWorker, release!.id);
   });
 
   test('"Share on X" opens the prefilled intent composer; Post, with no click in the editor, logs one share', async ({
@@ -153,23 +180,17 @@ test.describe('share intents from the popup', () => {
       for (const method of ['addRange', 'collapse', 'setBaseAndExtent'] as const)
         Selection.prototype[method] = () => {};
     });
-    const opened = context.waitForEvent('page');
-    await postCard(popup, RELEASE.title).getByRole('button', { name: 'Share on X' }).click();
-    const page = await opened;
-    await page.waitForURL(/^https:\/\/x\.com\/intent\/post\?/);
-    const editor = xModal.editor(page);
-    await expect(editor).toBeVisible();
-    expect(await modelOf(editor)).toMatch(SUGGESTED.x);
+    const { page, editor } = await openIntent(
+      context,
+      popup,
+      'Share on X',
+      /^https:\/\/x\.com\/intent\/post\?/,
+      xModal,
+    );
     expect(await editor.evaluate((element) => element.matches(':focus-within'))).toBe(false);
     // The composer opened holding Relay's text: Relay is ready for it without the person turning to it.
     await expect(suggestedButton(page)).toHaveCount(1, { timeout: 10_000 });
-    await page.waitForTimeout(1_000);
-    expect(await serverShares(server, release!.id)).toEqual([]);
-
-    await xModal.postButton(page).click();
-    await expect(xModal.success(page)).toBeVisible();
-    expect(await publishedPosts(page)).toHaveLength(1);
-    await expectOneShare(server, serviceWorker, release!.id, 'x');
+    await publishLogsOneShare(page, xModal, server, serviceWorker, release!.id);
   });
 });
 

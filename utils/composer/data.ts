@@ -22,8 +22,13 @@ class Answer<T> {
 
   constructor(private readonly ask: () => Promise<T | null>) {}
 
+  /** Answered less than `maxAgeMs` ago. */
+  fresh(maxAgeMs: number): boolean {
+    return this.at > 0 && Date.now() - this.at < maxAgeMs;
+  }
+
   get(maxAgeMs: number, heard: (value: T | null) => void): Promise<T | null> {
-    if (this.at && Date.now() - this.at < maxAgeMs) return Promise.resolve(this.value);
+    if (this.fresh(maxAgeMs)) return Promise.resolve(this.value);
     this.inflight ??= this.ask()
       .catch((error: unknown) => {
         warnOnce(BACKGROUND_SILENT, error);
@@ -71,10 +76,8 @@ export class ComposerDataSource {
   }
 
   /** The brief: of the whole answer when that is fresh, else asked on its own. */
-  async brief(maxAgeMs = FRESH_MS): Promise<ComposerBrief | null> {
-    const fresher = this.full.at >= this.short.at ? this.full : this.short;
-    if (fresher.at && Date.now() - fresher.at < maxAgeMs)
-      return fresher === this.full ? briefOf(this.full.value) : this.short.value;
+  brief(maxAgeMs = FRESH_MS): Promise<ComposerBrief | null> {
+    if (this.full.fresh(maxAgeMs)) return Promise.resolve(briefOf(this.full.value));
     return this.short.get(maxAgeMs, () => undefined);
   }
 
