@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import type { AppEnv, Deps } from './context';
 import { RateLimiter } from './middleware/rate-limit';
 import { ApiRegistry } from './openapi/registry';
+import { databaseProblem } from './db/problems';
 import { ProblemError, problemResponse } from './problem';
 import { adminSessionRoutes } from './routes/admin-session';
 import { contentRoutes } from './routes/content';
@@ -31,6 +32,9 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
+    // The database is down, full or busy: a clear 503 to retry, never the driver's words.
+    const unavailable = databaseProblem(error);
+    if (unavailable) return problemResponse(c, unavailable);
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return problemResponse(c, new ProblemError(500, 'Something went wrong on the server. It has been logged.'));
   });

@@ -2,6 +2,7 @@
  * The server's configuration, read from the environment only. Every variable is listed in the
  * README; a bad value stops start-up with a message naming the variable.
  */
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface RateLimit {
@@ -31,6 +32,21 @@ export interface Config {
     maxPerToken: number;
     /** A client with more unsent bytes than this is dropped. */
     maxBufferedBytes: number;
+  };
+  database: {
+    /** PostgreSQL: opening a connection may take this long. */
+    connectTimeoutMs: number;
+    /** PostgreSQL: a statement may run this long (statement_timeout). */
+    statementTimeoutMs: number;
+  };
+  /** Clicks (and shares taken during an outage) waiting for the database. */
+  spool: {
+    /** Folder they are written to; null keeps them in memory only. */
+    dir: string | null;
+    /** Items kept in memory at most, per queue; later ones wait on disk only. */
+    memoryItems: number;
+    /** Bytes on disk at most, per queue. */
+    maxBytes: number;
   };
   /** Where the built admin console is (server/admin/dist); not configurable by the environment. */
   consoleDir: string;
@@ -76,6 +92,18 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false (got ${JSON.stringify(env[name])})`);
 }
 
+/** RELAY_SPOOL_DIR, else a `spool` folder beside the SQLite file, or data/spool with PostgreSQL. */
+function spoolDir(env: Env, databaseUrl: string): string | null {
+  const raw = env.RELAY_SPOOL_DIR;
+  if (raw === 'none') return null;
+  if (raw) return raw;
+  if (databaseUrl.startsWith('sqlite:')) {
+    const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    return path === ':memory:' || path === '' ? null : join(dirname(path), 'spool');
+  }
+  return 'data/spool';
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 8787, 0, 65535);
   const host = env.HOST || '127.0.0.1';
@@ -94,10 +122,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('RELAY_ADMIN_PASSWORD must be at least 8 characters');
   }
   const minute = 60_000;
+  const databaseUrl = env.DATABASE_URL || 'sqlite:data/relay.db';
   return {
     port,
     host,
-    databaseUrl: env.DATABASE_URL || 'sqlite:data/relay.db',
+    databaseUrl,
     publicUrl,
     adminEmail,
     adminPassword,
@@ -115,6 +144,15 @@ export function loadConfig(env: Env = process.env): Config {
       idleMs: integer(env, 'RELAY_STREAM_IDLE_MS', 60_000, 1_000, 3_600_000),
       maxPerToken: integer(env, 'RELAY_STREAM_MAX_PER_TOKEN', 5, 1, 1_000_000),
       maxBufferedBytes: integer(env, 'RELAY_STREAM_MAX_BUFFER', 256 * 1024, 1024, 64 * 1024 * 1024),
+    },
+    database: {
+      connectTimeoutMs: integer(env, 'RELAY_DB_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
+      statementTimeoutMs: integer(env, 'RELAY_DB_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    },
+    spool: {
+      dir: spoolDir(env, databaseUrl),
+      memoryItems: integer(env, 'RELAY_SPOOL_MEMORY', 100_000, 100, 10_000_000),
+      maxBytes: integer(env, 'RELAY_SPOOL_MAX_MB', 1024, 1, 1_000_000) * 1024 * 1024,
     },
     consoleDir: DEFAULT_CONSOLE_DIR,
     consoleDevOrigin: origin(env, 'RELAY_CONSOLE_DEV_ORIGIN'),

@@ -5,7 +5,9 @@ import type { ChangeFeed } from './changes';
 import type { Config } from './config';
 import type { Database } from './db/schema';
 import type { DialectName } from './db';
-import type { ClickRecorder, LinkCache } from './services/clicks';
+import type { DatabaseAvailability } from './db/availability';
+import type { ClickRecorder } from './services/clicks/recorder';
+import type { LinkDirectory } from './services/link-directory';
 import type { LinkPreviewer } from './services/link-preview/fetch';
 import type { ScoreKeeper } from './services/scores';
 import type { SyncStateCache } from './services/sync-state';
@@ -19,10 +21,14 @@ export interface Deps {
   now: () => number;
   /** The shared part of every sync's ETag, cached in memory (services/sync-state.ts). */
   syncState: SyncStateCache;
-  /** Buffers tracked-link clicks and writes them in batches (services/clicks.ts). */
+  /** Set once shutdown begins: readiness answers 503 from then on. */
+  lifecycle: { shuttingDown: boolean };
+  /** Whether the database can be reached and written (db/availability.ts). */
+  availability: DatabaseAvailability;
+  /** Keeps tracked-link clicks in a durable spool and writes them in batches (services/clicks/). */
   clicks: ClickRecorder;
-  /** Resolved tracked links, so a redirect needs no database round trip. */
-  linkCache: LinkCache;
+  /** Tracked links resolved from memory, so a redirect needs no database (services/link-directory.ts). */
+  links: LinkDirectory;
   /** Keeps advocate_points in step with shares, clicks and the scoring rules (services/scores.ts). */
   scores: ScoreKeeper;
   /** POST /v1/admin/link-preview's fetcher; tests put one here that may reach loopback. */

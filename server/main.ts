@@ -4,7 +4,7 @@
  * gracefully. `npm start` (scripts/start.ts) runs the demo through the same `runFromEnvironment`.
  */
 import { ConfigError, loadConfig, type Config } from './config';
-import { startServer, type RunningServer } from './server';
+import { CLEANUP_MS, startServer, type RunningServer } from './server';
 
 export interface RunOptions {
   /** The environment the configuration is read from; process.env by default. */
@@ -40,6 +40,12 @@ export async function runFromEnvironment(options: RunOptions = {}): Promise<Runn
       if (signalled) return;
       signalled = true;
       console.log(`${signal}: finishing in-flight requests, then stopping`);
+      // The last resort: whatever hangs (a database that stopped answering), the process ends in time.
+      const limit = running.deps.config.shutdownGraceMs + CLEANUP_MS + 2_000;
+      setTimeout(() => {
+        console.error(`shutdown took longer than ${limit} ms; exiting now`);
+        process.exit(1);
+      }, limit).unref();
       running.close().then(
         () => process.exit(0),
         (error: unknown) => {

@@ -16,10 +16,15 @@ import { migrateToLatest } from './db/migrate';
 import { PgChangeFeed } from './changes-pg';
 import { StreamHub } from './stream/hub';
 import { SyncNotifier } from './stream/notifier';
-import { ClickRecorder, LinkCache } from './services/clicks';
+import { ClickRecorder } from './services/clicks/recorder';
+import { LinkDirectory } from './services/link-directory';
 import { ScoreKeeper } from './services/scores';
 import { SyncStateCache } from './services/sync-state';
 import { attachStream } from './stream/upgrade';
+import { within } from './deadline';
+
+/** After in-flight requests (RELAY_SHUTDOWN_GRACE_MS), what writing spooled clicks and closing may take. */
+export const CLEANUP_MS = 6_000;
 
 export interface RunningServer {
   url: string;
@@ -28,7 +33,10 @@ export interface RunningServer {
   database: RelayDatabase;
   /** This instance's live streams. */
   hub: StreamHub;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  /**
+   * Stops accepting connections, lets in-flight requests finish (up to the grace period), writes
+   * what it can and closes the database: always done within grace + CLEANUP_MS (and a second).
+   */
   close(): Promise<void>;
 }
 
@@ -42,7 +50,9 @@ export interface StartOptions {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, {
+    timeouts: { connectMs: config.database.connectTimeoutMs, statementMs: config.database.statementTimeoutMs },
+  });
   try {
     await migrateToLatest(database);
     await ensureFirstAdmin(database.db, config.adminEmail, config.adminPassword);
@@ -55,6 +65,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let deps: Deps;
   let hub: StreamHub;
   let server: Server;
+  let clicks: ClickRecorder | undefined;
+  let links: LinkDirectory | undefined;
   try {
     if (!changes && database.postgresUrl) {
       const feed = new PgChangeFeed(database.postgresUrl, database.db);
@@ -64,23 +76,28 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const feed = changes ?? new LocalChangeFeed();
     const now = options.now ?? Date.now;
     const scores = new ScoreKeeper(database.db, database.dialect);
-    const linkCache = new LinkCache(now);
-    // A content change may move a link's destination: resolve links afresh.
-    feed.subscribe(() => linkCache.clear());
+    clicks = new ClickRecorder(database.db, now, {
+      dialect: database.dialect,
+      onCounted: (ids) => scores.recompute(ids),
+      availability: database.availability,
+      spool: config.spool,
+    });
+    links = new LinkDirectory(database.db, { utmMedium: config.utmMedium });
     deps = {
       db: database.db,
       dialect: database.dialect,
       config,
       changes: feed,
       now,
+      lifecycle: { shuttingDown: false },
+      availability: database.availability,
       syncState: new SyncStateCache(database.db, now, feed),
-      clicks: new ClickRecorder(database.db, now, {
-        dialect: database.dialect,
-        onCounted: (ids) => scores.recompute(ids),
-      }),
-      linkCache,
+      clicks,
+      links,
       scores,
     };
+    await deps.clicks.start();
+    await deps.links.start(feed, now());
     await options.beforeListen?.(deps);
     const { app } = createApp(deps);
     options.configure?.(app);
@@ -96,6 +113,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (error) {
     // Nothing half-started is left behind: the caller gets the error and no open connections.
     notifier?.stop();
+    await clicks?.close(0);
+    links?.stop();
     await changes?.close?.().catch(() => undefined);
     await database.close();
     throw error;
@@ -113,6 +132,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      deps.lifecycle.shuttingDown = true;
       stream.stopAccepting();
       liveNotifier.stop();
       await hub.closeAll();
@@ -128,11 +148,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         });
         server.closeIdleConnections();
       });
-      // Every request has finished: the clicks they buffered are written before the database closes.
-      await deps.clicks.close();
-      await deps.scores.close();
-      await deps.changes.close?.();
-      await database.close();
+      // Every request has finished. Within CLEANUP_MS: the clicks they spooled are written if the
+      // database takes them (what it doesn't stays on disk for the next start), then it closes.
+      const cleanupEnds = Date.now() + CLEANUP_MS;
+      const left = () => cleanupEnds - Date.now();
+      await deps.clicks.close(CLEANUP_MS / 2);
+      deps.links.stop();
+      await within(left(), 'rescoring', deps.scores.close());
+      await within(left(), 'the change feed', deps.changes.close?.());
+      await within(left() + 1_000, 'closing the database', database.close(Math.max(0, left())));
     })());
 
   return { url, port: address.port, deps, database, hub, close };

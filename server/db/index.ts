@@ -2,12 +2,15 @@
  * Opens the database named by DATABASE_URL: an embedded SQLite file (`sqlite:<path>`, the default)
  * or PostgreSQL (`postgres://…`). Both are driven through the same Kysely schema and migrations.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { DatabaseAvailability } from './availability';
+import { DEFAULT_PG_TIMEOUTS, GuardedPgPool, type PgTimeouts } from './pg-pool';
 import type { Database } from './schema';
+import { watchedSqlite } from './sqlite-watch';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -16,7 +19,10 @@ export interface RelayDatabase {
   dialect: DialectName;
   /** A PostgreSQL connection string, for features that need their own connection (LISTEN). */
   postgresUrl?: string;
-  close(): Promise<void>;
+  /** Whether the database can be reached and written right now, as the last queries and probes saw. */
+  availability: DatabaseAvailability;
+  /** Closes it; PostgreSQL connections still busy after `deadlineMs` are cut. */
+  close(deadlineMs?: number): Promise<void>;
 }
 
 export class DatabaseUrlError extends Error {
@@ -40,21 +46,55 @@ export function parseDatabaseUrl(
   );
 }
 
-export function openDatabase(url: string, options: { poolSize?: number } = {}): RelayDatabase {
+export interface OpenOptions {
+  poolSize?: number;
+  /** PostgreSQL connect and statement timeouts. */
+  timeouts?: PgTimeouts;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): RelayDatabase {
   const parsed = parseDatabaseUrl(url);
   if (parsed.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: parsed.url, max: options.poolSize ?? 10 });
-    // An idle client that loses its connection must not crash the process.
-    pool.on('error', (error) => console.error('postgres pool error:', error.message));
+    const availability = new DatabaseAvailability('database (PostgreSQL)');
+    const pool = new GuardedPgPool(parsed.url, availability, {
+      max: options.poolSize ?? 10,
+      timeouts: options.timeouts ?? DEFAULT_PG_TIMEOUTS,
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', postgresUrl: parsed.url, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      postgresUrl: parsed.url,
+      availability,
+      async close(deadlineMs = 5_000) {
+        // Kysely's destroy ends the pool; a pool still busy at the deadline has its connections cut.
+        const ending = pool.end(deadlineMs);
+        await db.destroy();
+        await ending;
+      },
+    };
   }
-  if (parsed.path !== ':memory:') mkdirSync(dirname(parsed.path), { recursive: true });
-  const sqlite = new SQLite(parsed.path);
+  const availability = new DatabaseAvailability('database (SQLite)');
+  const sqlite = new SQLite(createPrivateFile(parsed.path));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: watchedSqlite(sqlite, availability) }) });
+  return { db, dialect: 'sqlite', availability, close: () => db.destroy() };
+}
+
+/**
+ * A new database file is readable by its owner only (0600, in a 0700 folder when we make the
+ * folder); SQLite gives its -wal and -shm files the same mode. Existing files are left as they are.
+ */
+function createPrivateFile(path: string): string {
+  if (path === ':memory:') return path;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return path;
 }

@@ -137,8 +137,8 @@ export function meRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimiter
           .execute();
       }
     });
-    // Redirects of this advocate's links re-read whether to count clicks.
-    deps.linkCache.forgetAdvocate(advocate.id);
+    // Redirects of this advocate's links count clicks, or not, from now on.
+    if (patch.clickTracking !== undefined) deps.links.setTracking(advocate.id, patch.clickTracking);
     c.header('cache-control', 'private, no-cache');
     return c.json(await readMe(deps, advocate));
   });

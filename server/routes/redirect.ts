@@ -1,51 +1,22 @@
 /**
  * GET /r/:code: a tracked share link leads to the content's URL with the advocate's UTM tags, and
- * the visit counts as a click when a person made it. The answer never waits for the click to be
- * written: it is buffered (services/clicks.ts). Link-preview bots, prefetches and HEAD requests are
- * redirected too, so previews work, but not counted.
+ * the visit counts as a click when a person made it. Links are resolved from memory
+ * (services/link-directory.ts), so live content's links redirect while the database is away, and
+ * the answer never waits for the click to be written: it goes to a durable spool
+ * (services/clicks/). Link-preview bots, prefetches and HEAD requests are redirected too, so
+ * previews work, but not counted.
  */
 import { Hono } from 'hono';
-import type { Network } from '../../lib/schemas';
 import type { AppEnv, Deps } from '../context';
 import { clientAddress, requestHeader } from '../middleware/auth';
 import type { ApiRegistry } from '../openapi/registry';
 import { ProblemError } from '../problem';
-import type { ResolvedLink } from '../services/clicks';
-import { destinationUrl } from '../services/links';
 import { isMachineVisit } from '../services/visitors';
 
 const CODE = /^[0-9A-Za-z]{1,16}$/;
 
 export function redirectRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-
-  async function resolve(code: string): Promise<ResolvedLink | undefined> {
-    const cached = deps.linkCache.get(code);
-    if (cached) return cached;
-    const row = await deps.db
-      .selectFrom('links')
-      .innerJoin('content', 'content.id', 'links.content_id')
-      .innerJoin('advocates', 'advocates.id', 'links.advocate_id')
-      .select([
-        'content.url',
-        'content.title',
-        'content.campaign',
-        'links.network',
-        'links.advocate_id',
-        'advocates.ref',
-        'advocates.click_tracking',
-      ])
-      .where('links.code', '=', code)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const link: ResolvedLink = {
-      location: destinationUrl(row, row.network as Network, row.ref, deps.config.utmMedium),
-      advocateId: row.advocate_id,
-      clickTracking: row.click_tracking === 1,
-    };
-    deps.linkCache.set(code, link);
-    return link;
-  }
 
   api.add({
     method: 'get',
@@ -60,7 +31,7 @@ export function redirectRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   });
   app.get('/:code', async (c) => {
     const code = c.req.param('code');
-    const link = CODE.test(code) ? await resolve(code) : undefined;
+    const link = CODE.test(code) ? await deps.links.resolve(code) : undefined;
     if (!link) throw new ProblemError(404, 'This link is not known. It may have been mistyped.', { type: 'not-found' });
     const userAgent = requestHeader(c, 'user-agent');
     if (

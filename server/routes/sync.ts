@@ -125,7 +125,16 @@ export function syncRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimit
           campaign: row.campaign,
           networks,
         })),
-        { publicUrl: deps.config.publicUrl, utmMedium: deps.config.utmMedium, now },
+        {
+          publicUrl: deps.config.publicUrl,
+          utmMedium: deps.config.utmMedium,
+          now,
+          handedOut: (code, contentId, network) =>
+            deps.links.remember(
+              { code, advocateId: advocate.id, contentId, network },
+              { ref: advocate.ref, tracking: advocate.clickTracking },
+            ),
+        },
       );
       const content: AdvocateItem[] = parsed.map(({ row, networks }) => ({
         id: row.id,

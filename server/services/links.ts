@@ -44,7 +44,13 @@ export async function linksFor(
   db: Kysely<Database>,
   owner: LinkOwner,
   targets: LinkTarget[],
-  options: { publicUrl: string; utmMedium: string; now: number },
+  options: {
+    publicUrl: string;
+    utmMedium: string;
+    now: number;
+    /** Told of every tracked link handed out (the link directory keeps them for redirects). */
+    handedOut?: (code: string, contentId: string, network: Network) => void;
+  },
 ): Promise<Map<string, Links>> {
   const result = new Map<string, Links>();
   if (!owner.clickTracking) {
@@ -85,7 +91,9 @@ export async function linksFor(
     const links: Links = {};
     for (const network of target.networks) {
       const code = codes.get(`${target.id}:${network}`);
-      if (code) links[network] = `${options.publicUrl}/r/${code}`;
+      if (!code) continue;
+      links[network] = `${options.publicUrl}/r/${code}`;
+      options.handedOut?.(code, target.id, network);
     }
     result.set(target.id, links);
   }

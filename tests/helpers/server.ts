@@ -2,6 +2,9 @@
  * The real API on a loopback port, on a fresh database (SQLite or PostgreSQL, see database.ts),
  * with helpers to sign in, enrol and call it over HTTP like any client.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig, type Config } from '../../server/config';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server';
 import { freshDatabase, type TestDatabase } from './database';
@@ -34,6 +37,8 @@ export async function startTestServer(
       }
     : await freshDatabase();
   const base = loadConfig({});
+  // Each server's spool (clicks waiting for the database) in a folder of its own, removed at stop().
+  const spoolDir = mkdtempSync(join(tmpdir(), 'relay-spool-'));
   const config: Config = {
     ...base,
     port: 0,
@@ -47,6 +52,7 @@ export async function startTestServer(
       token: { limit: 100_000, windowMs: 60_000 },
     },
     shutdownGraceMs: 5_000,
+    spool: { ...base.spool, dir: spoolDir },
     ...overrides,
     databaseUrl: database.url,
   };
@@ -64,6 +70,7 @@ export async function startTestServer(
     running = await startServer(config, { ...options, now: () => clock.now });
   } catch (error) {
     await database.dispose();
+    rmSync(spoolDir, { recursive: true, force: true });
     throw error;
   }
   let cachedAdminToken: string | undefined;
@@ -111,6 +118,7 @@ export async function startTestServer(
     async stop() {
       await running.close();
       await database.dispose();
+      rmSync(spoolDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,33 @@
+/** better-sqlite3 as Kysely sees it, with every failure and every committed write reported to the availability. */
+import type SQLite from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import type { DatabaseAvailability } from './availability';
+
+export function watchedSqlite(database: SQLite.Database, availability: DatabaseAvailability): SqliteDatabase {
+  const observe = <T>(write: boolean, run: () => T): T => {
+    let result: T;
+    try {
+      result = run();
+    } catch (error) {
+      availability.report(error);
+      throw error;
+    }
+    // A write counts once it is committed: on its own, or as the transaction's COMMIT.
+    if (write && !database.inTransaction) availability.writeSucceeded();
+    return result;
+  };
+
+  return {
+    close: () => database.close(),
+    prepare(sql: string): SqliteStatement {
+      const statement = observe(false, () => database.prepare(sql));
+      const write = !statement.readonly || /^\s*commit\b/i.test(sql);
+      return {
+        reader: statement.reader,
+        all: (parameters) => observe(write, () => statement.all(parameters as unknown[])),
+        run: (parameters) => observe(write, () => statement.run(parameters as unknown[])),
+        iterate: (parameters) => observe(false, () => statement.iterate(parameters as unknown[])),
+      };
+    },
+  };
+}

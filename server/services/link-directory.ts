@@ -1,0 +1,192 @@
+/** Tracked links resolved from memory, kept current by the change feed, so a shared link redirects through a database outage. */
+import type { Kysely } from 'kysely';
+import type { Network } from '../../lib/schemas';
+import type { ChangeFeed } from '../changes';
+import type { Database } from '../db/schema';
+import { Coalescer } from './coalesce';
+import { destinationUrl } from './links';
+
+/** What a tracked link resolves to. */
+export interface ResolvedLink {
+  location: string;
+  advocateId: string;
+  clickTracking: boolean;
+}
+
+/** A link's code never changes what it points at: advocate, content and network are fixed. */
+export interface LinkFacts {
+  code: string;
+  advocateId: string;
+  contentId: string;
+  network: Network;
+}
+
+interface AdvocateFacts {
+  ref: string;
+  tracking: boolean;
+}
+
+interface ContentFacts {
+  url: string;
+  title: string;
+  campaign: string | null;
+  seq: number;
+}
+
+interface Entry {
+  facts: LinkFacts;
+  advocate: AdvocateFacts;
+  /** The destination, computed for the content's `seq`. */
+  location?: string;
+  seq?: number;
+}
+
+export interface LinkDirectoryOptions {
+  utmMedium: string;
+  /** Links kept in memory at most (the least recently used go first). */
+  maxLinks?: number;
+  /** Links of content published or expired within this long are loaded at start. */
+  preloadWindowMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+const TRACKING_REFRESH_MS = 60_000;
+
+export class LinkDirectory {
+  private readonly links = new Map<string, Entry>();
+  private readonly content = new Map<string, ContentFacts>();
+  private readonly advocates = new Map<string, AdvocateFacts>();
+  private contentSeq = -1;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly maxLinks: number;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: LinkDirectoryOptions,
+  ) {
+    this.maxLinks = options.maxLinks ?? 200_000;
+  }
+
+  get size(): number {
+    return this.links.size;
+  }
+
+  /** Loads every content row's destination fields and the links of recent published content. */
+  async start(changes: ChangeFeed, now: number): Promise<void> {
+    await this.refreshContent();
+    const since = now - (this.options.preloadWindowMs ?? 30 * DAY_MS);
+    const rows = await this.db
+      .selectFrom('links')
+      .innerJoin('content', 'content.id', 'links.content_id')
+      .innerJoin('advocates', 'advocates.id', 'links.advocate_id')
+      .select(['links.code', 'links.advocate_id', 'links.content_id', 'links.network', 'advocates.ref'])
+      .select('advocates.click_tracking')
+      .where('content.status', '=', 'published')
+      .where((eb) => eb.or([eb('content.expires_at', 'is', null), eb('content.expires_at', '>', since)]))
+      .orderBy('links.created_at', 'desc')
+      .limit(this.maxLinks)
+      .execute();
+    for (const row of rows.reverse()) {
+      this.remember(
+        { code: row.code, advocateId: row.advocate_id, contentId: row.content_id, network: row.network as Network },
+        { ref: row.ref, tracking: row.click_tracking === 1 },
+      );
+    }
+    changes.subscribe(() => void this.refreshContent().catch(() => undefined));
+    this.timer = setInterval(() => void this.refreshTracking().catch(() => undefined), TRACKING_REFRESH_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** The link's destination: from memory when known, else from the database (which may throw while it is down). */
+  async resolve(code: string): Promise<ResolvedLink | undefined> {
+    const known = this.links.get(code);
+    if (known) {
+      const content = this.content.get(known.facts.contentId);
+      if (content) {
+        // Most recently used last: the oldest are evicted first.
+        this.links.delete(code);
+        this.links.set(code, known);
+        return this.resolved(known, content);
+      }
+    }
+    const row = await this.db
+      .selectFrom('links')
+      .innerJoin('content', 'content.id', 'links.content_id')
+      .innerJoin('advocates', 'advocates.id', 'links.advocate_id')
+      .select(['links.advocate_id', 'links.content_id', 'links.network', 'advocates.ref', 'advocates.click_tracking'])
+      .select(['content.url', 'content.title', 'content.campaign', 'content.seq'])
+      .where('links.code', '=', code)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const content = { url: row.url, title: row.title, campaign: row.campaign, seq: Number(row.seq) };
+    if (!this.content.has(row.content_id)) this.content.set(row.content_id, content);
+    const entry = this.remember(
+      { code, advocateId: row.advocate_id, contentId: row.content_id, network: row.network as Network },
+      { ref: row.ref, tracking: row.click_tracking === 1 },
+    );
+    return this.resolved(entry, this.content.get(row.content_id)!);
+  }
+
+  /** Links a sync handed out (made or read): known from now on, without a database round trip. */
+  remember(facts: LinkFacts, advocate: AdvocateFacts): Entry {
+    let shared = this.advocates.get(facts.advocateId);
+    if (!shared) this.advocates.set(facts.advocateId, (shared = { ...advocate }));
+    const entry: Entry = { facts, advocate: shared };
+    this.links.delete(facts.code);
+    this.links.set(facts.code, entry);
+    if (this.links.size > this.maxLinks) {
+      const oldest = this.links.keys().next();
+      if (!oldest.done) this.links.delete(oldest.value);
+    }
+    return entry;
+  }
+
+  /** The advocate switched click tracking here; other instances learn it within a minute (and clicks are re-checked when written). */
+  setTracking(advocateId: string, tracking: boolean): void {
+    const advocate = this.advocates.get(advocateId);
+    if (advocate) advocate.tracking = tracking;
+  }
+
+  /** The advocate and their links are gone: their codes resolve no more. */
+  forgetAdvocate(advocateId: string): void {
+    for (const [code, entry] of this.links) if (entry.facts.advocateId === advocateId) this.links.delete(code);
+    this.advocates.delete(advocateId);
+  }
+
+  /** Reads content rows changed since the last read (destinations may have moved). */
+  refreshContent(): Promise<void> {
+    return this.contentReader.run();
+  }
+
+  private readonly contentReader = new Coalescer(async () => {
+    const rows = await this.db
+      .selectFrom('content')
+      .select(['id', 'url', 'title', 'campaign', 'seq'])
+      .where('seq', '>', this.contentSeq)
+      .execute();
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      this.content.set(row.id, { url: row.url, title: row.title, campaign: row.campaign, seq });
+      this.contentSeq = Math.max(this.contentSeq, seq);
+    }
+  });
+
+  private async refreshTracking(): Promise<void> {
+    const off = new Set(
+      (await this.db.selectFrom('advocates').select('id').where('click_tracking', '=', 0).execute()).map((r) => r.id),
+    );
+    for (const [id, advocate] of this.advocates) advocate.tracking = !off.has(id);
+  }
+
+  private resolved(entry: Entry, content: ContentFacts): ResolvedLink {
+    if (entry.seq !== content.seq || entry.location === undefined) {
+      entry.location = destinationUrl(content, entry.facts.network, entry.advocate.ref, this.options.utmMedium);
+      entry.seq = content.seq;
+    }
+    return { location: entry.location, advocateId: entry.facts.advocateId, clickTracking: entry.advocate.tracking };
+  }
+}
