@@ -36,6 +36,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Faults: PostgreSQL cut and blackholed through a proxy, a full disk, SIGKILL and SIGTERM.
+          // One file at a time: each measures how fast the server answers while something is broken.
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'api-postgres',
           include: ['tests/server/**/*.test.ts'],
           env: { RELAY_TEST_DB: 'postgres' },

@@ -17,6 +17,8 @@ export class PgChangeFeed extends LocalChangeFeed {
   private closed = false;
   private retryMs = 250;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  /** Reconnecting has failed since the last success (logged once). */
+  private failing = false;
 
   constructor(
     private readonly url: string,
@@ -47,8 +49,27 @@ export class PgChangeFeed extends LocalChangeFeed {
     await this.listener?.end().catch(() => undefined);
   }
 
+  /**
+   * The database was seen unreachable: the listening connection may hang silently (a network that
+   * drops packets tells nobody), so it is cut and reconnected with backoff.
+   */
+  interrupt(): void {
+    const client = this.listener;
+    if (!client) return;
+    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    this.reconnect(client);
+  }
+
+  /** The database is back: reconnect now rather than at the next backoff step. */
+  resume(): void {
+    if (this.closed || this.listener || !this.reconnectTimer) return;
+    clearTimeout(this.reconnectTimer);
+    this.retryMs = 250;
+    this.reconnectTimer = setTimeout(() => this.retry(), 0);
+  }
+
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000, keepAlive: true });
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
     client.on('notification', (message) => {
@@ -70,16 +91,30 @@ export class PgChangeFeed extends LocalChangeFeed {
     this.listener = undefined;
     client.removeAllListeners('end');
     void client.end().catch(() => undefined);
-    this.reconnectTimer = setTimeout(() => {
-      this.connect()
-        .then(() => this.db.selectFrom('counters').select('value').where('name', '=', 'seq').executeTakeFirstOrThrow())
-        .then((row) => this.emit(Number(row.value)))
-        .catch((error: unknown) => {
-          console.error('stream: LISTEN connection lost, retrying:', (error as Error).message);
-          this.listener = client;
-          this.reconnect(client);
-        });
-    }, this.retryMs);
+    this.scheduleRetry();
+  }
+
+  private retry(): void {
+    this.reconnectTimer = undefined;
+    this.connect()
+      .then(() => this.db.selectFrom('counters').select('value').where('name', '=', 'seq').executeTakeFirstOrThrow())
+      .then((row) => {
+        if (this.failing) console.error('stream: LISTEN connection back');
+        this.failing = false;
+        this.emit(Number(row.value));
+      })
+      .catch((error: unknown) => {
+        if (!this.failing) console.error('stream: LISTEN connection lost, retrying:', (error as Error).message);
+        this.failing = true;
+        const failed = this.listener;
+        if (failed) this.reconnect(failed);
+        else this.scheduleRetry();
+      });
+  }
+
+  private scheduleRetry(): void {
+    if (this.closed || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => this.retry(), this.retryMs);
     this.retryMs = Math.min(this.retryMs * 2, 10_000);
   }
 }

@@ -72,6 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       const feed = new PgChangeFeed(database.postgresUrl, database.db);
       changes = feed;
       await feed.start();
+      database.availability.onChange((state) => (state.reachable ? feed.resume() : feed.interrupt()));
     }
     const feed = changes ?? new LocalChangeFeed();
     const now = options.now ?? Date.now;
@@ -104,6 +105,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     hub = new StreamHub({ ...config.stream, now: deps.now });
     notifier = new SyncNotifier(deps, hub);
     await notifier.start();
+    const started = notifier;
+    database.availability.onChange((state) => {
+      if (state.reachable) started.resume();
+    });
     server = await new Promise<Server>((resolve, reject) => {
       const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
         resolve(created as Server),

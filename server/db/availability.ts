@@ -18,9 +18,14 @@ export class DatabaseAvailability {
   private writesFailingSince: number | null = null;
   private readonly listeners = new Set<Listener>();
 
+  /**
+   * `room`, when given, says whether the database's disk has room to write (SQLite: free space on
+   * its filesystem): with too little, writes count as failing even if a small one went through.
+   */
   constructor(
     private readonly label: string,
     private readonly now: () => number = Date.now,
+    private readonly room?: () => boolean,
   ) {}
 
   get reachable(): boolean {
@@ -29,6 +34,13 @@ export class DatabaseAvailability {
 
   get writable(): boolean {
     return this.writesFailingSince === null;
+  }
+
+  /** Checks the disk's room now (when that can be known); too little marks writes as failing. */
+  checkRoom(): boolean {
+    if (!this.room || this.room()) return true;
+    this.markWritesFailing('too little free disk space');
+    return false;
   }
 
   get state(): AvailabilityState {
@@ -68,6 +80,8 @@ export class DatabaseAvailability {
   /** A write went through: storage is fine again. */
   writeSucceeded(): void {
     if (this.writesFailingSince === null) return;
+    // A small write can fit where nothing else will: only room on the disk clears the failure.
+    if (this.room && !this.room()) return;
     const seconds = ((this.now() - this.writesFailingSince) / 1000).toFixed(1);
     this.writesFailingSince = null;
     console.error(`${this.label}: writes succeed again after ${seconds} s`);

@@ -77,3 +77,16 @@ export function failureKind(error: unknown): FailureKind | null {
   const nested = (error as { errors?: unknown[]; cause?: unknown }).errors?.[0] ?? (error as { cause?: unknown }).cause;
   return nested && nested !== error ? failureKind(nested) : null;
 }
+
+/**
+ * Errors that say the data itself is wrong (a constraint, a value out of range), so writing the
+ * same rows again can never succeed. Anything else is retried: an unknown error must not cost data.
+ */
+export function isDataError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  // PostgreSQL class 22 (data exception) and 23 (integrity constraint violation).
+  if (/^2[23][0-9A-Z]{3}$/.test(code)) return true;
+  return /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code);
+}

@@ -2,7 +2,7 @@
  * Opens the database named by DATABASE_URL: an embedded SQLite file (`sqlite:<path>`, the default)
  * or PostgreSQL (`postgres://…`). Both are driven through the same Kysely schema and migrations.
  */
-import { closeSync, constants, mkdirSync, openSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -74,7 +74,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): RelayDatab
       },
     };
   }
-  const availability = new DatabaseAvailability('database (SQLite)');
+  const folder = parsed.path === ':memory:' ? undefined : dirname(parsed.path);
+  const availability = new DatabaseAvailability(
+    'database (SQLite)',
+    Date.now,
+    folder === undefined ? undefined : () => hasRoom(folder),
+  );
   const sqlite = new SQLite(createPrivateFile(parsed.path));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -82,6 +87,18 @@ export function openDatabase(url: string, options: OpenOptions = {}): RelayDatab
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: watchedSqlite(sqlite, availability) }) });
   return { db, dialect: 'sqlite', availability, close: () => db.destroy() };
+}
+
+/** Free space below which a SQLite database counts as full: a write may need several pages and its WAL. */
+const MIN_FREE_BYTES = 1024 * 1024;
+
+function hasRoom(folder: string): boolean {
+  try {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize >= MIN_FREE_BYTES;
+  } catch {
+    return true;
+  }
 }
 
 /**

@@ -70,12 +70,20 @@ export class GuardedPgPool implements PostgresPool {
       statement_timeout: statementMs,
       // The client's own deadline, for a server that stopped answering altogether.
       query_timeout: statementMs + 5_000,
-      idle_in_transaction_session_timeout: Math.max(statementMs * 2, 60_000),
+      // A transaction whose client vanished (a network cut) holds its locks no longer than this.
+      idle_in_transaction_session_timeout: 10_000,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
       idleTimeoutMillis: 30_000,
     });
-    this.raw.on('connect', (client) => this.clients.add(client));
+    this.raw.on('connect', (client) => {
+      this.clients.add(client);
+      // A checked-out client whose connection is cut between queries reports it as an 'error'
+      // event: without a listener that would end the process. Its next query fails instead.
+      client.on('error', (error) => {
+        if (!this.ended) availability.report(error);
+      });
+    });
     this.raw.on('remove', (client) => this.clients.delete(client));
     // An idle client that loses its connection must not crash the process.
     this.raw.on('error', (error) => {

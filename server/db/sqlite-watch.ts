@@ -3,6 +3,13 @@ import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import type { DatabaseAvailability } from './availability';
 
+const NOTHING: SqliteStatement = {
+  reader: false,
+  all: () => [],
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  iterate: () => [][Symbol.iterator](),
+};
+
 export function watchedSqlite(database: SQLite.Database, availability: DatabaseAvailability): SqliteDatabase {
   const observe = <T>(write: boolean, run: () => T): T => {
     let result: T;
@@ -20,6 +27,9 @@ export function watchedSqlite(database: SQLite.Database, availability: DatabaseA
   return {
     close: () => database.close(),
     prepare(sql: string): SqliteStatement {
+      // SQLite rolls a transaction back by itself when a write fails for want of room or I/O: the
+      // ROLLBACK that follows would fail too and hide the real error, so it does nothing then.
+      if (/^\s*rollback\s*$/i.test(sql) && !database.inTransaction) return NOTHING;
       const statement = observe(false, () => database.prepare(sql));
       const write = !statement.readonly || /^\s*commit\b/i.test(sql);
       return {

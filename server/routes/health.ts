@@ -35,6 +35,7 @@ async function checkReady(deps: Deps): Promise<void> {
     availability.report(error);
     throw unreachable();
   }
+  availability.checkRoom();
   if (!availability.writable) {
     // Writes failed last time: see whether one goes through now (it rewrites a row as it was).
     try {
@@ -46,6 +47,9 @@ async function checkReady(deps: Deps): Promise<void> {
       availability.writeSucceeded();
     } catch (error) {
       availability.report(error);
+    }
+    // Still failing (or too little room for more than that small write).
+    if (!availability.writable) {
       throw notReady('the database cannot save data (its storage may be full).', RETRY_AFTER.storage);
     }
   }

@@ -45,6 +45,20 @@ export class SyncNotifier {
     if (this.boundaryTimer) clearTimeout(this.boundaryTimer);
   }
 
+  /** The database is back after an outage: announce what changed meanwhile and re-arm the schedule timer. */
+  resume(): void {
+    if (this.stopped) return;
+    this.flushing = this.flushing
+      .then(async () => {
+        const seq = await this.readSeq();
+        if (seq > this.announcedSeq) this.send(seq);
+        await this.scheduleBoundary();
+      })
+      .catch((error: unknown) =>
+        console.error('stream: could not catch up after an outage:', (error as Error).message),
+      );
+  }
+
   /** A change numbered `seq` was committed somewhere: tell this instance's clients soon. */
   notify(seq: number): void {
     if (this.stopped || seq <= this.announcedSeq) return;

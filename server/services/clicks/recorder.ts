@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db';
 import type { DatabaseAvailability } from '../../db/availability';
-import { DatabaseUnavailableError, failureKind } from '../../db/failures';
+import { DatabaseUnavailableError, failureKind, isDataError } from '../../db/failures';
 import type { Database } from '../../db/schema';
 import { Coalescer } from '../coalesce';
 import { DurableQueue } from '../spool/queue';
@@ -85,7 +85,7 @@ export class ClickRecorder {
     this.availability = options.availability;
     this.unsubscribe =
       options.availability?.onChange((state) => {
-        if (state.reachable) this.kick();
+        if (state.reachable && state.writable) this.kick();
       }) ?? (() => {});
   }
 
@@ -204,16 +204,17 @@ export class ClickRecorder {
         this.lastError = undefined;
       } catch (error) {
         let failure = error;
-        if (!failureKind(error)) {
+        if (isDataError(error)) {
           // Not the database being away: something in this batch is bad. Find it and set it aside.
           try {
             await this.isolate(batch);
             continue;
           } catch (isolating) {
-            if (!failureKind(isolating)) throw isolating;
             failure = isolating;
           }
         }
+        if (!failureKind(failure))
+          console.error('clicks: writing a batch failed, retrying:', (failure as Error).message);
         this.lastError = failure as Error;
         this.retryLater();
         return;
@@ -239,7 +240,7 @@ export class ClickRecorder {
       try {
         await this.write(batch);
       } catch (error) {
-        if (failureKind(error)) throw error;
+        if (!isDataError(error)) throw error;
         this.setAside(batch[0]!, error as Error);
       }
       this.queue.ack(1);
@@ -251,7 +252,7 @@ export class ClickRecorder {
         await this.write(part);
         this.queue.ack(part.length);
       } catch (error) {
-        if (failureKind(error)) throw error;
+        if (!isDataError(error)) throw error;
         await this.isolate(part);
       }
     }
