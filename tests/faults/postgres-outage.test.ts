@@ -9,10 +9,9 @@ import { createContent, sync } from '../helpers/api';
 import { freshDatabase, postgresBaseUrl, type TestDatabase } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { TcpProxy } from '../helpers/tcp-proxy';
-import { expectUnavailable, repeatUntil, timed, waitFor, type Timed } from './probe';
+import { expectUnavailable, repeatUntil, timed, visits, waitFor } from './probe';
 
 const OUTAGE_MS = 15_000;
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
 
 describe('PostgreSQL unreachable for 15 s', () => {
   let proxy: TcpProxy | undefined;
@@ -46,23 +45,15 @@ describe('PostgreSQL unreachable for 15 s', () => {
         if (fault === 'refuse') proxy.refuse();
         else proxy.blackhole();
         const since = Date.now();
-        let visitor = 0;
-        const results = await repeatUntil(since, OUTAGE_MS, 250, async () => {
-          const calls: Promise<Timed>[] = [
+        const visitors = { next: 0 };
+        const results = await repeatUntil(since, OUTAGE_MS, 250, () =>
+          Promise.all([
             timed(running, '/v1/sync', since, { token: advocate.token }),
             timed(running, '/livez', since),
             timed(running, '/readyz', since),
-          ];
-          for (let i = 0; i < 5; i++) {
-            const n = visitor++;
-            calls.push(
-              timed(running, `/r/${code}`, since, {
-                headers: { 'x-forwarded-for': `198.51.${100 + (n >> 8)}.${n & 255}`, 'user-agent': BROWSER },
-              }),
-            );
-          }
-          return Promise.all(calls);
-        });
+            ...visits(running, code, since, visitors, 5),
+          ]),
+        );
         await proxy.restore();
         const restored = Date.now();
 
@@ -71,7 +62,7 @@ describe('PostgreSQL unreachable for 15 s', () => {
         for (const result of of('/livez')) expect(result.status, `/livez at ${result.at} ms`).toBe(200);
         // Shared links redirect throughout, without waiting on the database.
         const redirects = of('/r/');
-        expect(redirects.length).toBe(visitor);
+        expect(redirects.length).toBe(visitors.next);
         for (const result of redirects) {
           expect(result.status, `/r at ${result.at} ms: ${result.body}`).toBe(302);
           expect(result.location).toMatch(/^https:\/\/example\.com\/news\?.*utm_source=linkedin/);
@@ -103,10 +94,10 @@ describe('PostgreSQL unreachable for 15 s', () => {
             .select((eb) => eb.fn.countAll<string | number>().as('n'))
             .where('code', '=', code)
             .executeTakeFirstOrThrow();
-          return Number(row.n) === visitor;
+          return Number(row.n) === visitors.next;
         });
         expect(running.deps.clicks.stats.dropped).toBe(0);
-        console.log(`${fault}: ${visitor} clicks kept; ready ${readyIn} ms after the network came back`);
+        console.log(`${fault}: ${visitors.next} clicks kept; ready ${readyIn} ms after the network came back`);
       },
     );
   }

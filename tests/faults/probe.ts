@@ -84,3 +84,24 @@ export async function waitFor(what: string, limitMs: number, check: () => Promis
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+
+/**
+ * Visitors following a tracked link: each call a different person (its own address, counted
+ * from `visitors.next`), as a real share's audience would be.
+ */
+export function visits(
+  server: TestServer,
+  code: string,
+  since: number,
+  visitors: { next: number },
+  count: number,
+): Promise<Timed>[] {
+  return Array.from({ length: count }, () => {
+    const n = visitors.next++;
+    return timed(server, `/r/${code}`, since, {
+      headers: { 'x-forwarded-for': `198.51.${100 + (n >> 8)}.${n & 255}`, 'user-agent': BROWSER },
+    });
+  });
+}

@@ -8,10 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contentInput, createContent, sync } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../helpers/small-disk';
-import { expectUnavailable, repeatUntil, timed, waitFor, type Timed } from './probe';
+import { expectUnavailable, repeatUntil, timed, visits, waitFor, type Timed } from './probe';
 
 const OUTAGE_MS = 15_000;
-const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15';
 const unavailable = smallDiskUnavailable();
 
 describe('SQLite on a full disk for 15 s', () => {
@@ -46,7 +45,7 @@ describe('SQLite on a full disk for 15 s', () => {
 
       disk.fill();
       const since = Date.now();
-      let visitor = 0;
+      const visitors = { next: 0 };
       let round = 0;
       const results = await repeatUntil(since, OUTAGE_MS, 250, async () => {
         round++;
@@ -59,15 +58,8 @@ describe('SQLite on a full disk for 15 s', () => {
           timed(running, '/v1/sync', since, { token: advocate.token }),
           timed(running, '/livez', since),
           timed(running, '/readyz', since),
+          ...visits(running, code, since, visitors, 5),
         ];
-        for (let i = 0; i < 5; i++) {
-          const n = visitor++;
-          calls.push(
-            timed(running, `/r/${code}`, since, {
-              headers: { 'x-forwarded-for': `203.0.${113 + (n >> 8)}.${n & 255}`, 'user-agent': BROWSER },
-            }),
-          );
-        }
         return Promise.all(calls);
       });
       disk.free();
@@ -96,7 +88,7 @@ describe('SQLite on a full disk for 15 s', () => {
           .select((eb) => eb.fn.countAll<string | number>().as('n'))
           .where('code', '=', code)
           .executeTakeFirstOrThrow();
-        return Number(row.n) === visitor;
+        return Number(row.n) === visitors.next;
       });
       expect(running.deps.clicks.stats.dropped).toBe(0);
       // And writes work again.
