@@ -27,6 +27,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The machine and the deploy path: test prerequisites, fresh-clone builds, start-up messages.
+          name: 'deploy',
+          include: ['tests/deploy/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'api-sqlite',
           include: ['tests/server/**/*.test.ts'],
           env: { RELAY_TEST_DB: 'sqlite' },

@@ -12,6 +12,11 @@ const NO_POLYFILL = fileURLToPath(new URL('./utils/composer/no-polyfill.ts', imp
 /** The content scripts' serialize-error: the fields an error message needs, no set-up at load. */
 const PLAIN_ERRORS = fileURLToPath(new URL('./utils/composer/plain-errors.ts', import.meta.url));
 
+/** Printed by every build without RELAY_SERVER_URL (`npm run build`, `build:firefox`, `zip`): nothing is baked in. */
+export const NO_SERVER_URL_NOTE =
+  'RELAY_SERVER_URL is unset: no server address is baked in, so advocates type it at setup. ' +
+  'To bake it in: RELAY_SERVER_URL=https://relay.example.com npm run build (or build:firefox, zip).';
+
 /** `alias` with `find` → `replacement` first, whichever form (object or array) it came in. */
 function withAlias(alias: AliasOptions | undefined, find: RegExp, replacement: string): AliasOptions {
   const existing = Array.isArray(alias)
@@ -38,6 +43,9 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'build:done'(wxt) {
+      if (wxt.config.command === 'build' && !process.env.RELAY_SERVER_URL) wxt.logger.warn(NO_SERVER_URL_NOTE);
+    },
     // The content scripts (and the composer UI scripts they load) run in LinkedIn and X pages, so
     // their size counts. They use the browser's own extension API (they only send messages), not
     // webextension-polyfill. The guideline checker counts hashtags with twitter-text (about 37 KB

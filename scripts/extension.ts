@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const EXTENSION_DIR = resolve(process.env.RELAY_OUTPUT_DIR || '.output', 'chrome-mv3');
+const FIREFOX_DIR = resolve(process.env.RELAY_OUTPUT_DIR || '.output', 'firefox-mv2');
 
 /** Chromium's id for an unpacked extension: SHA-256 of its path, first 32 hex digits mapped to a–p. */
 export function unpackedExtensionId(path: string): string {
@@ -65,10 +66,12 @@ export function openChromium(binary: string): string {
   return id;
 }
 
-export function manualLoadInstructions(): string {
+/** How to load the build by hand; the Firefox build needs the server URL too, or it asks for it at setup. */
+export function manualLoadInstructions(serverUrl: string): string {
   return [
     `  Load the extension: open chrome://extensions, turn on "Developer mode", click "Load unpacked"`,
-    `  and choose ${EXTENSION_DIR} (Firefox: npm run build:firefox, then about:debugging → Load Temporary Add-on).`,
+    `  and choose ${EXTENSION_DIR}. Firefox: RELAY_SERVER_URL=${serverUrl} npm run build:firefox,`,
+    `  then about:debugging → This Firefox → Load Temporary Add-on → ${FIREFOX_DIR}/manifest.json.`,
   ].join('\n');
 }
 

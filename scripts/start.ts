@@ -57,7 +57,7 @@ async function startExtension(url: string, inviteCode: string | undefined): Prom
   } else {
     const why = chromium ? 'No display here' : 'No Chromium found';
     console.log(
-      `  Extension built (.output/chrome-mv3). ${why}, so load it yourself:\n${manualLoadInstructions()}\n${enrol}`,
+      `  Extension built (.output/chrome-mv3). ${why}, so load it yourself:\n${manualLoadInstructions(url)}\n${enrol}`,
     );
   }
 }

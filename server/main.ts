@@ -5,6 +5,7 @@
  */
 import { ConfigError, loadConfig, type Config } from './config';
 import { CLEANUP_MS, startServer, type RunningServer } from './server';
+import { printStartupNotes } from './startup-notes';
 
 export interface RunOptions {
   /** The environment the configuration is read from; process.env by default. */
@@ -55,6 +56,7 @@ export async function runFromEnvironment(options: RunOptions = {}): Promise<Runn
       );
     });
   }
+  await printStartupNotes(running);
   afterListen?.(running);
   return running;
 }

@@ -31,14 +31,27 @@ async function currentSchema(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'
   return rows[0]?.schema;
 }
 
-export async function migrateToLatest(database: Pick<RelayDatabase, 'db' | 'dialect'>): Promise<string[]> {
+/** Every migration's name, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort();
+
+async function migratorFor(database: Pick<RelayDatabase, 'db' | 'dialect'>): Promise<Migrator> {
   const db = database.db as unknown as Kysely<unknown>;
-  const dialect = database.dialect;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: new InCodeMigrations(),
-    migrationTableSchema: await currentSchema(db, dialect),
+    migrationTableSchema: await currentSchema(db, database.dialect),
   });
+}
+
+/** Migrates up to (and including) `name`, for tests of a database made by an older release. */
+export async function migrateTo(database: Pick<RelayDatabase, 'db' | 'dialect'>, name: string): Promise<void> {
+  const { error } = await (await migratorFor(database)).migrateTo(name);
+  if (error) throw new MigrationError(`migrating to ${name} failed: ${(error as Error).message ?? String(error)}`);
+}
+
+export async function migrateToLatest(database: Pick<RelayDatabase, 'db' | 'dialect'>): Promise<string[]> {
+  const dialect = database.dialect;
+  const migrator = await migratorFor(database);
   let { error, results } = await migrator.migrateToLatest();
   // SQLite has no migration lock across processes: when another process created the same tables
   // a moment earlier, ours fails with "already exists"; a second pass sees their work and goes on.

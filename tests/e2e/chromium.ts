@@ -3,8 +3,7 @@
  * --load-extension; Chromium keeps it. Nothing outside the machine can be reached, so every flag
  * that would make Chromium try (updates, sync, QUIC, DNS) is off.
  */
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { chromiumCandidate } from '../../scripts/prerequisites/chromium';
 
 /** The build under test: global-setup.ts makes one per run and names it here for the workers. */
 export const EXTENSION_DIR_VARIABLE = 'RELAY_E2E_EXTENSION_DIR';
@@ -20,12 +19,7 @@ export function extensionDir(): string {
 
 /** CHROMIUM_PATH, else `chromium` on PATH, else Debian's /usr/bin/chromium. */
 export function chromiumExecutable(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'chromium');
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return '/usr/bin/chromium';
+  return chromiumCandidate(process.env);
 }
 
 /** Flags for every Chromium the tests start, with or without the extension. */

@@ -16,8 +16,8 @@ export default function globalSetup(): (() => void) | undefined {
   const chromium = chromiumExecutable();
   if (!existsSync(chromium)) {
     throw new Error(
-      `Chromium not found at ${chromium}. Install Debian's (apt-get install chromium) or set CHROMIUM_PATH; ` +
-        'the end-to-end tests never download a browser.',
+      `Chromium not found at ${chromium}. Install Debian's (apt-get install -y chromium: npm test does it when ` +
+        'run as root) or set CHROMIUM_PATH; the end-to-end tests never download a browser.',
     );
   }
   if (consoleIsStale()) buildConsoleSync();

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { DEFAULT_TEST_POSTGRES, postgresHint, testPostgresUrl } from '../../scripts/prerequisites/postgres';
 
 export type TestDatabaseKind = 'sqlite' | 'postgres';
 
@@ -15,15 +16,14 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-export const DEFAULT_TEST_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
+export { DEFAULT_TEST_POSTGRES };
 
 export function testDatabaseKind(): TestDatabaseKind {
   return process.env.RELAY_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 }
 
 export function postgresBaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  return url?.startsWith('postgres') ? url : DEFAULT_TEST_POSTGRES;
+  return testPostgresUrl(process.env);
 }
 
 export function withSearchPath(base: string, schema: string): string {
@@ -47,10 +47,8 @@ export async function freshDatabase(kind: TestDatabaseKind = testDatabaseKind())
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${base} (${(error as Error).message}). Start it with: ` +
-        'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
-    );
+    // Create the database when the server is up without it; start the cluster only when it is down.
+    throw new Error(postgresHint(error, base));
   }
   await client.query(`create schema ${schema}`);
   await client.end();

@@ -1,0 +1,219 @@
+/**
+ * Data for testing each migration on a database that holds data: per migration, representative
+ * rows written right after it (into the tables as it leaves them), and what it does to rows already
+ * there. tests/server/migrations-data.test.ts fills a database migrated up to the one before each
+ * migration, migrates to the latest and expects every row, transformed. A migration without an
+ * entry here fails that test: every new migration brings its seeder and its transform.
+ */
+import type { Kysely } from 'kysely';
+
+export type Row = Record<string, unknown>;
+/** Every table's rows, by table name. */
+export type Snapshot = Record<string, Row[]>;
+
+export interface MigrationData {
+  /** Writes representative rows right after this migration ran (nulls, Unicode, large times). */
+  seed(db: Kysely<unknown>): Promise<void>;
+  /**
+   * The rows expected after this migration, from those before it (every table's rows). Tables it
+   * creates are expected empty unless this adds them; return `before` when it changes no row.
+   */
+  transform(before: Snapshot): Snapshot;
+}
+
+export const DATA_FILE = 'tests/helpers/migration-data.ts';
+
+/** Inserts rows into a table that the typed schema may not know yet (or any more). */
+export async function insert(db: Kysely<unknown>, table: string, rows: Row[]): Promise<void> {
+  for (const row of rows)
+    await db
+      .insertInto(table as never)
+      .values(row as never)
+      .execute();
+}
+
+// Times are milliseconds; one far in the future checks the bigint columns hold more than 32 bits.
+const T = 1_767_225_600_000; // 2026-01-01T00:00:00Z
+const FAR = 4_102_444_800_000; // 2100-01-01
+
+export const MIGRATION_DATA: Record<string, MigrationData> = {
+  '0001_initial': {
+    async seed(db) {
+      await db
+        .updateTable('counters' as never)
+        .set({ value: 42 } as never)
+        .execute();
+      await insert(db, 'admins', [
+        { id: 'adm1', email: 'ops@example.com', password_hash: 'scrypt$16384$8$1$c2FsdA$a2V5', created_at: T },
+        { id: 'adm2', email: 'zoë@example.com', password_hash: 'scrypt$16384$8$1$c2FsdDI$a2V5Mg', created_at: T + 1 },
+      ]);
+      await insert(db, 'admin_sessions', [
+        { token_hash: 'a'.repeat(64), admin_id: 'adm1', created_at: T, expires_at: T + 43_200_000 },
+      ]);
+      await insert(db, 'invites', [
+        {
+          code: 'INVITE-OPEN',
+          created_by: 'adm1',
+          max_uses: null,
+          uses: 3,
+          expires_at: null,
+          revoked_at: null,
+          created_at: T,
+        },
+        {
+          code: 'INVITE-USED',
+          created_by: null,
+          max_uses: 1,
+          uses: 1,
+          expires_at: FAR,
+          revoked_at: T + 5,
+          created_at: T,
+        },
+      ]);
+      await insert(db, 'advocates', [
+        {
+          id: 'adv1',
+          name: 'Ada Lovelace',
+          ref: 'ref1',
+          token_hash: 'b'.repeat(64),
+          invite_code: 'INVITE-OPEN',
+          click_tracking: 1,
+          leaderboard: 1,
+          created_at: T,
+          last_sync_at: T + 60_000,
+        },
+        {
+          id: 'adv2',
+          name: 'Zoë 山田',
+          ref: 'ref2',
+          token_hash: 'c'.repeat(64),
+          invite_code: null,
+          click_tracking: 0,
+          leaderboard: 0,
+          created_at: T + 1,
+          last_sync_at: null,
+        },
+      ]);
+      const variants = JSON.stringify({ linkedin: ['We launched — read more 🚀'], x: ['Live now!'] });
+      await insert(db, 'content', [
+        {
+          id: 'c1',
+          title: 'Relay launches “today”',
+          url: 'https://example.com/launch?ref=blog#top',
+          note: 'Line one\nline two',
+          image_url: 'https://example.com/i.png',
+          campaign: 'Launch 2026',
+          language: 'en-GB',
+          tags: JSON.stringify(['launch', 'product']),
+          variants,
+          networks: JSON.stringify(['linkedin', 'x']),
+          status: 'published',
+          publish_at: T,
+          expires_at: FAR,
+          seq: 41,
+          created_at: T,
+          updated_at: T + 2,
+        },
+        {
+          id: 'c2',
+          title: 'Draft',
+          url: 'http://example.org/',
+          note: null,
+          image_url: null,
+          campaign: null,
+          language: null,
+          tags: '[]',
+          variants: JSON.stringify({ linkedin: ['Draft text'] }),
+          networks: JSON.stringify(['linkedin']),
+          status: 'draft',
+          publish_at: null,
+          expires_at: null,
+          seq: 42,
+          created_at: T,
+          updated_at: T,
+        },
+      ]);
+      await insert(db, 'documents', [
+        { name: 'guidelines', body: JSON.stringify({ bannedTerms: ['guaranteed'] }), seq: 40, updated_at: T },
+      ]);
+      await insert(db, 'links', [
+        { code: 'LNK0000001', advocate_id: 'adv1', content_id: 'c1', network: 'linkedin', created_at: T },
+        { code: 'LNK0000002', advocate_id: 'adv2', content_id: 'c1', network: 'x', created_at: T },
+      ]);
+      await insert(db, 'shares', [
+        {
+          id: '0b7c6f2e-1d2a-4c3b-9e8f-000000000001',
+          advocate_id: 'adv1',
+          content_id: 'c1',
+          network: 'linkedin',
+          shared_at: T + 1000,
+          personalized: 1,
+          received_at: T + 2000,
+        },
+        {
+          id: '0b7c6f2e-1d2a-4c3b-9e8f-000000000002',
+          advocate_id: 'adv2',
+          content_id: 'gone',
+          network: 'x',
+          shared_at: T + 3000,
+          personalized: 0,
+          received_at: T + 3000,
+        },
+      ]);
+    },
+    transform: (before) => before,
+  },
+
+  '0002_content_window_indexes': {
+    async seed(db) {
+      await insert(db, 'content', [
+        {
+          id: 'c3',
+          title: 'Scheduled',
+          url: 'https://example.com/later',
+          note: null,
+          image_url: null,
+          campaign: null,
+          language: 'fr',
+          tags: '["later"]',
+          variants: JSON.stringify({ x: ['Bientôt'] }),
+          networks: JSON.stringify(['x']),
+          status: 'published',
+          publish_at: FAR - 1,
+          expires_at: null,
+          seq: 43,
+          created_at: T + 10,
+          updated_at: T + 10,
+        },
+      ]);
+    },
+    // Indexes only.
+    transform: (before) => before,
+  },
+
+  '0003_clicks_points': {
+    async seed(db) {
+      await db
+        .updateTable('advocates' as never)
+        .set({ team: 'Sales', scored_with: 'v1' } as never)
+        .where('id' as never, '=', 'adv1' as never)
+        .execute();
+      await insert(db, 'click_salts', [{ day: 20454, salt: 'd'.repeat(64), created_at: T }]);
+      await insert(db, 'clicks', [
+        { code: 'LNK0000001', visitor: 'e'.repeat(32), hour: 490896, clicked_at: T + 100 },
+        { code: 'LNK0000001', visitor: 'f'.repeat(32), hour: 490896, clicked_at: T + 200 },
+      ]);
+      await insert(db, 'click_counts', [{ code: 'LNK0000001', hour: 490896, clicks: 2 }]);
+      await insert(db, 'advocate_points', [
+        { advocate_id: 'adv1', bucket: 'all', points: 17, listed: 1, team: 'Sales' },
+        { advocate_id: 'adv1', bucket: '2026-W01', points: 17, listed: 1, team: 'Sales' },
+        { advocate_id: 'adv2', bucket: 'all', points: 0, listed: 0, team: null },
+      ]);
+    },
+    // Advocates gain an empty team and scoring version; the new tables start empty.
+    transform: (before) => ({
+      ...before,
+      advocates: before.advocates!.map((row) => ({ ...row, team: null, scored_with: null })),
+    }),
+  },
+};
