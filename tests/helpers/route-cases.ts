@@ -49,6 +49,8 @@ type RouteCase = (ctx: CaseContext) => Promise<CaseRequest>;
 
 const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /healthz': async () => ({ path: '/healthz', ok: 200 }),
+  'GET /livez': async () => ({ path: '/livez', ok: 200 }),
+  'GET /readyz': async () => ({ path: '/readyz', ok: 200 }),
   'GET /openapi.json': async () => ({ path: '/openapi.json', ok: 200 }),
   'POST /v1/admin/session': async () => ({
     path: '/v1/admin/session',

@@ -7,6 +7,8 @@ import { startTestServer, type TestServer } from '../helpers/server';
 /** Every route this suite exercises (method, OpenAPI path). */
 const TESTED: [string, string][] = [
   ['get', '/healthz'],
+  ['get', '/livez'],
+  ['get', '/readyz'],
   ['get', '/openapi.json'],
   ['post', '/v1/admin/session'],
   ['delete', '/v1/admin/session'],
@@ -81,6 +83,17 @@ describe('health and OpenAPI', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('GET /livez answers {ok: true} without touching the database; GET /readyz says which database and what waits', async () => {
+    const live = await server.call('/livez');
+    expect(live.status).toBe(200);
+    expect(live.headers.get('cache-control')).toBe('no-store');
+    expect(await live.json()).toEqual({ ok: true });
+    const ready = await server.call('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.headers.get('cache-control')).toBe('no-store');
+    expect(await ready.json()).toEqual({ ok: true, database: server.deps.dialect, waiting: { clicks: 0 } });
   });
 
   it('is an OpenAPI 3.1 document', () => {
