@@ -47,6 +47,8 @@ export interface Config {
     memoryItems: number;
     /** Bytes on disk at most, per queue. */
     maxBytes: number;
+    /** Waiting clicks are written to the database at least this often. */
+    flushMs: number;
   };
   /** Where the built admin console is (server/admin/dist); not configurable by the environment. */
   consoleDir: string;
@@ -153,6 +155,7 @@ export function loadConfig(env: Env = process.env): Config {
       dir: spoolDir(env, databaseUrl),
       memoryItems: integer(env, 'RELAY_SPOOL_MEMORY', 100_000, 100, 10_000_000),
       maxBytes: integer(env, 'RELAY_SPOOL_MAX_MB', 1024, 1, 1_000_000) * 1024 * 1024,
+      flushMs: integer(env, 'RELAY_CLICK_FLUSH_MS', 1_000, 10, 600_000),
     },
     consoleDir: DEFAULT_CONSOLE_DIR,
     consoleDevOrigin: origin(env, 'RELAY_CONSOLE_DEV_ORIGIN'),

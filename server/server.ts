@@ -78,6 +78,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const now = options.now ?? Date.now;
     const scores = new ScoreKeeper(database.db, database.dialect);
     clicks = new ClickRecorder(database.db, now, {
+      flushMs: config.spool.flushMs,
       dialect: database.dialect,
       onCounted: (ids) => scores.recompute(ids),
       availability: database.availability,

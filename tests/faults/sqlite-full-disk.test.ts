@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config';
 import { contentInput, createContent, sync } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../helpers/small-disk';
@@ -34,7 +35,7 @@ describe('SQLite on a full disk for 15 s', () => {
       server = await startTestServer({
         databaseUrl: `sqlite:${join(dir, 'relay.db')}`,
         trustProxy: true,
-        spool: { dir: join(dir, 'spool'), memoryItems: 100_000, maxBytes: 1024 * 1024 * 1024 },
+        spool: { ...loadConfig({}).spool, dir: join(dir, 'spool') },
       });
       const running = server;
       const admin = await running.adminToken();
