@@ -1,15 +1,25 @@
 /**
- * Invites and advocates: create an invite (most uses, expiry), copy its code or a ready-to-send
- * invitation (server address and code), revoke it; and who has joined, when each last synced and
- * how many shares each made.
+ * Invites and advocates: create an invite (most uses, expiry: 30 days unless another time or never
+ * is chosen), copy its code or a ready-to-send invitation (server address and code) while it is
+ * shown, once; list invites by their hint and revoke them; and who has joined, when each last
+ * synced and how many shares each made.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { inviteInputSchema } from '../../../../lib/schemas';
+import { INVITE_DEFAULT_DAYS, inviteInputSchema } from '../../../../lib/schemas';
 import { api, ApiError, describeError } from '../api';
-import { ErrorSummary, Field, Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../components/ui';
+import {
+  Checkbox,
+  ErrorSummary,
+  Field,
+  Loading,
+  LoadError,
+  NoticeLine,
+  PageHeader,
+  type Notice,
+} from '../components/ui';
 import { numberOrUndefined, serverErrors, zodErrors, type Errors } from '../forms';
 import { formatDateTime, formatRelative, localToIso } from '../time';
-import type { AdvocateRow, Invite } from '../types';
+import type { AdvocateRow, CreatedInvite, Invite } from '../types';
 
 const FORM = 'invite';
 const ACTIVE_DAYS = 7;
@@ -21,6 +31,11 @@ function serverAddress(): string {
 
 export function inviteText(code: string): string {
   return `Server: ${serverAddress()}  Code: ${code}`;
+}
+
+/** How lists name an invite: its code's first group (the code itself is stored hashed). */
+export function inviteLabel(invite: Pick<Invite, 'hint'>): string {
+  return `${invite.hint}-…`;
 }
 
 function inviteState(invite: Invite, now: number): { label: string; active: boolean } {
@@ -60,7 +75,7 @@ export function People() {
   const [advocateError, setAdvocateError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
-  const [created, setCreated] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedInvite | null>(null);
 
   useEffect(() => {
     setInviteError(null);
@@ -87,13 +102,14 @@ export function People() {
   async function revoke(invite: Invite) {
     setNotice(null);
     try {
-      const updated = await api.delete<Invite>(`/v1/admin/invites/${encodeURIComponent(invite.code)}`);
+      const updated = await api.delete<Invite>(`/v1/admin/invites/${encodeURIComponent(invite.id)}`);
       setInvites((current) =>
-        (current ?? []).map((entry) => (entry.code === invite.code ? (updated ?? { ...entry, revoked: true }) : entry)),
+        (current ?? []).map((entry) => (entry.id === invite.id ? (updated ?? { ...entry, revoked: true }) : entry)),
       );
-      setNotice({ kind: 'success', text: `Invite ${invite.code} revoked: it can no longer be used.` });
+      if (created?.id === invite.id) setCreated(null);
+      setNotice({ kind: 'success', text: `Invite ${inviteLabel(invite)} revoked: it can no longer be used.` });
     } catch (error) {
-      setNotice({ kind: 'error', text: `Couldn't revoke ${invite.code}: ${describeError(error)}` });
+      setNotice({ kind: 'error', text: `Couldn't revoke ${inviteLabel(invite)}: ${describeError(error)}` });
     }
   }
 
@@ -109,7 +125,7 @@ export function People() {
       <CreateInvite
         onCreated={(invite) => {
           setInvites((current) => [invite, ...(current ?? [])]);
-          setCreated(invite.code);
+          setCreated(invite);
         }}
         created={created}
         onCopy={(text, what) => void copyText(text, what)}
@@ -131,7 +147,7 @@ export function People() {
               <caption class="visually-hidden">Invites, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
+                  <th scope="col">Code starts</th>
                   <th scope="col">State</th>
                   <th scope="col">Uses</th>
                   <th scope="col">Expires</th>
@@ -145,9 +161,9 @@ export function People() {
                 {invites.map((invite) => {
                   const state = inviteState(invite, now);
                   return (
-                    <tr key={invite.code} class={invite.code === created ? 'is-new' : undefined}>
+                    <tr key={invite.id} class={invite.id === created?.id ? 'is-new' : undefined}>
                       <th scope="row">
-                        <code class="code">{invite.code}</code>
+                        <code class="code">{inviteLabel(invite)}</code>
                       </th>
                       <td>
                         <span class={`status ${state.active ? 'status--published' : 'status--archived'}`}>
@@ -165,24 +181,8 @@ export function People() {
                           <div class="row-actions">
                             <button
                               type="button"
-                              class="button button--small"
-                              aria-label={`Copy code ${invite.code}`}
-                              onClick={() => void copyText(invite.code, 'code')}
-                            >
-                              Copy code
-                            </button>
-                            <button
-                              type="button"
-                              class="button button--small"
-                              aria-label={`Copy invitation for ${invite.code}`}
-                              onClick={() => void copyText(inviteText(invite.code), 'invitation')}
-                            >
-                              Copy invitation
-                            </button>
-                            <button
-                              type="button"
                               class="button button--small button--danger"
-                              aria-label={`Revoke ${invite.code}`}
+                              aria-label={`Revoke invite ${inviteLabel(invite)}`}
                               onClick={() => void revoke(invite)}
                             >
                               Revoke
@@ -262,14 +262,15 @@ export function People() {
 }
 
 interface CreateProps {
-  onCreated: (invite: Invite) => void;
-  created: string | null;
+  onCreated: (invite: CreatedInvite) => void;
+  created: CreatedInvite | null;
   onCopy: (text: string, what: string) => void;
 }
 
 function CreateInvite({ onCreated, created, onCopy }: CreateProps) {
   const [maxUses, setMaxUses] = useState('');
   const [expiresAt, setExpiresAt] = useState('');
+  const [never, setNever] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
@@ -281,7 +282,9 @@ function CreateInvite({ onCreated, created, onCopy }: CreateProps) {
     const body: Record<string, unknown> = {};
     const uses = numberOrUndefined(maxUses);
     if (uses !== undefined) body.maxUses = uses;
-    if (expiresAt) body.expiresAt = localToIso(expiresAt) ?? expiresAt;
+    // Empty: the server's default (INVITE_DEFAULT_DAYS days); "Never expires": null.
+    if (never) body.expiresAt = null;
+    else if (expiresAt) body.expiresAt = localToIso(expiresAt) ?? expiresAt;
     const parsed = inviteInputSchema.safeParse(body);
     if (!parsed.success) {
       setErrors(zodErrors(parsed.error));
@@ -296,13 +299,10 @@ function CreateInvite({ onCreated, created, onCopy }: CreateProps) {
     setErrors({});
     setBusy(true);
     try {
-      const invite = await api.post<Pick<Invite, 'code' | 'expiresAt' | 'maxUses'> & Partial<Invite>>(
-        '/v1/admin/invites',
-        parsed.data,
-      );
-      onCreated({ uses: 0, revoked: false, createdAt: new Date().toISOString(), ...invite });
+      onCreated(await api.post<CreatedInvite>('/v1/admin/invites', parsed.data));
       setMaxUses('');
       setExpiresAt('');
+      setNever(false);
     } catch (error) {
       if (error instanceof ApiError && error.errors.length) {
         setErrors(serverErrors(error.errors));
@@ -338,12 +338,27 @@ function CreateInvite({ onCreated, created, onCopy }: CreateProps) {
               />
             )}
           </Field>
-          <Field form={FORM} path="expiresAt" label="Expires at" errors={errors} hint="Empty: never expires.">
+          <Field
+            form={FORM}
+            path="expiresAt"
+            label="Expires at"
+            errors={errors}
+            hint={never ? 'Never expires.' : `Empty: in ${INVITE_DEFAULT_DAYS} days.`}
+            after={
+              <Checkbox
+                id={`${FORM}-never`}
+                label="Never expires"
+                checked={never}
+                onChange={(checked) => setNever(checked)}
+              />
+            }
+          >
             {(props) => (
               <input
                 {...props}
                 type="datetime-local"
-                value={expiresAt}
+                value={never ? '' : expiresAt}
+                disabled={never}
                 onInput={(event) => setExpiresAt(event.currentTarget.value)}
               />
             )}
@@ -362,20 +377,24 @@ function CreateInvite({ onCreated, created, onCopy }: CreateProps) {
         {created && (
           <div class="new-invite">
             <p>
-              New invite: <code class="code code--large">{created}</code>
+              New invite: <code class="code code--large">{created.code}</code>
+            </p>
+            <p>
+              <strong>Copy it now: this code will not be shown again.</strong> Relay keeps only a hash of it; the list
+              below shows its first group.
             </p>
             <p class="muted">Send advocates this invitation:</p>
             <p class="invite-text">
-              <code>{inviteText(created)}</code>
+              <code>{inviteText(created.code)}</code>
             </p>
             <div class="button-row">
-              <button type="button" class="button button--small" onClick={() => onCopy(created, 'code')}>
+              <button type="button" class="button button--small" onClick={() => onCopy(created.code, 'code')}>
                 Copy code
               </button>
               <button
                 type="button"
                 class="button button--small"
-                onClick={() => onCopy(inviteText(created), 'invitation')}
+                onClick={() => onCopy(inviteText(created.code), 'invitation')}
               >
                 Copy invitation
               </button>
