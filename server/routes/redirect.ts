@@ -10,6 +10,7 @@ import type { AppEnv, Deps } from '../context';
 import { clientAddress, requestHeader } from '../middleware/auth';
 import type { ApiRegistry } from '../openapi/registry';
 import { ProblemError } from '../problem';
+import { withinClickCeiling } from '../services/click-ceiling';
 import type { ResolvedLink } from '../services/clicks';
 import { destinationUrl } from '../services/links';
 import { isMachineVisit } from '../services/visitors';
@@ -73,7 +74,8 @@ export function redirectRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
           requestHeader(c, 'purpose') ??
           requestHeader(c, 'x-purpose') ??
           requestHeader(c, 'x-moz'),
-      })
+      }) &&
+      withinClickCeiling(deps, c, code)
     ) {
       deps.clicks.record({
         code,
