@@ -17,6 +17,14 @@ describe('RateLimiter', () => {
     expect(limiter.hit('a')).toBe(0);
   });
 
+  it('forgets a key on request (a sign-in that succeeded clears its pair)', () => {
+    const limiter = new RateLimiter({ limit: 1, windowMs: 60_000 });
+    limiter.hit('a');
+    expect(limiter.hit('a')).toBeGreaterThan(0);
+    limiter.forget('a');
+    expect(limiter.hit('a')).toBe(0);
+  });
+
   it('forgets the oldest keys past maxKeys', () => {
     const limiter = new RateLimiter({ limit: 1, windowMs: 60_000, maxKeys: 2 });
     limiter.hit('a');
