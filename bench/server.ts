@@ -51,7 +51,14 @@ export async function startBenchServer(kind: TestDatabaseKind, options: BenchSer
     publicUrl: 'http://relay.bench',
     adminEmail: ADMIN_EMAIL,
     adminPassword: ADMIN_PASSWORD,
-    rateLimits: { session: unlimited, enroll: unlimited, token: unlimited },
+    rateLimits: {
+      session: unlimited,
+      sessionAccount: unlimited,
+      sessionAddress: unlimited,
+      enroll: unlimited,
+      enrollTotal: unlimited,
+      token: unlimited,
+    },
     shutdownGraceMs: 2_000,
     ...options.config,
   };

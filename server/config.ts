@@ -4,6 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTrustProxy, type TrustProxy } from './middleware/client-address';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -22,8 +23,34 @@ export interface Config {
   utmMedium: string;
   bodyLimitBytes: number;
   sessionTtlMs: number;
-  trustProxy: boolean;
-  rateLimits: { session: RateLimit; enroll: RateLimit; token: RateLimit };
+  /** RELAY_TRUST_PROXY: 0/false (no proxy), a hop count (true: one), or trusted proxy addresses and CIDRs. */
+  trustProxy: TrustProxy;
+  /** Sign-in and enrolment limits count failed attempts; successes are not counted (README, Rate limits). */
+  rateLimits: {
+    /** Failed admin sign-ins per client address and account. */
+    session: RateLimit;
+    /** Failed admin sign-ins per account, from any address. */
+    sessionAccount: RateLimit;
+    /** Failed admin sign-ins per client address, to any account. */
+    sessionAddress: RateLimit;
+    /** Failed enrolments (unknown, expired, revoked or used-up codes) per client address. */
+    enroll: RateLimit;
+    /** Every enrolment per client address: a generous ceiling, far above an office enrolling at once. */
+    enrollTotal: RateLimit;
+    /** Requests per advocate token. */
+    token: RateLimit;
+  };
+  /** Counted clicks per client address per tracked link per hour (more are redirected, not counted). */
+  clicksPerAddressHour: number;
+  /** Limits of the HTTP server itself (server.ts). */
+  http: {
+    /** Open connections (WebSockets included); more are closed at once. */
+    maxConnections: number;
+    /** Time to receive a request's headers. */
+    headersTimeoutMs: number;
+    /** Time to receive a whole request, headers and body. */
+    requestTimeoutMs: number;
+  };
   /** How long in-flight requests may take to finish after SIGTERM. */
   shutdownGraceMs: number;
   stream: {
@@ -86,12 +113,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function flag(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false (got ${JSON.stringify(env[name])})`);
+function trustProxy(env: Env, name: string): TrustProxy {
+  try {
+    return parseTrustProxy(env[name] ?? '');
+  } catch (error) {
+    throw new ConfigError(
+      `${name} must be false, true, a hop count or a comma-separated list of proxy addresses and CIDRs: ` +
+        `${(error as Error).message} (got ${JSON.stringify(env[name])})`,
+    );
+  }
 }
 
 /** RELAY_SPOOL_DIR, else a `spool` folder beside the SQLite file, or data/spool with PostgreSQL. */
@@ -125,6 +155,13 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const minute = 60_000;
   const databaseUrl = env.DATABASE_URL || 'sqlite:data/relay.db';
+  const headersTimeoutMs = integer(env, 'RELAY_HEADERS_TIMEOUT_MS', 10_000, 1_000, 600_000);
+  const requestTimeoutMs = integer(env, 'RELAY_REQUEST_TIMEOUT_MS', 30_000, 1_000, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      `RELAY_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than RELAY_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
+  }
   return {
     port,
     host,
@@ -135,11 +172,26 @@ export function loadConfig(env: Env = process.env): Config {
     utmMedium: env.RELAY_UTM_MEDIUM || 'employee_advocacy',
     bodyLimitBytes: integer(env, 'RELAY_BODY_LIMIT', 256 * 1024, 1024, 50 * 1024 * 1024),
     sessionTtlMs: integer(env, 'RELAY_SESSION_TTL_HOURS', 12, 1, 24 * 90) * 3_600_000,
-    trustProxy: flag(env, 'RELAY_TRUST_PROXY', false),
+    trustProxy: trustProxy(env, 'RELAY_TRUST_PROXY'),
     rateLimits: {
-      session: { limit: integer(env, 'RELAY_RATE_LIMIT_SESSION', 10, 1, 1_000_000), windowMs: minute },
+      session: { limit: integer(env, 'RELAY_RATE_LIMIT_SESSION', 10, 1, 1_000_000), windowMs: 15 * minute },
+      sessionAccount: {
+        limit: integer(env, 'RELAY_RATE_LIMIT_SESSION_ACCOUNT', 50, 1, 1_000_000),
+        windowMs: 15 * minute,
+      },
+      sessionAddress: {
+        limit: integer(env, 'RELAY_RATE_LIMIT_SESSION_ADDRESS', 100, 1, 1_000_000),
+        windowMs: 15 * minute,
+      },
       enroll: { limit: integer(env, 'RELAY_RATE_LIMIT_ENROLL', 20, 1, 1_000_000), windowMs: minute },
+      enrollTotal: { limit: integer(env, 'RELAY_RATE_LIMIT_ENROLL_ALL', 1_000, 1, 10_000_000), windowMs: minute },
       token: { limit: integer(env, 'RELAY_RATE_LIMIT_TOKEN', 600, 1, 10_000_000), windowMs: minute },
+    },
+    clicksPerAddressHour: integer(env, 'RELAY_CLICKS_PER_ADDRESS', 20, 1, 1_000_000),
+    http: {
+      maxConnections: integer(env, 'RELAY_MAX_CONNECTIONS', 20_000, 1, 1_000_000),
+      headersTimeoutMs,
+      requestTimeoutMs,
     },
     shutdownGraceMs: integer(env, 'RELAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     stream: {

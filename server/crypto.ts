@@ -78,3 +78,13 @@ export function normalizeInviteCode(code: string): string {
     .replace(/[^A-Z0-9]/g, '')
     .replace(/^(.{4})(.+)$/, '$1-$2');
 }
+
+/** What is stored of an invite code: the SHA-256 of its normalised form (like tokens). */
+export function hashInviteCode(code: string): string {
+  return hashToken(normalizeInviteCode(code));
+}
+
+/** An invite's non-secret hint: the code's first group, enough to tell invites apart in a list. */
+export function inviteHint(code: string): string {
+  return normalizeInviteCode(code).slice(0, 4);
+}

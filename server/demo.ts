@@ -3,17 +3,18 @@
  * robots. `seedDemo` creates an admin, an invite code, six published posts, guidelines and scoring,
  * each only when it is missing, so every later start finds the demo and changes nothing.
  *
- * The admin's password is generated on the first start and kept in a credentials file (by default
- * demo-credentials.json next to the SQLite database; data/demo-credentials.json for PostgreSQL),
- * readable by the owner only, so the start banner can show it again. The server itself only ever
- * stores its hash. Deleting the database and that file starts the demo over.
+ * The admin's password and the invite code are generated on the first start and kept in a
+ * credentials file (by default demo-credentials.json next to the SQLite database;
+ * data/demo-credentials.json for PostgreSQL), readable by the owner only, so the start banner can
+ * show them again. The server itself only ever stores their hashes. Deleting the database and that
+ * file starts the demo over; deleting the file alone makes a new invite code (the old one still works).
  */
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { contentInputSchema, DEFAULT_SCORING, type ContentInput, type Guidelines } from '../lib/schemas';
 import { addAdmin } from './admins';
 import type { Deps } from './context';
-import { randomString, verifyPassword } from './crypto';
+import { hashInviteCode, newInviteCode, randomString, verifyPassword } from './crypto';
 import { parseDatabaseUrl } from './db';
 import { createContent } from './services/content-writes';
 import { writeDocument } from './services/documents';
@@ -206,21 +207,36 @@ export function demoCredentialsFile(databaseUrl: string): string {
   return join(inSqliteDirectory ? dirname(parsed.path) : 'data', CREDENTIALS_FILE_NAME);
 }
 
-function readStoredPassword(file: string): string | undefined {
+interface StoredCredentials {
+  password?: string;
+  inviteCode?: string;
+}
+
+function readCredentials(file: string): StoredCredentials {
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { email?: unknown; password?: unknown };
-    return stored.email === DEMO_ADMIN_EMAIL && typeof stored.password === 'string' ? stored.password : undefined;
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+      email?: unknown;
+      password?: unknown;
+      inviteCode?: unknown;
+    };
+    if (stored.email !== DEMO_ADMIN_EMAIL) return {};
+    return {
+      password: typeof stored.password === 'string' ? stored.password : undefined,
+      inviteCode: typeof stored.inviteCode === 'string' ? stored.inviteCode : undefined,
+    };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
-function storePassword(file: string, password: string): void {
+/** Writes `changes` into the credentials file, keeping what else it holds (owner-only). */
+function storeCredentials(file: string, changes: StoredCredentials): void {
   mkdirSync(dirname(file), { recursive: true });
   const body = {
-    note: 'The Relay demo admin (npm start). Delete this file together with the demo database to start over.',
+    note: 'The Relay demo admin and invite code (npm start). Delete this file together with the demo database to start over.',
     email: DEMO_ADMIN_EMAIL,
-    password,
+    ...readCredentials(file),
+    ...changes,
   };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
@@ -240,7 +256,10 @@ export interface DemoInfo {
    */
   adminPassword: string | null;
   credentialsFile: string;
-  /** A multi-use invite code that never expires. */
+  /**
+   * A multi-use invite code that never expires. The database holds only its hash: the code comes
+   * from the credentials file, or is new when the file does not name a live demo invite.
+   */
   inviteCode: string;
   /** How many demo posts there are, and how many of them were scheduled. */
   posts: number;
@@ -252,8 +271,8 @@ export interface DemoInfo {
 /**
  * Creates whatever part of the demo is missing and describes the demo for the start banner.
  * Idempotent: the admin is found by email, posts by their fixed ids, the invite as the demo admin's
- * oldest unlimited, non-expiring, unrevoked one, and guidelines and scoring are written only when
- * they were never set (an admin's later changes are kept).
+ * unlimited, non-expiring, unrevoked one whose code the credentials file holds, and guidelines and
+ * scoring are written only when they were never set (an admin's later changes are kept).
  */
 export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<DemoInfo> {
   const { db } = deps;
@@ -262,7 +281,7 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
   const created: string[] = [];
 
   // The admin. The password is on disk before the account exists, so a crash in between loses nothing.
-  const stored = readStoredPassword(credentialsFile);
+  const stored = readCredentials(credentialsFile);
   const existing = await db
     .selectFrom('admins')
     .select(['id', 'password_hash'])
@@ -272,27 +291,33 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
   let adminPassword: string | null;
   if (existing) {
     adminId = existing.id;
-    adminPassword = stored !== undefined && (await verifyPassword(stored, existing.password_hash)) ? stored : null;
+    adminPassword =
+      stored.password !== undefined && (await verifyPassword(stored.password, existing.password_hash))
+        ? stored.password
+        : null;
   } else {
-    adminPassword = stored ?? randomString(20);
-    if (stored === undefined) storePassword(credentialsFile, adminPassword);
+    adminPassword = stored.password ?? randomString(20);
+    if (stored.password === undefined) storeCredentials(credentialsFile, { password: adminPassword });
     adminId = (await addAdmin(db, DEMO_ADMIN_EMAIL, adminPassword, now)).id;
     created.push('admin');
   }
 
-  // The invite code.
-  let invite = await db
+  // The invite code: the one the credentials file names, if it is still a live demo invite. A new
+  // code is on disk before its invite exists, like the password.
+  const demoInvites = await db
     .selectFrom('invites')
-    .select('code')
+    .select('code_hash')
     .where('created_by', '=', adminId)
     .where('max_uses', 'is', null)
     .where('expires_at', 'is', null)
     .where('revoked_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('code')
-    .executeTakeFirst();
-  if (!invite) {
-    invite = await createInvite(db, { createdBy: adminId, maxUses: null, expiresAt: null, now });
+    .execute();
+  const storedCode = stored.inviteCode;
+  const known = storedCode !== undefined && demoInvites.some((row) => row.code_hash === hashInviteCode(storedCode));
+  const inviteCode = known ? storedCode : newInviteCode();
+  if (!known) {
+    storeCredentials(credentialsFile, { inviteCode });
+    await createInvite(db, { createdBy: adminId, maxUses: null, expiresAt: null, now, code: inviteCode });
     created.push('invite');
   }
 
@@ -323,7 +348,7 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
     adminEmail: DEMO_ADMIN_EMAIL,
     adminPassword,
     credentialsFile,
-    inviteCode: invite.code,
+    inviteCode,
     posts: posts.length,
     scheduledPosts: posts.filter((post) => post.input.publishAt !== undefined).length,
     created,

@@ -111,9 +111,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (state.reachable) started.resume();
     });
     server = await new Promise<Server>((resolve, reject) => {
-      const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-        resolve(created as Server),
-      );
+      const created = serve(
+        {
+          fetch: app.fetch,
+          port: config.port,
+          hostname: config.host,
+          // Slow clients cannot hold sockets: headers and the whole request must arrive in time
+          // (408 and the socket closed otherwise), checked every second at most.
+          serverOptions: {
+            headersTimeout: config.http.headersTimeoutMs,
+            requestTimeout: config.http.requestTimeoutMs,
+            connectionsCheckingInterval: Math.min(1_000, Math.floor(config.http.headersTimeoutMs / 2)),
+          },
+        },
+        () => resolve(created as Server),
+      ) as Server;
+      // Connections past the cap (WebSockets included) are closed as they arrive.
+      created.maxConnections = config.http.maxConnections;
       created.once('error', reject);
     });
   } catch (error) {

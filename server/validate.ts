@@ -3,12 +3,28 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ProblemError, fieldErrors, validationProblem } from './problem';
 
+/**
+ * The request body as text. A body cut off on the way (the client went away, or the server's
+ * request timeout closed the connection) is a 400 nobody may read, not a server failure to log.
+ */
+async function readBody(c: Context): Promise<string> {
+  try {
+    return await c.req.text();
+  } catch (error) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (code === 'ECONNRESET' || message === 'aborted') {
+      throw new ProblemError(400, 'The request body did not arrive in full.', { type: 'incomplete-body' });
+    }
+    throw error;
+  }
+}
+
 export async function readJson<T extends z.ZodType>(
   c: Context,
   schema: T,
   options: { optional?: boolean } = {},
 ): Promise<z.output<T>> {
-  const text = await c.req.text();
+  const text = await readBody(c);
   let body: unknown;
   if (text.trim() === '' && options.optional) {
     body = {};

@@ -4,11 +4,13 @@ import type { RelayDatabase } from './index';
 import * as initial from './migrations/0001_initial';
 import * as windowIndexes from './migrations/0002_content_window_indexes';
 import * as clicksPoints from './migrations/0003_clicks_points';
+import * as inviteCodeHashes from './migrations/0004_invite_code_hashes';
 
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_content_window_indexes': windowIndexes,
   '0003_clicks_points': clicksPoints,
+  '0004_invite_code_hashes': inviteCodeHashes,
 };
 
 class InCodeMigrations implements MigrationProvider {

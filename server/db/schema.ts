@@ -24,7 +24,11 @@ export interface AdminSessionsTable {
 }
 
 export interface InvitesTable {
-  code: string;
+  id: string;
+  /** SHA-256 of the normalised code: the code is shown once, when the invite is made, never stored. */
+  code_hash: string;
+  /** The code's first group, to tell invites apart in lists. */
+  hint: string;
   created_by: string | null;
   max_uses: number | null;
   uses: Generated<number>;
@@ -39,7 +43,8 @@ export interface AdvocatesTable {
   /** Pseudonymous ref used in utm_content and for variant rotation. */
   ref: string;
   token_hash: string;
-  invite_code: string | null;
+  /** The invite the advocate enrolled with. */
+  invite_id: string | null;
   click_tracking: Generated<number>;
   leaderboard: Generated<number>;
   created_at: number;

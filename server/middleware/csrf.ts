@@ -16,6 +16,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config';
 import { ProblemError } from '../problem';
+import { forwardedHost, requestScheme } from './client-address';
 
 export const CSRF_COOKIE = 'relay_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -51,10 +52,24 @@ export function isAllowedOrigin(
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
   if (config.consoleDevOrigin && url.origin === config.consoleDevOrigin) return true;
   if (config.publicUrl && url.origin === new URL(config.publicUrl).origin) return true;
-  // The API's own address as the browser reached it (the scheme may differ behind a TLS proxy).
-  const hosts = [c.req.header('host')];
-  if (config.trustProxy) hosts.push(c.req.header('x-forwarded-host')?.split(',')[0]?.trim());
-  return hosts.some((host) => host !== undefined && host.toLowerCase() === url.host);
+  // The API's own address as the browser reached it: the scheme and host a trusted proxy forwarded
+  // (X-Forwarded-Proto, X-Forwarded-Host), else the connection's scheme and the Host header.
+  const scheme = requestScheme(c, config.trustProxy);
+  const hosts = [c.req.header('host'), forwardedHost(c, config.trustProxy)];
+  return hosts.some((host) => host !== undefined && originOf(scheme, host) === url.origin);
+}
+
+function originOf(scheme: string, host: string): string | undefined {
+  try {
+    return new URL(`${scheme}://${host}`).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cookies get Secure when the browser reached the API over https (directly, or through a trusted proxy). */
+export function secureCookies(c: Context, config: Pick<Config, 'trustProxy'>): boolean {
+  return requestScheme(c, config.trustProxy) === 'https';
 }
 
 /** Refuses a browser request made from another site or origin (no Origin and no Sec-Fetch-Site: not a browser's cross-site request). */
@@ -95,12 +110,17 @@ export function checkCookieRequest(c: Context, config: Config, sessionToken: str
 }
 
 /** Sets the readable relay_csrf cookie (SameSite=Strict, not HttpOnly: the console reads it). */
-export function setCsrfCookie(c: Context, sessionToken: string, maxAgeSeconds: number): string {
+export function setCsrfCookie(
+  c: Context,
+  config: Pick<Config, 'trustProxy'>,
+  sessionToken: string,
+  maxAgeSeconds: number,
+): string {
   const token = csrfTokenFor(sessionToken);
   setCookie(c, CSRF_COOKIE, token, {
     httpOnly: false,
     sameSite: 'Strict',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: secureCookies(c, config),
     path: '/',
     maxAge: maxAgeSeconds,
   });

@@ -8,16 +8,22 @@ import { adminSignInResponseSchema, adminSessionStateSchema } from '../../lib/co
 import { adminSessionRequestSchema } from '../../lib/schemas';
 import type { AppEnv, Deps } from '../context';
 import { DUMMY_PASSWORD_HASH, hashToken, newToken, verifyPassword } from '../crypto';
-import { ADMIN_COOKIE, clientAddress, requireAdmin } from '../middleware/auth';
-import { CSRF_COOKIE, rejectCrossOrigin, setCsrfCookie } from '../middleware/csrf';
-import { RateLimiter, rateLimit } from '../middleware/rate-limit';
+import { ADMIN_COOKIE, requireAdmin } from '../middleware/auth';
+import { clientAddress } from '../middleware/client-address';
+import { CSRF_COOKIE, rejectCrossOrigin, secureCookies, setCsrfCookie } from '../middleware/csrf';
+import { FailureLimits, RateLimiter } from '../middleware/rate-limit';
 import type { ApiRegistry } from '../openapi/registry';
 import { ProblemError } from '../problem';
 import { readJson } from '../validate';
 
 export function adminSessionRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const limiter = new RateLimiter(deps.config.rateLimits.session);
+  // Failed sign-ins per (address, account), per account and per address; successes are not counted,
+  // and clear the (address, account) failures before them (a person who got there after typos).
+  const { session, sessionAccount, sessionAddress } = deps.config.rateLimits;
+  const perPair = new RateLimiter(session);
+  const failures = new FailureLimits([perPair, new RateLimiter(sessionAccount), new RateLimiter(sessionAddress)]);
+  const isWrongPassword = (error: unknown) => error instanceof ProblemError && error.status === 401;
 
   api.add({
     method: 'post',
@@ -35,46 +41,52 @@ export function adminSessionRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
       400: { description: 'Malformed JSON' },
       401: { description: 'Wrong email or password' },
       422: { description: 'Invalid body' },
-      429: { description: 'Too many attempts', headers: ['Retry-After'] },
+      429: {
+        description: 'Too many failed attempts (from this address, or on this account)',
+        headers: ['Retry-After'],
+      },
     },
   });
-  app.post(
-    '/',
-    rateLimit(limiter, (c) => clientAddress(c, deps.config.trustProxy)),
-    async (c) => {
-      rejectCrossOrigin(c, deps.config);
-      const { email, password } = await readJson(c, adminSessionRequestSchema);
-      const admin = await deps.db
-        .selectFrom('admins')
-        .selectAll()
-        .where('email', '=', email.toLowerCase())
-        .executeTakeFirst();
-      const ok = await verifyPassword(password, admin?.password_hash ?? DUMMY_PASSWORD_HASH);
-      if (!admin || !ok) throw new ProblemError(401, 'Wrong email or password.', { type: 'bad-credentials' });
+  app.post('/', async (c) => {
+    rejectCrossOrigin(c, deps.config);
+    const { email, password } = await readJson(c, adminSessionRequestSchema);
+    const account = email.toLowerCase();
+    const address = clientAddress(c, deps.config.trustProxy);
+    const pair = `${address} ${account}`;
+    const admin = await failures.run(
+      [pair, account, address],
+      async () => {
+        const row = await deps.db.selectFrom('admins').selectAll().where('email', '=', account).executeTakeFirst();
+        const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
+        if (!row || !ok) throw new ProblemError(401, 'Wrong email or password.', { type: 'bad-credentials' });
+        return row;
+      },
+      isWrongPassword,
+    );
+    perPair.forget(pair);
 
-      const token = newToken('admin');
-      const now = deps.now();
-      await deps.db
-        .insertInto('admin_sessions')
-        .values({
-          token_hash: hashToken(token),
-          admin_id: admin.id,
-          created_at: now,
-          expires_at: now + deps.config.sessionTtlMs,
-        })
-        .execute();
-      await deps.db.deleteFrom('admin_sessions').where('expires_at', '<=', now).execute();
-      setCookie(c, ADMIN_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure: new URL(c.req.url).protocol === 'https:',
-        path: '/',
-        maxAge: Math.floor(deps.config.sessionTtlMs / 1000),
-      });
-      const csrfToken = setCsrfCookie(c, token, Math.floor(deps.config.sessionTtlMs / 1000));
-      return c.json({ token, admin: { id: admin.id, email: admin.email }, csrfToken });
-    },
-  );
+    const token = newToken('admin');
+    const now = deps.now();
+    await deps.db
+      .insertInto('admin_sessions')
+      .values({
+        token_hash: hashToken(token),
+        admin_id: admin.id,
+        created_at: now,
+        expires_at: now + deps.config.sessionTtlMs,
+      })
+      .execute();
+    await deps.db.deleteFrom('admin_sessions').where('expires_at', '<=', now).execute();
+    setCookie(c, ADMIN_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: secureCookies(c, deps.config),
+      path: '/',
+      maxAge: Math.floor(deps.config.sessionTtlMs / 1000),
+    });
+    const csrfToken = setCsrfCookie(c, deps.config, token, Math.floor(deps.config.sessionTtlMs / 1000));
+    return c.json({ token, admin: { id: admin.id, email: admin.email }, csrfToken });
+  });
 
   api.add({
     method: 'get',
@@ -96,7 +108,7 @@ export function adminSessionRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
       .where('token_hash', '=', c.get('adminSessionHash'))
       .executeTakeFirstOrThrow();
     const maxAge = Math.max(1, Math.floor((session.expires_at - deps.now()) / 1000));
-    const csrfToken = setCsrfCookie(c, token, maxAge);
+    const csrfToken = setCsrfCookie(c, deps.config, token, maxAge);
     c.header('cache-control', 'no-store');
     return c.json({ admin: c.get('admin'), csrfToken, expiresAt: new Date(session.expires_at).toISOString() });
   });

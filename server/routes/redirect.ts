@@ -8,9 +8,10 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../context';
-import { clientAddress, requestHeader } from '../middleware/auth';
+import { clientAddress, requestHeader } from '../middleware/client-address';
 import type { ApiRegistry } from '../openapi/registry';
 import { ProblemError } from '../problem';
+import { withinClickCeiling } from '../services/click-ceiling';
 import { isMachineVisit } from '../services/visitors';
 
 const CODE = /^[0-9A-Za-z]{1,16}$/;
@@ -44,7 +45,8 @@ export function redirectRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
           requestHeader(c, 'purpose') ??
           requestHeader(c, 'x-purpose') ??
           requestHeader(c, 'x-moz'),
-      })
+      }) &&
+      withinClickCeiling(deps, c, code)
     ) {
       deps.clicks.record({
         code,

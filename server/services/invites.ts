@@ -1,7 +1,12 @@
-/** Creating invite codes: the admin route and the demo seed both make them here. */
+/**
+ * Invite codes: made here for the admin route and the demo seed, stored as a hash (the code is
+ * shown once, to whoever made it), and found again by code or by id.
+ */
 import type { Kysely, Selectable } from 'kysely';
-import { newInviteCode } from '../crypto';
+import { hashInviteCode, inviteHint, newId, newInviteCode } from '../crypto';
 import type { Database, InvitesTable } from '../db/schema';
+
+export type InviteRow = Selectable<InvitesTable>;
 
 export interface NewInvite {
   /** The admin who made it, or null. */
@@ -11,11 +16,17 @@ export interface NewInvite {
   /** Milliseconds since the epoch, or null: never expires. */
   expiresAt: number | null;
   now: number;
+  /** The code, when the caller made (and kept) it first: the demo seed. */
+  code?: string;
 }
 
-export async function createInvite(db: Kysely<Database>, invite: NewInvite): Promise<Selectable<InvitesTable>> {
-  const row = {
-    code: newInviteCode(),
+/** Makes an invite; the code in the answer exists nowhere else. */
+export async function createInvite(db: Kysely<Database>, invite: NewInvite): Promise<{ row: InviteRow; code: string }> {
+  const code = invite.code ?? newInviteCode();
+  const row: InviteRow = {
+    id: newId(),
+    code_hash: hashInviteCode(code),
+    hint: inviteHint(code),
     created_by: invite.createdBy,
     max_uses: invite.maxUses,
     uses: 0,
@@ -24,5 +35,14 @@ export async function createInvite(db: Kysely<Database>, invite: NewInvite): Pro
     created_at: invite.now,
   };
   await db.insertInto('invites').values(row).execute();
-  return row;
+  return { row, code };
+}
+
+/** The invite with this code (any spelling people type) or this id. */
+export function findInvite(db: Kysely<Database>, codeOrId: string): Promise<InviteRow | undefined> {
+  return db
+    .selectFrom('invites')
+    .selectAll()
+    .where((eb) => eb.or([eb('code_hash', '=', hashInviteCode(codeOrId)), eb('id', '=', codeOrId)]))
+    .executeTakeFirst();
 }

@@ -1,7 +1,10 @@
 /**
- * The connected extensions of one API instance. Broadcasts never wait on a client: a message is
- * queued on each socket, and a client whose unsent data grows past the limit is dropped, so one
- * slow reader cannot hold up the others. Clients that stop pinging are closed by one sweep timer.
+ * The connected extensions of one API instance. Everything sent to a client (the greeting, pongs,
+ * broadcasts) goes through `send`, which never waits on it: a message is queued on the socket, and
+ * a client whose unsent data would grow past the limit is dropped, so one slow reader cannot hold
+ * up the others or grow the server's memory. A ping flood gets at most one pong per interval, and a
+ * client sending far more messages than pings call for is dropped. Clients that stop pinging are
+ * closed by one sweep timer.
  */
 import { WebSocket } from 'ws';
 
@@ -12,18 +15,31 @@ export interface HubOptions {
   maxBufferedBytes: number;
   /** Connections allowed per advocate token at once. */
   maxPerToken: number;
+  /** At most one pong per this many ms per client (a well-behaved client pings every 20 s). */
+  pongIntervalMs?: number;
+  /** Messages a client may send per MESSAGE_WINDOW_MS; past this it is dropped. */
+  messageBudget?: number;
   now?: () => number;
 }
+
+/** The window `messageBudget` counts messages in. */
+export const MESSAGE_WINDOW_MS = 10_000;
 
 /** Close codes: 1012 tells clients the server is restarting and they should reconnect (elsewhere). */
 export const CLOSE_RESTART = 1012;
 export const CLOSE_IDLE = 4408;
 export const CLOSE_SLOW = 4429;
+/** Policy violation: far more messages than a client needs to send. */
+export const CLOSE_FLOOD = 1008;
 
 interface Client {
   ws: WebSocket;
   advocateId: string;
   lastSeen: number;
+  lastPong: number;
+  /** Messages received in the window that started at windowStart. */
+  messages: number;
+  windowStart: number;
 }
 
 const PONG = Buffer.from(JSON.stringify({ type: 'pong' }));
@@ -33,9 +49,15 @@ export class StreamHub {
   private readonly perAdvocate = new Map<string, number>();
   private readonly now: () => number;
   private sweeper: NodeJS.Timeout | undefined;
+  private readonly pongIntervalMs: number;
+  private readonly messageBudget: number;
+  /** Clients dropped since start: too far behind (slow), or sending too much (flood). */
+  readonly stats = { droppedSlow: 0, droppedFlood: 0 };
 
   constructor(private readonly options: HubOptions) {
     this.now = options.now ?? Date.now;
+    this.pongIntervalMs = options.pongIntervalMs ?? 1_000;
+    this.messageBudget = options.messageBudget ?? 100;
   }
 
   get size(): number {
@@ -47,13 +69,11 @@ export class StreamHub {
   }
 
   add(ws: WebSocket, advocateId: string): void {
-    const client: Client = { ws, advocateId, lastSeen: this.now() };
+    const now = this.now();
+    const client: Client = { ws, advocateId, lastSeen: now, lastPong: -Infinity, messages: 0, windowStart: now };
     this.clients.add(client);
     this.perAdvocate.set(advocateId, (this.perAdvocate.get(advocateId) ?? 0) + 1);
-    ws.on('message', (data, isBinary) => {
-      client.lastSeen = this.now();
-      if (!isBinary && isPing(data)) ws.send(PONG, { binary: false });
-    });
+    ws.on('message', (data, isBinary) => this.received(client, data, isBinary));
     ws.on('error', () => ws.terminate());
     ws.once('close', () => this.remove(client));
     this.startSweeping();
@@ -74,17 +94,46 @@ export class StreamHub {
         await new Promise((resolve) => setImmediate(resolve));
       }
       inSlice++;
-      const { ws } = client;
-      if (ws.readyState !== WebSocket.OPEN) continue;
-      if (ws.bufferedAmount > this.options.maxBufferedBytes) {
-        ws.close(CLOSE_SLOW, 'too slow: reconnect and sync');
-        ws.terminate();
-        continue;
-      }
-      ws.send(frame, { binary: false });
-      sent++;
+      if (this.send(client.ws, frame)) sent++;
     }
     return sent;
+  }
+
+  /**
+   * The one way anything is sent to a client: queued without waiting, unless it would leave more
+   * than maxBufferedBytes unsent, in which case the client is dropped (it reconnects and syncs).
+   * Returns whether the message was queued.
+   */
+  send(ws: WebSocket, data: Buffer | string): boolean {
+    if (ws.readyState !== WebSocket.OPEN) return false;
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (ws.bufferedAmount + size > this.options.maxBufferedBytes) {
+      this.stats.droppedSlow++;
+      ws.close(CLOSE_SLOW, 'too slow: reconnect and sync');
+      ws.terminate();
+      return false;
+    }
+    ws.send(data, { binary: false });
+    return true;
+  }
+
+  /** A message from a client: a ping gets a pong (at most one per interval); a flood gets it dropped. */
+  private received(client: Client, data: WebSocket.RawData, isBinary: boolean): void {
+    const now = this.now();
+    client.lastSeen = now;
+    if (now - client.windowStart >= MESSAGE_WINDOW_MS) {
+      client.windowStart = now;
+      client.messages = 0;
+    }
+    if (++client.messages > this.messageBudget) {
+      if (client.ws.readyState === WebSocket.OPEN) this.stats.droppedFlood++;
+      client.ws.close(CLOSE_FLOOD, 'too many messages');
+      client.ws.terminate();
+      return;
+    }
+    if (isBinary || !isPing(data) || now - client.lastPong < this.pongIntervalMs) return;
+    client.lastPong = now;
+    this.send(client.ws, PONG);
   }
 
   sweep(): void {

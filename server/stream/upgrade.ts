@@ -85,7 +85,7 @@ export function attachStream(
     wss.handleUpgrade(request, socket, head, (ws) => {
       hub.add(ws, advocate.id);
       const cursor = greeting();
-      if (cursor) ws.send(JSON.stringify({ type: 'sync', cursor }));
+      if (cursor) hub.send(ws, JSON.stringify({ type: 'sync', cursor }));
     });
   }
 

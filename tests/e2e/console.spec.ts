@@ -337,10 +337,22 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   await page.getByRole('button', { name: 'Copy invitation' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied the invitation' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Server: ${server.url}  Code: ${code}`);
-  const inviteRow = page.getByRole('row').filter({ hasText: code });
+  // The code is shown this once; the list names the invite by its first group, and it expires in 30 days.
+  await expect(page.locator('.new-invite')).toContainText('this code will not be shown again');
+  const hint = `${code.slice(0, 4)}-…`;
+  const inviteRow = page.getByRole('row').filter({ hasText: hint });
   await expect(inviteRow).toContainText('0 of 5');
+  await expect(inviteRow).not.toContainText(code);
+  await expect(inviteRow).not.toContainText('Never');
   await expectAccessible(page, 'invites and advocates');
-  await inviteRow.getByRole('button', { name: `Revoke ${code}` }).click();
+  // An invite that never expires, when the admin asks for one.
+  await page.getByLabel('Never expires').check();
+  await expect(page.getByLabel('Expires at')).toBeDisabled();
+  await page.getByRole('button', { name: 'Create invite' }).click();
+  await expect(created).not.toHaveText(code);
+  const lasting = (await created.textContent()) ?? '';
+  await expect(page.getByRole('row').filter({ hasText: `${lasting.slice(0, 4)}-…` })).toContainText('Never');
+  await inviteRow.getByRole('button', { name: `Revoke invite ${hint}` }).click();
   await expect(inviteRow).toContainText('Revoked');
   const enrol = await server.call('/v1/enroll', { method: 'POST', json: { code, name: 'Late Larry' } });
   expect(enrol.status).toBe(410);

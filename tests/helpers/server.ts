@@ -48,7 +48,10 @@ export async function startTestServer(
     publicUrl: 'http://relay.test',
     rateLimits: {
       session: { limit: 1000, windowMs: 60_000 },
+      sessionAccount: { limit: 1000, windowMs: 60_000 },
+      sessionAddress: { limit: 1000, windowMs: 60_000 },
       enroll: { limit: 1000, windowMs: 60_000 },
+      enrollTotal: { limit: 10_000, windowMs: 60_000 },
       token: { limit: 100_000, windowMs: 60_000 },
     },
     shutdownGraceMs: 5_000,

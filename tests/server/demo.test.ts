@@ -263,6 +263,18 @@ describe('seedDemo', () => {
     expect(stored).toEqual(guidelines);
   });
 
+  it('keeps the invite code in the credentials file only: the database holds its hash', async () => {
+    const stored = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Record<string, unknown>;
+    expect(stored).toMatchObject({
+      email: DEMO_ADMIN_EMAIL,
+      password: info.adminPassword,
+      inviteCode: info.inviteCode,
+    });
+    const invites = await running!.deps.db.selectFrom('invites').selectAll().execute();
+    expect(JSON.stringify(invites)).not.toContain(info.inviteCode);
+    expect(invites.filter((invite) => invite.expires_at === null)).toHaveLength(1);
+  });
+
   it('says the password is unknown, rather than guessing or resetting it, when the credentials file is gone', async () => {
     rmSync(credentialsFile);
     const before = await counts();
@@ -271,9 +283,13 @@ describe('seedDemo', () => {
     const again = await boot();
     running = again.running;
     expect(again.info.adminPassword).toBeNull();
-    expect(again.info.inviteCode).toBe(info.inviteCode);
-    expect(again.info.created).toEqual([]);
-    expect(await counts()).toEqual(before);
+    // The old code is not stored anywhere: a new never-expiring invite is made, and printed from now on.
+    expect(again.info.inviteCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(again.info.inviteCode).not.toBe(info.inviteCode);
+    expect(again.info.created).toEqual(['invite']);
+    expect(await counts()).toEqual({ ...before, invites: before.invites + 1 });
+    expect(await enroll(again.info.inviteCode, 'Mary Jackson')).toMatch(/^rlv_/);
+    expect(await enroll(info.inviteCode, 'Dorothy Vaughan')).toMatch(/^rlv_/);
     // The admin's password is unchanged.
     await signIn(info.adminPassword);
   });

@@ -1,10 +1,18 @@
-/** Invites (create, list, revoke) and enrolment with every way an invite can be refused. */
+/**
+ * Invites (create, list, revoke; codes shown once and stored hashed; 30 days unless told otherwise)
+ * and enrolment with every way an invite can be refused.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { clockWindow, expectProblem, expectTimeIn, expectValidation, iso, MINUTE } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 
+const DAY = 24 * 60 * MINUTE;
+
+/** An invite as lists show it: an id and a hint, no code. */
 interface Invite {
-  code: string;
+  id: string;
+  hint: string;
   expiresAt: string | null;
   maxUses: number | null;
   uses: number;
@@ -12,15 +20,26 @@ interface Invite {
   createdAt: string;
 }
 
+/** The answer to creating one: the only place its code appears. */
+interface CreatedInvite extends Invite {
+  code: string;
+}
+
 describe('invites and enrolment', () => {
   let server: TestServer;
   let admin: string;
 
-  async function createInvite(json: unknown = {}): Promise<Invite> {
+  async function createInvite(json: unknown = {}): Promise<CreatedInvite> {
     const response = await server.call('/v1/admin/invites', { method: 'POST', json, token: admin });
     const text = await response.text();
     expect(response.status, text).toBe(201);
-    return JSON.parse(text) as Invite;
+    return JSON.parse(text) as CreatedInvite;
+  }
+
+  async function listInvites(): Promise<Invite[]> {
+    const response = await server.call('/v1/admin/invites', { token: admin });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { items: Invite[] }).items;
   }
 
   const enroll = (code: string, name = 'Grace Hopper') =>
@@ -34,24 +53,89 @@ describe('invites and enrolment', () => {
     await server?.stop();
   });
 
-  it('creates an invite with defaults: no expiry, unlimited uses, a readable code', async () => {
+  it('creates an invite with defaults: expiring in 30 days, unlimited uses, a readable code shown once', async () => {
     const window = clockWindow(server);
     const invite = await createInvite();
-    expect(invite).toMatchObject({ expiresAt: null, maxUses: null, uses: 0, revoked: false });
+    const created = window.end();
+    expect(invite).toMatchObject({ maxUses: null, uses: 0, revoked: false });
     expect(invite.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expectTimeIn(invite.createdAt, window.end());
+    expect(invite.hint).toBe(invite.code.slice(0, 4));
+    expect(invite.id).toMatch(/^\S+$/);
+    expectTimeIn(invite.createdAt, created);
+    expectTimeIn(invite.expiresAt, { from: created.from + 30 * DAY, to: created.to + 30 * DAY });
   });
 
-  it('creates an invite with no body at all', async () => {
+  it('creates an invite with no body at all, expiring in 30 days', async () => {
     const response = await server.call('/v1/admin/invites', { method: 'POST', token: admin });
     expect(response.status).toBe(201);
-    expect(((await response.json()) as Invite).code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const invite = (await response.json()) as CreatedInvite;
+    expect(invite.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(Date.parse(invite.expiresAt!) - Date.parse(invite.createdAt)).toBe(30 * DAY);
+  });
+
+  it('creates an invite that never expires with expiresAt: null', async () => {
+    const invite = await createInvite({ expiresAt: null });
+    expect(invite.expiresAt).toBeNull();
+    expect((await listInvites()).find((item) => item.id === invite.id)?.expiresAt).toBeNull();
+    // Still good long after 30 days.
+    server.clock.advance(400 * DAY);
+    try {
+      expect((await enroll(invite.code, 'Much Later')).status).toBe(201);
+    } finally {
+      server.clock.advance(-400 * DAY);
+    }
+  });
+
+  it('an invite made with the default expiry is refused after 30 days', async () => {
+    const invite = await createInvite();
+    server.clock.advance(30 * DAY - MINUTE);
+    try {
+      expect((await enroll(invite.code, 'Just In Time')).status).toBe(201);
+      server.clock.advance(MINUTE);
+      await expectProblem(await enroll(invite.code, 'Too Late'), 410, 'invite-expired');
+    } finally {
+      server.clock.advance(-30 * DAY);
+    }
   });
 
   it('creates an invite with maxUses and expiresAt', async () => {
     const expiresAt = iso(server.clock.now + 60 * MINUTE);
     const invite = await createInvite({ maxUses: 3, expiresAt });
     expect(invite).toMatchObject({ maxUses: 3, expiresAt, uses: 0, revoked: false });
+  });
+
+  it('stores only a hash of the code; the list shows an id and a hint, never the code', async () => {
+    const invite = await createInvite();
+    const rows = await server.deps.db.selectFrom('invites').selectAll().execute();
+    const stored = JSON.stringify(rows);
+    expect(stored).not.toContain(invite.code);
+    expect(stored).not.toContain(invite.code.replace('-', ''));
+    const row = rows.find((entry) => entry.id === invite.id)!;
+    expect(row.code_hash).toBe(createHash('sha256').update(invite.code).digest('hex'));
+    const response = await server.call('/v1/admin/invites', { token: admin });
+    const text = await response.text();
+    expect(text).not.toContain(invite.code);
+    const listed = (JSON.parse(text) as { items: Record<string, unknown>[] }).items.find(
+      (item) => item.id === invite.id,
+    );
+    expect(listed).toEqual({
+      id: invite.id,
+      hint: invite.hint,
+      expiresAt: invite.expiresAt,
+      maxUses: null,
+      uses: 0,
+      revoked: false,
+      createdAt: invite.createdAt,
+    });
+    // The advocate who enrols is tied to the invite by its id, not its code.
+    const enrolled = (await (await enroll(invite.code, 'Tied')).json()) as { advocate: { id: string } };
+    const advocate = await server.deps.db
+      .selectFrom('advocates')
+      .selectAll()
+      .where('id', '=', enrolled.advocate.id)
+      .executeTakeFirstOrThrow();
+    expect(advocate.invite_id).toBe(invite.id);
+    expect(JSON.stringify(advocate)).not.toContain(invite.code);
   });
 
   it('validates the invite body', async () => {
@@ -80,13 +164,11 @@ describe('invites and enrolment', () => {
     const newer = await createInvite();
     expect((await enroll(older.code)).status).toBe(201);
 
-    const response = await server.call('/v1/admin/invites', { token: admin });
-    expect(response.status).toBe(200);
-    const { items } = (await response.json()) as { items: Invite[] };
-    const codes = items.map((invite) => invite.code);
-    expect(codes.indexOf(newer.code)).toBeLessThan(codes.indexOf(older.code));
-    expect(items.find((invite) => invite.code === older.code)).toMatchObject({ uses: 1, maxUses: 5, revoked: false });
-    expect(items.find((invite) => invite.code === newer.code)).toMatchObject({ uses: 0 });
+    const items = await listInvites();
+    const ids = items.map((invite) => invite.id);
+    expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
+    expect(items.find((invite) => invite.id === older.id)).toMatchObject({ uses: 1, maxUses: 5, revoked: false });
+    expect(items.find((invite) => invite.id === newer.id)).toMatchObject({ uses: 0 });
   });
 
   it('enrols with a code: 201, a bearer token and the advocate, and the token syncs', async () => {
@@ -123,7 +205,9 @@ describe('invites and enrolment', () => {
     const invite = await createInvite();
     const response = await server.call(`/v1/admin/invites/${invite.code}`, { method: 'DELETE', token: admin });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ code: invite.code, revoked: true });
+    const revoked = (await response.json()) as Record<string, unknown>;
+    expect(revoked).toMatchObject({ id: invite.id, hint: invite.hint, revoked: true });
+    expect(revoked).not.toHaveProperty('code');
     await expectProblem(await enroll(invite.code), 410, 'invite-revoked');
 
     // Revoking again is harmless; the list shows it revoked.
@@ -132,9 +216,16 @@ describe('invites and enrolment', () => {
       token: admin,
     });
     expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ code: invite.code, revoked: true });
-    const { items } = (await (await server.call('/v1/admin/invites', { token: admin })).json()) as { items: Invite[] };
-    expect(items.find((item) => item.code === invite.code)).toMatchObject({ revoked: true, uses: 0 });
+    expect(await again.json()).toMatchObject({ id: invite.id, revoked: true });
+    expect((await listInvites()).find((item) => item.id === invite.id)).toMatchObject({ revoked: true, uses: 0 });
+  });
+
+  it('revokes an invite by its id (what the list gives)', async () => {
+    const invite = await createInvite();
+    const response = await server.call(`/v1/admin/invites/${invite.id}`, { method: 'DELETE', token: admin });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: invite.id, revoked: true });
+    await expectProblem(await enroll(invite.code), 410, 'invite-revoked');
   });
 
   it('answers 404 when revoking an unknown invite', async () => {
@@ -150,8 +241,7 @@ describe('invites and enrolment', () => {
     expect((await enroll(invite.code, 'First')).status).toBe(201);
     expect((await enroll(invite.code, 'Second')).status).toBe(201);
     await expectProblem(await enroll(invite.code, 'Third'), 410, 'invite-used-up');
-    const { items } = (await (await server.call('/v1/admin/invites', { token: admin })).json()) as { items: Invite[] };
-    expect(items.find((item) => item.code === invite.code)).toMatchObject({ uses: 2, maxUses: 2 });
+    expect((await listInvites()).find((item) => item.id === invite.id)).toMatchObject({ uses: 2, maxUses: 2 });
   });
 
   it('lets exactly maxUses concurrent enrolments through', async () => {
@@ -187,7 +277,6 @@ describe('invites and enrolment', () => {
       'malformed-json',
     );
     // None of these used the invite up.
-    const { items } = (await (await server.call('/v1/admin/invites', { token: admin })).json()) as { items: Invite[] };
-    expect(items.find((item) => item.code === invite.code)).toMatchObject({ uses: 0 });
+    expect((await listInvites()).find((item) => item.id === invite.id)).toMatchObject({ uses: 0 });
   });
 });

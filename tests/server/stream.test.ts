@@ -141,6 +141,35 @@ describe('GET /v1/stream', () => {
     fast.close();
   });
 
+  it('drops a client that floods pings and never reads, and stays responsive to others', async () => {
+    const flooderAdvocate = await server.enroll('Flooder');
+    const flooder = await StreamClient.connect(server.url, flooderAdvocate.token);
+    const other = await StreamClient.connect(server.url, advocate.token);
+    await flooder.waitFor((m) => m.length >= 1);
+    await other.waitFor((m) => m.length >= 1);
+    const socket = (flooder.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    socket.pause();
+    const droppedBefore = server.hub.stats.droppedFlood + server.hub.stats.droppedSlow;
+    const ping = JSON.stringify({ type: 'ping' });
+    for (let batch = 0; batch < 40 && flooder.ws.readyState === flooder.ws.OPEN; batch++) {
+      for (let i = 0; i < 10_000; i++) flooder.ws.send(ping);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (server.hub.stats.droppedFlood + server.hub.stats.droppedSlow > droppedBefore) break;
+    }
+    await expect
+      .poll(() => server.hub.stats.droppedFlood + server.hub.stats.droppedSlow, { timeout: 5_000 })
+      .toBeGreaterThan(droppedBefore);
+    // The others are answered at once: a pong on the stream and an HTTP request.
+    const started = Date.now();
+    other.send({ type: 'ping' });
+    await other.waitFor((m) => m.some((message) => message.type === 'pong'), 1_000);
+    expect((await server.call('/healthz')).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    socket.resume();
+    expect(await flooder.closed()).not.toBe(1000);
+    other.close();
+  });
+
   it('closes a stream that stops pinging', async () => {
     const client = await StreamClient.connect(server.url, advocate.token);
     expect(await client.closed(6_000)).toBe(4408);

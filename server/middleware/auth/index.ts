@@ -104,24 +104,5 @@ export function requireAdvocate(deps: Deps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** The client's address, for rate limiting: the socket's, or X-Forwarded-For's first when trusted. */
-export function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = requestHeader(c, 'x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
-/**
- * A request header (lowercase name), read from Node's parsed headers when there are any: cheaper on
- * hot paths (the tracked-link redirect) than building the Fetch API Headers object.
- */
-export function requestHeader(c: Context<AppEnv>, name: string): string | undefined {
-  const headers = c.env?.incoming?.headers;
-  if (headers) {
-    const value = headers[name];
-    return Array.isArray(value) ? value.join(', ') : value;
-  }
-  return c.req.header(name);
-}
+/** Kept here for the modules that import them from auth: they live in middleware/client-address. */
+export { clientAddress, requestHeader } from '../client-address';

@@ -1,26 +1,20 @@
 /**
- * Invites and advocates: create an invite (most uses, expiry), copy its code or a ready-to-send
- * invitation (server address and code), revoke it; and who has joined, when each last synced and
- * how many shares each made.
+ * Invites and advocates: create an invite (CreateInvite.tsx: the new code is shown once, with copy
+ * buttons); list invites by their hint and revoke them; and who has joined, when each last synced
+ * and how many shares each made.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { inviteInputSchema } from '../../../../lib/schemas';
-import { api, ApiError, describeError } from '../api';
-import { ErrorSummary, Field, Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../components/ui';
-import { numberOrUndefined, serverErrors, zodErrors, type Errors } from '../forms';
-import { formatDateTime, formatRelative, localToIso } from '../time';
-import type { AdvocateRow, Invite } from '../types';
+import { api, describeError } from '../api';
+import { Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../components/ui';
+import { formatDateTime, formatRelative } from '../time';
+import type { AdvocateRow, CreatedInvite, Invite } from '../types';
+import { CreateInvite } from './CreateInvite';
 
-const FORM = 'invite';
 const ACTIVE_DAYS = 7;
 
-/** Where advocates point the extension: this console's own server. */
-function serverAddress(): string {
-  return location.origin;
-}
-
-export function inviteText(code: string): string {
-  return `Server: ${serverAddress()}  Code: ${code}`;
+/** How lists name an invite: its code's first group (the code itself is stored hashed). */
+export function inviteLabel(invite: Pick<Invite, 'hint'>): string {
+  return `${invite.hint}-…`;
 }
 
 function inviteState(invite: Invite, now: number): { label: string; active: boolean } {
@@ -60,7 +54,7 @@ export function People() {
   const [advocateError, setAdvocateError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
-  const [created, setCreated] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedInvite | null>(null);
 
   useEffect(() => {
     setInviteError(null);
@@ -87,13 +81,14 @@ export function People() {
   async function revoke(invite: Invite) {
     setNotice(null);
     try {
-      const updated = await api.delete<Invite>(`/v1/admin/invites/${encodeURIComponent(invite.code)}`);
+      const updated = await api.delete<Invite>(`/v1/admin/invites/${encodeURIComponent(invite.id)}`);
       setInvites((current) =>
-        (current ?? []).map((entry) => (entry.code === invite.code ? (updated ?? { ...entry, revoked: true }) : entry)),
+        (current ?? []).map((entry) => (entry.id === invite.id ? (updated ?? { ...entry, revoked: true }) : entry)),
       );
-      setNotice({ kind: 'success', text: `Invite ${invite.code} revoked: it can no longer be used.` });
+      if (created?.id === invite.id) setCreated(null);
+      setNotice({ kind: 'success', text: `Invite ${inviteLabel(invite)} revoked: it can no longer be used.` });
     } catch (error) {
-      setNotice({ kind: 'error', text: `Couldn't revoke ${invite.code}: ${describeError(error)}` });
+      setNotice({ kind: 'error', text: `Couldn't revoke ${inviteLabel(invite)}: ${describeError(error)}` });
     }
   }
 
@@ -109,7 +104,7 @@ export function People() {
       <CreateInvite
         onCreated={(invite) => {
           setInvites((current) => [invite, ...(current ?? [])]);
-          setCreated(invite.code);
+          setCreated(invite);
         }}
         created={created}
         onCopy={(text, what) => void copyText(text, what)}
@@ -131,7 +126,7 @@ export function People() {
               <caption class="visually-hidden">Invites, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
+                  <th scope="col">Code starts</th>
                   <th scope="col">State</th>
                   <th scope="col">Uses</th>
                   <th scope="col">Expires</th>
@@ -145,9 +140,9 @@ export function People() {
                 {invites.map((invite) => {
                   const state = inviteState(invite, now);
                   return (
-                    <tr key={invite.code} class={invite.code === created ? 'is-new' : undefined}>
+                    <tr key={invite.id} class={invite.id === created?.id ? 'is-new' : undefined}>
                       <th scope="row">
-                        <code class="code">{invite.code}</code>
+                        <code class="code">{inviteLabel(invite)}</code>
                       </th>
                       <td>
                         <span class={`status ${state.active ? 'status--published' : 'status--archived'}`}>
@@ -165,24 +160,8 @@ export function People() {
                           <div class="row-actions">
                             <button
                               type="button"
-                              class="button button--small"
-                              aria-label={`Copy code ${invite.code}`}
-                              onClick={() => void copyText(invite.code, 'code')}
-                            >
-                              Copy code
-                            </button>
-                            <button
-                              type="button"
-                              class="button button--small"
-                              aria-label={`Copy invitation for ${invite.code}`}
-                              onClick={() => void copyText(inviteText(invite.code), 'invitation')}
-                            >
-                              Copy invitation
-                            </button>
-                            <button
-                              type="button"
                               class="button button--small button--danger"
-                              aria-label={`Revoke ${invite.code}`}
+                              aria-label={`Revoke invite ${inviteLabel(invite)}`}
                               onClick={() => void revoke(invite)}
                             >
                               Revoke
@@ -258,131 +237,5 @@ export function People() {
         )}
       </section>
     </>
-  );
-}
-
-interface CreateProps {
-  onCreated: (invite: Invite) => void;
-  created: string | null;
-  onCopy: (text: string, what: string) => void;
-}
-
-function CreateInvite({ onCreated, created, onCopy }: CreateProps) {
-  const [maxUses, setMaxUses] = useState('');
-  const [expiresAt, setExpiresAt] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setFailure(null);
-    const body: Record<string, unknown> = {};
-    const uses = numberOrUndefined(maxUses);
-    if (uses !== undefined) body.maxUses = uses;
-    if (expiresAt) body.expiresAt = localToIso(expiresAt) ?? expiresAt;
-    const parsed = inviteInputSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodErrors(parsed.error));
-      setAttempt((n) => n + 1);
-      return;
-    }
-    if (parsed.data.expiresAt && Date.parse(parsed.data.expiresAt) <= Date.now()) {
-      setErrors({ expiresAt: 'Pick a time in the future.' });
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const invite = await api.post<Pick<Invite, 'code' | 'expiresAt' | 'maxUses'> & Partial<Invite>>(
-        '/v1/admin/invites',
-        parsed.data,
-      );
-      onCreated({ uses: 0, revoked: false, createdAt: new Date().toISOString(), ...invite });
-      setMaxUses('');
-      setExpiresAt('');
-    } catch (error) {
-      if (error instanceof ApiError && error.errors.length) {
-        setErrors(serverErrors(error.errors));
-        setAttempt((n) => n + 1);
-      } else setFailure(describeError(error));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <section class="card form-section" aria-labelledby="people-create">
-      <h2 id="people-create">Create an invite</h2>
-      <form noValidate onSubmit={(event) => void submit(event)}>
-        <ErrorSummary
-          form={FORM}
-          errors={errors}
-          attempt={attempt}
-          title="Fix this to create the invite"
-          labelFor={(path) => (path === 'maxUses' ? 'Most uses' : path === 'expiresAt' ? 'Expires at' : 'Invite')}
-        />
-        <div class="grid-3 align-end">
-          <Field form={FORM} path="maxUses" label="Most uses" errors={errors} hint="Empty: any number of people.">
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                step={1}
-                value={maxUses}
-                onInput={(event) => setMaxUses(event.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field form={FORM} path="expiresAt" label="Expires at" errors={errors} hint="Empty: never expires.">
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                value={expiresAt}
-                onInput={(event) => setExpiresAt(event.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <div class="field">
-            <button type="submit" class="button button--primary" disabled={busy} aria-busy={busy}>
-              Create invite
-            </button>
-          </div>
-        </div>
-        <div role="alert" class="notice-slot">
-          {failure && <p class="notice notice--error">Couldn't create the invite: {failure}</p>}
-        </div>
-      </form>
-      <div role="status" class="notice-slot">
-        {created && (
-          <div class="new-invite">
-            <p>
-              New invite: <code class="code code--large">{created}</code>
-            </p>
-            <p class="muted">Send advocates this invitation:</p>
-            <p class="invite-text">
-              <code>{inviteText(created)}</code>
-            </p>
-            <div class="button-row">
-              <button type="button" class="button button--small" onClick={() => onCopy(created, 'code')}>
-                Copy code
-              </button>
-              <button
-                type="button"
-                class="button button--small"
-                onClick={() => onCopy(inviteText(created), 'invitation')}
-              >
-                Copy invitation
-              </button>
-            </div>
-          </div>
-        )}
-      </div>
-    </section>
   );
 }
