@@ -76,7 +76,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       syncState: new SyncStateCache(database.db, now, feed),
       clicks: new ClickRecorder(database.db, now, {
         dialect: database.dialect,
-        onCounted: (ids) => scores.recompute(ids),
+        onCounted: async (ids) => scores.schedule(ids),
       }),
       linkCache,
       scores,
