@@ -107,6 +107,45 @@ describe('shares off the request path', () => {
   });
 });
 
+describe('shutting down with recomputations queued', () => {
+  it('close() gives up on a held recomputation within its bound and leaves the advocate to the start-up pass', async () => {
+    const server = await startTestServer();
+    try {
+      const contentId = (await createContent(server, { publish: true })).id;
+      const { token, id } = await server.enroll('Left Behind');
+      const scoredWith = async () =>
+        (
+          await server.deps.db
+            .selectFrom('advocates')
+            .select('scored_with')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).scored_with;
+      await server.deps.scores.rescoreStale();
+      expect(await scoredWith()).not.toBeNull();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      vi.spyOn(server.deps.scores, 'recompute').mockImplementation(() => held);
+      const response = await server.call('/v1/shares', {
+        method: 'POST',
+        token,
+        json: { events: [{ id: randomUUID(), contentId, network: 'x', sharedAt: iso(server.clock.now) }] },
+      });
+      expect(response.status).toBe(200);
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const started = Date.now();
+      await server.deps.scores.close(200);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(errors.mock.calls.some((call) => /left to the next start/.test(String(call[0])))).toBe(true);
+      expect(await scoredWith()).toBeNull();
+      release();
+    } finally {
+      vi.restoreAllMocks();
+      await server.stop();
+    }
+  });
+});
+
 describe('GET /v1/me for an advocate with tens of thousands of events', () => {
   let server: TestServer;
 
