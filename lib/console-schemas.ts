@@ -4,7 +4,8 @@
  * (validation and OpenAPI) and the console.
  */
 import { z } from 'zod';
-import { adminSchema, adminSessionResponseSchema, contentStatusSchema, httpUrlSchema, NETWORKS } from './schemas';
+import { adminSchema, adminSessionResponseSchema, contentStatusSchema, httpUrlInputSchema, NETWORKS } from './schemas';
+import { lineSchema } from './text';
 
 export const adminSignInResponseSchema = adminSessionResponseSchema.extend({
   csrfToken: z.string().describe('send as X-CSRF-Token on cookie-authenticated POST, PUT, PATCH and DELETE'),
@@ -19,13 +20,17 @@ export type AdminSessionState = z.infer<typeof adminSessionStateSchema>;
 
 export const contentListQuerySchema = z.object({
   status: contentStatusSchema.optional().describe('only content with this status'),
-  q: z.string().trim().max(200).optional().describe('case-insensitive text in the title, URL, note, campaign or tags'),
+  q: lineSchema()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('case-insensitive text in the title, URL, note, campaign or tags'),
 });
 export type ContentListQuery = z.infer<typeof contentListQuerySchema>;
 
 export const linkPreviewRequestSchema = z
   .object({
-    url: httpUrlSchema.describe('the page to preview: a public http(s) address'),
+    url: httpUrlInputSchema.describe('the page to preview: a public http(s) address'),
   })
   .strict();
 
@@ -53,8 +58,7 @@ export type AdminAdvocate = z.infer<typeof adminAdvocateSchema>;
 export const adminAdvocatesSchema = z.object({ items: z.array(adminAdvocateSchema) });
 
 /** A UTC day, YYYY-MM-DD (a full ISO date-time is accepted and taken as its UTC day). */
-const daySchema = z
-  .string()
+const daySchema = lineSchema()
   .trim()
   .refine((value) => parseDay(value) !== null, 'must be a date, YYYY-MM-DD')
   .transform((value) => parseDay(value)!);

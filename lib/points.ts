@@ -183,7 +183,7 @@ export function levelFor(points: number, rules: Pick<RulesForScoring, 'levels'>)
 }
 
 /** Time order; equal times are ordered by content, network and personalisation so any input order scores alike. */
-function compareShares(a: ScoredShare, b: ScoredShare): number {
+export function compareShares(a: ScoredShare, b: ScoredShare): number {
   return (
     a.sharedAt - b.sharedAt ||
     (a.contentId < b.contentId ? -1 : a.contentId > b.contentId ? 1 : 0) ||

@@ -4,6 +4,7 @@
  * payloads with these, and /openapi.json is generated from them.
  */
 import { z } from 'zod';
+import { displayNameSchema, lineSchema, multilineSchema } from './text';
 
 export const NETWORKS = ['linkedin', 'x', 'facebook'] as const;
 export const networkSchema = z.enum(NETWORKS);
@@ -26,11 +27,26 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * An absolute http(s) URL as the server stores and sends it. What admins send is
+ * `httpUrlInputSchema`: the URL parser would take a raw control character (and PostgreSQL then
+ * refuses a NUL), so input refuses them; what the extension reads stays as tolerant as before.
+ */
 export const httpUrlSchema = z.string().max(2048).refine(isHttpUrl, { message: 'must be an absolute http(s) URL' });
+export const httpUrlInputSchema = lineSchema()
+  .max(2048)
+  .refine(isHttpUrl, { message: 'must be an absolute http(s) URL' });
 
-const idSchema = z.string().min(1).max(64);
-const tagSchema = z.string().trim().min(1).max(40);
-const variantTextSchema = z.string().trim().min(1, 'a variant cannot be empty').max(3000);
+/**
+ * Every string the server accepts refuses control characters (lib/text.ts); tab and line feed only
+ * in text that may run over several lines (a note, a variant). Shapes the server only sends (items,
+ * links, ranks) do not check, so the extension still reads what was stored before these rules.
+ */
+const idSchema = lineSchema().min(1).max(64);
+const tagSchema = lineSchema().trim().min(1).max(40);
+const variantTextSchema = multilineSchema().trim().min(1, 'a variant cannot be empty').max(3000);
+/** A variant as the extension receives it. */
+const storedVariantTextSchema = z.string().trim().min(1, 'a variant cannot be empty').max(3000);
 const languageSchema = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"');
@@ -42,13 +58,19 @@ export const variantsSchema = z
   })
   .strict();
 export type Variants = z.infer<typeof variantsSchema>;
+const storedVariantsSchema = z
+  .object({
+    linkedin: z.array(storedVariantTextSchema).max(10).optional(),
+    x: z.array(storedVariantTextSchema).max(10).optional(),
+  })
+  .strict();
 
 const contentFields = {
-  title: z.string().trim().min(1, 'a title is required').max(200),
-  url: httpUrlSchema,
-  note: z.string().max(2000),
-  imageUrl: httpUrlSchema,
-  campaign: z.string().trim().min(1).max(100),
+  title: lineSchema().trim().min(1, 'a title is required').max(200),
+  url: httpUrlInputSchema,
+  note: multilineSchema().max(2000),
+  imageUrl: httpUrlInputSchema,
+  campaign: lineSchema().trim().min(1).max(100),
   language: languageSchema,
   tags: z.array(tagSchema).max(20),
   variants: variantsSchema,
@@ -145,7 +167,7 @@ const publicContentFields = {
   campaign: z.string().nullable(),
   language: z.string().nullable(),
   tags: z.array(z.string()),
-  variants: variantsSchema,
+  variants: storedVariantsSchema,
   networks: z.array(networkSchema),
   publishAt: isoDateTimeSchema.nullable(),
   expiresAt: isoDateTimeSchema.nullable(),
@@ -180,9 +202,9 @@ function compiles(pattern: string): boolean {
 
 export const bannedTermSchema = z
   .object({
-    pattern: z.string().trim().min(1).max(200),
+    pattern: lineSchema().trim().min(1).max(200),
     regex: z.boolean().optional(),
-    reason: z.string().trim().min(1, 'say why the term is banned').max(300),
+    reason: lineSchema().trim().min(1, 'say why the term is banned').max(300),
   })
   .strict()
   .superRefine((term, ctx) => {
@@ -196,7 +218,7 @@ export const guidelinesSchema = z
   .object({
     disclosure: z
       .object({
-        text: z.string().trim().min(1).max(100).describe('e.g. "#employee" or "I work at Acme"'),
+        text: lineSchema().trim().min(1).max(100).describe('e.g. "#employee" or "I work at Acme"'),
         networks: z.array(networkSchema).min(1),
       })
       .strict()
@@ -204,7 +226,7 @@ export const guidelinesSchema = z
     bannedTerms: z.array(bannedTermSchema).max(1000),
     maxHashtags: z.number().int().min(0).max(30).optional(),
     dailyShareCap: z.number().int().min(1).max(500).optional(),
-    companyNames: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+    companyNames: z.array(lineSchema().trim().min(1).max(100)).max(50).optional(),
   })
   .strict();
 export type Guidelines = z.infer<typeof guidelinesSchema>;
@@ -222,8 +244,8 @@ export type BadgeMetric = z.infer<typeof badgeMetricSchema>;
 export const badgeSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lowercase letters, digits and dashes'),
-    name: z.string().trim().min(1).max(60),
-    description: z.string().trim().min(1).max(200).optional(),
+    name: lineSchema().trim().min(1).max(60),
+    description: lineSchema().trim().min(1).max(200).optional(),
     metric: badgeMetricSchema,
     threshold: z.number().int().min(1).max(10_000_000),
   })
@@ -285,7 +307,7 @@ export const scoringRulesSchema = z
         'most share points (with bonuses) per UTC day; click points are capped per share instead. null: no cap',
       ),
     levels: z
-      .array(z.object({ name: z.string().trim().min(1).max(40), minPoints: z.number().int().min(0) }).strict())
+      .array(z.object({ name: lineSchema().trim().min(1).max(40), minPoints: z.number().int().min(0) }).strict())
       .min(1)
       .max(50),
     badges: z
@@ -343,14 +365,38 @@ export const shareEventSchema = z
     id: z.uuid().describe('made by the client; the same id sent twice counts once'),
     contentId: idSchema,
     network: networkSchema,
-    sharedAt: isoDateTimeSchema,
-    personalized: z.boolean().optional(),
+    sharedAt: isoDateTimeSchema.describe(
+      "by the client's clock; corrected by the server (see sentAt) and never later than the server's now",
+    ),
+    personalized: z
+      .boolean()
+      .optional()
+      .describe('the advocate changed the suggested text; only LinkedIn and X shares carry text, so only they can be'),
   })
   .strict();
 export type ShareEvent = z.infer<typeof shareEventSchema>;
 
-export const sharesRequestSchema = z.object({ events: z.array(shareEventSchema).min(1).max(200) }).strict();
-export const sharesResponseSchema = z.object({ accepted: z.number().int(), duplicates: z.number().int() });
+/** Most events in one POST /v1/shares. */
+export const MAX_SHARES_PER_REQUEST = 200;
+
+export const sharesRequestSchema = z
+  .object({
+    events: z.array(shareEventSchema).min(1).max(MAX_SHARES_PER_REQUEST),
+    sentAt: isoDateTimeSchema
+      .optional()
+      .describe(
+        "the client's clock when it sent the request: every sharedAt is moved by the server's now minus sentAt (clock skew)",
+      ),
+  })
+  .strict();
+export type SharesRequest = z.infer<typeof sharesRequestSchema>;
+export const sharesResponseSchema = z.object({
+  accepted: z.number().int().describe('events stored'),
+  duplicates: z
+    .number()
+    .int()
+    .describe('events already recorded (same id, or sent twice in this request), or beyond the stored-events cap'),
+});
 
 export const syncResponseSchema = z.object({
   cursor: z.string().min(1),
@@ -390,7 +436,10 @@ export const inviteSchema = z.object({
 export const createdInviteSchema = inviteSchema.extend({ code: z.string() });
 
 export const enrollRequestSchema = z
-  .object({ code: z.string().trim().min(1).max(64), name: z.string().trim().min(1, 'a name is required').max(80) })
+  .object({
+    code: lineSchema().trim().min(1).max(64),
+    name: displayNameSchema().min(1, 'a name is required').max(80),
+  })
   .strict();
 export const advocateSchema = z.object({ id: idSchema, name: z.string() });
 export const enrollResponseSchema = z.object({ token: z.string(), advocate: advocateSchema });
@@ -409,7 +458,7 @@ export const PERIODS = ['week', 'month', 'all'] as const;
 export const periodSchema = z.enum(PERIODS);
 export type Period = z.infer<typeof periodSchema>;
 
-const teamSchema = z.string().trim().min(1, 'a team name cannot be empty').max(60);
+const teamSchema = displayNameSchema().min(1, 'a team name cannot be empty').max(60);
 
 export const levelSchema = z.object({
   name: z.string(),
@@ -449,8 +498,10 @@ const periodStandingSchema = z.object({
 });
 
 /**
- * The advocate's events as the server stored them, so the extension can score this browser's log
- * together with shares made elsewhere and the clicks only the server sees, with lib/points.ts.
+ * The advocate's events as the server stored them, summarised to what scoring needs
+ * (lib/history-summary.ts), so the extension can score this browser's log together with shares
+ * made elsewhere and the clicks only the server sees, with lib/points.ts. Servers before the
+ * summary sent every event and clicks per hour, in the same shape; both score alike.
  */
 export const meHistorySchema = z.object({
   shares: z
@@ -464,17 +515,19 @@ export const meHistorySchema = z.object({
         publishedAt: isoDateTimeSchema.nullable().describe('when the content was published; null: unknown'),
       }),
     )
-    .describe('every share event received from this advocate'),
+    .describe('the counted share event of each content item and network (the earliest)'),
   clicks: z
     .array(
       z.object({
         contentId: idSchema,
         network: networkSchema,
-        at: isoDateTimeSchema.describe('the start of the hour the clicks came in'),
+        at: isoDateTimeSchema.describe(
+          'the start of the stretch of time within one ISO week and one UTC month the clicks came in',
+        ),
         count: z.number().int().min(1),
       }),
     )
-    .describe("human clicks on this advocate's tracked links, by hour"),
+    .describe("human clicks on this advocate's tracked links, added up per content, network, week and month"),
 });
 export type MeHistory = z.infer<typeof meHistorySchema>;
 

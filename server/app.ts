@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppEnv, Deps } from './context';
 import { RateLimiter } from './middleware/rate-limit';
+import { pathGuard } from './middleware/path-guard';
 import { ApiRegistry } from './openapi/registry';
 import { databaseProblem } from './db/problems';
 import { ProblemError, problemResponse } from './problem';
@@ -46,6 +47,8 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     await next();
     c.header('x-content-type-options', 'nosniff');
   });
+  // A control character in a path parameter answers 404 before any route or the database sees it.
+  app.use(pathGuard());
   app.use(
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,

@@ -80,7 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     clicks = new ClickRecorder(database.db, now, {
       flushMs: config.spool.flushMs,
       dialect: database.dialect,
-      onCounted: (ids) => scores.recompute(ids),
+      onCounted: async (ids) => scores.schedule(ids),
       availability: database.availability,
       spool: config.spool,
     });

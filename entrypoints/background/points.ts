@@ -5,6 +5,7 @@
  * settings come from the server and are kept, so the tab still shows them offline.
  */
 import { combineHistory } from '../../lib/history';
+import { summarizeMeHistory } from '../../lib/history-summary';
 import { leaderboardRequestSchema, privacyMessageSchema } from '../../lib/messages';
 import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/points';
 import {
@@ -12,6 +13,7 @@ import {
   meResponseSchema,
   type AdvocateItem,
   type MeHistory,
+  type MeResponse,
   type Period,
 } from '../../lib/schemas';
 import { getMeta, setMeta, type Cached, type RelayDexie } from '../../utils/db';
@@ -101,18 +103,28 @@ async function fetchKept<T>(
 }
 
 /**
+ * GET /v1/me's answer as it is kept: its history summarised (lib/history-summary.ts). A current
+ * server sends it summarised already; an older one sends every event and clicks per hour, which
+ * score the same once summarised, and are not kept whole and rescored at every popup opening.
+ */
+function keptMe(me: MeResponse): MeResponse {
+  return { ...me, history: summarizeMeHistory(me.history) };
+}
+
+/**
  * Asks the server where the advocate stands; on failure the last answer stays, with the reason.
  * Says whether what the popup shows changed (the answer or the error, not only its time).
  */
 export async function refreshMe(db: RelayDexie, client: ApiClient, now = Date.now()): Promise<boolean> {
   const previous = await getMeta(db, 'me');
-  const next = await fetchKept(
+  const fetched = await fetchKept(
     previous,
     () => client.me(),
     meResponseSchema,
     'The server sent points Relay does not understand.',
     now,
   );
+  const next = fetched.value && fetched.error === null ? { ...fetched, value: keptMe(fetched.value) } : fetched;
   await setMeta(db, 'me', next);
   return (
     next.error !== (previous?.error ?? null) || JSON.stringify(next.value) !== JSON.stringify(previous?.value ?? null)
@@ -165,7 +177,7 @@ export async function updatePrivacy(
   }
   const me = meResponseSchema.safeParse(body);
   if (me.success) {
-    await setMeta(db, 'me', { value: me.data, fetchedAt: new Date(now).toISOString(), error: null });
+    await setMeta(db, 'me', { value: keptMe(me.data), fetchedAt: new Date(now).toISOString(), error: null });
   } else {
     // Saved on the server; what it answered is unreadable, so ask again next time.
     await refreshMe(db, client, now);

@@ -5,12 +5,14 @@ import * as initial from './migrations/0001_initial';
 import * as windowIndexes from './migrations/0002_content_window_indexes';
 import * as clicksPoints from './migrations/0003_clicks_points';
 import * as inviteCodeHashes from './migrations/0004_invite_code_hashes';
+import * as sharesChecked from './migrations/0005_shares_checked';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_content_window_indexes': windowIndexes,
   '0003_clicks_points': clicksPoints,
   '0004_invite_code_hashes': inviteCodeHashes,
+  '0005_shares_checked': sharesChecked,
 };
 
 class InCodeMigrations implements MigrationProvider {

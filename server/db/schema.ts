@@ -70,6 +70,12 @@ export interface ContentTable {
   status: string;
   publish_at: number | null;
   expires_at: number | null;
+  /**
+   * The earliest and latest moments the item was live before a write ended or moved its live time
+   * (archive, re-publish, new publishAt/expiresAt): which shares of it count (lib/share-rules.ts).
+   */
+  live_from: number | null;
+  live_until: number | null;
   /** The change counter's value at this row's last change: what sync cursors compare against. */
   seq: number;
   created_at: number;

@@ -4,6 +4,7 @@
  * PATCH /v1/me: the advocate's privacy choices (click tracking, leaderboard) and team.
  */
 import { Hono } from 'hono';
+import { clicksByPeriod, countedShares, toMeHistory } from '../../lib/history-summary';
 import { recentWeeks } from '../../lib/points';
 import { PERIODS, meResponseSchema, mePatchSchema, type MeResponse, type Period } from '../../lib/schemas';
 import type { AdvocatePrincipal, AppEnv, Deps } from '../context';
@@ -55,22 +56,8 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
     badges: score.badges,
     weeks: recentWeeks(score.weeks, now, CHART_WEEKS),
     settings: { clickTracking: row.click_tracking === 1, leaderboard: listed },
-    history: {
-      shares: own.shares.map((share) => ({
-        id: share.id ?? '',
-        contentId: share.contentId,
-        network: share.network,
-        sharedAt: new Date(share.sharedAt).toISOString(),
-        personalized: share.personalized === true,
-        publishedAt: share.publishedAt == null ? null : new Date(share.publishedAt).toISOString(),
-      })),
-      clicks: own.clicks.map((click) => ({
-        contentId: click.contentId,
-        network: click.network,
-        at: new Date(click.at).toISOString(),
-        count: click.count ?? 1,
-      })),
-    },
+    // Summarised (lib/history-summary.ts): bounded by the content shared, however many events came in.
+    history: toMeHistory(countedShares(own.shares), clicksByPeriod(own.clicks)),
   };
 }
 

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { syncResponseSchema, type AdvocateItem, type Network, type Variants } from '../../lib/schemas';
+import { lineSchema } from '../../lib/text';
 import type { AppEnv, Deps } from '../context';
 import { requireAdvocate } from '../middleware/auth';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
@@ -18,7 +19,7 @@ import { linksFor } from '../services/links';
 import { readQuery } from '../validate';
 
 const syncQuerySchema = z.object({
-  cursor: z.string().min(1).max(64).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
+  cursor: lineSchema().min(1).max(64).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
 });
 
 /** last_sync_at is written at most this often per advocate, so polling stays read-only. */

@@ -8,7 +8,7 @@ import type { Deps } from '../context';
 import { newId } from '../crypto';
 import type { ContentTable } from '../db/schema';
 import { nextSeq } from './changes-counter';
-import { resolveNetworks, toMillis, type ContentRow } from './content';
+import { liveSoFar, resolveNetworks, toMillis, type ContentRow } from './content';
 
 /** The columns a ContentInput sets (not id, status or the timestamps). */
 export function contentColumns(input: ContentInput) {
@@ -28,17 +28,32 @@ export function contentColumns(input: ContentInput) {
 }
 
 /**
+ * The recorded live time after a write at `now`: the row's live time so far joins what was
+ * recorded, so shares of it stay checkable once an archive, a re-publish or a new publishAt or
+ * expiresAt overwrites the columns that said when it was live.
+ */
+function recordLiveTime(before: ContentRow | undefined, now: number): Pick<ContentTable, 'live_from' | 'live_until'> {
+  const recorded = { live_from: before?.live_from ?? null, live_until: before?.live_until ?? null };
+  const past = before ? liveSoFar(before, now) : null;
+  if (!past) return recorded;
+  return {
+    live_from: Math.min(recorded.live_from ?? past[0], past[0]),
+    live_until: Math.max(recorded.live_until ?? past[1], past[1]),
+  };
+}
+
+/**
  * Writes a change inside one transaction with a fresh change number, then tells connected
  * extensions when the change is one they can see (live before or after, or scheduled).
  */
 export async function saveContent(
   deps: Pick<Deps, 'db' | 'changes'>,
   before: ContentRow | undefined,
-  values: Omit<ContentTable, 'seq'>,
+  values: Omit<ContentTable, 'seq' | 'live_from' | 'live_until'>,
 ): Promise<ContentRow> {
   const row = await deps.db.transaction().execute(async (trx) => {
     const seq = await nextSeq(trx);
-    const next = { ...values, seq };
+    const next = { ...values, ...recordLiveTime(before, values.updated_at), seq };
     if (before) await trx.updateTable('content').set(next).where('id', '=', values.id).execute();
     else await trx.insertInto('content').values(next).execute();
     return next;

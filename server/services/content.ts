@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { ContentItem, ContentStatus, Network, Variants } from '../../lib/schemas';
 import { NETWORKS } from '../../lib/schemas';
+import type { ShareContentFacts } from '../../lib/share-rules';
 import type { ContentTable } from '../db/schema';
 
 export type ContentRow = Selectable<ContentTable>;
@@ -27,6 +28,34 @@ export function isLive(row: Pick<ContentRow, 'status' | 'publish_at' | 'expires_
     (row.publish_at === null || row.publish_at <= now) &&
     (row.expires_at === null || row.expires_at > now)
   );
+}
+
+/**
+ * The live time a row has had up to `now`: published, from its publish time (or, without one, the
+ * recorded or created time) to its expiry or `now`. null when it has not been live.
+ */
+export function liveSoFar(
+  row: Pick<ContentRow, 'status' | 'publish_at' | 'expires_at' | 'live_from' | 'created_at'>,
+  now: number,
+): [from: number, until: number] | null {
+  if (row.status !== 'published') return null;
+  const from = row.publish_at ?? row.live_from ?? row.created_at;
+  const until = Math.min(row.expires_at ?? now, now);
+  return from <= until ? [from, until] : null;
+}
+
+/** What lib/share-rules.ts checks a share against, from a stored row. */
+export function shareFacts(
+  row: Pick<ContentRow, 'status' | 'networks' | 'publish_at' | 'expires_at' | 'live_from' | 'live_until'>,
+): ShareContentFacts {
+  return {
+    status: row.status,
+    networks: JSON.parse(row.networks) as Network[],
+    publishAt: row.publish_at,
+    expiresAt: row.expires_at,
+    liveFrom: row.live_from,
+    liveUntil: row.live_until,
+  };
 }
 
 export function toContentItem(row: ContentRow, now: number): ContentItem {

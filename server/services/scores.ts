@@ -2,7 +2,8 @@
  * Points kept in step with events. The leaderboard reads `advocate_points` (points per advocate
  * and period bucket: 'all', each UTC month, each ISO week), never the raw events. Those rows are
  * recomputed for an advocate, with the one scoring module in lib/points.ts, whenever their shares
- * (POST /v1/shares) or clicks (each click flush) change; when the scoring rules change, a
+ * (POST /v1/shares) or clicks (each click flush) change: `schedule` queues them and a background
+ * queue recomputes them moments later, off the request path; when the scoring rules change, a
  * background pass recomputes every advocate whose rows were made under other rules.
  *
  * Each recomputation reads the rules and the events after locking the advocates' rows (PostgreSQL;
@@ -14,6 +15,7 @@ import { scoreShares, type RulesForScoring, type Score, type ScoredClick, type S
 import type { Network, ScoringRules } from '../../lib/schemas';
 import type { DialectName } from '../db';
 import type { Database } from '../db/schema';
+import { CoalescingQueue } from './coalescing-queue';
 import { readDocuments } from './documents';
 
 const HOUR_MS = 3_600_000;
@@ -25,6 +27,8 @@ const INSERT_ROWS = 1000;
 const DELETE_PAIRS = 400;
 /** Bump when lib/points.ts changes how points are computed: every advocate is then recomputed. */
 const SCORING_ALGORITHM = 1;
+/** How long close() lets queued recomputations finish before it abandons them. */
+export const SCORES_CLOSE_TIMEOUT_MS = 3_000;
 
 export interface ShareRow {
   id?: string;
@@ -150,11 +154,32 @@ export class ScoreKeeper {
   private running: Promise<void> | undefined;
   private again = false;
   private closed = false;
+  /** Advocates whose events changed, recomputed in the background one batch at a time. */
+  private readonly queue = new CoalescingQueue((ids) => this.recompute(ids), {
+    onError: (error, ids, retryInMs) =>
+      console.error(
+        `recomputing points of ${ids.length} advocate(s) failed, retrying in ${retryInMs} ms:`,
+        (error as Error)?.message ?? error,
+      ),
+  });
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectName,
   ) {}
+
+  /**
+   * Queues these advocates for recomputation and returns at once: the leaderboard catches up
+   * moments later. Ids queued while a batch runs are merged into the next one.
+   */
+  schedule(advocateIds: Iterable<string>): void {
+    this.queue.add(advocateIds);
+  }
+
+  /** Settles once every scheduled recomputation has run (for tests, benchmarks and shutdown). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
 
   /** Recomputes these advocates' advocate_points rows from their events, under the current rules. */
   async recompute(advocateIds: Iterable<string>): Promise<void> {
@@ -276,9 +301,30 @@ export class ScoreKeeper {
     }
   }
 
-  /** Stops a rescoring pass after its current chunk. */
-  async close(): Promise<void> {
+  /**
+   * Lets scheduled recomputations finish for at most `timeoutMs`, and stops a rescoring pass after
+   * its current chunk. Advocates it abandons are marked as scored under no rules (best effort, in
+   * the time left), so the start-up pass recomputes them.
+   */
+  async close(timeoutMs = SCORES_CLOSE_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     this.closed = true;
-    await this.running;
+    const abandoned = await this.queue.close(timeoutMs);
+    const remaining = () => Math.max(0, deadline - Date.now());
+    const within = async (work: Promise<unknown> | undefined) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        Promise.resolve(work).catch(() => undefined),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, remaining());
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
+    };
+    await within(this.running);
+    if (abandoned.length === 0) return;
+    console.error(`shutting down: points of ${abandoned.length} advocate(s) left to the next start`);
+    await within(this.db.updateTable('advocates').set({ scored_with: null }).where('id', 'in', abandoned).execute());
   }
 }

@@ -54,6 +54,7 @@ test('points appear after a share and a click, with the rank and the leaderboard
     expect(response.status).toBe(302);
   }
   await server.deps.clicks.flush();
+  await server.deps.scores.idle(); // the leaderboard's points are recomputed in the background
 
   await tab(popup, 'Points').click();
   const panel = popup.getByRole('tabpanel', { name: 'Points' });

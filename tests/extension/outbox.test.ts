@@ -93,7 +93,7 @@ describe('share outbox', () => {
     const bad = await recordShare(db, { contentId: 'deleted-content', network: 'linkedin', source: 'popup' });
     const result = await flushOutbox(db, clientFor(server, advocate.token));
     expect(result).toMatchObject({ delivered: 1, remaining: 0 });
-    expect((await db.outbox.get(bad.id))?.rejected).toMatch(/not known content/);
+    expect((await db.outbox.get(bad.id))?.rejected).toMatch(/not known to the Relay server/);
     expect(await db.outbox.get(good.id)).toBeUndefined();
     expect(await db.shares.count()).toBe(2); // the local log keeps both
   });

@@ -123,6 +123,7 @@ describe('points in the background', () => {
     const client = clientFor(server, token);
     await recordShare(db, { contentId: post.id, network: 'linkedin', source: 'composer', personalized: true });
     await flushOutbox(db, client);
+    await server.deps.scores.idle(); // the leaderboard's points are recomputed in the background
 
     const week = await leaderboard(db, client, { period: 'week' });
     expect(week.error).toBeNull();

@@ -152,7 +152,8 @@ describe('click attribution', () => {
     };
     expect(after.clicks).toBe(before.clicks + 3);
     expect(after.points).toBe(before.points + 3);
-    // And the leaderboard (stored points) moved with them, through the flush.
+    // And the leaderboard (stored points) moved with them, through the flush (recomputed in the background).
+    await server.deps.scores.idle();
     const board = (await (await server.call('/v1/leaderboard?period=all', { token: ada.token })).json()) as {
       you: { points: number };
     };

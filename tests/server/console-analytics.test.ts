@@ -52,6 +52,12 @@ describe('advocates and analytics', () => {
     now = server.clock.now;
     launch = (await createContent(server, { title: 'Launch, "big" day', publish: true })).id;
     formula = (await createContent(server, { title: '=HYPERLINK("http://evil.example")', publish: true })).id;
+    // Live for the last 60 days: the server takes shares only of content live at the share's time.
+    await server.deps.db
+      .updateTable('content')
+      .set({ publish_at: now - 60 * DAY })
+      .where('id', 'in', [launch, formula])
+      .execute();
     ada = await server.enroll('Ada Lovelace');
     bob = await server.enroll('@Bob');
     cy = await server.enroll('Cy Young');

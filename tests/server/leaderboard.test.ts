@@ -31,6 +31,8 @@ describe('leaderboard and /v1/me', () => {
       .map((contentId) => ({ id: randomUUID(), contentId, network, sharedAt: iso(at) }));
     const response = await server.call('/v1/shares', { method: 'POST', token: people[who]!.token, json: { events } });
     expect(response.status, await response.clone().text()).toBe(200);
+    // Stored points are recomputed in the background, moments after the answer.
+    await server.deps.scores.idle();
   }
 
   async function board(who: string, query = ''): Promise<LeaderboardResponse> {
@@ -66,6 +68,12 @@ describe('leaderboard and /v1/me', () => {
     contentIds = [];
     for (let i = 0; i < 5; i++)
       contentIds.push((await createContent(server, { title: `Post ${i}`, publish: true })).id);
+    // Live since 60 days ago, so shares from 40 days ago are of content the advocates could see.
+    await server.deps.db
+      .updateTable('content')
+      .set({ publish_at: server.clock.now - 60 * DAY })
+      .where('id', 'in', contentIds)
+      .execute();
     for (const name of ['Ann', 'Bob', 'Cat', 'Dan', 'Eve', 'Fay']) people[name] = await server.enroll(name);
     const now = server.clock.now - 1000;
     await share('Ann', 3, now);
