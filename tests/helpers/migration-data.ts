@@ -6,6 +6,7 @@
  * entry here fails that test: every new migration brings its seeder and its transform.
  */
 import type { Kysely } from 'kysely';
+import { hashInviteCode, inviteHint } from '../../server/crypto';
 
 export type Row = Record<string, unknown>;
 /** Every table's rows, by table name. */
@@ -214,6 +215,117 @@ export const MIGRATION_DATA: Record<string, MigrationData> = {
     transform: (before) => ({
       ...before,
       advocates: before.advocates!.map((row) => ({ ...row, team: null, scored_with: null })),
+    }),
+  },
+  '0004_invite_code_hashes': {
+    async seed(db) {
+      await insert(db, 'invites', [
+        {
+          id: 'invNEW',
+          code_hash: hashInviteCode('NEWC-ODE1'),
+          hint: 'NEWC',
+          created_by: 'adm2',
+          max_uses: 50,
+          uses: 0,
+          expires_at: T + 30 * 86_400_000,
+          revoked_at: null,
+          created_at: T + 20,
+        },
+      ]);
+      await insert(db, 'advocates', [
+        {
+          id: 'adv3',
+          name: 'Grace Hopper',
+          ref: 'ref3',
+          token_hash: 'g'.repeat(64),
+          invite_id: 'invNEW',
+          click_tracking: 1,
+          leaderboard: 1,
+          created_at: T + 20,
+          last_sync_at: null,
+          team: null,
+          scored_with: null,
+        },
+      ]);
+      // Archived after it was live (before 0005 recorded live times): 0005 infers them.
+      await insert(db, 'content', [
+        {
+          id: 'c4',
+          title: 'Archived',
+          url: 'https://example.com/old',
+          note: null,
+          image_url: null,
+          campaign: null,
+          language: null,
+          tags: '[]',
+          variants: JSON.stringify({ linkedin: ['Old news'] }),
+          networks: JSON.stringify(['linkedin']),
+          status: 'archived',
+          publish_at: T + 30,
+          expires_at: null,
+          seq: 44,
+          created_at: T + 30,
+          updated_at: T + 90_000,
+        },
+      ]);
+    },
+    // Each invite's code becomes its hash and hint under an id taken from the hash; advocates
+    // name their invite by that id.
+    transform: (before) => {
+      const idOf = (code: string) => `inv${hashInviteCode(code).slice(0, 11)}`;
+      return {
+        ...before,
+        invites: before.invites!.map(({ code, ...row }) => ({
+          id: idOf(code as string),
+          code_hash: hashInviteCode(code as string),
+          hint: inviteHint(code as string),
+          ...row,
+        })),
+        advocates: before.advocates!.map(({ invite_code, ...row }) => ({
+          ...row,
+          invite_id: invite_code === null ? null : idOf(invite_code as string),
+        })),
+      };
+    },
+  },
+
+  '0005_shares_checked': {
+    async seed(db) {
+      await insert(db, 'content', [
+        {
+          id: 'c5',
+          title: 'Live, then archived',
+          url: 'https://example.com/was-live',
+          note: null,
+          image_url: null,
+          campaign: null,
+          language: null,
+          tags: '[]',
+          variants: JSON.stringify({ x: ['Was live'] }),
+          networks: JSON.stringify(['x']),
+          status: 'archived',
+          publish_at: T + 40,
+          expires_at: null,
+          live_from: T + 40,
+          live_until: T + 50_000,
+          seq: 45,
+          created_at: T + 40,
+          updated_at: T + 60_000,
+        },
+      ]);
+    },
+    // Content gains its live times: inferred for what was archived after being published.
+    transform: (before) => ({
+      ...before,
+      content: before.content!.map((row) => {
+        const archived =
+          row.status === 'archived' && row.publish_at !== null && Number(row.publish_at) <= Number(row.updated_at);
+        return {
+          ...row,
+          live_from: archived ? row.publish_at : null,
+          live_until: archived ? row.updated_at : null,
+        };
+      }),
     }),
   },
 };

@@ -4,7 +4,7 @@
  * joined with by its id (`invite_id`, was `invite_code`). One way only: the codes are gone.
  */
 import type { Kysely } from 'kysely';
-import { hashInviteCode, inviteHint, newId } from '../../crypto';
+import { hashInviteCode, inviteHint } from '../../crypto';
 
 interface OldInvite {
   code: string;
@@ -38,7 +38,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .selectAll()
     .execute()) as unknown as OldInvite[];
   for (const invite of invites) {
-    const id = newId();
+    // Derived from the hash (already stored, so it tells nothing more): the same database always
+    // migrates to the same ids.
+    const id = `inv${hashInviteCode(invite.code).slice(0, 11)}`;
     await db
       .insertInto('invites_hashed' as never)
       .values({
