@@ -223,6 +223,8 @@ export class ClickRecorder {
   }
 
   private async write(batch: SpooledClick[]): Promise<void> {
+    // A new day's salt being read is stored before its clicks, so salts and clicks agree.
+    await this.hasher.settled();
     const outcome = await storeClicks(this.db, this.dialect, batch);
     this.stats.written += outcome.written;
     this.stats.counted += outcome.counted;

@@ -27,6 +27,11 @@ export class VisitorHasher {
     }));
   }
 
+  /** Waits for a salt read under way (one a click at a new day started), whatever its outcome. */
+  async settled(): Promise<void> {
+    await this.preparing?.catch(() => undefined);
+  }
+
   /** The visitor hash of a click: never the address itself. Synchronous: the redirect does not wait. */
   visitor(ip: string, userAgent: string, at: number): string {
     const day = Math.floor(at / DAY_MS);
