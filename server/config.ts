@@ -21,6 +21,8 @@ export interface Config {
   utmMedium: string;
   bodyLimitBytes: number;
   sessionTtlMs: number;
+  /** An advocate token unused for this long expires (401 token-expired); RELAY_TOKEN_IDLE_DAYS. */
+  tokenIdleMs: number;
   trustProxy: boolean;
   rateLimits: { session: RateLimit; enroll: RateLimit; token: RateLimit };
   /** How long in-flight requests may take to finish after SIGTERM. */
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     utmMedium: env.RELAY_UTM_MEDIUM || 'employee_advocacy',
     bodyLimitBytes: integer(env, 'RELAY_BODY_LIMIT', 256 * 1024, 1024, 50 * 1024 * 1024),
     sessionTtlMs: integer(env, 'RELAY_SESSION_TTL_HOURS', 12, 1, 24 * 90) * 3_600_000,
+    tokenIdleMs: integer(env, 'RELAY_TOKEN_IDLE_DAYS', 180, 1, 3650) * 86_400_000,
     trustProxy: flag(env, 'RELAY_TRUST_PROXY', false),
     rateLimits: {
       session: { limit: integer(env, 'RELAY_RATE_LIMIT_SESSION', 10, 1, 1_000_000), windowMs: minute },

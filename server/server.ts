@@ -19,6 +19,7 @@ import { SyncNotifier } from './stream/notifier';
 import { ClickRecorder, LinkCache } from './services/clicks';
 import { ScoreKeeper } from './services/scores';
 import { SyncStateCache } from './services/sync-state';
+import { watchRevocations } from './stream/revocations';
 import { attachStream } from './stream/upgrade';
 
 export interface RunningServer {
@@ -102,6 +103,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const liveNotifier = notifier;
   const stream = attachStream(server, deps, hub, () => liveNotifier.latestCursor);
+  // Revoked tokens lose their live streams on this instance too.
+  const stopWatchingRevocations = watchRevocations(deps, hub);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -115,6 +118,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= (async () => {
       stream.stopAccepting();
       liveNotifier.stop();
+      stopWatchingRevocations();
       await hub.closeAll();
       await new Promise<void>((resolve) => {
         const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);

@@ -4,11 +4,13 @@ import type { RelayDatabase } from './index';
 import * as initial from './migrations/0001_initial';
 import * as windowIndexes from './migrations/0002_content_window_indexes';
 import * as clicksPoints from './migrations/0003_clicks_points';
+import * as tokenRevocation from './migrations/0006_token_revocation';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_content_window_indexes': windowIndexes,
   '0003_clicks_points': clicksPoints,
+  '0006_token_revocation': tokenRevocation,
 };
 
 class InCodeMigrations implements MigrationProvider {
