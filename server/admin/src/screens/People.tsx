@@ -1,18 +1,18 @@
 /**
  * Invites and advocates: create an invite (most uses, expiry), copy its code or a ready-to-send
- * invitation (server address and code), revoke it; and who has joined, when each last synced and
- * how many shares each made.
+ * invitation (server address and code), revoke it; and who has joined (Advocates.tsx: last sync,
+ * shares, access, "Remove access").
  */
 import { useEffect, useState } from 'preact/hooks';
 import { inviteInputSchema } from '../../../../lib/schemas';
 import { api, ApiError, describeError } from '../api';
 import { ErrorSummary, Field, Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../components/ui';
 import { numberOrUndefined, serverErrors, zodErrors, type Errors } from '../forms';
-import { formatDateTime, formatRelative, localToIso } from '../time';
-import type { AdvocateRow, Invite } from '../types';
+import { formatDateTime, localToIso } from '../time';
+import type { Invite } from '../types';
+import { AdvocatesSection } from './Advocates';
 
 const FORM = 'invite';
-const ACTIVE_DAYS = 7;
 
 /** Where advocates point the extension: this console's own server. */
 function serverAddress(): string {
@@ -55,24 +55,17 @@ async function copy(text: string): Promise<boolean> {
 
 export function People() {
   const [invites, setInvites] = useState<Invite[] | null>(null);
-  const [advocates, setAdvocates] = useState<AdvocateRow[] | null>(null);
   const [inviteError, setInviteError] = useState<string | null>(null);
-  const [advocateError, setAdvocateError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
   const [created, setCreated] = useState<string | null>(null);
 
   useEffect(() => {
     setInviteError(null);
-    setAdvocateError(null);
     api
       .get<{ items: Invite[] }>('/v1/admin/invites')
       .then((body) => setInvites(body.items))
       .catch((error: unknown) => setInviteError(describeError(error)));
-    api
-      .get<{ items: AdvocateRow[] }>('/v1/admin/advocates')
-      .then((body) => setAdvocates(body.items))
-      .catch((error: unknown) => setAdvocateError(describeError(error)));
   }, [attempt]);
 
   async function copyText(text: string, what: string) {
@@ -199,64 +192,7 @@ export function People() {
         )}
       </section>
 
-      <section class="card form-section" aria-labelledby="people-advocates">
-        <h2 id="people-advocates">Advocates</h2>
-        {advocateError ? (
-          <LoadError
-            message={`Couldn't load the advocates: ${advocateError}`}
-            onRetry={() => setAttempt((n) => n + 1)}
-          />
-        ) : advocates === null ? (
-          <Loading label="Loading advocates…" />
-        ) : advocates.length === 0 ? (
-          <p class="muted">Nobody has joined yet. Advocates appear here once they connect the extension.</p>
-        ) : (
-          <>
-            <p class="muted">
-              {advocates.length} advocate{advocates.length === 1 ? '' : 's'},{' '}
-              {
-                advocates.filter((a) => a.lastSyncAt && now - Date.parse(a.lastSyncAt) <= ACTIVE_DAYS * 86_400_000)
-                  .length
-              }{' '}
-              synced in the last {ACTIVE_DAYS} days.
-            </p>
-            <div class="table-wrap">
-              <table class="table">
-                <caption class="visually-hidden">Advocates</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Last sync</th>
-                    <th scope="col" class="numeric">
-                      Shares
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {advocates.map((advocate) => (
-                    <tr key={advocate.id}>
-                      <th scope="row">
-                        {advocate.name}
-                        {advocate.team && <span class="muted small"> · {advocate.team}</span>}
-                      </th>
-                      <td>
-                        {advocate.lastSyncAt ? (
-                          <time dateTime={advocate.lastSyncAt} title={formatDateTime(advocate.lastSyncAt)}>
-                            {formatRelative(advocate.lastSyncAt, now)}
-                          </time>
-                        ) : (
-                          'Never'
-                        )}
-                      </td>
-                      <td class="numeric">{advocate.shareCount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </section>
+      <AdvocatesSection onNotice={setNotice} />
     </>
   );
 }
