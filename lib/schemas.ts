@@ -349,7 +349,16 @@ export const shareEventSchema = z
   .strict();
 export type ShareEvent = z.infer<typeof shareEventSchema>;
 
-export const sharesRequestSchema = z.object({ events: z.array(shareEventSchema).min(1).max(200) }).strict();
+export const sharesRequestSchema = z
+  .object({
+    events: z.array(shareEventSchema).min(1).max(200),
+    sentAt: isoDateTimeSchema
+      .optional()
+      .describe(
+        "the client's clock when it sent the request: the server corrects each sharedAt by its own now − sentAt",
+      ),
+  })
+  .strict();
 export const sharesResponseSchema = z.object({ accepted: z.number().int(), duplicates: z.number().int() });
 
 export const syncResponseSchema = z.object({

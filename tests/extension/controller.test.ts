@@ -144,12 +144,18 @@ describe('background controller', () => {
     expect(await controller.share({ contentId: fresh.id, network: 'tiktok' })).toMatchObject({ ok: false });
     expect(await controller.share({ contentId: 'missing', network: 'x' })).toMatchObject({ ok: false });
 
+    const { token } = (await getMeta(controller.db, 'enrollment'))!;
+    expect((await server.call('/v1/sync', { token })).status).toBe(200);
     await controller.signOut();
     state = await controller.state();
     expect(state.enrollment).toBeNull();
     expect(state.content).toEqual([]);
+    expect(state.accessEnded).toBeNull();
     expect(controller.live.connected).toBe(false);
-    // The share log survives signing out.
-    expect(await controller.db.shares.count()).toBe(1);
+    // Nothing of the advocate stays in this browser, and the server no longer takes the token.
+    expect(await controller.db.shares.count()).toBe(0);
+    expect(await controller.db.outbox.count()).toBe(0);
+    expect(await controller.db.meta.count()).toBe(0);
+    expect((await server.call('/v1/sync', { token })).status).toBe(401);
   });
 });
