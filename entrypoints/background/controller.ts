@@ -207,6 +207,8 @@ export class BackgroundController {
             this.outboxTimer = setTimeout(() => void this.flush(), wait);
             await this.port.scheduleAlarm(OUTBOX_ALARM, Math.max(result.nextAttemptAt, Date.now() + 30_000));
           }
+          // Refused shares are listed in the popup at once.
+          if (result.refused && !result.delivered) this.port.broadcastChanged();
           if (result.delivered) {
             this.port.broadcastChanged();
             // The server now ranks those shares too.

@@ -59,6 +59,8 @@ export interface FlushResult {
   remaining: number;
   /** When the next attempt is due (epoch ms), if anything is left to send. */
   nextAttemptAt?: number;
+  /** Entries the server refused for good in this flush (now shown in the popup). */
+  refused?: number;
   /** The server said the token no longer works: nothing was retried or changed. */
   accessEnded?: boolean;
 }
@@ -85,6 +87,7 @@ export async function flushOutbox(
   dueBy = now,
 ): Promise<FlushResult> {
   let delivered = 0;
+  let refused = 0;
   for (;;) {
     const due = (
       await db.outbox
@@ -107,6 +110,7 @@ export async function flushOutbox(
         // reason for the popup to show, and retry the rest now.
         const reasons = refusals(error.problem.errors);
         if (reasons.size > 0) {
+          refused += reasons.size;
           await db.outbox.bulkPut(
             due.flatMap((entry, index): OutboxEntry[] => {
               const reason = reasons.get(index);
@@ -135,7 +139,7 @@ export async function flushOutbox(
   }
   const pending = (await db.outbox.toArray()).filter((entry) => !entry.rejected);
   const nextAttemptAt = pending.length ? Math.min(...pending.map((entry) => entry.nextAttemptAt)) : undefined;
-  return { delivered, remaining: pending.length, nextAttemptAt };
+  return { delivered, remaining: pending.length, nextAttemptAt, ...(refused ? { refused } : {}) };
 }
 
 /** Shares waiting to reach the server (not those it refused for good), as the popup shows them. */

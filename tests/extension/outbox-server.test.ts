@@ -149,7 +149,11 @@ describe('the outbox against a server that fails for real', () => {
     const db = freshDb();
     const good = await recordShare(db, { contentId, network: 'linkedin', source: 'popup' });
     const bad = await recordShare(db, { contentId: 'withdrawn-post', network: 'x', source: 'composer' });
-    expect(await flushOutbox(db, clientFor(server, advocate.token))).toEqual({ delivered: 1, remaining: 0 });
+    expect(await flushOutbox(db, clientFor(server, advocate.token))).toEqual({
+      delivered: 1,
+      remaining: 0,
+      refused: 1,
+    });
     expect(await refusedShares(db)).toEqual([
       {
         id: bad.id,
