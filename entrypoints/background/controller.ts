@@ -115,17 +115,21 @@ export class BackgroundController {
    */
   endAccess(error: ApiError, enrollment: { serverUrl: string; token: string }): Promise<void> {
     this.ending ??= (async () => {
+      // A call of an earlier enrolment heard its 401 late: the current one is not concerned.
+      if ((await getMeta(this.db, 'enrollment'))?.token !== enrollment.token) return;
       this.live.stop();
       while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
       const notice = accessEndedNotice(error.accessEnd ?? 'unauthorized', enrollment.serverUrl);
-      await clearAdvocateData(this.db, enrollment.token, { notice });
+      if (!(await clearAdvocateData(this.db, enrollment.token, { notice }))) return;
       if (this.outboxTimer) clearTimeout(this.outboxTimer);
       this.outboxTimer = undefined;
       await this.updateBadge();
       this.port.broadcastChanged();
-    })().finally(() => {
-      this.ending = undefined;
-    });
+    })()
+      .catch((failure: unknown) => console.error('Relay: clearing the data of an ended access failed', failure))
+      .finally(() => {
+        this.ending = undefined;
+      });
     return this.ending;
   }
 

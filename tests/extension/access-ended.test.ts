@@ -146,8 +146,12 @@ describe('the background when access ends', () => {
     const stale = new ApiClient(server.url, first.token, {
       onAccessEnded: (error) => (ending = controller.endAccess(error, first)),
     });
+    await controller.live.start();
+    await until(() => controller.live.connected);
     await expect(stale.me()).rejects.toMatchObject({ status: 401, accessEnd: 'token-revoked' });
     await ending;
+    expect(controller.live.connected).toBe(true);
+    controller.live.stop();
     expect((await controller.state()).enrollment?.advocate.name).toBe('Ed Again');
   });
 });
