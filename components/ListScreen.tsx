@@ -14,6 +14,7 @@ import { PointsSummary } from './PointsSummary';
 import { PointsScreen } from './PointsScreen';
 import { FIRST_PAGE, PAGE_SIZE, PostList } from './PostList';
 import { PrivacyScreen } from './PrivacyScreen';
+import { RefusedShares } from './RefusedShares';
 import { StatusBanner } from './StatusBanner';
 import { panelId, tabId, Tabs, type TabDef } from './Tabs';
 import { useMarkSeen } from './useMarkSeen';
@@ -111,6 +112,7 @@ export function ListScreen({ state, fresh, enrollment, refreshError, reload, rep
             onRetry={() => void sync.syncNow()}
             onReconnect={() => void account.signOut()}
           />
+          <RefusedShares items={state.refusedShares ?? []} />
           <div ref={filtersTopRef} />
           <Filters filters={filters} onChange={changeFilters} tags={tags} countText={countText} searchRef={searchRef} />
           <PostList

@@ -25,6 +25,8 @@ export interface PopupClient {
   signOut(): Promise<void>;
   syncNow(): Promise<PopupState>;
   share(contentId: string, network: Network): Promise<ShareResult>;
+  /** Forgets a share the server refused, once the advocate has seen why. */
+  dismissRefusedShare(id: string): Promise<{ ok: boolean }>;
   markSeen(): Promise<void>;
   /** The Points tab; `refresh` first asks the server for ranks, clicks and settings. */
   getPoints(refresh?: boolean): Promise<PointsView>;

@@ -1,4 +1,7 @@
-/** First run (or after signing out): what Relay is, why you were signed out, and the setup form. */
+/**
+ * First run (or after signing out): what Relay is, why you were signed out (access removed or
+ * expired: the background cleared the saved posts), and the setup form.
+ */
 import type { PopupState } from '../utils/messaging';
 import { Logo } from './Logo';
 import { SetupForm } from './SetupForm';
@@ -15,7 +18,13 @@ export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnroll
           <p class="muted">Share approved company news in your own words. Your admin gives you an invite code.</p>
         </div>
       </div>
-      {signedOut && <p class="banner banner--warn">{signedOut}</p>}
+      {state.accessEnded && (
+        <div class="banner banner--warn" role="alert">
+          <strong>{state.accessEnded.title}</strong>
+          <span>{state.accessEnded.message}</span>
+        </div>
+      )}
+      {signedOut && !state.accessEnded && <p class="banner banner--warn">{signedOut}</p>}
       <SetupForm setup={state.setup} onEnrolled={onEnrolled} />
       <p class="fine-print">
         Relay never asks for your LinkedIn, X or Facebook password: it opens their share page in the browser you are

@@ -10,11 +10,11 @@
  */
 import type { Level, PointsSummary } from '../lib/points';
 import type { SyncStatus } from '../utils/db';
-import type { PopupItem, PopupState } from '../utils/messaging';
+import type { PopupItem, PopupState, RefusedShare } from '../utils/messaging';
 import { FIRST_PAGE } from './PostList';
 
 /** Bump when PopupState changes shape, so an older snapshot is dropped, not misread. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 interface Snapshot {
   version: number;
@@ -101,6 +101,15 @@ const isLevel = shape<Level>({
   next: orNull(shape({ name: isString, minPoints: isNumber })),
 });
 
+const isRefusedShare = shape<RefusedShare>({
+  id: isString,
+  contentId: isString,
+  title: orNull(isString),
+  network: isNetwork,
+  sharedAt: isString,
+  reason: isString,
+});
+
 const isPopupState = shape<PopupState>({
   setup: shape({ serverUrl: isString, locked: isBoolean }),
   enrollment: shape({ serverUrl: isString, advocate: shape({ id: isString, name: isString }) }),
@@ -110,4 +119,7 @@ const isPopupState = shape<PopupState>({
   unseen: arrayOf(isString),
   points: orNull(shape<PointsSummary>({ points: isNumber, shares: isNumber, level: isLevel })),
   pendingShares: isNumber,
+  refusedShares: arrayOf(isRefusedShare),
+  // Only kept while enrolled, when access has not ended.
+  accessEnded: (value: unknown): value is null => value === null,
 });

@@ -43,6 +43,10 @@ export const linkPreviewSchema = z.object({
 });
 export type LinkPreview = z.infer<typeof linkPreviewSchema>;
 
+/** Whether an advocate's token still works, and if not, why. */
+export const ADVOCATE_ACCESS = ['active', 'removed', 'signed-out', 'expired'] as const;
+export type AdvocateAccess = (typeof ADVOCATE_ACCESS)[number];
+
 export const adminAdvocateSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -53,9 +57,25 @@ export const adminAdvocateSchema = z.object({
   clickTracking: z.boolean(),
   leaderboard: z.boolean(),
   team: z.string().nullable().optional(),
+  access: z
+    .enum(ADVOCATE_ACCESS)
+    .describe('active; removed by an admin (data kept); signed-out by the advocate; expired (token unused too long)'),
+  accessEndedAt: z.string().nullable().describe('when access was removed, signed out or expired; null while active'),
 });
 export type AdminAdvocate = z.infer<typeof adminAdvocateSchema>;
 export const adminAdvocatesSchema = z.object({ items: z.array(adminAdvocateSchema) });
+
+/** DELETE /v1/admin/advocates/{id}: keep the advocate's data (default) or erase it. */
+export const removeAdvocateQuerySchema = z.object({
+  erase: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe(
+      'false (default): the token stops working, shares, clicks and points are kept and the advocate is shown as removed; ' +
+        'true: everything about the advocate is deleted',
+    ),
+});
 
 /** A UTC day, YYYY-MM-DD (a full ISO date-time is accepted and taken as its UTC day). */
 const daySchema = lineSchema()
@@ -103,7 +123,7 @@ export const analyticsSchema = z.object({
   totals: z.object({
     ...counts,
     activeInstalls: z.number().int().describe('advocates whose extension synced in the last 7 days'),
-    advocates: z.number().int().describe('advocates enrolled'),
+    advocates: z.number().int().describe('advocates enrolled (not removed, signed out or expired)'),
   }),
   perDay: z.array(z.object({ date: z.string(), ...counts })).describe('every day of the range, oldest first'),
   perNetwork: z.array(z.object({ network: z.enum(NETWORKS), ...counts })),

@@ -42,6 +42,10 @@ export const composerShareMessageSchema = z
   .strict();
 export type ComposerShareMessage = z.infer<typeof composerShareMessageSchema>;
 
+/** The popup dismisses a share the server refused, once the advocate has seen why. */
+export const dismissShareMessageSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+export type DismissShareMessage = z.infer<typeof dismissShareMessageSchema>;
+
 export const emptyMessageSchema = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
 /** Normalises what a person typed as the server URL: adds http(s)://, drops a trailing slash. */

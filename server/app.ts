@@ -9,6 +9,7 @@ import { ApiRegistry } from './openapi/registry';
 import { databaseProblem } from './db/problems';
 import { ProblemError, problemResponse } from './problem';
 import { adminSessionRoutes } from './routes/admin-session';
+import { advocateAdminRoutes, tokenRoutes } from './routes/advocate-access';
 import { contentRoutes } from './routes/content';
 import { consoleRoutes } from './routes/console';
 import { consoleApiRoutes } from './routes/console-api';
@@ -24,7 +25,7 @@ import { syncRoutes } from './routes/sync';
 
 /** Browser-extension origins: advocate endpoints answer them so the extension needs no host permission. */
 export const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-zA-Z0-9._-]+$/;
-const ADVOCATE_PATHS = ['/v1/enroll', '/v1/sync', '/v1/shares', '/v1/me', '/v1/leaderboard'];
+const ADVOCATE_PATHS = ['/v1/enroll', '/v1/sync', '/v1/shares', '/v1/me', '/v1/me/token', '/v1/leaderboard'];
 
 export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   const app = new Hono<AppEnv>();
@@ -61,7 +62,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   );
   const extensionCors = cors({
     origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
     exposeHeaders: ['ETag', 'Retry-After'],
     maxAge: 600,
@@ -88,10 +89,12 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   app.route('/v1/admin/invites', inviteRoutes(deps, api));
   app.route('/v1/admin/content', contentRoutes(deps, api));
   app.route('/v1/admin', consoleApiRoutes(deps, api));
+  app.route('/v1/admin/advocates', advocateAdminRoutes(deps, api));
   app.route('/v1/admin', documentRoutes(deps, api));
   app.route('/v1/enroll', enrollRoutes(deps, api));
   app.route('/v1/sync', syncRoutes(deps, api, tokenLimiter));
   app.route('/v1/shares', shareRoutes(deps, api, tokenLimiter));
+  app.route('/v1/me/token', tokenRoutes(deps, api, tokenLimiter));
   app.route('/v1/me', meRoutes(deps, api, tokenLimiter));
   app.route('/v1/leaderboard', leaderboardRoutes(deps, api, tokenLimiter));
   app.route('/v1/stream', streamRoutes(api));

@@ -3,6 +3,10 @@
  * every instance (this one included) LISTENs and passes the change number to its subscribers.
  * The listening connection reconnects with backoff; after a reconnect subscribers hear the
  * current change number, since notifications sent meanwhile were lost.
+ *
+ * Revocations share the channel: their payload is `revoked:<advocate id>` (a change number is
+ * digits only, so instances that predate revocations ignore them). After a reconnect revocation
+ * subscribers hear null: check every advocate, since a revocation may have been missed.
  */
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
@@ -10,6 +14,7 @@ import { LocalChangeFeed } from './changes';
 import type { Database } from './db/schema';
 
 const BASE_CHANNEL = 'relay_changes';
+const REVOKED_PREFIX = 'revoked:';
 
 export class PgChangeFeed extends LocalChangeFeed {
   private listener: pg.Client | undefined;
@@ -38,6 +43,17 @@ export class PgChangeFeed extends LocalChangeFeed {
     sql`select pg_notify(${this.channel}, ${String(seq)})`.execute(this.db).catch((error: unknown) => {
       console.error(
         'stream: NOTIFY failed; other API instances learn of this change at their next one:',
+        (error as Error).message,
+      );
+    });
+  }
+
+  override revoked(advocateId: string): void {
+    // As with changes: this instance acts at once, the others when the NOTIFY reaches them.
+    this.emitRevoked(advocateId);
+    sql`select pg_notify(${this.channel}, ${REVOKED_PREFIX + advocateId})`.execute(this.db).catch((error: unknown) => {
+      console.error(
+        'stream: NOTIFY of a revocation failed; other API instances close its streams at their next reconnect check:',
         (error as Error).message,
       );
     });
@@ -73,8 +89,11 @@ export class PgChangeFeed extends LocalChangeFeed {
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
     client.on('notification', (message) => {
+      if (message.channel !== this.channel) return;
+      const payload = message.payload ?? '';
+      if (payload.startsWith(REVOKED_PREFIX)) return this.emitRevoked(payload.slice(REVOKED_PREFIX.length));
       const seq = Number(message.payload);
-      if (message.channel === this.channel && Number.isFinite(seq)) this.emit(seq);
+      if (Number.isFinite(seq)) this.emit(seq);
     });
     await client.connect();
     const { rows } = await client.query<{ schema: string }>('select current_schema() as schema');
@@ -102,6 +121,8 @@ export class PgChangeFeed extends LocalChangeFeed {
         if (this.failing) console.error('stream: LISTEN connection back');
         this.failing = false;
         this.emit(Number(row.value));
+        // Revocations sent meanwhile were missed too: every stream's advocate is checked again.
+        this.emitRevoked(null);
       })
       .catch((error: unknown) => {
         if (!this.failing) console.error('stream: LISTEN connection lost, retrying:', (error as Error).message);

@@ -23,6 +23,8 @@ export interface Config {
   utmMedium: string;
   bodyLimitBytes: number;
   sessionTtlMs: number;
+  /** An advocate token unused for this long expires (401 token-expired); RELAY_TOKEN_IDLE_DAYS. */
+  tokenIdleMs: number;
   /** RELAY_TRUST_PROXY: 0/false (no proxy), a hop count (true: one), or trusted proxy addresses and CIDRs. */
   trustProxy: TrustProxy;
   /** Sign-in and enrolment limits count failed attempts; successes are not counted (README, Rate limits). */
@@ -172,6 +174,7 @@ export function loadConfig(env: Env = process.env): Config {
     utmMedium: env.RELAY_UTM_MEDIUM || 'employee_advocacy',
     bodyLimitBytes: integer(env, 'RELAY_BODY_LIMIT', 256 * 1024, 1024, 50 * 1024 * 1024),
     sessionTtlMs: integer(env, 'RELAY_SESSION_TTL_HOURS', 12, 1, 24 * 90) * 3_600_000,
+    tokenIdleMs: integer(env, 'RELAY_TOKEN_IDLE_DAYS', 180, 1, 3650) * 86_400_000,
     trustProxy: trustProxy(env, 'RELAY_TRUST_PROXY'),
     rateLimits: {
       session: { limit: integer(env, 'RELAY_RATE_LIMIT_SESSION', 10, 1, 1_000_000), windowMs: 15 * minute },

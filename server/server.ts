@@ -20,6 +20,7 @@ import { ClickRecorder } from './services/clicks/recorder';
 import { LinkDirectory } from './services/link-directory';
 import { ScoreKeeper } from './services/scores';
 import { SyncStateCache } from './services/sync-state';
+import { watchRevocations } from './stream/revocations';
 import { attachStream } from './stream/upgrade';
 import { within } from './deadline';
 
@@ -141,6 +142,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const liveNotifier = notifier;
   const stream = attachStream(server, deps, hub, () => liveNotifier.latestCursor);
+  // Revoked tokens lose their live streams on this instance too.
+  const stopWatchingRevocations = watchRevocations(deps, hub);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -155,6 +158,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       deps.lifecycle.shuttingDown = true;
       stream.stopAccepting();
       liveNotifier.stop();
+      stopWatchingRevocations();
       await hub.closeAll();
       await new Promise<void>((resolve) => {
         const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);

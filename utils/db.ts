@@ -52,6 +52,30 @@ export interface SyncStatus {
   error: null | { kind: 'offline' | 'server' | 'invalid-payload' | 'signed-out'; message: string };
 }
 
+/**
+ * Why this browser's access to Relay ended, for the setup screen: the token was revoked (an admin
+ * removed the advocate, or it was signed out elsewhere), expired from disuse, or is unknown to the
+ * server. Kept after the advocate's data is cleared, until the next enrolment.
+ */
+export interface AccessEnded {
+  reason: 'revoked' | 'expired' | 'unknown';
+  /** A short headline and the full explanation, as the popup shows them. */
+  title: string;
+  message: string;
+  /** ISO time it was noticed. */
+  at: string;
+  /** The server it was enrolled with: the setup form offers it again. */
+  serverUrl: string;
+}
+
+/** A sign-out the server has not confirmed yet: retried at the next wake. No other data is kept. */
+export interface PendingSignOut {
+  serverUrl: string;
+  token: string;
+  /** ISO time of the sign-out. */
+  at: string;
+}
+
 /** Keyed metadata values. */
 export interface MetaValues {
   enrollment: Enrollment;
@@ -66,6 +90,10 @@ export interface MetaValues {
   me: Cached<MeResponse>;
   /** The last leaderboard fetched for each period. */
   leaderboards: Partial<Record<Period, Cached<LeaderboardResponse>>>;
+  /** Set when the server said the token no longer works (the data was cleared): the popup says why. */
+  accessEnded: AccessEnded;
+  /** Sign-outs to confirm with their server (DELETE /v1/me/token), oldest first. */
+  pendingSignOuts: PendingSignOut[];
 }
 
 /** A server answer kept for when the server cannot be reached, and why the last refresh failed. */

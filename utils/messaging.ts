@@ -5,6 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
   ComposerDataMessage,
+  DismissShareMessage,
   ComposerShareMessage,
   EnrollMessage,
   LeaderboardRequest,
@@ -16,7 +17,7 @@ import type {
 } from '../lib/messages';
 import type { PointsSummary, Score, WeekPoints } from '../lib/points';
 import type { AdvocateItem, Guidelines, LeaderboardResponse, MeResponse, Network, Period } from '../lib/schemas';
-import type { SyncStatus } from './db';
+import type { AccessEnded, SyncStatus } from './db';
 
 export interface PopupItem extends Omit<AdvocateItem, 'variants' | 'links'> {
   /** This advocate's suggested text per network, link included (Facebook: the link alone). */
@@ -34,6 +35,22 @@ export interface PopupState {
   unseen: string[];
   points: PointsSummary | null;
   pendingShares: number;
+  /** Shares the server refused for good, newest first, until the advocate dismisses them. */
+  refusedShares: RefusedShare[];
+  /** Why this browser's access ended (set while not enrolled, after a revoked or expired token). */
+  accessEnded: AccessEnded | null;
+}
+
+/** A share the server will never count, and its reason, as the popup shows it. */
+export interface RefusedShare {
+  id: string;
+  contentId: string;
+  /** The post's title, when it is still in this browser. */
+  title: string | null;
+  network: Network;
+  sharedAt: string;
+  /** What the server said, e.g. "contentId is not known content". */
+  reason: string;
 }
 
 export type EnrollResult =
@@ -111,6 +128,7 @@ export interface ProtocolMap {
   enroll(data: EnrollMessage): EnrollResult;
   signOut(): void;
   syncNow(): PopupState;
+  dismissRefusedShare(data: DismissShareMessage): { ok: boolean };
   share(data: ShareMessage): ShareResult;
   markSeen(): void;
   getPoints(data?: PointsRequest): PointsView;

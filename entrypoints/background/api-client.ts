@@ -1,8 +1,16 @@
 /**
  * The background's HTTP client for the Relay API. Failures become ApiError: `offline` when the
- * server cannot be reached, otherwise the HTTP status with the server's problem details.
+ * server cannot be reached, otherwise the HTTP status with the server's problem details and, on
+ * 429 and 503, how long the server asked us to wait (Retry-After).
+ *
+ * A 401 saying the token was revoked, expired or is unknown means this browser's access ended:
+ * the client tells `onAccessEnded` (the controller then clears the advocate's data) and throws.
  */
 import { problemSchema, type Problem, type ShareEvent } from '../../lib/schemas';
+
+/** Why access ended, from the 401's problem type. */
+export type AccessEnd = 'token-revoked' | 'token-expired' | 'unauthorized';
+const ACCESS_ENDS = new Set<string>(['token-revoked', 'token-expired', 'unauthorized']);
 
 export class ApiError extends Error {
   constructor(
@@ -10,6 +18,8 @@ export class ApiError extends Error {
     message: string,
     readonly status?: number,
     readonly problem?: Problem,
+    /** Retry-After of a 429 or 503, in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -19,10 +29,25 @@ export class ApiError extends Error {
   get problemType(): string | undefined {
     return this.problem?.type.split('/').pop();
   }
+
+  /** Set when this failure means the token no longer works (401 of a Relay type saying why). */
+  get accessEnd(): AccessEnd | undefined {
+    const type = this.problemType;
+    return this.status === 401 && type !== undefined && ACCESS_ENDS.has(type) ? (type as AccessEnd) : undefined;
+  }
 }
 
 export type Fetch = typeof fetch;
 const TIMEOUT_MS = 15_000;
+
+/** Retry-After as milliseconds: delay-seconds or an HTTP date (RFC 9110); undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 
 export interface SyncAnswer {
   status: 200 | 304;
@@ -30,12 +55,25 @@ export interface SyncAnswer {
   etag?: string;
 }
 
+export interface ApiClientOptions {
+  fetch?: Fetch;
+  /** Told (before the call throws) when the server says the token no longer works. */
+  onAccessEnded?: (error: ApiError) => void;
+}
+
 export class ApiClient {
+  private readonly fetchImpl: Fetch;
+  private readonly onAccessEnded: ((error: ApiError) => void) | undefined;
+
   constructor(
     readonly serverUrl: string,
     private readonly token: string | undefined,
-    private readonly fetchImpl: Fetch = (...args) => fetch(...args),
-  ) {}
+    options: Fetch | ApiClientOptions = {},
+  ) {
+    const { fetch: given, onAccessEnded } = typeof options === 'function' ? { fetch: options } : options;
+    this.fetchImpl = given ?? ((...args) => fetch(...args));
+    this.onAccessEnded = onAccessEnded;
+  }
 
   private async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
@@ -60,12 +98,19 @@ export class ApiClient {
       } catch {
         // not JSON: keep the status alone
       }
-      throw new ApiError(
+      const wait =
+        response.status === 429 || response.status === 503
+          ? retryAfterMs(response.headers.get('retry-after'))
+          : undefined;
+      const error = new ApiError(
         'http',
         problem?.detail ?? `The server answered ${response.status}.`,
         response.status,
         problem,
+        wait,
       );
+      if (error.accessEnd && this.token) this.onAccessEnded?.(error);
+      throw error;
     }
     return response;
   }
@@ -103,8 +148,17 @@ export class ApiClient {
     return (await this.request(`/v1/leaderboard?period=${encodeURIComponent(period)}&limit=${limit}`)).json();
   }
 
-  async postShares(events: ShareEvent[]): Promise<{ accepted: number; duplicates: number }> {
-    const response = await this.request('/v1/shares', { method: 'POST', body: JSON.stringify({ events }) });
+  /** Sends share events with this browser's clock at sending (`sentAt`), so the server can correct skew. */
+  async postShares(events: ShareEvent[], sentAt = new Date()): Promise<{ accepted: number; duplicates: number }> {
+    const response = await this.request('/v1/shares', {
+      method: 'POST',
+      body: JSON.stringify({ events, sentAt: sentAt.toISOString() }),
+    });
     return (await response.json()) as { accepted: number; duplicates: number };
+  }
+
+  /** Signs out on the server: the token stops working (DELETE /v1/me/token, 204). */
+  async revokeToken(): Promise<void> {
+    await this.request('/v1/me/token', { method: 'DELETE' });
   }
 }

@@ -1,11 +1,14 @@
 /**
  * The background's behaviour: enrolment, sync (single-flight, on start, alarm, stream and demand),
- * the outbox, the badge and notifications, and the state the popup shows. Browser APIs come in
- * through `BrowserPort`, so unit tests can drive it with fakes.
+ * the outbox, the badge and notifications, sign-out, and the state the popup shows. Browser APIs
+ * come in through `BrowserPort`, so unit tests can drive it with fakes.
+ *
+ * When the server says the token no longer works (401 revoked, expired or unknown, from any call),
+ * access ends: the live connection stops, calls already under way finish, then the advocate's data
+ * is cleared (access.ts) and the popup's setup screen says why.
  */
 import { shareIntentUrl } from '../../lib/intents';
-import { enrollMessageSchema, normalizeServerUrl, pointsRequestSchema, shareMessageSchema } from '../../lib/messages';
-import { enrollResponseSchema } from '../../lib/schemas';
+import { pointsRequestSchema, shareMessageSchema } from '../../lib/messages';
 import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
 import type {
   ComposerBrief,
@@ -14,16 +17,18 @@ import type {
   EnrollResult,
   LeaderboardView,
   PointsView,
-  PopupItem,
   PopupState,
   PrivacyResult,
   ShareResult,
 } from '../../utils/messaging';
-import { ApiClient, ApiError, type Fetch } from './api-client';
+import { accessEndedNotice, clearAdvocateData, retryPendingSignOuts } from './access';
+import { ApiClient, type ApiError, type Fetch } from './api-client';
 import { composerBrief, composerData, composerShare } from './composer';
+import { enroll } from './enroll';
 import { LiveConnection } from './live';
-import { flushOutbox, pendingShareCount, recordShare } from './outbox';
-import { leaderboard, localScore, pointsView, refreshMe, updatePrivacy } from './points';
+import { dismissRefusedShare, flushOutbox, pendingShareCount, recordShare } from './outbox';
+import { popupState } from './popup-state';
+import { leaderboard, pointsView, refreshMe, updatePrivacy } from './points';
 import { suggestion } from './suggestion';
 import { syncOnce } from './sync';
 
@@ -40,6 +45,8 @@ export interface BrowserPort {
   configuredServerUrl(): Promise<string | null>;
   fetch?: Fetch;
   WebSocketImpl?: typeof WebSocket;
+  /** The live connection's reconnect jitter (tests make it predictable). */
+  random?: () => number;
 }
 
 export const OUTBOX_ALARM = 'relay-outbox';
@@ -51,6 +58,10 @@ export class BackgroundController {
   private syncAgain = false;
   private outboxTimer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> | undefined;
+  /** Calls to the server under way: access ends only once they are done writing. */
+  private readonly inflight = new Set<Promise<unknown>>();
+  /** Set while access is ending (the data is being cleared): no new calls start. */
+  private ending: Promise<void> | undefined;
   readonly live: LiveConnection;
 
   constructor(
@@ -59,10 +70,12 @@ export class BackgroundController {
   ) {
     this.live = new LiveConnection({
       target: async () => {
-        const enrollment = await getMeta(this.db, 'enrollment');
+        const enrollment = this.ending ? undefined : await getMeta(this.db, 'enrollment');
         return enrollment ? { serverUrl: enrollment.serverUrl, token: enrollment.token } : null;
       },
       onSync: () => void this.sync(),
+      // The server closed the stream because the token was revoked: the next call learns why.
+      onRevoked: () => void this.sync(),
       onConnectedChange: (connected) => {
         // Reconnected: we may have missed messages while away, and the server is back for the outbox.
         if (connected) {
@@ -71,17 +84,67 @@ export class BackgroundController {
         }
       },
       WebSocketImpl: port.WebSocketImpl,
+      random: port.random,
     });
   }
 
+  /** A client for the enrolled server and token; null when not enrolled or while access is ending. */
   private async client(): Promise<ApiClient | null> {
-    const enrollment = await getMeta(this.db, 'enrollment');
-    return enrollment ? new ApiClient(enrollment.serverUrl, enrollment.token, this.port.fetch) : null;
+    const enrollment = this.ending ? undefined : await getMeta(this.db, 'enrollment');
+    if (!enrollment) return null;
+    return new ApiClient(enrollment.serverUrl, enrollment.token, {
+      fetch: this.port.fetch,
+      onAccessEnded: (error) => void this.endAccess(error, enrollment),
+    });
   }
 
-  /** Worker start, install, browser start, alarm: sync, connect, deliver. */
+  /** Keeps `work` in the set of calls under way until it settles. */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inflight.add(work);
+    void work.then(
+      () => this.inflight.delete(work),
+      () => this.inflight.delete(work),
+    );
+    return work;
+  }
+
+  /**
+   * The server no longer takes this enrolment's token: stop the live connection, let the calls
+   * under way finish, then clear the advocate's data, keeping only why (for the setup screen).
+   * Resolves once done; concurrent calls share it.
+   */
+  endAccess(error: ApiError, enrollment: { serverUrl: string; token: string }): Promise<void> {
+    this.ending ??= (async () => {
+      // A call of an earlier enrolment heard its 401 late: the current one is not concerned.
+      if ((await getMeta(this.db, 'enrollment'))?.token !== enrollment.token) return;
+      this.live.stop();
+      while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+      const notice = accessEndedNotice(error.accessEnd ?? 'unauthorized', enrollment.serverUrl);
+      if (!(await clearAdvocateData(this.db, enrollment.token, { notice }))) return;
+      if (this.outboxTimer) clearTimeout(this.outboxTimer);
+      this.outboxTimer = undefined;
+      await this.updateBadge();
+      this.port.broadcastChanged();
+    })()
+      .catch((failure: unknown) => console.error('Relay: clearing the data of an ended access failed', failure))
+      .finally(() => {
+        this.ending = undefined;
+      });
+    return this.ending;
+  }
+
+  /** Resolves once access that is ending has ended (tests, and callers that want the outcome). */
+  async settled(): Promise<void> {
+    while (this.inflight.size > 0 || this.ending) {
+      await Promise.allSettled([...this.inflight]);
+      await this.ending;
+    }
+  }
+
+  /** Worker start, install, browser start, alarm: confirm sign-outs, then sync, connect, deliver. */
   async wake(): Promise<void> {
-    if (!(await getMeta(this.db, 'enrollment'))) return;
+    await this.track(retryPendingSignOuts(this.db, this.port.fetch)).catch(() => undefined);
+    if (this.ending || !(await getMeta(this.db, 'enrollment'))) return;
     void this.live.start();
     await Promise.all([this.sync(), this.flush()]);
   }
@@ -92,16 +155,18 @@ export class BackgroundController {
       this.syncAgain = true;
       return this.syncing;
     }
-    this.syncing = (async () => {
-      try {
-        do {
-          this.syncAgain = false;
-          await this.syncOnceAndAnnounce();
-        } while (this.syncAgain);
-      } finally {
-        this.syncing = undefined;
-      }
-    })();
+    this.syncing = this.track(
+      (async () => {
+        try {
+          do {
+            this.syncAgain = false;
+            await this.syncOnceAndAnnounce();
+          } while (this.syncAgain);
+        } finally {
+          this.syncing = undefined;
+        }
+      })(),
+    );
     return this.syncing;
   }
 
@@ -109,6 +174,7 @@ export class BackgroundController {
     const client = await this.client();
     if (!client) return;
     const outcome = await syncOnce(this.db, client);
+    if (outcome.accessEnded) return;
     if (outcome.added.length) {
       const items = await this.db.content.bulkGet(outcome.added.slice(0, 3));
       for (const item of items) {
@@ -129,31 +195,36 @@ export class BackgroundController {
   /** Delivers the outbox entries that are due; `everything` (Sync now) also those still backing off. */
   async flush(everything = false): Promise<void> {
     if (this.flushing) return this.flushing;
-    this.flushing = (async () => {
-      try {
-        const client = await this.client();
-        if (!client) return;
-        const now = Date.now();
-        const result = await flushOutbox(this.db, client, now, Math.random, everything ? Infinity : now);
-        if (this.outboxTimer) clearTimeout(this.outboxTimer);
-        this.outboxTimer = undefined;
-        if (result.nextAttemptAt !== undefined) {
-          const wait = Math.max(0, result.nextAttemptAt - Date.now());
-          // A timer while the worker lives, and an alarm in case it is stopped first.
-          this.outboxTimer = setTimeout(() => void this.flush(), wait);
-          await this.port.scheduleAlarm(OUTBOX_ALARM, Math.max(result.nextAttemptAt, Date.now() + 30_000));
+    this.flushing = this.track(
+      (async () => {
+        try {
+          const client = await this.client();
+          if (!client) return;
+          const now = Date.now();
+          const result = await flushOutbox(this.db, client, now, Math.random, everything ? Infinity : now);
+          if (result.accessEnded) return;
+          if (this.outboxTimer) clearTimeout(this.outboxTimer);
+          this.outboxTimer = undefined;
+          if (result.nextAttemptAt !== undefined) {
+            const wait = Math.max(0, result.nextAttemptAt - Date.now());
+            // A timer while the worker lives, and an alarm in case it is stopped first.
+            this.outboxTimer = setTimeout(() => void this.flush(), wait);
+            await this.port.scheduleAlarm(OUTBOX_ALARM, Math.max(result.nextAttemptAt, Date.now() + 30_000));
+          }
+          // Refused shares are listed in the popup at once.
+          if (result.refused && !result.delivered) this.port.broadcastChanged();
+          if (result.delivered) {
+            this.port.broadcastChanged();
+            // The server now ranks those shares too.
+            void this.track(refreshMe(this.db, client)).then((changed) => {
+              if (changed) this.port.broadcastChanged();
+            });
+          }
+        } finally {
+          this.flushing = undefined;
         }
-        if (result.delivered) {
-          this.port.broadcastChanged();
-          // The server now ranks those shares too.
-          void refreshMe(this.db, client).then((changed) => {
-            if (changed) this.port.broadcastChanged();
-          });
-        }
-      } finally {
-        this.flushing = undefined;
-      }
-    })();
+      })(),
+    );
     return this.flushing;
   }
 
@@ -168,83 +239,42 @@ export class BackgroundController {
   }
 
   async enroll(raw: unknown): Promise<EnrollResult> {
-    const parsed = enrollMessageSchema.safeParse(raw);
-    if (!parsed.success)
-      return { ok: false, kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'Check the fields.' };
-    const locked = await this.port.configuredServerUrl();
-    const serverUrl = locked ?? normalizeServerUrl(parsed.data.serverUrl);
-    if (!serverUrl)
-      return { ok: false, kind: 'invalid', message: 'The server URL should look like https://relay.example.com.' };
-    let body: unknown;
-    try {
-      body = await new ApiClient(serverUrl, undefined, this.port.fetch).enroll(parsed.data.code, parsed.data.name);
-    } catch (error) {
-      if (error instanceof ApiError) {
-        if (error.kind === 'offline')
-          return {
-            ok: false,
-            kind: 'unreachable',
-            message: `Can't reach ${serverUrl}. Check the address and your connection.`,
-          };
-        if (error.status === 404)
-          return {
-            ok: false,
-            kind: 'bad-code',
-            message: 'That invite code is not recognised. Check it and try again.',
-          };
-        if (error.status === 410) {
-          return {
-            ok: false,
-            kind: 'expired',
-            message: `${error.message} `.trim() || 'That invite has expired. Ask your admin for a new one.',
-          };
-        }
-        if (error.status === 422)
-          return { ok: false, kind: 'invalid', message: error.problem?.errors?.[0]?.message ?? error.message };
-        if (error.status === 429)
-          return { ok: false, kind: 'server', message: 'Too many attempts. Wait a minute and try again.' };
-      }
-      return { ok: false, kind: 'server', message: `The server could not enrol you: ${(error as Error).message}` };
-    }
-    const enrolled = enrollResponseSchema.safeParse(body);
-    if (!enrolled.success)
-      return {
-        ok: false,
-        kind: 'server',
-        message: 'The server answered in a way Relay does not understand. Is this a Relay server?',
-      };
-    await this.db.transaction('rw', this.db.meta, this.db.content, async () => {
-      await this.db.content.clear();
-      await this.db.meta.bulkDelete(['cursor', 'etag', 'status', 'unseen', 'me', 'leaderboards']);
-      await setMeta(this.db, 'enrollment', {
-        serverUrl,
-        token: enrolled.data.token,
-        advocate: enrolled.data.advocate,
-        enrolledAt: new Date().toISOString(),
-      });
+    await this.ending;
+    const result = await enroll(this.db, raw, {
+      lockedServerUrl: await this.port.configuredServerUrl(),
+      fetch: this.port.fetch,
     });
-    await this.wake();
-    return { ok: true };
+    if (result.ok) await this.wake();
+    return result;
   }
 
+  /**
+   * Signs out: shares still waiting are sent first (one attempt), the server is told to revoke the
+   * token, and everything of the advocate is cleared from this browser. When the server can't be
+   * reached, only the token is kept, to sign out at the next wake.
+   */
   async signOut(): Promise<void> {
+    const enrollment = await getMeta(this.db, 'enrollment');
+    if (!enrollment) return;
+    if ((await pendingShareCount(this.db)) > 0) await this.flush(true).catch(() => undefined);
     this.live.stop();
-    await this.db.transaction('rw', this.db.meta, this.db.content, async () => {
-      await this.db.content.clear();
-      await this.db.meta.bulkDelete([
-        'enrollment',
-        'cursor',
-        'etag',
-        'status',
-        'unseen',
-        'guidelines',
-        'scoring',
-        'me',
-        'leaderboards',
-      ]);
-    });
-    await this.updateBadge();
-    this.port.broadcastChanged();
+    await this.settled();
+    const pending = { serverUrl: enrollment.serverUrl, token: enrollment.token, at: new Date().toISOString() };
+    // Recorded before asking the server: a worker stopped half-way still signs out at its next wake.
+    if (await clearAdvocateData(this.db, enrollment.token, { signOut: pending })) {
+      if (this.outboxTimer) clearTimeout(this.outboxTimer);
+      this.outboxTimer = undefined;
+      await this.updateBadge();
+      this.port.broadcastChanged();
+    }
+    await this.track(retryPendingSignOuts(this.db, this.port.fetch)).catch(() => undefined);
+  }
+
+  /** The popup's "Dismiss" on a share the server refused. */
+  async dismissRefusedShare(raw: unknown): Promise<{ ok: boolean }> {
+    const result = await dismissRefusedShare(this.db, raw);
+    if (result.ok) this.port.broadcastChanged();
+    return result;
   }
 
   async share(raw: unknown): Promise<ShareResult> {
@@ -277,18 +307,18 @@ export class BackgroundController {
     const request = pointsRequestSchema.safeParse(raw);
     const client = await this.client();
     // Clicks from the server count in the Posts tab's summary too: it hears of a change.
-    if (client && request.success && request.data?.refresh && (await refreshMe(this.db, client)))
+    if (client && request.success && request.data?.refresh && (await this.track(refreshMe(this.db, client))))
       this.port.broadcastChanged();
     return pointsView(this.db);
   }
 
   async leaderboard(raw: unknown): Promise<LeaderboardView> {
-    return leaderboard(this.db, await this.client(), raw);
+    return this.track(leaderboard(this.db, await this.client(), raw));
   }
 
   /** Privacy choices: saved on the server; a click-tracking change brings new links with a sync. */
   async updatePrivacy(raw: unknown): Promise<PrivacyResult> {
-    const result = await updatePrivacy(this.db, await this.client(), raw);
+    const result = await this.track(updatePrivacy(this.db, await this.client(), raw));
     if (result.ok) {
       this.port.broadcastChanged();
       if ((raw as { clickTracking?: unknown }).clickTracking !== undefined) void this.sync();
@@ -316,51 +346,8 @@ export class BackgroundController {
     return result;
   }
 
-  /**
-   * What the popup shows. With `limit`, only the newest `limit` posts (read through the publishAt
-   * index, so a first render with 1,000 cached posts doesn't wait for all of them); the popup asks
-   * for the rest right after. Posts carry their suggested texts, not the raw variants and links.
-   */
+  /** What the popup shows (popup-state.ts); with `limit`, only the newest posts. */
   async state(limit?: number): Promise<PopupState> {
-    const [enrollment, status, unseen, scoring, me, locked] = await Promise.all([
-      getMeta(this.db, 'enrollment'),
-      getMeta(this.db, 'status'),
-      getMeta(this.db, 'unseen'),
-      getMeta(this.db, 'scoring'),
-      getMeta(this.db, 'me'),
-      this.port.configuredServerUrl(),
-    ]);
-    const [content, total, points, pendingShares] = await Promise.all([
-      limit === undefined
-        ? this.db.content.toArray()
-        : this.db.content.orderBy('publishAt').reverse().limit(limit).toArray(),
-      this.db.content.count(),
-      scoring ? localScore(this.db, scoring, me?.value?.history ?? null, Date.now()) : null,
-      pendingShareCount(this.db),
-    ]);
-    const advocateId = enrollment?.advocate.id ?? '';
-    const items: PopupItem[] = content
-      .sort(
-        (a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id),
-      )
-      .map(({ variants: _variants, links: _links, ...item }) => ({
-        ...item,
-        suggestions: Object.fromEntries(
-          item.networks.map((network) => [
-            network,
-            suggestion({ ...item, variants: _variants, links: _links }, network, advocateId).text,
-          ]),
-        ),
-      }));
-    return {
-      setup: { serverUrl: locked ?? enrollment?.serverUrl ?? '', locked: locked !== null },
-      enrollment: enrollment ? { serverUrl: enrollment.serverUrl, advocate: enrollment.advocate } : null,
-      status: status ?? { error: null },
-      content: items,
-      total,
-      unseen: unseen ?? [],
-      points: points && { points: points.points, shares: points.shares, level: points.level },
-      pendingShares,
-    };
+    return popupState(this.db, await this.port.configuredServerUrl(), limit);
   }
 }

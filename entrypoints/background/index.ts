@@ -83,6 +83,7 @@ export default defineBackground(() => {
     return controller.state();
   });
   onMessage('share', ({ data }) => controller.share(data));
+  onMessage('dismissRefusedShare', ({ data }) => controller.dismissRefusedShare(data));
   onMessage('markSeen', () => controller.markSeen());
   onMessage('getPoints', ({ data }) => controller.points(data));
   onMessage('getLeaderboard', ({ data }) => controller.leaderboard(data));

@@ -2,6 +2,10 @@
  * The live connection to /v1/stream. It pings every 20 s, which also keeps Chrome's service worker
  * alive (Chrome 116+), and reconnects with exponential backoff and jitter; the sync alarm is the
  * fallback when it cannot connect. Each `sync` message triggers a sync.
+ *
+ * Close codes: 1012 (the server restarts) reconnects within a second; 4401 (the token was revoked)
+ * calls `onRevoked`, so a request tells the controller why (a WebSocket cannot read HTTP statuses);
+ * anything else (1006: the connection was cut) backs off exponentially.
  */
 export interface LiveTarget {
   serverUrl: string;
@@ -12,12 +16,16 @@ export interface LiveOptions {
   target: () => Promise<LiveTarget | null>;
   onSync: (cursor: string) => void;
   onConnectedChange?: (connected: boolean) => void;
+  /** The server closed the stream because the token was revoked (code 4401). */
+  onRevoked?: () => void;
   WebSocketImpl?: typeof WebSocket;
   pingMs?: number;
   random?: () => number;
 }
 
 const MAX_BACKOFF_MS = 60_000;
+/** The server's close code for a revoked token (server/stream/hub.ts CLOSE_REVOKED). */
+export const CLOSE_REVOKED = 4401;
 
 export function streamUrl(serverUrl: string): string {
   return serverUrl.replace(/^http/, 'ws') + '/v1/stream';
@@ -93,6 +101,8 @@ export class LiveConnection {
     this.cleanup();
     if (wasOpen) this.options.onConnectedChange?.(false);
     if (this.stopped) return;
+    // Revoked: a request learns why and ends access (stopping us); if it doesn't, we come back later.
+    if (code === CLOSE_REVOKED) this.options.onRevoked?.();
     // 1012: the server is restarting and asked us to reconnect (elsewhere): come back quickly.
     this.failures = code === 1012 ? 0 : this.failures + 1;
     const base = code === 1012 ? 500 : Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(this.failures, 6));

@@ -30,7 +30,7 @@ export const LEADERBOARD_SIZE = 20;
 export function failureText(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.kind === 'offline') return "Can't reach the Relay server right now.";
-    if (error.status === 401) return 'This browser is no longer connected to Relay. Sign out and connect again.';
+    if (error.status === 401) return 'This browser is no longer connected to Relay.';
     if (error.status === 429) return 'The server is busy. Try again in a minute.';
     return `The server could not answer: ${error.message}`;
   }
@@ -47,7 +47,13 @@ export async function localScore(
   history: MeHistory | null,
   now: number,
 ): Promise<Score> {
-  const shares = await db.shares.toArray();
+  // Shares the server refused for good never count (the popup shows them until dismissed).
+  const [logged, refused] = await Promise.all([
+    db.shares.toArray(),
+    db.outbox.filter((entry) => !!entry.rejected).primaryKeys(),
+  ]);
+  const skip = new Set<unknown>(refused);
+  const shares = skip.size ? logged.filter((share) => !skip.has(share.id)) : logged;
   // Scoring needs the publish time of the posts shared, not every post.
   const shared = (await db.content.bulkGet([...new Set(shares.map((share) => share.contentId))])).filter(
     (item): item is AdvocateItem => item !== undefined,

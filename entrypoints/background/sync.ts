@@ -2,6 +2,7 @@
  * One sync with the server: a delta from the stored cursor (304 when nothing changed), validated
  * with the shared schemas and written in ONE Dexie transaction. An invalid payload changes
  * nothing and is reported in the sync status; a cursor the server refuses triggers a full snapshot.
+ * A token the server no longer takes changes nothing here: the controller clears everything.
  */
 import { syncResponseSchema } from '../../lib/schemas';
 import { getMeta, setMeta, type RelayDexie, type SyncStatus } from '../../utils/db';
@@ -12,6 +13,8 @@ export interface SyncOutcome {
   /** Ids of posts that were not in the local store before (not counted on the first snapshot). */
   added: string[];
   status: SyncStatus;
+  /** The server said the token no longer works: nothing was written (the controller ends access). */
+  accessEnded?: boolean;
 }
 
 function describe(error: unknown): SyncStatus['error'] {
@@ -44,6 +47,9 @@ export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => ne
   try {
     answer = await client.sync(cursor, etag);
   } catch (error) {
+    if (error instanceof ApiError && error.accessEnd) {
+      return { changed: false, added: [], status: previous ?? { error: null }, accessEnded: true };
+    }
     if (error instanceof ApiError && error.status === 400 && error.problemType === 'bad-cursor' && cursor) {
       await db.transaction('rw', db.meta, async () => {
         await db.meta.bulkDelete(['cursor', 'etag']);

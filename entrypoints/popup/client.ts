@@ -67,6 +67,7 @@ export function extensionClient(): PopupClient {
     signOut: () => sendMessage('signOut'),
     syncNow: () => sendMessage('syncNow'),
     share: (contentId, network) => sendMessage('share', { contentId, network }),
+    dismissRefusedShare: (id) => sendMessage('dismissRefusedShare', { id }),
     markSeen: () => sendMessage('markSeen'),
     getPoints: (refresh) => sendMessage('getPoints', refresh ? { refresh } : undefined),
     getLeaderboard: (period) => sendMessage('getLeaderboard', { period }),

@@ -6,6 +6,7 @@ import * as windowIndexes from './migrations/0002_content_window_indexes';
 import * as clicksPoints from './migrations/0003_clicks_points';
 import * as inviteCodeHashes from './migrations/0004_invite_code_hashes';
 import * as sharesChecked from './migrations/0005_shares_checked';
+import * as tokenRevocation from './migrations/0006_token_revocation';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003_clicks_points': clicksPoints,
   '0004_invite_code_hashes': inviteCodeHashes,
   '0005_shares_checked': sharesChecked,
+  '0006_token_revocation': tokenRevocation,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -53,6 +53,21 @@ export interface AdvocatesTable {
   team: string | null;
   /** Version of the scoring rules this advocate's advocate_points rows were computed with. */
   scored_with: string | null;
+  /** When the token was last used (written at most every few minutes); null: never since enrolment. */
+  token_used_at: number | null;
+  /** When the advocate's access ended, and why (ACCESS_ENDED); null while the token works. */
+  access_ended_at: number | null;
+  access_ended: string | null;
+}
+
+/** Hashes of advocate tokens that no longer work, and why: the 401 names the reason. */
+export interface RevokedTokensTable {
+  token_hash: string;
+  /** null once the advocate was erased. */
+  advocate_id: string | null;
+  /** 'removed', 'erased', 'signed-out' or 'expired'. */
+  reason: string;
+  revoked_at: number;
 }
 
 export interface ContentTable {
@@ -153,4 +168,5 @@ export interface Database {
   clicks: ClicksTable;
   click_counts: ClickCountsTable;
   advocate_points: AdvocatePointsTable;
+  revoked_tokens: RevokedTokensTable;
 }

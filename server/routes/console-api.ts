@@ -17,11 +17,10 @@ import type { AppEnv, Deps } from '../context';
 import { requireAdmin } from '../middleware/auth';
 import type { ApiRegistry } from '../openapi/registry';
 import { ProblemError } from '../problem';
+import { advocateRows } from '../services/advocate-list';
 import { computeAnalytics, DAY_MS, toCsv, type DayRange } from '../services/analytics';
 import { LinkPreviewer } from '../services/link-preview/fetch';
 import { readJson, readQuery } from '../validate';
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 function badRange(path: string, message: string): ProblemError {
   return new ProblemError(400, `The query is not valid (${path}: ${message}).`, {
@@ -42,53 +41,19 @@ function dayRange(query: { from?: number; to?: number }, now: number): DayRange 
 
 export function consoleApiRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { db } = deps;
   const admin = requireAdmin(deps);
 
   api.add({
     method: 'get',
     path: '/v1/admin/advocates',
-    summary: 'Every enrolled advocate: last sync, shares, clicks and privacy choices',
+    summary: 'Every enrolled advocate: last sync, shares, clicks, privacy choices and access (active, removed, …)',
     tag: 'admin',
     auth: 'admin',
     responses: { 200: { description: 'Advocates, by name', schema: adminAdvocatesSchema } },
   });
   app.get('/advocates', admin, async (c) => {
-    const [advocates, shares, clicks] = await Promise.all([
-      db
-        .selectFrom('advocates')
-        .select(['id', 'name', 'created_at', 'last_sync_at', 'click_tracking', 'leaderboard', 'team'])
-        .execute(),
-      db
-        .selectFrom('shares')
-        .select(['advocate_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('advocate_id')
-        .execute(),
-      db
-        .selectFrom('click_counts')
-        .innerJoin('links', 'links.code', 'click_counts.code')
-        .select(['links.advocate_id', (eb) => eb.fn.sum<number>('click_counts.clicks').as('n')])
-        .groupBy('links.advocate_id')
-        .execute(),
-    ]);
-    const shareCount = new Map(shares.map((row) => [row.advocate_id, Number(row.n)]));
-    const clickCount = new Map(clicks.map((row) => [row.advocate_id, Number(row.n)]));
     c.header('cache-control', 'no-store');
-    // Sorted here: collations differ between SQLite and PostgreSQL.
-    advocates.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return c.json({
-      items: advocates.map((row) => ({
-        id: row.id,
-        name: row.name,
-        createdAt: iso(row.created_at)!,
-        lastSyncAt: iso(row.last_sync_at),
-        shareCount: shareCount.get(row.id) ?? 0,
-        clickCount: clickCount.get(row.id) ?? 0,
-        clickTracking: row.click_tracking === 1,
-        leaderboard: row.leaderboard === 1,
-        team: row.team,
-      })),
-    });
+    return c.json({ items: await advocateRows(deps) });
   });
 
   api.add({

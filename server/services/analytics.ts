@@ -130,6 +130,8 @@ export async function computeAnalytics(
               )
               .as('active'),
         ])
+        // Removed, signed-out and expired advocates are no longer enrolled (their shares still count).
+        .where('access_ended', 'is', null)
         .executeTakeFirstOrThrow(),
     ]);
 

@@ -93,7 +93,7 @@ export class LinkDirectory {
       );
     }
     changes.subscribe(() => void this.refreshContent().catch(() => undefined));
-    this.timer = setInterval(() => void this.refreshTracking().catch(() => undefined), TRACKING_REFRESH_MS);
+    this.timer = setInterval(() => void this.refreshAdvocates().catch(() => undefined), TRACKING_REFRESH_MS);
     this.timer.unref();
   }
 
@@ -175,11 +175,26 @@ export class LinkDirectory {
     }
   });
 
-  private async refreshTracking(): Promise<void> {
-    const off = new Set(
-      (await this.db.selectFrom('advocates').select('id').where('click_tracking', '=', 0).execute()).map((r) => r.id),
-    );
-    for (const [id, advocate] of this.advocates) advocate.tracking = !off.has(id);
+  /**
+   * Reads again whether each known advocate counts clicks, and forgets those who are gone (erased):
+   * every minute, and when revocations may have been missed.
+   */
+  async refreshAdvocates(): Promise<void> {
+    const ids = [...this.advocates.keys()];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.db
+        .selectFrom('advocates')
+        .select(['id', 'click_tracking'])
+        .where('id', 'in', chunk)
+        .execute();
+      const tracking = new Map(rows.map((row) => [row.id, row.click_tracking === 1]));
+      for (const id of chunk) {
+        const value = tracking.get(id);
+        if (value === undefined) this.forgetAdvocate(id);
+        else this.advocates.get(id)!.tracking = value;
+      }
+    }
   }
 
   private resolved(entry: Entry, content: ContentFacts): ResolvedLink {

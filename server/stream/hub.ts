@@ -31,6 +31,10 @@ export const CLOSE_IDLE = 4408;
 export const CLOSE_SLOW = 4429;
 /** Policy violation: far more messages than a client needs to send. */
 export const CLOSE_FLOOD = 1008;
+/** The advocate's token was revoked: the client's next request tells it why (401 and its type). */
+export const CLOSE_REVOKED = 4401;
+/** How long a revoked advocate's new connections are refused here (an upgrade authenticated just before). */
+const REVOKED_MEMORY_MS = 5 * 60_000;
 
 interface Client {
   ws: WebSocket;
@@ -53,6 +57,8 @@ export class StreamHub {
   private readonly messageBudget: number;
   /** Clients dropped since start: too far behind (slow), or sending too much (flood). */
   readonly stats = { droppedSlow: 0, droppedFlood: 0 };
+  /** Advocates revoked lately, and when: an upgrade that authenticated before the revocation is closed. */
+  private readonly revoked = new Map<string, number>();
 
   constructor(private readonly options: HubOptions) {
     this.now = options.now ?? Date.now;
@@ -68,7 +74,12 @@ export class StreamHub {
     return (this.perAdvocate.get(advocateId) ?? 0) < this.options.maxPerToken;
   }
 
-  add(ws: WebSocket, advocateId: string): void {
+  /** Takes a new connection; false (and closed) when the advocate was revoked meanwhile. */
+  add(ws: WebSocket, advocateId: string): boolean {
+    if (this.revoked.has(advocateId)) {
+      ws.close(CLOSE_REVOKED, 'access revoked');
+      return false;
+    }
     const now = this.now();
     const client: Client = { ws, advocateId, lastSeen: now, lastPong: -Infinity, messages: 0, windowStart: now };
     this.clients.add(client);
@@ -77,6 +88,7 @@ export class StreamHub {
     ws.on('error', () => ws.terminate());
     ws.once('close', () => this.remove(client));
     this.startSweeping();
+    return true;
   }
 
   /**
@@ -134,6 +146,31 @@ export class StreamHub {
     if (isBinary || !isPing(data) || now - client.lastPong < this.pongIntervalMs) return;
     client.lastPong = now;
     this.send(client.ws, PONG);
+  }
+
+  /** The advocates with a connection here. */
+  advocateIds(): string[] {
+    return [...this.perAdvocate.keys()];
+  }
+
+  /** Closes every connection of an advocate whose token was revoked, and refuses new ones for a while. */
+  closeAdvocate(advocateId: string): number {
+    const now = this.now();
+    this.revoked.set(advocateId, now);
+    for (const [id, at] of this.revoked) if (at < now - REVOKED_MEMORY_MS) this.revoked.delete(id);
+    let closed = 0;
+    for (const client of this.clients) {
+      if (client.advocateId !== advocateId) continue;
+      client.ws.close(CLOSE_REVOKED, 'access revoked');
+      setTimeout(() => client.ws.terminate(), 2_000).unref();
+      closed++;
+    }
+    return closed;
+  }
+
+  /** Cuts every connection without a close handshake, as a crash would (clients see 1006). */
+  terminateAll(): void {
+    for (const { ws } of this.clients) ws.terminate();
   }
 
   sweep(): void {

@@ -83,7 +83,7 @@ export function attachStream(
     }
     if (socket.destroyed) return;
     wss.handleUpgrade(request, socket, head, (ws) => {
-      hub.add(ws, advocate.id);
+      if (!hub.add(ws, advocate.id)) return;
       const cursor = greeting();
       if (cursor) hub.send(ws, JSON.stringify({ type: 'sync', cursor }));
     });

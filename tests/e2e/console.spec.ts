@@ -326,7 +326,8 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   const advocates = page.locator('section', { has: page.getByRole('heading', { name: 'Advocates', exact: true }) });
   const ada = advocates.getByRole('row').filter({ hasText: 'Ada Advocate' });
   await expect(ada).toContainText(/just now|minutes? ago/); // the last sync
-  await expect(ada.getByRole('cell').last()).toHaveText('1');
+  await expect(ada.getByRole('cell').first()).toHaveText('Active');
+  await expect(ada.getByRole('cell').nth(2)).toHaveText('1'); // shares
   await page.getByLabel('Most uses').fill('5');
   await page.getByRole('button', { name: 'Create invite' }).click();
   const created = page.locator('.new-invite code.code');

@@ -1,37 +1,8 @@
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackgroundController, NOTIFICATION_PREFIX, type BrowserPort } from '../../entrypoints/background/controller';
+import { BackgroundController, NOTIFICATION_PREFIX } from '../../entrypoints/background/controller';
 import { getMeta } from '../../utils/db';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { DOWN_URL, freshDb, publish } from './helpers';
-
-function fakePort(locked: string | null = null) {
-  const calls = {
-    badge: [] as string[],
-    notifications: [] as { id: string; title: string }[],
-    tabs: [] as string[],
-    alarms: [] as string[],
-    changed: 0,
-  };
-  const port: BrowserPort = {
-    setBadge: async (text) => void calls.badge.push(text),
-    notify: async (id, title) => void calls.notifications.push({ id, title }),
-    openTab: async (url) => void calls.tabs.push(url),
-    scheduleAlarm: async (name) => void calls.alarms.push(name),
-    broadcastChanged: () => void calls.changed++,
-    configuredServerUrl: async () => locked,
-    WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
-  };
-  return { port, calls };
-}
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { DOWN_URL, fakePort, freshDb, publish, until } from './helpers';
 
 describe('background controller', () => {
   let server: TestServer;
@@ -83,7 +54,7 @@ describe('background controller', () => {
   });
 
   it('uses the locked server URL whatever the popup sends', async () => {
-    const { port } = fakePort(server.url);
+    const { port } = fakePort({ locked: server.url });
     const controller = new BackgroundController(freshDb(), port);
     expect(await controller.enroll({ serverUrl: 'https://elsewhere.invalid', code, name: 'Locked' })).toEqual({
       ok: true,
@@ -144,12 +115,18 @@ describe('background controller', () => {
     expect(await controller.share({ contentId: fresh.id, network: 'tiktok' })).toMatchObject({ ok: false });
     expect(await controller.share({ contentId: 'missing', network: 'x' })).toMatchObject({ ok: false });
 
+    const { token } = (await getMeta(controller.db, 'enrollment'))!;
+    expect((await server.call('/v1/sync', { token })).status).toBe(200);
     await controller.signOut();
     state = await controller.state();
     expect(state.enrollment).toBeNull();
     expect(state.content).toEqual([]);
+    expect(state.accessEnded).toBeNull();
     expect(controller.live.connected).toBe(false);
-    // The share log survives signing out.
-    expect(await controller.db.shares.count()).toBe(1);
+    // Nothing of the advocate stays in this browser, and the server no longer takes the token.
+    expect(await controller.db.shares.count()).toBe(0);
+    expect(await controller.db.outbox.count()).toBe(0);
+    expect(await controller.db.meta.count()).toBe(0);
+    expect((await server.call('/v1/sync', { token })).status).toBe(401);
   });
 });

@@ -1,5 +1,7 @@
 /** Shared set-up for the background's unit tests: a real server, a fresh IndexedDB, a client. */
+import WebSocket from 'ws';
 import { ApiClient, type Fetch } from '../../entrypoints/background/api-client';
+import type { BrowserPort } from '../../entrypoints/background/controller';
 import { openRelayDb, type RelayDexie } from '../../utils/db';
 import type { TestServer } from '../helpers/server';
 
@@ -28,10 +30,28 @@ export async function publish(
   return (await response.json()) as { id: string };
 }
 
-/** A fetch that records each answer's status, and can rewrite answers or fail on demand. */
+/** A request the recording fetch passed on: method, path and JSON body as sent. */
+export interface SentRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  at: number;
+}
+
+/**
+ * The real fetch, watched: records each request as sent and each answer's status, and can rewrite
+ * answers or fail on demand.
+ */
 export function recordingFetch(options: { rewrite?: (body: never) => unknown; failAfterResponse?: boolean } = {}) {
   const statuses: number[] = [];
+  const requests: SentRequest[] = [];
   const impl: Fetch = async (input, init) => {
+    requests.push({
+      method: init?.method ?? 'GET',
+      path: new URL(String(input)).pathname,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      at: Date.now(),
+    });
     const response = await fetch(input, init);
     statuses.push(response.status);
     if (options.failAfterResponse) {
@@ -44,7 +64,7 @@ export function recordingFetch(options: { rewrite?: (body: never) => unknown; fa
     }
     return response;
   };
-  return { impl, statuses };
+  return { impl, statuses, requests };
 }
 
 export function clientFor(server: TestServer, token: string, fetchImpl?: Fetch): ApiClient {
@@ -53,3 +73,37 @@ export function clientFor(server: TestServer, token: string, fetchImpl?: Fetch):
 
 /** A URL nothing listens on (the server is "down"). */
 export const DOWN_URL = 'http://127.0.0.1:9';
+
+/**
+ * The browser as the controller sees it, recording what it was asked (badge, notifications, tabs,
+ * alarms, "changed" broadcasts); WebSockets are the `ws` package's client (Node 20 has none).
+ */
+export function fakePort(options: { locked?: string | null; random?: () => number; WebSocketImpl?: unknown } = {}) {
+  const calls = {
+    badge: [] as string[],
+    notifications: [] as { id: string; title: string }[],
+    tabs: [] as string[],
+    alarms: [] as string[],
+    changed: 0,
+  };
+  const port: BrowserPort = {
+    setBadge: async (text) => void calls.badge.push(text),
+    notify: async (id, title) => void calls.notifications.push({ id, title }),
+    openTab: async (url) => void calls.tabs.push(url),
+    scheduleAlarm: async (name) => void calls.alarms.push(name),
+    broadcastChanged: () => void calls.changed++,
+    configuredServerUrl: async () => options.locked ?? null,
+    WebSocketImpl: (options.WebSocketImpl ?? WebSocket) as typeof globalThis.WebSocket,
+    random: options.random,
+  };
+  return { port, calls };
+}
+
+/** Resolves once `check` holds, polling every 25 ms; throws after `timeoutMs`. */
+export async function until(check: () => Promise<boolean> | boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

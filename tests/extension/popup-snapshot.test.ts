@@ -31,6 +31,17 @@ const state = (over: Partial<PopupState> = {}): PopupState => ({
   unseen: [item(0).id],
   points: { points: 12, shares: 2, level: { name: 'Starter', minPoints: 0, next: { name: 'Regular', minPoints: 50 } } },
   pendingShares: 1,
+  refusedShares: [
+    {
+      id: 'refused-1',
+      contentId: item(3).id,
+      title: 'Post 3',
+      network: 'x',
+      sharedAt: '2026-12-01T11:00:00.000Z',
+      reason: 'contentId is not known content',
+    },
+  ],
+  accessEnded: null,
   ...over,
 });
 

@@ -111,8 +111,10 @@ describe('background sync', () => {
     expect(await db.content.count()).toBe(saved);
   });
 
-  it('a revoked or wrong token is reported as signed out', async () => {
-    const outcome = await syncOnce(freshDb(), clientFor(server, 'rlv_not-a-token'));
-    expect(outcome.status.error?.kind).toBe('signed-out');
+  it('a token the server does not know ends access: nothing is written (the controller clears everything)', async () => {
+    const db = freshDb();
+    const outcome = await syncOnce(db, clientFor(server, 'rlv_not-a-token'));
+    expect(outcome).toMatchObject({ changed: false, accessEnded: true });
+    expect(await db.meta.count()).toBe(0);
   });
 });

@@ -25,12 +25,16 @@ const ADMIN_ROUTES: { method: string; path: string; json?: unknown }[] = [
   { method: 'PUT', path: '/v1/admin/scoring', json: {} },
   { method: 'GET', path: '/v1/admin/session' },
   { method: 'GET', path: '/v1/admin/advocates' },
+  { method: 'DELETE', path: '/v1/admin/advocates/some-id' },
   { method: 'GET', path: '/v1/admin/analytics' },
   { method: 'GET', path: '/v1/admin/analytics.csv' },
   { method: 'POST', path: '/v1/admin/link-preview', json: { url: 'https://example.com' } },
 ];
 
-const ADVOCATE_ROUTES: { method: string; path: string }[] = [{ method: 'GET', path: '/v1/sync' }];
+const ADVOCATE_ROUTES: { method: string; path: string }[] = [
+  { method: 'GET', path: '/v1/sync' },
+  { method: 'DELETE', path: '/v1/me/token' },
+];
 
 describe('admin session', () => {
   let server: TestServer;

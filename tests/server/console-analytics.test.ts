@@ -111,6 +111,8 @@ describe('advocates and analytics', () => {
       clickTracking: true,
       leaderboard: true,
       team: null,
+      access: 'active',
+      accessEndedAt: null,
     });
     expect(Date.parse(byId.get(ada.id)!.lastSyncAt!)).toBeGreaterThanOrEqual(now - 60_000);
     expect(byId.get(bob.id)).toMatchObject({

@@ -21,6 +21,7 @@ const TABLES = [
   'clicks',
   'click_counts',
   'advocate_points',
+  'revoked_tokens',
 ];
 
 describe('migrations', () => {

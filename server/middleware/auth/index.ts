@@ -1,13 +1,16 @@
 /**
  * Bearer authentication for the two roles. Admins present a session token (header or the
  * HttpOnly cookie); advocates present the token they got at enrolment. A valid token of the other
- * role is refused 403, anything else 401.
+ * role is refused 403, anything else 401: `…/token-revoked` for an advocate token that was revoked
+ * (removed by an admin, signed out), `…/token-expired` for one unused too long, else
+ * `…/unauthorized`.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AdvocatePrincipal, AppEnv, Deps } from '../../context';
 import { hashToken, tokenKind } from '../../crypto';
 import { ProblemError } from '../../problem';
+import { revocationOf, revokeToken, type RevocationReason } from '../../services/advocates';
 import { checkCookieRequest } from '../csrf';
 
 export const ADMIN_COOKIE = 'relay_admin';
@@ -27,6 +30,25 @@ function unauthorized(detail: string): ProblemError {
     headers: { 'www-authenticate': 'Bearer realm="relay"' },
   });
 }
+
+/** A token that worked once and was revoked, or expired: the reason is in the problem type. */
+export function tokenEnded(reason: RevocationReason): ProblemError {
+  const headers = { 'www-authenticate': 'Bearer realm="relay", error="invalid_token"' };
+  if (reason === 'expired') {
+    return new ProblemError(
+      401,
+      'This sign-in expired after a long time without use. Connect again with a new invite code.',
+      { type: 'token-expired', title: 'Token expired', headers },
+    );
+  }
+  const detail =
+    reason === 'signed-out'
+      ? 'This token was signed out. Connect again with an invite code.'
+      : 'Your access to Relay was removed by your programme admin.';
+  return new ProblemError(401, detail, { type: 'token-revoked', title: 'Token revoked', headers });
+}
+
+const HOUR_MS = 3_600_000;
 
 async function isAdvocateToken(deps: Deps, hash: string): Promise<boolean> {
   const row = await deps.db.selectFrom('advocates').select('id').where('token_hash', '=', hash).executeTakeFirst();
@@ -76,7 +98,7 @@ export async function authenticateAdvocate(deps: Deps, token: string | undefined
   const hash = hashToken(token);
   const row = await deps.db
     .selectFrom('advocates')
-    .select(['id', 'name', 'ref', 'click_tracking', 'leaderboard', 'last_sync_at'])
+    .select(['id', 'name', 'ref', 'click_tracking', 'leaderboard', 'last_sync_at', 'created_at', 'token_used_at'])
     .where('token_hash', '=', hash)
     .executeTakeFirst();
   if (!row) {
@@ -85,7 +107,20 @@ export async function authenticateAdvocate(deps: Deps, token: string | undefined
         type: 'forbidden',
       });
     }
+    const revoked = tokenKind(token) === 'advocate' ? await revocationOf(deps.db, hash) : undefined;
+    if (revoked) throw tokenEnded(revoked);
     throw unauthorized('The advocate token is not valid. Enrol again with an invite code.');
+  }
+  // A token unused for too long expires; one in use is marked so at most every hour (or 1/24 of
+  // the idle limit), which keeps most requests read-only.
+  const now = deps.now();
+  const usedAt = row.token_used_at ?? row.created_at;
+  if (now - usedAt > deps.config.tokenIdleMs) {
+    await revokeToken(deps, row.id, 'expired');
+    throw tokenEnded('expired');
+  }
+  if (now - usedAt >= Math.min(HOUR_MS, deps.config.tokenIdleMs / 24)) {
+    await deps.db.updateTable('advocates').set({ token_used_at: now }).where('id', '=', row.id).execute();
   }
   return {
     id: row.id,

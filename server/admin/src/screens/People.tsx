@@ -1,16 +1,15 @@
 /**
  * Invites and advocates: create an invite (CreateInvite.tsx: the new code is shown once, with copy
- * buttons); list invites by their hint and revoke them; and who has joined, when each last synced
- * and how many shares each made.
+ * buttons); list invites by their hint and revoke them; and who has joined (Advocates.tsx: last
+ * sync, shares, access, "Remove access").
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api';
 import { Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../components/ui';
-import { formatDateTime, formatRelative } from '../time';
-import type { AdvocateRow, CreatedInvite, Invite } from '../types';
+import { formatDateTime } from '../time';
+import type { CreatedInvite, Invite } from '../types';
+import { AdvocatesSection } from './Advocates';
 import { CreateInvite } from './CreateInvite';
-
-const ACTIVE_DAYS = 7;
 
 /** How lists name an invite: its code's first group (the code itself is stored hashed). */
 export function inviteLabel(invite: Pick<Invite, 'hint'>): string {
@@ -49,24 +48,17 @@ async function copy(text: string): Promise<boolean> {
 
 export function People() {
   const [invites, setInvites] = useState<Invite[] | null>(null);
-  const [advocates, setAdvocates] = useState<AdvocateRow[] | null>(null);
   const [inviteError, setInviteError] = useState<string | null>(null);
-  const [advocateError, setAdvocateError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
 
   useEffect(() => {
     setInviteError(null);
-    setAdvocateError(null);
     api
       .get<{ items: Invite[] }>('/v1/admin/invites')
       .then((body) => setInvites(body.items))
       .catch((error: unknown) => setInviteError(describeError(error)));
-    api
-      .get<{ items: AdvocateRow[] }>('/v1/admin/advocates')
-      .then((body) => setAdvocates(body.items))
-      .catch((error: unknown) => setAdvocateError(describeError(error)));
   }, [attempt]);
 
   async function copyText(text: string, what: string) {
@@ -178,64 +170,7 @@ export function People() {
         )}
       </section>
 
-      <section class="card form-section" aria-labelledby="people-advocates">
-        <h2 id="people-advocates">Advocates</h2>
-        {advocateError ? (
-          <LoadError
-            message={`Couldn't load the advocates: ${advocateError}`}
-            onRetry={() => setAttempt((n) => n + 1)}
-          />
-        ) : advocates === null ? (
-          <Loading label="Loading advocates…" />
-        ) : advocates.length === 0 ? (
-          <p class="muted">Nobody has joined yet. Advocates appear here once they connect the extension.</p>
-        ) : (
-          <>
-            <p class="muted">
-              {advocates.length} advocate{advocates.length === 1 ? '' : 's'},{' '}
-              {
-                advocates.filter((a) => a.lastSyncAt && now - Date.parse(a.lastSyncAt) <= ACTIVE_DAYS * 86_400_000)
-                  .length
-              }{' '}
-              synced in the last {ACTIVE_DAYS} days.
-            </p>
-            <div class="table-wrap">
-              <table class="table">
-                <caption class="visually-hidden">Advocates</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Last sync</th>
-                    <th scope="col" class="numeric">
-                      Shares
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {advocates.map((advocate) => (
-                    <tr key={advocate.id}>
-                      <th scope="row">
-                        {advocate.name}
-                        {advocate.team && <span class="muted small"> · {advocate.team}</span>}
-                      </th>
-                      <td>
-                        {advocate.lastSyncAt ? (
-                          <time dateTime={advocate.lastSyncAt} title={formatDateTime(advocate.lastSyncAt)}>
-                            {formatRelative(advocate.lastSyncAt, now)}
-                          </time>
-                        ) : (
-                          'Never'
-                        )}
-                      </td>
-                      <td class="numeric">{advocate.shareCount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </section>
+      <AdvocatesSection onNotice={setNotice} />
     </>
   );
 }

@@ -1,0 +1,94 @@
+/**
+ * When this browser's access to Relay ends: the server answered 401 saying the token was revoked,
+ * expired or is unknown, or the advocate signed out. The advocate's data (posts, share log,
+ * outbox, metadata) is cleared in one transaction; all that stays is why (for the setup screen)
+ * and, after a sign-out the server could not confirm yet, the token to revoke at the next wake.
+ */
+import { getMeta, setMeta, type AccessEnded, type PendingSignOut, type RelayDexie } from '../../utils/db';
+import { ApiClient, ApiError, type AccessEnd, type Fetch } from './api-client';
+
+/** Sign-outs kept for retrying at most: the oldest are given up past this. */
+const MAX_PENDING_SIGN_OUTS = 5;
+
+const CLEARED = 'Your saved posts and share history were cleared from this browser.';
+
+/** What the setup screen says about a token the server no longer takes. */
+export function accessEndedNotice(end: AccessEnd, serverUrl: string, now = new Date()): AccessEnded {
+  const at = now.toISOString();
+  if (end === 'token-revoked') {
+    return {
+      reason: 'revoked',
+      title: 'Your access to Relay was removed',
+      message: `Your programme admin removed your access. ${CLEARED} To take part again, ask your admin for a new invite code.`,
+      at,
+      serverUrl,
+    };
+  }
+  if (end === 'token-expired') {
+    return {
+      reason: 'expired',
+      title: 'Your Relay sign-in expired',
+      message: `It had not been used for a long time. ${CLEARED} Connect again with a new invite code from your admin.`,
+      at,
+      serverUrl,
+    };
+  }
+  return {
+    reason: 'unknown',
+    title: 'Relay no longer recognises this browser',
+    message: `The server does not know this browser's sign-in any more. ${CLEARED} Connect again with an invite code from your admin.`,
+    at,
+    serverUrl,
+  };
+}
+
+/**
+ * Clears everything the advocate had here, if the enrolment is still the one holding `token`
+ * (a newer enrolment is left alone), keeping sign-outs still to confirm and `notice`. Says
+ * whether it cleared.
+ */
+export async function clearAdvocateData(
+  db: RelayDexie,
+  token: string,
+  changes: { notice?: AccessEnded; signOut?: PendingSignOut } = {},
+): Promise<boolean> {
+  return db.transaction('rw', [db.content, db.shares, db.outbox, db.meta], async () => {
+    const enrollment = await getMeta(db, 'enrollment');
+    if (enrollment?.token !== token) return false;
+    const pending = (await getMeta(db, 'pendingSignOuts')) ?? [];
+    await Promise.all([db.content.clear(), db.shares.clear(), db.outbox.clear(), db.meta.clear()]);
+    const next = changes.signOut ? [...pending, changes.signOut].slice(-MAX_PENDING_SIGN_OUTS) : pending;
+    if (next.length) await setMeta(db, 'pendingSignOuts', next);
+    if (changes.notice) await setMeta(db, 'accessEnded', changes.notice);
+    return true;
+  });
+}
+
+/**
+ * Signs a token out on its server. True when that is done or can't ever be (401: revoked or
+ * unknown already; 404: a server without sign-out); false to try again later (offline, 429, 5xx).
+ */
+export async function revokeOnServer(signOut: PendingSignOut, fetchImpl?: Fetch): Promise<boolean> {
+  try {
+    await new ApiClient(signOut.serverUrl, signOut.token, { fetch: fetchImpl }).revokeToken();
+    return true;
+  } catch (error) {
+    if (!(error instanceof ApiError)) return false;
+    return !(error.kind === 'offline' || error.status === 429 || (error.status ?? 0) >= 500);
+  }
+}
+
+/** Tries the sign-outs the server has not confirmed; keeps those it still could not reach. */
+export async function retryPendingSignOuts(db: RelayDexie, fetchImpl?: Fetch): Promise<void> {
+  const pending = (await getMeta(db, 'pendingSignOuts')) ?? [];
+  if (pending.length === 0) return;
+  const done = new Set<string>();
+  for (const entry of pending) if (await revokeOnServer(entry, fetchImpl)) done.add(entry.token);
+  if (done.size === 0) return;
+  await db.transaction('rw', db.meta, async () => {
+    // Sign-outs recorded meanwhile stay.
+    const left = ((await getMeta(db, 'pendingSignOuts')) ?? []).filter((entry) => !done.has(entry.token));
+    if (left.length) await setMeta(db, 'pendingSignOuts', left);
+    else await db.meta.delete('pendingSignOuts');
+  });
+}

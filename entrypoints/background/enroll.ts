@@ -1,0 +1,77 @@
+/**
+ * Enrolment from the popup's setup form: the message is validated, the server URL normalised (or
+ * the one the organisation locked used), the invite code redeemed, and each failure explained.
+ * On success the enrolment replaces whatever this browser held, in one transaction.
+ */
+import { enrollMessageSchema, normalizeServerUrl } from '../../lib/messages';
+import { enrollResponseSchema } from '../../lib/schemas';
+import { setMeta, type RelayDexie } from '../../utils/db';
+import type { EnrollResult } from '../../utils/messaging';
+import { ApiClient, ApiError, type Fetch } from './api-client';
+
+/** Why enrolling failed, in words for the setup form. */
+function enrollFailure(error: unknown, serverUrl: string): Exclude<EnrollResult, { ok: true }> {
+  if (error instanceof ApiError) {
+    if (error.kind === 'offline')
+      return {
+        ok: false,
+        kind: 'unreachable',
+        message: `Can't reach ${serverUrl}. Check the address and your connection.`,
+      };
+    if (error.status === 404)
+      return { ok: false, kind: 'bad-code', message: 'That invite code is not recognised. Check it and try again.' };
+    if (error.status === 410) {
+      return {
+        ok: false,
+        kind: 'expired',
+        message: `${error.message} `.trim() || 'That invite has expired. Ask your admin for a new one.',
+      };
+    }
+    if (error.status === 422)
+      return { ok: false, kind: 'invalid', message: error.problem?.errors?.[0]?.message ?? error.message };
+    if (error.status === 429)
+      return { ok: false, kind: 'server', message: 'Too many attempts. Wait a minute and try again.' };
+  }
+  return { ok: false, kind: 'server', message: `The server could not enrol you: ${(error as Error).message}` };
+}
+
+export async function enroll(
+  db: RelayDexie,
+  raw: unknown,
+  options: { lockedServerUrl: string | null; fetch?: Fetch },
+): Promise<EnrollResult> {
+  const parsed = enrollMessageSchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'Check the fields.' };
+  const serverUrl = options.lockedServerUrl ?? normalizeServerUrl(parsed.data.serverUrl);
+  if (!serverUrl)
+    return { ok: false, kind: 'invalid', message: 'The server URL should look like https://relay.example.com.' };
+  let body: unknown;
+  try {
+    body = await new ApiClient(serverUrl, undefined, options.fetch).enroll(parsed.data.code, parsed.data.name);
+  } catch (error) {
+    return enrollFailure(error, serverUrl);
+  }
+  const enrolled = enrollResponseSchema.safeParse(body);
+  if (!enrolled.success)
+    return {
+      ok: false,
+      kind: 'server',
+      message: 'The server answered in a way Relay does not understand. Is this a Relay server?',
+    };
+  // A fresh start: nothing of an earlier advocate (posts, shares, outbox, notices) carries over;
+  // only sign-outs still to confirm stay.
+  await db.transaction('rw', [db.meta, db.content, db.shares, db.outbox], async () => {
+    await Promise.all([db.content.clear(), db.shares.clear(), db.outbox.clear()]);
+    const keep = await db.meta.get('pendingSignOuts');
+    await db.meta.clear();
+    if (keep) await db.meta.put(keep);
+    await setMeta(db, 'enrollment', {
+      serverUrl,
+      token: enrolled.data.token,
+      advocate: enrolled.data.advocate,
+      enrolledAt: new Date().toISOString(),
+    });
+  });
+  return { ok: true };
+}
