@@ -6,6 +6,7 @@
  * entry here fails that test: every new migration brings its seeder and its transform.
  */
 import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
 import { hashInviteCode, inviteHint } from '../../server/crypto';
 
 export type Row = Record<string, unknown>;
@@ -326,6 +327,29 @@ export const MIGRATION_DATA: Record<string, MigrationData> = {
           live_until: archived ? row.updated_at : null,
         };
       }),
+    }),
+  },
+  '0006_token_revocation': {
+    async seed(db) {
+      await db
+        .updateTable('advocates' as never)
+        .set({ token_hash: 'revoked:r4nd0m', access_ended: 'removed', access_ended_at: T + 70 } as never)
+        .where('id' as never, '=', 'adv3' as never)
+        .execute();
+      await insert(db, 'revoked_tokens', [
+        { token_hash: 'h'.repeat(64), advocate_id: 'adv3', reason: 'removed', revoked_at: T + 70 },
+        { token_hash: 'i'.repeat(64), advocate_id: null, reason: 'removed', revoked_at: T + 80 },
+      ]);
+    },
+    // Advocates get a last use of "now" (so none expires at the upgrade) and no ended access.
+    transform: (before) => ({
+      ...before,
+      advocates: before.advocates!.map((row) => ({
+        ...row,
+        token_used_at: expect.any(Number),
+        access_ended_at: null,
+        access_ended: null,
+      })),
     }),
   },
 };
