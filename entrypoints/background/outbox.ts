@@ -72,7 +72,9 @@ function refusals(errors: { path: string; message: string }[]): Map<number, stri
     const match = /^events\.(\d+)(?:\.(.+))?$/.exec(error.path);
     if (!match) continue;
     const index = Number(match[1]);
-    const reason = match[2] ? `${match[2]} ${error.message}` : error.message;
+    // A sentence (servers since the share rules) is shown as it is; an older server's fragment
+    // ("is not known content") is read with the field it is about.
+    const reason = match[2] && !/^[A-Z]/.test(error.message) ? `${match[2]} ${error.message}` : error.message;
     reasons.set(index, reasons.has(index) ? `${reasons.get(index)}; ${reason}` : reason);
   }
   return reasons;

@@ -36,6 +36,12 @@ describe('the outbox against a server that fails for real', () => {
     server = await startTestServer();
     advocate = await server.enroll('Sharer');
     contentId = (await publish(server, 'Shareable')).id;
+    // Live since two hours ago: a share stamped an hour ago is of content the advocate could see.
+    await server.deps.db
+      .updateTable('content')
+      .set({ publish_at: server.clock.now - 2 * 3_600_000 })
+      .where('id', '=', contentId)
+      .execute();
     // One request per advocate token every 2 s: the second gets a real 429 with Retry-After.
     limited = await startTestServer({
       rateLimits: {
@@ -161,7 +167,7 @@ describe('the outbox against a server that fails for real', () => {
         title: null,
         network: 'x',
         sharedAt: bad.sharedAt,
-        reason: 'contentId is not known content',
+        reason: 'This post is not known to the Relay server, so the share cannot count.',
       },
     ]);
     // Never sent again, never counted.

@@ -40,6 +40,8 @@ export interface CaseRequest {
 export interface CaseContext {
   server: TestServer;
   advocate(): Promise<string>;
+  /** A fresh advocate's id (for admin routes about one advocate). */
+  advocateId(): Promise<string>;
   content(overrides?: Record<string, unknown>): Promise<string>;
   invite(): Promise<string>;
   link(): Promise<string>;
@@ -130,7 +132,15 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     },
     ok: 200,
   }),
+  'DELETE /v1/admin/advocates/{id}': async (ctx) => ({
+    path: `/v1/admin/advocates/${await ctx.advocateId()}`,
+    query: 'erase=false',
+    ok: 200,
+    badQuery: 'erase=perhaps',
+  }),
   'GET /v1/me': async () => ({ path: '/v1/me', ok: 200 }),
+  // Each case's advocate is a fresh one: signing out ends only that token.
+  'DELETE /v1/me/token': async () => ({ path: '/v1/me/token', ok: 204 }),
   'PATCH /v1/me': async () => ({ path: '/v1/me', json: { team: 'Sales' }, ok: 200 }),
   'GET /v1/leaderboard': async () => ({
     path: '/v1/leaderboard',
@@ -203,6 +213,7 @@ export function consoleFixture(): string {
 /** The context cases build their requests from, on `server`. */
 export function caseContext(server: TestServer): CaseContext {
   const advocate = async () => (await server.enroll('Case Carla')).token;
+  const advocateId = async () => (await server.enroll('Case Cory')).id;
   const content = async (overrides: Record<string, unknown> = {}) => (await createContent(server, overrides)).id;
   const invite = async () => {
     const response = await server.call('/v1/admin/invites', {
@@ -217,7 +228,7 @@ export function caseContext(server: TestServer): CaseContext {
     const { body } = await sync(server, await advocate());
     return body.content.find((item) => item.id === id)!.links.linkedin!;
   };
-  return { server, advocate, content, invite, link };
+  return { server, advocate, advocateId, content, invite, link };
 }
 
 /** Headers that authenticate `route` the ordinary way (Bearer), or none for open routes. */
