@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../server/crypto';
-import { openDatabase, type RelayDatabase } from '../../server/db';
+import { openDatabase } from '../../server/db';
 import { migrateTo, migrateToLatest } from '../../server/db/migrate';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { startTestServer } from '../helpers/server';
