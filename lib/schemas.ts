@@ -396,6 +396,13 @@ export const sharesResponseSchema = z.object({
     .number()
     .int()
     .describe('events already recorded (same id, or sent twice in this request), or beyond the stored-events cap'),
+  queued: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'events taken while the database was unreachable: kept by the server and stored once it is back (duplicates are then skipped)',
+    ),
 });
 
 export const syncResponseSchema = z.object({

@@ -7,7 +7,10 @@ import type { Database } from './db/schema';
 import type { DialectName } from './db';
 import type { DatabaseAvailability } from './db/availability';
 import type { ClickRecorder } from './services/clicks/recorder';
+import type { ContentCatalogue } from './services/content-catalogue';
 import type { LinkDirectory } from './services/link-directory';
+import type { PrincipalCache } from './services/principal-cache';
+import type { ShareSpool } from './services/share-spool';
 import type { LinkPreviewer } from './services/link-preview/fetch';
 import type { ScoreKeeper } from './services/scores';
 import type { SyncStateCache } from './services/sync-state';
@@ -27,6 +30,12 @@ export interface Deps {
   availability: DatabaseAvailability;
   /** Keeps tracked-link clicks in a durable spool and writes them in batches (services/clicks/). */
   clicks: ClickRecorder;
+  /** Every content item's destination and share facts, in memory (services/content-catalogue.ts). */
+  content: ContentCatalogue;
+  /** Advocates the database vouched for lately, believed while it is unreachable (services/principal-cache.ts). */
+  principals: PrincipalCache;
+  /** Shares taken while the database is unreachable (services/share-spool.ts). */
+  shareSpool: ShareSpool;
   /** Tracked links resolved from memory, so a redirect needs no database (services/link-directory.ts). */
   links: LinkDirectory;
   /** Keeps advocate_points in step with shares, clicks and the scoring rules (services/scores.ts). */

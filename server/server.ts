@@ -16,13 +16,9 @@ import { migrateToLatest } from './db/migrate';
 import { PgChangeFeed } from './changes-pg';
 import { StreamHub } from './stream/hub';
 import { SyncNotifier } from './stream/notifier';
-import { ClickRecorder } from './services/clicks/recorder';
-import { LinkDirectory } from './services/link-directory';
-import { ScoreKeeper } from './services/scores';
-import { SyncStateCache } from './services/sync-state';
 import { watchRevocations } from './stream/revocations';
 import { attachStream } from './stream/upgrade';
-import { within } from './deadline';
+import { startDeps, stopDeps } from './deps';
 
 /** After in-flight requests (RELAY_SHUTDOWN_GRACE_MS), what writing spooled clicks and closing may take. */
 export const CLEANUP_MS = 6_000;
@@ -64,10 +60,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let changes = options.changes;
   let notifier: SyncNotifier | undefined;
   let deps: Deps;
+  let begun: Deps | undefined;
   let hub: StreamHub;
   let server: Server;
-  let clicks: ClickRecorder | undefined;
-  let links: LinkDirectory | undefined;
   try {
     if (!changes && database.postgresUrl) {
       const feed = new PgChangeFeed(database.postgresUrl, database.db);
@@ -76,31 +71,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       database.availability.onChange((state) => (state.reachable ? feed.resume() : feed.interrupt()));
     }
     const feed = changes ?? new LocalChangeFeed();
-    const now = options.now ?? Date.now;
-    const scores = new ScoreKeeper(database.db, database.dialect);
-    clicks = new ClickRecorder(database.db, now, {
-      flushMs: config.spool.flushMs,
-      dialect: database.dialect,
-      onCounted: async (ids) => scores.schedule(ids),
-      availability: database.availability,
-      spool: config.spool,
-    });
-    links = new LinkDirectory(database.db, { utmMedium: config.utmMedium });
-    deps = {
-      db: database.db,
-      dialect: database.dialect,
-      config,
-      changes: feed,
-      now,
-      lifecycle: { shuttingDown: false },
-      availability: database.availability,
-      syncState: new SyncStateCache(database.db, now, feed),
-      clicks,
-      links,
-      scores,
-    };
-    await deps.clicks.start();
-    await deps.links.start(feed, now());
+    deps = begun = await startDeps(config, database, feed, options.now ?? Date.now);
     await options.beforeListen?.(deps);
     const { app } = createApp(deps);
     options.configure?.(app);
@@ -134,10 +105,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (error) {
     // Nothing half-started is left behind: the caller gets the error and no open connections.
     notifier?.stop();
-    await clicks?.close(0);
-    links?.stop();
-    await changes?.close?.().catch(() => undefined);
-    await database.close();
+    if (begun) await stopDeps(begun, database, 0).catch(() => undefined);
+    if (!begun) {
+      await changes?.close?.().catch(() => undefined);
+      await database.close();
+    }
     throw error;
   }
   const liveNotifier = notifier;
@@ -172,15 +144,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         });
         server.closeIdleConnections();
       });
-      // Every request has finished. Within CLEANUP_MS: the clicks they spooled are written if the
-      // database takes them (what it doesn't stays on disk for the next start), then it closes.
-      const cleanupEnds = Date.now() + CLEANUP_MS;
-      const left = () => cleanupEnds - Date.now();
-      await deps.clicks.close(CLEANUP_MS / 2);
-      deps.links.stop();
-      await within(left(), 'rescoring', deps.scores.close());
-      await within(left(), 'the change feed', deps.changes.close?.());
-      await within(left() + 1_000, 'closing the database', database.close(Math.max(0, left())));
+      // Every request has finished: what they spooled is written if the database takes it.
+      await stopDeps(deps, database, CLEANUP_MS);
     })());
 
   return { url, port: address.port, deps, database, hub, close };

@@ -12,7 +12,10 @@ export const API_VERSION = '1.0.0';
 const readySchema = z.object({
   ok: z.literal(true),
   database: z.enum(['sqlite', 'postgres']),
-  waiting: z.object({ clicks: z.number().int().describe('clicks in the spool, not yet written') }),
+  waiting: z.object({
+    clicks: z.number().int().describe('clicks in the spool, not yet written'),
+    shares: z.number().int().describe('requests whose shares were taken during an outage, not yet written'),
+  }),
 });
 
 function notReady(detail: string, retryAfter: number): ProblemError {
@@ -83,7 +86,8 @@ export function healthRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   app.get('/readyz', async (c) => {
     await checkReady(deps);
     c.header('cache-control', 'no-store');
-    return c.json({ ok: true as const, database: deps.dialect, waiting: { clicks: deps.clicks.pending } });
+    const waiting = { clicks: deps.clicks.pending, shares: deps.shareSpool.pending };
+    return c.json({ ok: true as const, database: deps.dialect, waiting });
   });
 
   api.add({

@@ -1,9 +1,9 @@
 /** Tracked links resolved from memory, kept current by the change feed, so a shared link redirects through a database outage. */
 import type { Kysely } from 'kysely';
 import type { Network } from '../../lib/schemas';
-import type { ChangeFeed } from '../changes';
 import type { Database } from '../db/schema';
-import { Coalescer } from './coalesce';
+import { shareFacts } from './content';
+import type { CatalogueEntry, ContentCatalogue } from './content-catalogue';
 import { destinationUrl } from './links';
 
 /** What a tracked link resolves to. */
@@ -24,13 +24,6 @@ export interface LinkFacts {
 interface AdvocateFacts {
   ref: string;
   tracking: boolean;
-}
-
-interface ContentFacts {
-  url: string;
-  title: string;
-  campaign: string | null;
-  seq: number;
 }
 
 interface Entry {
@@ -54,14 +47,13 @@ const TRACKING_REFRESH_MS = 60_000;
 
 export class LinkDirectory {
   private readonly links = new Map<string, Entry>();
-  private readonly content = new Map<string, ContentFacts>();
   private readonly advocates = new Map<string, AdvocateFacts>();
-  private contentSeq = -1;
   private timer: NodeJS.Timeout | undefined;
   private readonly maxLinks: number;
 
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly catalogue: ContentCatalogue,
     private readonly options: LinkDirectoryOptions,
   ) {
     this.maxLinks = options.maxLinks ?? 200_000;
@@ -71,9 +63,8 @@ export class LinkDirectory {
     return this.links.size;
   }
 
-  /** Loads every content row's destination fields and the links of recent published content. */
-  async start(changes: ChangeFeed, now: number): Promise<void> {
-    await this.refreshContent();
+  /** Loads the links of recent published content (the catalogue is started first). */
+  async start(now: number): Promise<void> {
     const since = now - (this.options.preloadWindowMs ?? 30 * DAY_MS);
     const rows = await this.db
       .selectFrom('links')
@@ -92,7 +83,6 @@ export class LinkDirectory {
         { ref: row.ref, tracking: row.click_tracking === 1 },
       );
     }
-    changes.subscribe(() => void this.refreshContent().catch(() => undefined));
     this.timer = setInterval(() => void this.refreshAdvocates().catch(() => undefined), TRACKING_REFRESH_MS);
     this.timer.unref();
   }
@@ -105,7 +95,7 @@ export class LinkDirectory {
   async resolve(code: string): Promise<ResolvedLink | undefined> {
     const known = this.links.get(code);
     if (known) {
-      const content = this.content.get(known.facts.contentId);
+      const content = this.catalogue.get(known.facts.contentId);
       if (content) {
         // Most recently used last: the oldest are evicted first.
         this.links.delete(code);
@@ -118,17 +108,23 @@ export class LinkDirectory {
       .innerJoin('content', 'content.id', 'links.content_id')
       .innerJoin('advocates', 'advocates.id', 'links.advocate_id')
       .select(['links.advocate_id', 'links.content_id', 'links.network', 'advocates.ref', 'advocates.click_tracking'])
-      .select(['content.url', 'content.title', 'content.campaign', 'content.seq'])
+      .select(['content.url', 'content.title', 'content.campaign', 'content.seq', 'content.status', 'content.networks'])
+      .select(['content.publish_at', 'content.expires_at', 'content.live_from', 'content.live_until'])
       .where('links.code', '=', code)
       .executeTakeFirst();
     if (!row) return undefined;
-    const content = { url: row.url, title: row.title, campaign: row.campaign, seq: Number(row.seq) };
-    if (!this.content.has(row.content_id)) this.content.set(row.content_id, content);
+    this.catalogue.remember(row.content_id, {
+      url: row.url,
+      title: row.title,
+      campaign: row.campaign,
+      seq: Number(row.seq),
+      share: shareFacts(row),
+    });
     const entry = this.remember(
       { code, advocateId: row.advocate_id, contentId: row.content_id, network: row.network as Network },
       { ref: row.ref, tracking: row.click_tracking === 1 },
     );
-    return this.resolved(entry, this.content.get(row.content_id)!);
+    return this.resolved(entry, this.catalogue.get(row.content_id)!);
   }
 
   /** Links a sync handed out (made or read): known from now on, without a database round trip. */
@@ -157,24 +153,6 @@ export class LinkDirectory {
     this.advocates.delete(advocateId);
   }
 
-  /** Reads content rows changed since the last read (destinations may have moved). */
-  refreshContent(): Promise<void> {
-    return this.contentReader.run();
-  }
-
-  private readonly contentReader = new Coalescer(async () => {
-    const rows = await this.db
-      .selectFrom('content')
-      .select(['id', 'url', 'title', 'campaign', 'seq'])
-      .where('seq', '>', this.contentSeq)
-      .execute();
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      this.content.set(row.id, { url: row.url, title: row.title, campaign: row.campaign, seq });
-      this.contentSeq = Math.max(this.contentSeq, seq);
-    }
-  });
-
   /**
    * Reads again whether each known advocate counts clicks, and forgets those who are gone (erased):
    * every minute, and when revocations may have been missed.
@@ -197,7 +175,7 @@ export class LinkDirectory {
     }
   }
 
-  private resolved(entry: Entry, content: ContentFacts): ResolvedLink {
+  private resolved(entry: Entry, content: CatalogueEntry): ResolvedLink {
     if (entry.seq !== content.seq || entry.location === undefined) {
       entry.location = destinationUrl(content, entry.facts.network, entry.advocate.ref, this.options.utmMedium);
       entry.seq = content.seq;

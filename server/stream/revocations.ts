@@ -1,6 +1,7 @@
 /**
  * Revocations reach this instance through the change feed (every instance, with PostgreSQL): the
- * advocate's live streams close with code 4401 and their links leave the link directory. When the
+ * advocate's live streams close with code 4401, their links leave the link directory and their
+ * token the principal cache (which outages would otherwise believe). When the
  * feed may have missed some (null: its connection was lost for a while), every advocate with a
  * stream here is checked against the database.
  */
@@ -31,8 +32,10 @@ export function watchRevocations(deps: Deps, hub: StreamHub): () => void {
     if (advocateId !== null) {
       hub.closeAdvocate(advocateId);
       deps.links.forgetAdvocate(advocateId);
+      deps.principals.forgetAdvocate(advocateId);
       return;
     }
+    deps.principals.clear();
     void deps.links.refreshAdvocates().catch(() => undefined);
     closeRevokedStreams(deps, hub).catch((error: unknown) =>
       console.error('stream: checking for revoked advocates failed:', (error as Error).message),

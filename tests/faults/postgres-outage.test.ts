@@ -9,7 +9,7 @@ import { createContent, sync } from '../helpers/api';
 import { freshDatabase, postgresBaseUrl, type TestDatabase } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { TcpProxy } from '../helpers/tcp-proxy';
-import { expectUnavailable, repeatUntil, timed, visits, waitFor } from './probe';
+import { expectUnavailable, repeatUntil, sharesOf, timed, visits, waitFor } from './probe';
 
 const OUTAGE_MS = 15_000;
 
@@ -28,7 +28,7 @@ describe('PostgreSQL unreachable for 15 s', () => {
 
   for (const fault of ['refuse', 'blackhole'] as const) {
     it(
-      `${fault}: 503 fast, links redirect, no click lost, ready within 5 s of the network`,
+      `${fault}: 503 fast, links redirect, no click or share lost, ready within 5 s of the network`,
       { timeout: 90_000 },
       async () => {
         database = await freshDatabase('postgres');
@@ -41,6 +41,14 @@ describe('PostgreSQL unreachable for 15 s', () => {
         const link = (await sync(running, advocate.token)).body.content.find((entry) => entry.id === item.id)!.links
           .linkedin!;
         const code = new URL(link).pathname.split('/').pop()!;
+        // Shares go to five posts on three networks: 15 slots, so the cap of 5 stored events per
+        // post and network keeps every one of them.
+        const posts = [item.id];
+        for (let i = 1; i < 5; i++)
+          posts.push((await createContent(running, { title: `Post ${i}`, publish: true })).id);
+        const shares = sharesOf(posts);
+        // The server has caught up with the content just made (it reads it after each change).
+        await running.deps.content.refresh();
 
         if (fault === 'refuse') proxy.refuse();
         else proxy.blackhole();
@@ -51,6 +59,7 @@ describe('PostgreSQL unreachable for 15 s', () => {
             timed(running, '/v1/sync', since, { token: advocate.token }),
             timed(running, '/livez', since),
             timed(running, '/readyz', since),
+            shares.next(running, advocate.token, since),
             ...visits(running, code, since, visitors, 5),
           ]),
         );
@@ -76,6 +85,14 @@ describe('PostgreSQL unreachable for 15 s', () => {
           expect(result.ms, `sync at ${result.at} ms`).toBeLessThan(1_000);
         for (const result of syncs) expect(result.ms, `sync at ${result.at} ms`).toBeLessThan(6_000);
         for (const result of of('/readyz').filter((r) => r.at > 4_000)) expectUnavailable(result);
+        // Shares are taken: checked against the content in memory, kept on disk until the database is back.
+        const taken = of('/v1/shares');
+        expect(taken.length).toBe(shares.sent.length);
+        for (const result of taken) {
+          expect(result.status, `share at ${result.at} ms: ${result.body}`).toBe(200);
+          expect(JSON.parse(result.body)).toMatchObject({ queued: 1 });
+        }
+        for (const result of taken.filter((r) => r.at > 4_000)) expect(result.ms).toBeLessThan(1_000);
 
         // Back by itself within 5 s of the network: ready, and requests served again.
         const readyIn = await waitFor(
@@ -97,7 +114,18 @@ describe('PostgreSQL unreachable for 15 s', () => {
           return Number(row.n) === visitors.next;
         });
         expect(running.deps.clicks.stats.dropped).toBe(0);
-        console.log(`${fault}: ${visitors.next} clicks kept; ready ${readyIn} ms after the network came back`);
+        // Every share answered during the outage is stored, once.
+        await waitFor('every share written', 10_000, async () => {
+          const stored = await running.deps.db
+            .selectFrom('shares')
+            .select('id')
+            .where('id', 'in', shares.sent)
+            .execute();
+          return stored.length === shares.sent.length;
+        });
+        console.log(
+          `${fault}: ${visitors.next} clicks and ${shares.sent.length} shares kept; ready ${readyIn} ms after the network came back`,
+        );
       },
     );
   }

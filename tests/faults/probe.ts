@@ -1,4 +1,5 @@
 /** Calls made against a server during a fault, timed, and the checks the fault suite makes of them. */
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestServer } from '../helpers/server';
 
@@ -104,4 +105,32 @@ export function visits(
       headers: { 'x-forwarded-for': `198.51.${100 + (n >> 8)}.${n & 255}`, 'user-agent': BROWSER },
     });
   });
+}
+
+/**
+ * An advocate sharing the given posts one at a time, round the posts and their three networks, as
+ * the extension's outbox delivers them; `sent` lists every event id sent.
+ */
+export function sharesOf(posts: string[]): {
+  sent: string[];
+  next(server: TestServer, token: string, since: number): Promise<Timed>;
+} {
+  const networks = ['linkedin', 'x', 'facebook'] as const;
+  const sent: string[] = [];
+  return {
+    sent,
+    next(server, token, since) {
+      const n = sent.length;
+      const id = randomUUID();
+      sent.push(id);
+      const now = new Date().toISOString();
+      const event = {
+        id,
+        contentId: posts[n % posts.length]!,
+        network: networks[Math.floor(n / posts.length) % 3]!,
+        sharedAt: now,
+      };
+      return timed(server, '/v1/shares', since, { method: 'POST', token, json: { events: [event], sentAt: now } });
+    },
+  };
 }

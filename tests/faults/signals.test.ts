@@ -4,6 +4,7 @@
  * the clicks it could not write for the next start; SIGKILL loses no click answered more than the
  * spool's 100 ms before it.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ async function call(child: Child, path: string, init: RequestInit & { json?: unk
 }
 
 /** An admin, an advocate and a published post with its tracked link, through the HTTP API. */
-async function seed(child: Child): Promise<{ code: string; advocate: string }> {
+async function seed(child: Child): Promise<{ code: string; advocate: string; contentId: string }> {
   const session = await call(child, '/v1/admin/session', { method: 'POST', json: ADMIN });
   const { token } = (await session.json()) as { token: string };
   const invite = (await (await call(child, '/v1/admin/invites', { method: 'POST', json: {}, token })).json()) as {
@@ -72,9 +73,10 @@ async function seed(child: Child): Promise<{ code: string; advocate: string }> {
   });
   expect(created.status).toBe(201);
   const synced = (await (await call(child, '/v1/sync', { token: advocate })).json()) as {
-    content: { links: { x: string } }[];
+    content: { id: string; links: { x: string } }[];
   };
-  return { code: new URL(synced.content[0]!.links.x).pathname.split('/').pop()!, advocate };
+  const item = synced.content[0]!;
+  return { code: new URL(item.links.x).pathname.split('/').pop()!, advocate, contentId: item.id };
 }
 
 /** `count` people follow the link at once; every redirect must answer 302. */
@@ -121,7 +123,7 @@ describe('stopping the server', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('SIGTERM while PostgreSQL is blackholed: exits 0 within its deadline; the next start writes the clicks', async () => {
+  it('SIGTERM while PostgreSQL is blackholed: exits 0 within its deadline; the next start writes the clicks and shares', async () => {
     const database: TestDatabase = await freshDatabase('postgres');
     cleanups.push(() => database.dispose());
     const target = new URL(postgresBaseUrl());
@@ -132,10 +134,25 @@ describe('stopping the server', () => {
 
     const first = await startServer(proxy.url(database.url), spool);
     children.push(first.command);
-    const { code, advocate } = await seed(first);
+    const { code, advocate, contentId } = await seed(first);
 
     proxy.blackhole();
     await visit(first, code, 1, 40);
+    // Shares made during the blackhole are taken (once the silence is noticed) and kept on disk.
+    const shared = await Promise.all(
+      (['linkedin', 'x', 'facebook'] as const).map(async (network) => {
+        const id = randomUUID();
+        const sentAt = new Date().toISOString();
+        const answer = await call(first, '/v1/shares', {
+          method: 'POST',
+          token: advocate,
+          json: { events: [{ id, contentId, network, sharedAt: sentAt }], sentAt },
+        });
+        expect(answer.status, await answer.clone().text()).toBe(200);
+        expect(await answer.json()).toMatchObject({ queued: 1 });
+        return id;
+      }),
+    );
     // Requests waiting on the silent database when the signal comes.
     const waiting = Array.from({ length: 5 }, () => call(first, '/v1/sync', { token: advocate }).catch(() => null));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -153,6 +170,13 @@ describe('stopping the server', () => {
     const second = await startServer(proxy.url(database.url), spool);
     children.push(second.command);
     expect(await waitForClicks(database.url, code, 40, 10_000)).toBe(40);
+    const stored = openDatabase(database.url);
+    try {
+      const rows = await stored.db.selectFrom('shares').select('id').where('id', 'in', shared).execute();
+      expect(rows.map((row) => row.id).sort()).toEqual([...shared].sort());
+    } finally {
+      await stored.close();
+    }
   });
 
   it('SIGKILL: clicks answered more than 100 ms before it are written after the restart', async () => {
@@ -174,6 +198,6 @@ describe('stopping the server', () => {
     const second = await startServer(databaseUrl, join(folder, 'spool'), slow);
     children.push(second.command);
     // Taken over at start and written at once, not at the next 10 s flush.
-    expect(await waitForClicks(databaseUrl, code, 200, 5_000)).toBe(200);
+    expect(await waitForClicks(databaseUrl, code, 200, 5_000), second.command.output()).toBe(200);
   });
 });

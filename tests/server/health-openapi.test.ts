@@ -95,7 +95,7 @@ describe('health and OpenAPI', () => {
     const ready = await server.call('/readyz');
     expect(ready.status).toBe(200);
     expect(ready.headers.get('cache-control')).toBe('no-store');
-    expect(await ready.json()).toEqual({ ok: true, database: server.deps.dialect, waiting: { clicks: 0 } });
+    expect(await ready.json()).toEqual({ ok: true, database: server.deps.dialect, waiting: { clicks: 0, shares: 0 } });
   });
 
   it('is an OpenAPI 3.1 document', () => {

@@ -9,6 +9,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AdvocatePrincipal, AppEnv, Deps } from '../../context';
 import { hashToken, tokenKind } from '../../crypto';
+import { failureKind } from '../../db/failures';
 import { ProblemError } from '../../problem';
 import { revocationOf, revokeToken, type RevocationReason } from '../../services/advocates';
 import { checkCookieRequest } from '../csrf';
@@ -93,14 +94,34 @@ export function requireAdmin(deps: Deps): MiddlewareHandler<AppEnv> {
 }
 
 /** The advocate a bearer token belongs to; a valid admin token is refused 403, anything else 401. */
-export async function authenticateAdvocate(deps: Deps, token: string | undefined): Promise<AdvocatePrincipal> {
+export interface AdvocateAuthOptions {
+  /**
+   * While the database is unreachable, believe a token it vouched for lately (services/principal-
+   * cache.ts): for the routes that can work without it (shares are then spooled).
+   */
+  whileUnreachable?: boolean;
+}
+
+export async function authenticateAdvocate(
+  deps: Deps,
+  token: string | undefined,
+  options: AdvocateAuthOptions = {},
+): Promise<AdvocatePrincipal> {
   if (!token) throw unauthorized('Send the advocate token as "Authorization: Bearer <token>".');
   const hash = hashToken(token);
-  const row = await deps.db
-    .selectFrom('advocates')
-    .select(['id', 'name', 'ref', 'click_tracking', 'leaderboard', 'last_sync_at', 'created_at', 'token_used_at'])
-    .where('token_hash', '=', hash)
-    .executeTakeFirst();
+  let row;
+  try {
+    row = await deps.db
+      .selectFrom('advocates')
+      .select(['id', 'name', 'ref', 'click_tracking', 'leaderboard', 'last_sync_at', 'created_at', 'token_used_at'])
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+  } catch (error) {
+    const known =
+      options.whileUnreachable && failureKind(error) === 'unreachable' ? deps.principals.recall(hash) : undefined;
+    if (known) return known;
+    throw error;
+  }
   if (!row) {
     if (tokenKind(token) === 'admin' && (await isAdminToken(deps, hash))) {
       throw new ProblemError(403, 'Admin sessions cannot call advocate endpoints; enrol with an invite code.', {
@@ -122,7 +143,7 @@ export async function authenticateAdvocate(deps: Deps, token: string | undefined
   if (now - usedAt >= Math.min(HOUR_MS, deps.config.tokenIdleMs / 24)) {
     await deps.db.updateTable('advocates').set({ token_used_at: now }).where('id', '=', row.id).execute();
   }
-  return {
+  const principal: AdvocatePrincipal = {
     id: row.id,
     name: row.name,
     ref: row.ref,
@@ -130,11 +151,13 @@ export async function authenticateAdvocate(deps: Deps, token: string | undefined
     leaderboard: row.leaderboard === 1,
     lastSyncAt: row.last_sync_at,
   };
+  deps.principals.remember(hash, principal);
+  return principal;
 }
 
-export function requireAdvocate(deps: Deps): MiddlewareHandler<AppEnv> {
+export function requireAdvocate(deps: Deps, options: AdvocateAuthOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('advocate', await authenticateAdvocate(deps, bearerToken(c)));
+    c.set('advocate', await authenticateAdvocate(deps, bearerToken(c), options));
     await next();
   };
 }
