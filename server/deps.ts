@@ -69,7 +69,7 @@ export async function stopDeps(deps: Deps, database: RelayDatabase, budgetMs: nu
   await Promise.all([deps.clicks.close(budgetMs / 2), deps.shareSpool.close(budgetMs / 2)]);
   deps.links.stop();
   deps.content.stop();
-  await within(left(), 'rescoring', deps.scores.close());
+  await within(left(), 'rescoring', deps.scores.close(Math.max(0, left() - 1_000)));
   await within(left(), 'the change feed', deps.changes.close?.());
   await within(left() + 1_000, 'closing the database', database.close(Math.max(0, left())));
 }

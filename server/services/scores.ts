@@ -29,6 +29,8 @@ const DELETE_PAIRS = 400;
 const SCORING_ALGORITHM = 1;
 /** How long close() lets queued recomputations finish before it abandons them. */
 export const SCORES_CLOSE_TIMEOUT_MS = 3_000;
+/** The least time close() gives marking abandoned advocates for the start-up pass (one quick update). */
+const MARKING_MS = 1_000;
 
 export interface ShareRow {
   id?: string;
@@ -304,19 +306,19 @@ export class ScoreKeeper {
   /**
    * Lets scheduled recomputations finish for at most `timeoutMs`, and stops a rescoring pass after
    * its current chunk. Advocates it abandons are marked as scored under no rules (best effort, in
-   * the time left), so the start-up pass recomputes them.
+   * the time left but at least MARKING_MS), so the start-up pass recomputes them.
    */
   async close(timeoutMs = SCORES_CLOSE_TIMEOUT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     this.closed = true;
     const abandoned = await this.queue.close(timeoutMs);
     const remaining = () => Math.max(0, deadline - Date.now());
-    const within = async (work: Promise<unknown> | undefined) => {
+    const within = async (work: Promise<unknown> | undefined, ms = remaining()) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
         Promise.resolve(work).catch(() => undefined),
         new Promise((resolve) => {
-          timer = setTimeout(resolve, remaining());
+          timer = setTimeout(resolve, ms);
           timer.unref();
         }),
       ]);
@@ -325,6 +327,7 @@ export class ScoreKeeper {
     await within(this.running);
     if (abandoned.length === 0) return;
     console.error(`shutting down: points of ${abandoned.length} advocate(s) left to the next start`);
-    await within(this.db.updateTable('advocates').set({ scored_with: null }).where('id', 'in', abandoned).execute());
+    const marking = this.db.updateTable('advocates').set({ scored_with: null }).where('id', 'in', abandoned).execute();
+    await within(marking, Math.max(remaining(), MARKING_MS));
   }
 }
