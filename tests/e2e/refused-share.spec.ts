@@ -27,7 +27,7 @@ test('a share the server refuses is shown with its reason until dismissed', asyn
   await expect(refused).toBeVisible({ timeout: 10_000 });
   await expect(refused).toContainText('Pulled announcement');
   await expect(refused).toContainText('on Facebook');
-  await expect(refused).toContainText('contentId is not known content');
+  await expect(refused).toContainText('This post is not known to the Relay server, so the share cannot count.');
   await expect(popup.getByText(/waiting to be sent/)).toBeHidden();
   const points = popup.getByRole('region', { name: 'Your points' });
   await expect(points.getByText('0 shares', { exact: true })).toBeVisible();
