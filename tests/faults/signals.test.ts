@@ -115,6 +115,21 @@ async function waitForClicks(databaseUrl: string, code: string, expected: number
   return stored;
 }
 
+/** The ids of `ids` stored as shares, once all are or the time is up. */
+async function waitForShares(databaseUrl: string, ids: string[], limitMs: number): Promise<string[]> {
+  const deadline = Date.now() + limitMs;
+  const database = openDatabase(databaseUrl);
+  try {
+    for (;;) {
+      const rows = await database.db.selectFrom('shares').select('id').where('id', 'in', ids).execute();
+      if (rows.length === ids.length || Date.now() > deadline) return rows.map((row) => row.id).sort();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await database.close();
+  }
+}
+
 describe('stopping the server', () => {
   const children: RunningCommand[] = [];
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -170,13 +185,7 @@ describe('stopping the server', () => {
     const second = await startServer(proxy.url(database.url), spool);
     children.push(second.command);
     expect(await waitForClicks(database.url, code, 40, 10_000)).toBe(40);
-    const stored = openDatabase(database.url);
-    try {
-      const rows = await stored.db.selectFrom('shares').select('id').where('id', 'in', shared).execute();
-      expect(rows.map((row) => row.id).sort()).toEqual([...shared].sort());
-    } finally {
-      await stored.close();
-    }
+    expect(await waitForShares(database.url, shared, 10_000)).toEqual([...shared].sort());
   });
 
   it('SIGKILL: clicks answered more than 100 ms before it are written after the restart', async () => {
