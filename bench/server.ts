@@ -3,6 +3,9 @@
  * compares against: GET /bench/constant, a fixed JSON object served by the same process, the same
  * Hono app and the same global middleware, without touching the database.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { loadConfig, type Config } from '../server/config';
 import type { AppEnv } from '../server/context';
@@ -42,6 +45,8 @@ export interface BenchServerOptions {
 
 export async function startBenchServer(kind: TestDatabaseKind, options: BenchServerOptions = {}): Promise<BenchServer> {
   const database: TestDatabase = await freshDatabase(kind);
+  // The spool (clicks waiting for the database) in a folder of the run's own, removed at close.
+  const spoolDir = mkdtempSync(join(tmpdir(), 'relay-bench-spool-'));
   const unlimited = { limit: 1_000_000_000, windowMs: 60_000 };
   const config: Config = {
     ...loadConfig({}),
@@ -60,6 +65,7 @@ export async function startBenchServer(kind: TestDatabaseKind, options: BenchSer
       token: unlimited,
     },
     shutdownGraceMs: 2_000,
+    spool: { ...loadConfig({}).spool, dir: spoolDir },
     ...options.config,
   };
   let running: RunningServer;
@@ -72,6 +78,7 @@ export async function startBenchServer(kind: TestDatabaseKind, options: BenchSer
     });
   } catch (error) {
     await database.dispose();
+    rmSync(spoolDir, { recursive: true, force: true });
     throw error;
   }
 
@@ -116,6 +123,7 @@ export async function startBenchServer(kind: TestDatabaseKind, options: BenchSer
         await running.close();
       } finally {
         await database.dispose();
+        rmSync(spoolDir, { recursive: true, force: true });
       }
     })());
 
