@@ -32,7 +32,11 @@ export function RefusedShares({ items }: { items: RefusedShare[] }) {
       <h2 id="refused-title" class="refused-title">
         {`${plural(items.length, 'share')} not counted`}
       </h2>
-      <p class="refused-intro">The server refused {items.length === 1 ? 'this share' : 'these shares'}:</p>
+      <p class="refused-intro">
+        {items.length === 1
+          ? 'Relay could not count this share, so it earns no points.'
+          : 'Relay could not count these shares, so they earn no points.'}
+      </p>
       <ul class="refused-list">
         {items.map((item) => {
           const title = item.title ?? 'A post no longer in Relay';

@@ -28,7 +28,7 @@ export function accessEndedNotice(end: AccessEnd, serverUrl: string, now = new D
     return {
       reason: 'expired',
       title: 'Your Relay sign-in expired',
-      message: `It had not been used for a long time. ${CLEARED} Connect again with a new invite code from your admin.`,
+      message: `Relay had not been used in this browser for a long time. ${CLEARED} Connect again with a new invite code from your admin.`,
       at,
       serverUrl,
     };

@@ -4,9 +4,8 @@
  * untouched, switches to the setup screen saying access was removed and that saved posts were
  * cleared, with no post left, also when opened afresh.
  */
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/server';
 import { expectAccessible } from './accessibility';
-import { enroll, expect, postCard, publish, test } from './fixtures';
+import { enroll, expect, openPeopleScreen, postCard, publish, test } from './fixtures';
 
 test('an advocate removed by their admin sees why, and the popup keeps no posts', async ({
   context,
@@ -26,12 +25,7 @@ test('an advocate removed by their admin sees why, and the popup keeps no posts'
     if (/Content Security Policy|Refused to (apply|execute|load)/i.test(message.text())) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  await page.goto(`${server.url}/admin`);
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invites & advocates' }).click();
-  const advocates = page.locator('section', { has: page.getByRole('heading', { name: 'Advocates', exact: true }) });
+  const advocates = await openPeopleScreen(page, server);
   const row = advocates.getByRole('row').filter({ hasText: 'Ada Advocate' });
   await expect(row.getByRole('cell').first()).toHaveText('Active');
 

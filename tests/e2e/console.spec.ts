@@ -330,14 +330,17 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   await expect(ada.getByRole('cell').nth(2)).toHaveText('1'); // shares
   await page.getByLabel('Most uses').fill('5');
   await page.getByRole('button', { name: 'Create invite' }).click();
-  const created = page.locator('.new-invite code.code');
+  const created = page.locator('.new-invite code.code--large');
   await expect(created).toHaveText(/\S+/);
   const code = (await created.textContent()) ?? '';
-  await expect(page.getByText(`Server: ${server.url}  Code: ${code}`)).toBeVisible();
+  // The invitation says what to type, under the extension's own labels.
+  const invitation = `Open the Relay browser extension and connect with:\nServer URL: ${server.url}\nInvite code: ${code}`;
+  await expect(page.locator('.invite-text')).toContainText(`Server URL: ${server.url}`);
+  await expect(page.locator('.invite-text')).toContainText(`Invite code: ${code}`);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await page.getByRole('button', { name: 'Copy invitation' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied the invitation' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Server: ${server.url}  Code: ${code}`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(invitation);
   // The code is shown this once; the list names the invite by its first group, and it expires in 30 days.
   await expect(page.locator('.new-invite')).toContainText('this code will not be shown again');
   const hint = `${code.slice(0, 4)}-…`;

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
 import { chromiumArgs, chromiumExecutable, extensionDir } from './chromium';
 import { DEFAULT_SITES, fulfillSite, type SiteChoice } from './sites';
 
@@ -143,6 +143,16 @@ export async function createInvite(server: TestServer): Promise<string> {
   });
   if (response.status !== 201) throw new Error(`invite failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { code: string }).code;
+}
+
+/** Signs in to the admin console in `page` and opens "Invites & advocates"; returns its Advocates section. */
+export async function openPeopleScreen(page: Page, server: TestServer) {
+  await page.goto(`${server.url}/admin`);
+  await page.getByLabel('Email').fill(ADMIN_EMAIL);
+  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invites & advocates' }).click();
+  return page.locator('section', { has: page.getByRole('heading', { name: 'Advocates', exact: true }) });
 }
 
 /** Fills the popup's setup form (Server URL, Invite code, Your name) and presses Connect. */

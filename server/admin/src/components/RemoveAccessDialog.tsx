@@ -1,10 +1,12 @@
 /**
  * "Remove access" for one advocate: a modal dialog that explains what happens to their extension,
  * lets the admin keep their data for the record or erase it, and asks for confirmation. For an
- * advocate removed earlier (data kept) it offers erasing only.
+ * advocate whose access already ended (removed earlier with their data kept, signed out, expired)
+ * it offers erasing only.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, describeError } from '../api';
+import type { AdvocateAccess } from '../../../../lib/console-schemas';
 import type { AdvocateRow } from '../types';
 
 export type Removal = { erased: true; id: string } | { erased: false; row: AdvocateRow };
@@ -15,13 +17,20 @@ interface Props {
   onRemoved: (removal: Removal) => void;
 }
 
+/** Why an advocate without access has none, opening the erase-only dialog. */
+const ENDED: Record<Exclude<AdvocateAccess, 'active'>, string> = {
+  removed: 'Their access was already removed.',
+  'signed-out': 'They already signed out of Relay.',
+  expired: 'Their sign-in already expired: they had not used Relay for a long time.',
+};
+
 const ERASE_HINT =
-  'Their shares, tracked links, clicks and points are deleted: they disappear from this list, the leaderboard ' +
+  'Erasing deletes their shares, tracked links, clicks and points: they disappear from this list, the leaderboard ' +
   'and analytics, and links they already shared stop working. This cannot be undone.';
 
 export function RemoveAccessDialog({ advocate, onClose, onRemoved }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const eraseOnly = advocate.access === 'removed';
+  const eraseOnly = advocate.access !== 'active';
   const [erase, setErase] = useState(eraseOnly);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -66,7 +75,9 @@ export function RemoveAccessDialog({ advocate, onClose, onRemoved }: Props) {
         {eraseOnly ? (
           <>
             <h2 id={titleId}>Erase everything about {advocate.name}?</h2>
-            <p>Their access was already removed. {ERASE_HINT}</p>
+            <p>
+              {advocate.access !== 'active' && ENDED[advocate.access]} {ERASE_HINT}
+            </p>
           </>
         ) : (
           <>
@@ -115,12 +126,12 @@ export function RemoveAccessDialog({ advocate, onClose, onRemoved }: Props) {
         <div role="alert" class="notice-slot">
           {failure && (
             <p class="notice notice--error">
-              Couldn’t remove {advocate.name}: {failure}
+              Couldn’t {eraseOnly ? 'erase the data of' : 'remove'} {advocate.name}: {failure}
             </p>
           )}
         </div>
         <div class="button-row">
-          <button type="submit" class="button button--danger" disabled={busy} aria-busy={busy}>
+          <button type="submit" class="button button--danger button--danger-solid" disabled={busy} aria-busy={busy}>
             {eraseOnly ? 'Erase data' : erase ? 'Erase and remove access' : 'Remove access'}
           </button>
           <button type="button" class="button" onClick={onClose} disabled={busy}>

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AdvocateAccess } from '../../../../lib/console-schemas';
 import { api, describeError } from '../api';
 import { RemoveAccessDialog, type Removal } from '../components/RemoveAccessDialog';
-import { Loading, LoadError, type Notice } from '../components/ui';
+import { Loading, LoadError, NoticeLine, type Notice } from '../components/ui';
 import { formatDateTime, formatRelative } from '../time';
 import type { AdvocateRow } from '../types';
 
@@ -27,11 +27,12 @@ function When({ at, now }: { at: string; now: number }) {
   );
 }
 
-export function AdvocatesSection({ onNotice }: { onNotice: (notice: Notice) => void }) {
+export function AdvocatesSection() {
   const [advocates, setAdvocates] = useState<AdvocateRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [removing, setRemoving] = useState<AdvocateRow | null>(null);
+  const [notice, onNotice] = useState<Notice>(null);
 
   useEffect(() => {
     setError(null);
@@ -43,10 +44,16 @@ export function AdvocatesSection({ onNotice }: { onNotice: (notice: Notice) => v
 
   function removed(removal: Removal) {
     const name = removing?.name ?? 'The advocate';
+    const hadAccess = removing?.access === 'active';
     setRemoving(null);
     if (removal.erased) {
       setAdvocates((current) => (current ?? []).filter((entry) => entry.id !== removal.id));
-      onNotice({ kind: 'success', text: `${name}’s access was removed and everything about them erased.` });
+      onNotice({
+        kind: 'success',
+        text: hadAccess
+          ? `${name}’s access was removed and everything about them erased.`
+          : `Everything about ${name} was erased.`,
+      });
     } else {
       setAdvocates((current) => (current ?? []).map((entry) => (entry.id === removal.row.id ? removal.row : entry)));
       onNotice({ kind: 'success', text: `${name}’s access was removed. Their shares and points are kept.` });
@@ -58,6 +65,7 @@ export function AdvocatesSection({ onNotice }: { onNotice: (notice: Notice) => v
   return (
     <section class="card form-section" aria-labelledby="people-advocates">
       <h2 id="people-advocates">Advocates</h2>
+      <NoticeLine notice={notice} onDismiss={() => onNotice(null)} />
       {error ? (
         <LoadError message={`Couldn't load the advocates: ${error}`} onRetry={() => setAttempt((n) => n + 1)} />
       ) : advocates === null ? (
@@ -76,7 +84,7 @@ export function AdvocatesSection({ onNotice }: { onNotice: (notice: Notice) => v
             {advocates.length > withAccess.length ? `; ${advocates.length - withAccess.length} without access` : ''}.
           </p>
           <div class="table-wrap">
-            <table class="table">
+            <table class="table table--actions table--stack">
               <caption class="visually-hidden">Advocates</caption>
               <thead>
                 <tr>
@@ -96,33 +104,50 @@ export function AdvocatesSection({ onNotice }: { onNotice: (notice: Notice) => v
                   <tr key={advocate.id}>
                     <th scope="row">
                       {advocate.name}
-                      {advocate.team && <span class="muted small"> · {advocate.team}</span>}
-                    </th>
-                    <td>
-                      <span class={`status ${advocate.access === 'active' ? 'status--published' : 'status--archived'}`}>
-                        {ACCESS_LABEL[advocate.access]}
-                      </span>
-                      {advocate.accessEndedAt && (
-                        <span class="muted small">
-                          {' '}
-                          <When at={advocate.accessEndedAt} now={now} />
+                      {advocate.team && (
+                        <span class="muted small advocate-team">
+                          <span class="visually-hidden">, team </span>
+                          {advocate.team}
                         </span>
                       )}
+                    </th>
+                    <td data-label="Access">
+                      <span>
+                        <span
+                          class={`status ${advocate.access === 'active' ? 'status--published' : 'status--archived'}`}
+                        >
+                          {ACCESS_LABEL[advocate.access]}
+                        </span>
+                        {advocate.accessEndedAt && (
+                          <>
+                            {' '}
+                            <span class="muted small access-when">
+                              <When at={advocate.accessEndedAt} now={now} />
+                            </span>
+                          </>
+                        )}
+                      </span>
                     </td>
-                    <td>{advocate.lastSyncAt ? <When at={advocate.lastSyncAt} now={now} /> : 'Never'}</td>
-                    <td class="numeric">{advocate.shareCount}</td>
+                    <td data-label="Last sync" class="nowrap">
+                      {advocate.lastSyncAt ? <When at={advocate.lastSyncAt} now={now} /> : 'Never'}
+                    </td>
+                    <td data-label="Shares" class="numeric">
+                      {advocate.shareCount}
+                    </td>
                     <td>
-                      <button
-                        type="button"
-                        class="button button--small button--danger"
-                        aria-label={`${advocate.access === 'removed' ? 'Erase data of' : 'Remove access for'} ${advocate.name}`}
-                        onClick={() => {
-                          onNotice(null);
-                          setRemoving(advocate);
-                        }}
-                      >
-                        {advocate.access === 'removed' ? 'Erase data' : 'Remove access'}
-                      </button>
+                      <div class="row-actions">
+                        <button
+                          type="button"
+                          class="button button--small button--danger"
+                          aria-label={`${advocate.access === 'active' ? 'Remove access for' : 'Erase data of'} ${advocate.name}`}
+                          onClick={() => {
+                            onNotice(null);
+                            setRemoving(advocate);
+                          }}
+                        >
+                          {advocate.access === 'active' ? 'Remove access' : 'Erase data'}
+                        </button>
+                      </div>
                     </td>
                   </tr>
                 ))}

@@ -1,7 +1,8 @@
 /**
  * Invites and advocates: create an invite (CreateInvite.tsx: the new code is shown once, with copy
  * buttons); list invites by their hint and revoke them; and who has joined (Advocates.tsx: last
- * sync, shares, access, "Remove access").
+ * sync, shares, access, "Remove access"). Each part says what happened in its own card, next to
+ * the button that did it.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api';
@@ -9,41 +10,13 @@ import { Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../comp
 import { formatDateTime } from '../time';
 import type { CreatedInvite, Invite } from '../types';
 import { AdvocatesSection } from './Advocates';
-import { CreateInvite } from './CreateInvite';
-
-/** How lists name an invite: its code's first group (the code itself is stored hashed). */
-export function inviteLabel(invite: Pick<Invite, 'hint'>): string {
-  return `${invite.hint}-…`;
-}
+import { CreateInvite, inviteLabel } from './CreateInvite';
 
 function inviteState(invite: Invite, now: number): { label: string; active: boolean } {
   if (invite.revoked) return { label: 'Revoked', active: false };
   if (invite.expiresAt && Date.parse(invite.expiresAt) <= now) return { label: 'Expired', active: false };
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return { label: 'Used up', active: false };
   return { label: 'Active', active: true };
-}
-
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard permission (or an insecure origin): the fallback the browser still allows.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'offscreen';
-    document.body.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
-  }
 }
 
 export function People() {
@@ -60,15 +33,6 @@ export function People() {
       .then((body) => setInvites(body.items))
       .catch((error: unknown) => setInviteError(describeError(error)));
   }, [attempt]);
-
-  async function copyText(text: string, what: string) {
-    const ok = await copy(text);
-    setNotice(
-      ok
-        ? { kind: 'success', text: `Copied the ${what} to the clipboard.` }
-        : { kind: 'error', text: `Couldn't copy. Select it and copy it yourself: ${text}` },
-    );
-  }
 
   async function revoke(invite: Invite) {
     setNotice(null);
@@ -99,13 +63,11 @@ export function People() {
           setCreated(invite);
         }}
         created={created}
-        onCopy={(text, what) => void copyText(text, what)}
       />
-
-      <NoticeLine notice={notice} onDismiss={() => setNotice(null)} />
 
       <section class="card form-section" aria-labelledby="people-invites">
         <h2 id="people-invites">Invites</h2>
+        <NoticeLine notice={notice} onDismiss={() => setNotice(null)} />
         {inviteError ? (
           <LoadError message={`Couldn't load the invites: ${inviteError}`} onRetry={() => setAttempt((n) => n + 1)} />
         ) : invites === null ? (
@@ -114,7 +76,7 @@ export function People() {
           <p class="muted">No invites yet. Create one above.</p>
         ) : (
           <div class="table-wrap">
-            <table class="table">
+            <table class="table table--actions table--stack">
               <caption class="visually-hidden">Invites, newest first</caption>
               <thead>
                 <tr>
@@ -136,17 +98,17 @@ export function People() {
                       <th scope="row">
                         <code class="code">{inviteLabel(invite)}</code>
                       </th>
-                      <td>
+                      <td data-label="State">
                         <span class={`status ${state.active ? 'status--published' : 'status--archived'}`}>
                           {state.label}
                         </span>
                       </td>
-                      <td>
+                      <td data-label="Uses" class="nowrap">
                         {invite.uses}
                         {invite.maxUses !== null ? ` of ${invite.maxUses}` : ' (no limit)'}
                       </td>
-                      <td class="small">{invite.expiresAt ? formatDateTime(invite.expiresAt) : 'Never'}</td>
-                      <td class="small">{formatDateTime(invite.createdAt)}</td>
+                      <td data-label="Expires">{invite.expiresAt ? formatDateTime(invite.expiresAt) : 'Never'}</td>
+                      <td data-label="Created">{formatDateTime(invite.createdAt)}</td>
                       <td>
                         {state.active && (
                           <div class="row-actions">
@@ -170,7 +132,7 @@ export function People() {
         )}
       </section>
 
-      <AdvocatesSection onNotice={setNotice} />
+      <AdvocatesSection />
     </>
   );
 }
