@@ -1,6 +1,7 @@
 /** A PostgreSQL pool that fails fast while the database is unreachable and drops connections that broke. */
 import pg from 'pg';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { settledWithin } from '../deadline';
 import type { DatabaseAvailability } from './availability';
 import { DatabaseUnavailableError } from './failures';
 import { PgMonitor } from './pg-monitor';
@@ -125,10 +126,8 @@ export class GuardedPgPool implements PostgresPool {
     this.ended = true;
     this.monitor.stop();
     const ending = this.raw.end();
-    const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), deadlineMs).unref());
-    if ((await Promise.race([ending, timer])) === 'late') {
-      this.destroyAll();
-      await Promise.race([ending, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
-    }
+    if (await settledWithin(deadlineMs, ending)) return ending;
+    this.destroyAll();
+    if (await settledWithin(1_000, ending)) await ending;
   }
 }

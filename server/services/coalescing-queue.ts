@@ -3,6 +3,7 @@
  * batch runs at a time, a failed batch is logged and retried after a growing pause, and close()
  * gives up within a bound, handing back what it abandoned.
  */
+import { settledWithin } from '../deadline';
 
 export interface CoalescingQueueOptions {
   /** Pause after the first failure; doubled after each further one, up to maxRetryMs. */
@@ -100,15 +101,7 @@ export class CoalescingQueue {
    * keys still waiting, or in a batch that has not finished, are returned as abandoned.
    */
   async close(timeoutMs: number): Promise<string[]> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = await Promise.race([
-      this.idle().then(() => false),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(true), timeoutMs);
-        timer.unref();
-      }),
-    ]);
-    clearTimeout(timer);
+    const timedOut = !(await settledWithin(timeoutMs, this.idle()));
     this.stopped = true;
     this.wake?.();
     if (!timedOut) return [];

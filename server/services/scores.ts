@@ -16,6 +16,7 @@ import type { Network, ScoringRules } from '../../lib/schemas';
 import type { DialectName } from '../db';
 import type { Database } from '../db/schema';
 import { CoalescingQueue } from './coalescing-queue';
+import { settledWithin } from '../deadline';
 import { readDocuments } from './documents';
 
 const HOUR_MS = 3_600_000;
@@ -313,21 +314,10 @@ export class ScoreKeeper {
     this.closed = true;
     const abandoned = await this.queue.close(timeoutMs);
     const remaining = () => Math.max(0, deadline - Date.now());
-    const within = async (work: Promise<unknown> | undefined, ms = remaining()) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([
-        Promise.resolve(work).catch(() => undefined),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, ms);
-          timer.unref();
-        }),
-      ]);
-      clearTimeout(timer);
-    };
-    await within(this.running);
+    await settledWithin(remaining(), this.running);
     if (abandoned.length === 0) return;
     console.error(`shutting down: points of ${abandoned.length} advocate(s) left to the next start`);
     const marking = this.db.updateTable('advocates').set({ scored_with: null }).where('id', 'in', abandoned).execute();
-    await within(marking, Math.max(remaining(), MARKING_MS));
+    await settledWithin(Math.max(remaining(), MARKING_MS), marking);
   }
 }

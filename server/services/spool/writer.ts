@@ -3,6 +3,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseAvailability } from '../../db/availability';
 import { DatabaseUnavailableError, failureKind, isDataError } from '../../db/failures';
+import { settledWithin } from '../../deadline';
 import { Coalescer } from '../coalesce';
 import type { DurableQueue } from './queue';
 
@@ -56,8 +57,7 @@ export class SpoolWriter<T> {
     this.closing = true;
     this.unsubscribe();
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    const deadline = new Promise((resolve) => setTimeout(resolve, deadlineMs).unref());
-    await Promise.race([this.run().catch(() => undefined), deadline]);
+    await settledWithin(deadlineMs, this.run());
     this.closed = true;
     return this.options.queue.size;
   }
