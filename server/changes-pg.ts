@@ -11,6 +11,7 @@
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { LocalChangeFeed } from './changes';
+import { cutConnection } from './db/pg-socket';
 import type { Database } from './db/schema';
 
 const BASE_CHANNEL = 'relay_changes';
@@ -72,7 +73,7 @@ export class PgChangeFeed extends LocalChangeFeed {
   interrupt(): void {
     const client = this.listener;
     if (!client) return;
-    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    cutConnection(client);
     this.reconnect(client);
   }
 

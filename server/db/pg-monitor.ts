@@ -1,6 +1,7 @@
 /** Watches PostgreSQL on a connection of its own: `select 1` every second, every half second while it is down. */
 import pg from 'pg';
 import type { DatabaseAvailability } from './availability';
+import { cutConnection } from './pg-socket';
 
 export interface MonitorOptions {
   /** How long a probe may take before the database counts as unreachable. */
@@ -97,7 +98,7 @@ export class PgMonitor {
   private drop(client: ProbeClient | undefined = this.client): void {
     if (!client) return;
     if (this.client === client) this.client = undefined;
-    (client.pg as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    cutConnection(client.pg);
     void client.pg.end().catch(() => undefined);
   }
 }

@@ -5,6 +5,7 @@ import { settledWithin } from '../deadline';
 import type { DatabaseAvailability } from './availability';
 import { DatabaseUnavailableError } from './failures';
 import { PgMonitor } from './pg-monitor';
+import { cutConnection } from './pg-socket';
 
 export interface PgTimeouts {
   /** Opening a connection (TCP and start-up) may take this long. */
@@ -14,11 +15,6 @@ export interface PgTimeouts {
 }
 
 export const DEFAULT_PG_TIMEOUTS: PgTimeouts = { connectMs: 5_000, statementMs: 30_000 };
-
-/** The socket under a node-postgres client (not part of its typed API). */
-function socketOf(client: pg.ClientBase): { destroy(): void } | undefined {
-  return (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
-}
 
 /** A checked-out client that remembers whether its connection broke, so it is destroyed, not reused. */
 class GuardedClient implements PostgresPoolClient {
@@ -117,7 +113,7 @@ export class GuardedPgPool implements PostgresPool {
 
   /** Cuts every connection of the pool: their queries fail at once and the pool opens new ones later. */
   destroyAll(): void {
-    for (const client of this.clients) socketOf(client)?.destroy();
+    for (const client of this.clients) cutConnection(client);
   }
 
   /** Closes the pool, cutting connections still busy after `deadlineMs`. */
