@@ -5,10 +5,9 @@ import type { CheckedShare } from '../../lib/share-rules';
 import type { DialectName } from '../db';
 import type { DatabaseAvailability } from '../db/availability';
 import type { Database } from '../db/schema';
-import type { SpoolSettings } from './clicks/recorder';
 import type { ScoreKeeper } from './scores';
 import { storeShares } from './share-store';
-import { DurableQueue } from './spool/queue';
+import { DurableQueue, type SpoolSettings } from './spool/queue';
 import { SpoolWriter } from './spool/writer';
 
 /** One request's checked shares, as they wait. Short keys: it is written to disk. */

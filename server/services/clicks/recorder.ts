@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db';
 import type { DatabaseAvailability } from '../../db/availability';
 import type { Database } from '../../db/schema';
-import { DurableQueue } from '../spool/queue';
+import { DurableQueue, type SpoolSettings } from '../spool/queue';
 import { SpoolWriter } from '../spool/writer';
 import { storeClicks, type SpooledClick } from './store';
 import { VisitorHasher } from './visitors';
@@ -19,17 +19,6 @@ export interface ClickInput {
   userAgent: string;
   /** Epoch ms. */
   at: number;
-}
-
-export interface SpoolSettings {
-  /** Where waiting clicks are written (a `clicks` folder is made in it); null keeps them in memory only. */
-  dir: string | null;
-  /** Clicks kept in memory at most; later ones wait on disk only. */
-  memoryItems: number;
-  /** Bytes on disk at most; past both caps, clicks are not counted (and the count is logged). */
-  maxBytes: number;
-  /** How often new clicks reach the disk: what a SIGKILL can lose. */
-  syncMs?: number;
 }
 
 export interface ClickRecorderOptions {

@@ -3,6 +3,18 @@ import { closeSync, ftruncateSync, openSync, readFileSync, unlinkSync, writeSync
 import { join } from 'node:path';
 import { claimFolder, segmentName } from './folder';
 
+/** Where and how much the spools (clicks; shares taken during an outage) keep: the server's `spool` settings. */
+export interface SpoolSettings {
+  /** The folder each spool makes its own folder in (`clicks`, `shares`); null keeps items in memory only. */
+  dir: string | null;
+  /** Items kept in memory at most; later ones wait on disk only. */
+  memoryItems: number;
+  /** Bytes on disk at most; past both caps, push() refuses. */
+  maxBytes: number;
+  /** How often new items reach the disk: what a SIGKILL can lose. */
+  syncMs?: number;
+}
+
 export interface DurableQueueOptions {
   /** What the items are, for log lines ("clicks"). */
   label: string;
@@ -48,6 +60,8 @@ export class DurableQueue<T> {
   private current: Segment | undefined;
   private nextId = 0;
   private diskBytes = 0;
+  /** Items of segments not read into memory (the sum of their `outstanding`). */
+  private onDiskOnly = 0;
   /** Bytes of lines pushed and not written yet. */
   private pendingBytes = 0;
   private syncTimer: NodeJS.Timeout | undefined;
@@ -67,17 +81,16 @@ export class DurableQueue<T> {
     for (const adopted of this.folder.adopted) {
       this.segments.push(this.segment(this.nextId++, adopted.path, adopted.bytes, adopted.lines, false));
       this.diskBytes += adopted.bytes;
+      this.onDiskOnly += adopted.lines;
     }
     if (this.folder.adopted.length > 0) {
       console.error(`${this.options.label}: found ${this.folder.adopted.length} spool file(s) from an earlier run`);
     }
   }
 
-  /** Items waiting: those in memory plus those on disk only. */
+  /** Items waiting: those in memory plus those on disk only. Read on every push (the redirect's path). */
   get size(): number {
-    let size = this.memory.length - this.head;
-    for (const segment of this.segments) if (!segment.resident) size += segment.outstanding;
-    return size;
+    return this.memory.length - this.head + this.onDiskOnly;
   }
 
   get bytesOnDisk(): number {
@@ -104,6 +117,7 @@ export class DurableQueue<T> {
       this.scheduleSync();
     }
     if (resident) this.memory.push({ item, segment });
+    else this.onDiskOnly++;
     return resident ? 'memory' : 'disk';
   }
 
@@ -245,6 +259,7 @@ export class DurableQueue<T> {
       }
     }
     segment.resident = true;
+    this.onDiskOnly -= segment.outstanding;
     segment.outstanding = entries.length;
     this.memory.push(...entries);
     if (entries.length === 0) this.remove(segment);
