@@ -15,8 +15,8 @@ import {
 } from '../../lib/schemas';
 import { checkShareBatch, LIVE_TOLERANCE_MS, type ShareContentFacts } from '../../lib/share-rules';
 import type { AppEnv, Deps } from '../context';
-import { DatabaseUnavailableError, failureKind } from '../db/failures';
-import { databaseProblem } from '../db/problems';
+import { failureKind } from '../db/failures';
+import { unavailableProblem } from '../db/problems';
 import { requireAdvocate } from '../middleware/auth';
 import { rateLimit, type RateLimiter } from '../middleware/rate-limit';
 import type { ApiRegistry } from '../openapi/registry';
@@ -97,7 +97,7 @@ export function shareRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimi
    * cannot be judged now: 503, and the extension sends it again later.
    */
   function hold(request: SharesRequest, advocateId: string, now: number) {
-    const unavailable = databaseProblem(new DatabaseUnavailableError())!;
+    const unavailable = unavailableProblem('unreachable');
     if (request.events.some((event) => !deps.content.get(event.contentId))) throw unavailable;
     const events = checked(request, now, (id) => deps.content.get(id)?.share);
     if (!deps.shareSpool.hold(advocateId, events, now)) throw unavailable;
