@@ -9,7 +9,7 @@ import { createContent, sync } from '../helpers/api';
 import { freshDatabase, postgresBaseUrl, type TestDatabase } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { TcpProxy } from '../helpers/tcp-proxy';
-import { expectUnavailable, repeatUntil, sharesOf, timed, visits, waitFor } from './probe';
+import { clicksStored, expectUnavailable, repeatUntil, sharesOf, timed, visits, waitFor } from './probe';
 
 const OUTAGE_MS = 15_000;
 
@@ -105,14 +105,11 @@ describe('PostgreSQL unreachable for 15 s', () => {
         expect(again.status, again.body).toBe(200);
 
         // Every click answered during the outage is written: one per visitor.
-        await waitFor('every click written', 10_000, async () => {
-          const row = await running.deps.db
-            .selectFrom('clicks')
-            .select((eb) => eb.fn.countAll<string | number>().as('n'))
-            .where('code', '=', code)
-            .executeTakeFirstOrThrow();
-          return Number(row.n) === visitors.next;
-        });
+        await waitFor(
+          'every click written',
+          10_000,
+          async () => (await clicksStored(running.deps.db, code)) === visitors.next,
+        );
         expect(running.deps.clicks.stats.dropped).toBe(0);
         // Every share answered during the outage is stored, once.
         await waitFor('every share written', 10_000, async () => {

@@ -1,6 +1,8 @@
 /** Calls made against a server during a fault, timed, and the checks the fault suite makes of them. */
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import type { Database } from '../../server/db/schema';
 import type { TestServer } from '../helpers/server';
 
 export interface Timed {
@@ -133,4 +135,14 @@ export function sharesOf(posts: string[]): {
       return timed(server, '/v1/shares', since, { method: 'POST', token, json: { events: [event], sentAt: now } });
     },
   };
+}
+
+/** Clicks stored for a tracked link's code. */
+export async function clicksStored(db: Kysely<Database>, code: string): Promise<number> {
+  const row = await db
+    .selectFrom('clicks')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -15,6 +15,7 @@ import { contentInput } from '../helpers/api';
 import { cleanEnv, runCommand, type RunningCommand } from '../helpers/child-process';
 import { freshDatabase, postgresBaseUrl, type TestDatabase } from '../helpers/database';
 import { TcpProxy } from '../helpers/tcp-proxy';
+import { clicksStored } from './probe';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const ADMIN = { email: 'signals@relay.test', password: 'a long enough password' };
@@ -94,12 +95,7 @@ async function visit(child: Child, code: string, first: number, count: number): 
 async function storedClicks(databaseUrl: string, code: string): Promise<number> {
   const database = openDatabase(databaseUrl);
   try {
-    const row = await database.db
-      .selectFrom('clicks')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('code', '=', code)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    return await clicksStored(database.db, code);
   } finally {
     await database.close();
   }

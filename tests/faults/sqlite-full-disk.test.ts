@@ -9,7 +9,7 @@ import { loadConfig } from '../../server/config';
 import { contentInput, createContent, sync } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../helpers/small-disk';
-import { expectUnavailable, repeatUntil, timed, visits, waitFor, type Timed } from './probe';
+import { clicksStored, expectUnavailable, repeatUntil, timed, visits, waitFor, type Timed } from './probe';
 
 const OUTAGE_MS = 15_000;
 const unavailable = smallDiskUnavailable();
@@ -83,14 +83,11 @@ describe('SQLite on a full disk for 15 s', () => {
       }
 
       await waitFor('ready again', 5_000, async () => (await timed(running, '/readyz', freed)).status === 200);
-      await waitFor('every click written', 5_000 - (Date.now() - freed) + 1_000, async () => {
-        const row = await running.deps.db
-          .selectFrom('clicks')
-          .select((eb) => eb.fn.countAll<string | number>().as('n'))
-          .where('code', '=', code)
-          .executeTakeFirstOrThrow();
-        return Number(row.n) === visitors.next;
-      });
+      await waitFor(
+        'every click written',
+        5_000 - (Date.now() - freed) + 1_000,
+        async () => (await clicksStored(running.deps.db, code)) === visitors.next,
+      );
       expect(running.deps.clicks.stats.dropped).toBe(0);
       // And writes work again.
       const write = await timed(running, '/v1/admin/content', freed, {
