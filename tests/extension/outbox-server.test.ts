@@ -124,7 +124,10 @@ describe('the outbox against a server that fails for real', () => {
 
     expect(await flushOutbox(db, client, entry.nextAttemptAt - 1)).toMatchObject({ delivered: 0, remaining: 1 });
     expect(statuses).toEqual([429]); // nothing sent before the time the server gave
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, entry.nextAttemptAt - Date.now())));
+    // A timer may fire a millisecond before Date.now() reaches its mark, so wait until the clock has.
+    while (Date.now() < entry.nextAttemptAt) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, entry.nextAttemptAt - Date.now())));
+    }
     expect(await flushOutbox(db, client, Date.now())).toEqual({ delivered: 1, remaining: 0 });
     expect(statuses).toEqual([429, 200]);
     expect(await sharesOn(limited, share.id)).toHaveLength(1);
