@@ -4,13 +4,13 @@ import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
 
 /** The LinkedIn content script's stand-in for twitter-text (see the hook below). */
-const TWITTER_TEXT_LITE = fileURLToPath(new URL('./utils/composer/twitter-text-lite.ts', import.meta.url));
+const TWITTER_TEXT_LITE = fileURLToPath(new URL('./components/composer/twitter-text-lite.ts', import.meta.url));
 /** The content scripts' extension API: the browser's own, without webextension-polyfill. */
-const NATIVE_BROWSER = fileURLToPath(new URL('./utils/composer/native-browser.ts', import.meta.url));
+const NATIVE_BROWSER = fileURLToPath(new URL('./components/composer/native-browser.ts', import.meta.url));
 /** An empty module for the ES2015 polyfills twitter-text imports. */
-const NO_POLYFILL = fileURLToPath(new URL('./utils/composer/no-polyfill.ts', import.meta.url));
+const NO_POLYFILL = fileURLToPath(new URL('./components/composer/no-polyfill.ts', import.meta.url));
 /** The content scripts' serialize-error: the fields an error message needs, no set-up at load. */
-const PLAIN_ERRORS = fileURLToPath(new URL('./utils/composer/plain-errors.ts', import.meta.url));
+const PLAIN_ERRORS = fileURLToPath(new URL('./components/composer/plain-errors.ts', import.meta.url));
 
 /** Printed by every build without RELAY_SERVER_URL (`npm run build`, `build:firefox`, `zip`): nothing is baked in. */
 export const NO_SERVER_URL_NOTE =
@@ -51,7 +51,7 @@ export default defineConfig({
     // webextension-polyfill. The guideline checker counts hashtags with twitter-text (about 37 KB
     // gzipped), which LinkedIn needs for nothing else: LinkedIn's scripts get a small extractor
     // that gives the same tags. And twitter-text imports core-js 2 polyfills no supported browser needs.
-    // @webext-core/messaging's serialize-error gets a small stand-in (utils/composer/plain-errors.ts).
+    // @webext-core/messaging's serialize-error gets a small stand-in (components/composer/plain-errors.ts).
     'vite:build:extendConfig'(entrypoints, config) {
       const inPages = (entrypoint: { type: string }) =>
         entrypoint.type === 'content-script' || entrypoint.type === 'unlisted-script';

@@ -1,6 +1,6 @@
 /**
  * Runs inside headless Chromium, bundled by bench/dexie.ts with esbuild: the extension's real
- * snapshot path, entrypoints/background/sync.ts `syncOnce` on utils/db.ts `openRelayDb`, fed by a
+ * snapshot path, entrypoints/background/sync.ts `syncOnce` on entrypoints/background/db.ts `openRelayDb`, fed by a
  * stub client whose `sync()` answers 200 with the payload (validated with zod inside syncOnce, as
  * in the extension), beside a bare `db.content.bulkPut` of the same rows. Each timing gets a fresh
  * database, opened before the clock starts and deleted after.
@@ -9,7 +9,7 @@ import Dexie from 'dexie';
 import type { ApiClient, SyncAnswer } from '../entrypoints/background/api-client';
 import { syncOnce } from '../entrypoints/background/sync';
 import { syncResponseSchema, type SyncResponse } from '../lib/schemas';
-import { openRelayDb, type RelayDexie } from '../utils/db';
+import { openRelayDb, type RelayDexie } from '../entrypoints/background/db';
 
 export interface DexieBench {
   setPayload(payload: SyncResponse): void;

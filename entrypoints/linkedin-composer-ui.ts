@@ -5,6 +5,6 @@
  * content script it carries no twitter-text (wxt.config.ts) and no zod.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { registerComposerUi } from '../utils/composer/ui/register';
+import { registerComposerUi } from '../components/composer/ui/register';
 
 export default defineUnlistedScript(() => registerComposerUi());

@@ -5,6 +5,6 @@
  * composer has something to show, so X pages without one never load twitter-text.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { registerComposerUi } from '../utils/composer/ui/register';
+import { registerComposerUi } from '../components/composer/ui/register';
 
 export default defineUnlistedScript(() => registerComposerUi());

@@ -360,7 +360,7 @@ export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScori
   };
 }
 
-/** A share as the extension logs it (utils/db.ts LocalShare): ISO time, personalised flag. */
+/** A share as the extension logs it (entrypoints/background/db.ts LocalShare): ISO time, personalised flag. */
 export interface LoggedShare {
   contentId: string;
   network: Network;

@@ -1,5 +1,5 @@
 /**
- * Building the admin console (server/admin, Vite) into server/admin/dist, which the API serves at
+ * Building the admin console (console/, Vite) into console/dist, which the API serves at
  * /admin, when the build is missing or older than its sources: `npm start` and the end-to-end
  * tests' global setup both do (`npm run build:admin` builds it unconditionally).
  */
@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const CONSOLE_ROOT = resolve('server/admin');
+export const CONSOLE_ROOT = resolve('console');
 export const CONSOLE_DIST = join(CONSOLE_ROOT, 'dist');
 const CONFIG = join(CONSOLE_ROOT, 'vite.config.ts');
 const VITE = resolve('node_modules/vite/bin/vite.js');
@@ -32,7 +32,7 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when server/admin/dist is missing or older than something it is built from. */
+/** True when console/dist is missing or older than something it is built from. */
 export function consoleIsStale(): boolean {
   const index = join(CONSOLE_DIST, 'index.html');
   if (!existsSync(index)) return true;
@@ -88,7 +88,7 @@ export function buildConsoleSync(): void {
 /** Builds the console when it is missing or stale; says what it does. False when the build failed. */
 export async function ensureConsoleBuilt(log: (line: string) => void = console.log): Promise<boolean> {
   if (!consoleIsStale()) return true;
-  log('  Building the admin console (server/admin → server/admin/dist)…');
+  log('  Building the admin console (console → console/dist)…');
   try {
     await buildConsole();
     return true;

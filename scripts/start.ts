@@ -3,7 +3,7 @@
  * embedded SQLite database that survives restarts: data/demo.db unless DATABASE_URL names another.
  * PORT, HOST and every other variable work as for `npm run server`. Prints "listening on <url>",
  * then a banner with the console's address, the admin's sign-in, the invite code and the next
- * steps. The admin console (server/admin/dist) is built first when it is missing or stale.
+ * steps. The admin console (console/dist) is built first when it is missing or stale.
  * SIGTERM/SIGINT stop it gracefully.
  */
 import { seedDemo, type DemoInfo } from '../server/demo';
@@ -21,7 +21,7 @@ const env: NodeJS.ProcessEnv & { DATABASE_URL: string } = {
 };
 let demo: DemoInfo | undefined;
 
-// The API serves the console from server/admin/dist: (re)build it first when missing or stale.
+// The API serves the console from console/dist: (re)build it first when missing or stale.
 await ensureConsoleBuilt();
 
 await runFromEnvironment({

@@ -79,7 +79,7 @@ export interface Config {
     /** Waiting clicks are written to the database at least this often. */
     flushMs: number;
   };
-  /** Where the built admin console is (server/admin/dist); not configurable by the environment. */
+  /** Where the built admin console is (console/dist); not configurable by the environment. */
   consoleDir: string;
   /** RELAY_CONSOLE_DEV_ORIGIN: the Vite dev server's origin, allowed CORS with credentials on admin endpoints. */
   consoleDevOrigin?: string;
@@ -91,8 +91,8 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/** The built console, next to this file: server/admin/dist. */
-export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('./admin/dist', import.meta.url));
+/** The built console, console/dist. */
+export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../console/dist', import.meta.url));
 
 /** An origin and nothing more: scheme, host and optional port, no path. */
 function origin(env: Env, name: string): string | undefined {

@@ -4,7 +4,7 @@
  * outbox, metadata) is cleared in one transaction; all that stays is why (for the setup screen)
  * and, after a sign-out the server could not confirm yet, the token to revoke at the next wake.
  */
-import { getMeta, setMeta, type AccessEnded, type PendingSignOut, type RelayDexie } from '../../utils/db';
+import { getMeta, setMeta, type AccessEnded, type PendingSignOut, type RelayDexie } from './db';
 import { ApiClient, ApiError, type AccessEnd, type Fetch } from './api-client';
 
 /** Sign-outs kept for retrying at most: the oldest are given up past this. */

@@ -6,7 +6,7 @@
  */
 import { loadComposerUiMessageSchema } from '../../lib/messages';
 import type { TextNetwork } from '../../lib/schemas';
-import type { LoadComposerUiResult } from '../../utils/messaging';
+import type { LoadComposerUiResult } from '../../components/shared/messaging';
 
 export const COMPOSER_UI_FILES: Record<TextNetwork, string> = {
   linkedin: '/linkedin-composer-ui.js',

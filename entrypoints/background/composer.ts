@@ -6,8 +6,8 @@
  */
 import { composerDataMessageSchema, composerShareMessageSchema } from '../../lib/messages';
 import { DEFAULT_GUIDELINES, type AdvocateItem, type TextNetwork } from '../../lib/schemas';
-import { getMeta, type RelayDexie } from '../../utils/db';
-import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../utils/messaging';
+import { getMeta, type RelayDexie } from './db';
+import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../components/shared/messaging';
 import { recordShare } from './outbox';
 import { suggestion } from './suggestion';
 

@@ -9,7 +9,7 @@
  */
 import { shareIntentUrl } from '../../lib/intents';
 import { pointsRequestSchema, shareMessageSchema } from '../../lib/messages';
-import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
+import { getMeta, setMeta, type RelayDexie } from './db';
 import type {
   ComposerBrief,
   ComposerData,
@@ -20,7 +20,7 @@ import type {
   PopupState,
   PrivacyResult,
   ShareResult,
-} from '../../utils/messaging';
+} from '../../components/shared/messaging';
 import { accessEndedNotice, clearAdvocateData, retryPendingSignOuts } from './access';
 import { ApiClient, type ApiError, type Fetch } from './api-client';
 import { composerBrief, composerData, composerShare } from './composer';

@@ -5,8 +5,8 @@
  */
 import { enrollMessageSchema, normalizeServerUrl } from '../../lib/messages';
 import { enrollResponseSchema } from '../../lib/schemas';
-import { setMeta, type RelayDexie } from '../../utils/db';
-import type { EnrollResult } from '../../utils/messaging';
+import { setMeta, type RelayDexie } from './db';
+import type { EnrollResult } from '../../components/shared/messaging';
 import { ApiClient, ApiError, type Fetch } from './api-client';
 
 /** Why enrolling failed, in words for the setup form. */

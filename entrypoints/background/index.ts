@@ -4,8 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openRelayDb } from '../../utils/db';
-import { onMessage, POPUP_PORT } from '../../utils/messaging';
+import { openRelayDb } from './db';
+import { onMessage, POPUP_PORT } from '../../components/shared/messaging';
 import { popupStateRequestSchema } from '../../lib/messages';
 import { loadComposerUi } from './composer-ui';
 import { BackgroundController, NOTIFICATION_PREFIX, OUTBOX_ALARM, SYNC_ALARM } from './controller';

@@ -11,8 +11,8 @@
  */
 import { dismissShareMessageSchema } from '../../lib/messages';
 import type { Network, ShareEvent } from '../../lib/schemas';
-import type { LocalShare, OutboxEntry, RelayDexie } from '../../utils/db';
-import type { RefusedShare } from '../../utils/messaging';
+import type { LocalShare, OutboxEntry, RelayDexie } from './db';
+import type { RefusedShare } from '../../components/shared/messaging';
 import { ApiError, type ApiClient } from './api-client';
 
 const BATCH = 100;

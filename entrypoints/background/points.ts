@@ -16,8 +16,8 @@ import {
   type MeResponse,
   type Period,
 } from '../../lib/schemas';
-import { getMeta, setMeta, type Cached, type RelayDexie } from '../../utils/db';
-import type { LeaderboardView, PointsView, PrivacyResult } from '../../utils/messaging';
+import { getMeta, setMeta, type Cached, type RelayDexie } from './db';
+import type { LeaderboardView, PointsView, PrivacyResult } from '../../components/shared/messaging';
 import { ApiError, type ApiClient } from './api-client';
 import { pendingShareCount } from './outbox';
 

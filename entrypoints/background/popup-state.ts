@@ -4,8 +4,8 @@
  * why. With `limit`, only the newest `limit` posts (read through the publishAt index, so a first
  * render with 1,000 cached posts doesn't wait for all of them); the popup asks for the rest after.
  */
-import { getMeta, type RelayDexie } from '../../utils/db';
-import type { PopupItem, PopupState } from '../../utils/messaging';
+import { getMeta, type RelayDexie } from './db';
+import type { PopupItem, PopupState } from '../../components/shared/messaging';
 import { pendingShareCount, refusedShares } from './outbox';
 import { localScore } from './points';
 import { suggestion } from './suggestion';

@@ -5,7 +5,7 @@
  * A token the server no longer takes changes nothing here: the controller clears everything.
  */
 import { syncResponseSchema } from '../../lib/schemas';
-import { getMeta, setMeta, type RelayDexie, type SyncStatus } from '../../utils/db';
+import { getMeta, setMeta, type RelayDexie, type SyncStatus } from './db';
 import { ApiError, type ApiClient } from './api-client';
 
 export interface SyncOutcome {

@@ -1,13 +1,13 @@
 /**
  * Relay inside LinkedIn's post composer: suggested posts, live guideline hints, and the share
  * logged when a composer holding Relay content is published. Everything site-specific is in
- * utils/composer/linkedin.ts. This script is the small part every LinkedIn page loads (it finds
+ * entrypoints/linkedin.content/adapter.ts. This script is the small part every LinkedIn page loads (it finds
  * composers and detects publishing); the UI and the guideline checker are in
  * entrypoints/linkedin-composer-ui.ts, loaded only when a composer has something to show.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startComposerFeature } from '../../utils/composer/feature';
-import { linkedinAdapter } from '../../utils/composer/linkedin';
+import { startComposerFeature } from '../../components/composer/feature';
+import { linkedinAdapter } from './adapter';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],

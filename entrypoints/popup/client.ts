@@ -5,8 +5,8 @@
  * missed one).
  */
 import { browser } from 'wxt/browser';
-import type { PopupClient, SnapshotStore } from '../../components/PopupClient';
-import { POPUP_PORT, sendMessage } from '../../utils/messaging';
+import type { PopupClient, SnapshotStore } from '../../components/popup/PopupClient';
+import { POPUP_PORT, sendMessage } from '../../components/shared/messaging';
 
 const RECONNECT_MS = 1000;
 

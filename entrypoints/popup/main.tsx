@@ -3,7 +3,7 @@
  * notification) asks the list to scroll to that post.
  */
 import { render } from 'preact';
-import { App } from '../../components/App';
+import { App } from '../../components/popup/App';
 import { extensionClient } from './client';
 import './style.css';
 

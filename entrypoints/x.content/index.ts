@@ -1,13 +1,13 @@
 /**
  * Relay inside X's post composers (x.com, twitter.com): suggested posts, live guideline hints,
  * and the share logged when a composer holding Relay content is published. Everything
- * site-specific is in utils/composer/x.ts. This script is the small part every X page loads (it
+ * site-specific is in entrypoints/x.content/adapter.ts. This script is the small part every X page loads (it
  * finds composers and detects publishing); the UI and the guideline checker (with twitter-text)
  * are in entrypoints/x-composer-ui.ts, loaded only when a composer has something to show.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startComposerFeature } from '../../utils/composer/feature';
-import { xAdapter } from '../../utils/composer/x';
+import { startComposerFeature } from '../../components/composer/feature';
+import { xAdapter } from './adapter';
 
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],

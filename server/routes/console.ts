@@ -1,6 +1,6 @@
 /**
  * The admin console: GET /admin and /admin/* serve the built single-page app from
- * server/admin/dist (`npm run build:admin`). Hashed files under assets/ are cached for a year;
+ * console/dist (`npm run build:admin`). Hashed files under assets/ are cached for a year;
  * index.html, served for every client-side route, is revalidated each time. Every answer carries a
  * strict Content-Security-Policy (no inline script or style), X-Frame-Options DENY and friends.
  * Without a build, /admin answers 503 saying how to make one.
@@ -100,7 +100,7 @@ export function consoleRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
     if (!(await fileStat(index))) {
       throw new ProblemError(
         503,
-        'The admin console has not been built. Run `npm run build:admin` (it writes server/admin/dist), then reload.',
+        'The admin console has not been built. Run `npm run build:admin` (it writes console/dist), then reload.',
         { type: 'console-not-built' },
       );
     }

@@ -59,7 +59,7 @@ it(
     expect(build.output()).toMatch(
       /RELAY_SERVER_URL is unset: no server address is baked in, so advocates type it at setup/,
     );
-    expect(existsSync(join(clone, 'server/admin/dist/index.html'))).toBe(true);
+    expect(existsSync(join(clone, 'console/dist/index.html'))).toBe(true);
     expect(existsSync(join(clone, '.output/chrome-mv3/manifest.json'))).toBe(true);
 
     const deployed = npmRunServer(ADMIN);

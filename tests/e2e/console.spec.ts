@@ -1,5 +1,5 @@
 /**
- * The admin console (server/admin, built by global-setup.ts) in real Chromium against the real API:
+ * The admin console (console/, built by global-setup.ts) in real Chromium against the real API:
  * sign-in and the restored session, the first-run guide, guidelines and scoring editors, composing
  * a post with several variants per network and its live previews and guideline hints, publishing
  * to an already-connected extension, invites and advocates, and analytics after a share. Every

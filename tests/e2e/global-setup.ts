@@ -2,7 +2,7 @@
  * Builds the extension once per run (`wxt build`, no server URL baked in, so the setup screen asks
  * for one) into a directory of its own: runs side by side never load a half-written build, and
  * `npm start`'s .output is left alone. RELAY_E2E_EXTENSION_DIR=<a chrome-mv3 build> skips the
- * build and tests that one instead. The admin console (server/admin/dist, which the test servers
+ * build and tests that one instead. The admin console (console/dist, which the test servers
  * serve at /admin) is built too when it is missing or older than its sources.
  */
 import { execFileSync } from 'node:child_process';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../entrypoints/background/api-client';
 import { BackgroundController, OUTBOX_ALARM } from '../../entrypoints/background/controller';
 import { recordShare } from '../../entrypoints/background/outbox';
-import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
+import { getMeta, setMeta, type RelayDexie } from '../../entrypoints/background/db';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { fakePort, freshDb, publish, until } from './helpers';
 

@@ -6,12 +6,12 @@
 import fc from 'fast-check';
 import twitterText from 'twitter-text';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { filterSuggestions } from '../../components/composer/filterSuggestions';
+import { filterSuggestions } from '../../components/composer/ui/filterSuggestions';
 import { checkPost, compileGuidelines } from '../../lib/guidelines';
-import { PublishTracker, type PublishSnapshot } from '../../utils/composer/publish';
-import { relayContentIds } from '../../utils/composer/ui/relay-content';
-import lite, { extractHashtagsWithIndices } from '../../utils/composer/twitter-text-lite';
-import type { ComposerItem } from '../../utils/messaging';
+import { PublishTracker, type PublishSnapshot } from '../../components/composer/publish';
+import { relayContentIds } from '../../components/composer/ui/relay-content';
+import lite, { extractHashtagsWithIndices } from '../../components/composer/twitter-text-lite';
+import type { ComposerItem } from '../../components/shared/messaging';
 
 describe('relayContentIds', () => {
   const links = [

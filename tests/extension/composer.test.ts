@@ -7,7 +7,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composerBrief, composerData, startOfLocalDay } from '../../entrypoints/background/composer';
-import { briefOf } from '../../utils/composer/brief';
+import { briefOf } from '../../components/composer/brief';
 import { COMPOSER_UI_FILES, loadComposerUi } from '../../entrypoints/background/composer-ui';
 import { BackgroundController, type BrowserPort } from '../../entrypoints/background/controller';
 import { recordShare } from '../../entrypoints/background/outbox';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackgroundController, NOTIFICATION_PREFIX } from '../../entrypoints/background/controller';
-import { getMeta } from '../../utils/db';
+import { getMeta } from '../../entrypoints/background/db';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { DOWN_URL, fakePort, freshDb, publish, until } from './helpers';
 

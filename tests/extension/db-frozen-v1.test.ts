@@ -8,10 +8,10 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { BackgroundController } from '../../entrypoints/background/controller';
 import { DEFAULT_GUIDELINES, DEFAULT_SCORING } from '../../lib/schemas';
-import { openRelayDb, SCHEMA_VERSIONS } from '../../utils/db';
+import { openRelayDb, SCHEMA_VERSIONS } from '../../entrypoints/background/db';
 import { fakePort } from './helpers';
 
-/** Exactly what version 1 declared when it shipped (utils/db.ts, commit 4a7d98c). */
+/** Exactly what version 1 declared when it shipped (entrypoints/background/db.ts, commit 4a7d98c). */
 const SHIPPED_V1 = { content: 'id, publishAt', shares: 'id, contentId, sharedAt', meta: 'key' } as const;
 
 const NETWORKS = ['linkedin', 'x', 'facebook'] as const;

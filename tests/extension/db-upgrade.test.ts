@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openRelayDb, SCHEMA_VERSIONS } from '../../utils/db';
+import { openRelayDb, SCHEMA_VERSIONS } from '../../entrypoints/background/db';
 
 const LATEST = SCHEMA_VERSIONS.length;
 

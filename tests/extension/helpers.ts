@@ -2,7 +2,7 @@
 import WebSocket from 'ws';
 import { ApiClient, type Fetch } from '../../entrypoints/background/api-client';
 import type { BrowserPort } from '../../entrypoints/background/controller';
-import { openRelayDb, type RelayDexie } from '../../utils/db';
+import { openRelayDb, type RelayDexie } from '../../entrypoints/background/db';
 import type { TestServer } from '../helpers/server';
 
 let counter = 0;

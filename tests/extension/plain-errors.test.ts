@@ -1,6 +1,6 @@
 import { deserializeError as fullDeserialize, serializeError as fullSerialize } from 'serialize-error';
 import { describe, expect, it } from 'vitest';
-import { deserializeError, serializeError } from '../../utils/composer/plain-errors';
+import { deserializeError, serializeError } from '../../components/composer/plain-errors';
 
 describe("the content scripts' serialize-error stand-in", () => {
   it('carries name, message and stack across, as serialize-error does for what the scripts read', () => {

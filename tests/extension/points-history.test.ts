@@ -9,7 +9,7 @@ import type { MeResponse, Network } from '../../lib/schemas';
 import { pointsView, refreshMe } from '../../entrypoints/background/points';
 import { syncOnce } from '../../entrypoints/background/sync';
 import { loadScoreInputs } from '../../server/services/scores';
-import { getMeta, setMeta } from '../../utils/db';
+import { getMeta, setMeta } from '../../entrypoints/background/db';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { clientFor, freshDb, publish, recordingFetch } from './helpers';
 

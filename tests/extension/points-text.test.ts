@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badgeProgressText, leaderboardRows, rankText, unrankedReason } from '../../components/pointsText';
-import { scaleTop, weekLabel } from '../../components/WeeklyChart';
+import { badgeProgressText, leaderboardRows, rankText, unrankedReason } from '../../components/popup/pointsText';
+import { scaleTop, weekLabel } from '../../components/popup/WeeklyChart';
 import type { LeaderboardResponse } from '../../lib/schemas';
 
 const board = (over: Partial<LeaderboardResponse> = {}): LeaderboardResponse => ({

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushOutbox, recordShare } from '../../entrypoints/background/outbox';
 import { leaderboard, pointsView, refreshMe, updatePrivacy } from '../../entrypoints/background/points';
 import { syncOnce } from '../../entrypoints/background/sync';
-import { getMeta, setMeta, type RelayDexie } from '../../utils/db';
+import { getMeta, setMeta, type RelayDexie } from '../../entrypoints/background/db';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { clientFor, DOWN_URL, freshDb, publish, recordingFetch } from './helpers';
 

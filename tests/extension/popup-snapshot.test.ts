@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_VERSION, snapshotOf, stateFromSnapshot } from '../../components/popupSnapshot';
-import { FIRST_PAGE } from '../../components/PostList';
-import type { PopupItem, PopupState } from '../../utils/messaging';
+import { SNAPSHOT_VERSION, snapshotOf, stateFromSnapshot } from '../../components/popup/popupSnapshot';
+import { FIRST_PAGE } from '../../components/popup/PostList';
+import type { PopupItem, PopupState } from '../../components/shared/messaging';
 
 const item = (i: number, over: Partial<PopupItem> = {}): PopupItem => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,

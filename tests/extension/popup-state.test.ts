@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotOf, stateFromSnapshot } from '../../components/popupSnapshot';
-import { FIRST_PAGE } from '../../components/PostList';
+import { snapshotOf, stateFromSnapshot } from '../../components/popup/popupSnapshot';
+import { FIRST_PAGE } from '../../components/popup/PostList';
 import { BackgroundController, type BrowserPort } from '../../entrypoints/background/controller';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { freshDb, publish } from './helpers';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../entrypoints/background/api-client';
 import { syncOnce } from '../../entrypoints/background/sync';
-import { getMeta, setMeta } from '../../utils/db';
+import { getMeta, setMeta } from '../../entrypoints/background/db';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { clientFor, DOWN_URL, freshDb, publish, recordingFetch } from './helpers';
 

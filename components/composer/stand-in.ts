@@ -1,0 +1,76 @@
+/**
+ * The "Suggested posts" button a composer shows before Relay's UI script is loaded. A composer
+ * nobody has turned to yet (X's box above the home timeline is on the page at every visit) gets
+ * this small button from the always-loaded content script, in an open shadow root of its own,
+ * looking and named like the real one; the UI script (panel, hints, twitter-text) loads when the
+ * person uses the button, the shortcut, or the editor, and its UI takes the stand-in's place.
+ */
+import { TOGGLE_CSS } from './ui/toggleStyles';
+import { UI_HOST_NAME, type UiAnchor } from './types';
+
+/** Keys pressed on the button stay with Relay: the site's shortcuts don't fire (as WXT's isolateEvents). */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
+export interface StandIn {
+  /** The element in the page: a Relay UI host, which the composer observer ignores. */
+  readonly host: HTMLElement;
+  /** Shows how many posts there are to suggest. */
+  setCount(count: number): void;
+  /** Puts the host back next to its anchor when the site re-rendered it away. */
+  keepMounted(): void;
+  remove(): void;
+}
+
+/** Inserts `node` where `anchor` says. */
+export function placeAt(anchor: UiAnchor, node: Node): void {
+  const { element, append } = anchor;
+  if (append === 'before') element.before(node);
+  else if (append === 'after') element.after(node);
+  else if (append === 'first') element.prepend(node);
+  else element.append(node);
+}
+
+function span(className: string, text: string): HTMLSpanElement {
+  const element = document.createElement('span');
+  element.className = className;
+  element.setAttribute('aria-hidden', 'true');
+  element.textContent = text;
+  return element;
+}
+
+/** Mounts a stand-in button at `anchor`; `onActivate` runs when it is clicked (or pressed). */
+export function mountStandIn(anchor: UiAnchor, count: number, onActivate: () => void): StandIn {
+  const host = document.createElement(UI_HOST_NAME);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = `:host { all: initial !important; }\n${TOGGLE_CSS}`;
+  const wrapper = document.createElement('div');
+  wrapper.className = 'relay';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'relay-toggle';
+  button.setAttribute('aria-label', 'Suggested posts');
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-keyshortcuts', 'Alt+Shift+R');
+  button.title = 'Suggested posts from Relay (Alt+Shift+R)';
+  const counter = span('relay-count', String(count));
+  button.append(span('relay-mark', 'R'), span('', 'Suggested posts'), counter);
+  button.addEventListener('click', onActivate);
+  wrapper.append(button);
+  shadow.append(style, wrapper);
+  for (const type of ISOLATED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+  placeAt(anchor, host);
+  return {
+    host,
+    setCount(next) {
+      counter.textContent = String(next);
+    },
+    keepMounted() {
+      if (!host.isConnected && anchor.element.isConnected) placeAt(anchor, host);
+    },
+    remove() {
+      host.remove();
+    },
+  };
+}

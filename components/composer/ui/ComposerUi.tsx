@@ -1,0 +1,56 @@
+/**
+ * Relay inside a site's composer: the "Suggested posts" button (only when there are posts to
+ * suggest), its panel, and the guideline hints. Everything shown from the server is text.
+ */
+import type { ComposerUiActions, ComposerUiState } from './session';
+import type { Store } from './store';
+import { GuidelineHints } from './GuidelineHints';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import { useStore } from './useStore';
+
+interface Props {
+  store: Store<ComposerUiState>;
+  actions: ComposerUiActions;
+}
+
+const PANEL_ID = 'relay-suggested-posts';
+
+export function ComposerUi({ store, actions }: Props) {
+  const state = useStore(store);
+  return (
+    <div class="relay">
+      {state.items.length > 0 && (
+        <button
+          type="button"
+          class="relay-toggle"
+          aria-label="Suggested posts"
+          aria-expanded={state.panelOpen}
+          aria-controls={PANEL_ID}
+          aria-haspopup="dialog"
+          aria-keyshortcuts="Alt+Shift+R"
+          title="Suggested posts from Relay (Alt+Shift+R)"
+          onClick={actions.togglePanel}
+        >
+          <span class="relay-mark" aria-hidden="true">
+            R
+          </span>
+          <span aria-hidden="true">Suggested posts</span>
+          <span class="relay-count" aria-hidden="true">
+            {state.items.length}
+          </span>
+        </button>
+      )}
+      {state.panelOpen && state.items.length > 0 && (
+        <SuggestionsPanel
+          id={PANEL_ID}
+          items={state.items}
+          busy={state.busy}
+          notice={state.notice}
+          onInsert={actions.insert}
+          onClose={() => actions.closePanel(true)}
+        />
+      )}
+      <GuidelineHints hints={state.hints} onFix={actions.applyFix} />
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * The signed-in screen: header and tabs, then Posts (points, sync status, filters and the post
+ * list), Points or Privacy. Owns the filter state and how many cards are rendered, kept while
+ * another tab is shown; the header and tabs stay put while the panel scrolls.
+ */
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import type { PopupState } from '../shared/messaging';
+import { useClient } from './ClientContext';
+import { buildSearchIndex, collectTags, filterPosts, isFiltering, NO_FILTERS, type PostFilters } from './filterPosts';
+import { Filters } from './Filters';
+import { Header } from './Header';
+import { plural } from './plural';
+import { PointsSummary } from './PointsSummary';
+import { PointsScreen } from './PointsScreen';
+import { FIRST_PAGE, PAGE_SIZE, PostList } from './PostList';
+import { PrivacyScreen } from './PrivacyScreen';
+import { RefusedShares } from './RefusedShares';
+import { StatusBanner } from './StatusBanner';
+import { panelId, tabId, Tabs, type TabDef } from './Tabs';
+import { useMarkSeen } from './useMarkSeen';
+import { useSignOut } from './useSignOut';
+import { useSyncNow } from './useSyncNow';
+
+type Tab = 'posts' | 'points' | 'privacy';
+const TABS: readonly TabDef<Tab>[] = [
+  { id: 'posts', label: 'Posts' },
+  { id: 'points', label: 'Points' },
+  { id: 'privacy', label: 'Privacy' },
+];
+
+interface Props {
+  state: PopupState;
+  /** False while `state` is the snapshot of the last opening (usePopupState). */
+  fresh: boolean;
+  enrollment: NonNullable<PopupState['enrollment']>;
+  /** The last refresh of the state failed (the state shown is the previous one). */
+  refreshError: string | null;
+  reload: () => Promise<void>;
+  replace: (state: PopupState) => void;
+  focusPostId: string | null;
+}
+
+export function ListScreen({ state, fresh, enrollment, refreshError, reload, replace, focusPostId }: Props) {
+  const client = useClient();
+  const sync = useSyncNow(client, replace);
+  const account = useSignOut(client, reload);
+  const newIds = useMarkSeen(client, fresh ? state.unseen : null);
+  const [filters, setFilters] = useState<PostFilters>(NO_FILTERS);
+  const [shown, setShown] = useState(FIRST_PAGE);
+  const [focusId, setFocusId] = useState(focusPostId);
+  const [tab, setTab] = useState<Tab>('posts');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const filtersTopRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const index = useMemo(() => buildSearchIndex(state.content), [state.content]);
+  const tags = useMemo(() => collectTags(state.content), [state.content]);
+  const items = useMemo(() => filterPosts(state.content, index, filters), [state.content, index, filters]);
+
+  const changeFilters = useCallback((next: PostFilters) => {
+    setFilters(next);
+    setShown(FIRST_PAGE);
+    setFocusId(null);
+    // Show the first results: scroll back up to where the filters start sticking, not further.
+    const scroller = scrollRef.current;
+    const top = filtersTopRef.current?.offsetTop ?? 0;
+    if (scroller && scroller.scrollTop > top) scroller.scrollTop = top;
+  }, []);
+
+  const clearFilters = useCallback(() => {
+    changeFilters(NO_FILTERS);
+    searchRef.current?.focus();
+  }, [changeFilters]);
+
+  const showMore = useCallback(
+    (from: number, focus: boolean) => {
+      setShown(from + PAGE_SIZE);
+      if (focus) setFocusId(items[from]?.id ?? null);
+    },
+    [items],
+  );
+
+  const countText = isFiltering(filters)
+    ? `${items.length.toLocaleString('en')} of ${plural(state.content.length, 'post')}`
+    : null;
+
+  return (
+    <>
+      <Header
+        name={enrollment.advocate.name}
+        syncing={sync.syncing}
+        signingOut={account.signingOut}
+        onSync={() => void sync.syncNow()}
+        onSignOut={() => void account.signOut()}
+      />
+      <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
+      <main class="panels">
+        <div
+          class="scroll"
+          ref={scrollRef}
+          role="tabpanel"
+          id={panelId('posts')}
+          aria-labelledby={tabId('posts')}
+          hidden={tab !== 'posts'}
+        >
+          <PointsSummary summary={state.points} />
+          <StatusBanner
+            status={state.status}
+            pendingShares={state.pendingShares}
+            syncing={sync.syncing}
+            problem={sync.error ?? account.error ?? refreshError}
+            onRetry={() => void sync.syncNow()}
+            onReconnect={() => void account.signOut()}
+          />
+          <RefusedShares items={state.refusedShares ?? []} />
+          <div ref={filtersTopRef} />
+          <Filters filters={filters} onChange={changeFilters} tags={tags} countText={countText} searchRef={searchRef} />
+          <PostList
+            items={items}
+            total={state.content.length}
+            shown={shown}
+            onShowMore={showMore}
+            onClearFilters={clearFilters}
+            newIds={newIds}
+            preferredNetwork={filters.network}
+            highlightId={focusPostId}
+            focusId={focusId}
+            scrollRoot={scrollRef}
+          />
+        </div>
+        {tab !== 'posts' && (
+          <div class="scroll" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+            {tab === 'points' ? <PointsScreen /> : <PrivacyScreen />}
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The Points tab: total and level, streak, rank and clicks, points per week, badges and the
+ * leaderboard. Points are counted in this browser, so a share shows at once, even offline; ranks
+ * and clicks come from the server, and a note says how fresh they are.
+ */
+import { useClient } from './ClientContext';
+import { BadgeList } from './BadgeList';
+import { Leaderboard } from './Leaderboard';
+import { plural } from './plural';
+import { PointsStats } from './PointsStats';
+import { PointsSummary } from './PointsSummary';
+import { relativeTime } from './relativeTime';
+import { usePoints } from './usePoints';
+import { useNow } from './useNow';
+import { WeeklyChart } from './WeeklyChart';
+import type { PointsView } from '../shared/messaging';
+
+function Freshness({ view, refreshing, onRetry }: { view: PointsView; refreshing: boolean; onRetry: () => void }) {
+  const now = useNow();
+  const age = view.fetchedAt ? relativeTime(view.fetchedAt, now) : null;
+  const parts: string[] = [];
+  if (view.error) {
+    parts.push(view.error);
+    parts.push(
+      age
+        ? `Ranks and clicks are from ${age}.`
+        : 'Points count the shares made in this browser; ranks and clicks show once the server answers.',
+    );
+  } else if (refreshing && !age) {
+    parts.push('Getting your rank and clicks…');
+  } else if (age) {
+    parts.push(`Ranks and clicks updated ${age}.`);
+  }
+  if (view.pendingShares > 0)
+    parts.push(`${plural(view.pendingShares, 'share')} waiting to be sent: counted here, not yet in your rank.`);
+  return (
+    <div class={`status status--${view.error ? 'warn' : 'ok'}`}>
+      <p class="status-text" role="status">
+        {parts.join(' ')}
+      </p>
+      {view.error && (
+        <button type="button" class="button button--small" onClick={onRetry} disabled={refreshing}>
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function PointsScreen() {
+  const client = useClient();
+  const { view, error, refreshing, refresh } = usePoints(client);
+  if (!view) {
+    return error ? (
+      <div class="empty" role="alert">
+        <p>{`Relay couldn't load your points. ${error}`}</p>
+        <button type="button" class="button" onClick={() => void refresh()}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <p class="empty" role="status">
+        Loading your points…
+      </p>
+    );
+  }
+  const score = view.score;
+  if (!score) {
+    return (
+      <p class="empty" role="status">
+        Your points appear here after the first sync.
+      </p>
+    );
+  }
+  if (!score.enabled) {
+    return (
+      <div class="empty">
+        <p>Your organisation has turned points and the leaderboard off. Thank you for sharing all the same!</p>
+      </div>
+    );
+  }
+  return (
+    <div class="points-screen">
+      <PointsSummary summary={score} />
+      <Freshness view={view} refreshing={refreshing} onRetry={() => void refresh()} />
+      <PointsStats score={score} standing={view.standing} listed={view.settings?.leaderboard ?? null} />
+      <WeeklyChart weeks={view.weeks} />
+      <BadgeList badges={score.badges} />
+      <Leaderboard refreshKey={view.fetchedAt} />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The posts, newest first. Only the first FIRST_PAGE cards render at once (a little more than the
+ * popup's 600 px show); PAGE_SIZE more follow each time the list scrolls near its end (or on
+ * "Show more"), so opening the popup with 1,000 saved posts stays fast.
+ */
+import type { RefObject } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
+import type { Network } from '../../lib/schemas';
+import type { PopupItem } from '../shared/messaging';
+import { NoMatches, NoPosts } from './EmptyState';
+import { PostCard } from './PostCard';
+import { ShowMore } from './ShowMore';
+import { useNow } from './useNow';
+
+/** Cards on first render, and after the filters change. */
+export const FIRST_PAGE = 8;
+/** Cards added each time the list nears its end. */
+export const PAGE_SIZE = 30;
+/** A performance mark made once per page, when the list (or its empty state) is first in the DOM. */
+export const FIRST_RENDER_MARK = 'relay:first-render';
+
+interface Props {
+  /** The posts that pass the filters. */
+  items: readonly PopupItem[];
+  /** How many posts there are before filtering. */
+  total: number;
+  /** How many cards to render (FIRST_PAGE, then grows by PAGE_SIZE). */
+  shown: number;
+  onShowMore: (from: number, focus: boolean) => void;
+  onClearFilters: () => void;
+  newIds: ReadonlySet<string>;
+  preferredNetwork: Network | '';
+  /** The post from a notification click: highlighted. */
+  highlightId: string | null;
+  /** The post to focus when it mounts (notification target, or first card "Show more" revealed). */
+  focusId: string | null;
+  scrollRoot: RefObject<HTMLElement>;
+}
+
+export function PostList(props: Props) {
+  const { items, total, shown, onShowMore, newIds, preferredNetwork, highlightId, focusId } = props;
+  const now = useNow(60_000);
+  useLayoutEffect(() => {
+    // bench/popup.ts reads it: time from navigation start to the first list on screen.
+    if (performance.getEntriesByName(FIRST_RENDER_MARK).length === 0) performance.mark(FIRST_RENDER_MARK);
+  }, []);
+  if (total === 0) return <NoPosts />;
+  if (items.length === 0) return <NoMatches onClear={props.onClearFilters} />;
+  const target = focusId ? items.findIndex((item) => item.id === focusId) : -1;
+  const count = Math.min(items.length, Math.max(shown, target + 1));
+  return (
+    <div class="post-list">
+      {items.slice(0, count).map((item) => (
+        <PostCard
+          key={item.id}
+          item={item}
+          isNew={newIds.has(item.id)}
+          preferredNetwork={preferredNetwork}
+          now={now}
+          highlighted={item.id === highlightId}
+          focusOnMount={item.id === focusId}
+        />
+      ))}
+      {count < items.length && (
+        <ShowMore
+          remaining={items.length - count}
+          shown={count}
+          scrollRoot={props.scrollRoot}
+          onAuto={() => onShowMore(count, false)}
+          onClick={() => onShowMore(count, true)}
+        />
+      )}
+    </div>
+  );
+}

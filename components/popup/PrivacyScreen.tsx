@@ -1,0 +1,117 @@
+/**
+ * Privacy: the advocate's two choices (count clicks on my links; show me on the leaderboard),
+ * saved on the server as they are made, and what Relay collects. A choice that could not be saved
+ * says so and the switch goes back to what the server has.
+ */
+import { useState } from 'preact/hooks';
+import type { PointsView } from '../shared/messaging';
+import { useClient } from './ClientContext';
+import { describeError } from './describeError';
+import { usePoints } from './usePoints';
+import { WhatRelayCollects } from './WhatRelayCollects';
+
+type Setting = 'clickTracking' | 'leaderboard';
+
+const SETTINGS: { key: Setting; label: string; on: string; off: string }[] = [
+  {
+    key: 'clickTracking',
+    label: 'Count clicks on my links',
+    on: 'Your shares carry a short Relay link, and you earn points when people open it.',
+    off: 'Your shares carry the plain link to the post. No clicks are recorded, and you earn no click points.',
+  },
+  {
+    key: 'leaderboard',
+    label: 'Show me on the leaderboard',
+    on: 'Colleagues see your name and points on the leaderboard.',
+    off: 'You are left out of the leaderboard entirely: not listed, not ranked. You still earn points and badges.',
+  },
+];
+
+function Settings({ view, onSaved }: { view: PointsView; onSaved: (view: PointsView) => void }) {
+  const client = useClient();
+  // The choice being saved shows at once; it goes back to the server's if it cannot be saved.
+  const [saving, setSaving] = useState<{ key: Setting; value: boolean } | null>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const settings = view.settings!;
+
+  const change = async (key: Setting, value: boolean) => {
+    setSaving({ key, value });
+    setMessage(null);
+    try {
+      const result = await client.updatePrivacy({ [key]: value });
+      if (result.ok) {
+        onSaved(result.view);
+        setMessage({ tone: 'ok', text: 'Saved.' });
+      } else {
+        setMessage({ tone: 'error', text: result.message });
+      }
+    } catch (error) {
+      setMessage({ tone: 'error', text: `Your choice was not saved. ${describeError(error)}` });
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  return (
+    <section class="card-section" aria-labelledby="privacy-title">
+      <h2 id="privacy-title" class="section-title">
+        Your choices
+      </h2>
+      {SETTINGS.map((setting) => {
+        const checked = saving?.key === setting.key ? saving.value : settings[setting.key];
+        return (
+          <div key={setting.key} class="toggle">
+            <input
+              type="checkbox"
+              role="switch"
+              id={`setting-${setting.key}`}
+              checked={checked}
+              disabled={saving !== null}
+              aria-describedby={`setting-${setting.key}-help`}
+              onChange={(event) => void change(setting.key, event.currentTarget.checked)}
+            />
+            <label for={`setting-${setting.key}`}>{setting.label}</label>
+            <p id={`setting-${setting.key}-help`} class="toggle-help">
+              {checked ? setting.on : setting.off}
+            </p>
+          </div>
+        );
+      })}
+      <p class={message?.tone === 'error' ? 'inline-error' : 'muted'} role="status">
+        {saving ? 'Saving…' : (message?.text ?? '')}
+      </p>
+    </section>
+  );
+}
+
+export function PrivacyScreen() {
+  const client = useClient();
+  const { view, error, refreshing, refresh, replace } = usePoints(client);
+  const problem = error ?? view?.error ?? null;
+  return (
+    <div class="privacy-screen">
+      {view?.settings ? (
+        <Settings view={view} onSaved={replace} />
+      ) : (
+        <section class="card-section" aria-labelledby="privacy-title">
+          <h2 id="privacy-title" class="section-title">
+            Your choices
+          </h2>
+          {problem && !refreshing ? (
+            <div role="alert">
+              <p class="inline-error">{`Relay couldn't load your privacy settings. ${problem}`}</p>
+              <button type="button" class="button button--small" onClick={() => void refresh()}>
+                Try again
+              </button>
+            </div>
+          ) : (
+            <p class="muted" role="status">
+              Loading your settings…
+            </p>
+          )}
+        </section>
+      )}
+      <WhatRelayCollects />
+    </div>
+  );
+}

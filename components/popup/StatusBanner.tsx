@@ -1,0 +1,48 @@
+/**
+ * The sync status line (role=status): last sync time, offline, or the error, with "Retry" (or
+ * "Connect again" when the sign-in is no longer valid) and the shares still waiting to be sent.
+ */
+import type { SyncStatus } from '../../entrypoints/background/db';
+import { plural } from './plural';
+import { syncStatusLine } from './syncStatusLine';
+import { useNow } from './useNow';
+
+interface Props {
+  status: SyncStatus;
+  pendingShares: number;
+  syncing: boolean;
+  /** A failure of the popup itself (sync, refresh or sign-out did not go through). */
+  problem: string | null;
+  onRetry: () => void;
+  onReconnect: () => void;
+}
+
+const ICON = { ok: '●', warn: '▲', error: '!' } as const;
+
+export function StatusBanner({ status, pendingShares, syncing, problem, onRetry, onReconnect }: Props) {
+  const now = useNow();
+  const line = syncStatusLine(status, syncing, problem, now);
+  return (
+    <div class={`status status--${line.tone}`}>
+      <span class="status-icon" aria-hidden="true">
+        {ICON[line.tone]}
+      </span>
+      <p class="status-text" role="status">
+        <span>{line.text}</span>
+        {pendingShares > 0 && (
+          <span class="status-pending">{`${plural(pendingShares, 'share')} waiting to be sent`}</span>
+        )}
+      </p>
+      {line.action === 'retry' && (
+        <button type="button" class="button button--small" onClick={onRetry} disabled={syncing}>
+          Retry
+        </button>
+      )}
+      {line.action === 'reconnect' && (
+        <button type="button" class="button button--small" onClick={onReconnect}>
+          Connect again
+        </button>
+      )}
+    </div>
+  );
+}

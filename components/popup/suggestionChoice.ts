@@ -1,0 +1,20 @@
+/**
+ * Which network's suggested text a card shows: the one the person picked on the card, else the
+ * Network filter, else the first of LinkedIn / X; a Facebook-only post shows its link.
+ */
+import type { Network, TextNetwork } from '../../lib/schemas';
+import type { PopupItem } from '../shared/messaging';
+import { TEXT_NETWORK_ORDER } from '../shared/networks';
+
+/** The text networks this post has suggested text for, in display order. */
+export function textOptions(item: PopupItem): TextNetwork[] {
+  return TEXT_NETWORK_ORDER.filter((network) => item.networks.includes(network) && item.suggestions[network]);
+}
+
+export function shownNetwork(item: PopupItem, chosen: Network | null, preferred: Network | ''): Network | null {
+  const options: readonly Network[] = textOptions(item);
+  if (chosen && options.includes(chosen)) return chosen;
+  if (preferred && options.includes(preferred)) return preferred;
+  if (options[0]) return options[0];
+  return item.suggestions.facebook !== undefined ? 'facebook' : null;
+}

@@ -1,0 +1,171 @@
+/**
+ * The extension's IndexedDB (Dexie), opened by the background only: the synced content, the local
+ * share log, the outbox of shares waiting for the server, and metadata (cursor, ETag, guidelines,
+ * scoring, enrolment). Versions only ever add: every upgrade keeps the share log.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  AdvocateItem,
+  Guidelines,
+  LeaderboardResponse,
+  MeResponse,
+  Network,
+  Period,
+  ScoringRules,
+  ShareEvent,
+} from '../../lib/schemas';
+
+export interface LocalShare {
+  /** Client-made UUID, also the event id sent to the server. */
+  id: string;
+  contentId: string;
+  network: Network;
+  /** ISO time. */
+  sharedAt: string;
+  personalized: boolean;
+  /** How it was made: from the popup's buttons or inside a site's composer. */
+  source: 'popup' | 'composer';
+}
+
+export interface OutboxEntry {
+  id: string;
+  event: ShareEvent;
+  attempts: number;
+  /** Epoch ms of the next delivery attempt. */
+  nextAttemptAt: number;
+  lastError?: string;
+  /** Set when the server refused the event for good (it stays, for the record, but is not retried). */
+  rejected?: string;
+}
+
+export interface Enrollment {
+  serverUrl: string;
+  token: string;
+  advocate: { id: string; name: string };
+  enrolledAt: string;
+}
+
+export interface SyncStatus {
+  lastSyncAt?: string;
+  lastAttemptAt?: string;
+  /** null when the last sync worked. */
+  error: null | { kind: 'offline' | 'server' | 'invalid-payload' | 'signed-out'; message: string };
+}
+
+/**
+ * Why this browser's access to Relay ended, for the setup screen: the token was revoked (an admin
+ * removed the advocate, or it was signed out elsewhere), expired from disuse, or is unknown to the
+ * server. Kept after the advocate's data is cleared, until the next enrolment.
+ */
+export interface AccessEnded {
+  reason: 'revoked' | 'expired' | 'unknown';
+  /** A short headline and the full explanation, as the popup shows them. */
+  title: string;
+  message: string;
+  /** ISO time it was noticed. */
+  at: string;
+  /** The server it was enrolled with: the setup form offers it again. */
+  serverUrl: string;
+}
+
+/** A sign-out the server has not confirmed yet: retried at the next wake. No other data is kept. */
+export interface PendingSignOut {
+  serverUrl: string;
+  token: string;
+  /** ISO time of the sign-out. */
+  at: string;
+}
+
+/** Keyed metadata values. */
+export interface MetaValues {
+  enrollment: Enrollment;
+  cursor: string;
+  etag: string;
+  guidelines: Guidelines;
+  scoring: ScoringRules;
+  status: SyncStatus;
+  /** New posts not yet seen in the popup (the badge). */
+  unseen: string[];
+  /** The last GET /v1/me answer (ranks, clicks, privacy settings) and the last attempt's error. */
+  me: Cached<MeResponse>;
+  /** The last leaderboard fetched for each period. */
+  leaderboards: Partial<Record<Period, Cached<LeaderboardResponse>>>;
+  /** Set when the server said the token no longer works (the data was cleared): the popup says why. */
+  accessEnded: AccessEnded;
+  /** Sign-outs to confirm with their server (DELETE /v1/me/token), oldest first. */
+  pendingSignOuts: PendingSignOut[];
+}
+
+/** A server answer kept for when the server cannot be reached, and why the last refresh failed. */
+export interface Cached<T> {
+  value: T | null;
+  /** ISO time `value` was fetched. */
+  fetchedAt: string | null;
+  /** null when the last refresh worked. */
+  error: string | null;
+}
+export type MetaKey = keyof MetaValues;
+export interface MetaRow {
+  key: MetaKey;
+  value: unknown;
+}
+
+export type RelayDexie = Dexie & {
+  content: EntityTable<AdvocateItem, 'id'>;
+  shares: EntityTable<LocalShare, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export const DB_NAME = 'relay';
+
+/**
+ * Every schema version ever shipped, oldest first. Add new versions at the end; never edit one.
+ * v1: content, shares, meta. v2: the outbox, and shares indexed by content+network and source.
+ */
+export const SCHEMA_VERSIONS: {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
+}[] = [
+  {
+    version: 1,
+    stores: { content: 'id, publishAt', shares: 'id, contentId, sharedAt', meta: 'key' },
+  },
+  {
+    version: 2,
+    stores: {
+      content: 'id, publishAt',
+      shares: 'id, contentId, sharedAt, [contentId+network], source',
+      outbox: 'id, nextAttemptAt',
+      meta: 'key',
+    },
+    upgrade: async (tx) => {
+      // v1 shares had no source: they all came from the popup.
+      await tx
+        .table('shares')
+        .toCollection()
+        .modify((share: Partial<LocalShare>) => {
+          share.source ??= 'popup';
+          share.personalized ??= false;
+        });
+    },
+  },
+];
+
+export function openRelayDb(name = DB_NAME, upTo = SCHEMA_VERSIONS.length): RelayDexie {
+  const db = new Dexie(name) as RelayDexie;
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS.slice(0, upTo)) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+  return db;
+}
+
+export async function getMeta<K extends MetaKey>(db: RelayDexie, key: K): Promise<MetaValues[K] | undefined> {
+  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends MetaKey>(db: RelayDexie, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}

@@ -1,2 +1,0 @@
-/** Relay's mark, shared with the popup. */
-export { Logo } from '../../../../components/Logo';
