@@ -6,13 +6,10 @@
 import { z } from 'zod';
 import { displayNameSchema, lineSchema, multilineSchema } from './text';
 
-export const NETWORKS = ['linkedin', 'x', 'facebook'] as const;
-export const networkSchema = z.enum(NETWORKS);
-export type Network = z.infer<typeof networkSchema>;
+import { NETWORKS, TEXT_NETWORKS, type Network, type TextNetwork } from './networks';
 
-/** Networks whose share carries text written by us (Facebook takes a URL only). */
-export const TEXT_NETWORKS = ['linkedin', 'x'] as const;
-export type TextNetwork = (typeof TEXT_NETWORKS)[number];
+export { NETWORKS, TEXT_NETWORKS, type Network, type TextNetwork };
+export const networkSchema = z.enum(NETWORKS);
 
 export const isoDateTimeSchema = z.iso
   .datetime({ offset: true })

@@ -1,16 +1,19 @@
-/**
- * The networks as the popup shows them: display names and a fixed order (LinkedIn, X, Facebook).
- * Kept free of lib/schemas values so the popup bundle does not pull in zod.
- */
-import type { Network, TextNetwork } from '../../lib/schemas';
+/** The networks as the extension's apps show them, from the one registry (lib/networks.ts). */
+import {
+  NETWORKS,
+  TEXT_NETWORKS,
+  isNetwork,
+  networkLabel,
+  perNetwork,
+  type Network,
+  type TextNetwork,
+} from '../../lib/networks';
 
-export const NETWORK_ORDER: readonly Network[] = ['linkedin', 'x', 'facebook'];
+export const NETWORK_ORDER: readonly Network[] = NETWORKS;
 
 /** Networks whose share carries suggested text (Facebook takes the link only). */
-export const TEXT_NETWORK_ORDER: readonly TextNetwork[] = ['linkedin', 'x'];
+export const TEXT_NETWORK_ORDER: readonly TextNetwork[] = TEXT_NETWORKS;
 
-export const NETWORK_LABEL: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook' };
+export const NETWORK_LABEL: Record<Network, string> = perNetwork(networkLabel);
 
-export function isNetwork(value: string): value is Network {
-  return (NETWORK_ORDER as readonly string[]).includes(value);
-}
+export { isNetwork };

@@ -1,0 +1,115 @@
+/** The one list of networks Relay shares to: everything that varies by network is a field here. */
+
+/** How a network counts a post's length. */
+export type LengthCounting =
+  /** twitter-text's weighted length (config v3): a URL counts 23, most emoji and CJK characters 2. */
+  | 'twitter-weighted'
+  /** User-perceived characters (Intl.Segmenter graphemes). */
+  | 'graphemes'
+  /** UTF-16 code units, as a textarea's maxlength counts. */
+  | 'characters';
+
+export interface NetworkDefinition {
+  /** Stable id: the key of variants, links, points and share events. Never renamed. */
+  readonly id: string;
+  /** As people read it: "Share on {label}". */
+  readonly label: string;
+  /** false: the share is the link alone (the network forbids prefilled text). */
+  readonly carriesText: boolean;
+  /** The longest post the network takes, and how it counts. */
+  readonly length: { readonly max: number; readonly counting: LengthCounting };
+  /** What goes between the text and a link appended to it (a variant without `{link}`). */
+  readonly linkSeparator: string;
+  /** The URL that opens the network's composer with this text (link included) or this link. */
+  intentUrl(text: string, link: string): string;
+  /**
+   * Match patterns of the pages a content script integrates with the composer on, the extension's
+   * host permissions; empty: sharing goes through the intent alone.
+   */
+  readonly contentScriptMatches: readonly string[];
+  /** User-agent words of the network's link-preview fetchers (case-insensitive): never counted as clicks. */
+  readonly previewBots: readonly string[];
+  /** Points per share until the admins change them; 0: off by default. */
+  readonly defaultPoints: number;
+  /** Its icon: our own glyph, drawn as a monogram on the network's colour. */
+  readonly icon: { readonly glyph: string; readonly color: string };
+}
+
+const query = encodeURIComponent;
+
+const REGISTRY = {
+  linkedin: {
+    id: 'linkedin',
+    label: 'LinkedIn',
+    carriesText: true,
+    length: { max: 3000, counting: 'characters' },
+    linkSeparator: '\n\n',
+    intentUrl: (text: string) => `https://www.linkedin.com/feed/?shareActive=true&text=${query(text)}`,
+    contentScriptMatches: ['https://www.linkedin.com/*'],
+    previewBots: ['LinkedInBot'],
+    defaultPoints: 10,
+    icon: { glyph: 'in', color: '#0a66c2' },
+  },
+  x: {
+    id: 'x',
+    label: 'X',
+    carriesText: true,
+    length: { max: 280, counting: 'twitter-weighted' },
+    linkSeparator: ' ',
+    intentUrl: (text: string) => `https://x.com/intent/post?text=${query(text)}`,
+    contentScriptMatches: ['https://x.com/*', 'https://twitter.com/*'],
+    previewBots: ['Twitterbot'],
+    defaultPoints: 10,
+    icon: { glyph: 'X', color: '#0f1419' },
+  },
+  facebook: {
+    id: 'facebook',
+    label: 'Facebook',
+    carriesText: false,
+    length: { max: 63_206, counting: 'characters' },
+    linkSeparator: '\n\n',
+    intentUrl: (_text: string, link: string) => `https://www.facebook.com/sharer/sharer.php?u=${query(link)}`,
+    contentScriptMatches: [],
+    previewBots: ['facebookexternalhit', 'facebookcatalog', 'Facebot'],
+    defaultPoints: 5,
+    icon: { glyph: 'f', color: '#1877f2' },
+  },
+} as const satisfies Record<string, NetworkDefinition>;
+
+export type Network = keyof typeof REGISTRY;
+
+/** Networks whose share carries text written by the admins (LinkedIn, X; not Facebook). */
+export type TextNetwork = {
+  [K in Network]: (typeof REGISTRY)[K]['carriesText'] extends true ? K : never;
+}[Network];
+
+/** Every network, in the order people see them. */
+export const NETWORKS = Object.keys(REGISTRY) as [Network, ...Network[]];
+
+/** Networks whose share carries text, in the same order. */
+export const TEXT_NETWORKS = NETWORKS.filter((id): id is TextNetwork => REGISTRY[id].carriesText) as [
+  TextNetwork,
+  ...TextNetwork[],
+];
+
+export function network(id: Network): NetworkDefinition {
+  return REGISTRY[id];
+}
+
+export function isNetwork(value: unknown): value is Network {
+  return typeof value === 'string' && Object.hasOwn(REGISTRY, value);
+}
+
+export function isTextNetwork(value: unknown): value is TextNetwork {
+  return isNetwork(value) && REGISTRY[value].carriesText;
+}
+
+/** "LinkedIn", "X", … */
+export function networkLabel(id: Network): string {
+  return REGISTRY[id].label;
+}
+
+/** One value per network, e.g. `perNetwork((id) => network(id).defaultPoints)`. */
+export function perNetwork<T>(make: (id: Network) => T): Record<Network, T> {
+  return Object.fromEntries(NETWORKS.map((id) => [id, make(id)])) as Record<Network, T>;
+}
