@@ -1,0 +1,161 @@
+/** Content: what admins write and publish, and what each advocate receives with their own links. */
+import { z } from 'zod';
+import { lineSchema, multilineSchema } from '../text';
+import {
+  httpUrlInputSchema,
+  httpUrlSchema,
+  idSchema,
+  isoDateTimeSchema,
+  networkSchema,
+  NETWORKS,
+  TEXT_NETWORKS,
+  type Network,
+} from './common';
+
+const tagSchema = lineSchema().trim().min(1).max(40);
+const variantTextSchema = multilineSchema().trim().min(1, 'a variant cannot be empty').max(3000);
+/** A variant as the extension receives it. */
+const storedVariantTextSchema = z.string().trim().min(1, 'a variant cannot be empty').max(3000);
+const languageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"');
+
+export const variantsSchema = z
+  .object({
+    linkedin: z.array(variantTextSchema).max(10).optional(),
+    x: z.array(variantTextSchema).max(10).optional(),
+  })
+  .strict();
+export type Variants = z.infer<typeof variantsSchema>;
+const storedVariantsSchema = z
+  .object({
+    linkedin: z.array(storedVariantTextSchema).max(10).optional(),
+    x: z.array(storedVariantTextSchema).max(10).optional(),
+  })
+  .strict();
+
+const contentFields = {
+  title: lineSchema().trim().min(1, 'a title is required').max(200),
+  url: httpUrlInputSchema,
+  note: multilineSchema().max(2000),
+  imageUrl: httpUrlInputSchema,
+  campaign: lineSchema().trim().min(1).max(100),
+  language: languageSchema,
+  tags: z.array(tagSchema).max(20),
+  variants: variantsSchema,
+  networks: z.array(networkSchema).min(1).max(NETWORKS.length),
+  publishAt: isoDateTimeSchema,
+  expiresAt: isoDateTimeSchema,
+};
+
+type WindowFields = { publishAt?: string | null; expiresAt?: string | null };
+type NetworkFields = { networks?: Network[] | null; variants?: Variants };
+
+function checkWindow(value: WindowFields, ctx: z.RefinementCtx): void {
+  if (value.publishAt && value.expiresAt && Date.parse(value.expiresAt) <= Date.parse(value.publishAt)) {
+    ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be later than publishAt' });
+  }
+}
+
+function checkNetworks(value: NetworkFields, ctx: z.RefinementCtx): void {
+  const networks = value.networks;
+  if (!networks) return;
+  if (new Set(networks).size !== networks.length) {
+    ctx.addIssue({ code: 'custom', path: ['networks'], message: 'lists a network twice' });
+  }
+  if (!value.variants) return;
+  for (const network of TEXT_NETWORKS) {
+    if (networks.includes(network) && !value.variants[network]?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variants', network],
+        message: `${network} is listed in networks but has no text variants`,
+      });
+    }
+  }
+}
+
+export const contentInputSchema = z
+  .object({
+    ...contentFields,
+    note: contentFields.note.optional(),
+    imageUrl: contentFields.imageUrl.optional(),
+    campaign: contentFields.campaign.optional(),
+    language: contentFields.language.optional(),
+    tags: contentFields.tags.optional(),
+    networks: contentFields.networks.optional(),
+    publishAt: contentFields.publishAt.optional(),
+    expiresAt: contentFields.expiresAt.optional(),
+    publish: z.boolean().optional().describe('publish at once (or schedule, when publishAt is in the future)'),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    checkWindow(value, ctx);
+    checkNetworks(value, ctx);
+    if (!value.networks && !value.variants.linkedin?.length && !value.variants.x?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variants'],
+        message: 'give at least one LinkedIn or X variant, or list the networks (e.g. ["facebook"])',
+      });
+    }
+  });
+export type ContentInput = z.infer<typeof contentInputSchema>;
+
+/** PATCH body: any subset of ContentInput's fields; null clears an optional field. */
+export const contentPatchSchema = z
+  .object({
+    title: contentFields.title.optional(),
+    url: contentFields.url.optional(),
+    note: contentFields.note.nullable().optional(),
+    imageUrl: contentFields.imageUrl.nullable().optional(),
+    campaign: contentFields.campaign.nullable().optional(),
+    language: contentFields.language.nullable().optional(),
+    tags: contentFields.tags.optional(),
+    variants: contentFields.variants.optional(),
+    networks: contentFields.networks.nullable().optional(),
+    publishAt: contentFields.publishAt.nullable().optional(),
+    expiresAt: contentFields.expiresAt.nullable().optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    checkWindow(value, ctx);
+    checkNetworks(value, ctx);
+  });
+export type ContentPatch = z.infer<typeof contentPatchSchema>;
+
+export const contentStatusSchema = z.enum(['draft', 'scheduled', 'published', 'archived']);
+export type ContentStatus = z.infer<typeof contentStatusSchema>;
+
+const publicContentFields = {
+  id: idSchema,
+  title: z.string(),
+  url: z.string(),
+  note: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  campaign: z.string().nullable(),
+  language: z.string().nullable(),
+  tags: z.array(z.string()),
+  variants: storedVariantsSchema,
+  networks: z.array(networkSchema),
+  publishAt: isoDateTimeSchema.nullable(),
+  expiresAt: isoDateTimeSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+};
+
+export const contentItemSchema = z.object({ ...publicContentFields, status: contentStatusSchema });
+export type ContentItem = z.infer<typeof contentItemSchema>;
+
+export const linksSchema = z
+  .object({ linkedin: httpUrlSchema.optional(), x: httpUrlSchema.optional(), facebook: httpUrlSchema.optional() })
+  .strict();
+export type Links = z.infer<typeof linksSchema>;
+
+/** What an advocate's extension receives: live content only, with this advocate's own links. */
+export const advocateItemSchema = z.object({
+  ...publicContentFields,
+  url: httpUrlSchema,
+  links: linksSchema,
+});
+export type AdvocateItem = z.infer<typeof advocateItemSchema>;

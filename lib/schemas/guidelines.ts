@@ -1,0 +1,46 @@
+/** Guidelines: the rules advocates' posts are checked against, as admins set them. */
+import { z } from 'zod';
+import { lineSchema } from '../text';
+import { networkSchema } from './common';
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const bannedTermSchema = z
+  .object({
+    pattern: lineSchema().trim().min(1).max(200),
+    regex: z.boolean().optional(),
+    reason: lineSchema().trim().min(1, 'say why the term is banned').max(300),
+  })
+  .strict()
+  .superRefine((term, ctx) => {
+    if (term.regex && !compiles(term.pattern)) {
+      ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' });
+    }
+  });
+export type BannedTerm = z.infer<typeof bannedTermSchema>;
+
+export const guidelinesSchema = z
+  .object({
+    disclosure: z
+      .object({
+        text: lineSchema().trim().min(1).max(100).describe('e.g. "#employee" or "I work at Acme"'),
+        networks: z.array(networkSchema).min(1),
+      })
+      .strict()
+      .optional(),
+    bannedTerms: z.array(bannedTermSchema).max(1000),
+    maxHashtags: z.number().int().min(0).max(30).optional(),
+    dailyShareCap: z.number().int().min(1).max(500).optional(),
+    companyNames: z.array(lineSchema().trim().min(1).max(100)).max(50).optional(),
+  })
+  .strict();
+export type Guidelines = z.infer<typeof guidelinesSchema>;
+
+export const DEFAULT_GUIDELINES: Guidelines = { bannedTerms: [] };

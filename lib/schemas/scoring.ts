@@ -1,0 +1,130 @@
+/** Scoring rules: points per network, bonuses, caps, levels and badges. */
+import { z } from 'zod';
+import { lineSchema } from '../text';
+
+const points = z.number().int().min(0).max(10_000);
+const EARLY_SHARE_MAX_HOURS = 24 * 30;
+
+/** What a badge measures: counted shares, personalised ones, clicks, points, or the best weekly streak. */
+export const BADGE_METRICS = ['shares', 'personalizedShares', 'clicks', 'points', 'streakWeeks'] as const;
+export const badgeMetricSchema = z.enum(BADGE_METRICS);
+export type BadgeMetric = z.infer<typeof badgeMetricSchema>;
+
+export const badgeSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lowercase letters, digits and dashes'),
+    name: lineSchema().trim().min(1).max(60),
+    description: lineSchema().trim().min(1).max(200).optional(),
+    metric: badgeMetricSchema,
+    threshold: z.number().int().min(1).max(10_000_000),
+  })
+  .strict();
+export type Badge = z.infer<typeof badgeSchema>;
+
+export const DEFAULT_BADGES: Badge[] = [
+  {
+    id: 'first-share',
+    name: 'First share',
+    description: 'Shared a post for the first time',
+    metric: 'shares',
+    threshold: 1,
+  },
+  {
+    id: 'streak-5',
+    name: 'Five-week streak',
+    description: 'Shared something in five weeks in a row',
+    metric: 'streakWeeks',
+    threshold: 5,
+  },
+  {
+    id: 'own-words-10',
+    name: 'In your own words',
+    description: 'Ten shares with personalised text',
+    metric: 'personalizedShares',
+    threshold: 10,
+  },
+  {
+    id: 'clicks-100',
+    name: '100 clicks',
+    description: 'Your shares brought 100 visitors',
+    metric: 'clicks',
+    threshold: 100,
+  },
+];
+
+export const scoringRulesSchema = z
+  .object({
+    enabled: z.boolean().describe('false turns gamification (points, levels, badges, leaderboard) off'),
+    pointsPerShare: z
+      .object({ linkedin: points, x: points, facebook: points })
+      .strict()
+      .describe('0 switches a network off entirely: no points, bonuses, click points, streak or badge credit'),
+    earlyShareBonus: z
+      .object({ withinHours: z.number().int().min(1).max(EARLY_SHARE_MAX_HOURS), points })
+      .strict()
+      .describe('bonus for sharing within N hours of publishing'),
+    personalizedBonus: points.describe('bonus when the advocate changed the suggested text'),
+    pointsPerClick: points,
+    maxClickPointsPerShare: points.describe('click points one share can earn at most'),
+    dailyPointsCap: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .nullable()
+      .describe(
+        'most share points (with bonuses) per UTC day; click points are capped per share instead. null: no cap',
+      ),
+    levels: z
+      .array(z.object({ name: lineSchema().trim().min(1).max(40), minPoints: z.number().int().min(0) }).strict())
+      .min(1)
+      .max(50),
+    badges: z
+      .array(badgeSchema)
+      .max(50)
+      .default(() => DEFAULT_BADGES.map((badge) => ({ ...badge })))
+      .describe(
+        'earned when the metric reaches the threshold; defaults to a first share, a 5-week streak, 10 personalised shares and 100 clicks',
+      ),
+  })
+  .strict()
+  .superRefine((rules, ctx) => {
+    rules.levels.forEach((level, index) => {
+      const previous = rules.levels[index - 1];
+      if (index === 0 && level.minPoints !== 0) {
+        ctx.addIssue({ code: 'custom', path: ['levels', 0, 'minPoints'], message: 'the first level starts at 0' });
+      }
+      if (previous && level.minPoints <= previous.minPoints) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', index, 'minPoints'],
+          message: 'levels must be in increasing order of minPoints',
+        });
+      }
+    });
+    const seen = new Set<string>();
+    rules.badges.forEach((badge, index) => {
+      if (seen.has(badge.id))
+        ctx.addIssue({ code: 'custom', path: ['badges', index, 'id'], message: 'is used by another badge' });
+      seen.add(badge.id);
+    });
+  });
+export type ScoringRules = z.infer<typeof scoringRulesSchema>;
+
+export const DEFAULT_SCORING: ScoringRules = {
+  enabled: true,
+  pointsPerShare: { linkedin: 10, x: 10, facebook: 5 },
+  earlyShareBonus: { withinHours: 24, points: 5 },
+  personalizedBonus: 5,
+  pointsPerClick: 1,
+  maxClickPointsPerShare: 20,
+  dailyPointsCap: 200,
+  levels: [
+    { name: 'Starter', minPoints: 0 },
+    { name: 'Contributor', minPoints: 50 },
+    { name: 'Advocate', minPoints: 200 },
+    { name: 'Champion', minPoints: 600 },
+    { name: 'Legend', minPoints: 1500 },
+  ],
+  badges: DEFAULT_BADGES,
+};
