@@ -83,6 +83,11 @@ export type TextNetwork = {
   [K in Network]: (typeof REGISTRY)[K]['carriesText'] extends true ? K : never;
 }[Network];
 
+/** Networks with a content script in their composer (LinkedIn, X); the others share through their intent alone. */
+export type ComposerNetwork = {
+  [K in Network]: (typeof REGISTRY)[K]['contentScriptMatches'] extends readonly [] ? never : K;
+}[Network];
+
 /** Every network, in the order people see them. */
 export const NETWORKS = Object.keys(REGISTRY) as [Network, ...Network[]];
 
@@ -91,6 +96,11 @@ export const TEXT_NETWORKS = NETWORKS.filter((id): id is TextNetwork => REGISTRY
   TextNetwork,
   ...TextNetwork[],
 ];
+
+/** Networks whose composer a content script integrates with, in the same order. */
+export const COMPOSER_NETWORKS = NETWORKS.filter(
+  (id): id is ComposerNetwork => REGISTRY[id].contentScriptMatches.length > 0,
+) as [ComposerNetwork, ...ComposerNetwork[]];
 
 export function network(id: Network): NetworkDefinition {
   return REGISTRY[id];
