@@ -2,7 +2,7 @@
  * The sync status line (role=status): last sync time, offline, or the error, with "Retry" (or
  * "Connect again" when the sign-in is no longer valid) and the shares still waiting to be sent.
  */
-import type { SyncStatus } from '../../entrypoints/background/db';
+import type { SyncStatus } from '../shared/views';
 import { plural } from './plural';
 import { syncStatusLine } from './syncStatusLine';
 import { useNow } from './useNow';

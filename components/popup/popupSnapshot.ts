@@ -9,7 +9,7 @@
  * dropped rather than drawn.
  */
 import type { Level, PointsSummary } from '../../lib/points';
-import type { SyncStatus } from '../../entrypoints/background/db';
+import type { SyncStatus } from '../shared/views';
 import type { PopupItem, PopupState, RefusedShare } from '../shared/messaging';
 import { FIRST_PAGE } from './PostList';
 

@@ -2,7 +2,7 @@
  * What the status line says: syncing, offline, an error, or when the last sync was; its tone; and
  * which button goes with it.
  */
-import type { SyncStatus } from '../../entrypoints/background/db';
+import type { SyncStatus } from '../shared/views';
 import { relativeTime } from './relativeTime';
 
 export interface StatusLine {

@@ -4,9 +4,10 @@
  * get Relay's code injected anywhere else. The injection itself (browser.scripting) comes in from
  * the background's entry, so this can be tested without a browser.
  */
-import { loadComposerUiMessageSchema } from '../../lib/messages';
 import type { TextNetwork } from '../../lib/schemas';
-import type { LoadComposerUiResult } from '../../components/shared/messaging';
+import type { LoadComposerUiResult } from '../../components/shared/views';
+import type { InjectFile } from './messages/define';
+import type { ComposerRequest } from './messages/composer-data';
 
 export const COMPOSER_UI_FILES: Record<TextNetwork, string> = {
   linkedin: '/linkedin-composer-ui.js',
@@ -24,16 +25,12 @@ export interface MessageOrigin {
   url?: string;
 }
 
-export type InjectFile = (tabId: number, frameId: number, file: string) => Promise<void>;
-
 export async function loadComposerUi(
-  raw: unknown,
+  request: ComposerRequest,
   origin: MessageOrigin,
   inject: InjectFile,
 ): Promise<LoadComposerUiResult> {
-  const parsed = loadComposerUiMessageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: 'That request is not valid.' };
-  const network = parsed.data.network;
+  const network = request.network;
   let host = '';
   try {
     const url = new URL(origin.url ?? '');

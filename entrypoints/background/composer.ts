@@ -2,16 +2,18 @@
  * What the LinkedIn and X composer content scripts ask the background: the posts to offer with
  * this advocate's text and links, the guidelines and today's share count (the checks run in the
  * page, on text that never leaves it), and the share to log once a composer holding Relay content
- * was published. Messages are validated here; the content scripts carry no zod.
+ * was published. Messages arrive validated (messages/); the content scripts carry no zod.
  */
-import { composerDataMessageSchema, composerShareMessageSchema } from '../../lib/messages';
 import { DEFAULT_GUIDELINES, type AdvocateItem, type TextNetwork } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from './db';
-import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../components/shared/messaging';
+import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../components/shared/views';
+import type { ComposerRequest } from './messages/composer-data';
+import type { ComposerShareRequest } from './messages/composer-share';
 import { recordShare } from './outbox';
 import { suggestion } from './suggestion';
 
-const NOT_ENROLLED: ComposerData = {
+/** What a composer gets while the advocate is not enrolled. */
+export const NOT_ENROLLED: ComposerData = {
   enrolled: false,
   items: [],
   guidelines: DEFAULT_GUIDELINES,
@@ -44,22 +46,22 @@ function liveFor(content: AdvocateItem[], network: TextNetwork, now: number): Ad
  * posts" button, with how many posts): the same counts as composerData, without the texts, links
  * and guidelines, so a page with a composer at every visit (X's home) reads a few bytes.
  */
-export async function composerBrief(db: RelayDexie, raw: unknown, now = Date.now()): Promise<ComposerBrief> {
-  const parsed = composerDataMessageSchema.safeParse(raw);
-  if (!parsed.success || !(await getMeta(db, 'enrollment')))
-    return { enrolled: false, items: 0, checksOwnPosts: false };
+export async function composerBrief(
+  db: RelayDexie,
+  request: ComposerRequest,
+  now = Date.now(),
+): Promise<ComposerBrief> {
+  if (!(await getMeta(db, 'enrollment'))) return { enrolled: false, items: 0, checksOwnPosts: false };
   const [content, guidelines] = await Promise.all([db.content.toArray(), getMeta(db, 'guidelines')]);
   return {
     enrolled: true,
-    items: liveFor(content, parsed.data.network, now).length,
+    items: liveFor(content, request.network, now).length,
     checksOwnPosts: (guidelines?.companyNames?.length ?? 0) > 0,
   };
 }
 
-export async function composerData(db: RelayDexie, raw: unknown, now = Date.now()): Promise<ComposerData> {
-  const parsed = composerDataMessageSchema.safeParse(raw);
-  if (!parsed.success) return NOT_ENROLLED;
-  const network: TextNetwork = parsed.data.network;
+export async function composerData(db: RelayDexie, request: ComposerRequest, now = Date.now()): Promise<ComposerData> {
+  const network: TextNetwork = request.network;
   const enrollment = await getMeta(db, 'enrollment');
   if (!enrollment) return NOT_ENROLLED;
   const [content, guidelines, sharesToday] = await Promise.all([
@@ -81,10 +83,12 @@ export async function composerData(db: RelayDexie, raw: unknown, now = Date.now(
 }
 
 /** Logs a share published from a composer (source 'composer'), once per `shareId`. */
-export async function composerShare(db: RelayDexie, raw: unknown, now = Date.now()): Promise<ComposerShareResult> {
-  const parsed = composerShareMessageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: 'That share is not valid.' };
-  const { shareId, contentId, network, personalized } = parsed.data;
+export async function composerShare(
+  db: RelayDexie,
+  request: ComposerShareRequest,
+  now = Date.now(),
+): Promise<ComposerShareResult> {
+  const { shareId, contentId, network, personalized } = request;
   const [item, enrollment, existing] = await Promise.all([
     db.content.get(contentId),
     getMeta(db, 'enrollment'),

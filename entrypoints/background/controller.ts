@@ -1,38 +1,22 @@
 /**
- * The background's behaviour: enrolment, sync (single-flight, on start, alarm, stream and demand),
- * the outbox, the badge and notifications, sign-out, and the state the popup shows. Browser APIs
- * come in through `BrowserPort`, so unit tests can drive it with fakes.
+ * The background's lifecycle: sync (single-flight, on start, alarm, stream and demand), the
+ * outbox, the badge and notifications, sign-out, and the state the popup shows; the messages'
+ * handlers (messages/) act through it. Browser APIs come in through `BrowserPort`, so unit tests
+ * can drive it with fakes.
  *
  * When the server says the token no longer works (401 revoked, expired or unknown, from any call),
  * access ends: the live connection stops, calls already under way finish, then the advocate's data
  * is cleared (access.ts) and the popup's setup screen says why.
  */
-import { shareIntentUrl } from '../../lib/intents';
-import { pointsRequestSchema, shareMessageSchema } from '../../lib/messages';
-import { getMeta, setMeta, type RelayDexie } from './db';
-import type {
-  ComposerBrief,
-  ComposerData,
-  ComposerShareResult,
-  EnrollResult,
-  LeaderboardView,
-  PointsView,
-  PopupState,
-  PrivacyResult,
-  ShareResult,
-} from '../../components/shared/messaging';
+import { getMeta, type RelayDexie } from './db';
+import type { PopupState } from '../../components/shared/views';
 import { accessEndedNotice, clearAdvocateData, retryPendingSignOuts } from './access';
 import { ApiClient, type ApiError, type Fetch } from './api-client';
-import { composerBrief, composerData, composerShare } from './composer';
-import { enroll } from './enroll';
 import { LiveConnection } from './live';
-import { dismissRefusedShare, flushOutbox, pendingShareCount, recordShare } from './outbox';
+import { flushOutbox, pendingShareCount } from './outbox';
 import { popupState } from './popup-state';
-import { leaderboard, pointsView, refreshMe, updatePrivacy } from './points';
-import { suggestion } from './suggestion';
+import { refreshMe } from './points';
 import { syncOnce } from './sync';
-
-export { suggestion };
 
 export interface BrowserPort {
   setBadge(text: string): Promise<void>;
@@ -66,7 +50,7 @@ export class BackgroundController {
 
   constructor(
     readonly db: RelayDexie,
-    private readonly port: BrowserPort,
+    readonly port: BrowserPort,
   ) {
     this.live = new LiveConnection({
       target: async () => {
@@ -89,7 +73,7 @@ export class BackgroundController {
   }
 
   /** A client for the enrolled server and token; null when not enrolled or while access is ending. */
-  private async client(): Promise<ApiClient | null> {
+  async client(): Promise<ApiClient | null> {
     const enrollment = this.ending ? undefined : await getMeta(this.db, 'enrollment');
     if (!enrollment) return null;
     return new ApiClient(enrollment.serverUrl, enrollment.token, {
@@ -99,7 +83,7 @@ export class BackgroundController {
   }
 
   /** Keeps `work` in the set of calls under way until it settles. */
-  private track<T>(work: Promise<T>): Promise<T> {
+  track<T>(work: Promise<T>): Promise<T> {
     this.inflight.add(work);
     void work.then(
       () => this.inflight.delete(work),
@@ -131,6 +115,11 @@ export class BackgroundController {
         this.ending = undefined;
       });
     return this.ending;
+  }
+
+  /** Resolves once an access that is ending has ended (enrolling waits for it); at once otherwise. */
+  async accessEnding(): Promise<void> {
+    await this.ending;
   }
 
   /** Resolves once access that is ending has ended (tests, and callers that want the outcome). */
@@ -233,21 +222,6 @@ export class BackgroundController {
     await this.port.setBadge(unseen.length ? String(unseen.length) : '');
   }
 
-  async markSeen(): Promise<void> {
-    await setMeta(this.db, 'unseen', []);
-    await this.updateBadge();
-  }
-
-  async enroll(raw: unknown): Promise<EnrollResult> {
-    await this.ending;
-    const result = await enroll(this.db, raw, {
-      lockedServerUrl: await this.port.configuredServerUrl(),
-      fetch: this.port.fetch,
-    });
-    if (result.ok) await this.wake();
-    return result;
-  }
-
   /**
    * Signs out: shares still waiting are sent first (one attempt), the server is told to revoke the
    * token, and everything of the advocate is cleared from this browser. When the server can't be
@@ -268,82 +242,6 @@ export class BackgroundController {
       this.port.broadcastChanged();
     }
     await this.track(retryPendingSignOuts(this.db, this.port.fetch)).catch(() => undefined);
-  }
-
-  /** The popup's "Dismiss" on a share the server refused. */
-  async dismissRefusedShare(raw: unknown): Promise<{ ok: boolean }> {
-    const result = await dismissRefusedShare(this.db, raw);
-    if (result.ok) this.port.broadcastChanged();
-    return result;
-  }
-
-  async share(raw: unknown): Promise<ShareResult> {
-    const parsed = shareMessageSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, message: 'That share request is not valid.' };
-    const [item, enrollment] = await Promise.all([
-      this.db.content.get(parsed.data.contentId),
-      getMeta(this.db, 'enrollment'),
-    ]);
-    if (!item || !enrollment) return { ok: false, message: 'This post is no longer available. Refresh and try again.' };
-    const network = parsed.data.network;
-    if (!item.networks.includes(network)) return { ok: false, message: `This post is not meant for ${network}.` };
-    const { text, link } = suggestion(item, network, enrollment.advocate.id);
-    const url = shareIntentUrl(network, text, link);
-    if (network !== 'facebook') {
-      // LinkedIn and X open their composer prefilled: the composer content script logs the share
-      // when the post is published, not when the intent opens.
-      await this.port.openTab(url);
-      return { ok: true, url };
-    }
-    const local = await recordShare(this.db, { contentId: item.id, network, source: 'popup' });
-    await this.port.openTab(url);
-    void this.flush();
-    this.port.broadcastChanged();
-    return { ok: true, url, shareId: local.id };
-  }
-
-  /** The Points tab; `refresh` first asks the server for ranks, clicks and settings. */
-  async points(raw: unknown): Promise<PointsView> {
-    const request = pointsRequestSchema.safeParse(raw);
-    const client = await this.client();
-    // Clicks from the server count in the Posts tab's summary too: it hears of a change.
-    if (client && request.success && request.data?.refresh && (await this.track(refreshMe(this.db, client))))
-      this.port.broadcastChanged();
-    return pointsView(this.db);
-  }
-
-  async leaderboard(raw: unknown): Promise<LeaderboardView> {
-    return this.track(leaderboard(this.db, await this.client(), raw));
-  }
-
-  /** Privacy choices: saved on the server; a click-tracking change brings new links with a sync. */
-  async updatePrivacy(raw: unknown): Promise<PrivacyResult> {
-    const result = await this.track(updatePrivacy(this.db, await this.client(), raw));
-    if (result.ok) {
-      this.port.broadcastChanged();
-      if ((raw as { clickTracking?: unknown }).clickTracking !== undefined) void this.sync();
-    }
-    return result;
-  }
-
-  /** Whether a LinkedIn or X composer has anything to offer, and how many posts. */
-  composerBrief(raw: unknown): Promise<ComposerBrief> {
-    return composerBrief(this.db, raw);
-  }
-
-  /** What a LinkedIn or X composer offers: posts, guidelines, today's share count, Relay links. */
-  composerData(raw: unknown): Promise<ComposerData> {
-    return composerData(this.db, raw);
-  }
-
-  /** A composer holding Relay content was published: log it once and send it to the server. */
-  async composerShare(raw: unknown): Promise<ComposerShareResult> {
-    const result = await composerShare(this.db, raw);
-    if (result.ok) {
-      void this.flush();
-      this.port.broadcastChanged();
-    }
-    return result;
   }
 
   /** What the popup shows (popup-state.ts); with `limit`, only the newest posts. */

@@ -14,6 +14,9 @@ import type {
   ScoringRules,
   ShareEvent,
 } from '../../lib/schemas';
+import type { AccessEnded, SyncStatus } from '../../components/shared/views';
+
+export type { AccessEnded, SyncStatus };
 
 export interface LocalShare {
   /** Client-made UUID, also the event id sent to the server. */
@@ -43,29 +46,6 @@ export interface Enrollment {
   token: string;
   advocate: { id: string; name: string };
   enrolledAt: string;
-}
-
-export interface SyncStatus {
-  lastSyncAt?: string;
-  lastAttemptAt?: string;
-  /** null when the last sync worked. */
-  error: null | { kind: 'offline' | 'server' | 'invalid-payload' | 'signed-out'; message: string };
-}
-
-/**
- * Why this browser's access to Relay ended, for the setup screen: the token was revoked (an admin
- * removed the advocate, or it was signed out elsewhere), expired from disuse, or is unknown to the
- * server. Kept after the advocate's data is cleared, until the next enrolment.
- */
-export interface AccessEnded {
-  reason: 'revoked' | 'expired' | 'unknown';
-  /** A short headline and the full explanation, as the popup shows them. */
-  title: string;
-  message: string;
-  /** ISO time it was noticed. */
-  at: string;
-  /** The server it was enrolled with: the setup form offers it again. */
-  serverUrl: string;
 }
 
 /** A sign-out the server has not confirmed yet: retried at the next wake. No other data is kept. */

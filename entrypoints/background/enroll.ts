@@ -1,13 +1,14 @@
 /**
- * Enrolment from the popup's setup form: the message is validated, the server URL normalised (or
+ * Enrolment from the popup's setup form (the enroll message, validated): the server URL normalised (or
  * the one the organisation locked used), the invite code redeemed, and each failure explained.
  * On success the enrolment replaces whatever this browser held, in one transaction.
  */
-import { enrollMessageSchema, normalizeServerUrl } from '../../lib/messages';
+import { normalizeServerUrl } from '../../lib/server-url';
 import { enrollResponseSchema } from '../../lib/schemas';
 import { setMeta, type RelayDexie } from './db';
-import type { EnrollResult } from '../../components/shared/messaging';
+import type { EnrollResult } from '../../components/shared/views';
 import { ApiClient, ApiError, type Fetch } from './api-client';
+import type { EnrollRequest } from './messages/enroll';
 
 /** Why enrolling failed, in words for the setup form. */
 function enrollFailure(error: unknown, serverUrl: string): Exclude<EnrollResult, { ok: true }> {
@@ -37,18 +38,15 @@ function enrollFailure(error: unknown, serverUrl: string): Exclude<EnrollResult,
 
 export async function enroll(
   db: RelayDexie,
-  raw: unknown,
+  request: EnrollRequest,
   options: { lockedServerUrl: string | null; fetch?: Fetch },
 ): Promise<EnrollResult> {
-  const parsed = enrollMessageSchema.safeParse(raw);
-  if (!parsed.success)
-    return { ok: false, kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'Check the fields.' };
-  const serverUrl = options.lockedServerUrl ?? normalizeServerUrl(parsed.data.serverUrl);
+  const serverUrl = options.lockedServerUrl ?? normalizeServerUrl(request.serverUrl);
   if (!serverUrl)
     return { ok: false, kind: 'invalid', message: 'The server URL should look like https://relay.example.com.' };
   let body: unknown;
   try {
-    body = await new ApiClient(serverUrl, undefined, options.fetch).enroll(parsed.data.code, parsed.data.name);
+    body = await new ApiClient(serverUrl, undefined, options.fetch).enroll(request.code, request.name);
   } catch (error) {
     return enrollFailure(error, serverUrl);
   }

@@ -1,13 +1,15 @@
 /**
  * The background: the only context that talks to the Relay API and to IndexedDB. Listeners are
- * registered synchronously at the top level, as MV3 requires; the work lives in controller.ts.
+ * registered synchronously at the top level, as MV3 requires; the work lives in controller.ts and
+ * messages/ (one file per message, answered through one dispatcher).
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openRelayDb } from './db';
 import { onMessage, POPUP_PORT } from '../../components/shared/messaging';
-import { popupStateRequestSchema } from '../../lib/messages';
-import { loadComposerUi } from './composer-ui';
+import { createDispatcher } from './messages/dispatch';
+import type { ResultOf } from './messages/define';
+import { MESSAGE_NAMES, type Messages } from './messages';
 import { BackgroundController, NOTIFICATION_PREFIX, OUTBOX_ALARM, SYNC_ALARM } from './controller';
 import { configuredServerUrl } from './server-url';
 
@@ -70,37 +72,17 @@ export default defineBackground(() => {
     port.onDisconnect.addListener(() => ports.delete(port));
   });
 
-  onMessage('getState', ({ data }) => {
-    const request = popupStateRequestSchema.safeParse(data);
-    return controller.state(request.success ? (request.data?.limit ?? undefined) : undefined);
+  const dispatch = createDispatcher({
+    bg: controller,
+    self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
+    async inject(tabId, frameId, file) {
+      // A file of this build (COMPOSER_UI_FILES), not a path WXT's types can check.
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file as never] });
+    },
   });
-  onMessage('enroll', ({ data }) => controller.enroll(data));
-  onMessage('signOut', () => controller.signOut());
-  onMessage('syncNow', async () => {
-    // The person asked for it now: shares still backing off after a failure are sent too.
-    await Promise.all([controller.sync(), controller.flush(true)]);
-    void controller.live.start();
-    return controller.state();
-  });
-  onMessage('share', ({ data }) => controller.share(data));
-  onMessage('dismissRefusedShare', ({ data }) => controller.dismissRefusedShare(data));
-  onMessage('markSeen', () => controller.markSeen());
-  onMessage('getPoints', ({ data }) => controller.points(data));
-  onMessage('getLeaderboard', ({ data }) => controller.leaderboard(data));
-  onMessage('updatePrivacy', ({ data }) => controller.updatePrivacy(data));
-  onMessage('composerBrief', ({ data }) => controller.composerBrief(data));
-  onMessage('composerData', ({ data }) => controller.composerData(data));
-  onMessage('composerShare', ({ data }) => controller.composerShare(data));
-  onMessage('loadComposerUi', ({ data, sender }) =>
-    loadComposerUi(
-      data,
-      { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url },
-      async (tabId, frameId, file) => {
-        // A file of this build (COMPOSER_UI_FILES), not a path WXT's types can check.
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file as never] });
-      },
-    ),
-  );
+  // Every message goes through the dispatcher: it checks the sender and validates the request.
+  for (const name of MESSAGE_NAMES)
+    onMessage(name, ({ data, sender }) => dispatch(name, data, sender) as Promise<ResultOf<Messages[typeof name]>>);
 
   // Every time the worker starts (including after Chrome stopped it): reconnect and catch up.
   void ensureAlarm();

@@ -9,11 +9,11 @@
  * the advocate has seen it in the popup and dismissed it. A 401 saying the token no longer works
  * stops the flush at once (the controller then clears the advocate's data).
  */
-import { dismissShareMessageSchema } from '../../lib/messages';
 import type { Network, ShareEvent } from '../../lib/schemas';
 import type { LocalShare, OutboxEntry, RelayDexie } from './db';
-import type { RefusedShare } from '../../components/shared/messaging';
+import type { RefusedShare } from '../../components/shared/views';
 import { ApiError, type ApiClient } from './api-client';
+import type { DismissRefusedShareRequest } from './messages/dismiss-refused-share';
 
 const BATCH = 100;
 const BASE_DELAY_MS = 5_000;
@@ -166,10 +166,11 @@ export async function refusedShares(db: RelayDexie): Promise<RefusedShare[]> {
 }
 
 /** The advocate saw a refused share: it leaves the outbox and the local log (it never counted). */
-export async function dismissRefusedShare(db: RelayDexie, raw: unknown): Promise<{ ok: boolean }> {
-  const parsed = dismissShareMessageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false };
-  const { id } = parsed.data;
+export async function dismissRefusedShare(
+  db: RelayDexie,
+  request: DismissRefusedShareRequest,
+): Promise<{ ok: boolean }> {
+  const { id } = request;
   return db.transaction('rw', db.outbox, db.shares, async () => {
     const entry = await db.outbox.get(id);
     if (!entry?.rejected) return { ok: false };

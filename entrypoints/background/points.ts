@@ -6,7 +6,6 @@
  */
 import { combineHistory } from '../../lib/history';
 import { summarizeMeHistory } from '../../lib/history-summary';
-import { leaderboardRequestSchema, privacyMessageSchema } from '../../lib/messages';
 import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/points';
 import {
   leaderboardResponseSchema,
@@ -17,8 +16,10 @@ import {
   type Period,
 } from '../../lib/schemas';
 import { getMeta, setMeta, type Cached, type RelayDexie } from './db';
-import type { LeaderboardView, PointsView, PrivacyResult } from '../../components/shared/messaging';
+import type { LeaderboardView, PointsView, PrivacyResult } from '../../components/shared/views';
 import { ApiError, type ApiClient } from './api-client';
+import type { LeaderboardRequest } from './messages/get-leaderboard';
+import type { PrivacyRequest } from './messages/update-privacy';
 import { pendingShareCount } from './outbox';
 
 /** Weeks in the Points tab's chart. */
@@ -141,16 +142,13 @@ export async function refreshMe(db: RelayDexie, client: ApiClient, now = Date.no
 export async function leaderboard(
   db: RelayDexie,
   client: ApiClient | null,
-  raw: unknown,
+  request: LeaderboardRequest,
   now = Date.now(),
 ): Promise<LeaderboardView> {
-  const request = leaderboardRequestSchema.safeParse(raw);
-  const period: Period = request.success ? request.data.period : 'week';
+  const period: Period = request.period;
   const boards = (await getMeta(db, 'leaderboards')) ?? {};
   let entry: Cached<NonNullable<LeaderboardView['board']>>;
-  if (!request.success) {
-    entry = { ...keep(boards[period]), error: 'That leaderboard request is not valid.' };
-  } else if (!client) {
+  if (!client) {
     entry = { value: null, fetchedAt: null, error: 'Connect to your Relay server to see the leaderboard.' };
   } else {
     entry = await fetchKept(
@@ -169,15 +167,13 @@ export async function leaderboard(
 export async function updatePrivacy(
   db: RelayDexie,
   client: ApiClient | null,
-  raw: unknown,
+  request: PrivacyRequest,
   now = Date.now(),
 ): Promise<PrivacyResult> {
-  const parsed = privacyMessageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'That change is not valid.' };
   if (!client) return { ok: false, message: 'Connect to your Relay server first.' };
   let body: unknown;
   try {
-    body = await client.patchMe(parsed.data);
+    body = await client.patchMe(request);
   } catch (error) {
     return { ok: false, message: `Your choice was not saved. ${failureText(error)}` };
   }
@@ -189,6 +185,6 @@ export async function updatePrivacy(
     await refreshMe(db, client, now);
   }
   // Ranks change with the leaderboard choice: the kept boards are out of date.
-  if (parsed.data.leaderboard !== undefined) await db.meta.delete('leaderboards');
+  if (request.leaderboard !== undefined) await db.meta.delete('leaderboards');
   return { ok: true, view: await pointsView(db, now) };
 }

@@ -5,7 +5,7 @@
  * render with 1,000 cached posts doesn't wait for all of them); the popup asks for the rest after.
  */
 import { getMeta, type RelayDexie } from './db';
-import type { PopupItem, PopupState } from '../../components/shared/messaging';
+import type { PopupItem, PopupState } from '../../components/shared/views';
 import { pendingShareCount, refusedShares } from './outbox';
 import { localScore } from './points';
 import { suggestion } from './suggestion';

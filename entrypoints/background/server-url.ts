@@ -3,7 +3,7 @@
  * at build time (RELAY_SERVER_URL); either locks the setup field. Otherwise the person types it.
  */
 import { browser } from 'wxt/browser';
-import { normalizeServerUrl } from '../../lib/messages';
+import { normalizeServerUrl } from '../../lib/server-url';
 
 declare const __RELAY_SERVER_URL__: string;
 

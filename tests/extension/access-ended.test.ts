@@ -11,7 +11,7 @@ import { BackgroundController, OUTBOX_ALARM } from '../../entrypoints/background
 import { recordShare } from '../../entrypoints/background/outbox';
 import { getMeta, setMeta, type RelayDexie } from '../../entrypoints/background/db';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { fakePort, freshDb, publish, until } from './helpers';
+import { ask, fakePort, freshDb, publish, until } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -42,7 +42,7 @@ describe('the background when access ends', () => {
     const controller = new BackgroundController(freshDb(), port);
     const invite = await server.call('/v1/admin/invites', { method: 'POST', json: {}, token: admin });
     const { code } = (await invite.json()) as { code: string };
-    expect(await controller.enroll({ serverUrl: server.url, code, name })).toEqual({ ok: true });
+    expect(await ask(controller, 'enroll', { serverUrl: server.url, code, name })).toEqual({ ok: true });
     const enrollment = (await getMeta(controller.db, 'enrollment'))!;
     const [post] = await controller.db.content.toArray();
     await recordShare(controller.db, { contentId: post!.id, network: 'linkedin', source: 'popup' });
@@ -105,7 +105,7 @@ describe('the background when access ends', () => {
     const { controller } = await enrolled('Cy Idle');
     controller.live.stop();
     server.clock.advance(11 * DAY);
-    const view = await controller.points({ refresh: true });
+    const view = await ask(controller, 'getPoints', { refresh: true });
     expect(view.error).toMatch(/no longer connected/);
     await controller.settled();
     const notice = await expectCleared(controller, 'expired');
@@ -117,13 +117,13 @@ describe('the background when access ends', () => {
     controller.live.stop();
     const enrollment = (await getMeta(controller.db, 'enrollment'))!;
     await setMeta(controller.db, 'enrollment', { ...enrollment, token: 'rlv_never-issued' });
-    await controller.leaderboard({ period: 'week' });
+    await ask(controller, 'getLeaderboard', { period: 'week' });
     await controller.settled();
     await expectCleared(controller, 'unknown');
 
     const invite = await server.call('/v1/admin/invites', { method: 'POST', json: {}, token: admin });
     const { code } = (await invite.json()) as { code: string };
-    expect(await controller.enroll({ serverUrl: server.url, code, name: 'Di Again' })).toEqual({ ok: true });
+    expect(await ask(controller, 'enroll', { serverUrl: server.url, code, name: 'Di Again' })).toEqual({ ok: true });
     const state = await controller.state();
     expect(state.accessEnded).toBeNull();
     expect(state.enrollment?.advocate.name).toBe('Di Again');
@@ -138,7 +138,7 @@ describe('the background when access ends', () => {
     await removeAdvocate(first.advocate.id);
     const invite = await server.call('/v1/admin/invites', { method: 'POST', json: {}, token: admin });
     const { code } = (await invite.json()) as { code: string };
-    expect(await controller.enroll({ serverUrl: server.url, code, name: 'Ed Again' })).toEqual({ ok: true });
+    expect(await ask(controller, 'enroll', { serverUrl: server.url, code, name: 'Ed Again' })).toEqual({ ok: true });
     controller.live.stop();
     // A call still made with the first enrolment's token hears its 401 now, and ends that access:
     // the newer enrolment stays.
@@ -164,7 +164,7 @@ describe('signing out', () => {
     const controller = new BackgroundController(freshDb(), port);
     const invite = await first.call('/v1/admin/invites', { method: 'POST', json: {}, token: await first.adminToken() });
     const { code } = (await invite.json()) as { code: string };
-    expect(await controller.enroll({ serverUrl: first.url, code, name: 'Flo Leaves' })).toEqual({ ok: true });
+    expect(await ask(controller, 'enroll', { serverUrl: first.url, code, name: 'Flo Leaves' })).toEqual({ ok: true });
     const { token } = (await getMeta(controller.db, 'enrollment'))!;
     controller.live.stop();
 

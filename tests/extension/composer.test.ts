@@ -10,9 +10,10 @@ import { composerBrief, composerData, startOfLocalDay } from '../../entrypoints/
 import { briefOf } from '../../components/composer/brief';
 import { COMPOSER_UI_FILES, loadComposerUi } from '../../entrypoints/background/composer-ui';
 import { BackgroundController, type BrowserPort } from '../../entrypoints/background/controller';
+import { composerRequest } from '../../entrypoints/background/messages/composer-data';
 import { recordShare } from '../../entrypoints/background/outbox';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { freshDb, publish } from './helpers';
+import { ask, freshDb, publish, TEST_EXTENSION } from './helpers';
 
 function fakePort() {
   const tabs: string[] = [];
@@ -83,17 +84,17 @@ describe('composer messages', () => {
   it('offers nothing before enrolment, and nothing for a network it does not serve', async () => {
     const empty = { enrolled: false, items: [], sharesToday: 0, relayLinks: [] };
     const noBrief = { enrolled: false, items: 0, checksOwnPosts: false };
-    expect(await controller.composerData({ network: 'x' })).toMatchObject(empty);
-    expect(await controller.composerBrief({ network: 'x' })).toEqual(noBrief);
-    expect(await controller.enroll({ serverUrl: server.url, code, name: 'Composer' })).toEqual({ ok: true });
+    expect(await ask(controller, 'composerData', { network: 'x' })).toMatchObject(empty);
+    expect(await ask(controller, 'composerBrief', { network: 'x' })).toEqual(noBrief);
+    expect(await ask(controller, 'enroll', { serverUrl: server.url, code, name: 'Composer' })).toEqual({ ok: true });
     for (const bad of [{ network: 'facebook' }, { network: 'tiktok' }, { network: 'x', text: 'my post' }, 'x', null]) {
-      expect(await controller.composerData(bad)).toMatchObject(empty);
-      expect(await controller.composerBrief(bad)).toEqual(noBrief);
+      expect(await ask(controller, 'composerData', bad)).toMatchObject(empty);
+      expect(await ask(controller, 'composerBrief', bad)).toEqual(noBrief);
     }
   });
 
   it("offers the live posts for the network with this advocate's text and link, the guidelines and the Relay links", async () => {
-    const x = await controller.composerData({ network: 'x' });
+    const x = await ask(controller, 'composerData', { network: 'x' });
     expect(x.enrolled).toBe(true);
     expect(x.items.map((item) => item.title).sort()).toEqual(['Both networks', 'Everywhere']);
     const item = x.items.find((i) => i.id === both.id)!;
@@ -114,7 +115,7 @@ describe('composer messages', () => {
     for (const link of Object.values(stored.links)) expect(x.relayLinks).toContainEqual({ contentId: both.id, link });
     expect(x.relayLinks.some((l) => l.contentId === linkedinOnly.id)).toBe(false);
 
-    const linkedin = await controller.composerData({ network: 'linkedin' });
+    const linkedin = await ask(controller, 'composerData', { network: 'linkedin' });
     expect(linkedin.items.map((i) => i.title).sort()).toEqual(['Both networks', 'Everywhere', 'LinkedIn only']);
     const only = linkedin.items.find((i) => i.id === linkedinOnly.id)!;
     expect(only.text).toBe(`Only here ${only.link}`);
@@ -122,8 +123,8 @@ describe('composer messages', () => {
 
   it('briefs a composer with the same counts as the whole answer, without texts or links', async () => {
     for (const network of ['x', 'linkedin'] as const) {
-      const brief = await controller.composerBrief({ network });
-      expect(brief).toEqual(briefOf(await controller.composerData({ network })));
+      const brief = await ask(controller, 'composerBrief', { network });
+      expect(brief).toEqual(briefOf(await ask(controller, 'composerData', { network })));
       expect(brief).toEqual({ enrolled: true, items: network === 'x' ? 2 : 3, checksOwnPosts: true });
     }
     // An expired post leaves the brief's count as it leaves the list.
@@ -145,7 +146,7 @@ describe('composer messages', () => {
 
   it('"Share on X" and "Share on LinkedIn" open the composer prefilled without logging; Facebook logs on click', async () => {
     for (const network of ['x', 'linkedin'] as const) {
-      const result = await controller.share({ contentId: both.id, network });
+      const result = await ask(controller, 'share', { contentId: both.id, network });
       expect(result).toMatchObject({ ok: true });
       expect(result.ok && result.shareId).toBeFalsy();
       expect(tabs.at(-1)).toBe(result.ok ? result.url : '');
@@ -153,7 +154,7 @@ describe('composer messages', () => {
     expect(await controller.db.shares.count()).toBe(0);
     expect(await controller.db.outbox.count()).toBe(0);
 
-    const facebook = await controller.share({ contentId: everywhere.id, network: 'facebook' });
+    const facebook = await ask(controller, 'share', { contentId: everywhere.id, network: 'facebook' });
     expect(facebook).toMatchObject({ ok: true, shareId: expect.any(String) });
     expect(new URL(tabs.at(-1)!).hostname).toBe('www.facebook.com');
     expect(await controller.db.shares.get((facebook as { shareId: string }).shareId)).toMatchObject({
@@ -175,9 +176,9 @@ describe('composer messages', () => {
       'garbage',
       undefined,
     ];
-    for (const message of invalid) expect(await controller.composerShare(message)).toMatchObject({ ok: false });
-    expect(await controller.composerShare({ ...valid, contentId: 'missing' })).toMatchObject({ ok: false });
-    expect(await controller.composerShare({ ...valid, contentId: linkedinOnly.id })).toMatchObject({
+    for (const message of invalid) expect(await ask(controller, 'composerShare', message)).toMatchObject({ ok: false });
+    expect(await ask(controller, 'composerShare', { ...valid, contentId: 'missing' })).toMatchObject({ ok: false });
+    expect(await ask(controller, 'composerShare', { ...valid, contentId: linkedinOnly.id })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/not meant for x/),
     });
@@ -187,9 +188,9 @@ describe('composer messages', () => {
   it('logs a published composer once, as a composer share, and delivers it with "personalized"', async () => {
     const shareId = crypto.randomUUID();
     const message = { shareId, contentId: both.id, network: 'x', personalized: true };
-    expect(await controller.composerShare(message)).toEqual({ ok: true, shareId });
+    expect(await ask(controller, 'composerShare', message)).toEqual({ ok: true, shareId });
     // The same publish reported twice (a retried message) is one share.
-    expect(await controller.composerShare(message)).toEqual({ ok: true, shareId });
+    expect(await ask(controller, 'composerShare', message)).toEqual({ ok: true, shareId });
     const logged = await controller.db.shares.where('source').equals('composer').toArray();
     expect(logged).toEqual([
       expect.objectContaining({
@@ -207,7 +208,7 @@ describe('composer messages', () => {
     await until(async () => (await controller.db.outbox.count()) === 0);
 
     // Today's count includes it (and the Facebook share), and reaches the daily-cap check.
-    expect((await controller.composerData({ network: 'linkedin' })).sharesToday).toBe(2);
+    expect((await ask(controller, 'composerData', { network: 'linkedin' })).sharesToday).toBe(2);
   });
 
   it("counts today's shares from local midnight", async () => {
@@ -264,8 +265,17 @@ describe('loading the composer UI script', () => {
       ],
       ['x', { tabId: 7, url: 'https://x.com/home' }],
     ];
-    for (const [message, origin] of refused)
-      expect(await loadComposerUi(message, origin, inject)).toMatchObject({ ok: false });
+    // A request that is not valid is refused by the dispatcher; a valid one from the wrong page by the site check.
+    const bg = new BackgroundController(freshDb(), fakePort().port);
+    for (const [message, origin] of refused) {
+      const request = composerRequest.safeParse(message);
+      const sender = { id: TEST_EXTENSION.id, url: origin.url, tab: { id: origin.tabId }, frameId: origin.frameId };
+      expect(
+        request.success
+          ? await loadComposerUi(request.data, origin, inject)
+          : await ask(bg, 'loadComposerUi', message, { sender, inject }),
+      ).toMatchObject({ ok: false });
+    }
     expect(injected).toHaveLength(3);
 
     const failing = async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackgroundController, NOTIFICATION_PREFIX } from '../../entrypoints/background/controller';
 import { getMeta } from '../../entrypoints/background/db';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { DOWN_URL, fakePort, freshDb, publish, until } from './helpers';
+import { ask, DOWN_URL, fakePort, freshDb, publish, until } from './helpers';
 
 describe('background controller', () => {
   let server: TestServer;
@@ -23,11 +23,11 @@ describe('background controller', () => {
   it('explains enrolment failures: unreachable, unknown code, expired invite, missing fields', async () => {
     const { port } = fakePort();
     const controller = new BackgroundController(freshDb(), port);
-    expect(await controller.enroll({ serverUrl: DOWN_URL, code, name: 'A' })).toMatchObject({
+    expect(await ask(controller, 'enroll', { serverUrl: DOWN_URL, code, name: 'A' })).toMatchObject({
       ok: false,
       kind: 'unreachable',
     });
-    expect(await controller.enroll({ serverUrl: server.url, code: 'NOPE-NOPE', name: 'A' })).toMatchObject({
+    expect(await ask(controller, 'enroll', { serverUrl: server.url, code: 'NOPE-NOPE', name: 'A' })).toMatchObject({
       ok: false,
       kind: 'bad-code',
     });
@@ -38,25 +38,25 @@ describe('background controller', () => {
     });
     const expiredCode = ((await expiring.json()) as { code: string }).code;
     server.clock.advance(120_000);
-    const expired = await controller.enroll({ serverUrl: server.url, code: expiredCode, name: 'A' });
+    const expired = await ask(controller, 'enroll', { serverUrl: server.url, code: expiredCode, name: 'A' });
     expect(expired).toMatchObject({ ok: false, kind: 'expired' });
     expect((expired as { message: string }).message).toMatch(/expired/i);
-    expect(await controller.enroll({ serverUrl: server.url, code, name: '  ' })).toMatchObject({
+    expect(await ask(controller, 'enroll', { serverUrl: server.url, code, name: '  ' })).toMatchObject({
       ok: false,
       kind: 'invalid',
     });
-    expect(await controller.enroll({ serverUrl: 'ftp://x', code, name: 'A' })).toMatchObject({
+    expect(await ask(controller, 'enroll', { serverUrl: 'ftp://x', code, name: 'A' })).toMatchObject({
       ok: false,
       kind: 'invalid',
     });
-    expect(await controller.enroll('garbage')).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(await ask(controller, 'enroll', 'garbage')).toMatchObject({ ok: false, kind: 'invalid' });
     expect(await getMeta(controller.db, 'enrollment')).toBeUndefined();
   });
 
   it('uses the locked server URL whatever the popup sends', async () => {
     const { port } = fakePort({ locked: server.url });
     const controller = new BackgroundController(freshDb(), port);
-    expect(await controller.enroll({ serverUrl: 'https://elsewhere.invalid', code, name: 'Locked' })).toEqual({
+    expect(await ask(controller, 'enroll', { serverUrl: 'https://elsewhere.invalid', code, name: 'Locked' })).toEqual({
       ok: true,
     });
     expect((await getMeta(controller.db, 'enrollment'))?.serverUrl).toBe(server.url);
@@ -67,7 +67,7 @@ describe('background controller', () => {
   it('enrols, syncs, hears a publish live (badge + notification), shares and signs out', async () => {
     const { port, calls } = fakePort();
     const controller = new BackgroundController(freshDb(), port);
-    expect(await controller.enroll({ serverUrl: server.url, code, name: 'Grace' })).toEqual({ ok: true });
+    expect(await ask(controller, 'enroll', { serverUrl: server.url, code, name: 'Grace' })).toEqual({ ok: true });
     let state = await controller.state();
     expect(state.enrollment?.advocate.name).toBe('Grace');
     expect(state.content.map((c) => c.title)).toContain('Welcome post');
@@ -87,10 +87,10 @@ describe('background controller', () => {
     expect(state.content[0]?.suggestions.x).toMatch(/^Breaking news on X http:\/\/relay\.test\/r\/\w+$/);
     expect(state.content[0]?.suggestions.facebook).toMatch(/^http:\/\/relay\.test\/r\/\w+$/);
 
-    await controller.markSeen();
+    await ask(controller, 'markSeen');
     expect(calls.badge.at(-1)).toBe('');
 
-    const shared = await controller.share({ contentId: fresh.id, network: 'x' });
+    const shared = await ask(controller, 'share', { contentId: fresh.id, network: 'x' });
     expect(shared.ok).toBe(true);
     const url = new URL(calls.tabs.at(-1)!);
     expect(`${url.origin}${url.pathname}`).toBe('https://x.com/intent/post');
@@ -100,7 +100,7 @@ describe('background controller', () => {
     expect(await controller.db.outbox.count()).toBe(0);
     expect((await controller.state()).points?.shares).toBe(0);
     // The X content script saw it published (composerShare): now it is logged, and delivered.
-    const published = await controller.composerShare({
+    const published = await ask(controller, 'composerShare', {
       shareId: crypto.randomUUID(),
       contentId: fresh.id,
       network: 'x',
@@ -112,8 +112,8 @@ describe('background controller', () => {
     ]);
     await until(async () => (await controller.db.outbox.count()) === 0);
     expect((await controller.state()).points?.shares).toBe(1);
-    expect(await controller.share({ contentId: fresh.id, network: 'tiktok' })).toMatchObject({ ok: false });
-    expect(await controller.share({ contentId: 'missing', network: 'x' })).toMatchObject({ ok: false });
+    expect(await ask(controller, 'share', { contentId: fresh.id, network: 'tiktok' })).toMatchObject({ ok: false });
+    expect(await ask(controller, 'share', { contentId: 'missing', network: 'x' })).toMatchObject({ ok: false });
 
     const { token } = (await getMeta(controller.db, 'enrollment'))!;
     expect((await server.call('/v1/sync', { token })).status).toBe(200);

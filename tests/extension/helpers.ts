@@ -1,7 +1,10 @@
 /** Shared set-up for the background's unit tests: a real server, a fresh IndexedDB, a client. */
 import WebSocket from 'ws';
 import { ApiClient, type Fetch } from '../../entrypoints/background/api-client';
-import type { BrowserPort } from '../../entrypoints/background/controller';
+import type { BackgroundController, BrowserPort } from '../../entrypoints/background/controller';
+import { MESSAGES, type MessageName, type Messages } from '../../entrypoints/background/messages';
+import type { InjectFile, MessageSender, ResultOf, SenderContext } from '../../entrypoints/background/messages/define';
+import { createDispatcher } from '../../entrypoints/background/messages/dispatch';
 import { openRelayDb, type RelayDexie } from '../../entrypoints/background/db';
 import type { TestServer } from '../helpers/server';
 
@@ -106,4 +109,32 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs =
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The extension as the dispatcher sees it in these tests. */
+export const TEST_EXTENSION = { id: 'relay-test-extension', baseUrl: 'chrome-extension://relay-test-extension/' };
+
+/** A sender from each context, as the browser would describe it. */
+export const SENDERS: Record<SenderContext, MessageSender> = {
+  popup: { id: TEST_EXTENSION.id, url: `${TEST_EXTENSION.baseUrl}popup.html` },
+  'content-script': { id: TEST_EXTENSION.id, url: 'https://x.com/home', tab: { id: 1 }, frameId: 0 },
+};
+
+const NO_INJECTION: InjectFile = async () => {
+  throw new Error('nothing is injected in this test');
+};
+
+/**
+ * Sends a message to `bg` through the real dispatcher (sender check, validation, handler), from
+ * the first context allowed to send it unless `sender` says otherwise.
+ */
+export function ask<Name extends MessageName>(
+  bg: BackgroundController,
+  name: Name,
+  request?: unknown,
+  options: { sender?: MessageSender; inject?: InjectFile } = {},
+): Promise<ResultOf<Messages[Name]>> {
+  const dispatch = createDispatcher({ bg, self: TEST_EXTENSION, inject: options.inject ?? NO_INJECTION });
+  const sender = options.sender ?? SENDERS[MESSAGES[name].from[0]!];
+  return dispatch(name, request, sender) as Promise<ResultOf<Messages[Name]>>;
 }

@@ -12,7 +12,7 @@ import { LocalChangeFeed } from '../../server/changes';
 import { openDatabase } from '../../server/db';
 import { createContent } from '../../server/services/content-writes';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { fakePort, freshDb, until } from './helpers';
+import { ask, fakePort, freshDb, until } from './helpers';
 
 /** Every connection attempt and every close the extension's sockets saw, in order. */
 const attempts: number[] = [];
@@ -64,7 +64,7 @@ describe('the live connection across server restarts', () => {
     const { code } = (await invite.json()) as { code: string };
     const { port } = fakePort({ random: () => 0.5, WebSocketImpl: WatchedWebSocket });
     controller = new BackgroundController(freshDb(), port);
-    expect(await controller.enroll({ serverUrl: first.url, code, name: 'Reconnecting' })).toEqual({ ok: true });
+    expect(await ask(controller, 'enroll', { serverUrl: first.url, code, name: 'Reconnecting' })).toEqual({ ok: true });
     await until(() => controller.live.connected);
   });
   afterAll(async () => {

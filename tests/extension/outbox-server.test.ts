@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, retryAfterMs } from '../../entrypoints/background/api-client';
+import { BackgroundController } from '../../entrypoints/background/controller';
 import {
   backoffMs,
   dismissRefusedShare,
@@ -19,7 +20,7 @@ import { localScore } from '../../entrypoints/background/points';
 import { DEFAULT_SCORING } from '../../lib/schemas';
 import { loadConfig } from '../../server/config';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { clientFor, freshDb, publish, recordingFetch } from './helpers';
+import { ask, clientFor, fakePort, freshDb, publish, recordingFetch } from './helpers';
 
 const RATE_WINDOW_MS = 2_000;
 
@@ -180,8 +181,9 @@ describe('the outbox against a server that fails for real', () => {
     expect((await localScore(db, DEFAULT_SCORING, null, Date.now())).shares).toBe(1);
 
     // Dismissing takes a valid message about a refused share, and nothing else.
-    expect(await dismissRefusedShare(db, { id: 42 })).toEqual({ ok: false });
-    expect(await dismissRefusedShare(db, { id: bad.id, extra: true })).toEqual({ ok: false });
+    const bg = new BackgroundController(db, fakePort().port);
+    expect(await ask(bg, 'dismissRefusedShare', { id: 42 })).toEqual({ ok: false });
+    expect(await ask(bg, 'dismissRefusedShare', { id: bad.id, extra: true })).toEqual({ ok: false });
     expect(await dismissRefusedShare(db, { id: good.id })).toEqual({ ok: false });
     expect(await dismissRefusedShare(db, { id: bad.id })).toEqual({ ok: true });
     expect(await refusedShares(db)).toEqual([]);

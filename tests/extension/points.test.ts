@@ -4,12 +4,13 @@
  * the leaderboard, and privacy changes; malformed messages and answers change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackgroundController } from '../../entrypoints/background/controller';
 import { flushOutbox, recordShare } from '../../entrypoints/background/outbox';
 import { leaderboard, pointsView, refreshMe, updatePrivacy } from '../../entrypoints/background/points';
 import { syncOnce } from '../../entrypoints/background/sync';
 import { getMeta, setMeta, type RelayDexie } from '../../entrypoints/background/db';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { clientFor, DOWN_URL, freshDb, publish, recordingFetch } from './helpers';
+import { ask, clientFor, DOWN_URL, fakePort, freshDb, publish, recordingFetch } from './helpers';
 
 const HUMAN = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 
@@ -137,8 +138,9 @@ describe('points in the background', () => {
     expect(offline.board).toEqual(week.board);
     expect(offline.fetchedAt).toBe(week.fetchedAt);
 
+    const bg = new BackgroundController(db, fakePort().port);
     for (const bad of [{ period: 'year' }, { period: 'week', extra: 1 }, null, 'week']) {
-      const refused = await leaderboard(db, client, bad);
+      const refused = await ask(bg, 'getLeaderboard', bad);
       expect(refused.error).toBe('That leaderboard request is not valid.');
     }
     expect((await leaderboard(db, null, { period: 'all' })).error).toMatch(/Connect/);
@@ -154,8 +156,9 @@ describe('points in the background', () => {
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
 
+    const bg = new BackgroundController(db, fakePort().port);
     for (const bad of [{}, { leaderboard: 'no' }, { leaderboard: false, team: 'Sales' }, null, [true]]) {
-      const refused = await updatePrivacy(db, client, bad);
+      const refused = await ask(bg, 'updatePrivacy', bad);
       expect(refused.ok).toBe(false);
     }
     expect(await stored()).toMatchObject({ click_tracking: 1, leaderboard: 1 });

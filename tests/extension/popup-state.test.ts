@@ -4,7 +4,7 @@ import { snapshotOf, stateFromSnapshot } from '../../components/popup/popupSnaps
 import { FIRST_PAGE } from '../../components/popup/PostList';
 import { BackgroundController, type BrowserPort } from '../../entrypoints/background/controller';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { freshDb, publish } from './helpers';
+import { ask, freshDb, publish } from './helpers';
 
 const port: BrowserPort = {
   setBadge: async () => {},
@@ -33,7 +33,7 @@ describe("the popup's state", () => {
     });
     const { code } = (await invite.json()) as { code: string };
     controller = new BackgroundController(freshDb(), port);
-    expect(await controller.enroll({ serverUrl: server.url, code, name: 'Reader' })).toEqual({ ok: true });
+    expect(await ask(controller, 'enroll', { serverUrl: server.url, code, name: 'Reader' })).toEqual({ ok: true });
     controller.live.stop();
   });
   afterAll(() => server.stop());

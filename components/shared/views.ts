@@ -1,0 +1,130 @@
+/** What the background answers the popup and the composers: the shapes both sides see. */
+import type { PointsSummary, Score, WeekPoints } from '../../lib/points';
+import type { AdvocateItem, Guidelines, LeaderboardResponse, MeResponse, Network, Period } from '../../lib/schemas';
+
+export interface SyncStatus {
+  lastSyncAt?: string;
+  lastAttemptAt?: string;
+  /** null when the last sync worked. */
+  error: null | { kind: 'offline' | 'server' | 'invalid-payload' | 'signed-out'; message: string };
+}
+
+/**
+ * Why this browser's access to Relay ended, for the setup screen: the token was revoked (an admin
+ * removed the advocate, or it was signed out elsewhere), expired from disuse, or is unknown to the
+ * server. Kept after the advocate's data is cleared, until the next enrolment.
+ */
+export interface AccessEnded {
+  reason: 'revoked' | 'expired' | 'unknown';
+  /** A short headline and the full explanation, as the popup shows them. */
+  title: string;
+  message: string;
+  /** ISO time it was noticed. */
+  at: string;
+  /** The server it was enrolled with: the setup form offers it again. */
+  serverUrl: string;
+}
+
+export interface PopupItem extends Omit<AdvocateItem, 'variants' | 'links'> {
+  /** This advocate's suggested text per network, link included (Facebook: the link alone). */
+  suggestions: Partial<Record<Network, string>>;
+}
+
+export interface PopupState {
+  setup: { serverUrl: string; locked: boolean };
+  enrollment: { serverUrl: string; advocate: { id: string; name: string } } | null;
+  status: SyncStatus;
+  /** Newest first; only the newest ones when getState was asked for a limit. */
+  content: PopupItem[];
+  /** How many posts there are in all. */
+  total: number;
+  unseen: string[];
+  points: PointsSummary | null;
+  pendingShares: number;
+  /** Shares the server refused for good, newest first, until the advocate dismisses them. */
+  refusedShares: RefusedShare[];
+  /** Why this browser's access ended (set while not enrolled, after a revoked or expired token). */
+  accessEnded: AccessEnded | null;
+}
+
+/** A share the server will never count, and its reason, as the popup shows it. */
+export interface RefusedShare {
+  id: string;
+  contentId: string;
+  /** The post's title, when it is still in this browser. */
+  title: string | null;
+  network: Network;
+  sharedAt: string;
+  /** What the server said, e.g. "contentId is not known content". */
+  reason: string;
+}
+
+export type EnrollResult =
+  { ok: true } | { ok: false; kind: 'invalid' | 'unreachable' | 'bad-code' | 'expired' | 'server'; message: string };
+
+/**
+ * `shareId` is set when the click itself was logged (Facebook). LinkedIn and X shares are logged by
+ * the composer content script when the post is published.
+ */
+export type ShareResult = { ok: true; url: string; shareId?: string } | { ok: false; message: string };
+
+/** A post offered in a site's composer: this advocate's suggested text for that network, link included. */
+export interface ComposerItem {
+  id: string;
+  title: string;
+  tags: string[];
+  text: string;
+  link: string;
+}
+
+/** What a composer content script needs; all empty when the advocate is not enrolled. */
+export interface ComposerData {
+  enrolled: boolean;
+  /** Live content for the network, newest first. */
+  items: ComposerItem[];
+  guidelines: Guidelines;
+  /** Shares in the local log since local midnight (every source and network). */
+  sharesToday: number;
+  /** This advocate's links of those items (every network's): a composer holding one holds Relay content. */
+  relayLinks: { contentId: string; link: string }[];
+}
+
+/** Whether a composer has anything to show (composerData's counts, without the texts). */
+export interface ComposerBrief {
+  enrolled: boolean;
+  /** Live posts for the network. */
+  items: number;
+  /** The guidelines name companies: the person's own posts get checked too. */
+  checksOwnPosts: boolean;
+}
+
+export type ComposerShareResult = { ok: true; shareId: string } | { ok: false; message: string };
+
+export type LoadComposerUiResult = { ok: true } | { ok: false; message: string };
+
+/** The Points tab: scored locally (offline first), ranks and settings as the server last said. */
+export interface PointsView {
+  enrolled: boolean;
+  /** null until the first sync brought the scoring rules. */
+  score: Score | null;
+  /** Points per ISO week, the last 12, oldest first. */
+  weeks: WeekPoints[];
+  /** Points and rank per period, from the server; null before its first answer. */
+  standing: MeResponse['periods'] | null;
+  settings: MeResponse['settings'] | null;
+  /** When the server's side was fetched (ISO). */
+  fetchedAt: string | null;
+  /** Why the last refresh failed (what is shown is the last answer). */
+  error: string | null;
+  /** Shares waiting to reach the server: counted here, not yet in the ranks. */
+  pendingShares: number;
+}
+
+export interface LeaderboardView {
+  period: Period;
+  board: LeaderboardResponse | null;
+  fetchedAt: string | null;
+  error: string | null;
+}
+
+export type PrivacyResult = { ok: true; view: PointsView } | { ok: false; message: string };
