@@ -1,8 +1,4 @@
-/**
- * Mounts declared routes (define.ts): each is listed in the OpenAPI document and served behind, in
- * order, its caller's CORS and middleware, its auth, its rate limit and its own middleware; then
- * its body and query are validated and the handler gets them.
- */
+/** Mounts declared routes (define.ts): OpenAPI entry, CORS and middleware by caller, auth, rate limit, then validated input to the handler. */
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../context';
 import { requireAdmin, requireAdvocate } from '../middleware/auth';

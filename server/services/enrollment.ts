@@ -1,8 +1,4 @@
-/**
- * Enrolment: an invite code is redeemed for an advocate token, in one transaction that claims a use
- * of the invite and creates the advocate. A code that cannot be redeemed says why (404 unknown,
- * 410 revoked, expired or used up).
- */
+/** Enrolment: an invite code redeemed for an advocate token, claiming a use and creating the advocate in one transaction. */
 import type { Kysely } from 'kysely';
 import { hashInviteCode, hashToken, newId, newToken, randomString } from '../crypto';
 import type { Database } from '../db/schema';

@@ -1,8 +1,4 @@
-/**
- * GET /v1/me's answer: the advocate's points, level, streak, badges, ranks and weekly points,
- * computed from their own events with the shared scoring module (the same numbers the popup
- * computes), and their settings.
- */
+/** GET /v1/me's answer: points, level, streak, badges, ranks and weekly points from the shared scoring module, and settings. */
 import { clicksByPeriod, countedShares, toMeHistory } from '../../lib/history-summary';
 import { recentWeeks } from '../../lib/points';
 import { PERIODS, type MeResponse, type Period } from '../../lib/schemas';
@@ -15,6 +11,7 @@ import { loadScoreInputs, scoreInputs } from './scores';
 /** Weeks of points history in GET /v1/me, for the popup's chart. */
 const CHART_WEEKS = 12;
 
+/** Computed from the advocate's own events: the same numbers the popup computes. */
 export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' | 'name'>): Promise<MeResponse> {
   const { db } = deps;
   const now = deps.now();

@@ -1,8 +1,4 @@
-/**
- * Taking a batch of shares (POST /v1/shares): checked against what the server knows
- * (lib/share-rules.ts) and stored, or, while the database is unreachable, checked against the
- * in-memory content catalogue and kept in the share spool until it is back.
- */
+/** Taking a batch of shares: checked (lib/share-rules.ts) and stored, or spooled while the database is unreachable. */
 import type { SharesRequest } from '../../lib/schemas';
 import { checkShareBatch, type ShareContentFacts } from '../../lib/share-rules';
 import type { Deps } from '../context';

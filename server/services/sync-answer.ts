@@ -1,9 +1,4 @@
-/**
- * GET /v1/sync's answer: the content that changed since a cursor (or every live item), with the
- * advocate's tracked links, and the guidelines and scoring rules. Computed from the change counter
- * and the clock, so scheduled items appear once due and expired ones disappear with nobody
- * touching them.
- */
+/** GET /v1/sync's answer: content changed since a cursor (or all live), with the advocate's links, guidelines and scoring. */
 import type { AdvocateItem, Network, SyncResponse } from '../../lib/schemas';
 import type { AdvocatePrincipal, Deps } from '../context';
 import { isLive, toContentItem, type ContentRow } from './content';
@@ -20,6 +15,10 @@ export async function noteSync(deps: Deps, advocate: AdvocatePrincipal, now: num
   await deps.db.updateTable('advocates').set({ last_sync_at: now }).where('id', '=', advocate.id).execute();
 }
 
+/**
+ * Rows changed since `since` (or every live row): from the change counter and the clock, so scheduled
+ * items appear once due and expired ones disappear with nobody touching them.
+ */
 async function changedRows(
   deps: Deps,
   since: { seq: number; time: number } | null,
