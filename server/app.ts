@@ -1,9 +1,8 @@
 /** Assembles the HTTP API: middleware, routes and problem+json error handling. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import type { AppEnv, Deps } from './context';
-import { RateLimiter } from './middleware/rate-limit';
+import { requireAdmin } from './middleware/auth';
 import { pathGuard } from './middleware/path-guard';
 import { ApiRegistry } from './openapi/registry';
 import { databaseProblem } from './db/problems';
@@ -18,19 +17,15 @@ import { healthRoutes } from './routes/health';
 import { enrollRoutes, inviteRoutes } from './routes/invites';
 import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
+import { mountRoutes } from './routes/mount';
 import { redirectRoutes } from './routes/redirect';
 import { shareRoutes } from './routes/shares';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 
-/** Browser-extension origins: advocate endpoints answer them so the extension needs no host permission. */
-export const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-zA-Z0-9._-]+$/;
-const ADVOCATE_PATHS = ['/v1/enroll', '/v1/sync', '/v1/shares', '/v1/me', '/v1/me/token', '/v1/leaderboard'];
-
 export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   const app = new Hono<AppEnv>();
   const api = new ApiRegistry();
-  const tokenLimiter = new RateLimiter(deps.config.rateLimits.token);
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
@@ -60,45 +55,29 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
       },
     }),
   );
-  const extensionCors = cors({
-    origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-    exposeHeaders: ['ETag', 'Retry-After'],
-    maxAge: 600,
-  });
-  for (const path of ADVOCATE_PATHS) app.use(path, extensionCors);
-  // The console's Vite dev server (another origin) may call admin endpoints with the cookie.
-  const devOrigin = deps.config.consoleDevOrigin;
-  if (devOrigin) {
-    app.use(
-      '/v1/admin/*',
-      cors({
-        origin: (origin) => (origin === devOrigin ? origin : null),
-        credentials: true,
-        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-        allowHeaders: ['Content-Type', 'X-CSRF-Token', 'Authorization'],
-        exposeHeaders: ['Content-Disposition', 'Retry-After'],
-        maxAge: 600,
-      }),
-    );
-  }
-
-  app.route('/', healthRoutes(deps, api));
-  app.route('/v1/admin/session', adminSessionRoutes(deps, api));
-  app.route('/v1/admin/invites', inviteRoutes(deps, api));
-  app.route('/v1/admin/content', contentRoutes(deps, api));
-  app.route('/v1/admin', consoleApiRoutes(deps, api));
-  app.route('/v1/admin/advocates', advocateAdminRoutes(deps, api));
-  app.route('/v1/admin', documentRoutes(deps, api));
-  app.route('/v1/enroll', enrollRoutes(deps, api));
-  app.route('/v1/sync', syncRoutes(deps, api, tokenLimiter));
-  app.route('/v1/shares', shareRoutes(deps, api, tokenLimiter));
-  app.route('/v1/me/token', tokenRoutes(deps, api, tokenLimiter));
-  app.route('/v1/me', meRoutes(deps, api, tokenLimiter));
-  app.route('/v1/leaderboard', leaderboardRoutes(deps, api, tokenLimiter));
+  // Every declared route (routes/define.ts): its OpenAPI entry, CORS, auth, rate limit and input.
+  mountRoutes(app, api, deps, [
+    ...healthRoutes(deps, api),
+    ...adminSessionRoutes(deps),
+    ...inviteRoutes(deps),
+    ...contentRoutes(deps),
+    ...consoleApiRoutes(deps),
+    ...advocateAdminRoutes(deps),
+    ...documentRoutes(deps),
+    ...enrollRoutes(deps),
+    ...syncRoutes(deps),
+    ...shareRoutes(deps),
+    ...tokenRoutes(deps),
+    ...meRoutes(deps),
+    ...leaderboardRoutes(deps),
+    ...redirectRoutes(deps),
+  ]);
+  // Any other /v1/admin path or method asks for an admin first, then answers 404.
+  app.use('/v1/admin/*', requireAdmin(deps));
+  // The WebSocket upgrade is handled on the HTTP server (stream/upgrade.ts) before Hono; this only
+  // documents it and answers a plain GET with 426.
   app.route('/v1/stream', streamRoutes(api));
-  app.route('/r', redirectRoutes(deps, api));
+  // Static files under a wildcard path, with the console's own security headers and no API input.
   app.route('/admin', consoleRoutes(deps, api));
   return { app, api };
 }

@@ -12,7 +12,7 @@
  *   GET /v1/admin/session returns it again.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config';
 import { ProblemError } from '../problem';
@@ -90,6 +90,16 @@ export function rejectCrossOrigin(
   if (site === 'cross-site' || (site === 'same-site' && !config.consoleDevOrigin)) {
     throw forbidden('Requests from other sites cannot use the admin session cookie.');
   }
+}
+
+/** Middleware form of rejectCrossOrigin, for a route that sets the session cookie (sign-in). */
+export function sameOriginOnly(
+  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'consoleDevOrigin'>,
+): MiddlewareHandler {
+  return async (c, next) => {
+    rejectCrossOrigin(c, config);
+    await next();
+  };
 }
 
 /** Every check for a request authenticated by the session cookie holding `sessionToken`. */

@@ -5,74 +5,64 @@
  * Either way the token is refused at once (401 …/token-revoked) and live streams close on every
  * instance (services/advocates.ts).
  */
-import { Hono } from 'hono';
 import { adminAdvocateSchema, removeAdvocateQuerySchema } from '../../lib/console-schemas';
-import type { AppEnv, Deps } from '../context';
-import { requireAdmin, requireAdvocate } from '../middleware/auth';
-import { rateLimit, type RateLimiter } from '../middleware/rate-limit';
-import type { ApiRegistry } from '../openapi/registry';
+import type { Deps } from '../context';
 import { ProblemError } from '../problem';
 import { advocateRows } from '../services/advocate-list';
 import { revokeAdvocate, revokeToken } from '../services/advocates';
-import { readQuery } from '../validate';
+import { defineRoute, type Route } from './define';
 
-/** Mounted at /v1/admin/advocates. */
-export function advocateAdminRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  api.add({
-    method: 'delete',
-    path: '/v1/admin/advocates/{id}',
-    summary:
-      'Remove an advocate: their token stops working at once and their live streams close. erase=false keeps their shares, clicks and points (they leave the leaderboard and show as removed); erase=true deletes everything about them, tracked links included',
-    tag: 'admin',
-    auth: 'admin',
-    query: removeAdvocateQuerySchema,
-    responses: {
-      200: { description: 'Removed, data kept: the advocate as now listed', schema: adminAdvocateSchema },
-      204: { description: 'Removed and erased' },
-      400: { description: 'erase is neither true nor false' },
-      404: { description: 'No such advocate (or already erased)' },
-    },
-  });
-  app.delete('/:id', requireAdmin(deps), async (c) => {
-    const { erase } = readQuery(c, removeAdvocateQuerySchema);
-    const id = c.req.param('id');
-    if (!(await revokeAdvocate(deps, id, { erase }))) {
-      throw new ProblemError(404, `No advocate with id ${id}.`, { type: 'not-found' });
-    }
-    c.header('cache-control', 'no-store');
-    if (erase) return c.body(null, 204);
-    const [row] = await advocateRows(deps, id);
-    return c.json(row);
-  });
-  return app;
+/** DELETE /v1/admin/advocates/{id}. */
+export function advocateAdminRoutes(deps: Deps): Route[] {
+  return [
+    defineRoute({
+      method: 'delete',
+      path: '/v1/admin/advocates/{id}',
+      summary:
+        'Remove an advocate: their token stops working at once and their live streams close. erase=false keeps their shares, clicks and points (they leave the leaderboard and show as removed); erase=true deletes everything about them, tracked links included',
+      tag: 'admin',
+      auth: 'admin',
+      query: removeAdvocateQuerySchema,
+      responses: {
+        200: { description: 'Removed, data kept: the advocate as now listed', schema: adminAdvocateSchema },
+        204: { description: 'Removed and erased' },
+        400: { description: 'erase is neither true nor false' },
+        404: { description: 'No such advocate (or already erased)' },
+      },
+      handler: async (c, { params: { id }, query: { erase } }) => {
+        if (!(await revokeAdvocate(deps, id, { erase }))) {
+          throw new ProblemError(404, `No advocate with id ${id}.`, { type: 'not-found' });
+        }
+        c.header('cache-control', 'no-store');
+        if (erase) return c.body(null, 204);
+        const [row] = await advocateRows(deps, id);
+        return c.json(row);
+      },
+    }),
+  ];
 }
 
-/** Mounted at /v1/me/token. */
-export function tokenRoutes(deps: Deps, api: ApiRegistry, tokenLimiter: RateLimiter): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  api.add({
-    method: 'delete',
-    path: '/v1/me/token',
-    summary:
-      'Sign out: this token stops working at once (later calls answer 401 …/token-revoked). Your shares stay; you leave the leaderboard',
-    tag: 'advocate',
-    auth: 'advocate',
-    responses: {
-      204: { description: 'Signed out' },
-      401: { description: 'Missing, bad or already revoked advocate token' },
-      403: { description: 'An admin token' },
-      429: { description: 'Too many requests for this token', headers: ['Retry-After'] },
-    },
-  });
-  app.delete(
-    '/',
-    requireAdvocate(deps),
-    rateLimit(tokenLimiter, (c) => c.get('advocate').id),
-    async (c) => {
-      await revokeToken(deps, c.get('advocate').id, 'signed-out');
-      return c.body(null, 204);
-    },
-  );
-  return app;
+/** DELETE /v1/me/token. */
+export function tokenRoutes(deps: Deps): Route[] {
+  return [
+    defineRoute({
+      method: 'delete',
+      path: '/v1/me/token',
+      summary:
+        'Sign out: this token stops working at once (later calls answer 401 …/token-revoked). Your shares stay; you leave the leaderboard',
+      tag: 'advocate',
+      auth: 'advocate',
+      rateLimit: { limit: 'token', per: 'advocate' },
+      responses: {
+        204: { description: 'Signed out' },
+        401: { description: 'Missing, bad or already revoked advocate token' },
+        403: { description: 'An admin token' },
+        429: { description: 'Too many requests for this token', headers: ['Retry-After'] },
+      },
+      handler: async (c) => {
+        await revokeToken(deps, c.get('advocate').id, 'signed-out');
+        return c.body(null, 204);
+      },
+    }),
+  ];
 }

@@ -2,7 +2,6 @@
  * Admin endpoints the console needs beyond content, invites and documents: the advocate list,
  * analytics (JSON and CSV) and link previews for the content editor.
  */
-import { Hono } from 'hono';
 import {
   adminAdvocatesSchema,
   ANALYTICS_DEFAULT_DAYS,
@@ -13,14 +12,13 @@ import {
   linkPreviewRequestSchema,
   linkPreviewSchema,
 } from '../../lib/console-schemas';
-import type { AppEnv, Deps } from '../context';
-import { requireAdmin } from '../middleware/auth';
-import type { ApiRegistry } from '../openapi/registry';
+import type { Deps } from '../context';
 import { ProblemError } from '../problem';
 import { advocateRows } from '../services/advocate-list';
-import { computeAnalytics, DAY_MS, toCsv, type DayRange } from '../services/analytics';
+import { computeAnalytics, DAY_MS, type DayRange } from '../services/analytics';
+import { analyticsCsv } from '../services/analytics-csv';
 import { LinkPreviewer } from '../services/link-preview/fetch';
-import { readJson, readQuery } from '../validate';
+import { defineRoute, type Route } from './define';
 
 function badRange(path: string, message: string): ProblemError {
   return new ProblemError(400, `The query is not valid (${path}: ${message}).`, {
@@ -39,115 +37,82 @@ function dayRange(query: { from?: number; to?: number }, now: number): DayRange 
   return { fromDay, toDay };
 }
 
-export function consoleApiRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  const admin = requireAdmin(deps);
-
-  api.add({
-    method: 'get',
-    path: '/v1/admin/advocates',
-    summary: 'Every enrolled advocate: last sync, shares, clicks, privacy choices and access (active, removed, …)',
-    tag: 'admin',
-    auth: 'admin',
-    responses: { 200: { description: 'Advocates, by name', schema: adminAdvocatesSchema } },
-  });
-  app.get('/advocates', admin, async (c) => {
-    c.header('cache-control', 'no-store');
-    return c.json({ items: await advocateRows(deps) });
-  });
-
-  api.add({
-    method: 'get',
-    path: '/v1/admin/analytics',
-    summary: 'Shares and clicks for a range of UTC days: totals, per day, network, content and advocate',
-    tag: 'analytics',
-    auth: 'admin',
-    query: analyticsQuerySchema,
-    responses: {
-      200: { description: 'Analytics (perContent and perAdvocate: the top 20)', schema: analyticsSchema },
-      400: { description: 'A bad date, from after to, or more than 366 days' },
-    },
-  });
-  app.get('/analytics', admin, async (c) => {
-    const range = dayRange(readQuery(c, analyticsQuerySchema), deps.now());
-    c.header('cache-control', 'no-store');
-    return c.json(await computeAnalytics(deps, range, { top: 20 }));
-  });
-
-  api.add({
-    method: 'get',
-    path: '/v1/admin/analytics.csv',
-    summary:
-      'One analytics table as CSV (RFC 4180): perDay (default), perNetwork, perContent or perAdvocate, every row',
-    tag: 'analytics',
-    auth: 'admin',
-    query: analyticsCsvQuerySchema,
-    responses: {
-      200: { description: 'text/csv, a header row first' },
-      400: { description: 'A bad date, from after to, more than 366 days, or an unknown table' },
-    },
-  });
-  app.get('/analytics.csv', admin, async (c) => {
-    const query = readQuery(c, analyticsCsvQuerySchema);
-    const range = dayRange(query, deps.now());
-    const data = await computeAnalytics(deps, range);
-    let csv: string;
-    switch (query.table) {
-      case 'perDay':
-        csv = toCsv(
-          ['date', 'shares', 'clicks'],
-          data.perDay.map((row) => [row.date, row.shares, row.clicks]),
-        );
-        break;
-      case 'perNetwork':
-        csv = toCsv(
-          ['network', 'shares', 'clicks'],
-          data.perNetwork.map((row) => [row.network, row.shares, row.clicks]),
-        );
-        break;
-      case 'perContent':
-        csv = toCsv(
-          ['contentId', 'title', 'shares', 'clicks'],
-          data.perContent.map((row) => [row.contentId, row.title, row.shares, row.clicks]),
-        );
-        break;
-      case 'perAdvocate':
-        csv = toCsv(
-          ['advocateId', 'name', 'shares', 'clicks'],
-          data.perAdvocate.map((row) => [row.advocateId, row.name, row.shares, row.clicks]),
-        );
-        break;
-    }
-    c.header('content-type', 'text/csv; charset=utf-8; header=present');
-    c.header('content-disposition', `attachment; filename="relay-${query.table}-${data.from}-to-${data.to}.csv"`);
-    c.header('cache-control', 'no-store');
-    return c.body(csv);
-  });
-
-  api.add({
-    method: 'post',
-    path: '/v1/admin/link-preview',
-    summary: "A page's title, description, image and site name (OpenGraph), for the content editor",
-    tag: 'content',
-    auth: 'admin',
-    body: linkPreviewRequestSchema,
-    responses: {
-      200: { description: 'The preview; fields the page lacks are null', schema: linkPreviewSchema },
-      400: { description: 'Malformed JSON' },
-      422: {
-        description:
-          'Not an http(s) URL, not a public address ("Relay only fetches public addresses"), or not an HTML page',
+export function consoleApiRoutes(deps: Deps): Route[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/admin/advocates',
+      summary: 'Every enrolled advocate: last sync, shares, clicks, privacy choices and access (active, removed, …)',
+      tag: 'admin',
+      auth: 'admin',
+      responses: { 200: { description: 'Advocates, by name', schema: adminAdvocatesSchema } },
+      handler: async (c) => {
+        c.header('cache-control', 'no-store');
+        return c.json({ items: await advocateRows(deps) });
       },
-      502: { description: 'The page could not be reached, answered an error, or took longer than 5 s' },
-    },
-  });
-  app.post('/link-preview', admin, async (c) => {
-    const { url } = await readJson(c, linkPreviewRequestSchema);
-    const previewer = (deps.linkPreview ??= new LinkPreviewer());
-    const preview = await previewer.preview(url);
-    c.header('cache-control', 'no-store');
-    return c.json(preview);
-  });
+    }),
 
-  return app;
+    defineRoute({
+      method: 'get',
+      path: '/v1/admin/analytics',
+      summary: 'Shares and clicks for a range of UTC days: totals, per day, network, content and advocate',
+      tag: 'analytics',
+      auth: 'admin',
+      query: analyticsQuerySchema,
+      responses: {
+        200: { description: 'Analytics (perContent and perAdvocate: the top 20)', schema: analyticsSchema },
+        400: { description: 'A bad date, from after to, or more than 366 days' },
+      },
+      handler: async (c, { query }) => {
+        const range = dayRange(query, deps.now());
+        c.header('cache-control', 'no-store');
+        return c.json(await computeAnalytics(deps, range, { top: 20 }));
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/v1/admin/analytics.csv',
+      summary:
+        'One analytics table as CSV (RFC 4180): perDay (default), perNetwork, perContent or perAdvocate, every row',
+      tag: 'analytics',
+      auth: 'admin',
+      query: analyticsCsvQuerySchema,
+      responses: {
+        200: { description: 'text/csv, a header row first' },
+        400: { description: 'A bad date, from after to, more than 366 days, or an unknown table' },
+      },
+      handler: async (c, { query }) => {
+        const data = await computeAnalytics(deps, dayRange(query, deps.now()));
+        c.header('content-type', 'text/csv; charset=utf-8; header=present');
+        c.header('content-disposition', `attachment; filename="relay-${query.table}-${data.from}-to-${data.to}.csv"`);
+        c.header('cache-control', 'no-store');
+        return c.body(analyticsCsv(data, query.table));
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/v1/admin/link-preview',
+      summary: "A page's title, description, image and site name (OpenGraph), for the content editor",
+      tag: 'content',
+      auth: 'admin',
+      body: linkPreviewRequestSchema,
+      responses: {
+        200: { description: 'The preview; fields the page lacks are null', schema: linkPreviewSchema },
+        400: { description: 'Malformed JSON' },
+        422: {
+          description:
+            'Not an http(s) URL, not a public address ("Relay only fetches public addresses"), or not an HTML page',
+        },
+        502: { description: 'The page could not be reached, answered an error, or took longer than 5 s' },
+      },
+      handler: async (c, { body: { url } }) => {
+        const previewer = (deps.linkPreview ??= new LinkPreviewer());
+        const preview = await previewer.preview(url);
+        c.header('cache-control', 'no-store');
+        return c.json(preview);
+      },
+    }),
+  ];
 }

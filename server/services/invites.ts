@@ -46,3 +46,19 @@ export function findInvite(db: Kysely<Database>, codeOrId: string): Promise<Invi
     .where((eb) => eb.or([eb('code_hash', '=', hashInviteCode(codeOrId)), eb('id', '=', codeOrId)]))
     .executeTakeFirst();
 }
+
+/** Every invite, newest first. */
+export function listInvites(db: Kysely<Database>): Promise<InviteRow[]> {
+  return db.selectFrom('invites').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
+/** Revokes the invite with this id (once: a second revoke keeps the first time); returns it as now stored. */
+export async function revokeInvite(db: Kysely<Database>, id: string, now: number): Promise<InviteRow> {
+  await db
+    .updateTable('invites')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return db.selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}

@@ -1,0 +1,75 @@
+/** Mounts declared routes (define.ts): OpenAPI entry, CORS and middleware by caller, auth, rate limit, then validated input to the handler. */
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { AppEnv, Deps } from '../context';
+import { requireAdmin, requireAdvocate } from '../middleware/auth';
+import { clientAddress } from '../middleware/client-address';
+import { consoleCors, extensionCors } from '../middleware/cors';
+import { RateLimiter, rateLimit } from '../middleware/rate-limit';
+import type { ApiRegistry, RouteDoc } from '../openapi/registry';
+import { readJson, readQuery } from '../validate';
+import { callerOf, type Caller, type Route } from './define';
+
+/** What every route of a caller runs first, before its auth (e.g. a check of the client's version). */
+function callerMiddleware(_deps: Deps): Record<Caller, MiddlewareHandler<AppEnv>[]> {
+  return { extension: [], console: [], public: [] };
+}
+
+/** '/v1/admin/content/{id}' as Hono writes it: '/v1/admin/content/:id'. */
+export function honoPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+function docOf(route: Route): RouteDoc {
+  const { method, path, summary, tag, auth, body, query, responses } = route;
+  return { method, path, summary, tag, auth, responses, ...(body ? { body } : {}), ...(query ? { query } : {}) };
+}
+
+export function mountRoutes(app: Hono<AppEnv>, api: ApiRegistry, deps: Deps, routes: readonly Route[]): void {
+  const cors: Record<Caller, MiddlewareHandler | undefined> = {
+    extension: extensionCors(),
+    console: consoleCors(deps.config),
+    public: undefined,
+  };
+  const before = callerMiddleware(deps);
+  const admin = requireAdmin(deps);
+  // One limiter per config.rateLimits entry, shared by the routes that name it (a token's requests
+  // are counted together across sync, shares, me and the leaderboard).
+  const limiters = new Map<string, RateLimiter>();
+  const limiterFor = (name: keyof Deps['config']['rateLimits']) => {
+    let limiter = limiters.get(name);
+    if (!limiter) limiters.set(name, (limiter = new RateLimiter(deps.config.rateLimits[name])));
+    return limiter;
+  };
+
+  // CORS first, on each path once, so preflights (OPTIONS) are answered whatever the method.
+  const withCors = new Set<string>();
+  for (const route of routes) {
+    const middleware = cors[callerOf(route)];
+    const path = honoPath(route.path);
+    if (!middleware || withCors.has(path)) continue;
+    withCors.add(path);
+    app.use(path, middleware);
+  }
+
+  for (const route of routes) {
+    api.add(docOf(route));
+    const chain: MiddlewareHandler<AppEnv>[] = [...before[callerOf(route)]];
+    if (route.auth === 'admin') chain.push(admin);
+    if (route.auth === 'advocate') chain.push(requireAdvocate(deps, { whileUnreachable: route.whileUnreachable }));
+    if (route.rateLimit) {
+      const { limit, per } = route.rateLimit;
+      chain.push(
+        rateLimit(limiterFor(limit), (c) =>
+          per === 'advocate' ? c.get('advocate').id : clientAddress(c, deps.config.trustProxy),
+        ),
+      );
+    }
+    chain.push(...(route.middleware ?? []));
+    const run: MiddlewareHandler<AppEnv> = async (c) => {
+      const query = route.query ? readQuery(c, route.query) : undefined;
+      const body = route.body ? await readJson(c, route.body, { optional: route.optionalBody }) : undefined;
+      return route.handler(c, { params: c.req.param() as never, body, query });
+    };
+    app.on(route.method.toUpperCase(), [honoPath(route.path)], ...chain, run);
+  }
+}

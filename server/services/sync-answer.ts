@@ -1,0 +1,108 @@
+/** GET /v1/sync's answer: content changed since a cursor (or all live), with the advocate's links, guidelines and scoring. */
+import type { AdvocateItem, Network, SyncResponse } from '../../lib/schemas';
+import type { AdvocatePrincipal, Deps } from '../context';
+import { isLive, toContentItem, type ContentRow } from './content';
+import { encodeCursor, type Cursor } from './cursor';
+import { readDocuments } from './documents';
+import { linksFor } from './links';
+import type { SyncState } from './sync-state';
+
+/** last_sync_at is written at most this often per advocate, so polling stays read-only. */
+const LAST_SYNC_RESOLUTION_MS = 5 * 60_000;
+
+export async function noteSync(deps: Deps, advocate: AdvocatePrincipal, now: number): Promise<void> {
+  if (advocate.lastSyncAt !== null && now - advocate.lastSyncAt < LAST_SYNC_RESOLUTION_MS) return;
+  await deps.db.updateTable('advocates').set({ last_sync_at: now }).where('id', '=', advocate.id).execute();
+}
+
+/**
+ * Rows changed since `since` (or every live row): from the change counter and the clock, so scheduled
+ * items appear once due and expired ones disappear with nobody touching them.
+ */
+async function changedRows(
+  deps: Deps,
+  since: { seq: number; time: number } | null,
+  now: number,
+): Promise<ContentRow[]> {
+  if (!since) {
+    return deps.db
+      .selectFrom('content')
+      .selectAll()
+      .where('status', '=', 'published')
+      .where((eb) => eb.or([eb('publish_at', 'is', null), eb('publish_at', '<=', now)]))
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .execute();
+  }
+  // The cursor's snapshot counted as live exactly the rows due and unexpired at `since.time`, so
+  // only schedule and expiry boundaries after that moment change what the client has. (Writes are
+  // caught by seq.) Widening this window would resend unchanged items on every delta.
+  const from = since.time;
+  return deps.db
+    .selectFrom('content')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('seq', '>', since.seq),
+        eb.and([eb('publish_at', '>', from), eb('publish_at', '<=', now)]),
+        eb.and([eb('expires_at', '>', from), eb('expires_at', '<=', now)]),
+      ]),
+    )
+    .execute();
+}
+
+/** The delta since the cursor plus every live item (its links are to be replaced). */
+async function allChangedRows(deps: Deps, since: { seq: number; time: number }, now: number): Promise<ContentRow[]> {
+  const [delta, live] = await Promise.all([changedRows(deps, since, now), changedRows(deps, null, now)]);
+  return [...new Map([...delta, ...live].map((row) => [row.id, row])).values()];
+}
+
+export async function syncAnswer(
+  deps: Deps,
+  advocate: AdvocatePrincipal,
+  cursor: Cursor | null,
+  state: SyncState,
+  now: number,
+): Promise<SyncResponse> {
+  // The advocate switched click tracking since this cursor: every live item's links changed.
+  const linksChanged = cursor !== null && Boolean(cursor.direct) !== !advocate.clickTracking;
+  const [rows, documents] = await Promise.all([
+    linksChanged ? allChangedRows(deps, cursor, now) : changedRows(deps, cursor, now),
+    readDocuments(deps.db),
+  ]);
+  const live = rows.filter((row) => isLive(row, now));
+  const removed = rows.filter((row) => !isLive(row, now)).map((row) => row.id);
+  live.sort((a, b) => (b.publish_at ?? b.created_at) - (a.publish_at ?? a.created_at) || a.id.localeCompare(b.id));
+  const parsed = live.map((row) => ({ row, networks: JSON.parse(row.networks) as Network[] }));
+  const links = await linksFor(
+    deps.db,
+    advocate,
+    parsed.map(({ row, networks }) => ({
+      id: row.id,
+      url: row.url,
+      title: row.title,
+      campaign: row.campaign,
+      networks,
+    })),
+    {
+      publicUrl: deps.config.publicUrl,
+      utmMedium: deps.config.utmMedium,
+      now,
+      handedOut: (code, contentId, network) =>
+        deps.links.remember(
+          { code, advocateId: advocate.id, contentId, network },
+          { ref: advocate.ref, tracking: advocate.clickTracking },
+        ),
+    },
+  );
+  const content: AdvocateItem[] = parsed.map(({ row }) => {
+    const { status: _status, ...item } = toContentItem(row, now);
+    return { ...item, links: links.get(row.id) ?? {} };
+  });
+  return {
+    cursor: encodeCursor({ seq: state.seq, time: now, direct: !advocate.clickTracking }),
+    content,
+    removed,
+    guidelines: documents.guidelines,
+    scoring: documents.scoring,
+  };
+}
