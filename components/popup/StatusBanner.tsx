@@ -29,6 +29,7 @@ export function StatusBanner({ status, pendingShares, syncing, problem, onRetry,
       </span>
       <p class="status-text" role="status">
         <span>{line.text}</span>
+        {line.detail && <span class="status-detail">{line.detail}</span>}
         {pendingShares > 0 && (
           <span class="status-pending">{`${plural(pendingShares, 'share')} waiting to be sent`}</span>
         )}

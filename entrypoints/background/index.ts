@@ -41,6 +41,7 @@ export default defineBackground(() => {
       for (const port of ports) port.postMessage({ type: 'changed' });
     },
     configuredServerUrl,
+    clientVersion: browser.runtime.getManifest().version,
   });
 
   const ensureAlarm = () =>

@@ -12,7 +12,7 @@ import { COMPOSER_UI_FILES, loadComposerUi } from '../../entrypoints/background/
 import { BackgroundController, type BrowserPort } from '../../entrypoints/background/controller';
 import { recordShare } from '../../entrypoints/background/outbox';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { freshDb, publish } from './helpers';
+import { EXTENSION_VERSION, freshDb, publish } from './helpers';
 
 function fakePort() {
   const tabs: string[] = [];
@@ -23,6 +23,7 @@ function fakePort() {
     scheduleAlarm: async () => {},
     broadcastChanged: () => {},
     configuredServerUrl: async () => null,
+    clientVersion: EXTENSION_VERSION,
     WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
   };
   return { port, tabs };
