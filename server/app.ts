@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppEnv, Deps } from './context';
+import { clientVersion, documentClientVersion } from './middleware/client-version';
 import { RateLimiter } from './middleware/rate-limit';
 import { pathGuard } from './middleware/path-guard';
 import { ApiRegistry } from './openapi/registry';
@@ -26,6 +27,11 @@ import { syncRoutes } from './routes/sync';
 /** Browser-extension origins: advocate endpoints answer them so the extension needs no host permission. */
 export const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[a-zA-Z0-9._-]+$/;
 const ADVOCATE_PATHS = ['/v1/enroll', '/v1/sync', '/v1/shares', '/v1/me', '/v1/me/token', '/v1/leaderboard'];
+/**
+ * Refused to an extension older than RELAY_MIN_CLIENT_VERSION (426); the stream's upgrade checks the
+ * same in stream/upgrade.ts. Signing out (/v1/me/token), admin endpoints and /r/ links never are.
+ */
+export const CLIENT_VERSION_PATHS = ['/v1/enroll', '/v1/sync', '/v1/shares', '/v1/me', '/v1/leaderboard', '/v1/stream'];
 
 export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   const app = new Hono<AppEnv>();
@@ -63,11 +69,14 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   const extensionCors = cors({
     origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'Relay-Client'],
     exposeHeaders: ['ETag', 'Retry-After'],
     maxAge: 600,
   });
   for (const path of ADVOCATE_PATHS) app.use(path, extensionCors);
+  // After CORS, so the extension can read the 426 (preflights are answered before it).
+  const versionCheck = clientVersion({ minimum: deps.config.minClientVersion });
+  for (const path of CLIENT_VERSION_PATHS) app.use(path, versionCheck);
   // The console's Vite dev server (another origin) may call admin endpoints with the cookie.
   const devOrigin = deps.config.consoleDevOrigin;
   if (devOrigin) {
@@ -100,5 +109,6 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   app.route('/v1/stream', streamRoutes(api));
   app.route('/r', redirectRoutes(deps, api));
   app.route('/admin', consoleRoutes(deps, api));
+  documentClientVersion(api, CLIENT_VERSION_PATHS);
   return { app, api };
 }
