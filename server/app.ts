@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Deps } from './context';
 import { requireAdmin } from './middleware/auth';
+import { documentClientVersion } from './middleware/client-version';
 import { pathGuard } from './middleware/path-guard';
 import { ApiRegistry } from './openapi/registry';
 import { databaseProblem } from './db/problems';
@@ -79,5 +80,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   app.route('/v1/stream', streamRoutes(api));
   // Static files under a wildcard path, with the console's own security headers and no API input.
   app.route('/admin', consoleRoutes(deps, api));
+  // The stream checks the client's version in its upgrade (stream/upgrade.ts); declared routes in mount.ts.
+  documentClientVersion(api, ['/v1/stream']);
   return { app, api };
 }

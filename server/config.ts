@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTrustProxy, type TrustProxy } from './middleware/client-address';
+import { parseVersion } from './middleware/client-version';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -83,6 +84,8 @@ export interface Config {
   consoleDir: string;
   /** RELAY_CONSOLE_DEV_ORIGIN: the Vite dev server's origin, allowed CORS with credentials on admin endpoints. */
   consoleDevOrigin?: string;
+  /** RELAY_MIN_CLIENT_VERSION: the oldest extension advocate endpoints serve (older: 426); undefined: any. */
+  minClientVersion?: string;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +106,18 @@ function origin(env: Env, name: string): string | undefined {
     throw new ConfigError(`${name} must be an origin such as http://localhost:5173 (got ${JSON.stringify(raw)})`);
   }
   return match.origin;
+}
+
+/** A version such as 1.4 or 1.10.2 (1 to 4 whole numbers), or undefined when unset. */
+function version(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (!parseVersion(raw)) {
+    throw new ConfigError(
+      `${name} must be a version of 1 to 4 dot-separated whole numbers, such as 1.4 or 1.10.2 (got ${JSON.stringify(env[name])})`,
+    );
+  }
+  return raw;
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -214,5 +229,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     consoleDir: DEFAULT_CONSOLE_DIR,
     consoleDevOrigin: origin(env, 'RELAY_CONSOLE_DEV_ORIGIN'),
+    minClientVersion: version(env, 'RELAY_MIN_CLIENT_VERSION'),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The sync status line (role=status): last sync time, offline, or the error, with "Retry" (or
- * "Connect again" when the sign-in is no longer valid) and the shares still waiting to be sent.
+ * The sync status line (role=status): last sync time, offline, or the error (with what to do, e.g.
+ * how Relay gets updated), with "Retry" (or "Connect again" when the sign-in is no longer valid)
+ * and the shares still waiting to be sent.
  */
 import type { SyncStatus } from '../shared/views';
 import { plural } from './plural';
@@ -28,7 +29,8 @@ export function StatusBanner({ status, pendingShares, syncing, problem, onRetry,
         {ICON[line.tone]}
       </span>
       <p class="status-text" role="status">
-        <span>{line.text}</span>
+        {line.detail ? <strong>{line.text}</strong> : <span>{line.text}</span>}
+        {line.detail && <span class="status-detail">{line.detail}</span>}
         {pendingShares > 0 && (
           <span class="status-pending">{`${plural(pendingShares, 'share')} waiting to be sent`}</span>
         )}

@@ -87,12 +87,12 @@ const isItem = shape<PopupItem>({
   suggestions: isSuggestions,
 });
 
-const SYNC_ERRORS = new Set(['offline', 'server', 'invalid-payload', 'signed-out']);
+const SYNC_ERRORS = new Set(['offline', 'server', 'invalid-payload', 'signed-out', 'client-too-old']);
 const isSyncError = (value: unknown): value is string => isString(value) && SYNC_ERRORS.has(value);
 const isStatus = shape<SyncStatus>({
   lastSyncAt: optional(isString),
   lastAttemptAt: optional(isString),
-  error: orNull(shape({ kind: isSyncError, message: isString })),
+  error: orNull(shape({ kind: isSyncError, message: isString, clientVersion: optional(isString) })),
 });
 
 const isLevel = shape<Level>({

@@ -6,7 +6,13 @@ export interface SyncStatus {
   lastSyncAt?: string;
   lastAttemptAt?: string;
   /** null when the last sync worked. */
-  error: null | { kind: 'offline' | 'server' | 'invalid-payload' | 'signed-out'; message: string };
+  error: null | {
+    /** `client-too-old`: the server needs a newer extension (426); the saved posts stay. */
+    kind: 'offline' | 'server' | 'invalid-payload' | 'signed-out' | 'client-too-old';
+    message: string;
+    /** The extension's version the server refused (client-too-old): once updated, it syncs again. */
+    clientVersion?: string;
+  };
 }
 
 /**

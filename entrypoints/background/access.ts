@@ -5,7 +5,7 @@
  * and, after a sign-out the server could not confirm yet, the token to revoke at the next wake.
  */
 import { getMeta, setMeta, type AccessEnded, type PendingSignOut, type RelayDexie } from './db';
-import { ApiClient, ApiError, type AccessEnd, type Fetch } from './api-client';
+import { ApiClient, ApiError, type AccessEnd, type Transport } from './api-client';
 
 /** Sign-outs kept for retrying at most: the oldest are given up past this. */
 const MAX_PENDING_SIGN_OUTS = 5;
@@ -68,9 +68,9 @@ export async function clearAdvocateData(
  * Signs a token out on its server. True when that is done or can't ever be (401: revoked or
  * unknown already; 404: a server without sign-out); false to try again later (offline, 429, 5xx).
  */
-export async function revokeOnServer(signOut: PendingSignOut, fetchImpl?: Fetch): Promise<boolean> {
+export async function revokeOnServer(signOut: PendingSignOut, transport: Transport = {}): Promise<boolean> {
   try {
-    await new ApiClient(signOut.serverUrl, signOut.token, { fetch: fetchImpl }).revokeToken();
+    await new ApiClient(signOut.serverUrl, signOut.token, transport).revokeToken();
     return true;
   } catch (error) {
     if (!(error instanceof ApiError)) return false;
@@ -79,11 +79,11 @@ export async function revokeOnServer(signOut: PendingSignOut, fetchImpl?: Fetch)
 }
 
 /** Tries the sign-outs the server has not confirmed; keeps those it still could not reach. */
-export async function retryPendingSignOuts(db: RelayDexie, fetchImpl?: Fetch): Promise<void> {
+export async function retryPendingSignOuts(db: RelayDexie, transport: Transport = {}): Promise<void> {
   const pending = (await getMeta(db, 'pendingSignOuts')) ?? [];
   if (pending.length === 0) return;
   const done = new Set<string>();
-  for (const entry of pending) if (await revokeOnServer(entry, fetchImpl)) done.add(entry.token);
+  for (const entry of pending) if (await revokeOnServer(entry, transport)) done.add(entry.token);
   if (done.size === 0) return;
   await db.transaction('rw', db.meta, async () => {
     // Sign-outs recorded meanwhile stay.

@@ -5,6 +5,8 @@
  *
  * A 401 saying the token was revoked, expired or is unknown means this browser's access ended:
  * the client tells `onAccessEnded` (the controller then clears the advocate's data) and throws.
+ * Every request says which version of the extension sends it (`Relay-Client`); a server that
+ * needs a newer one answers 426 (`clientTooOld`).
  */
 import { problemSchema, type Problem, type ShareEvent } from '../../lib/schemas';
 
@@ -30,6 +32,11 @@ export class ApiError extends Error {
     return this.problem?.type.split('/').pop();
   }
 
+  /** The server needs a newer extension than this one (426, `…/client-too-old`). */
+  get clientTooOld(): boolean {
+    return this.status === 426;
+  }
+
   /** Set when this failure means the token no longer works (401 of a Relay type saying why). */
   get accessEnd(): AccessEnd | undefined {
     const type = this.problemType;
@@ -38,7 +45,14 @@ export class ApiError extends Error {
 }
 
 export type Fetch = typeof fetch;
+/** The header every request carries: the extension's version, from its manifest. */
+export const CLIENT_HEADER = 'relay-client';
 const TIMEOUT_MS = 15_000;
+/**
+ * Servers that refused the header (older than it: their CORS preflight does not allow it), for this
+ * worker's life: a server updated since is asked with it again once the worker restarts.
+ */
+const WITHOUT_CLIENT_HEADER = new Set<string>();
 
 /** Retry-After as milliseconds: delay-seconds or an HTTP date (RFC 9110); undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -59,32 +73,47 @@ export interface ApiClientOptions {
   fetch?: Fetch;
   /** Told (before the call throws) when the server says the token no longer works. */
   onAccessEnded?: (error: ApiError) => void;
+  /** The extension's version (its manifest's), sent as `Relay-Client` on every request. */
+  clientVersion?: string;
 }
+
+/** How the background reaches a server: its fetch (tests watch it) and the version it announces. */
+export type Transport = Pick<ApiClientOptions, 'fetch' | 'clientVersion'>;
 
 export class ApiClient {
   private readonly fetchImpl: Fetch;
   private readonly onAccessEnded: ((error: ApiError) => void) | undefined;
+  readonly clientVersion: string | undefined;
 
   constructor(
     readonly serverUrl: string,
     private readonly token: string | undefined,
     options: Fetch | ApiClientOptions = {},
   ) {
-    const { fetch: given, onAccessEnded } = typeof options === 'function' ? { fetch: options } : options;
+    const { fetch: given, onAccessEnded, clientVersion } = typeof options === 'function' ? { fetch: options } : options;
     this.fetchImpl = given ?? ((...args) => fetch(...args));
     this.onAccessEnded = onAccessEnded;
+    this.clientVersion = clientVersion;
   }
 
   private async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.token) headers.set('authorization', `Bearer ${this.token}`);
+    const announces = Boolean(this.clientVersion) && !WITHOUT_CLIENT_HEADER.has(this.serverUrl);
+    if (announces) headers.set(CLIENT_HEADER, this.clientVersion!);
     if (init.body) headers.set('content-type', 'application/json');
+    const send = () =>
+      this.fetchImpl(this.serverUrl + path, { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
     let response: Response;
     try {
-      response = await this.fetchImpl(this.serverUrl + path, {
-        ...init,
-        headers,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+      response = await send().catch(async (error: unknown) => {
+        // A server from before Relay-Client refuses it in its CORS preflight, which looks like a
+        // network failure: try once without it, and leave it out for that server from then on.
+        if (!announces || (error as Error).name === 'TimeoutError') throw error;
+        headers.delete(CLIENT_HEADER);
+        const answer = await send();
+        WITHOUT_CLIENT_HEADER.add(this.serverUrl);
+        return answer;
       });
     } catch (error) {
       throw new ApiError('offline', `Can't reach the Relay server at ${this.serverUrl} (${(error as Error).message}).`);

@@ -11,7 +11,7 @@
 import { getMeta, type RelayDexie } from './db';
 import type { PopupState } from '../../components/shared/views';
 import { accessEndedNotice, clearAdvocateData, retryPendingSignOuts } from './access';
-import { ApiClient, type ApiError, type Fetch } from './api-client';
+import { ApiClient, type ApiError, type Fetch, type Transport } from './api-client';
 import { LiveConnection } from './live';
 import { flushOutbox, pendingShareCount } from './outbox';
 import { popupState } from './popup-state';
@@ -27,6 +27,8 @@ export interface BrowserPort {
   /** Tells open popups that the state changed. */
   broadcastChanged(): void;
   configuredServerUrl(): Promise<string | null>;
+  /** The extension's version (its manifest's): every request and the stream say it (`Relay-Client`). */
+  clientVersion: string;
   fetch?: Fetch;
   WebSocketImpl?: typeof WebSocket;
   /** The live connection's reconnect jitter (tests make it predictable). */
@@ -67,9 +69,15 @@ export class BackgroundController {
           void this.flush(true);
         }
       },
+      clientVersion: port.clientVersion,
       WebSocketImpl: port.WebSocketImpl,
       random: port.random,
     });
+  }
+
+  /** How every client of this controller reaches the server. */
+  get transport(): Transport {
+    return { fetch: this.port.fetch, clientVersion: this.port.clientVersion };
   }
 
   /** A client for the enrolled server and token; null when not enrolled or while access is ending. */
@@ -77,7 +85,7 @@ export class BackgroundController {
     const enrollment = this.ending ? undefined : await getMeta(this.db, 'enrollment');
     if (!enrollment) return null;
     return new ApiClient(enrollment.serverUrl, enrollment.token, {
-      fetch: this.port.fetch,
+      ...this.transport,
       onAccessEnded: (error) => void this.endAccess(error, enrollment),
     });
   }
@@ -130,12 +138,17 @@ export class BackgroundController {
     }
   }
 
-  /** Worker start, install, browser start, alarm: confirm sign-outs, then sync, connect, deliver. */
+  /**
+   * Worker start, install, browser start, alarm: confirm sign-outs, then sync, connect, deliver.
+   * After an update past a version the server refused (426), every waiting share goes at once.
+   */
   async wake(): Promise<void> {
-    await this.track(retryPendingSignOuts(this.db, this.port.fetch)).catch(() => undefined);
+    await this.track(retryPendingSignOuts(this.db, this.transport)).catch(() => undefined);
     if (this.ending || !(await getMeta(this.db, 'enrollment'))) return;
+    const refused = (await getMeta(this.db, 'status'))?.error;
+    const updated = refused?.kind === 'client-too-old' && refused.clientVersion !== this.port.clientVersion;
     void this.live.start();
-    await Promise.all([this.sync(), this.flush()]);
+    await Promise.all([this.sync(), this.flush(updated)]);
   }
 
   /** Runs a sync; concurrent calls share it, and a call during a sync runs one more after it. */
@@ -241,7 +254,7 @@ export class BackgroundController {
       await this.updateBadge();
       this.port.broadcastChanged();
     }
-    await this.track(retryPendingSignOuts(this.db, this.port.fetch)).catch(() => undefined);
+    await this.track(retryPendingSignOuts(this.db, this.transport)).catch(() => undefined);
   }
 
   /** What the popup shows (popup-state.ts); with `limit`, only the newest posts. */

@@ -4,10 +4,10 @@
  * On success the enrolment replaces whatever this browser held, in one transaction.
  */
 import { normalizeServerUrl } from '../../lib/server-url';
-import { enrollResponseSchema } from '../../lib/schemas';
+import { readEnrollResponseSchema } from '../../lib/schemas/read';
 import { setMeta, type RelayDexie } from './db';
 import type { EnrollResult } from '../../components/shared/views';
-import { ApiClient, ApiError, type Fetch } from './api-client';
+import { ApiClient, ApiError, type Transport } from './api-client';
 import type { EnrollRequest } from './messages/enroll';
 
 /** Why enrolling failed, in words for the setup form. */
@@ -32,6 +32,14 @@ function enrollFailure(error: unknown, serverUrl: string): Exclude<EnrollResult,
       return { ok: false, kind: 'invalid', message: error.problem?.errors?.[0]?.message ?? error.message };
     if (error.status === 429)
       return { ok: false, kind: 'server', message: 'Too many attempts. Wait a minute and try again.' };
+    if (error.clientTooOld)
+      return {
+        ok: false,
+        kind: 'server',
+        message:
+          'This version of Relay is too old for your server. Update Relay to keep receiving posts: your browser ' +
+          'updates extensions by itself (restarting it helps), or ask your IT team.',
+      };
   }
   return { ok: false, kind: 'server', message: `The server could not enrol you: ${(error as Error).message}` };
 }
@@ -39,18 +47,21 @@ function enrollFailure(error: unknown, serverUrl: string): Exclude<EnrollResult,
 export async function enroll(
   db: RelayDexie,
   request: EnrollRequest,
-  options: { lockedServerUrl: string | null; fetch?: Fetch },
+  options: { lockedServerUrl: string | null } & Transport,
 ): Promise<EnrollResult> {
   const serverUrl = options.lockedServerUrl ?? normalizeServerUrl(request.serverUrl);
   if (!serverUrl)
     return { ok: false, kind: 'invalid', message: 'The server URL should look like https://relay.example.com.' };
   let body: unknown;
   try {
-    body = await new ApiClient(serverUrl, undefined, options.fetch).enroll(request.code, request.name);
+    body = await new ApiClient(serverUrl, undefined, {
+      fetch: options.fetch,
+      clientVersion: options.clientVersion,
+    }).enroll(request.code, request.name);
   } catch (error) {
     return enrollFailure(error, serverUrl);
   }
-  const enrolled = enrollResponseSchema.safeParse(body);
+  const enrolled = readEnrollResponseSchema.safeParse(body);
   if (!enrolled.success)
     return {
       ok: false,

@@ -43,6 +43,7 @@ export default defineBackground(() => {
       for (const port of ports) port.postMessage({ type: 'changed' });
     },
     configuredServerUrl,
+    clientVersion: browser.runtime.getManifest().version,
   });
 
   const ensureAlarm = () =>

@@ -6,7 +6,14 @@
  * Close codes: 1012 (the server restarts) reconnects within a second; 4401 (the token was revoked)
  * calls `onRevoked`, so a request tells the controller why (a WebSocket cannot read HTTP statuses);
  * anything else (1006: the connection was cut) backs off exponentially.
+ *
+ * A WebSocket cannot carry headers: the extension's version travels as the `relay-client` query
+ * parameter (the server refuses an older one than it supports before the upgrade, as it answers
+ * 426 to requests). Messages are read with the read schemas: types this version does not know are
+ * ignored.
  */
+import { readStreamMessage } from '../../lib/schemas/read';
+
 export interface LiveTarget {
   serverUrl: string;
   token: string;
@@ -18,6 +25,8 @@ export interface LiveOptions {
   onConnectedChange?: (connected: boolean) => void;
   /** The server closed the stream because the token was revoked (code 4401). */
   onRevoked?: () => void;
+  /** The extension's version, sent as the `relay-client` query parameter. */
+  clientVersion?: string;
   WebSocketImpl?: typeof WebSocket;
   pingMs?: number;
   random?: () => number;
@@ -27,8 +36,12 @@ const MAX_BACKOFF_MS = 60_000;
 /** The server's close code for a revoked token (server/stream/hub.ts CLOSE_REVOKED). */
 export const CLOSE_REVOKED = 4401;
 
-export function streamUrl(serverUrl: string): string {
-  return serverUrl.replace(/^http/, 'ws') + '/v1/stream';
+/** The query parameter the extension's version travels in (WebSockets cannot set headers). */
+export const CLIENT_PARAM = 'relay-client';
+
+export function streamUrl(serverUrl: string, clientVersion?: string): string {
+  const url = serverUrl.replace(/^http/, 'ws') + '/v1/stream';
+  return clientVersion ? `${url}?${CLIENT_PARAM}=${encodeURIComponent(clientVersion)}` : url;
 }
 
 export class LiveConnection {
@@ -54,7 +67,7 @@ export class LiveConnection {
       const target = await this.options.target();
       if (!target || this.stopped) return;
       const Impl = this.options.WebSocketImpl ?? WebSocket;
-      const socket = new Impl(streamUrl(target.serverUrl), ['relay.v1', target.token]);
+      const socket = new Impl(streamUrl(target.serverUrl, this.options.clientVersion), ['relay.v1', target.token]);
       this.socket = socket;
       socket.onopen = () => {
         this.failures = 0;
@@ -62,12 +75,8 @@ export class LiveConnection {
         this.pingTimer = setInterval(() => this.send({ type: 'ping' }), this.options.pingMs ?? 20_000);
       };
       socket.onmessage = (event) => {
-        try {
-          const message = JSON.parse(String(event.data)) as { type?: unknown; cursor?: unknown };
-          if (message.type === 'sync' && typeof message.cursor === 'string') this.options.onSync(message.cursor);
-        } catch {
-          // not a message of ours: ignore
-        }
+        const message = readStreamMessage(String(event.data));
+        if (message?.type === 'sync') this.options.onSync(message.cursor);
       };
       socket.onclose = (event) => this.closed(socket, event.code);
       socket.onerror = () => socket.close();

@@ -7,7 +7,9 @@
  * and survive the worker being stopped: the entries are in IndexedDB and an alarm brings the
  * worker back. A share the server refuses for good stays, marked with the server's reason, until
  * the advocate has seen it in the popup and dismissed it. A 401 saying the token no longer works
- * stops the flush at once (the controller then clears the advocate's data).
+ * stops the flush at once (the controller then clears the advocate's data). A server that needs a
+ * newer extension (426) keeps every entry waiting, neither dropped nor refused: they go once the
+ * extension is updated (or the server takes this version again).
  */
 import type { Network, ShareEvent } from '../../lib/schemas';
 import type { LocalShare, OutboxEntry, RelayDexie } from './db';
@@ -20,6 +22,8 @@ const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 30 * 60_000;
 /** The longest Retry-After honoured as given (a server asking for more is asked again then). */
 const MAX_RETRY_AFTER_MS = 6 * 60 * 60_000;
+/** How often shares refused for an old extension (426) are offered again; an update sends them at once. */
+const CLIENT_TOO_OLD_RETRY_MS = 60 * 60_000;
 
 export function backoffMs(attempts: number, random = Math.random): number {
   const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
@@ -63,6 +67,8 @@ export interface FlushResult {
   refused?: number;
   /** The server said the token no longer works: nothing was retried or changed. */
   accessEnded?: boolean;
+  /** The server needs a newer extension (426): the entries stay, waiting. */
+  clientTooOld?: boolean;
 }
 
 /** The server's reasons for refusing event `index` of a batch, from a 422's `errors`. */
@@ -124,6 +130,17 @@ export async function flushOutbox(
           continue;
         }
       }
+      if (error instanceof ApiError && error.clientTooOld) {
+        // Not the shares' fault: they wait, attempts unchanged, until the extension is updated.
+        await db.outbox.bulkPut(
+          due.map((entry): OutboxEntry => ({
+            ...entry,
+            lastError: error.message,
+            nextAttemptAt: now + CLIENT_TOO_OLD_RETRY_MS,
+          })),
+        );
+        return { ...(await waiting(db, delivered, refused)), clientTooOld: true };
+      }
       const message = (error as Error).message;
       // 429 and 503 say when to come back; other failures back off.
       const wait = error instanceof ApiError ? error.retryAfterMs : undefined;
@@ -139,6 +156,11 @@ export async function flushOutbox(
       break;
     }
   }
+  return waiting(db, delivered, refused);
+}
+
+/** What is left to send after a flush, and when next. */
+async function waiting(db: RelayDexie, delivered: number, refused: number): Promise<FlushResult> {
   const pending = (await db.outbox.toArray()).filter((entry) => !entry.rejected);
   const nextAttemptAt = pending.length ? Math.min(...pending.map((entry) => entry.nextAttemptAt)) : undefined;
   return { delivered, remaining: pending.length, nextAttemptAt, ...(refused ? { refused } : {}) };

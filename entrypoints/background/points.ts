@@ -7,14 +7,8 @@
 import { combineHistory } from '../../lib/history';
 import { summarizeMeHistory } from '../../lib/history-summary';
 import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/points';
-import {
-  leaderboardResponseSchema,
-  meResponseSchema,
-  type AdvocateItem,
-  type MeHistory,
-  type MeResponse,
-  type Period,
-} from '../../lib/schemas';
+import type { AdvocateItem, MeHistory, MeResponse, Period } from '../../lib/schemas';
+import { readLeaderboardResponseSchema, readMeResponseSchema } from '../../lib/schemas/read';
 import { getMeta, setMeta, type Cached, type RelayDexie } from './db';
 import type { LeaderboardView, PointsView, PrivacyResult } from '../../components/shared/views';
 import { ApiError, type ApiClient } from './api-client';
@@ -33,6 +27,7 @@ export function failureText(error: unknown): string {
     if (error.kind === 'offline') return "Can't reach the Relay server right now.";
     if (error.status === 401) return 'This browser is no longer connected to Relay.';
     if (error.status === 429) return 'The server is busy. Try again in a minute.';
+    if (error.clientTooOld) return 'Update Relay to keep receiving posts.';
     return `The server could not answer: ${error.message}`;
   }
   return `Something went wrong: ${(error as Error).message}`;
@@ -127,7 +122,7 @@ export async function refreshMe(db: RelayDexie, client: ApiClient, now = Date.no
   const fetched = await fetchKept(
     previous,
     () => client.me(),
-    meResponseSchema,
+    readMeResponseSchema,
     'The server sent points Relay does not understand.',
     now,
   );
@@ -154,7 +149,7 @@ export async function leaderboard(
     entry = await fetchKept(
       boards[period],
       () => client.leaderboard(period, LEADERBOARD_SIZE),
-      leaderboardResponseSchema,
+      readLeaderboardResponseSchema,
       'The server sent a leaderboard Relay does not understand.',
       now,
     );
@@ -177,7 +172,7 @@ export async function updatePrivacy(
   } catch (error) {
     return { ok: false, message: `Your choice was not saved. ${failureText(error)}` };
   }
-  const me = meResponseSchema.safeParse(body);
+  const me = readMeResponseSchema.safeParse(body);
   if (me.success) {
     await setMeta(db, 'me', { value: keptMe(me.data), fetchedAt: new Date(now).toISOString(), error: null });
   } else {

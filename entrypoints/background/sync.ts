@@ -1,10 +1,12 @@
 /**
- * One sync with the server: a delta from the stored cursor (304 when nothing changed), validated
- * with the shared schemas and written in ONE Dexie transaction. An invalid payload changes
- * nothing and is reported in the sync status; a cursor the server refuses triggers a full snapshot.
- * A token the server no longer takes changes nothing here: the controller clears everything.
+ * One sync with the server: a delta from the stored cursor (304 when nothing changed), read with
+ * the tolerant read schemas (what a newer server adds is left out) and written in ONE Dexie
+ * transaction. An invalid payload changes nothing and is reported in the sync status; a cursor the
+ * server refuses triggers a full snapshot; a server that needs a newer extension (426) changes
+ * nothing and is recorded as `client-too-old`. A token the server no longer takes changes nothing
+ * here: the controller clears everything.
  */
-import { syncResponseSchema } from '../../lib/schemas';
+import { readSyncResponseSchema } from '../../lib/schemas/read';
 import { getMeta, setMeta, type RelayDexie, type SyncStatus } from './db';
 import { ApiError, type ApiClient } from './api-client';
 
@@ -17,9 +19,14 @@ export interface SyncOutcome {
   accessEnded?: boolean;
 }
 
-function describe(error: unknown): SyncStatus['error'] {
+/** What the popup says when the server needs a newer extension. */
+export const CLIENT_TOO_OLD_MESSAGE = 'Update Relay to keep receiving posts.';
+
+function describe(error: unknown, clientVersion: string | undefined): SyncStatus['error'] {
   if (error instanceof ApiError) {
     if (error.kind === 'offline') return { kind: 'offline', message: error.message };
+    if (error.clientTooOld)
+      return { kind: 'client-too-old', message: CLIENT_TOO_OLD_MESSAGE, ...(clientVersion ? { clientVersion } : {}) };
     if (error.status === 401)
       return {
         kind: 'signed-out',
@@ -56,7 +63,7 @@ export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => ne
       });
       return syncOnce(db, client, now);
     }
-    return fail(describe(error));
+    return fail(describe(error, client.clientVersion));
   }
 
   if (answer.status === 304) {
@@ -65,7 +72,7 @@ export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => ne
     return { changed: false, added: [], status };
   }
 
-  const parsed = syncResponseSchema.safeParse(answer.body);
+  const parsed = readSyncResponseSchema.safeParse(answer.body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     console.warn(

@@ -52,6 +52,7 @@ export function tokenRoutes(deps: Deps): Route[] {
         'Sign out: this token stops working at once (later calls answer 401 …/token-revoked). Your shares stay; you leave the leaderboard',
       tag: 'advocate',
       auth: 'advocate',
+      anyClientVersion: true,
       rateLimit: { limit: 'token', per: 'advocate' },
       responses: {
         204: { description: 'Signed out' },

@@ -43,6 +43,8 @@ export interface RouteSpec<
   /** Advocate routes that can work without the database believe a token it vouched for lately. */
   whileUnreachable?: boolean;
   caller?: Caller;
+  /** An extension route any version may call (signing out): no 426 below RELAY_MIN_CLIENT_VERSION. */
+  anyClientVersion?: boolean;
   /** Runs after auth and the rate limit, before the input is read. */
   middleware?: MiddlewareHandler<AppEnv>[];
   handler: (c: Context<AppEnv>, input: RouteInput<P, Parsed<B>, Parsed<Q>>) => Response | Promise<Response>;

@@ -3,15 +3,16 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../context';
 import { requireAdmin, requireAdvocate } from '../middleware/auth';
 import { clientAddress } from '../middleware/client-address';
+import { clientVersion, documentClientVersion } from '../middleware/client-version';
 import { consoleCors, extensionCors } from '../middleware/cors';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import type { ApiRegistry, RouteDoc } from '../openapi/registry';
 import { readJson, readQuery } from '../validate';
 import { callerOf, type Caller, type Route } from './define';
 
-/** What every route of a caller runs first, before its auth (e.g. a check of the client's version). */
-function callerMiddleware(_deps: Deps): Record<Caller, MiddlewareHandler<AppEnv>[]> {
-  return { extension: [], console: [], public: [] };
+/** Whether a route answers 426 to an extension older than RELAY_MIN_CLIENT_VERSION. */
+function checksClientVersion(route: Route): boolean {
+  return callerOf(route) === 'extension' && !route.anyClientVersion;
 }
 
 /** '/v1/admin/content/{id}' as Hono writes it: '/v1/admin/content/:id'. */
@@ -30,7 +31,8 @@ export function mountRoutes(app: Hono<AppEnv>, api: ApiRegistry, deps: Deps, rou
     console: consoleCors(deps.config),
     public: undefined,
   };
-  const before = callerMiddleware(deps);
+  // Before auth, after CORS: the extension can read the 426 whatever its token.
+  const versionCheck = clientVersion({ minimum: deps.config.minClientVersion });
   const admin = requireAdmin(deps);
   // One limiter per config.rateLimits entry, shared by the routes that name it (a token's requests
   // are counted together across sync, shares, me and the leaderboard).
@@ -53,7 +55,8 @@ export function mountRoutes(app: Hono<AppEnv>, api: ApiRegistry, deps: Deps, rou
 
   for (const route of routes) {
     api.add(docOf(route));
-    const chain: MiddlewareHandler<AppEnv>[] = [...before[callerOf(route)]];
+    if (checksClientVersion(route)) documentClientVersion(api, [route.path]);
+    const chain: MiddlewareHandler<AppEnv>[] = checksClientVersion(route) ? [versionCheck] : [];
     if (route.auth === 'admin') chain.push(admin);
     if (route.auth === 'advocate') chain.push(requireAdvocate(deps, { whileUnreachable: route.whileUnreachable }));
     if (route.rateLimit) {

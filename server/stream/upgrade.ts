@@ -1,13 +1,15 @@
 /**
  * WebSocket upgrades on GET /v1/stream. The advocate token travels in Sec-WebSocket-Protocol as
  * `relay.v1, <token>` (browsers cannot set Authorization on WebSockets). A bad or missing token,
- * or one over its connection cap, is refused with a problem+json HTTP answer before the upgrade.
+ * one over its connection cap, or a client older than RELAY_MIN_CLIENT_VERSION (its version in the
+ * `relay-client` query parameter) is refused with a problem+json HTTP answer before the upgrade.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Deps } from '../context';
 import { authenticateAdvocate } from '../middleware/auth';
+import { CLIENT_HEADER, CLIENT_PARAM, clientTooOld } from '../middleware/client-version';
 import { ProblemError } from '../problem';
 import type { StreamHub } from './hub';
 
@@ -62,6 +64,12 @@ export function attachStream(
     const path = (request.url ?? '/').split('?')[0];
     if (path !== STREAM_PATH) throw new ProblemError(404, `No WebSocket endpoint at ${path}.`, { type: 'not-found' });
     if (!accepting) throw new ProblemError(503, 'The server is shutting down: reconnect.', { type: 'unavailable' });
+    // Browsers cannot set headers on a WebSocket: the extension's version comes as a query parameter.
+    const header = request.headers[CLIENT_HEADER];
+    const sent =
+      typeof header === 'string' ? header : new URL(request.url ?? '/', 'ws://relay').searchParams.get(CLIENT_PARAM);
+    const tooOld = clientTooOld(deps.config.minClientVersion, sent);
+    if (tooOld) throw tooOld;
     const offered = (request.headers['sec-websocket-protocol'] ?? '')
       .split(',')
       .map((value) => value.trim())

@@ -13,7 +13,7 @@ import { BackgroundController, type BrowserPort } from '../../entrypoints/backgr
 import { composerRequest } from '../../entrypoints/background/messages/composer-data';
 import { recordShare } from '../../entrypoints/background/outbox';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { ask, freshDb, publish, TEST_EXTENSION } from './helpers';
+import { ask, EXTENSION_VERSION, freshDb, publish, TEST_EXTENSION } from './helpers';
 
 function fakePort() {
   const tabs: string[] = [];
@@ -24,6 +24,7 @@ function fakePort() {
     scheduleAlarm: async () => {},
     broadcastChanged: () => {},
     configuredServerUrl: async () => null,
+    clientVersion: EXTENSION_VERSION,
     WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
   };
   return { port, tabs };

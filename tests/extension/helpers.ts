@@ -1,4 +1,5 @@
 /** Shared set-up for the background's unit tests: a real server, a fresh IndexedDB, a client. */
+import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { ApiClient, type Fetch } from '../../entrypoints/background/api-client';
 import type { BackgroundController, BrowserPort } from '../../entrypoints/background/controller';
@@ -7,6 +8,11 @@ import type { InjectFile, MessageSender, ResultOf, SenderContext } from '../../e
 import { createDispatcher } from '../../entrypoints/background/messages/dispatch';
 import { openRelayDb, type RelayDexie } from '../../entrypoints/background/db';
 import type { TestServer } from '../helpers/server';
+
+/** Today's extension version: the manifest's, which WXT takes from package.json. */
+export const EXTENSION_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 let counter = 0;
 export function freshDb(): RelayDexie {
@@ -81,7 +87,9 @@ export const DOWN_URL = 'http://127.0.0.1:9';
  * The browser as the controller sees it, recording what it was asked (badge, notifications, tabs,
  * alarms, "changed" broadcasts); WebSockets are the `ws` package's client (Node 20 has none).
  */
-export function fakePort(options: { locked?: string | null; random?: () => number; WebSocketImpl?: unknown } = {}) {
+export function fakePort(
+  options: { locked?: string | null; random?: () => number; WebSocketImpl?: unknown; clientVersion?: string } = {},
+) {
   const calls = {
     badge: [] as string[],
     notifications: [] as { id: string; title: string }[],
@@ -96,6 +104,7 @@ export function fakePort(options: { locked?: string | null; random?: () => numbe
     scheduleAlarm: async (name) => void calls.alarms.push(name),
     broadcastChanged: () => void calls.changed++,
     configuredServerUrl: async () => options.locked ?? null,
+    clientVersion: options.clientVersion ?? EXTENSION_VERSION,
     WebSocketImpl: (options.WebSocketImpl ?? WebSocket) as typeof globalThis.WebSocket,
     random: options.random,
   };

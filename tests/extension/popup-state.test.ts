@@ -4,7 +4,7 @@ import { snapshotOf, stateFromSnapshot } from '../../components/popup/popupSnaps
 import { FIRST_PAGE } from '../../components/popup/PostList';
 import { BackgroundController, type BrowserPort } from '../../entrypoints/background/controller';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { ask, freshDb, publish } from './helpers';
+import { ask, EXTENSION_VERSION, freshDb, publish } from './helpers';
 
 const port: BrowserPort = {
   setBadge: async () => {},
@@ -13,6 +13,7 @@ const port: BrowserPort = {
   scheduleAlarm: async () => {},
   broadcastChanged: () => {},
   configuredServerUrl: async () => null,
+  clientVersion: EXTENSION_VERSION,
   WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
 };
 

@@ -25,7 +25,7 @@ export const enroll = defineMessage({
     await bg.accessEnding();
     const result = await redeem(bg.db, request, {
       lockedServerUrl: await bg.port.configuredServerUrl(),
-      fetch: bg.port.fetch,
+      ...bg.transport,
     });
     if (result.ok) await bg.wake();
     return result;

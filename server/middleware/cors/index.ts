@@ -10,7 +10,7 @@ export function extensionCors(): MiddlewareHandler {
   return cors({
     origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'Relay-Client'],
     exposeHeaders: ['ETag', 'Retry-After'],
     maxAge: 600,
   });
