@@ -13,9 +13,9 @@ import {
   type CheckContext,
   type Hint,
   type HintKind,
-} from './guidelines';
-import { compilePhrase, findPhrase } from './phrases';
-import type { BannedTerm, Guidelines, Network } from './schemas';
+} from '.';
+import { compilePhrase, findPhrase } from '../phrases';
+import type { BannedTerm, Guidelines, Network } from '../schemas';
 
 const EMPLOYEE: Guidelines = { bannedTerms: [], disclosure: { text: '#employee', networks: ['linkedin', 'x'] } };
 
