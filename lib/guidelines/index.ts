@@ -17,8 +17,17 @@ import { findPhrase } from '../phrases';
 import type { Guidelines } from '../schemas/guidelines';
 import { build, compiled, type Compiled } from './compiled';
 import { codePointLength, COUNTERS } from './length/overflow';
-import { GUIDELINE_RULES } from './rules';
-import type { CheckContext, CompiledGuidelines, GuidelineRule, Hint, HintFix, HintKind, HintSeverity } from './types';
+import { GUIDELINE_RULES, GUIDELINE_RULES_ABOUT } from './rules';
+import type {
+  CheckContext,
+  CompiledGuidelines,
+  GuidelineRule,
+  Hint,
+  HintFix,
+  HintKind,
+  HintSeverity,
+  RuleAbout,
+} from './types';
 
 export type {
   CheckContext,
@@ -32,12 +41,13 @@ export type {
   HintSeverity,
 } from './types';
 export { GUIDELINE_RULES } from './rules';
+export type { RuleAbout } from './types';
 export { MAX_TERM_HINTS } from './rules/banned-terms';
 export { disclosureAppend } from './rules/disclosure';
 export { xWeightedLength } from './length/twitter';
 
-export const LINKEDIN_MAX = networkDefinition('linkedin').length.max;
-export const X_MAX = networkDefinition('x').length.max;
+export const LINKEDIN_MAX = /* @__PURE__ */ networkDefinition('linkedin').length.max;
+export const X_MAX = /* @__PURE__ */ networkDefinition('x').length.max;
 
 /** What LinkedIn counts: characters (code points), so an emoji counts 1. */
 export const linkedInLength = codePointLength;
@@ -51,6 +61,11 @@ export function postLength(text: string, network: Network): { length: number; ma
 /** The registered rule of that kind (undefined for a kind this version doesn't know). */
 export function guidelineRule(kind: string): GuidelineRule<HintKind> | undefined {
   return GUIDELINE_RULES.find((rule) => rule.kind === kind);
+}
+
+/** What the console's guidelines editor shows of each rule: the rule's metadata with its label and description. */
+export function describeGuidelineRules(): (Omit<GuidelineRule<HintKind>, 'check'> & RuleAbout)[] {
+  return GUIDELINE_RULES.map(({ check: _check, ...rule }) => ({ ...rule, ...GUIDELINE_RULES_ABOUT[rule.kind] }));
 }
 
 /** True when a hint says the post is the suggestion as given (a rule with `meansVerbatim`). */

@@ -62,15 +62,11 @@ export interface RuleInput {
 }
 
 /**
- * One guideline rule: a module under lib/guidelines/rules/ exporting one of these, listed once in
- * GUIDELINE_RULES. The composer's hints and the console read this metadata; nothing switches on kinds.
+ * One guideline rule: a module under lib/guidelines/rules/ exporting one of these and its `about`,
+ * listed once in rules/index.ts. The composer's hints and the console read this; nothing switches on kinds.
  */
 export interface GuidelineRule<Kind extends string = string> {
   readonly kind: Kind;
-  /** As admins read it in the console, e.g. "Disclosure". */
-  readonly label: string;
-  /** What the rule checks, one sentence. */
-  readonly description: string;
   readonly severity: HintSeverity;
   /** The guideline fields the rule reads (none: it always applies). */
   readonly settings: readonly (keyof Guidelines)[];
@@ -82,6 +78,17 @@ export interface GuidelineRule<Kind extends string = string> {
   readonly meansVerbatim?: boolean;
   /** What the rule finds in the post; may throw (the checker then drops this rule's findings). */
   check(input: RuleInput): readonly Finding[];
+}
+
+/**
+ * A rule as admins read it in the console. Apart from the rule object so the pages' scripts, which
+ * only check, don't carry these sentences.
+ */
+export interface RuleAbout {
+  /** e.g. "Disclosure". */
+  readonly label: string;
+  /** What the rule checks, one sentence. */
+  readonly description: string;
 }
 
 /** Declares a rule, keeping its kind's literal type (so HintKind follows the registry). */

@@ -1,15 +1,13 @@
 /** Banned terms: every occurrence of a word, phrase or pattern the admins banned, with their reason. */
 import { excerpt } from '../text';
 import { findBannedTerms } from '../terms';
-import { defineRule } from '../types';
+import { defineRule, type RuleAbout } from '../types';
 
 /** At most this many banned-term hints per check (the first ones in the text). */
 export const MAX_TERM_HINTS = 20;
 
 export const bannedTermsRule = defineRule({
   kind: 'banned-term',
-  label: 'Banned terms',
-  description: 'Marks every word, phrase or regular expression the guidelines ban, with the reason given.',
   severity: 'error',
   settings: ['bannedTerms'],
   defaults: { bannedTerms: [] },
@@ -26,3 +24,8 @@ export const bannedTermsRule = defineRule({
     });
   },
 });
+
+export const about: RuleAbout = {
+  label: 'Banned terms',
+  description: 'Marks every word, phrase or regular expression the guidelines ban, with the reason given.',
+};

@@ -1,10 +1,8 @@
 /** Daily cap reached: the advocate already shared as often today as the guidelines' `dailyShareCap` allows. */
-import { defineRule } from '../types';
+import { defineRule, type RuleAbout } from '../types';
 
 export const dailyCapRule = defineRule({
   kind: 'daily-cap-reached',
-  label: 'Daily share cap',
-  description: 'Warns when the advocate has already shared as many posts today as the cap allows.',
   severity: 'warning',
   settings: ['dailyShareCap'],
   defaults: {},
@@ -18,3 +16,8 @@ export const dailyCapRule = defineRule({
     ];
   },
 });
+
+export const about: RuleAbout = {
+  label: 'Daily share cap',
+  description: 'Warns when the advocate has already shared as many posts today as the cap allows.',
+};

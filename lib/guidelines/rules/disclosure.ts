@@ -2,7 +2,7 @@
 import type { Network } from '../../networks';
 import { findPhrase } from '../../phrases';
 import { disclosureFor } from '../compiled';
-import { defineRule } from '../types';
+import { defineRule, type RuleAbout } from '../types';
 
 /**
  * What to append so the post carries the disclosure: on a new line when the text ends with a line
@@ -19,9 +19,6 @@ export function disclosureAppend(text: string, disclosure: string, network: Netw
 
 export const disclosureRule = defineRule({
   kind: 'missing-disclosure',
-  label: 'Disclosure',
-  description:
-    'Asks for the disclosure (e.g. "#employee") in every post on the networks it names, with a fix that adds it.',
   severity: 'error',
   settings: ['disclosure'],
   defaults: {},
@@ -36,3 +33,9 @@ export const disclosureRule = defineRule({
     ];
   },
 });
+
+export const about: RuleAbout = {
+  label: 'Disclosure',
+  description:
+    'Asks for the disclosure (e.g. "#employee") in every post on the networks it names, with a fix that adds it.',
+};

@@ -1,7 +1,7 @@
 /** Too many hashtags: more than the guidelines' `maxHashtags`, the required disclosure tag aside. */
 import { disclosureFor } from '../compiled';
 import { extractHashtags } from '../length/twitter';
-import { defineRule } from '../types';
+import { defineRule, type RuleAbout } from '../types';
 
 /** How many hash signs the text holds, counting no further than `stop`. */
 function countHashSigns(text: string, stop: number): number {
@@ -14,8 +14,6 @@ function countHashSigns(text: string, stop: number): number {
 
 export const hashtagsRule = defineRule({
   kind: 'too-many-hashtags',
-  label: 'Hashtags',
-  description: 'Warns when a post has more hashtags than the guidelines allow; the disclosure tag does not count.',
   severity: 'warning',
   settings: ['maxHashtags'],
   defaults: {},
@@ -47,3 +45,8 @@ export const hashtagsRule = defineRule({
     ];
   },
 });
+
+export const about: RuleAbout = {
+  label: 'Hashtags',
+  description: 'Warns when a post has more hashtags than the guidelines allow; the disclosure tag does not count.',
+};

@@ -3,7 +3,7 @@ import { findPhrase } from '../../phrases';
 import type { Phrase } from '../../phrases';
 import { disclosureFor } from '../compiled';
 import { collapseWhiteSpace } from '../text';
-import { defineRule } from '../types';
+import { defineRule, type RuleAbout } from '../types';
 
 /** Trimmed, white space collapsed, NFC; the disclosure taken out (adding it alone is not personalising). */
 function comparable(text: string, disclosure: Phrase | undefined): string {
@@ -23,8 +23,6 @@ function comparable(text: string, disclosure: Phrase | undefined): string {
 
 export const identicalRule = defineRule({
   kind: 'identical-to-suggestion',
-  label: 'Own words',
-  description: 'Suggests a sentence of the advocate’s own when the post is the suggested text unchanged.',
   severity: 'info',
   settings: [],
   defaults: {},
@@ -42,3 +40,8 @@ export const identicalRule = defineRule({
     ];
   },
 });
+
+export const about: RuleAbout = {
+  label: 'Own words',
+  description: 'Suggests a sentence of the advocate’s own when the post is the suggested text unchanged.',
+};

@@ -1,20 +1,24 @@
 /** The rule registry: what each rule declares, and that the checker's hints follow those declarations. */
 import { describe, expect, it } from 'vitest';
-import { checkPost, GUIDELINE_RULES, guidelineRule, isVerbatim } from '..';
+import { checkPost, describeGuidelineRules, GUIDELINE_RULES, guidelineRule, isVerbatim } from '..';
 import { guidelinesSchema } from '../../schemas';
 import { FULL } from '../test-fixtures';
 
 describe('GUIDELINE_RULES', () => {
   it('declares each kind once, with a label, a description and known settings', () => {
     const kinds = GUIDELINE_RULES.map((rule) => rule.kind);
+    for (const rule of GUIDELINE_RULES) expect(guidelineRule(rule.kind)).toBe(rule);
     expect(new Set(kinds).size).toBe(kinds.length);
     const fields = Object.keys(guidelinesSchema.shape);
-    for (const rule of GUIDELINE_RULES) {
+    const described = describeGuidelineRules();
+    expect(described.map((rule) => rule.kind)).toEqual(kinds);
+    for (const rule of described) {
       expect(rule.label.trim(), rule.kind).not.toBe('');
       expect(rule.description.trim(), rule.kind).not.toBe('');
+      expect(rule).not.toHaveProperty('check');
       for (const setting of rule.settings) expect(fields, rule.kind).toContain(setting);
       for (const setting of Object.keys(rule.defaults)) expect(rule.settings, rule.kind).toContain(setting);
-      expect(guidelineRule(rule.kind)).toBe(rule);
+      expect(guidelineRule(rule.kind)?.kind).toBe(rule.kind);
     }
     expect(guidelineRule('a-rule-from-a-newer-server')).toBeUndefined();
   });

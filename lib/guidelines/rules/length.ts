@@ -1,7 +1,7 @@
 /** Too long: over the network's limit, counted as the network counts (lib/networks.ts `length`). */
 import { network as networkDefinition } from '../../networks';
 import { COUNTERS } from '../length/overflow';
-import { defineRule } from '../types';
+import { defineRule, type RuleAbout } from '../types';
 
 function formatted(count: number): string {
   return count.toLocaleString('en-US');
@@ -9,8 +9,6 @@ function formatted(count: number): string {
 
 export const lengthRule = defineRule({
   kind: 'too-long',
-  label: 'Length',
-  description: "Says when a post is longer than the network takes, counted the network's way.",
   severity: 'error',
   settings: [],
   defaults: {},
@@ -33,3 +31,8 @@ export const lengthRule = defineRule({
     ];
   },
 });
+
+export const about: RuleAbout = {
+  label: 'Length',
+  description: "Says when a post is longer than the network takes, counted the network's way.",
+};
