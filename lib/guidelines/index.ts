@@ -46,8 +46,12 @@ export { MAX_TERM_HINTS } from './rules/banned-terms';
 export { disclosureAppend } from './rules/disclosure';
 export { xWeightedLength } from './length/twitter';
 
-export const LINKEDIN_MAX = /* @__PURE__ */ networkDefinition('linkedin').length.max;
-export const X_MAX = /* @__PURE__ */ networkDefinition('x').length.max;
+function maxLength(id: Network): number {
+  return networkDefinition(id).length.max;
+}
+
+export const LINKEDIN_MAX = /* @__PURE__ */ maxLength('linkedin');
+export const X_MAX = /* @__PURE__ */ maxLength('x');
 
 /** What LinkedIn counts: characters (code points), so an emoji counts 1. */
 export const linkedInLength = codePointLength;
