@@ -1,5 +1,5 @@
 /**
- * The guidelines suite: the guideline check (lib/guidelines.ts) of a 3,000-character LinkedIn post
+ * The guidelines suite: the guideline check (lib/guidelines/) of a 3,000-character LinkedIn post
  * against 200 banned terms (180 plain words and phrases, 20 regular expressions), as the content
  * script runs it: the guidelines compiled once, then checkPost on every (debounced) keystroke.
  * Every check is timed on its own; each scenario runs for BENCH_DURATION seconds, split into

@@ -1,5 +1,5 @@
 /**
- * The guideline hints for the post being written (computed in the page by lib/guidelines.ts), in
+ * The guideline hints for the post being written (computed in the page by lib/guidelines/, one rule module each), in
  * a status region next to the composer; a hint with a fix has a one-click button ("Add #employee").
  */
 import type { Hint } from '../../../lib/guidelines';

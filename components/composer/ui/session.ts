@@ -7,6 +7,7 @@
 import {
   checkPost,
   compileGuidelines,
+  isVerbatim,
   mentionsCompany,
   type CompiledGuidelines,
   type Hint,
@@ -181,9 +182,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     const suggestion = this.suggestionFor(contentIds, data);
     const identical =
       suggestion === null ||
-      checkPost(text, { network: this.env.adapter.network, guidelines: data.compiled, suggestion }).some(
-        (hint) => hint.kind === 'identical-to-suggestion',
-      );
+      isVerbatim(checkPost(text, { network: this.env.adapter.network, guidelines: data.compiled, suggestion }));
     return { contentIds, personalized: !identical };
   }
 
