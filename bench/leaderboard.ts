@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
-import { isoWeekIndex, isoWeekKey, isoWeekStart, monthKey } from '../lib/points';
+import { isoWeekIndex, isoWeekKey, isoWeekStart, monthKey } from '../lib/scoring';
 import type { Database } from '../server/db/schema';
 import { readBoard } from '../server/services/leaderboard';
 import { expectStatus, startBenchServer, type BenchServer } from './server';

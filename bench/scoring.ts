@@ -7,7 +7,7 @@
  * Target: the extension's scoring of 100,000 shares in ≤ 50 ms (median).
  */
 import { performance } from 'node:perf_hooks';
-import { scoreLocalLog, scoreShares, type LoggedShare, type ScoredClick } from '../lib/points';
+import { scoreLocalLog, scoreShares, type LoggedShare, type ScoredClick } from '../lib/scoring';
 import { DEFAULT_SCORING, NETWORKS } from '../lib/schemas';
 import type { Suite, SuiteOutcome } from './suite';
 import { formatMs, renderTable } from './table';

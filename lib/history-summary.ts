@@ -10,7 +10,7 @@
  * The extension applies the same summary to an older server's full history (one event per share,
  * clicks per hour) before keeping it.
  */
-import { compareShares, isoWeekIndex, isoWeekStart, monthStart, type ScoredClick, type ScoredShare } from './points';
+import { compareShares, isoWeekIndex, isoWeekStart, monthStart, type ScoredClick, type ScoredShare } from './scoring';
 import type { MeHistory } from './schemas';
 
 /** The share scoreShares counts for each content item and network, in no particular order. */

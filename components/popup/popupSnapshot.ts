@@ -8,7 +8,7 @@
  * What is read back is checked field by field: a snapshot from another version, or damaged, is
  * dropped rather than drawn.
  */
-import type { Level, PointsSummary } from '../../lib/points';
+import type { Level, PointsSummary } from '../../lib/scoring';
 import type { SyncStatus } from '../../entrypoints/background/db';
 import type { PopupItem, PopupState, RefusedShare } from '../shared/messaging';
 import { FIRST_PAGE } from './PostList';

@@ -15,7 +15,7 @@ import type {
   PrivacyMessage,
   ShareMessage,
 } from '../../lib/messages';
-import type { PointsSummary, Score, WeekPoints } from '../../lib/points';
+import type { PointsSummary, Score, WeekPoints } from '../../lib/scoring';
 import type { AdvocateItem, Guidelines, LeaderboardResponse, MeResponse, Network, Period } from '../../lib/schemas';
 import type { AccessEnded, SyncStatus } from '../../entrypoints/background/db';
 

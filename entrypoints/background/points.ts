@@ -7,7 +7,7 @@
 import { combineHistory } from '../../lib/history';
 import { summarizeMeHistory } from '../../lib/history-summary';
 import { leaderboardRequestSchema, privacyMessageSchema } from '../../lib/messages';
-import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/points';
+import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/scoring';
 import {
   leaderboardResponseSchema,
   meResponseSchema,

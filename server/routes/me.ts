@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { clicksByPeriod, countedShares, toMeHistory } from '../../lib/history-summary';
-import { recentWeeks } from '../../lib/points';
+import { recentWeeks } from '../../lib/scoring';
 import { PERIODS, meResponseSchema, mePatchSchema, type MeResponse, type Period } from '../../lib/schemas';
 import type { AdvocatePrincipal, AppEnv, Deps } from '../context';
 import { requireAdvocate } from '../middleware/auth';

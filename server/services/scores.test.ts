@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreLocalLog } from '../../lib/points';
+import { scoreLocalLog } from '../../lib/scoring';
 import { DEFAULT_SCORING } from '../../lib/schemas';
 import { HOUR, eventLogArbitrary, scoringRulesArbitrary, type EventLog } from '../../tests/helpers/scoring';
 import {

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { scoreShares, type RulesForScoring, type Score, type ScoredClick, type ScoredShare } from '../../lib/points';
+import { scoreShares, type RulesForScoring, type Score, type ScoredClick, type ScoredShare } from '../../lib/scoring';
 import type { Network, ScoringRules } from '../../lib/schemas';
 import type { DialectName } from '../db';
 import type { Database } from '../db/schema';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekKey } from '../../lib/points';
+import { isoWeekKey } from '../../lib/scoring';
 import { DEFAULT_SCORING, type LeaderboardResponse, type MeResponse, type ScoringRules } from '../../lib/schemas';
 import { createContent, expectProblem, expectValidation, iso, sync } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';

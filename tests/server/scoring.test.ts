@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { combineHistory } from '../../lib/history';
-import { scoreLocalLog } from '../../lib/points';
+import { scoreLocalLog } from '../../lib/scoring';
 import { DEFAULT_SCORING, NETWORKS, type MeResponse, type ScoringRules } from '../../lib/schemas';
 import { bucketRows } from '../../server/services/scores';
 import { createContent, iso, sync } from '../helpers/api';
