@@ -3,7 +3,8 @@
  * validates every message against these before acting on it.
  */
 import { z } from 'zod';
-import { networkSchema, periodSchema, TEXT_NETWORKS } from './schemas';
+import { COMPOSER_NETWORKS } from './networks';
+import { networkSchema, periodSchema } from './schemas';
 
 export const enrollMessageSchema = z
   .object({
@@ -17,7 +18,8 @@ export type EnrollMessage = z.infer<typeof enrollMessageSchema>;
 export const shareMessageSchema = z.object({ contentId: z.string().min(1).max(64), network: networkSchema }).strict();
 export type ShareMessage = z.infer<typeof shareMessageSchema>;
 
-const textNetworkSchema = z.enum(TEXT_NETWORKS);
+/** The networks whose composer a content script integrates with (lib/networks.ts). */
+const textNetworkSchema = z.enum(COMPOSER_NETWORKS);
 
 /** A content script asks what to offer in a LinkedIn or X composer. */
 export const composerDataMessageSchema = z.object({ network: textNetworkSchema }).strict();

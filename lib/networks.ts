@@ -114,12 +114,37 @@ export function isTextNetwork(value: unknown): value is TextNetwork {
   return isNetwork(value) && REGISTRY[value].carriesText;
 }
 
+export function isComposerNetwork(value: unknown): value is ComposerNetwork {
+  return isNetwork(value) && REGISTRY[value].contentScriptMatches.length > 0;
+}
+
+/** The hosts a network's content scripts run on, from its match patterns ("https://x.com/*" → "x.com"). */
+export function contentScriptHosts(id: Network): string[] {
+  return REGISTRY[id].contentScriptMatches.map((pattern) => pattern.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, ''));
+}
+
+/** Every content script's match patterns: the extension's host permissions. */
+export function allContentScriptMatches(): string[] {
+  return NETWORKS.flatMap((id) => REGISTRY[id].contentScriptMatches);
+}
+
 /** "LinkedIn", "X", … */
 export function networkLabel(id: Network): string {
   return REGISTRY[id].label;
 }
 
+/** "LinkedIn, X and Bluesky" (or "… or …"): networks named in a sentence. */
+export function networkLabels(ids: readonly Network[], conjunction: 'and' | 'or' = 'and'): string {
+  const labels = ids.map(networkLabel);
+  return labels.length < 2 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} ${conjunction} ${labels.at(-1)}`;
+}
+
 /** One value per network, e.g. `perNetwork((id) => network(id).defaultPoints)`. */
 export function perNetwork<T>(make: (id: Network) => T): Record<Network, T> {
   return Object.fromEntries(NETWORKS.map((id) => [id, make(id)])) as Record<Network, T>;
+}
+
+/** One value per network whose share carries text. */
+export function perTextNetwork<T>(make: (id: TextNetwork) => T): Record<TextNetwork, T> {
+  return Object.fromEntries(TEXT_NETWORKS.map((id) => [id, make(id)])) as Record<TextNetwork, T>;
 }

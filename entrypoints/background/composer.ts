@@ -5,7 +5,8 @@
  * was published. Messages are validated here; the content scripts carry no zod.
  */
 import { composerDataMessageSchema, composerShareMessageSchema } from '../../lib/messages';
-import { DEFAULT_GUIDELINES, type AdvocateItem, type TextNetwork } from '../../lib/schemas';
+import type { ComposerNetwork } from '../../lib/networks';
+import { DEFAULT_GUIDELINES, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from './db';
 import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../components/shared/messaging';
 import { recordShare } from './outbox';
@@ -33,7 +34,7 @@ export function startOfLocalDay(now: number): string {
 }
 
 /** The network's live content, newest first. */
-function liveFor(content: AdvocateItem[], network: TextNetwork, now: number): AdvocateItem[] {
+function liveFor(content: AdvocateItem[], network: ComposerNetwork, now: number): AdvocateItem[] {
   return content
     .filter((item) => item.networks.includes(network) && isLive(item, now))
     .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id));
@@ -59,7 +60,7 @@ export async function composerBrief(db: RelayDexie, raw: unknown, now = Date.now
 export async function composerData(db: RelayDexie, raw: unknown, now = Date.now()): Promise<ComposerData> {
   const parsed = composerDataMessageSchema.safeParse(raw);
   if (!parsed.success) return NOT_ENROLLED;
-  const network: TextNetwork = parsed.data.network;
+  const network: ComposerNetwork = parsed.data.network;
   const enrollment = await getMeta(db, 'enrollment');
   if (!enrollment) return NOT_ENROLLED;
   const [content, guidelines, sharesToday] = await Promise.all([

@@ -9,6 +9,7 @@
  */
 import { shareIntentUrl } from '../../lib/intents';
 import { pointsRequestSchema, shareMessageSchema } from '../../lib/messages';
+import { isComposerNetwork } from '../../lib/networks';
 import { getMeta, setMeta, type RelayDexie } from './db';
 import type {
   ComposerBrief,
@@ -289,9 +290,9 @@ export class BackgroundController {
     if (!item.networks.includes(network)) return { ok: false, message: `This post is not meant for ${network}.` };
     const { text, link } = suggestion(item, network, enrollment.advocate.id);
     const url = shareIntentUrl(network, text, link);
-    if (network !== 'facebook') {
-      // LinkedIn and X open their composer prefilled: the composer content script logs the share
-      // when the post is published, not when the intent opens.
+    if (isComposerNetwork(network)) {
+      // A network with a composer content script (LinkedIn, X) logs the share when the post is
+      // published there, not when the intent opens; the others are logged here, as it opens.
       await this.port.openTab(url);
       return { ok: true, url };
     }
