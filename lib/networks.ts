@@ -74,6 +74,23 @@ const REGISTRY = {
     defaultPoints: 5,
     icon: { glyph: 'f', color: '#1877f2' },
   },
+  bluesky: {
+    id: 'bluesky',
+    label: 'Bluesky',
+    carriesText: true,
+    // Bluesky's "Action Intent Links" (docs.bsky.app, checked 2026): https://bsky.app/intent/compose
+    // with the URL-escaped `text` query parameter prefills the composer; a post is at most 300
+    // graphemes. No content script: the share is logged when the popup opens the intent.
+    length: { max: 300, counting: 'graphemes' },
+    linkSeparator: '\n\n',
+    intentUrl: (text: string) => `https://bsky.app/intent/compose?text=${query(text)}`,
+    contentScriptMatches: [],
+    // Its link-card fetcher (cardyb) looks like Chrome but for "compatible; Bluesky Cardyb/1.1".
+    previewBots: ['Cardyb'],
+    // As Facebook's: logged when the intent opens, not when the post is published.
+    defaultPoints: 5,
+    icon: { glyph: 'b', color: '#1185fe' },
+  },
 } as const satisfies Record<string, NetworkDefinition>;
 
 export type Network = keyof typeof REGISTRY;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../tests/helpers/scoring';
 import { RULES, T0, WEEK, clicks, share } from '../../tests/helpers/scoring-fixtures';
+import { NETWORKS, perNetwork } from '../networks';
 import { DEFAULT_SCORING, scoringRulesSchema, type ScoringRules } from '../schemas';
 import { scoreLocalLog } from './local-log';
 import { scoreShares } from './score';
@@ -82,7 +83,7 @@ describe('scoreShares', () => {
       name: 'Facebook switched off: no points, no click points, not counted',
       shares: [share('a', 'facebook', T0, { personalized: true }), share('a', 'linkedin', T0)],
       clicks: [clicks('a', 'facebook', T0, 5)],
-      rules: { pointsPerShare: { linkedin: 10, x: 8, facebook: 0 } },
+      rules: { pointsPerShare: { ...RULES.pointsPerShare, facebook: 0 } },
       points: 10,
       shareCount: 1,
       clickCount: 0,
@@ -102,6 +103,21 @@ describe('scoreShares', () => {
     expect(score.points).toBe(c.points);
     if (c.shareCount !== undefined) expect(score.shares).toBe(c.shareCount);
     if (c.clickCount !== undefined) expect(score.clicks).toBe(c.clickCount);
+  });
+
+  it('keys shares by content and network: however many networks, none collides with the next post’s', () => {
+    // With three slots per post, a fourth or fifth network of post "a" landed on post "b"'s first ones.
+    const rules = { ...RULES, dailyPointsCap: null, pointsPerShare: perNetwork(() => 1) };
+    const log = ['a', 'b'].flatMap((id, i) => NETWORKS.map((network) => share(id, network, T0 + i * HOUR)));
+    const linkClicks = ['a', 'b'].flatMap((id) => NETWORKS.map((network) => clicks(id, network, T0 + 2 * HOUR)));
+    const score = scoreShares(log, rules, { clicks: linkClicks });
+    expect(score.shares).toBe(2 * NETWORKS.length);
+    expect(score.clicks).toBe(2 * NETWORKS.length);
+    const last = NETWORKS[NETWORKS.length - 1]!;
+    const edge = [share('a', last, T0), share('b', NETWORKS[0], T0 + HOUR)];
+    expect(scoreShares(edge, rules).shares).toBe(2);
+    const logged = edge.map((entry) => ({ ...entry, sharedAt: new Date(entry.sharedAt).toISOString() }));
+    expect(scoreLocalLog(logged, [], rules).shares).toBe(2);
   });
 
   it('puts points in the week and month they were earned: shares at their time, clicks at theirs', () => {

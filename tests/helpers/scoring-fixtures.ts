@@ -1,11 +1,11 @@
 /** Rules, times and share/click builders for the scoring module's unit tests (lib/scoring/*.test.ts). */
 import type { ScoredClick, ScoredShare } from '../../lib/scoring';
-import type { Network, ScoringRules } from '../../lib/schemas';
+import { DEFAULT_SCORING, type Network, type ScoringRules } from '../../lib/schemas';
 import { DAY } from './scoring';
 
 export const RULES: ScoringRules = {
   enabled: true,
-  pointsPerShare: { linkedin: 10, x: 8, facebook: 5 },
+  pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, linkedin: 10, x: 8, facebook: 5 },
   earlyShareBonus: { withinHours: 24, points: 5 },
   personalizedBonus: 3,
   pointsPerClick: 1,
