@@ -91,6 +91,24 @@ const REGISTRY = {
     defaultPoints: 5,
     icon: { glyph: 'b', color: '#1185fe' },
   },
+  threads: {
+    id: 'threads',
+    label: 'Threads',
+    carriesText: true,
+    // Threads' web intents (Meta's developer docs, updated March 2026): https://www.threads.com/intent/post
+    // (formerly www.threads.net) with the URL-escaped `text` query parameter prefills the post; a
+    // post is at most 500 characters. No content script: logged when the popup opens the intent.
+    length: { max: 500, counting: 'characters' },
+    linkSeparator: '\n\n',
+    intentUrl: (text: string) => `https://www.threads.com/intent/post?text=${query(text)}`,
+    contentScriptMatches: [],
+    // Meta's crawler makes the link previews of its apps (Threads among them): FacebookExternalHit,
+    // and meta-externalfetcher for fetches a person asked for.
+    previewBots: ['facebookexternalhit', 'meta-externalfetcher'],
+    // As Facebook's and Bluesky's: logged when the intent opens, not when the post is published.
+    defaultPoints: 5,
+    icon: { glyph: '@', color: '#101010' },
+  },
 } as const satisfies Record<string, NetworkDefinition>;
 
 export type Network = keyof typeof REGISTRY;

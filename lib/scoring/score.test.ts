@@ -120,6 +120,18 @@ describe('scoreShares', () => {
     expect(scoreLocalLog(logged, [], rules).shares).toBe(2);
   });
 
+  it('a fifth network (Threads) of one post and the first (LinkedIn) of the next both count', () => {
+    const log = [share('a', 'threads', T0), share('b', 'linkedin', T0 + HOUR)];
+    const score = scoreShares(
+      log,
+      { ...RULES, pointsPerShare: { ...RULES.pointsPerShare, threads: 5 } },
+      {
+        clicks: [clicks('a', 'threads', T0 + 2 * HOUR), clicks('b', 'linkedin', T0 + 2 * HOUR)],
+      },
+    );
+    expect(score).toMatchObject({ shares: 2, clicks: 2, points: 5 + 10 + 2 });
+  });
+
   it('puts points in the week and month they were earned: shares at their time, clicks at theirs', () => {
     const lastOfJanuary = Date.UTC(2026, 0, 31, 12);
     const score = scoreShares([share('a', 'linkedin', lastOfJanuary)], RULES, {

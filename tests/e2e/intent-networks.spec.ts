@@ -20,6 +20,12 @@ const CASES: { network: Network; button: string; host: string; intent: RegExp }[
     host: 'bsky.app',
     intent: /^https:\/\/bsky\.app\/intent\/compose\?text=/,
   },
+  {
+    network: 'threads',
+    button: 'Share on Threads',
+    host: 'threads.com',
+    intent: /^https:\/\/www\.threads\.com\/intent\/post\?text=/,
+  },
 ];
 
 /** The advocate's token, as the extension keeps it (IndexedDB `relay`, meta row `enrollment`). */

@@ -23,6 +23,15 @@ const CASES: { network: Network; label: string; defaultPoints: number; previewBo
       'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Bluesky Cardyb/1.1; +mailto:support@bsky.app) Chrome/W.X.Y.Z Safari/537.36',
     ],
   },
+  {
+    network: 'threads',
+    label: 'Threads',
+    defaultPoints: 5,
+    previewBots: [
+      'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)',
+      'meta-externalfetcher/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)',
+    ],
+  },
 ];
 
 /** Points are easy to read: no bonuses, no cap. */
