@@ -1,5 +1,5 @@
 /**
- * The scoring suite: the extension's scoring of a 100,000-share local log (lib/points.ts
+ * The scoring suite: the extension's scoring of a 100,000-share local log (lib/scoring/
  * scoreLocalLog, exactly as the background calls it: ISO times parsed, publish times looked up in
  * the synced content), beside sorting the same array by time, measured repeatedly in this process.
  * Also the server's path for one advocate with the same log plus 50,000 hourly click counts.

@@ -1,6 +1,6 @@
 /**
  * The Points tab's data. Points, level, streak, badges and weekly points are scored here, with
- * lib/points.ts, on this browser's share log joined with the server's record (shares from other
+ * lib/scoring/, on this browser's share log joined with the server's record (shares from other
  * browsers, clicks): shares made offline count at once. Ranks, the leaderboard and the privacy
  * settings come from the server and are kept, so the tab still shows them offline.
  */

@@ -3,7 +3,7 @@
  * random event logs are written through the real paths (POST /v1/shares for shares, the click
  * recorder and its flush for clicks on the advocate's tracked links), then GET /v1/me and the
  * stored leaderboard points are compared with what the extension computes from its local share
- * log and its synced content (lib/points.ts scoreLocalLog, as the background calls it).
+ * log and its synced content (lib/scoring/ scoreLocalLog, as the background calls it).
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
