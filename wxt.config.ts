@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
-import { allContentScriptMatches, COMPOSER_NETWORKS, network } from './lib/networks';
+import { allContentScriptMatches, COMPOSER_NETWORKS, network, networkLabels } from './lib/networks';
 
 /** The stand-in for twitter-text in the scripts of networks that need no weighted length (see the hook below). */
 const TWITTER_TEXT_LITE = fileURLToPath(new URL('./components/composer/twitter-text-lite.ts', import.meta.url));
@@ -78,7 +78,7 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Relay',
-    description: 'Share approved company news on LinkedIn and X in your own words, right where you post.',
+    description: `Share approved company news on ${networkLabels(COMPOSER_NETWORKS)} in your own words, right where you post.`,
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // The sites the content scripts run on (the same install warning): the background injects the
     // composer UI script into them when a composer needs it. Networks shared through their intent
