@@ -1,6 +1,5 @@
 /** A network's icon from the registry (lib/networks.ts): its glyph, white on its colour, in a rounded square. */
 import { network as definition, type Network } from '../../lib/networks';
-import './network-icon.css';
 
 export function NetworkIcon({ network, size = 16 }: { network: Network; size?: number }) {
   const { glyph, color } = definition(network).icon;

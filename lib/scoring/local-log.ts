@@ -2,7 +2,7 @@
 import { disabledScore } from './badges';
 import { isoMillis } from './iso-millis';
 import { PerPost } from './per-post';
-import { isScored } from './rules';
+import { scoredNetworks } from './rules';
 import { scoreShares } from './score';
 import type { LoggedShare, RulesForScoring, Score, ScoredShare, ScoreOptions } from './types';
 
@@ -19,22 +19,24 @@ export function scoreLocalLog(
 ): Score {
   if (!rules.enabled) return disabledScore(rules);
   const firsts = new PerPost<{ share: LoggedShare; at: number }>();
+  const scoredOn = scoredNetworks(rules);
   for (const share of shares) {
-    if (!isScored(share.network, rules)) continue;
-    const current = firsts.get(share.contentId, share.network);
+    if (scoredOn[share.network] !== true) continue;
+    const row = firsts.row(share.contentId);
+    const current = row[share.network];
     const at = isoMillis(share.sharedAt);
     if (
       current === undefined ||
       at < current.at ||
       (at === current.at && share.personalized === true && current.share.personalized !== true)
     ) {
-      firsts.set(share.contentId, share.network, { share, at });
+      row[share.network] = { share, at };
     }
   }
   const published = new Map<string, number | null>();
   for (const item of content) published.set(item.id, item.publishAt ? isoMillis(item.publishAt) : null);
   const scored: ScoredShare[] = [];
-  for (const { share, at } of firsts.values()) {
+  firsts.forEach(({ share, at }) => {
     scored.push({
       contentId: share.contentId,
       network: share.network,
@@ -42,6 +44,6 @@ export function scoreLocalLog(
       personalized: share.personalized === true,
       publishedAt: published.get(share.contentId) ?? null,
     });
-  }
+  });
   return scoreShares(scored, rules, options);
 }

@@ -8,15 +8,22 @@ export class PerPost<T> {
     return this.byContent.get(contentId)?.[network];
   }
 
-  set(contentId: string, network: Network, value: T): void {
-    const networks = this.byContent.get(contentId);
-    if (networks) networks[network] = value;
-    else this.byContent.set(contentId, { [network]: value } as Partial<Record<Network, T>>);
+  /** The content's values by network, to read and write (one lookup for both). */
+  row(contentId: string): Partial<Record<Network, T>> {
+    let row = this.byContent.get(contentId);
+    if (row === undefined) {
+      row = {};
+      this.byContent.set(contentId, row);
+    }
+    return row;
   }
 
-  *values(): IterableIterator<T> {
-    for (const networks of this.byContent.values()) {
-      for (const value of Object.values(networks) as (T | undefined)[]) if (value !== undefined) yield value;
+  forEach(visit: (value: T) => void): void {
+    for (const row of this.byContent.values()) {
+      for (const network in row) {
+        const value = row[network as Network];
+        if (value !== undefined) visit(value);
+      }
     }
   }
 }

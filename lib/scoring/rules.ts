@@ -11,6 +11,14 @@ export function isScored(network: Network, rules: Pick<RulesForScoring, 'pointsP
   return (rules.pointsPerShare[network] ?? 0) > 0;
 }
 
+/** The networks the rules score, for a lookup per share. */
+export function scoredNetworks(rules: Pick<RulesForScoring, 'pointsPerShare'>): Partial<Record<Network, true>> {
+  const scored: Partial<Record<Network, true>> = {};
+  for (const network in rules.pointsPerShare)
+    if (isScored(network as Network, rules)) scored[network as Network] = true;
+  return scored;
+}
+
 /** Points of one share before the daily cap: network points plus the bonuses it qualifies for. */
 export function sharePoints(share: ScoredShare, rules: RulesForScoring): number {
   let points = rules.pointsPerShare[share.network] ?? 0;

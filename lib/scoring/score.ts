@@ -18,17 +18,19 @@ import { badgeProgress, disabledScore } from './badges';
 import { DAY_MS, isoWeekIndex, isoWeekLabel, monthKey, weekOfDay } from './calendar';
 import { scoreClicks } from './clicks';
 import { PerPost } from './per-post';
-import { compareShares, isScored, levelFor, sharePoints } from './rules';
+import { compareShares, levelFor, scoredNetworks, sharePoints } from './rules';
 import { streaks } from './streaks';
 import type { RulesForScoring, Score, ScoredShare, ScoreOptions } from './types';
 
 /** The counted share of each content item on each scored network: its first, by compareShares. */
 export function countedShares(shares: readonly ScoredShare[], rules: RulesForScoring): PerPost<ScoredShare> {
   const counted = new PerPost<ScoredShare>();
+  const scored = scoredNetworks(rules);
   for (const share of shares) {
-    if (!isScored(share.network, rules)) continue;
-    const current = counted.get(share.contentId, share.network);
-    if (current === undefined || compareShares(share, current) < 0) counted.set(share.contentId, share.network, share);
+    if (scored[share.network] !== true) continue;
+    const row = counted.row(share.contentId);
+    const current = row[share.network];
+    if (current === undefined || compareShares(share, current) < 0) row[share.network] = share;
   }
   return counted;
 }
@@ -57,7 +59,7 @@ export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScori
 
   // The daily cap applies in time order within each UTC day.
   const byDay = new Map<number, ScoredShare[]>();
-  for (const share of counted.values()) {
+  counted.forEach((share) => {
     count++;
     if (share.personalized) personalized++;
     const day = Math.floor(share.sharedAt / DAY_MS);
@@ -65,7 +67,7 @@ export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScori
     const list = byDay.get(day);
     if (list) list.push(share);
     else byDay.set(day, [share]);
-  }
+  });
   for (const [day, list] of byDay) {
     if (list.length > 1 && cap !== Number.POSITIVE_INFINITY) list.sort(compareShares);
     let sofar = 0;
