@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
+import { allContentScriptMatches, COMPOSER_NETWORKS, network, networkLabels } from './lib/networks';
 
-/** The LinkedIn content script's stand-in for twitter-text (see the hook below). */
+/** The stand-in for twitter-text in the scripts of networks that need no weighted length (see the hook below). */
 const TWITTER_TEXT_LITE = fileURLToPath(new URL('./components/composer/twitter-text-lite.ts', import.meta.url));
 /** The content scripts' extension API: the browser's own, without webextension-polyfill. */
 const NATIVE_BROWSER = fileURLToPath(new URL('./components/composer/native-browser.ts', import.meta.url));
@@ -23,6 +24,16 @@ function withAlias(alias: AliasOptions | undefined, find: RegExp, replacement: s
     ? alias
     : Object.entries(alias ?? {}).map(([key, value]) => ({ find: key, replacement: String(value) }));
   return [{ find, replacement }, ...existing];
+}
+
+/**
+ * Whether a page script needs twitter-text's weighted length: it belongs to a network (its content
+ * script `entrypoints/<id>.content`, or the composer UI script it loads, `<id>-composer-ui`) whose
+ * length counting is 'twitter-weighted', or to no network the registry knows (kept whole, to be safe).
+ */
+function needsTwitterText(entrypoint: { name: string }): boolean {
+  const owner = COMPOSER_NETWORKS.find((id) => entrypoint.name === id || entrypoint.name === `${id}-composer-ui`);
+  return owner === undefined || network(owner).length.counting === 'twitter-weighted';
 }
 
 /**
@@ -46,11 +57,11 @@ export default defineConfig({
     'build:done'(wxt) {
       if (wxt.config.command === 'build' && !process.env.RELAY_SERVER_URL) wxt.logger.warn(NO_SERVER_URL_NOTE);
     },
-    // The content scripts (and the composer UI scripts they load) run in LinkedIn and X pages, so
+    // The content scripts (and the composer UI scripts they load) run in the networks' pages, so
     // their size counts. They use the browser's own extension API (they only send messages), not
     // webextension-polyfill. The guideline checker counts hashtags with twitter-text (about 37 KB
-    // gzipped), which LinkedIn needs for nothing else: LinkedIn's scripts get a small extractor
-    // that gives the same tags. And twitter-text imports core-js 2 polyfills no supported browser needs.
+    // gzipped), which only networks counting length the twitter-text way (X) need whole: the
+    // others' scripts get a small extractor that gives the same tags. And twitter-text imports core-js 2 polyfills no supported browser needs.
     // @webext-core/messaging's serialize-error gets a small stand-in (components/composer/plain-errors.ts).
     'vite:build:extendConfig'(entrypoints, config) {
       const inPages = (entrypoint: { type: string }) =>
@@ -59,7 +70,7 @@ export default defineConfig({
       let alias = withAlias(config.resolve?.alias, /^core-js\/modules\/(es6|es7|web)\.[\w.-]+$/, NO_POLYFILL);
       alias = withAlias(alias, /^webextension-polyfill$/, NATIVE_BROWSER);
       alias = withAlias(alias, /^serialize-error$/, PLAIN_ERRORS);
-      if (entrypoints.some((entrypoint) => entrypoint.name.startsWith('linkedin'))) {
+      if (!entrypoints.some(needsTwitterText)) {
         alias = withAlias(alias, /^twitter-text$/, TWITTER_TEXT_LITE);
       }
       config.resolve = { ...config.resolve, alias };
@@ -67,11 +78,12 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Relay',
-    description: 'Share approved company news on LinkedIn and X in your own words, right where you post.',
+    description: `Share approved company news on ${networkLabels(COMPOSER_NETWORKS)} in your own words, right where you post.`,
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // The sites the content scripts run on (the same install warning): the background injects the
-    // composer UI script into them when a composer needs it.
-    host_permissions: ['https://www.linkedin.com/*', 'https://x.com/*', 'https://twitter.com/*'],
+    // composer UI script into them when a composer needs it. Networks shared through their intent
+    // alone (e.g. Facebook) need none.
+    host_permissions: allContentScriptMatches(),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

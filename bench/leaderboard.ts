@@ -1,7 +1,7 @@
 /**
  * The leaderboard suite: 50,000 advocates and 2,000,000 share events (a tenth of them this week,
  * with tracked links and click counts), seeded in bulk with SQL, then scored through the real
- * path (the score keeper's recomputation of every advocate with lib/points.ts into
+ * path (the score keeper's recomputation of every advocate with lib/scoring/ into
  * advocate_points). Measures the leaderboard read (top 50 plus the caller's rank, the caller near
  * the bottom so the rank count is the longest) for each period and for a team, and GET
  * /v1/leaderboard end to end, beside a count over advocates and a primary-key lookup.
@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
-import { isoWeekIndex, isoWeekKey, isoWeekStart, monthKey } from '../lib/points';
+import { isoWeekIndex, isoWeekKey, isoWeekStart, monthKey } from '../lib/scoring';
 import type { Database } from '../server/db/schema';
 import { readBoard } from '../server/services/leaderboard';
 import { expectStatus, startBenchServer, type BenchServer } from './server';

@@ -1,5 +1,5 @@
 /**
- * The scoring suite: the extension's scoring of a 100,000-share local log (lib/points.ts
+ * The scoring suite: the extension's scoring of a 100,000-share local log (lib/scoring/
  * scoreLocalLog, exactly as the background calls it: ISO times parsed, publish times looked up in
  * the synced content), beside sorting the same array by time, measured repeatedly in this process.
  * Also the server's path for one advocate with the same log plus 50,000 hourly click counts.
@@ -7,7 +7,7 @@
  * Target: the extension's scoring of 100,000 shares in ≤ 50 ms (median).
  */
 import { performance } from 'node:perf_hooks';
-import { scoreLocalLog, scoreShares, type LoggedShare, type ScoredClick } from '../lib/points';
+import { scoreLocalLog, scoreShares, type LoggedShare, type ScoredClick } from '../lib/scoring';
 import { DEFAULT_SCORING, NETWORKS } from '../lib/schemas';
 import type { Suite, SuiteOutcome } from './suite';
 import { formatMs, renderTable } from './table';

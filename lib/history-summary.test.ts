@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eventLogArbitrary, HOUR, scoringRulesArbitrary, type EventLog } from '../tests/helpers/scoring';
 import { combineHistory } from './history';
 import { clickPeriodStart, clicksByPeriod, countedShares, summarizeMeHistory, toMeHistory } from './history-summary';
-import { scoreLocalLog, scoreShares, type ScoredClick, type ScoredShare } from './points';
+import { scoreLocalLog, scoreShares, type ScoredClick, type ScoredShare } from './scoring';
 import type { MeHistory } from './schemas';
 
 // A Wednesday: the generated logs reach back 70 days, over several week and month boundaries.

@@ -1,5 +1,5 @@
 /**
- * The advocate's history as GET /v1/me sends it: summarised to what lib/points.ts needs, so it stays
+ * The advocate's history as GET /v1/me sends it: summarised to what lib/scoring/ needs, so it stays
  * small however many events were stored, and scores exactly like the full history:
  * - shares: the counted share of each content item and network (the earliest; at equal times a
  *   personalised one), the only one scoring ever looks at;
@@ -10,7 +10,7 @@
  * The extension applies the same summary to an older server's full history (one event per share,
  * clicks per hour) before keeping it.
  */
-import { compareShares, isoWeekIndex, isoWeekStart, monthStart, type ScoredClick, type ScoredShare } from './points';
+import { compareShares, isoWeekIndex, isoWeekStart, monthStart, type ScoredClick, type ScoredShare } from './scoring';
 import type { MeHistory } from './schemas';
 
 /** The share scoreShares counts for each content item and network, in no particular order. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventLogArbitrary, HOUR, scoringRulesArbitrary } from '../tests/helpers/scoring';
 import { combineHistory } from './history';
-import { recentWeeks, scoreLocalLog, scoreShares, type LoggedShare, type ScoredShare } from './points';
+import { recentWeeks, scoreLocalLog, scoreShares, type LoggedShare, type ScoredShare } from './scoring';
 import type { MeHistory, Network } from './schemas';
 
 const ORIGIN = Date.UTC(2026, 5, 15, 12);

@@ -3,7 +3,7 @@
  * (shares made in another browser, the clicks only the server sees, publish times of posts that
  * have since expired). Shares are the same event when their ids match, so nothing counts twice.
  */
-import type { LoggedShare, ScoredClick } from './points';
+import type { LoggedShare, ScoredClick } from './scoring';
 import type { MeHistory } from './schemas';
 
 export interface ScoringInput {

@@ -74,6 +74,41 @@ const REGISTRY = {
     defaultPoints: 5,
     icon: { glyph: 'f', color: '#1877f2' },
   },
+  bluesky: {
+    id: 'bluesky',
+    label: 'Bluesky',
+    carriesText: true,
+    // Bluesky's "Action Intent Links" (docs.bsky.app, checked 2026): https://bsky.app/intent/compose
+    // with the URL-escaped `text` query parameter prefills the composer; a post is at most 300
+    // graphemes. No content script: the share is logged when the popup opens the intent.
+    length: { max: 300, counting: 'graphemes' },
+    linkSeparator: '\n\n',
+    intentUrl: (text: string) => `https://bsky.app/intent/compose?text=${query(text)}`,
+    contentScriptMatches: [],
+    // Its link-card fetcher (cardyb) looks like Chrome but for "compatible; Bluesky Cardyb/1.1".
+    previewBots: ['Cardyb'],
+    // As Facebook's: logged when the intent opens, not when the post is published.
+    defaultPoints: 5,
+    icon: { glyph: 'b', color: '#1185fe' },
+  },
+  threads: {
+    id: 'threads',
+    label: 'Threads',
+    carriesText: true,
+    // Threads' web intents (Meta's developer docs, updated March 2026): https://www.threads.com/intent/post
+    // (formerly www.threads.net) with the URL-escaped `text` query parameter prefills the post; a
+    // post is at most 500 characters. No content script: logged when the popup opens the intent.
+    length: { max: 500, counting: 'characters' },
+    linkSeparator: '\n\n',
+    intentUrl: (text: string) => `https://www.threads.com/intent/post?text=${query(text)}`,
+    contentScriptMatches: [],
+    // Meta's crawler makes the link previews of its apps (Threads among them): FacebookExternalHit,
+    // and meta-externalfetcher for fetches a person asked for.
+    previewBots: ['facebookexternalhit', 'meta-externalfetcher'],
+    // As Facebook's and Bluesky's: logged when the intent opens, not when the post is published.
+    defaultPoints: 5,
+    icon: { glyph: '@', color: '#101010' },
+  },
 } as const satisfies Record<string, NetworkDefinition>;
 
 export type Network = keyof typeof REGISTRY;
@@ -114,12 +149,37 @@ export function isTextNetwork(value: unknown): value is TextNetwork {
   return isNetwork(value) && REGISTRY[value].carriesText;
 }
 
+export function isComposerNetwork(value: unknown): value is ComposerNetwork {
+  return isNetwork(value) && REGISTRY[value].contentScriptMatches.length > 0;
+}
+
+/** The hosts a network's content scripts run on, from its match patterns ("https://x.com/*" → "x.com"). */
+export function contentScriptHosts(id: Network): string[] {
+  return REGISTRY[id].contentScriptMatches.map((pattern) => pattern.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, ''));
+}
+
+/** Every content script's match patterns: the extension's host permissions. */
+export function allContentScriptMatches(): string[] {
+  return NETWORKS.flatMap((id) => REGISTRY[id].contentScriptMatches);
+}
+
 /** "LinkedIn", "X", … */
 export function networkLabel(id: Network): string {
   return REGISTRY[id].label;
 }
 
+/** "LinkedIn, X and Bluesky" (or "… or …"): networks named in a sentence. */
+export function networkLabels(ids: readonly Network[], conjunction: 'and' | 'or' = 'and'): string {
+  const labels = ids.map(networkLabel);
+  return labels.length < 2 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} ${conjunction} ${labels.at(-1)}`;
+}
+
 /** One value per network, e.g. `perNetwork((id) => network(id).defaultPoints)`. */
 export function perNetwork<T>(make: (id: Network) => T): Record<Network, T> {
   return Object.fromEntries(NETWORKS.map((id) => [id, make(id)])) as Record<Network, T>;
+}
+
+/** One value per network whose share carries text. */
+export function perTextNetwork<T>(make: (id: TextNetwork) => T): Record<TextNetwork, T> {
+  return Object.fromEntries(TEXT_NETWORKS.map((id) => [id, make(id)])) as Record<TextNetwork, T>;
 }

@@ -2,21 +2,22 @@
  * Turning a content item into the words an advocate shares: which variant this advocate gets, and
  * where the link goes in it for each network.
  */
+import { isTextNetwork, network as definition } from './networks';
 import type { Network, Variants } from './schemas';
 
 export const LINK_PLACEHOLDER = '{link}';
 
 /**
  * The text to share on `network` with `link` in it. Every `{link}` in the variant is replaced; a
- * variant without one gets the link appended (after a blank line on LinkedIn, a space on X).
- * Facebook forbids prefilled text, so its share is the link alone.
+ * variant without one gets the link appended after the network's separator (a blank line on
+ * LinkedIn, a space on X). A network that forbids prefilled text (Facebook) shares the link alone.
  */
 export function renderVariant(variant: string, link: string, network: Network): string {
-  if (network === 'facebook') return link;
+  if (!isTextNetwork(network)) return link;
   if (variant.includes(LINK_PLACEHOLDER)) return variant.split(LINK_PLACEHOLDER).join(link);
   const text = variant.trimEnd();
   if (text === '') return link;
-  return network === 'linkedin' ? `${text}\n\n${link}` : `${text} ${link}`;
+  return `${text}${definition(network).linkSeparator}${link}`;
 }
 
 /** FNV-1a, 32 bits: a small stable hash so every device of one advocate picks the same variant. */
@@ -46,7 +47,7 @@ export function suggestedText(
   advocateRef: string,
   contentId: string,
 ): string | null {
-  if (network === 'facebook') return link;
+  if (!isTextNetwork(network)) return link;
   const list = variants[network];
   if (!list?.length) return null;
   const variant = list[pickVariantIndex(list.length, advocateRef, contentId)] ?? list[0]!;

@@ -5,6 +5,7 @@
  * data: the API checks against its content rows, and the same rules can check against an in-memory
  * copy of the content while the database is unreachable.
  */
+import { isTextNetwork, networkLabel, networkLabels } from './networks';
 import { TEXT_NETWORKS, type Network, type SharesRequest } from './schemas';
 
 /**
@@ -45,8 +46,6 @@ export interface ShareRefusal {
   message: string;
 }
 
-const LABEL: Record<Network, string> = { linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook' };
-
 /** The times the content was live: its recorded past and, when published, its current window. */
 export function liveSpans(facts: ShareContentFacts): [from: number, until: number][] {
   const spans: [number, number][] = [];
@@ -78,14 +77,14 @@ export function checkShare(facts: ShareContentFacts | undefined, share: ShareCla
     ];
   }
   const refusals: ShareRefusal[] = [];
-  const label = LABEL[share.network];
+  const label = networkLabel(share.network);
   if (!facts.networks.includes(share.network)) {
     refusals.push({ field: 'network', message: `This post is not offered on ${label}, so the share cannot count.` });
   }
-  if (share.personalized && !(TEXT_NETWORKS as readonly Network[]).includes(share.network)) {
+  if (share.personalized && !isTextNetwork(share.network)) {
     refusals.push({
       field: 'personalized',
-      message: `Only LinkedIn and X shares carry your own text, so a ${label} share cannot be personalised.`,
+      message: `Only ${networkLabels(TEXT_NETWORKS)} shares carry your own text, so a ${label} share cannot be personalised.`,
     });
   }
   const at = share.sharedAt;

@@ -5,9 +5,11 @@
  * between the always-loaded content script and the UI script it loads when a composer needs it.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ComposerNetwork } from '../../lib/networks';
 import type { ComposerData } from '../shared/messaging';
 
-export type ComposerNetwork = 'linkedin' | 'x';
+/** The networks with a content script in their composer (lib/networks.ts). */
+export type { ComposerNetwork };
 
 /** Where Relay's UI goes, relative to an element of the composer. */
 export interface UiAnchor {

@@ -1,5 +1,5 @@
 /** The badges the admins defined: earned ones first, the rest with how far along the advocate is. */
-import type { BadgeProgress } from '../../lib/points';
+import type { BadgeProgress } from '../../lib/scoring';
 import { badgeProgressText } from './pointsText';
 
 export function BadgeList({ badges }: { badges: readonly BadgeProgress[] }) {

@@ -1,5 +1,5 @@
 /** Streak, rank and clicks at a glance, under the points total. */
-import type { Score } from '../../lib/points';
+import type { Score } from '../../lib/scoring';
 import type { PointsView } from '../shared/messaging';
 import { plural } from './plural';
 import { rankText } from './pointsText';

@@ -2,7 +2,7 @@
  * The "Your points" region: points, level, progress to the next level and number of shares (or a
  * placeholder until the first sync brought the scoring rules).
  */
-import type { PointsSummary as Summary } from '../../lib/points';
+import type { PointsSummary as Summary } from '../../lib/scoring';
 import { plural } from './plural';
 
 export function PointsSummary({ summary }: { summary: Summary | null }) {

@@ -2,6 +2,7 @@
  * First run (or after signing out): what Relay is, why you were signed out (access removed or
  * expired: the background cleared the saved posts), and the setup form.
  */
+import { NETWORKS, networkLabels } from '../../lib/networks';
 import type { PopupState } from '../shared/messaging';
 import { Logo } from '../shared/Logo';
 import { SetupForm } from './SetupForm';
@@ -27,8 +28,8 @@ export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnroll
       {signedOut && !state.accessEnded && <p class="banner banner--warn">{signedOut}</p>}
       <SetupForm setup={state.setup} onEnrolled={onEnrolled} />
       <p class="fine-print">
-        Relay never asks for your LinkedIn, X or Facebook password: it opens their share page in the browser you are
-        already signed in to.
+        Relay never asks for your {networkLabels(NETWORKS, 'or')} password: it opens their share page in the browser you
+        are already signed in to.
       </p>
       <details class="collects-details">
         <summary>What Relay collects</summary>

@@ -7,6 +7,7 @@ import type { Network } from '../../lib/schemas';
 import { useClient } from './ClientContext';
 import { CopyButton } from './CopyButton';
 import { describeError } from './describeError';
+import { NetworkIcon } from '../shared/NetworkIcon';
 import { NETWORK_LABEL, NETWORK_ORDER } from '../shared/networks';
 
 interface Props {
@@ -46,6 +47,7 @@ export function ShareButtons({ contentId, networks, text }: Props) {
             disabled={busy !== null}
             aria-busy={busy === network}
           >
+            <NetworkIcon network={network} />
             Share on {NETWORK_LABEL[network]}
           </button>
         ))}

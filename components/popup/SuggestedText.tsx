@@ -1,10 +1,10 @@
 /**
- * The suggested words for the chosen network (as plain text), the switch between LinkedIn and X
- * when the post has both, and a nudge to make it personal.
+ * The suggested words for the chosen network (as plain text), the switch between its text networks
+ * when the post has several, and a nudge to make it personal.
  */
 import { useId } from 'preact/hooks';
 import type { Network, TextNetwork } from '../../lib/schemas';
-import { NETWORK_LABEL } from '../shared/networks';
+import { isTextNetwork, NETWORK_LABEL } from '../shared/networks';
 import { NetworkSwitch } from './NetworkSwitch';
 
 interface Props {
@@ -18,23 +18,19 @@ export function SuggestedText({ text, shown, options, onChoose }: Props) {
   const name = useId();
   if (text === null || shown === null) return null;
   const label = options.length > 1 ? 'Suggested text' : `Suggested text for ${NETWORK_LABEL[shown]}`;
+  const linkOnly = !isTextNetwork(shown);
   return (
     <div class="suggestion">
       <div class="suggestion-head">
-        <p class="suggestion-label">{shown === 'facebook' ? 'Facebook shares the link only' : label}</p>
+        <p class="suggestion-label">{linkOnly ? `${NETWORK_LABEL[shown]} shares the link only` : label}</p>
         {options.length > 1 && (
-          <NetworkSwitch
-            name={name}
-            options={options}
-            value={shown === 'facebook' ? null : shown}
-            onChange={onChoose}
-          />
+          <NetworkSwitch name={name} options={options} value={linkOnly ? null : shown} onChange={onChoose} />
         )}
       </div>
       <p class="suggestion-text">{text}</p>
       <p class="hint">
-        {shown === 'facebook'
-          ? 'Add a few words of your own when Facebook opens.'
+        {linkOnly
+          ? `Add a few words of your own when ${NETWORK_LABEL[shown]} opens.`
           : 'Make it yours: a line in your own words reaches further.'}
       </p>
     </div>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
-import type { WeekPoints } from '../../lib/points';
+import type { WeekPoints } from '../../lib/scoring';
 
 const HEIGHT = 120;
 

@@ -2,6 +2,10 @@
  * "What Relay collects", in plain language: what leaves the browser, what the server keeps, who
  * sees it, and what never leaves. Shown under Privacy, and on the setup screen before connecting.
  */
+import { COMPOSER_NETWORKS, NETWORKS, networkLabels } from '../../lib/networks';
+
+/** "LinkedIn and X": the sites Relay's content scripts run in. */
+const IN_PAGES = networkLabels(COMPOSER_NETWORKS);
 export function WhatRelayCollects({
   bare = false,
 }: {
@@ -22,7 +26,7 @@ export function WhatRelayCollects({
         <li>
           Clicks on your links, when click tracking is on: how many people opened them, per hour. Relay never stores a
           visitor's IP address, only a scrambled code that changes every day, so one person counts once an hour. Link
-          previews made by LinkedIn, X and chat apps are not counted.
+          previews made by the networks and chat apps are not counted.
         </li>
         <li>Your choices below.</li>
       </ul>
@@ -36,8 +40,8 @@ export function WhatRelayCollects({
       </ul>
       <h3>What never leaves your browser</h3>
       <ul>
-        <li>The text of your posts. The guideline hints in LinkedIn and X are worked out on this computer.</li>
-        <li>Your feed, your messages, and anything else on LinkedIn, X or Facebook.</li>
+        <li>The text of your posts. The guideline hints in {IN_PAGES} are worked out on this computer.</li>
+        <li>Your feed, your messages, and anything else on {networkLabels(NETWORKS, 'or')}.</li>
         <li>Your social-network passwords and sign-ins: Relay never posts for you.</li>
       </ul>
     </section>

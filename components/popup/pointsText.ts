@@ -1,5 +1,5 @@
 /** Plain-English wording for the Points tab: ranks, badge progress, leaderboard rows. */
-import type { BadgeProgress } from '../../lib/points';
+import type { BadgeProgress } from '../../lib/scoring';
 import type { BadgeMetric, LeaderboardResponse, Period } from '../../lib/schemas';
 import { plural } from './plural';
 

@@ -8,8 +8,9 @@
  * What is read back is checked field by field: a snapshot from another version, or damaged, is
  * dropped rather than drawn.
  */
-import type { Level, PointsSummary } from '../../lib/points';
+import type { Level, PointsSummary } from '../../lib/scoring';
 import type { SyncStatus } from '../shared/views';
+import { isNetwork as isKnownNetwork } from '../../lib/networks';
 import type { PopupItem, PopupState, RefusedShare } from '../shared/messaging';
 import { FIRST_PAGE } from './PostList';
 
@@ -65,10 +66,9 @@ function shape<T>(fields: Record<string, Check<unknown>>): Check<T> {
   return (value): value is T => isRecord(value) && Object.entries(fields).every(([key, check]) => check(value[key]));
 }
 
-const NETWORKS = new Set(['linkedin', 'x', 'facebook']);
-const isNetwork = (value: unknown): value is string => isString(value) && NETWORKS.has(value);
+const isNetwork = (value: unknown): value is string => isKnownNetwork(value);
 const isSuggestions: Check<PopupItem['suggestions']> = (value): value is PopupItem['suggestions'] =>
-  isRecord(value) && Object.entries(value).every(([network, text]) => NETWORKS.has(network) && isString(text));
+  isRecord(value) && Object.entries(value).every(([network, text]) => isKnownNetwork(network) && isString(text));
 
 const isItem = shape<PopupItem>({
   id: isString,

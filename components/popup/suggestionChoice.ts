@@ -1,10 +1,10 @@
 /**
  * Which network's suggested text a card shows: the one the person picked on the card, else the
- * Network filter, else the first of LinkedIn / X; a Facebook-only post shows its link.
+ * Network filter, else the first text network; a post on link-only networks (Facebook) shows its link.
  */
 import type { Network, TextNetwork } from '../../lib/schemas';
 import type { PopupItem } from '../shared/messaging';
-import { TEXT_NETWORK_ORDER } from '../shared/networks';
+import { isTextNetwork, NETWORK_ORDER, TEXT_NETWORK_ORDER } from '../shared/networks';
 
 /** The text networks this post has suggested text for, in display order. */
 export function textOptions(item: PopupItem): TextNetwork[] {
@@ -16,5 +16,5 @@ export function shownNetwork(item: PopupItem, chosen: Network | null, preferred:
   if (chosen && options.includes(chosen)) return chosen;
   if (preferred && options.includes(preferred)) return preferred;
   if (options[0]) return options[0];
-  return item.suggestions.facebook !== undefined ? 'facebook' : null;
+  return NETWORK_ORDER.find((network) => !isTextNetwork(network) && item.suggestions[network] !== undefined) ?? null;
 }

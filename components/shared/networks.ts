@@ -3,6 +3,7 @@ import {
   NETWORKS,
   TEXT_NETWORKS,
   isNetwork,
+  isTextNetwork,
   networkLabel,
   perNetwork,
   type Network,
@@ -11,9 +12,9 @@ import {
 
 export const NETWORK_ORDER: readonly Network[] = NETWORKS;
 
-/** Networks whose share carries suggested text (Facebook takes the link only). */
+/** Networks whose share carries suggested text (the others, e.g. Facebook, take the link only). */
 export const TEXT_NETWORK_ORDER: readonly TextNetwork[] = TEXT_NETWORKS;
 
 export const NETWORK_LABEL: Record<Network, string> = perNetwork(networkLabel);
 
-export { isNetwork };
+export { isNetwork, isTextNetwork };

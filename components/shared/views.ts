@@ -1,5 +1,5 @@
 /** What the background answers the popup and the composers: the shapes both sides see. */
-import type { PointsSummary, Score, WeekPoints } from '../../lib/points';
+import type { PointsSummary, Score, WeekPoints } from '../../lib/scoring';
 import type { AdvocateItem, Guidelines, LeaderboardResponse, MeResponse, Network, Period } from '../../lib/schemas';
 
 export interface SyncStatus {

@@ -4,20 +4,15 @@
  * get Relay's code injected anywhere else. The injection itself (browser.scripting) comes in from
  * the background's entry, so this can be tested without a browser.
  */
-import type { TextNetwork } from '../../lib/schemas';
+import { COMPOSER_NETWORKS, contentScriptHosts, type ComposerNetwork } from '../../lib/networks';
 import type { LoadComposerUiResult } from '../../components/shared/views';
 import type { InjectFile } from './messages/define';
 import type { ComposerRequest } from './messages/composer-data';
 
-export const COMPOSER_UI_FILES: Record<TextNetwork, string> = {
-  linkedin: '/linkedin-composer-ui.js',
-  x: '/x-composer-ui.js',
-};
-
-const SITE_HOSTS: Record<TextNetwork, readonly string[]> = {
-  linkedin: ['www.linkedin.com'],
-  x: ['x.com', 'twitter.com'],
-};
+/** Each composer network's UI script: entrypoints/<id>-composer-ui.ts. */
+export const COMPOSER_UI_FILES = Object.fromEntries(
+  COMPOSER_NETWORKS.map((id) => [id, `/${id}-composer-ui.js`]),
+) as Record<ComposerNetwork, string>;
 
 export interface MessageOrigin {
   tabId?: number;
@@ -38,7 +33,7 @@ export async function loadComposerUi(
   } catch {
     host = '';
   }
-  if (origin.tabId === undefined || !SITE_HOSTS[network].includes(host)) {
+  if (origin.tabId === undefined || !contentScriptHosts(network).includes(host)) {
     return { ok: false, message: `Only a ${network} page can load that.` };
   }
   try {

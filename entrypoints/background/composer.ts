@@ -4,7 +4,8 @@
  * page, on text that never leaves it), and the share to log once a composer holding Relay content
  * was published. Messages arrive validated (messages/); the content scripts carry no zod.
  */
-import { DEFAULT_GUIDELINES, type AdvocateItem, type TextNetwork } from '../../lib/schemas';
+import type { ComposerNetwork } from '../../lib/networks';
+import { DEFAULT_GUIDELINES, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from './db';
 import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../components/shared/views';
 import type { ComposerRequest } from './messages/composer-data';
@@ -35,7 +36,7 @@ export function startOfLocalDay(now: number): string {
 }
 
 /** The network's live content, newest first. */
-function liveFor(content: AdvocateItem[], network: TextNetwork, now: number): AdvocateItem[] {
+function liveFor(content: AdvocateItem[], network: ComposerNetwork, now: number): AdvocateItem[] {
   return content
     .filter((item) => item.networks.includes(network) && isLive(item, now))
     .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id));
@@ -61,7 +62,7 @@ export async function composerBrief(
 }
 
 export async function composerData(db: RelayDexie, request: ComposerRequest, now = Date.now()): Promise<ComposerData> {
-  const network: TextNetwork = request.network;
+  const network: ComposerNetwork = request.network;
   const enrollment = await getMeta(db, 'enrollment');
   if (!enrollment) return NOT_ENROLLED;
   const [content, guidelines, sharesToday] = await Promise.all([

@@ -1,12 +1,12 @@
 /**
  * The Points tab's data. Points, level, streak, badges and weekly points are scored here, with
- * lib/points.ts, on this browser's share log joined with the server's record (shares from other
+ * lib/scoring/, on this browser's share log joined with the server's record (shares from other
  * browsers, clicks): shares made offline count at once. Ranks, the leaderboard and the privacy
  * settings come from the server and are kept, so the tab still shows them offline.
  */
 import { combineHistory } from '../../lib/history';
 import { summarizeMeHistory } from '../../lib/history-summary';
-import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/points';
+import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/scoring';
 import type { AdvocateItem, MeHistory, MeResponse, Period } from '../../lib/schemas';
 import { readLeaderboardResponseSchema, readMeResponseSchema } from '../../lib/schemas/read';
 import { getMeta, setMeta, type Cached, type RelayDexie } from './db';

@@ -7,10 +7,11 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startComposerFeature } from '../../components/composer/feature';
+import { network } from '../../lib/networks';
 import { linkedinAdapter } from './adapter';
 
 export default defineContentScript({
-  matches: ['https://www.linkedin.com/*'],
+  matches: [...network('linkedin').contentScriptMatches],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   // No window.postMessage to the page on start (WXT's coming default): the page's own message

@@ -6,6 +6,8 @@ import { render } from 'preact';
 import { App } from '../../components/popup/App';
 import { extensionClient } from './client';
 import './style.css';
+// NetworkIcon's styles (components/shared/): imported by each app that shows network icons.
+import '../../components/shared/network-icon.css';
 
 const root = document.getElementById('app');
 if (root) {

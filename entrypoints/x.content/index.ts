@@ -7,10 +7,11 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startComposerFeature } from '../../components/composer/feature';
+import { network } from '../../lib/networks';
 import { xAdapter } from './adapter';
 
 export default defineContentScript({
-  matches: ['https://x.com/*', 'https://twitter.com/*'],
+  matches: [...network('x').contentScriptMatches],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   // No window.postMessage to the page on start (WXT's coming default): the page's own message

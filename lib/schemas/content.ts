@@ -1,6 +1,7 @@
 /** Content: what admins write and publish, and what each advocate receives with their own links. */
 import { z } from 'zod';
 import { lineSchema, multilineSchema } from '../text';
+import { networkLabels, perNetwork, perTextNetwork } from '../networks';
 import {
   httpUrlInputSchema,
   httpUrlSchema,
@@ -20,18 +21,11 @@ const languageSchema = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"');
 
-export const variantsSchema = z
-  .object({
-    linkedin: z.array(variantTextSchema).max(10).optional(),
-    x: z.array(variantTextSchema).max(10).optional(),
-  })
-  .strict();
+/** Up to ten text variants per network whose share carries text (lib/networks.ts). */
+export const variantsSchema = z.object(perTextNetwork(() => z.array(variantTextSchema).max(10).optional())).strict();
 export type Variants = z.infer<typeof variantsSchema>;
 const storedVariantsSchema = z
-  .object({
-    linkedin: z.array(storedVariantTextSchema).max(10).optional(),
-    x: z.array(storedVariantTextSchema).max(10).optional(),
-  })
+  .object(perTextNetwork(() => z.array(storedVariantTextSchema).max(10).optional()))
   .strict();
 
 const contentFields = {
@@ -75,6 +69,11 @@ function checkNetworks(value: NetworkFields, ctx: z.RefinementCtx): void {
   }
 }
 
+const LINK_ONLY = NETWORKS.filter((network) => !(TEXT_NETWORKS as readonly Network[]).includes(network));
+const NO_VARIANT_MESSAGE =
+  `give at least one ${networkLabels(TEXT_NETWORKS, 'or')} variant, or list the networks` +
+  (LINK_ONLY.length ? ` (e.g. ${JSON.stringify(LINK_ONLY.slice(0, 1))})` : '');
+
 export const contentInputSchema = z
   .object({
     ...contentFields,
@@ -92,12 +91,8 @@ export const contentInputSchema = z
   .superRefine((value, ctx) => {
     checkWindow(value, ctx);
     checkNetworks(value, ctx);
-    if (!value.networks && !value.variants.linkedin?.length && !value.variants.x?.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['variants'],
-        message: 'give at least one LinkedIn or X variant, or list the networks (e.g. ["facebook"])',
-      });
+    if (!value.networks && !TEXT_NETWORKS.some((network) => value.variants[network]?.length)) {
+      ctx.addIssue({ code: 'custom', path: ['variants'], message: NO_VARIANT_MESSAGE });
     }
   });
 export type ContentInput = z.infer<typeof contentInputSchema>;
@@ -147,9 +142,7 @@ const publicContentFields = {
 export const contentItemSchema = z.object({ ...publicContentFields, status: contentStatusSchema });
 export type ContentItem = z.infer<typeof contentItemSchema>;
 
-export const linksSchema = z
-  .object({ linkedin: httpUrlSchema.optional(), x: httpUrlSchema.optional(), facebook: httpUrlSchema.optional() })
-  .strict();
+export const linksSchema = z.object(perNetwork(() => httpUrlSchema.optional())).strict();
 export type Links = z.infer<typeof linksSchema>;
 
 /** What an advocate's extension receives: live content only, with this advocate's own links. */

@@ -46,7 +46,7 @@ const periodStandingSchema = z.object({
 /**
  * The advocate's events as the server stored them, summarised to what scoring needs
  * (lib/history-summary.ts), so the extension can score this browser's log together with shares
- * made elsewhere and the clicks only the server sees, with lib/points.ts. Servers before the
+ * made elsewhere and the clicks only the server sees, with lib/scoring/. Servers before the
  * summary sent every event and clicks per hour, in the same shape; both score alike.
  */
 export const meHistorySchema = z.object({

@@ -1,5 +1,6 @@
 /** Scoring rules: points per network, bonuses, caps, levels and badges. */
 import { z } from 'zod';
+import { network, perNetwork } from '../networks';
 import { lineSchema } from '../text';
 
 const points = z.number().int().min(0).max(10_000);
@@ -56,9 +57,12 @@ export const scoringRulesSchema = z
   .object({
     enabled: z.boolean().describe('false turns gamification (points, levels, badges, leaderboard) off'),
     pointsPerShare: z
-      .object({ linkedin: points, x: points, facebook: points })
+      // A network left out (a document stored before it existed) gets its default points.
+      .object(perNetwork((id) => points.default(network(id).defaultPoints)))
       .strict()
-      .describe('0 switches a network off entirely: no points, bonuses, click points, streak or badge credit'),
+      .describe(
+        '0 switches a network off entirely: no points, bonuses, click points, streak or badge credit; a network left out gets its default',
+      ),
     earlyShareBonus: z
       .object({ withinHours: z.number().int().min(1).max(EARLY_SHARE_MAX_HOURS), points })
       .strict()
@@ -113,7 +117,7 @@ export type ScoringRules = z.infer<typeof scoringRulesSchema>;
 
 export const DEFAULT_SCORING: ScoringRules = {
   enabled: true,
-  pointsPerShare: { linkedin: 10, x: 10, facebook: 5 },
+  pointsPerShare: perNetwork((id) => network(id).defaultPoints),
   earlyShareBonus: { withinHours: 24, points: 5 },
   personalizedBonus: 5,
   pointsPerClick: 1,

@@ -1,6 +1,7 @@
 /** Share events: what the extension's outbox sends to POST /v1/shares, and the answer. */
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema, networkSchema } from './common';
+import { networkLabels } from '../networks';
+import { idSchema, isoDateTimeSchema, networkSchema, TEXT_NETWORKS } from './common';
 
 export const shareEventSchema = z
   .object({
@@ -13,7 +14,9 @@ export const shareEventSchema = z
     personalized: z
       .boolean()
       .optional()
-      .describe('the advocate changed the suggested text; only LinkedIn and X shares carry text, so only they can be'),
+      .describe(
+        `the advocate changed the suggested text; only ${networkLabels(TEXT_NETWORKS)} shares carry text, so only they can be`,
+      ),
   })
   .strict();
 export type ShareEvent = z.infer<typeof shareEventSchema>;

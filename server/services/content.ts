@@ -1,6 +1,7 @@
 /** Content rows to and from the API's shapes, and the one rule for which content advocates see. */
 import type { Selectable } from 'kysely';
 import type { ContentItem, ContentStatus, Network, Variants } from '../../lib/schemas';
+import { isTextNetwork } from '../../lib/networks';
 import { NETWORKS } from '../../lib/schemas';
 import type { ShareContentFacts } from '../../lib/share-rules';
 import type { ContentTable } from '../db/schema';
@@ -9,11 +10,13 @@ export type ContentRow = Selectable<ContentTable>;
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-/** Networks a content item is shared on: as listed, else those with variants plus Facebook. */
+/**
+ * Networks a content item is shared on: as listed, else the text networks it has variants for plus
+ * every link-only network (Facebook), in the registry's order.
+ */
 export function resolveNetworks(networks: Network[] | null | undefined, variants: Variants): Network[] {
   if (networks?.length) return NETWORKS.filter((network) => networks.includes(network));
-  const withText = NETWORKS.filter((network) => network !== 'facebook' && (variants[network]?.length ?? 0) > 0);
-  return [...withText, 'facebook'];
+  return NETWORKS.filter((network) => !isTextNetwork(network) || (variants[network]?.length ?? 0) > 0);
 }
 
 export function statusOf(row: Pick<ContentRow, 'status' | 'publish_at'>, now: number): ContentStatus {

@@ -7,7 +7,7 @@
  * ranks: 1 + the number of listed advocates with more points, so ties share a rank (1, 2, 2, 4).
  */
 import type { Kysely } from 'kysely';
-import { isoWeekIndex, isoWeekKey, isoWeekStart, monthKey, monthStart } from '../../lib/points';
+import { isoWeekIndex, isoWeekKey, isoWeekStart, monthKey, monthStart } from '../../lib/scoring';
 import type { Period } from '../../lib/schemas';
 import type { Database } from '../db/schema';
 

@@ -1,6 +1,6 @@
 /** GET /v1/me's answer: points, level, streak, badges, ranks and weekly points from the shared scoring module, and settings. */
 import { clicksByPeriod, countedShares, toMeHistory } from '../../lib/history-summary';
-import { recentWeeks } from '../../lib/points';
+import { recentWeeks } from '../../lib/scoring';
 import { PERIODS, type MeResponse, type Period } from '../../lib/schemas';
 import type { AdvocatePrincipal, Deps } from '../context';
 import { advocateSettings } from './advocate-settings';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreLocalLog } from '../../lib/points';
+import { scoreLocalLog } from '../../lib/scoring';
 import { DEFAULT_SCORING } from '../../lib/schemas';
 import { HOUR, eventLogArbitrary, scoringRulesArbitrary, type EventLog } from '../../tests/helpers/scoring';
 import {
@@ -112,8 +112,8 @@ describe('rulesVersion', () => {
   it('ignores enabled (turning gamification off and on needs no recomputation) but nothing else', () => {
     expect(rulesVersion({ ...DEFAULT_SCORING, enabled: false })).toBe(rulesVersion(DEFAULT_SCORING));
     expect(rulesVersion({ ...DEFAULT_SCORING, personalizedBonus: 6 })).not.toBe(rulesVersion(DEFAULT_SCORING));
-    expect(rulesVersion({ ...DEFAULT_SCORING, pointsPerShare: { linkedin: 10, x: 10, facebook: 0 } })).not.toBe(
-      rulesVersion(DEFAULT_SCORING),
-    );
+    expect(
+      rulesVersion({ ...DEFAULT_SCORING, pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, facebook: 0 } }),
+    ).not.toBe(rulesVersion(DEFAULT_SCORING));
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Points kept in step with events. The leaderboard reads `advocate_points` (points per advocate
  * and period bucket: 'all', each UTC month, each ISO week), never the raw events. Those rows are
- * recomputed for an advocate, with the one scoring module in lib/points.ts, whenever their shares
+ * recomputed for an advocate, with the one scoring module in lib/scoring/, whenever their shares
  * (POST /v1/shares) or clicks (each click flush) change: `schedule` queues them and a background
  * queue recomputes them moments later, off the request path; when the scoring rules change, a
  * background pass recomputes every advocate whose rows were made under other rules.
@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { scoreShares, type RulesForScoring, type Score, type ScoredClick, type ScoredShare } from '../../lib/points';
+import { scoreShares, type RulesForScoring, type Score, type ScoredClick, type ScoredShare } from '../../lib/scoring';
 import type { Network, ScoringRules } from '../../lib/schemas';
 import type { DialectName } from '../db';
 import type { Database } from '../db/schema';
@@ -26,7 +26,7 @@ const CHUNK = 250;
 const INSERT_ROWS = 1000;
 /** (advocate, bucket) pairs per delete statement (2 parameters each). */
 const DELETE_PAIRS = 400;
-/** Bump when lib/points.ts changes how points are computed: every advocate is then recomputed. */
+/** Bump when lib/scoring/ changes how points are computed: every advocate is then recomputed. */
 const SCORING_ALGORITHM = 1;
 /** How long close() lets queued recomputations finish before it abandons them. */
 export const SCORES_CLOSE_TIMEOUT_MS = 3_000;

@@ -1,7 +1,7 @@
 /**
  * Storing checked share events with a bounded history: each advocate keeps at most
  * STORED_SHARES_PER_SLOT events per content item and network, the earliest ones. Scoring counts
- * only the earliest (lib/points.ts), so the cap never changes a score; the few kept beside it let
+ * only the earliest (lib/scoring/), so the cap never changes a score; the few kept beside it let
  * analytics see a post shared again now and then. Event ids are made by the client: one already
  * stored is a duplicate, whoever sent it.
  */

@@ -3,10 +3,17 @@
  * unfurlers, chat apps, crawlers, command-line clients, browser prefetches). Machines are still
  * redirected, so link previews work, but their visits are not counted as clicks.
  */
+import { NETWORKS, network } from '../../lib/networks';
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each network's own link-preview fetchers (lib/networks.ts), as written there. */
+export const NETWORK_PREVIEW_BOTS: readonly string[] = [...new Set(NETWORKS.flatMap((id) => network(id).previewBots))];
 
 /** Link-preview bots and crawlers by user agent. Matched case-insensitively anywhere in the string. */
 const MACHINE_AGENTS = new RegExp(
   [
+    ...NETWORK_PREVIEW_BOTS.map(escape),
     // Generic words most robots put in their user agent (LinkedInBot, Twitterbot, Slackbot, Discordbot,
     // TelegramBot, Googlebot, bingbot, Applebot, redditbot, …).
     'bot\\b',
@@ -20,11 +27,9 @@ const MACHINE_AGENTS = new RegExp(
     'fetcher',
     'unfurl',
     'externalhit',
-    // Named preview fetchers without "bot" in their name. (Not the networks' in-app browsers, e.g.
-    // [LinkedInApp] or FBAN: people reading the post click through those.)
+    // Named preview fetchers without "bot" in their name, besides the networks' own. (Not the
+    // networks' in-app browsers, e.g. [LinkedInApp] or FBAN: people reading the post click through those.)
     'slack-imgproxy',
-    'facebookexternalhit',
-    'facebookcatalog',
     'meta-externalagent',
     'whatsapp',
     'skypeuripreview',

@@ -5,12 +5,12 @@
  * composers.md documents; they describe the fixtures, not the extension.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { Network } from '../../lib/schemas';
+import type { ComposerNetwork } from '../../lib/networks';
 import type { SiteChoice } from './sites';
 
 export interface ComposerCase {
   name: string;
-  network: Exclude<Network, 'facebook'>;
+  network: ComposerNetwork;
   sites: SiteChoice;
   /** The page to load. */
   url: string;

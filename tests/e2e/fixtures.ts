@@ -3,20 +3,26 @@
  * extension loaded (`context`, `serviceWorker`, `extensionId`) and a real API server on a fresh
  * database (`server`). Nothing leaves the machine: loopback requests go through, x.com and
  * www.linkedin.com are answered by the site fixtures of tests/e2e/sites (which generation: the
- * `sites` option, see sites.ts), facebook.com by a tiny page, the pages opened on those hosts are
- * kept in `intents`, and every other request is refused (and kept in `blocked`).
+ * `sites` option, see sites.ts), every other network's share-intent host (www.facebook.com,
+ * bsky.app, …: lib/networks.ts) by a tiny page, the pages opened on those hosts are kept in
+ * `intents`, and every other request is refused (and kept in `blocked`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { NETWORKS, network } from '../../lib/networks';
+import type { Variants } from '../../lib/schemas';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
 import { chromiumArgs, chromiumExecutable, extensionDir } from './chromium';
 import { DEFAULT_SITES, fulfillSite, type SiteChoice } from './sites';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-export const INTENT_HOSTS = new Set(['x.com', 'www.linkedin.com', 'www.facebook.com']);
+/** The hosts of the networks' share intents: x.com, www.linkedin.com, www.facebook.com, bsky.app, … */
+export const INTENT_HOSTS = new Set(
+  NETWORKS.map((id) => new URL(network(id).intentUrl('text', 'https://example.com/')).hostname),
+);
 
 const INTENT_PAGE =
   '<!doctype html><html><head><title>Share intent (fixture)</title></head><body>fixture</body></html>';
@@ -30,7 +36,7 @@ export interface RelayFixtures {
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
-  /** Pages the browser opened on x.com, www.linkedin.com and www.facebook.com (share intents and fixtures), in order. */
+  /** Pages the browser opened on the INTENT_HOSTS (share intents and fixtures), in order. */
   intents: string[];
   /** Requests refused because they would have left the machine. */
   blocked: string[];
@@ -178,7 +184,7 @@ export interface PublishedContent {
 /** Publishes a post as the admin, through the API. */
 export async function publish(
   server: TestServer,
-  content: { title: string; url: string; variants: { linkedin?: string[]; x?: string[] } },
+  content: { title: string; url: string; variants: Variants; networks?: string[] },
 ): Promise<PublishedContent> {
   const response = await server.call('/v1/admin/content', {
     method: 'POST',

@@ -4,6 +4,7 @@
  * API on both databases.
  */
 import type { z } from 'zod';
+import { perTextNetwork } from '../../lib/networks';
 import { analyticsQuerySchema, contentListQuerySchema, linkPreviewRequestSchema } from '../../lib/console-schemas';
 import {
   adminSessionRequestSchema,
@@ -54,7 +55,12 @@ const contentBody = (now: number) => ({
   campaign: 'launch-2026',
   language: 'en-GB',
   tags: ['launch', 'product'],
-  variants: { linkedin: ['We launched Relay today: {link}'], x: ['Relay is live {link}'] },
+  // Every text network's variants (lib/networks.ts), so every string field is in the sample.
+  variants: {
+    ...perTextNetwork((id) => [`Relay is live on ${id}: {link}`]),
+    linkedin: ['We launched Relay today: {link}'],
+    x: ['Relay is live {link}'],
+  },
   networks: ['linkedin', 'x', 'facebook'],
   publishAt: new Date(now - 60_000).toISOString(),
   expiresAt: new Date(now + 30 * 86_400_000).toISOString(),

@@ -4,6 +4,7 @@
  * and the API test that runs the same logs through the real database.
  */
 import fc from 'fast-check';
+import { perNetwork } from '../../lib/networks';
 import { NETWORKS, type Network, type ScoringRules } from '../../lib/schemas';
 
 export const HOUR = 3_600_000;
@@ -60,7 +61,10 @@ const points = fc.integer({ min: 0, max: 30 });
 
 export const scoringRulesArbitrary: fc.Arbitrary<ScoringRules> = fc.record({
   enabled: fc.integer({ min: 0, max: 4 }).map((n) => n !== 0),
-  pointsPerShare: fc.record({ linkedin: points, x: points, facebook: fc.oneof(fc.constant(0), points) }),
+  // LinkedIn and X always scored; every other network sometimes switched off.
+  pointsPerShare: fc.record(
+    perNetwork((id) => (id === 'linkedin' || id === 'x' ? points : fc.oneof(fc.constant(0), points))),
+  ),
   earlyShareBonus: fc.record({ withinHours: fc.integer({ min: 1, max: 72 }), points }),
   personalizedBonus: points,
   pointsPerClick: fc.integer({ min: 0, max: 5 }),

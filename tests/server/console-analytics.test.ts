@@ -150,6 +150,8 @@ describe('advocates and analytics', () => {
       { network: 'linkedin', shares: 2, clicks: 2 },
       { network: 'x', shares: 1, clicks: 0 },
       { network: 'facebook', shares: 1, clicks: 0 },
+      { network: 'bluesky', shares: 0, clicks: 0 },
+      { network: 'threads', shares: 0, clicks: 0 },
     ]);
     expect(data.perContent).toEqual([
       { contentId: launch, title: 'Launch, "big" day', shares: 2, clicks: 2 },
@@ -222,7 +224,9 @@ describe('advocates and analytics', () => {
       expect(response.status).toBe(200);
       return response.text();
     };
-    expect(await csv('perNetwork')).toBe('network,shares,clicks\r\nlinkedin,2,2\r\nx,1,0\r\nfacebook,1,0\r\n');
+    expect(await csv('perNetwork')).toBe(
+      'network,shares,clicks\r\nlinkedin,2,2\r\nx,1,0\r\nfacebook,1,0\r\nbluesky,0,0\r\nthreads,0,0\r\n',
+    );
     expect(await csv('perContent')).toBe(
       'contentId,title,shares,clicks\r\n' +
         `${launch},"Launch, ""big"" day",2,2\r\n` +

@@ -1,5 +1,6 @@
 /** The guidelines and scoring documents: GET/PUT, validation, and that a change reaches the next sync. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { network, perNetwork } from '../../lib/networks';
 import { DEFAULT_SCORING, type Guidelines, type ScoringRules } from '../../lib/schemas';
 import { expectProblem, expectValidation, sync } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -17,7 +18,7 @@ const GUIDELINES: Guidelines = {
 
 const SCORING: ScoringRules = {
   ...DEFAULT_SCORING,
-  pointsPerShare: { linkedin: 20, x: 15, facebook: 1 },
+  pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, linkedin: 20, x: 15, facebook: 1 },
   dailyPointsCap: null,
   levels: [
     { name: 'Rookie', minPoints: 0 },
@@ -143,8 +144,12 @@ describe('guidelines and scoring documents', () => {
       );
       await expectValidation(await put('scoring', { ...SCORING, levels: [] }), 'levels');
       await expectValidation(
-        await put('scoring', { ...SCORING, pointsPerShare: { linkedin: 1, x: 1 } }),
+        await put('scoring', { ...SCORING, pointsPerShare: { ...SCORING.pointsPerShare, facebook: -1 } }),
         'pointsPerShare.facebook',
+      );
+      await expectValidation(
+        await put('scoring', { ...SCORING, pointsPerShare: { ...SCORING.pointsPerShare, myspace: 1 } }),
+        'pointsPerShare.myspace',
       );
       await expectValidation(await put('scoring', { ...SCORING, pointsPerClick: -1 }), 'pointsPerClick');
       await expectValidation(await put('scoring', { ...SCORING, enabled: 'yes' }), 'enabled');
@@ -152,6 +157,16 @@ describe('guidelines and scoring documents', () => {
       const { enabled: _enabled, ...withoutEnabled } = SCORING;
       await expectValidation(await put('scoring', withoutEnabled), 'enabled');
       expect(await get('scoring')).toEqual(SCORING);
+    });
+
+    it('gives a network left out its default points (a client from before the network existed)', async () => {
+      expect((await put('scoring', { ...SCORING, pointsPerShare: { linkedin: 1, x: 2 } })).status).toBe(200);
+      expect(((await get('scoring')) as ScoringRules).pointsPerShare).toEqual({
+        ...perNetwork((id) => network(id).defaultPoints),
+        linkedin: 1,
+        x: 2,
+      });
+      expect((await put('scoring', SCORING)).status).toBe(200);
     });
   });
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekKey } from '../../lib/points';
+import { isoWeekKey } from '../../lib/scoring';
 import { DEFAULT_SCORING, type LeaderboardResponse, type MeResponse, type ScoringRules } from '../../lib/schemas';
 import { createContent, expectProblem, expectValidation, iso, sync } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 /** Ten points a share, no bonuses, no cap: points are easy to read. */
 const FLAT: ScoringRules = {
   ...DEFAULT_SCORING,
-  pointsPerShare: { linkedin: 10, x: 10, facebook: 10 },
+  pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, linkedin: 10, x: 10, facebook: 10 },
   earlyShareBonus: { withinHours: 1, points: 0 },
   personalizedBonus: 0,
   dailyPointsCap: null,
@@ -260,7 +260,7 @@ describe('leaderboard and /v1/me', () => {
   });
 
   it('recomputes stored points when the rules change', async () => {
-    await putScoring({ ...FLAT, pointsPerShare: { linkedin: 20, x: 10, facebook: 0 } });
+    await putScoring({ ...FLAT, pointsPerShare: { ...FLAT.pointsPerShare, linkedin: 20, x: 10, facebook: 0 } });
     await server.deps.scores.rescoreStale();
     const all = await board('Ann', '?period=all');
     // Eve: 5 LinkedIn shares; Dan: 1 LinkedIn, 3 X, 4 Facebook (now worth nothing).

@@ -3,13 +3,14 @@
  * random event logs are written through the real paths (POST /v1/shares for shares, the click
  * recorder and its flush for clicks on the advocate's tracked links), then GET /v1/me and the
  * stored leaderboard points are compared with what the extension computes from its local share
- * log and its synced content (lib/points.ts scoreLocalLog, as the background calls it).
+ * log and its synced content (lib/scoring/ scoreLocalLog, as the background calls it).
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { combineHistory } from '../../lib/history';
-import { scoreLocalLog } from '../../lib/points';
+import { perTextNetwork } from '../../lib/networks';
+import { scoreLocalLog } from '../../lib/scoring';
 import { DEFAULT_SCORING, NETWORKS, type MeResponse, type ScoringRules } from '../../lib/schemas';
 import { bucketRows } from '../../server/services/scores';
 import { createContent, iso, sync } from '../helpers/api';
@@ -20,7 +21,7 @@ const CONTENTS = 3;
 /** Rules where every part matters: bonuses, a tight daily cap, a click cap, Facebook switched off. */
 const RULES: ScoringRules = {
   ...DEFAULT_SCORING,
-  pointsPerShare: { linkedin: 10, x: 7, facebook: 0 },
+  pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, linkedin: 10, x: 7, facebook: 0 },
   earlyShareBonus: { withinHours: 48, points: 5 },
   personalizedBonus: 4,
   pointsPerClick: 2,
@@ -46,7 +47,9 @@ describe('extension and server agree through the database', () => {
     contentIds = [];
     publishedAt = [];
     for (let i = 0; i < CONTENTS; i++) {
-      const item = await createContent(server, { title: `Scored ${i}`, publish: true });
+      // Variants for every text network: offered on every network, so every network has a link.
+      const variants = perTextNetwork((id) => [`Scored ${i} on ${id}`]);
+      const item = await createContent(server, { title: `Scored ${i}`, variants, publish: true });
       // Published in the past, at different times, so early-share bonuses come and go.
       publishedAt.push(server.clock.now - (10 + 20 * i) * DAY);
       await server.deps.db

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { scoreShares } from '../../lib/points';
+import { scoreShares } from '../../lib/scoring';
 import type { LeaderboardResponse, MeResponse, Network } from '../../lib/schemas';
 import { toMeHistory } from '../../lib/history-summary';
 import { loadScoreInputs } from '../../server/services/scores';

@@ -1,12 +1,12 @@
 /** composerData: what a LinkedIn or X composer offers (posts, guidelines, today's share count, Relay links). */
 import { z } from 'zod';
-import { TEXT_NETWORKS } from '../../../lib/schemas';
+import { COMPOSER_NETWORKS } from '../../../lib/networks';
 import type { ComposerData } from '../../../components/shared/views';
 import { composerData as offer, NOT_ENROLLED } from '../composer';
 import { defineMessage } from './define';
 
 /** Which site's composer asks (composerData, composerBrief, loadComposerUi). */
-export const composerRequest = z.object({ network: z.enum(TEXT_NETWORKS) }).strict();
+export const composerRequest = z.object({ network: z.enum(COMPOSER_NETWORKS) }).strict();
 export type ComposerRequest = z.infer<typeof composerRequest>;
 
 export const composerData = defineMessage({

@@ -1,10 +1,11 @@
 /**
  * share: a share button in the popup opens the network's intent with this advocate's text and
- * link. Facebook's click is logged as the share; LinkedIn and X shares are logged by the composer
- * content script when the post is published, not when the intent opens.
+ * link. A network with a composer content script (LinkedIn, X) logs the share when the post is
+ * published there; for the others (Facebook, Bluesky, Threads) the click is logged as the share.
  */
 import { z } from 'zod';
 import { shareIntentUrl } from '../../../lib/intents';
+import { isComposerNetwork } from '../../../lib/networks';
 import { networkSchema } from '../../../lib/schemas';
 import type { ShareResult } from '../../../components/shared/views';
 import { getMeta } from '../db';
@@ -23,7 +24,7 @@ export const share = defineMessage({
     if (!item.networks.includes(network)) return { ok: false, message: `This post is not meant for ${network}.` };
     const { text, link } = suggestion(item, network, enrollment.advocate.id);
     const url = shareIntentUrl(network, text, link);
-    if (network !== 'facebook') {
+    if (isComposerNetwork(network)) {
       // LinkedIn and X open their composer prefilled: the composer content script logs the share
       // when the post is published, not when the intent opens.
       await bg.port.openTab(url);

@@ -1,0 +1,31 @@
+/** A network's icon from the registry (lib/networks.ts): its glyph, white on its colour, in a rounded square. */
+import { network as definition, type Network } from '../../lib/networks';
+
+export function NetworkIcon({ network, size = 16 }: { network: Network; size?: number }) {
+  const { glyph, color } = definition(network).icon;
+  return (
+    <svg
+      class="network-icon"
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+      data-network={network}
+    >
+      <rect width="16" height="16" rx="3.5" fill={color} />
+      <text
+        x="8"
+        y="8"
+        dy="0.35em"
+        text-anchor="middle"
+        fill="#fff"
+        font-family="system-ui, sans-serif"
+        font-size={glyph.length > 1 ? 8.5 : 11}
+        font-weight="700"
+      >
+        {glyph}
+      </text>
+    </svg>
+  );
+}
