@@ -6,7 +6,7 @@ export type LengthCounting =
   | 'twitter-weighted'
   /** User-perceived characters (Intl.Segmenter graphemes). */
   | 'graphemes'
-  /** UTF-16 code units, as a textarea's maxlength counts. */
+  /** Unicode code points, as LinkedIn counts them (an emoji counts once). */
   | 'characters';
 
 export interface NetworkDefinition {

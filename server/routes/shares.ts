@@ -39,7 +39,7 @@ export function shareRoutes(deps: Deps): Route[] {
         422: {
           description:
             'Invalid events, unknown content, a draft, content not live at the share time, a network the ' +
-            'content is not offered on, or personalized on Facebook; errors[] names each as events.N.field',
+            'content is not offered on, or personalized on a network whose share is the link alone (Facebook); errors[] names each as events.N.field',
         },
         429: { description: 'Too many requests for this token', headers: ['Retry-After'] },
         503: {
