@@ -8,7 +8,7 @@ import { ThemeSelect } from './components/ThemeSelect';
 import { PageHeader, requestHeadingFocus, SkipLink } from './components/ui';
 import { href, routeKey, useRoute, type Route } from './router';
 import { Analytics } from './screens/Analytics';
-import { ComposeLoader } from './screens/ComposeLoader';
+import { ComposeLoader } from './screens/compose/ComposeLoader';
 import { ContentList } from './screens/ContentList';
 import { GuidelinesEditor } from './screens/GuidelinesEditor';
 import { Home } from './screens/Home';

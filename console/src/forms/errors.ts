@@ -1,9 +1,9 @@
 /**
- * Form helpers: zod issues and the server's problem+json `errors[]` both become one map from a
+ * Field errors: zod issues and the server's problem+json `errors[]` both become one map from a
  * dotted path ("variants.linkedin.0") to a sentence, shown beside the field with that path.
  */
 import type { z } from 'zod';
-import type { FieldError } from './api';
+import type { FieldError } from '../api';
 
 export type Errors = Record<string, string>;
 
@@ -79,38 +79,4 @@ export function errorAt(errors: Errors, path: string): string | undefined {
   const prefix = `${path}.`;
   for (const [key, message] of Object.entries(errors)) if (key.startsWith(prefix)) return message;
   return undefined;
-}
-
-/** The element id of the field for a path, for labels, aria-describedby and focusing from a summary. */
-export function fieldId(form: string, path: string): string {
-  return `${form}-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-}
-
-/** Moves focus to the field of a path (or the nearest one above it) and scrolls it into view. */
-export function focusField(form: string, path: string): void {
-  const parts = path.split('.');
-  while (parts.length) {
-    const element = document.getElementById(fieldId(form, parts.join('.')));
-    if (element) {
-      element.focus();
-      element.scrollIntoView({ block: 'center' });
-      return;
-    }
-    parts.pop();
-  }
-}
-
-/** "" → undefined, else the number (NaN for text that is not one, which the schema reports). */
-export function numberOrUndefined(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  return Number(trimmed);
-}
-
-/** A comma- or newline-separated list, trimmed, empties dropped. */
-export function splitList(text: string, separator: RegExp = /[,\n]/): string[] {
-  return text
-    .split(separator)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
 }

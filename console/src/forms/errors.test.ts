@@ -1,8 +1,8 @@
 /** The console's form helpers: schema and server errors to field messages, local times to ISO. */
 import { describe, expect, it } from 'vitest';
-import { contentInputSchema, guidelinesSchema, scoringRulesSchema, DEFAULT_SCORING } from '../../lib/schemas';
-import { errorAt, fieldId, numberOrUndefined, serverErrors, splitList, zodErrors } from './forms';
-import { isoToLocal, localToIso } from './time';
+import { contentInputSchema, guidelinesSchema, scoringRulesSchema, DEFAULT_SCORING } from '../../../lib/schemas';
+import { errorAt, fieldId, numberOrUndefined, serverErrors, splitList, zodErrors } from '.';
+import { isoToLocal, localToIso } from '../time';
 
 describe('zodErrors', () => {
   it('keeps a schema’s own messages and words zod’s defaults for people', () => {

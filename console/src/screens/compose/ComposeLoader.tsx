@@ -4,10 +4,10 @@
  */
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ContentItem, Guidelines } from '../../../lib/schemas';
-import { api, ApiError, describeError } from '../api';
-import { Loading, LoadError, PageHeader } from '../components/ui';
-import { href } from '../router';
+import type { ContentItem, Guidelines } from '../../../../lib/schemas';
+import { api, ApiError, describeError } from '../../api';
+import { Loading, LoadError, PageHeader } from '../../components/ui';
+import { href } from '../../router';
 import type { ComposeProps } from './Compose';
 
 type ComposeComponent = FunctionComponent<ComposeProps>;

@@ -1,0 +1,30 @@
+/** A variant as a LinkedIn post: the advocate's header, the text, the link card and the action row. */
+import { hostOf } from '../../content';
+import { Actions, Avatar, CardImage, type PreviewProps } from './card';
+import { RichText } from './RichText';
+
+export function LinkedInPreview({ text, marks, card, label }: PreviewProps) {
+  return (
+    <figure class="preview preview--linkedin">
+      <figcaption class="preview__caption">{label}</figcaption>
+      <div class="preview__head">
+        <Avatar />
+        <div>
+          <p class="preview__name">Your Advocate</p>
+          <p class="preview__meta">Employee · now · Anyone</p>
+        </div>
+      </div>
+      <p class="preview__text">
+        <RichText text={text} marks={marks} />
+      </p>
+      <div class="preview-card preview-card--linkedin">
+        <CardImage src={card.imageUrl} />
+        <div class="preview-card__body">
+          <p class="preview-card__title">{card.title || hostOf(card.url) || 'Your link'}</p>
+          <p class="preview-card__site">{card.siteName || hostOf(card.url)}</p>
+        </div>
+      </div>
+      <Actions names={['Like', 'Comment', 'Repost', 'Send']} />
+    </figure>
+  );
+}
