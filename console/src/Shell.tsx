@@ -10,10 +10,10 @@ import { href, routeKey, useRoute, type Route } from './router';
 import { Analytics } from './screens/Analytics';
 import { ComposeLoader } from './screens/compose/ComposeLoader';
 import { ContentList } from './screens/ContentList';
-import { GuidelinesEditor } from './screens/GuidelinesEditor';
+import { GuidelinesEditor } from './screens/guidelines/GuidelinesEditor';
 import { Home } from './screens/Home';
 import { People } from './screens/People';
-import { ScoringEditor } from './screens/ScoringEditor';
+import { ScoringEditor } from './screens/scoring/ScoringEditor';
 import type { Session } from './types';
 
 interface Props {
