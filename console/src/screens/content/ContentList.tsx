@@ -3,14 +3,15 @@
  * (publish or schedule, archive, edit). Filters live in the URL, so back/forward and bookmarks work.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ContentItem } from '../../../lib/schemas';
-import { NETWORK_LABEL, NETWORK_ORDER } from '../../../components/shared/networks';
-import { api, describeError, query } from '../api';
-import { Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../components/ui';
-import { hostOf, matches, normalizeStatus, STATUS_FILTERS, STATUS_LABEL } from '../content';
-import { contentHref, href, navigate } from '../router';
-import { formatDateTime, formatRelative } from '../time';
-import { Welcome } from './Home';
+import type { ContentItem } from '../../../../lib/schemas';
+import { api, describeError, query } from '../../api';
+import { Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../../components/ui';
+import { matches, normalizeStatus, STATUS_FILTERS } from '../../content';
+import { href, navigate } from '../../router';
+import { formatDateTime } from '../../time';
+import { Welcome } from '../Home';
+import { ContentRow } from './ContentRow';
+import { ContentToolbar } from './ContentToolbar';
 
 interface Props {
   status: string;
@@ -112,38 +113,16 @@ export function ContentList(props: Props) {
         <p>Everything you have written for advocates: drafts, scheduled, live and archived posts.</p>
       </PageHeader>
 
-      <div class="toolbar">
-        <div class="segmented" role="group" aria-label="Filter by status">
-          {STATUS_FILTERS.map((filter) => (
-            <button
-              key={filter.value}
-              type="button"
-              aria-pressed={status === filter.value}
-              onClick={() => setFilter({ status: filter.value })}
-            >
-              {filter.label}
-            </button>
-          ))}
-        </div>
-        <form
-          class="search"
-          role="search"
-          onSubmit={(event) => {
-            event.preventDefault();
-            window.clearTimeout(debounce.current);
-            setFilter({ q: search });
-          }}
-        >
-          <label for="content-search">Search content</label>
-          <input
-            id="content-search"
-            type="search"
-            value={search}
-            placeholder="Title, text, tag or campaign"
-            onInput={(event) => onSearch(event.currentTarget.value)}
-          />
-        </form>
-      </div>
+      <ContentToolbar
+        status={status}
+        search={search}
+        onStatus={(value) => setFilter({ status: value })}
+        onSearch={onSearch}
+        onSubmit={() => {
+          window.clearTimeout(debounce.current);
+          setFilter({ q: search });
+        }}
+      />
 
       <NoticeLine notice={notice} onDismiss={() => setNotice(null)} />
 
@@ -195,81 +174,5 @@ export function ContentList(props: Props) {
         </div>
       )}
     </>
-  );
-}
-
-function ContentRow({
-  item,
-  busy,
-  onAct,
-}: {
-  item: ContentItem;
-  busy: boolean;
-  onAct: (action: 'publish' | 'archive') => void;
-}) {
-  const canPublish = item.status === 'draft' || item.status === 'archived';
-  const schedules = canPublish && item.publishAt !== null && Date.parse(item.publishAt) > Date.now();
-  const variantCount = (item.variants.linkedin?.length ?? 0) + (item.variants.x?.length ?? 0);
-  return (
-    <tr>
-      <th scope="row" class="content-table__title">
-        <a href={contentHref(item.id)}>{item.title}</a>
-        <span class="muted small">
-          {hostOf(item.url)}
-          {item.campaign ? ` · ${item.campaign}` : ''} · {variantCount} variant{variantCount === 1 ? '' : 's'}
-        </span>
-      </th>
-      <td>
-        <span class={`status status--${item.status}`}>{STATUS_LABEL[item.status]}</span>
-      </td>
-      <td>
-        {NETWORK_ORDER.filter((network) => item.networks.includes(network))
-          .map((network) => NETWORK_LABEL[network])
-          .join(', ')}
-      </td>
-      <td class="small">
-        {item.publishAt ? formatDateTime(item.publishAt) : '—'}
-        {item.expiresAt && (
-          <>
-            <br />
-            <span class="muted">until {formatDateTime(item.expiresAt)}</span>
-          </>
-        )}
-      </td>
-      <td class="small">
-        <time dateTime={item.updatedAt} title={formatDateTime(item.updatedAt)}>
-          {formatRelative(item.updatedAt)}
-        </time>
-      </td>
-      <td>
-        <div class="row-actions">
-          <a class="button button--small" href={contentHref(item.id)} aria-label={`Edit “${item.title}”`}>
-            Edit
-          </a>
-          {canPublish && (
-            <button
-              type="button"
-              class="button button--small button--primary"
-              disabled={busy}
-              aria-label={`${schedules ? 'Schedule' : 'Publish'} “${item.title}”`}
-              onClick={() => onAct('publish')}
-            >
-              {schedules ? 'Schedule' : 'Publish'}
-            </button>
-          )}
-          {item.status !== 'archived' && (
-            <button
-              type="button"
-              class="button button--small"
-              disabled={busy}
-              aria-label={`Archive “${item.title}”`}
-              onClick={() => onAct('archive')}
-            >
-              Archive
-            </button>
-          )}
-        </div>
-      </td>
-    </tr>
   );
 }

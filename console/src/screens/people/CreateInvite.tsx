@@ -4,12 +4,16 @@
  * ready-to-send invitation (server address and code), and whether the copy worked beside them.
  */
 import { useState } from 'preact/hooks';
-import { INVITE_DEFAULT_DAYS, inviteInputSchema } from '../../../lib/schemas';
-import { api, ApiError, describeError } from '../api';
-import { Checkbox, ErrorSummary, Field, NoticeLine, type Notice } from '../components/ui';
-import { numberOrUndefined, serverErrors, zodErrors, type Errors } from '../forms';
-import { localToIso } from '../time';
-import type { CreatedInvite } from '../types';
+import type { z } from 'zod';
+import { INVITE_DEFAULT_DAYS, inviteInputSchema } from '../../../../lib/schemas';
+import { api } from '../../api';
+import { InputField, NumberField } from '../../components/fields';
+import { Checkbox, ErrorSummary, NoticeLine, type Notice } from '../../components/ui';
+import { numberOrUndefined, useSchemaForm } from '../../forms';
+import { localToIso } from '../../time';
+import type { CreatedInvite } from '../../types';
+
+type InviteInput = z.infer<typeof inviteInputSchema>;
 
 const FORM = 'invite';
 
@@ -51,19 +55,39 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
+interface Draft {
+  maxUses: string;
+  expiresAt: string;
+  never: boolean;
+}
+
+const EMPTY: Draft = { maxUses: '', expiresAt: '', never: false };
+
+/** The form as an InviteInput candidate: empty expiry is the server's default; "Never expires" is null. */
+function candidate(draft: Draft): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  const uses = numberOrUndefined(draft.maxUses);
+  if (uses !== undefined) body.maxUses = uses;
+  if (draft.never) body.expiresAt = null;
+  else if (draft.expiresAt) body.expiresAt = localToIso(draft.expiresAt) ?? draft.expiresAt;
+  return body;
+}
+
+const labelFor = (path: string) => (path === 'maxUses' ? 'Most uses' : path === 'expiresAt' ? 'Expires at' : 'Invite');
+
 interface CreateProps {
   onCreated: (invite: CreatedInvite) => void;
   created: CreatedInvite | null;
 }
 
 export function CreateInvite({ onCreated, created }: CreateProps) {
-  const [maxUses, setMaxUses] = useState('');
-  const [expiresAt, setExpiresAt] = useState('');
-  const [never, setNever] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSchemaForm<Draft, InviteInput>({
+    schema: inviteInputSchema,
+    candidate,
+    initial: EMPTY,
+    keepNotice: true,
+  });
+  const draft = form.draft ?? EMPTY;
   const [copied, setCopied] = useState<Notice>(null);
 
   async function onCopy(text: string, what: string) {
@@ -75,106 +99,77 @@ export function CreateInvite({ onCreated, created }: CreateProps) {
     );
   }
 
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
-    setFailure(null);
-    const body: Record<string, unknown> = {};
-    const uses = numberOrUndefined(maxUses);
-    if (uses !== undefined) body.maxUses = uses;
-    // Empty: the server's default (INVITE_DEFAULT_DAYS days); "Never expires": null.
-    if (never) body.expiresAt = null;
-    else if (expiresAt) body.expiresAt = localToIso(expiresAt) ?? expiresAt;
-    const parsed = inviteInputSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodErrors(parsed.error));
-      setAttempt((n) => n + 1);
-      return;
-    }
-    if (parsed.data.expiresAt && Date.parse(parsed.data.expiresAt) <= Date.now()) {
-      setErrors({ expiresAt: 'Pick a time in the future.' });
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    setCopied(null);
-    setBusy(true);
-    try {
-      onCreated(await api.post<CreatedInvite>('/v1/admin/invites', parsed.data));
-      setMaxUses('');
-      setExpiresAt('');
-      setNever(false);
-    } catch (error) {
-      if (error instanceof ApiError && error.errors.length) {
-        setErrors(serverErrors(error.errors));
-        setAttempt((n) => n + 1);
-      } else setFailure(describeError(error));
-    } finally {
-      setBusy(false);
-    }
+    void form.submit({
+      check: (input) =>
+        input.expiresAt && Date.parse(input.expiresAt) <= Date.now()
+          ? { expiresAt: 'Pick a time in the future.' }
+          : null,
+      save: async (input) => {
+        setCopied(null);
+        onCreated(await api.post<CreatedInvite>('/v1/admin/invites', input));
+        return { draft: EMPTY };
+      },
+      failure: (message) => `Couldn't create the invite: ${message}`,
+    });
   }
 
   return (
     <section class="card form-section" aria-labelledby="people-create">
       <h2 id="people-create">Create an invite</h2>
-      <form class="invite-form" noValidate onSubmit={(event) => void submit(event)}>
+      <form class="invite-form" noValidate onSubmit={submit}>
         <ErrorSummary
           form={FORM}
-          errors={errors}
-          attempt={attempt}
+          errors={form.errors}
+          attempt={form.attempt}
           title="Fix this to create the invite"
-          labelFor={(path) => (path === 'maxUses' ? 'Most uses' : path === 'expiresAt' ? 'Expires at' : 'Invite')}
+          labelFor={labelFor}
         />
         <div class="invite-fields">
-          <Field form={FORM} path="maxUses" label="Most uses" errors={errors} hint="Empty: any number of people.">
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                step={1}
-                value={maxUses}
-                onInput={(event) => setMaxUses(event.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <NumberField
+            form={FORM}
+            path="maxUses"
+            label="Most uses"
+            errors={form.errors}
+            hint="Empty: any number of people."
+            min={1}
+            value={draft.maxUses}
+            onValue={(maxUses) => form.update('maxUses', (current) => ({ ...current, maxUses }))}
+          />
+          <InputField
             form={FORM}
             path="expiresAt"
             label="Expires at"
-            errors={errors}
-            hint={never ? 'Never expires.' : `Empty: in ${INVITE_DEFAULT_DAYS} days.`}
+            errors={form.errors}
+            hint={draft.never ? 'Never expires.' : `Empty: in ${INVITE_DEFAULT_DAYS} days.`}
             after={
               <Checkbox
                 id={`${FORM}-never`}
                 label="Never expires"
-                checked={never}
-                onChange={(checked) => {
-                  setNever(checked);
-                  // A time no longer asked for has nothing left to fix.
-                  if (checked) setErrors(({ expiresAt: _ignored, ...rest }) => rest);
-                }}
+                checked={draft.never}
+                // A time no longer asked for has nothing left to fix.
+                onChange={(never) => form.update('expiresAt', (current) => ({ ...current, never }))}
               />
             }
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                value={never ? '' : expiresAt}
-                disabled={never}
-                onInput={(event) => setExpiresAt(event.currentTarget.value)}
-              />
-            )}
-          </Field>
+            type="datetime-local"
+            value={draft.never ? '' : draft.expiresAt}
+            disabled={draft.never}
+            onValue={(expiresAt) => form.update('expiresAt', (current) => ({ ...current, expiresAt }))}
+          />
         </div>
         <div class="button-row">
-          <button type="submit" class="button button--primary" disabled={busy} aria-busy={busy}>
+          <button
+            type="submit"
+            class="button button--primary"
+            disabled={form.busy !== null}
+            aria-busy={form.busy !== null}
+          >
             Create invite
           </button>
         </div>
         <div role="alert" class="notice-slot">
-          {failure && <p class="notice notice--error">Couldn't create the invite: {failure}</p>}
+          {form.notice?.kind === 'error' && <p class="notice notice--error">{form.notice.text}</p>}
         </div>
       </form>
       <div role="status" class="notice-slot">

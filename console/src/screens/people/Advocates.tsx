@@ -3,12 +3,12 @@
  * shares each made, whether their access still works, and "Remove access" (RemoveAccessDialog).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { AdvocateAccess } from '../../../lib/console-schemas';
-import { api, describeError } from '../api';
-import { RemoveAccessDialog, type Removal } from '../components/RemoveAccessDialog';
-import { Loading, LoadError, NoticeLine, type Notice } from '../components/ui';
-import { formatDateTime, formatRelative } from '../time';
-import type { AdvocateRow } from '../types';
+import type { AdvocateAccess } from '../../../../lib/console-schemas';
+import { api, describeError } from '../../api';
+import { RemoveAccessDialog, type Removal } from '../../components/RemoveAccessDialog';
+import { Loading, LoadError, NoticeLine, type Notice } from '../../components/ui';
+import { formatDateTime, formatRelative } from '../../time';
+import type { AdvocateRow } from '../../types';
 
 const ACTIVE_DAYS = 7;
 

@@ -5,10 +5,10 @@
  * the button that did it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, describeError } from '../api';
-import { Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../components/ui';
-import { formatDateTime } from '../time';
-import type { CreatedInvite, Invite } from '../types';
+import { api, describeError } from '../../api';
+import { Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../../components/ui';
+import { formatDateTime } from '../../time';
+import type { CreatedInvite, Invite } from '../../types';
 import { AdvocatesSection } from './Advocates';
 import { CreateInvite, inviteLabel } from './CreateInvite';
 
