@@ -1,5 +1,5 @@
 /** Labelled inputs bound to one draft value: a Field (label, hint, error, aria) around an <input> or <textarea>. */
-import type { ComponentChildren, InputHTMLAttributes, TextareaHTMLAttributes } from 'preact';
+import type { ComponentChildren, InputHTMLAttributes, Ref, TextareaHTMLAttributes } from 'preact';
 import type { Errors } from '../forms';
 import { Field } from './ui';
 
@@ -18,12 +18,20 @@ interface Bound {
 
 type Own = keyof Bound | 'id' | 'onInput' | 'children';
 
-export function InputField(props: Bound & Omit<InputHTMLAttributes<HTMLInputElement>, Own>) {
-  const { form, path, label, errors, hint, describedBy, after, value, onValue, ...input } = props;
+type InputProps = Bound & Omit<InputHTMLAttributes<HTMLInputElement>, Own> & { inputRef?: Ref<HTMLInputElement> };
+
+export function InputField(props: InputProps) {
+  const { form, path, label, errors, hint, describedBy, after, value, onValue, inputRef, ...input } = props;
   return (
     <Field form={form} path={path} label={label} errors={errors} hint={hint} describedBy={describedBy} after={after}>
       {(control) => (
-        <input {...input} {...control} value={value} onInput={(event) => onValue(event.currentTarget.value)} />
+        <input
+          {...input}
+          {...control}
+          ref={inputRef}
+          value={value}
+          onInput={(event) => onValue(event.currentTarget.value)}
+        />
       )}
     </Field>
   );

@@ -4,3 +4,4 @@ export * from './focus';
 export * from './inputs';
 export * from './state';
 export * from './use-schema-form';
+export * from './use-document-form';

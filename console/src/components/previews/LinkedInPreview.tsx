@@ -1,6 +1,5 @@
 /** A variant as a LinkedIn post: the advocate's header, the text, the link card and the action row. */
-import { hostOf } from '../../content';
-import { Actions, Avatar, CardImage, type PreviewProps } from './card';
+import { Actions, Avatar, BodyCard, type PreviewProps } from './card';
 import { RichText } from './RichText';
 
 export function LinkedInPreview({ text, marks, card, label }: PreviewProps) {
@@ -17,13 +16,7 @@ export function LinkedInPreview({ text, marks, card, label }: PreviewProps) {
       <p class="preview__text">
         <RichText text={text} marks={marks} />
       </p>
-      <div class="preview-card preview-card--linkedin">
-        <CardImage src={card.imageUrl} />
-        <div class="preview-card__body">
-          <p class="preview-card__title">{card.title || hostOf(card.url) || 'Your link'}</p>
-          <p class="preview-card__site">{card.siteName || hostOf(card.url)}</p>
-        </div>
-      </div>
+      <BodyCard card={card} modifier="linkedin" />
       <Actions names={['Like', 'Comment', 'Repost', 'Send']} />
     </figure>
   );

@@ -1,7 +1,6 @@
 /** A variant on a network with no preview of its own: its icon and name, the text, the link card. */
 import { network, type Network } from '../../../../lib/networks';
-import { hostOf } from '../../content';
-import { CardImage, type PreviewProps } from './card';
+import { BodyCard, type PreviewProps } from './card';
 import { NetworkIcon } from './NetworkIcon';
 import { RichText } from './RichText';
 
@@ -19,13 +18,7 @@ export function NetworkPreview({ id, text, marks, card, label }: PreviewProps & 
       <p class="preview__text">
         <RichText text={text} marks={marks} />
       </p>
-      <div class="preview-card preview-card--generic">
-        <CardImage src={card.imageUrl} />
-        <div class="preview-card__body">
-          <p class="preview-card__title">{card.title || hostOf(card.url) || 'Your link'}</p>
-          <p class="preview-card__site">{card.siteName || hostOf(card.url)}</p>
-        </div>
-      </div>
+      <BodyCard card={card} modifier="generic" />
     </figure>
   );
 }

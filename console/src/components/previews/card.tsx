@@ -34,6 +34,19 @@ export function CardImage({ src }: { src: string | null }) {
   );
 }
 
+/** The link's card under the text, title above the site (LinkedIn's layout, and the generic preview's). */
+export function BodyCard({ card, modifier }: { card: CardInfo; modifier: string }) {
+  return (
+    <div class={`preview-card preview-card--${modifier}`}>
+      <CardImage src={card.imageUrl} />
+      <div class="preview-card__body">
+        <p class="preview-card__title">{card.title || hostOf(card.url) || 'Your link'}</p>
+        <p class="preview-card__site">{card.siteName || hostOf(card.url)}</p>
+      </div>
+    </div>
+  );
+}
+
 /** The advocate's initials in a circle. */
 export function Avatar({ modifier }: { modifier?: string }) {
   return (

@@ -2,13 +2,15 @@
  * Analytics for a date range: totals, shares and clicks over time (a uPlot chart, and the same
  * numbers as a table), per network, top content and top advocates, and CSV exports of each.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, describeError, query } from '../../api';
-import { TrendChart } from '../../components/TrendChart';
-import { Loading, LoadError, PageHeader } from '../../components/ui';
+import { useMemo } from 'preact/hooks';
+import { query } from '../../api';
+import { Loaded } from '../../components/Loaded';
+import { TrendChart, type Series } from '../../components/TrendChart';
+import { PageHeader } from '../../components/ui';
 import { contentHref } from '../../router';
 import { formatDate } from '../../time';
 import type { Analytics as AnalyticsData } from '../../types';
+import { useFetched } from '../../use-fetched';
 import { AnalyticsCard } from './AnalyticsCard';
 import { CountsTable } from './CountsTable';
 import { defaultRange, isDay, seriesFor, utcDay } from './range';
@@ -20,34 +22,17 @@ export function Analytics(props: { from: string; to: string }) {
   const fallback = defaultRange();
   const from = isDay(props.from) ? props.from : fallback.from;
   const to = isDay(props.to) ? props.to : fallback.to;
-  const [data, setData] = useState<AnalyticsData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const params = useMemo(() => ({ from, to }), [from, to]);
+  const fetched = useFetched<AnalyticsData>(`/v1/admin/analytics${query(params)}`);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setError(null);
-    setData(null);
-    api
-      .get<AnalyticsData>(`/v1/admin/analytics${query(params)}`, { signal: controller.signal })
-      .then(setData)
-      .catch((caught: unknown) => {
-        if ((caught as Error).name !== 'AbortError') setError(describeError(caught));
-      });
-    return () => controller.abort();
-  }, [params, attempt]);
-
-  const series = useMemo(() => (data ? seriesFor(data.perDay, from, to) : null), [data, from, to]);
+  const series = useMemo(
+    () => (fetched.data ? seriesFor(fetched.data.perDay, from, to) : null),
+    [fetched.data, from, to],
+  );
   const csv = (table = 'perDay') => `/v1/admin/analytics.csv${query({ ...params, table })}`;
   const rangeText = `${formatDate(`${from}T12:00:00Z`)} – ${formatDate(`${to}T12:00:00Z`)} (UTC days)`;
 
-  let body;
-  if (error) {
-    body = <LoadError message={`Couldn't load the analytics: ${error}`} onRetry={() => setAttempt((n) => n + 1)} />;
-  } else if (!data || !series) {
-    body = <Loading label="Loading analytics…" />;
-  } else {
+  function body(data: AnalyticsData, series: Series) {
     const perDay = series.days.map((day, index) => ({
       key: String(day),
       name: utcDay(day * 1000),
@@ -60,7 +45,7 @@ export function Analytics(props: { from: string; to: string }) {
       key: row.contentId,
       name: <a href={contentHref(row.contentId)}>{row.title}</a>,
     }));
-    body = (
+    return (
       <>
         <Totals totals={data.totals} />
         <AnalyticsCard id="analytics-trend" title="Shares and clicks over time" csv={csv('perDay')} csvWhat="per day">
@@ -106,7 +91,14 @@ export function Analytics(props: { from: string; to: string }) {
         <p>Shares and clicks on tracked links, {rangeText}.</p>
       </PageHeader>
       <RangeForm from={from} to={to} />
-      {body}
+      <Loaded
+        failure="Couldn't load the analytics"
+        loading="Loading analytics…"
+        from={fetched}
+        ready={fetched.data !== null && series !== null}
+      >
+        {() => fetched.data && series && body(fetched.data, series)}
+      </Loaded>
     </>
   );
 }

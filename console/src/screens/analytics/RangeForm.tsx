@@ -30,28 +30,28 @@ export function RangeForm({ from, to }: { from: string; to: string }) {
   const invalid = error ? { 'aria-invalid': true, 'aria-describedby': 'analytics-range-error' } : {};
   return (
     <form class="toolbar range" onSubmit={apply} noValidate aria-label="Date range">
-      <div class="field field--inline">
-        <label for="analytics-from">From</label>
-        <input
-          id="analytics-from"
-          type="date"
-          value={fromInput}
-          max={toInput || undefined}
-          {...invalid}
-          onInput={(event) => setFromInput(event.currentTarget.value)}
-        />
-      </div>
-      <div class="field field--inline">
-        <label for="analytics-to">To</label>
-        <input
-          id="analytics-to"
-          type="date"
-          value={toInput}
-          min={fromInput || undefined}
-          {...invalid}
-          onInput={(event) => setToInput(event.currentTarget.value)}
-        />
-      </div>
+      {[
+        {
+          id: 'analytics-from',
+          label: 'From',
+          value: fromInput,
+          set: setFromInput,
+          bounds: { max: toInput || undefined },
+        },
+        { id: 'analytics-to', label: 'To', value: toInput, set: setToInput, bounds: { min: fromInput || undefined } },
+      ].map((day) => (
+        <div key={day.id} class="field field--inline">
+          <label for={day.id}>{day.label}</label>
+          <input
+            id={day.id}
+            type="date"
+            value={day.value}
+            {...day.bounds}
+            {...invalid}
+            onInput={(event) => day.set(event.currentTarget.value)}
+          />
+        </div>
+      ))}
       <button type="submit" class="button button--primary">
         Show
       </button>

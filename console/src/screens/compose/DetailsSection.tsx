@@ -5,6 +5,12 @@ import { FORM, type Draft, type TextKey } from './draft';
 
 const LANGUAGES = ['en', 'en-GB', 'en-US', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pt-BR', 'ja'];
 
+const FIELDS: { key: TextKey; label: string; hint: string; suggestions?: string }[] = [
+  { key: 'campaign', label: 'Campaign', hint: 'utm_campaign of every shared link; the title’s slug if empty.' },
+  { key: 'tags', label: 'Tags', hint: 'Separated by commas, e.g. product, hiring.' },
+  { key: 'language', label: 'Language', hint: 'A language tag: en, en-GB, de, fr…', suggestions: 'compose-languages' },
+];
+
 interface Props {
   draft: Draft;
   errors: Errors;
@@ -16,38 +22,21 @@ export function DetailsSection({ draft, errors, set }: Props) {
     <section class="card form-section" aria-labelledby="compose-details">
       <h2 id="compose-details">Details</h2>
       <div class="grid-3">
-        <InputField
-          form={FORM}
-          path="campaign"
-          label="Campaign"
-          errors={errors}
-          hint="utm_campaign of every shared link; the title’s slug if empty."
-          type="text"
-          value={draft.campaign}
-          onValue={set('campaign')}
-        />
-        <InputField
-          form={FORM}
-          path="tags"
-          label="Tags"
-          errors={errors}
-          hint="Separated by commas, e.g. product, hiring."
-          type="text"
-          value={draft.tags}
-          onValue={set('tags')}
-        />
-        <InputField
-          form={FORM}
-          path="language"
-          label="Language"
-          errors={errors}
-          hint="A language tag: en, en-GB, de, fr…"
-          type="text"
-          list="compose-languages"
-          autoComplete="off"
-          value={draft.language}
-          onValue={set('language')}
-        />
+        {FIELDS.map(({ key, label, hint, suggestions }) => (
+          <InputField
+            key={key}
+            form={FORM}
+            path={key}
+            label={label}
+            errors={errors}
+            hint={hint}
+            type="text"
+            list={suggestions}
+            autoComplete={suggestions ? 'off' : undefined}
+            value={draft[key]}
+            onValue={set(key)}
+          />
+        ))}
         <datalist id="compose-languages">
           {LANGUAGES.map((tag) => (
             <option key={tag} value={tag} />

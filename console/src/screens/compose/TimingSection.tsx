@@ -2,12 +2,17 @@
 import { InputField } from '../../components/fields';
 import type { Errors } from '../../forms';
 import { zoneName } from '../../time';
-import { FORM, type Draft, type TextKey } from './draft';
+import { FORM, type Draft } from './draft';
+
+const FIELDS = [
+  { key: 'publishAt', label: 'Publish at', hint: 'A future time schedules the post.' },
+  { key: 'expiresAt', label: 'Expires at', hint: 'Advocates stop seeing it then.' },
+] as const;
 
 interface Props {
   draft: Draft;
   errors: Errors;
-  set: (key: TextKey) => (value: string) => void;
+  set: (key: (typeof FIELDS)[number]['key']) => (value: string) => void;
 }
 
 export function TimingSection({ draft, errors, set }: Props) {
@@ -18,26 +23,19 @@ export function TimingSection({ draft, errors, set }: Props) {
         Times are in your time zone ({zoneName()}). Leave both empty to publish when you press Publish.
       </p>
       <div class="grid-2">
-        <InputField
-          form={FORM}
-          path="publishAt"
-          label="Publish at"
-          errors={errors}
-          hint="A future time schedules the post."
-          type="datetime-local"
-          value={draft.publishAt}
-          onValue={set('publishAt')}
-        />
-        <InputField
-          form={FORM}
-          path="expiresAt"
-          label="Expires at"
-          errors={errors}
-          hint="Advocates stop seeing it then."
-          type="datetime-local"
-          value={draft.expiresAt}
-          onValue={set('expiresAt')}
-        />
+        {FIELDS.map(({ key, label, hint }) => (
+          <InputField
+            key={key}
+            form={FORM}
+            path={key}
+            label={label}
+            errors={errors}
+            hint={hint}
+            type="datetime-local"
+            value={draft[key]}
+            onValue={set(key)}
+          />
+        ))}
       </div>
     </section>
   );

@@ -5,10 +5,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentItem } from '../../../../lib/schemas';
 import { api, describeError, query } from '../../api';
-import { Loading, LoadError, NoticeLine, PageHeader, type Notice } from '../../components/ui';
+import { Loaded } from '../../components/Loaded';
+import { NoticeLine, PageHeader, type Notice } from '../../components/ui';
 import { matches, normalizeStatus, STATUS_FILTERS } from '../../content';
 import { href, navigate } from '../../router';
 import { formatDateTime } from '../../time';
+import { useFetched } from '../../use-fetched';
 import { Welcome } from '../Home';
 import { ContentRow } from './ContentRow';
 import { ContentToolbar } from './ContentToolbar';
@@ -21,32 +23,22 @@ interface Props {
 export function ContentList(props: Props) {
   const status = normalizeStatus(props.status);
   const [search, setSearch] = useState(props.q);
-  const [items, setItems] = useState<ContentItem[] | null>(null);
+  const loaded = useFetched<{ items: ContentItem[] }>(`/v1/admin/content${query({ status, q: props.q })}`, {
+    keep: true,
+  });
+  // Filtered here too: the same rules as the server's, whichever applied them.
+  const items = loaded.data?.items.filter((item) => matches(item, status, props.q)) ?? null;
   const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const debounce = useRef<number | undefined>(undefined);
 
   // The search box follows the URL (back/forward), the URL follows the box (debounced).
   useEffect(() => setSearch(props.q), [props.q]);
 
   useEffect(() => {
-    const controller = new AbortController();
-    setError(null);
-    api
-      .get<{ items: ContentItem[] }>(`/v1/admin/content${query({ status, q: props.q })}`, { signal: controller.signal })
-      .then((body) => {
-        // Filtered here too: the same rules as the server's, whichever applied them.
-        setItems(body.items.filter((item) => matches(item, status, props.q)));
-        if (!status && !props.q) setTotal(body.items.length);
-      })
-      .catch((caught: unknown) => {
-        if ((caught as Error).name !== 'AbortError') setError(describeError(caught));
-      });
-    return () => controller.abort();
-  }, [status, props.q, attempt]);
+    if (loaded.data && !status && !props.q) setTotal(loaded.data.items.length);
+  }, [loaded.data]);
 
   // Whether there is any content at all (for the first-run guide), when a filter hides some.
   useEffect(() => {
@@ -78,11 +70,9 @@ export function ContentList(props: Props) {
         action === 'publish'
           ? await api.post<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}/publish`)
           : await api.delete<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}`);
-      setItems((current) =>
-        (current ?? [])
-          .map((entry) => (entry.id === updated.id ? updated : entry))
-          .filter((entry) => matches(entry, status, props.q)),
-      );
+      loaded.setData((body) => ({
+        items: (body?.items ?? []).map((entry) => (entry.id === updated.id ? updated : entry)),
+      }));
       const text =
         updated.status === 'published'
           ? `“${updated.title}” is live: connected extensions have it now.`
@@ -126,53 +116,53 @@ export function ContentList(props: Props) {
 
       <NoticeLine notice={notice} onDismiss={() => setNotice(null)} />
 
-      {error ? (
-        <LoadError message={`Couldn't load the content: ${error}`} onRetry={() => setAttempt((n) => n + 1)} />
-      ) : items === null ? (
-        <Loading label="Loading content…" />
-      ) : items.length === 0 ? (
-        <div class="empty card">
-          <p>
-            No {status ? `${filterLabel.toLowerCase()} ` : ''}posts
-            {props.q ? ` match “${props.q}”` : ''}.
-          </p>
-          {(status || props.q) && (
-            <button type="button" class="button" onClick={() => navigate(href('/content'), { replace: true })}>
-              Show all posts
-            </button>
-          )}
-        </div>
-      ) : (
-        <div class="table-wrap">
-          <table class="table content-table">
-            <caption class="visually-hidden">
-              {filterLabel} posts{props.q ? ` matching “${props.q}”` : ''}, most recently changed first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Post</th>
-                <th scope="col">Status</th>
-                <th scope="col">Networks</th>
-                <th scope="col">Publish / expire</th>
-                <th scope="col">Changed</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <ContentRow
-                  key={item.id}
-                  item={item}
-                  busy={busy === item.id}
-                  onAct={(action) => void act(item, action)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded failure="Couldn't load the content" loading="Loading content…" from={loaded} ready={items !== null}>
+        {() =>
+          !items?.length ? (
+            <div class="empty card">
+              <p>
+                No {status ? `${filterLabel.toLowerCase()} ` : ''}posts
+                {props.q ? ` match “${props.q}”` : ''}.
+              </p>
+              {(status || props.q) && (
+                <button type="button" class="button" onClick={() => navigate(href('/content'), { replace: true })}>
+                  Show all posts
+                </button>
+              )}
+            </div>
+          ) : (
+            <div class="table-wrap">
+              <table class="table content-table">
+                <caption class="visually-hidden">
+                  {filterLabel} posts{props.q ? ` matching “${props.q}”` : ''}, most recently changed first
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Post</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Networks</th>
+                    <th scope="col">Publish / expire</th>
+                    <th scope="col">Changed</th>
+                    <th scope="col">
+                      <span class="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((item) => (
+                    <ContentRow
+                      key={item.id}
+                      item={item}
+                      busy={busy === item.id}
+                      onAct={(action) => void act(item, action)}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
     </>
   );
 }

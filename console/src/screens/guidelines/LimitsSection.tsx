@@ -5,34 +5,40 @@ import { FORM, type Draft } from './draft';
 
 type Key = 'maxHashtags' | 'dailyShareCap' | 'companyNames';
 
+const LIMITS = [
+  {
+    key: 'maxHashtags',
+    label: 'Most hashtags per post',
+    hint: "0–30; empty for no limit. The disclosure hashtag doesn't count.",
+    min: 0,
+    max: 30,
+  },
+  {
+    key: 'dailyShareCap',
+    label: 'Daily share cap',
+    hint: 'Shares per advocate per day, 1–500; empty for no cap.',
+    min: 1,
+    max: 500,
+  },
+] as const;
+
 export function LimitsSection({ form, draft }: { form: SchemaForm<Draft>; draft: Draft }) {
   const set = (key: Key) => (value: string) => form.update(key, (current) => ({ ...current, [key]: value }));
   return (
     <section class="card form-section" aria-labelledby="guidelines-limits">
       <h2 id="guidelines-limits">Limits and company</h2>
       <div class="grid-2">
-        <NumberField
-          form={FORM}
-          path="maxHashtags"
-          label="Most hashtags per post"
-          errors={form.errors}
-          hint="0–30; empty for no limit. The disclosure hashtag doesn't count."
-          min={0}
-          max={30}
-          value={draft.maxHashtags}
-          onValue={set('maxHashtags')}
-        />
-        <NumberField
-          form={FORM}
-          path="dailyShareCap"
-          label="Daily share cap"
-          errors={form.errors}
-          hint="Shares per advocate per day, 1–500; empty for no cap."
-          min={1}
-          max={500}
-          value={draft.dailyShareCap}
-          onValue={set('dailyShareCap')}
-        />
+        {LIMITS.map(({ key, ...field }) => (
+          <NumberField
+            key={key}
+            form={FORM}
+            path={key}
+            errors={form.errors}
+            {...field}
+            value={draft[key]}
+            onValue={set(key)}
+          />
+        ))}
       </div>
       <TextareaField
         form={FORM}
