@@ -22,9 +22,14 @@ const COUNTERS: Record<LengthCounting, (text: string) => number> = {
   'twitter-weighted': xWeightedLength,
 };
 
+/** A text's length counted one way: 'characters' UTF-16 units, 'graphemes' what people see, X's weighted length. */
+export function countLength(text: string, counting: LengthCounting): number {
+  return COUNTERS[counting](text);
+}
+
 /** The post's length as `id` counts it (its limit is `network(id).length.max`). */
 export function lengthOn(id: Network, text: string): number {
-  return COUNTERS[network(id).length.counting](text);
+  return countLength(text, network(id).length.counting);
 }
 
 /** One value per network whose share carries text. */
