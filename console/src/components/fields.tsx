@@ -52,3 +52,41 @@ export function TextareaField(props: Bound & Omit<TextareaHTMLAttributes<HTMLTex
     </Field>
   );
 }
+
+export interface FieldSpec<K extends string> {
+  key: K;
+  label: string;
+  hint: string;
+  /** More attributes of its <input> (a datalist, autocomplete). */
+  input?: Omit<InputHTMLAttributes<HTMLInputElement>, Own>;
+}
+
+/** One InputField per spec, each bound to the draft value of its key (the key is also its path). */
+export function InputFields<K extends string>(props: {
+  form: string;
+  errors: Errors;
+  type: string;
+  fields: readonly FieldSpec<K>[];
+  values: Record<K, string>;
+  set: (key: K) => (value: string) => void;
+}) {
+  const { form, errors, type, values, set } = props;
+  return (
+    <>
+      {props.fields.map(({ key, label, hint, input }) => (
+        <InputField
+          key={key}
+          form={form}
+          path={key}
+          label={label}
+          errors={errors}
+          hint={hint}
+          type={type}
+          {...input}
+          value={values[key]}
+          onValue={set(key)}
+        />
+      ))}
+    </>
+  );
+}

@@ -1,14 +1,19 @@
 /** "Details": the campaign (utm_campaign), tags and language of a post. */
-import { InputField } from '../../components/fields';
+import { InputFields, type FieldSpec } from '../../components/fields';
 import type { Errors } from '../../forms';
 import { FORM, type Draft, type TextKey } from './draft';
 
 const LANGUAGES = ['en', 'en-GB', 'en-US', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pt-BR', 'ja'];
 
-const FIELDS: { key: TextKey; label: string; hint: string; suggestions?: string }[] = [
+const FIELDS: FieldSpec<'campaign' | 'tags' | 'language'>[] = [
   { key: 'campaign', label: 'Campaign', hint: 'utm_campaign of every shared link; the title’s slug if empty.' },
   { key: 'tags', label: 'Tags', hint: 'Separated by commas, e.g. product, hiring.' },
-  { key: 'language', label: 'Language', hint: 'A language tag: en, en-GB, de, fr…', suggestions: 'compose-languages' },
+  {
+    key: 'language',
+    label: 'Language',
+    hint: 'A language tag: en, en-GB, de, fr…',
+    input: { list: 'compose-languages', autoComplete: 'off' },
+  },
 ];
 
 interface Props {
@@ -22,21 +27,7 @@ export function DetailsSection({ draft, errors, set }: Props) {
     <section class="card form-section" aria-labelledby="compose-details">
       <h2 id="compose-details">Details</h2>
       <div class="grid-3">
-        {FIELDS.map(({ key, label, hint, suggestions }) => (
-          <InputField
-            key={key}
-            form={FORM}
-            path={key}
-            label={label}
-            errors={errors}
-            hint={hint}
-            type="text"
-            list={suggestions}
-            autoComplete={suggestions ? 'off' : undefined}
-            value={draft[key]}
-            onValue={set(key)}
-          />
-        ))}
+        <InputFields form={FORM} errors={errors} type="text" fields={FIELDS} values={draft} set={set} />
         <datalist id="compose-languages">
           {LANGUAGES.map((tag) => (
             <option key={tag} value={tag} />

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentItem } from '../../../../lib/schemas';
 import { api, describeError, query } from '../../api';
+import { Table } from '../../components/Table';
 import { Loaded } from '../../components/Loaded';
 import { NoticeLine, PageHeader, type Notice } from '../../components/ui';
 import { matches, normalizeStatus, STATUS_FILTERS } from '../../content';
@@ -131,35 +132,25 @@ export function ContentList(props: Props) {
               )}
             </div>
           ) : (
-            <div class="table-wrap">
-              <table class="table content-table">
-                <caption class="visually-hidden">
+            <Table
+              class="content-table"
+              caption={
+                <>
                   {filterLabel} posts{props.q ? ` matching “${props.q}”` : ''}, most recently changed first
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Post</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Networks</th>
-                    <th scope="col">Publish / expire</th>
-                    <th scope="col">Changed</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((item) => (
-                    <ContentRow
-                      key={item.id}
-                      item={item}
-                      busy={busy === item.id}
-                      onAct={(action) => void act(item, action)}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                </>
+              }
+              columns={['Post', 'Status', 'Networks', 'Publish / expire', 'Changed']}
+              actions
+            >
+              {items.map((item) => (
+                <ContentRow
+                  key={item.id}
+                  item={item}
+                  busy={busy === item.id}
+                  onAct={(action) => void act(item, action)}
+                />
+              ))}
+            </Table>
           )
         }
       </Loaded>

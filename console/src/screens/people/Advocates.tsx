@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { AdvocateAccess } from '../../../../lib/console-schemas';
 import { RemoveAccessDialog, type Removal } from '../../components/RemoveAccessDialog';
+import { Table } from '../../components/Table';
 import { Loaded } from '../../components/Loaded';
 import { NoticeLine, type Notice } from '../../components/ui';
 import { formatDateTime, formatRelative } from '../../time';
@@ -83,77 +84,64 @@ export function AdvocatesSection() {
                   : ''}
                 .
               </p>
-              <div class="table-wrap">
-                <table class="table table--actions table--stack">
-                  <caption class="visually-hidden">Advocates</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Access</th>
-                      <th scope="col">Last sync</th>
-                      <th scope="col" class="numeric">
-                        Shares
-                      </th>
-                      <th scope="col">
-                        <span class="visually-hidden">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {(advocates ?? []).map((advocate) => (
-                      <tr key={advocate.id}>
-                        <th scope="row">
-                          {advocate.name}
-                          {advocate.team && (
-                            <span class="muted small advocate-team">
-                              <span class="visually-hidden">, team </span>
-                              {advocate.team}
+              <Table
+                class="table--actions table--stack"
+                caption="Advocates"
+                columns={['Name', 'Access', 'Last sync', { label: 'Shares', numeric: true }]}
+                actions
+              >
+                {(advocates ?? []).map((advocate) => (
+                  <tr key={advocate.id}>
+                    <th scope="row">
+                      {advocate.name}
+                      {advocate.team && (
+                        <span class="muted small advocate-team">
+                          <span class="visually-hidden">, team </span>
+                          {advocate.team}
+                        </span>
+                      )}
+                    </th>
+                    <td data-label="Access">
+                      <span>
+                        <span
+                          class={`status ${advocate.access === 'active' ? 'status--published' : 'status--archived'}`}
+                        >
+                          {ACCESS_LABEL[advocate.access]}
+                        </span>
+                        {advocate.accessEndedAt && (
+                          <>
+                            {' '}
+                            <span class="muted small access-when">
+                              <When at={advocate.accessEndedAt} now={now} />
                             </span>
-                          )}
-                        </th>
-                        <td data-label="Access">
-                          <span>
-                            <span
-                              class={`status ${advocate.access === 'active' ? 'status--published' : 'status--archived'}`}
-                            >
-                              {ACCESS_LABEL[advocate.access]}
-                            </span>
-                            {advocate.accessEndedAt && (
-                              <>
-                                {' '}
-                                <span class="muted small access-when">
-                                  <When at={advocate.accessEndedAt} now={now} />
-                                </span>
-                              </>
-                            )}
-                          </span>
-                        </td>
-                        <td data-label="Last sync" class="nowrap">
-                          {advocate.lastSyncAt ? <When at={advocate.lastSyncAt} now={now} /> : 'Never'}
-                        </td>
-                        <td data-label="Shares" class="numeric">
-                          {advocate.shareCount}
-                        </td>
-                        <td>
-                          <div class="row-actions">
-                            <button
-                              type="button"
-                              class="button button--small button--danger"
-                              aria-label={`${advocate.access === 'active' ? 'Remove access for' : 'Erase data of'} ${advocate.name}`}
-                              onClick={() => {
-                                onNotice(null);
-                                setRemoving(advocate);
-                              }}
-                            >
-                              {advocate.access === 'active' ? 'Remove access' : 'Erase data'}
-                            </button>
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                          </>
+                        )}
+                      </span>
+                    </td>
+                    <td data-label="Last sync" class="nowrap">
+                      {advocate.lastSyncAt ? <When at={advocate.lastSyncAt} now={now} /> : 'Never'}
+                    </td>
+                    <td data-label="Shares" class="numeric">
+                      {advocate.shareCount}
+                    </td>
+                    <td>
+                      <div class="row-actions">
+                        <button
+                          type="button"
+                          class="button button--small button--danger"
+                          aria-label={`${advocate.access === 'active' ? 'Remove access for' : 'Erase data of'} ${advocate.name}`}
+                          onClick={() => {
+                            onNotice(null);
+                            setRemoving(advocate);
+                          }}
+                        >
+                          {advocate.access === 'active' ? 'Remove access' : 'Erase data'}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </Table>
             </>
           )
         }

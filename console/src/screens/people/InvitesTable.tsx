@@ -1,4 +1,5 @@
 /** The invites, newest first: each by the start of its code, its state, uses, expiry, and "Revoke" while active. */
+import { Table } from '../../components/Table';
 import { formatDateTime } from '../../time';
 import type { Invite } from '../../types';
 import { inviteLabel } from './CreateInvite';
@@ -20,57 +21,45 @@ interface Props {
 export function InvitesTable({ invites, createdId, onRevoke }: Props) {
   const now = Date.now();
   return (
-    <div class="table-wrap">
-      <table class="table table--actions table--stack">
-        <caption class="visually-hidden">Invites, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Code starts</th>
-            <th scope="col">State</th>
-            <th scope="col">Uses</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Created</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
+    <Table
+      class="table--actions table--stack"
+      caption="Invites, newest first"
+      columns={['Code starts', 'State', 'Uses', 'Expires', 'Created']}
+      actions
+    >
+      {invites.map((invite) => {
+        const state = inviteState(invite, now);
+        return (
+          <tr key={invite.id} class={invite.id === createdId ? 'is-new' : undefined}>
+            <th scope="row">
+              <code class="code">{inviteLabel(invite)}</code>
             </th>
+            <td data-label="State">
+              <span class={`status ${state.active ? 'status--published' : 'status--archived'}`}>{state.label}</span>
+            </td>
+            <td data-label="Uses" class="nowrap">
+              {invite.uses}
+              {invite.maxUses !== null ? ` of ${invite.maxUses}` : ' (no limit)'}
+            </td>
+            <td data-label="Expires">{invite.expiresAt ? formatDateTime(invite.expiresAt) : 'Never'}</td>
+            <td data-label="Created">{formatDateTime(invite.createdAt)}</td>
+            <td>
+              {state.active && (
+                <div class="row-actions">
+                  <button
+                    type="button"
+                    class="button button--small button--danger"
+                    aria-label={`Revoke invite ${inviteLabel(invite)}`}
+                    onClick={() => onRevoke(invite)}
+                  >
+                    Revoke
+                  </button>
+                </div>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {invites.map((invite) => {
-            const state = inviteState(invite, now);
-            return (
-              <tr key={invite.id} class={invite.id === createdId ? 'is-new' : undefined}>
-                <th scope="row">
-                  <code class="code">{inviteLabel(invite)}</code>
-                </th>
-                <td data-label="State">
-                  <span class={`status ${state.active ? 'status--published' : 'status--archived'}`}>{state.label}</span>
-                </td>
-                <td data-label="Uses" class="nowrap">
-                  {invite.uses}
-                  {invite.maxUses !== null ? ` of ${invite.maxUses}` : ' (no limit)'}
-                </td>
-                <td data-label="Expires">{invite.expiresAt ? formatDateTime(invite.expiresAt) : 'Never'}</td>
-                <td data-label="Created">{formatDateTime(invite.createdAt)}</td>
-                <td>
-                  {state.active && (
-                    <div class="row-actions">
-                      <button
-                        type="button"
-                        class="button button--small button--danger"
-                        aria-label={`Revoke invite ${inviteLabel(invite)}`}
-                        onClick={() => onRevoke(invite)}
-                      >
-                        Revoke
-                      </button>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }
