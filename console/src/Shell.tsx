@@ -7,13 +7,13 @@ import { Logo } from './components/Logo';
 import { ThemeSelect } from './components/ThemeSelect';
 import { PageHeader, requestHeadingFocus, SkipLink } from './components/ui';
 import { href, routeKey, useRoute, type Route } from './router';
-import { Analytics } from './screens/Analytics';
-import { ComposeLoader } from './screens/ComposeLoader';
-import { ContentList } from './screens/ContentList';
-import { GuidelinesEditor } from './screens/GuidelinesEditor';
+import { Analytics } from './screens/analytics/Analytics';
+import { ComposeLoader } from './screens/compose/ComposeLoader';
+import { ContentList } from './screens/content/ContentList';
+import { GuidelinesEditor } from './screens/guidelines/GuidelinesEditor';
 import { Home } from './screens/Home';
-import { People } from './screens/People';
-import { ScoringEditor } from './screens/ScoringEditor';
+import { People } from './screens/people/People';
+import { ScoringEditor } from './screens/scoring/ScoringEditor';
 import type { Session } from './types';
 
 interface Props {

@@ -1,5 +1,6 @@
 /** Content helpers shared by the list and the editor: statuses as admins name them, filtering. */
 import type { ContentItem, ContentStatus } from '../../lib/schemas';
+import { allVariants } from './networks';
 
 export const STATUS_FILTERS: { value: '' | ContentStatus; label: string }[] = [
   { value: '', label: 'All' },
@@ -33,8 +34,7 @@ export function matches(item: ContentItem, status: '' | ContentStatus, q: string
     item.note ?? '',
     item.campaign ?? '',
     ...item.tags,
-    ...(item.variants.linkedin ?? []),
-    ...(item.variants.x ?? []),
+    ...allVariants(item.variants),
   ]
     .join('\n')
     .toLowerCase();

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { App } from './App';
 import { applyTheme, storedTheme } from './theme';
-import './style.css';
+import './styles/index.css';
 
 applyTheme(storedTheme());
 const root = document.getElementById('app');

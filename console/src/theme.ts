@@ -25,16 +25,22 @@ export function applyTheme(choice: ThemeChoice): void {
   window.dispatchEvent(new CustomEvent('relay-theme'));
 }
 
-/** Whether the page is dark right now (for the chart's colours). */
-export function isDark(): boolean {
-  const attribute = document.documentElement.getAttribute('data-theme');
-  if (attribute === 'dark') return true;
-  if (attribute === 'light') return false;
-  return window.matchMedia('(prefers-color-scheme: dark)').matches;
+/**
+ * A colour custom property as the page shows it now, e.g. cssColor('--accent') → "rgb(10, 102, 194)".
+ * The properties hold light-dark() pairs, which only an element's computed colour resolves (the
+ * CSSOM is allowed under the console's CSP; style attributes are not).
+ */
+export function cssColor(name: string, fallback: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${name}, ${fallback})`;
+  document.body.append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value || fallback;
 }
 
-/** A CSS custom property's value on <html>, e.g. cssVar('--accent'). */
-export function cssVar(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
+/** "rgb(10, 102, 194)" with an opacity: "rgba(10, 102, 194, 0.13)"; any other colour as it is. */
+export function withAlpha(color: string, alpha: number): string {
+  const rgb = /^rgb\((\d+), (\d+), (\d+)\)$/.exec(color);
+  return rgb ? `rgba(${rgb[1]}, ${rgb[2]}, ${rgb[3]}, ${alpha})` : color;
 }

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { cssVar } from '../theme';
+import { cssColor, withAlpha } from '../theme';
 
 export interface Series {
   /** Day starts, Unix seconds (UTC midnight). */
@@ -16,10 +16,10 @@ export interface Series {
 }
 
 function options(width: number): uPlot.Options {
-  const text = cssVar('--muted', '#4f5b69');
-  const grid = cssVar('--border', '#d3d9e1');
-  const shares = cssVar('--chart-shares', '#0a66c2');
-  const clicks = cssVar('--chart-clicks', '#c2410c');
+  const text = cssColor('--muted', '#4f5b69');
+  const grid = cssColor('--border', '#d3d9e1');
+  const shares = cssColor('--chart-shares', '#0a66c2');
+  const clicks = cssColor('--chart-clicks', '#c2410c');
   const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
   return {
     width,
@@ -33,7 +33,13 @@ function options(width: number): uPlot.Options {
     ],
     series: [
       { value: '{YYYY}-{MM}-{DD}' },
-      { label: 'Shares', stroke: shares, width: 2, fill: `${shares}22`, points: { show: true, size: 5 } },
+      {
+        label: 'Shares',
+        stroke: shares,
+        width: 2,
+        fill: withAlpha(shares, 0x22 / 255),
+        points: { show: true, size: 5 },
+      },
       { label: 'Clicks', stroke: clicks, width: 2, dash: [6, 4], points: { show: true, size: 5 } },
     ],
     legend: { show: true, live: true },

@@ -2,7 +2,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { adminSessionRequestSchema } from '../../../lib/schemas';
 import { api, ApiError, describeError } from '../api';
-import { Field, PageHeader } from '../components/ui';
+import { InputField } from '../components/fields';
+import { PageHeader } from '../components/ui';
 import { zodErrors, type Errors } from '../forms';
 import type { Session } from '../types';
 import { ThemeSelect } from '../components/ThemeSelect';
@@ -70,34 +71,32 @@ export function SignIn({ reason, onSignedIn }: Props) {
           <div role="alert" class="notice-slot">
             {failure && <p class="notice notice--error">{failure}</p>}
           </div>
-          <Field form="signin" path="email" label="Email" errors={errors}>
-            {(props) => (
-              <input
-                {...props}
-                ref={emailInput}
-                type="email"
-                name="email"
-                autoComplete="username"
-                required
-                value={email}
-                onInput={(event) => setEmail(event.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field form="signin" path="password" label="Password" errors={errors}>
-            {(props) => (
-              <input
-                {...props}
-                ref={passwordInput}
-                type="password"
-                name="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onInput={(event) => setPassword(event.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            form="signin"
+            path="email"
+            label="Email"
+            errors={errors}
+            inputRef={emailInput}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onValue={setEmail}
+          />
+          <InputField
+            form="signin"
+            path="password"
+            label="Password"
+            errors={errors}
+            inputRef={passwordInput}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onValue={setPassword}
+          />
           <button type="submit" class="button button--primary button--wide" disabled={busy} aria-busy={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>

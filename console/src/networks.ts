@@ -1,0 +1,60 @@
+/** The network registry (lib/networks.ts) as the console uses it: lengths as each network counts them, variants, labels. */
+import { xWeightedLength } from '../../lib/guidelines';
+import {
+  NETWORKS,
+  TEXT_NETWORKS,
+  isNetwork,
+  network,
+  type LengthCounting,
+  type Network,
+  type TextNetwork,
+} from '../../lib/networks';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+const COUNTERS: Record<LengthCounting, (text: string) => number> = {
+  characters: (text) => text.length,
+  graphemes: (text) => {
+    let count = 0;
+    for (const _ of graphemes.segment(text)) count++;
+    return count;
+  },
+  'twitter-weighted': xWeightedLength,
+};
+
+/** A text's length counted one way: 'characters' UTF-16 units, 'graphemes' what people see, X's weighted length. */
+export function countLength(text: string, counting: LengthCounting): number {
+  return COUNTERS[counting](text);
+}
+
+/** The post's length as `id` counts it (its limit is `network(id).length.max`). */
+export function lengthOn(id: Network, text: string): number {
+  return countLength(text, network(id).length.counting);
+}
+
+/** One value per network whose share carries text. */
+export function perTextNetwork<T>(make: (id: TextNetwork) => T): Record<TextNetwork, T> {
+  return Object.fromEntries(TEXT_NETWORKS.map((id) => [id, make(id)])) as Record<TextNetwork, T>;
+}
+
+/** A post's variants for one network (none when it has none). */
+export function variantsOf(variants: object | undefined, id: TextNetwork): string[] {
+  return (variants as Partial<Record<string, string[]>> | undefined)?.[id] ?? [];
+}
+
+/** Every variant of a post, network after network. */
+export function allVariants(variants: object | undefined): string[] {
+  return TEXT_NETWORKS.flatMap((id) => variantsOf(variants, id));
+}
+
+/** A network's name; an id this console doesn't know (a newer server's) as it is. */
+export function labelOf(id: string): string {
+  return isNetwork(id) ? network(id).label : id;
+}
+
+/** "LinkedIn, X": the networks of a post, in the registry's order. */
+export function labelsOf(ids: readonly string[]): string {
+  return NETWORKS.filter((id) => ids.includes(id))
+    .map((id) => network(id).label)
+    .join(', ');
+}

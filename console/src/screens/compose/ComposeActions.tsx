@@ -1,0 +1,54 @@
+/** The sticky row under the editor: what happened, and save, publish, schedule, archive, back. */
+import type { ContentStatus } from '../../../../lib/schemas';
+import { NoticeLine, type Notice } from '../../components/ui';
+import { href } from '../../router';
+
+export type ComposeAction = 'save' | 'publish' | 'schedule' | 'archive';
+
+interface Props {
+  /** The post's status; undefined for a new post. */
+  status: ContentStatus | undefined;
+  notice: Notice;
+  onDismiss: () => void;
+  busy: string | null;
+  /** "Publish at" is in the future. */
+  scheduleReady: boolean;
+  onAction: (action: Exclude<ComposeAction, 'save'>) => void;
+}
+
+export function ComposeActions({ status, notice, onDismiss, busy, scheduleReady, onAction }: Props) {
+  const live = status === 'published' || status === 'scheduled';
+  const button = (action: Exclude<ComposeAction, 'save'>, label: string, modifier: string, disabled = false) => (
+    <button
+      type="button"
+      class={`button${modifier}`}
+      disabled={busy !== null || disabled}
+      aria-busy={busy === action}
+      aria-describedby={action === 'schedule' && !scheduleReady ? 'compose-schedule-hint' : undefined}
+      onClick={() => onAction(action)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div class="form-actions">
+      <NoticeLine notice={notice} onDismiss={onDismiss} />
+      <div class="button-row">
+        <button type="submit" class="button" disabled={busy !== null} aria-busy={busy === 'save'}>
+          {!status || status === 'draft' ? 'Save draft' : 'Save changes'}
+        </button>
+        {status !== 'published' && button('publish', 'Publish now', ' button--primary')}
+        {!live && button('schedule', 'Schedule', '', !scheduleReady)}
+        {status && status !== 'archived' && button('archive', 'Archive', ' button--danger')}
+        <a class="button button--quiet" href={href('/content')}>
+          Back to content
+        </a>
+      </div>
+      {!live && !scheduleReady && (
+        <p id="compose-schedule-hint" class="field__hint">
+          To schedule, set “Publish at” to a future time.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/** "62 / 280": a post's length as its network counts it (from the registry), over the limit in red. */
+import { network, type Network } from '../../../../lib/networks';
+import { lengthOn } from '../../networks';
+
+export function LengthCounter({ id, network: on, text }: { id: string; network: Network; text: string }) {
+  const { label, length } = network(on);
+  const count = lengthOn(on, text);
+  const weighted = length.counting === 'twitter-weighted';
+  return (
+    <p id={id} class={`counter${count > length.max ? ' counter--over' : ''}`}>
+      <span class="visually-hidden">{weighted ? `${label} weighted length: ` : 'Characters: '}</span>
+      {count.toLocaleString('en-US')} / {length.max.toLocaleString('en-US')}
+      {weighted && <span class="muted"> (the link counts 23)</span>}
+    </p>
+  );
+}

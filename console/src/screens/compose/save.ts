@@ -1,0 +1,47 @@
+/** Saving a post: create it or patch it, publish it when asked, and say what happened. */
+import type { ContentInput, ContentItem } from '../../../../lib/schemas';
+import { api } from '../../api';
+import type { Notice } from '../../components/ui';
+import { formatDateTime } from '../../time';
+
+const path = (id: string) => `/v1/admin/content/${encodeURIComponent(id)}`;
+
+/** Creates the post (or patches `item`); `live`: published, or scheduled when it has a future time. */
+export async function saveContent(item: ContentItem | null, input: ContentInput, live: boolean): Promise<ContentItem> {
+  if (!item) return api.post<ContentItem>('/v1/admin/content', { ...input, publish: live || undefined });
+  // A PATCH clears what the form left empty.
+  const patch = {
+    ...input,
+    note: input.note ?? null,
+    imageUrl: input.imageUrl ?? null,
+    campaign: input.campaign ?? null,
+    language: input.language ?? null,
+    tags: input.tags ?? [],
+    publishAt: input.publishAt ?? null,
+    expiresAt: input.expiresAt ?? null,
+  };
+  delete (patch as { publish?: boolean }).publish;
+  const saved = await api.patch<ContentItem>(path(item.id), patch);
+  if (live && saved.status !== 'published' && saved.status !== 'scheduled') {
+    return api.post<ContentItem>(`${path(item.id)}/publish`);
+  }
+  return saved;
+}
+
+export function archiveContent(item: ContentItem): Promise<ContentItem> {
+  return api.delete<ContentItem>(path(item.id));
+}
+
+export function savedNotice(saved: ContentItem, live: boolean): Notice {
+  const text =
+    saved.status === 'published'
+      ? live
+        ? 'Published: connected extensions have it now.'
+        : 'Saved: live posts update on every extension.'
+      : saved.status === 'scheduled'
+        ? `Scheduled: advocates get it ${formatDateTime(saved.publishAt)}.`
+        : saved.status === 'archived'
+          ? 'Saved (still archived).'
+          : 'Draft saved.';
+  return { kind: 'success', text };
+}
