@@ -1,36 +1,5 @@
-/** The network registry (lib/networks.ts) as the console uses it: lengths as each network counts them, variants, labels. */
-import { xWeightedLength } from '../../lib/guidelines';
-import {
-  NETWORKS,
-  TEXT_NETWORKS,
-  isNetwork,
-  network,
-  type LengthCounting,
-  type Network,
-  type TextNetwork,
-} from '../../lib/networks';
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-const COUNTERS: Record<LengthCounting, (text: string) => number> = {
-  characters: (text) => text.length,
-  graphemes: (text) => {
-    let count = 0;
-    for (const _ of graphemes.segment(text)) count++;
-    return count;
-  },
-  'twitter-weighted': xWeightedLength,
-};
-
-/** A text's length counted one way: 'characters' UTF-16 units, 'graphemes' what people see, X's weighted length. */
-export function countLength(text: string, counting: LengthCounting): number {
-  return COUNTERS[counting](text);
-}
-
-/** The post's length as `id` counts it (its limit is `network(id).length.max`). */
-export function lengthOn(id: Network, text: string): number {
-  return countLength(text, network(id).length.counting);
-}
+/** The network registry (lib/networks.ts) as the console uses it: variants and labels (lengths: lib/guidelines' postLength). */
+import { NETWORKS, TEXT_NETWORKS, isNetwork, network, type TextNetwork } from '../../lib/networks';
 
 /** One value per network whose share carries text. */
 export function perTextNetwork<T>(make: (id: TextNetwork) => T): Record<TextNetwork, T> {

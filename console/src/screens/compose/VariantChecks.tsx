@@ -22,7 +22,7 @@ export function VariantChecks({ id, label, text, hints, checked, onFix }: Props)
         {hints.map((hint, i) => (
           <li key={`${hint.kind}-${i}`} class={`check check--${hint.severity}`}>
             <strong>{SEVERITY_LABEL[hint.severity]}:</strong> {hint.message}
-            {hint.kind === 'missing-disclosure' && hint.fix && (
+            {hint.fix && (
               <button type="button" class="button button--small check__fix" onClick={() => onFix(hint)}>
                 {hint.fix.label}
               </button>

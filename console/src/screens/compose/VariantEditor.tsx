@@ -1,6 +1,6 @@
 /** One variant: its text, its length as the network counts it, the guideline checks, and its live preview. */
 import { useMemo } from 'preact/hooks';
-import { checkPost, type CompiledGuidelines, type Hint } from '../../../../lib/guidelines';
+import { checkPost, guidelineRule, type CompiledGuidelines, type Hint } from '../../../../lib/guidelines';
 import { network, type TextNetwork } from '../../../../lib/networks';
 import { renderVariant } from '../../../../lib/render';
 import { TextareaField } from '../../components/fields';
@@ -43,7 +43,7 @@ export function VariantEditor({ id, index, text, count, compiled, card, ...props
     () => (text.trim() ? checkPost(rendered, { network: id, guidelines: compiled }) : []),
     [compiled, rendered, id, text],
   );
-  const marks = hints.flatMap((hint) => (hint.range && hint.kind === 'banned-term' ? [hint.range] : []));
+  const marks = hints.flatMap((hint) => (hint.range && guidelineRule(hint.kind)?.marksWords ? [hint.range] : []));
   const counterId = `${fieldPath}-counter`;
   const checksId = `${fieldPath}-checks`;
   const short = length.max <= SHORT_POST;
