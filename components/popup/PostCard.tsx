@@ -8,7 +8,7 @@ import type { Network } from '../../lib/schemas';
 import type { PopupItem } from '../shared/messaging';
 import { PostImage } from './PostImage';
 import { PostMeta } from './PostMeta';
-import { safeHttpUrl } from './safeUrl';
+import { safeHttpUrl } from '../../lib/safe-url';
 import { ShareButtons } from './ShareButtons';
 import { SuggestedText } from './SuggestedText';
 import { shownNetwork, textOptions } from './suggestionChoice';

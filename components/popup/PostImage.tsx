@@ -3,7 +3,7 @@
  * images load; decorative (alt=""), lazy, and removed if it fails to load.
  */
 import { useState } from 'preact/hooks';
-import { safeHttpUrl } from './safeUrl';
+import { safeHttpUrl } from '../../lib/safe-url';
 
 export function PostImage({ url }: { url: string | null }) {
   const [failed, setFailed] = useState(false);

@@ -48,14 +48,3 @@ export function hostOf(url: string): string {
     return url;
   }
 }
-
-/** Only http(s) URLs become links or image sources. */
-export function safeHttpUrl(value: string | null | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}

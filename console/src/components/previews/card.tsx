@@ -1,7 +1,8 @@
 /** The link card under a post (what the page behind the link looks like) and the parts every preview shares. */
 import type { ComponentChildren } from 'preact';
 import type { HintRange } from '../../../../lib/guidelines';
-import { hostOf, safeHttpUrl } from '../../content';
+import { safeHttpUrl } from '../../../../lib/safe-url';
+import { hostOf } from '../../content';
 
 export interface CardInfo {
   url: string;

@@ -14,7 +14,8 @@ import {
   type Guidelines,
 } from '../../../../lib/schemas';
 import { ErrorSummary, PageHeader, type Notice } from '../../components/ui';
-import { safeHttpUrl, STATUS_LABEL } from '../../content';
+import { safeHttpUrl } from '../../../../lib/safe-url';
+import { STATUS_LABEL } from '../../content';
 import { fieldId, removeAt, replaceAt, rowAfterRemoval, useSchemaForm } from '../../forms';
 import { contentHref, navigate } from '../../router';
 import { formatDateTime } from '../../time';

@@ -1,7 +1,7 @@
 /** "The link": the URL (leaving it fetches a preview of the page), the page's card, title, note and image. */
 import { InputField, TextareaField } from '../../components/fields';
 import { LinkCard } from '../../components/previews';
-import { safeHttpUrl } from '../../content';
+import { safeHttpUrl } from '../../../../lib/safe-url';
 import type { Errors } from '../../forms';
 import { FORM, type Draft, type TextKey } from './draft';
 import type { PagePreview } from './use-page-preview';

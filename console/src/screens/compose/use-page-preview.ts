@@ -1,7 +1,7 @@
 /** The preview of the page behind the post's URL, fetched by the server when the URL field is left. */
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, describeError } from '../../api';
-import { safeHttpUrl } from '../../content';
+import { safeHttpUrl } from '../../../../lib/safe-url';
 import type { LinkPreview } from '../../types';
 
 export type PagePreview =
