@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { lineSchema } from '../text';
 import { networkSchema } from './common';
 
-function compiles(pattern: string): boolean {
+/** True when `pattern` compiles as the checker compiles it (case-insensitive, Unicode). */
+export function compilesAsPattern(pattern: string): boolean {
   try {
     new RegExp(pattern, 'iu');
     return true;
@@ -20,7 +21,7 @@ export const bannedTermSchema = z
   })
   .strict()
   .superRefine((term, ctx) => {
-    if (term.regex && !compiles(term.pattern)) {
+    if (term.regex && !compilesAsPattern(term.pattern)) {
       ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' });
     }
   });

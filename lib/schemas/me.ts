@@ -43,6 +43,26 @@ const periodStandingSchema = z.object({
     .describe('null when not on that leaderboard (no points, opted out, or gamification off)'),
 });
 
+/** One counted share in the history /v1/me sends. */
+export const meHistoryShareSchema = z.object({
+  id: z.string().min(1).max(64),
+  contentId: idSchema,
+  network: networkSchema,
+  sharedAt: isoDateTimeSchema,
+  personalized: z.boolean(),
+  publishedAt: isoDateTimeSchema.nullable().describe('when the content was published; null: unknown'),
+});
+
+/** Clicks on one tracked link over a stretch of time, in the history /v1/me sends. */
+export const meHistoryClickSchema = z.object({
+  contentId: idSchema,
+  network: networkSchema,
+  at: isoDateTimeSchema.describe(
+    'the start of the stretch of time within one ISO week and one UTC month the clicks came in',
+  ),
+  count: z.number().int().min(1),
+});
+
 /**
  * The advocate's events as the server stored them, summarised to what scoring needs
  * (lib/history-summary.ts), so the extension can score this browser's log together with shares
@@ -51,28 +71,10 @@ const periodStandingSchema = z.object({
  */
 export const meHistorySchema = z.object({
   shares: z
-    .array(
-      z.object({
-        id: z.string().min(1).max(64),
-        contentId: idSchema,
-        network: networkSchema,
-        sharedAt: isoDateTimeSchema,
-        personalized: z.boolean(),
-        publishedAt: isoDateTimeSchema.nullable().describe('when the content was published; null: unknown'),
-      }),
-    )
+    .array(meHistoryShareSchema)
     .describe('the counted share event of each content item and network (the earliest)'),
   clicks: z
-    .array(
-      z.object({
-        contentId: idSchema,
-        network: networkSchema,
-        at: isoDateTimeSchema.describe(
-          'the start of the stretch of time within one ISO week and one UTC month the clicks came in',
-        ),
-        count: z.number().int().min(1),
-      }),
-    )
+    .array(meHistoryClickSchema)
     .describe("human clicks on this advocate's tracked links, added up per content, network, week and month"),
 });
 export type MeHistory = z.infer<typeof meHistorySchema>;

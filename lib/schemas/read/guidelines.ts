@@ -1,23 +1,14 @@
 /** Guidelines as the extension reads them: rules it does not know yet are left out, the rest kept. */
 import { z } from 'zod';
-import { guidelinesSchema, type BannedTerm, type Guidelines } from '../guidelines';
+import { compilesAsPattern, guidelinesSchema, type BannedTerm, type Guidelines } from '../guidelines';
 import { knownNetworksSchema } from './tolerant';
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const bannedTermSchema = z.object({ pattern: z.string().min(1), regex: z.boolean().optional(), reason: z.string() });
 
 /** Banned terms; a pattern this browser's regular expressions cannot compile is left out rather than breaking the checks. */
 const bannedTermsSchema = z
   .array(bannedTermSchema)
-  .transform((terms): BannedTerm[] => terms.filter((term) => !term.regex || compiles(term.pattern)));
+  .transform((terms): BannedTerm[] => terms.filter((term) => !term.regex || compilesAsPattern(term.pattern)));
 
 /** The disclosure, on the networks this version knows; none of them left: no disclosure. */
 const disclosureSchema = z

@@ -1,8 +1,8 @@
 /** GET /v1/me as the extension reads it: badges of unknown kinds and history on unknown networks left out. */
 import { z } from 'zod';
 import { isNetwork } from '../../networks';
-import { idSchema, isoDateTimeSchema, networkSchema } from '../common';
-import { meResponseSchema, type MeResponse } from '../me';
+import { idSchema, isoDateTimeSchema } from '../common';
+import { meHistoryClickSchema, meHistoryShareSchema, meResponseSchema, type MeResponse } from '../me';
 import { isBadgeMetric, readBadgeFields } from './scoring';
 import { knownItems } from './tolerant';
 
@@ -12,21 +12,8 @@ const badgeProgressSchema = z.object({ ...readBadgeFields, value: z.number().int
 
 /** The server's record of the advocate's shares and clicks; events on networks this version does not know are left out. */
 const historySchema = z.object({
-  shares: knownItems(
-    (share) => isNetwork(share.network),
-    z.object({
-      id: z.string().min(1).max(64),
-      contentId: idSchema,
-      network: networkSchema,
-      sharedAt: isoDateTimeSchema,
-      personalized: z.boolean(),
-      publishedAt: isoDateTimeSchema.nullable(),
-    }),
-  ),
-  clicks: knownItems(
-    (click) => isNetwork(click.network),
-    z.object({ contentId: idSchema, network: networkSchema, at: isoDateTimeSchema, count: z.number().int().min(1) }),
-  ),
+  shares: knownItems((share) => isNetwork(share.network), meHistoryShareSchema),
+  clicks: knownItems((click) => isNetwork(click.network), meHistoryClickSchema),
 });
 
 export const readMeResponseSchema: z.ZodType<MeResponse, unknown> = z.object({
