@@ -162,7 +162,7 @@ async function seedAdvocates(url: string, count: number): Promise<string[]> {
         name: `Stream advocate ${start + k + 1}`,
         ref: randomString(10),
         token_hash: hashToken(token),
-        invite_code: null,
+        invite_id: null,
         created_at: now,
         last_sync_at: null,
       }));
