@@ -1,5 +1,5 @@
 /**
- * Child process of the stream suite (bench/stream.ts): one API instance, so its resident memory
+ * Child process of the stream suite (bench/stream/index.ts): one API instance, so its resident memory
  * and its event loop are its own. Configured through the environment like the real server
  * (DATABASE_URL, RELAY_ADMIN_EMAIL, …; PORT=0 picks a free port) and driven over the IPC channel:
  *
@@ -11,9 +11,9 @@
  *
  * It exits on its own when the parent goes away (the IPC channel closes).
  */
-import { loadConfig } from '../server/config';
-import { startServer, type RunningServer } from '../server/server';
-import { openFileLimit } from './stream-ipc';
+import { loadConfig } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/server';
+import { openFileLimit } from './ipc';
 
 export type ServerCommand = { type: 'memory' } | { type: 'broadcasts' } | { type: 'stop' };
 
@@ -71,7 +71,7 @@ async function measureMemory(running: RunningServer): Promise<ServerMemory> {
 
 async function main(): Promise<void> {
   if (!process.send)
-    throw new Error('bench/stream-server.ts runs as a child of bench/stream.ts (it needs an IPC channel)');
+    throw new Error('bench/stream/server.ts runs as a child of bench/stream/index.ts (it needs an IPC channel)');
   const running = await startServer(loadConfig(process.env));
 
   // Times the hub's broadcasts without touching server code: wraps this instance's method.

@@ -1,5 +1,5 @@
 /**
- * Child process of the stream suite (bench/stream.ts): holds many /v1/stream WebSocket clients,
+ * Child process of the stream suite (bench/stream/index.ts): holds many /v1/stream WebSocket clients,
  * each pinging every 20 s (spread evenly over the 20 s), and timestamps the sync messages a
  * publish causes. Driven over the IPC channel:
  *
@@ -13,7 +13,7 @@
  * It exits on its own when the parent goes away (the IPC channel closes).
  */
 import WebSocket from 'ws';
-import { openFileLimit } from './stream-ipc';
+import { openFileLimit } from './ipc';
 
 export interface StreamTarget {
   url: string;
@@ -250,7 +250,7 @@ process.on('disconnect', () => {
 });
 
 if (!process.send) {
-  process.stderr.write('bench/stream-clients.ts runs as a child of bench/stream.ts (it needs an IPC channel)\n');
+  process.stderr.write('bench/stream/clients.ts runs as a child of bench/stream/index.ts (it needs an IPC channel)\n');
   process.exit(1);
 }
 send({ type: 'ready', openFiles: openFileLimit() });

@@ -1,0 +1,38 @@
+/** The feed fixtures of 1,000 posts, without the extension: __appendPosts adds more and the composer still works. */
+import { expect } from '@playwright/test';
+import { linkedinShadow, xInline } from './composers';
+import { DEFAULT_SITES } from './sites';
+import { test } from './sites-browser';
+
+test.describe('fixture: feeds of 1,000 posts', () => {
+  test.describe('LinkedIn', () => {
+    test.use({ sites: { ...DEFAULT_SITES, linkedin: 'linkedin-feed-1000.html' } });
+    test('1,000 posts, __appendPosts adds more, the composer still works', async ({ page }) => {
+      await page.goto('https://www.linkedin.com/feed/');
+      await expect(page.locator('[data-view-name="feed-full-update"]')).toHaveCount(1000);
+      expect(
+        await page.evaluate(() => (window as unknown as { __appendPosts(n: number): number }).__appendPosts(50)),
+      ).toBe(1050);
+      await expect(page.locator('[data-view-name="feed-full-update"]')).toHaveCount(1050);
+      await linkedinShadow.open(page);
+      await linkedinShadow.editor(page).click();
+      await page.keyboard.type('Still fast');
+      await expect(linkedinShadow.postButton(page)).toBeEnabled();
+    });
+  });
+
+  test.describe('X', () => {
+    test.use({ sites: { ...DEFAULT_SITES, x: 'x-feed-1000.html' } });
+    test('1,000 tweets, __appendPosts adds more, the inline composer still works', async ({ page }) => {
+      await page.goto('https://x.com/home');
+      await expect(page.locator('[data-testid="timeline"] article[data-testid="tweet"]')).toHaveCount(1000);
+      expect(
+        await page.evaluate(() => (window as unknown as { __appendPosts(n: number): number }).__appendPosts(25)),
+      ).toBe(1025);
+      await expect(page.locator('[data-testid="timeline"] article[data-testid="tweet"]')).toHaveCount(1025);
+      await xInline.editor(page).click();
+      await page.keyboard.type('Still fast');
+      await expect(xInline.postButton(page)).toBeEnabled();
+    });
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The X fixture's markup (part of x.js, loaded before it): the page's stylesheet, tweets and the
+ * Draft.js composer with its toolbar. Handed on in `window.XFixtureParts`, which x.js removes once
+ * loaded.
+ */
+(function () {
+  'use strict';
+
+  const ME = { name: 'Ada Advocate', handle: 'ada_advocate' };
+
+  const esc = (text) =>
+    String(text).replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+    );
+  const html = (markup) => {
+    const template = document.createElement('template');
+    // eslint-disable-next-line no-unsanitized/property -- the site's own page, stood in for: markup from esc()'d values
+    template.innerHTML = markup.trim();
+    return template.content.firstElementChild;
+  };
+
+  const CSS = `
+body { margin: 0; font: 15px/1.3 system-ui, sans-serif; color: #0f1419; background: #fff; }
+.app { display: flex; justify-content: center; }
+header[role="banner"] { width: 240px; padding: 12px; }
+header[role="banner"] a { display: block; padding: 12px; color: inherit; text-decoration: none; font-size: 20px; }
+[data-testid="SideNav_NewTweet_Button"] { background: #1d9bf0; color: #fff !important; border-radius: 9999px; text-align: center; font-weight: 700; }
+main { width: 600px; border-left: 1px solid #eff3f4; border-right: 1px solid #eff3f4; min-height: 100vh; }
+.column-header { padding: 12px 16px; font-weight: 700; font-size: 20px; border-bottom: 1px solid #eff3f4; }
+article[data-testid="tweet"] { display: flex; gap: 12px; padding: 12px 16px; border-bottom: 1px solid #eff3f4; }
+.avatar { width: 40px; height: 40px; border-radius: 50%; background: #cfd9de; flex: none; }
+.tweet__body { flex: 1; }
+[data-testid="tweetText"] { white-space: pre-wrap; margin: 4px 0; }
+.tweet__actions { display: flex; justify-content: space-between; max-width: 425px; }
+.tweet__actions button, .tweet__actions a { background: none; border: 0; color: #536471; font-size: 13px; text-decoration: none; }
+.composer { display: flex; gap: 12px; padding: 12px 16px; border-bottom: 1px solid #eff3f4; }
+.composer__main { flex: 1; min-width: 0; }
+.replying-to { color: #536471; margin-bottom: 4px; }
+.DraftEditor-root { position: relative; font-size: 20px; min-height: 52px; padding: 8px 0; }
+.public-DraftEditorPlaceholder-root { position: absolute; color: #536471; pointer-events: none; }
+.public-DraftEditor-content { min-height: 28px; }
+[data-testid="toolBar"] { display: flex; justify-content: space-between; align-items: center; border-top: 1px solid #eff3f4; padding-top: 8px; }
+[data-testid="toolBar"] nav button { background: none; border: 0; color: #1d9bf0; font-size: 16px; }
+.post-button { background: #0f1419; color: #fff; border: 0; border-radius: 9999px; padding: 8px 16px; font-weight: 700; }
+.post-button:disabled { opacity: .5; }
+.layer { position: fixed; inset: 0; z-index: 10; display: flex; justify-content: center; align-items: flex-start; }
+.mask { position: absolute; inset: 0; background: rgba(91,112,131,.4); }
+[role="dialog"] { position: relative; background: #fff; width: 600px; margin-top: 5vh; border-radius: 16px; }
+.dialog__bar { display: flex; justify-content: space-between; padding: 8px 16px; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.toast-layer { position: fixed; bottom: 24px; left: 0; right: 0; display: flex; justify-content: center; z-index: 20; }
+[data-testid="toast"] { background: #1d9bf0; color: #fff; border-radius: 4px; padding: 12px 16px; display: flex; gap: 24px; }
+[data-testid="toast"] a { color: #fff; font-weight: 700; }
+`;
+
+  // --- markup -------------------------------------------------------------------------------------
+
+  const tweet = (post) =>
+    html(`
+<article data-testid="tweet" role="article" tabindex="0" data-tweet-id="${post.id}">
+  <div class="avatar" data-testid="Tweet-User-Avatar"></div>
+  <div class="tweet__body">
+    <div data-testid="User-Name"><a href="/${post.handle}" role="link"><span>${esc(post.name)}</span></a>
+      <span>@${post.handle}</span> · <a href="/${post.handle}/status/${post.id}" role="link" class="tweet__time"><time>${post.age}</time></a></div>
+    <div data-testid="tweetText" lang="en" dir="auto">${esc(post.short)}</div>
+    <div role="group" class="tweet__actions" aria-label="${post.comments} replies, ${post.reposts} reposts, ${post.reactions} likes">
+      <button type="button" data-testid="reply" aria-label="${post.comments} Replies. Reply">💬 ${post.comments}</button>
+      <button type="button" data-testid="retweet" aria-label="${post.reposts} reposts. Repost">🔁 ${post.reposts}</button>
+      <button type="button" data-testid="like" aria-label="${post.reactions} Likes. Like">♡ ${post.reactions}</button>
+      <a href="/${post.handle}/status/${post.id}/analytics" aria-label="${post.views} views. View post analytics">📊 ${post.views}</a>
+      <button type="button" data-testid="bookmark" aria-label="Bookmark">🔖</button>
+    </div>
+  </div>
+</article>`);
+
+  let composerCount = 0;
+
+  function composerMarkup({ inline, replyTo }) {
+    composerCount += 1;
+    const placeholderId = `placeholder-${composerCount}`;
+    const placeholder = replyTo ? 'Post your reply' : 'What is happening?!';
+    const testId = inline ? 'tweetButtonInline' : 'tweetButton';
+    return html(`
+<div class="composer">
+  <div class="avatar" data-testid="UserAvatar-Container-${ME.handle}"></div>
+  <div class="composer__main">
+    ${replyTo ? `<div class="replying-to">Replying to <a href="/${replyTo.handle}" role="link">@${replyTo.handle}</a></div>` : ''}
+    <div data-testid="tweetTextarea_0RichTextInputContainer">
+      <div class="DraftEditor-root">
+        <div class="public-DraftEditorPlaceholder-root">
+          <div class="public-DraftEditorPlaceholder-inner" id="${placeholderId}" style="white-space: pre-wrap;">${placeholder}</div>
+        </div>
+        <div class="DraftEditor-editorContainer">
+          <div aria-describedby="${placeholderId}" aria-label="Post text" aria-multiline="true"
+               class="notranslate public-DraftEditor-content" contenteditable="true" data-testid="tweetTextarea_0"
+               role="textbox" spellcheck="true" tabindex="0"
+               style="outline: none; user-select: text; white-space: pre-wrap; overflow-wrap: break-word;"></div>
+        </div>
+      </div>
+    </div>
+    <div data-testid="toolBar">
+      <nav role="navigation" aria-label="Post options">
+        <button type="button" aria-label="Add photos or video">🖼</button>
+        <button type="button" aria-label="Add a GIF">GIF</button>
+        <button type="button" aria-label="Add poll">📊</button>
+        <button type="button" aria-label="Add emoji">🙂</button>
+      </nav>
+      <div class="toolbar__actions">
+        <button type="button" data-testid="${testId}" class="post-button" disabled aria-disabled="true">${replyTo ? 'Reply' : 'Post'}</button>
+      </div>
+    </div>
+  </div>
+</div>`);
+  }
+
+  window.XFixtureParts = { ...window.XFixtureParts, ME, esc, html, CSS, tweet, composerMarkup };
+})();
