@@ -31,6 +31,8 @@ export interface NetworkDefinition {
   readonly previewBots: readonly string[];
   /** Points per share until the admins change them; 0: off by default. */
   readonly defaultPoints: number;
+  /** Switched on for a post the console starts (admins opt a post in to the others). */
+  readonly onForNewPosts: boolean;
   /** Its icon: our own glyph, drawn as a monogram on the network's colour. */
   readonly icon: { readonly glyph: string; readonly color: string };
 }
@@ -48,6 +50,7 @@ const REGISTRY = {
     contentScriptMatches: ['https://www.linkedin.com/*'],
     previewBots: ['LinkedInBot'],
     defaultPoints: 10,
+    onForNewPosts: true,
     icon: { glyph: 'in', color: '#0a66c2' },
   },
   x: {
@@ -60,6 +63,7 @@ const REGISTRY = {
     contentScriptMatches: ['https://x.com/*', 'https://twitter.com/*'],
     previewBots: ['Twitterbot'],
     defaultPoints: 10,
+    onForNewPosts: true,
     icon: { glyph: 'X', color: '#0f1419' },
   },
   facebook: {
@@ -72,6 +76,7 @@ const REGISTRY = {
     contentScriptMatches: [],
     previewBots: ['facebookexternalhit', 'facebookcatalog', 'Facebot'],
     defaultPoints: 5,
+    onForNewPosts: true,
     icon: { glyph: 'f', color: '#1877f2' },
   },
   bluesky: {
@@ -89,6 +94,7 @@ const REGISTRY = {
     previewBots: ['Cardyb'],
     // As Facebook's: logged when the intent opens, not when the post is published.
     defaultPoints: 5,
+    onForNewPosts: false,
     icon: { glyph: 'b', color: '#1185fe' },
   },
   threads: {
@@ -107,6 +113,7 @@ const REGISTRY = {
     previewBots: ['facebookexternalhit', 'meta-externalfetcher'],
     // As Facebook's and Bluesky's: logged when the intent opens, not when the post is published.
     defaultPoints: 5,
+    onForNewPosts: false,
     icon: { glyph: '@', color: '#101010' },
   },
 } as const satisfies Record<string, NetworkDefinition>;

@@ -15,8 +15,14 @@ describe('compose', () => {
     for (const id of TEXT_NETWORKS) expect(compose.labelFor(`variants.${id}.1`)).toBe(`${network(id).label} variant 2`);
   });
 
+  it('starts on the networks the registry switches on for new posts', () => {
+    const draft = compose.emptyDraft();
+    for (const id of NETWORKS) expect(draft.networks[id]).toBe(network(id).onForNewPosts);
+  });
+
   it('sends the written variants of every network that is on', () => {
     const draft = compose.emptyDraft();
+    for (const id of NETWORKS) draft.networks[id] = true;
     draft.title = 'Launch';
     draft.url = 'https://example.com/launch';
     for (const id of TEXT_NETWORKS) draft.variants[id] = [compose.variant(`On ${id}: {link}`)];

@@ -52,7 +52,7 @@ export function emptyDraft(): Draft {
     tags: '',
     language: '',
     variants: perTextNetwork(() => [variant()]),
-    networks: perNetwork(() => true),
+    networks: perNetwork((id) => network(id).onForNewPosts),
     publishAt: '',
     expiresAt: '',
   };
