@@ -13,7 +13,8 @@ export function NetworkIcon({ network, size = 16 }: { network: Network; size?: n
       focusable="false"
       data-network={network}
     >
-      <rect width="16" height="16" rx="3.5" fill={color} />
+      {/* The faint light edge keeps a near-black brand colour (X, Threads) visible on a dark button. */}
+      <rect x="0.5" y="0.5" width="15" height="15" rx="3" fill={color} stroke="rgb(255 255 255 / 0.35)" />
       <text
         x="8"
         y="8"
