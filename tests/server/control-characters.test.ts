@@ -10,6 +10,7 @@ import type { LeaderboardResponse } from '../../lib/schemas';
 import { createContent, expectProblem, expectValidation } from '../helpers/api';
 import { UNCHECKED, inputSamples, isMultiline, type InputSample } from '../helpers/input-samples';
 import { CONTROL_SAMPLES, LINE_BREAKS, readPath, sampleStringPaths, withField } from '../helpers/schema-strings';
+import { consoleFixture } from '../helpers/route-cases';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 describe('control and invisible characters', () => {
@@ -19,7 +20,8 @@ describe('control and invisible characters', () => {
   let samples: InputSample[];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // A built console (a fixture), as deployed: its routes answer whether or not `npm run build:admin` ran.
+    server = await startTestServer({ consoleDir: consoleFixture() });
     admin = await server.adminToken();
     advocate = await server.enroll('Cora Control');
     const content = await createContent(server, { publish: true });
