@@ -1,26 +1,15 @@
 /** Content management: archiving with DELETE. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContentItem } from '../../lib/schemas';
 import { clockWindow, createContent, expectProblem, expectTimeIn } from '../helpers/api';
-import { adminContentCalls } from '../helpers/content-calls';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { contentTestServer } from '../helpers/content-calls';
+import type { TestServer } from '../helpers/server';
 
 describe('content', () => {
   let server: TestServer;
   let admin: string;
 
-  const { get } = adminContentCalls(
-    () => server,
-    () => admin,
-  );
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.adminToken();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { get } = contentTestServer((ready) => ({ server, admin } = ready));
 
   describe('archive (DELETE)', () => {
     it('archives, and archiving again is harmless', async () => {

@@ -1,5 +1,5 @@
 /** Content management: creating a draft, published or scheduled item, and what creating refuses. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clockWindow,
   contentInput,
@@ -10,25 +10,14 @@ import {
   iso,
   MINUTE,
 } from '../helpers/api';
-import { adminContentCalls } from '../helpers/content-calls';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { contentTestServer } from '../helpers/content-calls';
+import type { TestServer } from '../helpers/server';
 
 describe('content', () => {
   let server: TestServer;
   let admin: string;
 
-  const { post } = adminContentCalls(
-    () => server,
-    () => admin,
-  );
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.adminToken();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { post } = contentTestServer((ready) => ({ server, admin } = ready));
 
   describe('create', () => {
     it('creates a draft by default, echoing the input with defaults filled in', async () => {

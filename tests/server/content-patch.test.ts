@@ -1,26 +1,15 @@
 /** Content management: PATCH changes only the given fields, clears with null, keeps the status, validates the result. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContentItem } from '../../lib/schemas';
 import { clockWindow, createContent, expectProblem, expectTimeIn, expectValidation, iso, MINUTE } from '../helpers/api';
-import { adminContentCalls } from '../helpers/content-calls';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { contentTestServer } from '../helpers/content-calls';
+import type { TestServer } from '../helpers/server';
 
 describe('content', () => {
   let server: TestServer;
   let admin: string;
 
-  const { patch, get } = adminContentCalls(
-    () => server,
-    () => admin,
-  );
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.adminToken();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { patch, get } = contentTestServer((ready) => ({ server, admin } = ready));
 
   describe('patch', () => {
     it('changes the given fields only and moves updatedAt', async () => {

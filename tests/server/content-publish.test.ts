@@ -1,26 +1,14 @@
 /** Content management: publishing now or on schedule, and what cannot be published. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContentItem } from '../../lib/schemas';
 import { clockWindow, createContent, expectProblem, expectTimeIn, iso, MINUTE } from '../helpers/api';
-import { adminContentCalls } from '../helpers/content-calls';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { contentTestServer } from '../helpers/content-calls';
+import type { TestServer } from '../helpers/server';
 
 describe('content', () => {
   let server: TestServer;
-  let admin: string;
 
-  const { publish, get, patch } = adminContentCalls(
-    () => server,
-    () => admin,
-  );
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.adminToken();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { publish, get, patch } = contentTestServer((ready) => (server = ready.server));
 
   describe('publish', () => {
     it('publishes a draft now', async () => {
