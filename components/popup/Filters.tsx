@@ -5,7 +5,7 @@
 import type { Ref } from 'preact';
 import { useId } from 'preact/hooks';
 import type { PostFilters } from './filterPosts';
-import { isNetwork, NETWORK_LABEL, NETWORK_ORDER } from '../shared/networks';
+import { isNetwork, networkLabel, NETWORKS } from '../../lib/networks';
 
 interface Props {
   filters: PostFilters;
@@ -50,9 +50,9 @@ export function Filters({ filters, onChange, tags, countText, searchRef }: Props
           }}
         >
           <option value="">All networks</option>
-          {NETWORK_ORDER.map((network) => (
+          {NETWORKS.map((network) => (
             <option key={network} value={network}>
-              {NETWORK_LABEL[network]}
+              {networkLabel(network)}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 /** Which network's suggested text a card shows: a segmented control of the card's networks. */
 import type { TextNetwork } from '../../lib/schemas';
-import { NETWORK_LABEL } from '../shared/networks';
+import { networkLabel } from '../../lib/networks';
 import { Segmented } from './Segmented';
 
 interface Props {
@@ -15,7 +15,7 @@ export function NetworkSwitch({ name, options, value, onChange }: Props) {
     <Segmented
       name={name}
       legend="Show suggested text for"
-      options={options.map((network) => ({ value: network, label: NETWORK_LABEL[network] }))}
+      options={options.map((network) => ({ value: network, label: networkLabel(network) }))}
       value={value}
       onChange={onChange}
     />

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { RefusedShare } from '../shared/messaging';
 import { useClient } from './ClientContext';
 import { describeError } from './describeError';
-import { NETWORK_LABEL } from '../shared/networks';
+import { networkLabel } from '../../lib/networks';
 import { plural } from './plural';
 import { relativeTime } from './relativeTime';
 import { useNow } from './useNow';
@@ -45,7 +45,7 @@ export function RefusedShares({ items }: { items: RefusedShare[] }) {
             <li key={item.id} class="refused-item">
               <p class="refused-what">
                 <strong>{title}</strong>
-                {` on ${NETWORK_LABEL[item.network]}${when ? `, ${when}` : ''}`}
+                {` on ${networkLabel(item.network)}${when ? `, ${when}` : ''}`}
               </p>
               <p class="refused-why">{item.reason}</p>
               <button

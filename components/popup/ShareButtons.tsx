@@ -8,7 +8,7 @@ import { useClient } from './ClientContext';
 import { CopyButton } from './CopyButton';
 import { describeError } from './describeError';
 import { NetworkIcon } from '../shared/NetworkIcon';
-import { NETWORK_LABEL, NETWORK_ORDER } from '../shared/networks';
+import { networkLabel, NETWORKS } from '../../lib/networks';
 
 interface Props {
   contentId: string;
@@ -29,7 +29,7 @@ export function ShareButtons({ contentId, networks, text }: Props) {
       const result = await client.share(contentId, network);
       if (!result.ok) setError(result.message);
     } catch (caught) {
-      setError(`Couldn't share on ${NETWORK_LABEL[network]}: ${describeError(caught)}`);
+      setError(`Couldn't share on ${networkLabel(network)}: ${describeError(caught)}`);
     } finally {
       setBusy(null);
     }
@@ -38,7 +38,7 @@ export function ShareButtons({ contentId, networks, text }: Props) {
   return (
     <div class="post-actions">
       <div class="button-row">
-        {NETWORK_ORDER.filter((network) => networks.includes(network)).map((network) => (
+        {NETWORKS.filter((network) => networks.includes(network)).map((network) => (
           <button
             key={network}
             type="button"
@@ -48,7 +48,7 @@ export function ShareButtons({ contentId, networks, text }: Props) {
             aria-busy={busy === network}
           >
             <NetworkIcon network={network} />
-            Share on {NETWORK_LABEL[network]}
+            Share on {networkLabel(network)}
           </button>
         ))}
         <CopyButton text={text} />

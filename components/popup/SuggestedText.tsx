@@ -4,7 +4,7 @@
  */
 import { useId } from 'preact/hooks';
 import type { Network, TextNetwork } from '../../lib/schemas';
-import { isTextNetwork, NETWORK_LABEL } from '../shared/networks';
+import { isTextNetwork, networkLabel } from '../../lib/networks';
 import { NetworkSwitch } from './NetworkSwitch';
 
 interface Props {
@@ -17,12 +17,12 @@ interface Props {
 export function SuggestedText({ text, shown, options, onChoose }: Props) {
   const name = useId();
   if (text === null || shown === null) return null;
-  const label = options.length > 1 ? 'Suggested text' : `Suggested text for ${NETWORK_LABEL[shown]}`;
+  const label = options.length > 1 ? 'Suggested text' : `Suggested text for ${networkLabel(shown)}`;
   const linkOnly = !isTextNetwork(shown);
   return (
     <div class="suggestion">
       <div class="suggestion-head">
-        <p class="suggestion-label">{linkOnly ? `${NETWORK_LABEL[shown]} shares the link only` : label}</p>
+        <p class="suggestion-label">{linkOnly ? `${networkLabel(shown)} shares the link only` : label}</p>
         {options.length > 1 && (
           <NetworkSwitch name={name} options={options} value={linkOnly ? null : shown} onChange={onChoose} />
         )}
@@ -30,7 +30,7 @@ export function SuggestedText({ text, shown, options, onChoose }: Props) {
       <p class="suggestion-text">{text}</p>
       <p class="hint">
         {linkOnly
-          ? `Add a few words of your own when ${NETWORK_LABEL[shown]} opens.`
+          ? `Add a few words of your own when ${networkLabel(shown)} opens.`
           : 'Make it yours: a line in your own words reaches further.'}
       </p>
     </div>

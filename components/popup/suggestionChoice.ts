@@ -4,11 +4,11 @@
  */
 import type { Network, TextNetwork } from '../../lib/schemas';
 import type { PopupItem } from '../shared/messaging';
-import { isTextNetwork, NETWORK_ORDER, TEXT_NETWORK_ORDER } from '../shared/networks';
+import { isTextNetwork, NETWORKS, TEXT_NETWORKS } from '../../lib/networks';
 
 /** The text networks this post has suggested text for, in display order. */
 export function textOptions(item: PopupItem): TextNetwork[] {
-  return TEXT_NETWORK_ORDER.filter((network) => item.networks.includes(network) && item.suggestions[network]);
+  return TEXT_NETWORKS.filter((network) => item.networks.includes(network) && item.suggestions[network]);
 }
 
 export function shownNetwork(item: PopupItem, chosen: Network | null, preferred: Network | ''): Network | null {
@@ -16,5 +16,5 @@ export function shownNetwork(item: PopupItem, chosen: Network | null, preferred:
   if (chosen && options.includes(chosen)) return chosen;
   if (preferred && options.includes(preferred)) return preferred;
   if (options[0]) return options[0];
-  return NETWORK_ORDER.find((network) => !isTextNetwork(network) && item.suggestions[network] !== undefined) ?? null;
+  return NETWORKS.find((network) => !isTextNetwork(network) && item.suggestions[network] !== undefined) ?? null;
 }

@@ -138,7 +138,7 @@ const BOUNDARIES: { file: string; refused: string[]; allowed: string[] }[] = [
       "import { browser } from 'wxt/browser';",
     ],
     allowed: [
-      "import { NETWORK_LABEL } from '../../../components/shared/networks';",
+      "import { NetworkIcon } from '../../../components/shared/NetworkIcon';",
       "import { a } from '../components/Logo';",
       "import { a } from '../../../lib/networks';",
     ],
@@ -147,7 +147,7 @@ const BOUNDARIES: { file: string; refused: string[]; allowed: string[] }[] = [
     file: 'server/routes/boundary-fixture.ts',
     refused: [
       "import { a } from '../../entrypoints/background/db';",
-      "import { a } from '../../components/shared/networks';",
+      "import { a } from '../../components/shared/NetworkIcon';",
       "import { a } from '../../console/src/api';",
       "import Dexie from 'dexie';",
       "import { browser } from 'wxt/browser';",
