@@ -1,7 +1,7 @@
 /** The console's view of the network registry: variants and labels. */
 import { describe, expect, it } from 'vitest';
-import { NETWORKS, TEXT_NETWORKS, network } from '../../lib/networks';
-import { allVariants, labelOf, labelsOf, perTextNetwork, variantsOf } from './networks';
+import { NETWORKS, TEXT_NETWORKS, network, perTextNetwork } from '../../lib/networks';
+import { allVariants, labelOf, labelsOf, variantsOf } from './networks';
 
 describe('variants and labels', () => {
   it('makes one value per text network, and reads any network’s variants', () => {

@@ -1,11 +1,6 @@
 /** The network registry (lib/networks.ts) as the console uses it: variants and labels (lengths: lib/guidelines' postLength). */
 import { NETWORKS, TEXT_NETWORKS, isNetwork, network, type TextNetwork } from '../../lib/networks';
 
-/** One value per network whose share carries text. */
-export function perTextNetwork<T>(make: (id: TextNetwork) => T): Record<TextNetwork, T> {
-  return Object.fromEntries(TEXT_NETWORKS.map((id) => [id, make(id)])) as Record<TextNetwork, T>;
-}
-
 /** A post's variants for one network (none when it has none). */
 export function variantsOf(variants: object | undefined, id: TextNetwork): string[] {
   return (variants as Partial<Record<string, string[]>> | undefined)?.[id] ?? [];

@@ -5,12 +5,13 @@ import {
   isTextNetwork,
   network,
   perNetwork,
+  perTextNetwork,
   type Network,
   type TextNetwork,
 } from '../../../../lib/networks';
 import type { ContentItem } from '../../../../lib/schemas';
 import { splitList } from '../../forms';
-import { perTextNetwork, variantsOf } from '../../networks';
+import { variantsOf } from '../../networks';
 import { isoToLocal, localToIso } from '../../time';
 
 export const FORM = 'compose';
