@@ -3,7 +3,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../context';
 import { requireAdmin, requireAdvocate } from '../middleware/auth';
 import { clientAddress } from '../middleware/client-address';
-import { clientVersion, documentClientVersion } from '../middleware/client-version';
+import { clientVersion, documentClientVersionOf } from '../middleware/client-version';
 import { consoleCors, extensionCors } from '../middleware/cors';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import type { ApiRegistry, RouteDoc } from '../openapi/registry';
@@ -54,8 +54,9 @@ export function mountRoutes(app: Hono<AppEnv>, api: ApiRegistry, deps: Deps, rou
   }
 
   for (const route of routes) {
-    api.add(docOf(route));
-    if (checksClientVersion(route)) documentClientVersion(api, [route.path]);
+    const doc = docOf(route);
+    if (checksClientVersion(route)) documentClientVersionOf(doc);
+    api.add(doc);
     const chain: MiddlewareHandler<AppEnv>[] = checksClientVersion(route) ? [versionCheck] : [];
     if (route.auth === 'admin') chain.push(admin);
     if (route.auth === 'advocate') chain.push(requireAdvocate(deps, { whileUnreachable: route.whileUnreachable }));

@@ -157,6 +157,11 @@ describe('a server that needs a newer extension', () => {
     expect(document.paths['/v1/stream']!.get!.responses['426']!.description).toMatch(
       /WebSocket.*RELAY_MIN_CLIENT_VERSION/,
     );
+    // Routes sharing a path (GET and PATCH /v1/me) each say it once.
+    for (const method of ['get', 'patch']) {
+      const said = document.paths['/v1/me']![method]!.responses['426']!.description;
+      expect(said.match(/RELAY_MIN_CLIENT_VERSION/g)).toHaveLength(1);
+    }
     expect(document.paths['/v1/me/token']!.delete!.responses['426']).toBeUndefined();
     expect(document.paths['/r/{code}']!.get!.responses['426']).toBeUndefined();
   });

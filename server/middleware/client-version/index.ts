@@ -1,6 +1,6 @@
 /** Refuses extensions older than the oldest the server supports: 426 `…/client-too-old`. */
 import type { MiddlewareHandler } from 'hono';
-import type { ApiRegistry } from '../../openapi/registry';
+import type { ApiRegistry, RouteDoc } from '../../openapi/registry';
 import { ProblemError } from '../../problem';
 
 /** The request header the extension names its version in. */
@@ -62,12 +62,14 @@ export function clientVersion(options: ClientVersionOptions = {}): MiddlewareHan
   };
 }
 
-/** Adds the 426 to the OpenAPI description of the routes at `paths` (a WebSocket's own 426 kept). */
-export function documentClientVersion(api: ApiRegistry, paths: readonly string[]): void {
+/** Adds the 426 to one route's OpenAPI description (a WebSocket's own 426 kept). */
+export function documentClientVersionOf(route: RouteDoc): void {
   const description = `The client is older than RELAY_MIN_CLIENT_VERSION, or sent no ${CLIENT_HEADER} header while it is set (…/${CLIENT_TOO_OLD})`;
-  for (const route of api.list()) {
-    if (!paths.includes(route.path)) continue;
-    const own = route.responses[426];
-    route.responses[426] = { description: own ? `${own.description}; or: ${description}` : description };
-  }
+  const own = route.responses[426];
+  route.responses[426] = { description: own ? `${own.description}; or: ${description}` : description };
+}
+
+/** Adds the 426 to the OpenAPI description of the routes at `paths`. */
+export function documentClientVersion(api: ApiRegistry, paths: readonly string[]): void {
+  for (const route of api.list()) if (paths.includes(route.path)) documentClientVersionOf(route);
 }
