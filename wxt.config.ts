@@ -61,7 +61,8 @@ export default defineConfig({
     // their size counts. They use the browser's own extension API (they only send messages), not
     // webextension-polyfill. The guideline checker counts hashtags with twitter-text (about 37 KB
     // gzipped), which only networks counting length the twitter-text way (X) need whole: the
-    // others' scripts get a small extractor that gives the same tags. And twitter-text imports core-js 2 polyfills no supported browser needs.
+    // others' scripts get a small extractor that gives the same tags. And twitter-text imports
+    // core-js 2 polyfills no supported browser needs.
     // @webext-core/messaging's serialize-error gets a small stand-in (components/composer/plain-errors.ts).
     'vite:build:extendConfig'(entrypoints, config) {
       const inPages = (entrypoint: { type: string }) =>
