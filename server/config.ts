@@ -86,6 +86,39 @@ export interface Config {
   consoleDevOrigin?: string;
   /** RELAY_MIN_CLIENT_VERSION: the oldest extension advocate endpoints serve (older: 426); undefined: any. */
   minClientVersion?: string;
+  /** Sign-in with the company's identity provider (OpenID Connect); undefined when RELAY_OIDC_ISSUER is unset. */
+  sso?: SsoConfig;
+  /** RELAY_PASSWORD_SIGNIN: admins may sign in with an email and password (off: the identity provider only). */
+  passwordSignIn: boolean;
+}
+
+/** RELAY_OIDC_*: the identity provider, and which of its claims say who someone is. */
+export interface SsoConfig {
+  /** RELAY_OIDC_ISSUER: pinned; discovery must answer with exactly this issuer. */
+  issuer: string;
+  /** RELAY_OIDC_CLIENT_ID and RELAY_OIDC_CLIENT_SECRET (unset: a public client, PKCE only). */
+  clientId: string;
+  clientSecret?: string;
+  /** RELAY_OIDC_SCOPES, space-separated; default "openid profile email". */
+  scopes: string;
+  /** Claims read from the ID token and the userinfo answer. */
+  claims: {
+    /** RELAY_OIDC_NAME_CLAIM, default "name". */
+    name: string;
+    /** RELAY_OIDC_EMAIL_CLAIM, default "email" (Entra ID: "preferred_username" or "email"). */
+    email: string;
+    /** RELAY_OIDC_GROUPS_CLAIM, default "groups": an array of group names or ids. */
+    groups: string;
+    /** RELAY_OIDC_TEAM_CLAIM: the advocate's team (e.g. "department"); unset: none. */
+    team?: string;
+  };
+  /** RELAY_OIDC_ADMIN_GROUP: a value of the groups claim that makes someone an admin; unset: nobody is, by SSO. */
+  adminGroup?: string;
+  /**
+   * RELAY_EXTENSION_IDS: the extension ids (Chrome and Edge ids, the Firefox add-on id) whose sign-in
+   * redirect is accepted; empty: any extension's (the server logs a note at start-up).
+   */
+  extensionIds: string[];
 }
 
 export class ConfigError extends Error {
@@ -153,6 +186,62 @@ function spoolDir(env: Env, databaseUrl: string): string | null {
   return 'data/spool';
 }
 
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off (got ${JSON.stringify(env[name])})`);
+}
+
+/** A claim name: letters, digits and the punctuation claim names use (URIs included). */
+function claim(env: Env, name: string, fallback?: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[\w.:/#-]{1,200}$/.test(raw)) throw new ConfigError(`${name} must be a claim name (got ${JSON.stringify(raw)})`);
+  return raw;
+}
+
+function ssoConfig(env: Env): SsoConfig | undefined {
+  const issuer = env.RELAY_OIDC_ISSUER?.trim();
+  const clientId = env.RELAY_OIDC_CLIENT_ID?.trim();
+  if (!issuer) {
+    if (clientId) throw new ConfigError('RELAY_OIDC_CLIENT_ID is set without RELAY_OIDC_ISSUER');
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(issuer);
+  } catch {
+    url = undefined;
+  }
+  const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) || url.username || url.search) {
+    throw new ConfigError(
+      `RELAY_OIDC_ISSUER must be the identity provider's https issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (got ${JSON.stringify(issuer)})`,
+    );
+  }
+  if (!clientId) throw new ConfigError('RELAY_OIDC_ISSUER is set: set RELAY_OIDC_CLIENT_ID too');
+  const extensionIds = (env.RELAY_EXTENSION_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.RELAY_OIDC_CLIENT_SECRET || undefined,
+    scopes: env.RELAY_OIDC_SCOPES?.trim() || 'openid profile email',
+    claims: {
+      name: claim(env, 'RELAY_OIDC_NAME_CLAIM', 'name')!,
+      email: claim(env, 'RELAY_OIDC_EMAIL_CLAIM', 'email')!,
+      groups: claim(env, 'RELAY_OIDC_GROUPS_CLAIM', 'groups')!,
+      team: claim(env, 'RELAY_OIDC_TEAM_CLAIM'),
+    },
+    adminGroup: env.RELAY_OIDC_ADMIN_GROUP?.trim() || undefined,
+    extensionIds,
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 8787, 0, 65535);
   const host = env.HOST || '127.0.0.1';
@@ -178,6 +267,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(
       `RELAY_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than RELAY_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
     );
+  }
+  const sso = ssoConfig(env);
+  const passwordSignIn = onOff(env, 'RELAY_PASSWORD_SIGNIN', true);
+  if (!passwordSignIn && !sso) {
+    throw new ConfigError('RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ISSUER: admins would have no way to sign in');
   }
   return {
     port,
@@ -230,5 +324,7 @@ export function loadConfig(env: Env = process.env): Config {
     consoleDir: DEFAULT_CONSOLE_DIR,
     consoleDevOrigin: origin(env, 'RELAY_CONSOLE_DEV_ORIGIN'),
     minClientVersion: version(env, 'RELAY_MIN_CLIENT_VERSION'),
+    sso,
+    passwordSignIn,
   };
 }

@@ -12,3 +12,4 @@ export * from './sync';
 export * from './access';
 export * from './me';
 export * from './leaderboard';
+export * from './sso';

@@ -7,6 +7,7 @@ import * as clicksPoints from './migrations/0003_clicks_points';
 import * as inviteCodeHashes from './migrations/0004_invite_code_hashes';
 import * as sharesChecked from './migrations/0005_shares_checked';
 import * as tokenRevocation from './migrations/0006_token_revocation';
+import * as workAccounts from './migrations/0007_work_accounts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0004_invite_code_hashes': inviteCodeHashes,
   '0005_shares_checked': sharesChecked,
   '0006_token_revocation': tokenRevocation,
+  '0007_work_accounts': workAccounts,
 };
 
 class InCodeMigrations implements MigrationProvider {

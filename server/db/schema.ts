@@ -12,8 +12,12 @@ export interface CountersTable {
 export interface AdminsTable {
   id: string;
   email: string;
+  /** '' for an admin who signs in with the identity provider only. */
   password_hash: string;
   created_at: number;
+  /** The identity provider's subject, once they signed in with it; unique. */
+  subject: string | null;
+  name: string | null;
 }
 
 export interface AdminSessionsTable {
@@ -42,6 +46,7 @@ export interface AdvocatesTable {
   name: string;
   /** Pseudonymous ref used in utm_content and for variant rotation. */
   ref: string;
+  /** Unused since migration 0007 ('none:<id>'): tokens are in advocate_tokens, one per browser. */
   token_hash: string;
   /** The invite the advocate enrolled with. */
   invite_id: string | null;
@@ -53,11 +58,79 @@ export interface AdvocatesTable {
   team: string | null;
   /** Version of the scoring rules this advocate's advocate_points rows were computed with. */
   scored_with: string | null;
-  /** When the token was last used (written at most every few minutes); null: never since enrolment. */
-  token_used_at: number | null;
-  /** When the advocate's access ended, and why (ACCESS_ENDED); null while the token works. */
+  /** When the advocate's access ended, and why (ACCESS_ENDED); null while they may use Relay. */
   access_ended_at: number | null;
   access_ended: string | null;
+  /** The identity provider's subject (OpenID Connect `sub`), unique; null for invite-code advocates. */
+  subject: string | null;
+  email: string | null;
+  /** SCIM: the provisioning client's externalId and the userName it gave. */
+  external_id: string | null;
+  user_name: string | null;
+  /** When SCIM created (or last re-activated) this advocate; null: never provisioned. */
+  provisioned_at: number | null;
+}
+
+/** One per browser an advocate uses: the token's hash, never the token. */
+export interface AdvocateTokensTable {
+  token_hash: string;
+  advocate_id: string;
+  /** 'invite' or 'sso'. */
+  via: string;
+  created_at: number;
+  /** When the token was last used (written at most every hour or so); null: not since it was made. */
+  used_at: number | null;
+}
+
+/** A sign-in with the identity provider under way, keyed by the hash of its `state`. */
+export interface SsoLoginsTable {
+  state_hash: string;
+  nonce: string;
+  /** The PKCE code verifier. */
+  verifier: string;
+  /** 'console' or 'extension'. */
+  purpose: string;
+  /** The extension's redirect URL, or the console path to return to. */
+  return_to: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
+/** A one-time code handed to the extension's redirect, exchanged once for an advocate token. */
+export interface SsoCodesTable {
+  code_hash: string;
+  advocate_id: string;
+  return_to: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** Bearer tokens for the SCIM endpoints only. */
+export interface ScimTokensTable {
+  id: string;
+  token_hash: string;
+  hint: string;
+  label: string | null;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** Groups of advocates: provisioned by SCIM, seen in the identity provider's groups claim, or made in the console. */
+export interface GroupsTable {
+  id: string;
+  display_name: string;
+  external_id: string | null;
+  /** 'scim', 'idp' or 'console'. */
+  source: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  advocate_id: string;
 }
 
 /** Hashes of advocate tokens that no longer work, and why: the 401 names the reason. */
@@ -169,4 +242,10 @@ export interface Database {
   click_counts: ClickCountsTable;
   advocate_points: AdvocatePointsTable;
   revoked_tokens: RevokedTokensTable;
+  advocate_tokens: AdvocateTokensTable;
+  sso_logins: SsoLoginsTable;
+  sso_codes: SsoCodesTable;
+  scim_tokens: ScimTokensTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
 }
