@@ -42,6 +42,8 @@ export interface Config {
     enrollTotal: RateLimit;
     /** Requests per advocate token. */
     token: RateLimit;
+    /** Requests per SCIM provisioning token. */
+    scim: RateLimit;
   };
   /** Counted clicks per client address per tracked link per hour (more are redirected, not counted). */
   clicksPerAddressHour: number;
@@ -198,7 +200,8 @@ function onOff(env: Env, name: string, fallback: boolean): boolean {
 function claim(env: Env, name: string, fallback?: string): string | undefined {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
-  if (!/^[\w.:/#-]{1,200}$/.test(raw)) throw new ConfigError(`${name} must be a claim name (got ${JSON.stringify(raw)})`);
+  if (!/^[\w.:/#-]{1,200}$/.test(raw))
+    throw new ConfigError(`${name} must be a claim name (got ${JSON.stringify(raw)})`);
   return raw;
 }
 
@@ -298,6 +301,7 @@ export function loadConfig(env: Env = process.env): Config {
       enroll: { limit: integer(env, 'RELAY_RATE_LIMIT_ENROLL', 20, 1, 1_000_000), windowMs: minute },
       enrollTotal: { limit: integer(env, 'RELAY_RATE_LIMIT_ENROLL_ALL', 1_000, 1, 10_000_000), windowMs: minute },
       token: { limit: integer(env, 'RELAY_RATE_LIMIT_TOKEN', 600, 1, 10_000_000), windowMs: minute },
+      scim: { limit: integer(env, 'RELAY_RATE_LIMIT_SCIM', 1_200, 1, 10_000_000), windowMs: minute },
     },
     clicksPerAddressHour: integer(env, 'RELAY_CLICKS_PER_ADDRESS', 20, 1, 1_000_000),
     http: {

@@ -1,0 +1,149 @@
+/**
+ * An advocate as a SCIM User, and a SCIM User as the advocate's fields. Relay keeps one name, one
+ * email and a team: the name comes from name.formatted, else displayName, else givenName and
+ * familyName (PATCH: the first of these that changed); the email is the primary one (else the
+ * first); the team is the enterprise extension's department. `active` is false once the identity
+ * provider (or an admin) ended their access.
+ */
+import { z } from 'zod';
+import { displayNameSchema, lineSchema } from '../../lib/text';
+import { teamSchema } from '../../lib/schemas/me';
+import { scimError } from './context';
+
+export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+
+/** The advocate columns SCIM reads. */
+export const USER_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'user_name',
+  'external_id',
+  'team',
+  'access_ended',
+  'created_at',
+  'provisioned_at',
+] as const;
+
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string | null;
+  user_name: string | null;
+  external_id: string | null;
+  team: string | null;
+  access_ended: string | null;
+  created_at: number;
+  provisioned_at: number | null;
+}
+
+/** Access ended this way shows as active: false (signing out or an idle token does not). */
+const INACTIVE = new Set(['deprovisioned', 'removed']);
+
+export function isActive(row: Pick<UserRow, 'access_ended'>): boolean {
+  return row.access_ended === null || !INACTIVE.has(row.access_ended);
+}
+
+/** "Ada King Lovelace" as givenName "Ada" and familyName "King Lovelace" (Relay stores one name). */
+function splitName(name: string): { givenName?: string; familyName?: string } {
+  const [given, ...rest] = name.trim().split(/\s+/);
+  return rest.length ? { givenName: given, familyName: rest.join(' ') } : given ? { givenName: given } : {};
+}
+
+export function toScimUser(row: UserRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    ...(row.external_id !== null ? { externalId: row.external_id } : {}),
+    userName: row.user_name ?? row.id,
+    name: { formatted: row.name, ...splitName(row.name) },
+    displayName: row.name,
+    active: isActive(row),
+    ...(row.email !== null ? { emails: [{ value: row.email, type: 'work', primary: true }] } : {}),
+    ...(row.team !== null ? { [ENTERPRISE]: { department: row.team } } : {}),
+    meta: { created: new Date(row.created_at) },
+  };
+}
+
+/** What a write sets: a field left undefined stays as it is. */
+export interface UserFields {
+  name?: string;
+  userName: string;
+  email?: string | null;
+  externalId?: string | null;
+  team?: string | null;
+  active?: boolean;
+}
+
+const fieldSchemas = {
+  name: displayNameSchema().min(1, 'a name is required').max(80),
+  userName: lineSchema().trim().min(1, 'userName is required').max(254),
+  email: lineSchema().trim().max(254).nullable(),
+  externalId: lineSchema().max(255).nullable(),
+  team: teamSchema.nullable(),
+};
+
+function valid<K extends keyof typeof fieldSchemas>(key: K, value: unknown): z.output<(typeof fieldSchemas)[K]> {
+  const parsed = fieldSchemas[key].safeParse(value);
+  if (parsed.success) return parsed.data as z.output<(typeof fieldSchemas)[K]>;
+  const message = parsed.error.issues[0]?.message ?? 'is not valid';
+  throw scimError(400, 'invalidValue', `${key === 'team' ? 'department' : key}: ${message}`);
+}
+
+type Scim = Record<string, unknown>;
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+const nameOf = (user: Scim): Scim => (user.name && typeof user.name === 'object' ? (user.name as Scim) : {});
+const joined = (name: Scim) => text([text(name.givenName), text(name.familyName)].filter(Boolean).join(' '));
+
+/** The candidate names of a representation, in the order Relay prefers them. */
+function names(user: Scim): (string | undefined)[] {
+  return [text(nameOf(user).formatted), text(user.displayName), joined(nameOf(user))];
+}
+
+function primaryEmail(user: Scim): string | null | undefined {
+  if (!Array.isArray(user.emails)) return undefined;
+  const emails = user.emails.filter((each): each is Scim => !!each && typeof each === 'object');
+  const chosen = emails.find((each) => each.primary === true) ?? emails[0];
+  return chosen ? (text(chosen.value) ?? null) : null;
+}
+
+function departmentOf(user: Scim): string | null | undefined {
+  const extension = user[ENTERPRISE];
+  if (!extension || typeof extension !== 'object') return undefined;
+  return text((extension as Scim).department) ?? null;
+}
+
+/**
+ * The fields a write sets. `before` is the stored representation (toScimUser) for PUT and PATCH:
+ * PATCH sends the whole patched representation, so an attribute missing from it was removed, and
+ * the name follows whichever of its sources changed; PUT leaves what it does not name as it is.
+ */
+export function fromScimUser(user: Scim, method: 'POST' | 'PUT' | 'PATCH', before?: Scim): UserFields {
+  const userName = valid('userName', text(user.userName));
+  const fields: UserFields = { userName };
+  let name: string | undefined;
+  if (method === 'PATCH' && before) {
+    const now = names(user);
+    const then = names(before);
+    name = now.find((candidate, index) => candidate !== undefined && candidate !== then[index]);
+  } else {
+    name = names(user).find((candidate) => candidate !== undefined);
+    if (name === undefined && method === 'POST') name = userName.slice(0, 80);
+  }
+  if (name !== undefined) fields.name = valid('name', name);
+  const email = primaryEmail(user);
+  const externalId = text(user.externalId);
+  const team = departmentOf(user);
+  if (method === 'PUT') {
+    if (email !== undefined) fields.email = valid('email', email);
+    if (externalId !== undefined) fields.externalId = valid('externalId', externalId);
+    if (team !== undefined) fields.team = valid('team', team);
+  } else {
+    fields.email = valid('email', email ?? null);
+    fields.externalId = valid('externalId', externalId ?? null);
+    fields.team = valid('team', team ?? null);
+  }
+  if (typeof user.active === 'boolean') fields.active = user.active;
+  else if (method === 'POST') fields.active = true;
+  return fields;
+}
