@@ -1,7 +1,8 @@
 /**
- * Migration 0006 on a database that already has advocates (made by 0001–0003, as deployed before):
- * their tokens keep working, and the idle limit counts from the upgrade, not from their enrolment
- * or last sync, so an upgrade never expires everyone who enrolled long ago.
+ * Migrations 0006 and 0007 on a database that already has advocates (made by 0001–0003, as
+ * deployed before): their tokens keep working (moved to advocate_tokens by 0007), and the idle
+ * limit counts from the upgrade, not from their enrolment or last sync, so an upgrade never
+ * expires everyone who enrolled long ago.
  */
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { startTestServer } from '../helpers/server';
 
 const DAY = 86_400_000;
 
-describe('migration 0006 on a database with advocates', () => {
+describe('migrations 0006 and 0007 on a database with advocates', () => {
   let database: TestDatabase | undefined;
   afterEach(async () => {
     await database?.dispose();
@@ -33,13 +34,25 @@ describe('migration 0006 on a database with advocates', () => {
         handle.db,
       );
       const before = Date.now();
-      expect(await migrateToLatest(handle)).toContain('0006_token_revocation');
+      expect(await migrateToLatest(handle)).toEqual(
+        expect.arrayContaining(['0006_token_revocation', '0007_work_accounts']),
+      );
       const row = await handle.db
         .selectFrom('advocates')
-        .select(['token_used_at', 'access_ended', 'access_ended_at'])
+        .select(['token_hash', 'access_ended', 'access_ended_at'])
         .executeTakeFirstOrThrow();
-      expect(row.token_used_at).toBeGreaterThanOrEqual(before);
-      expect(row).toMatchObject({ access_ended: null, access_ended_at: null });
+      expect(row).toEqual({ token_hash: 'none:old-timer', access_ended: null, access_ended_at: null });
+      const tokens = await handle.db.selectFrom('advocate_tokens').selectAll().execute();
+      expect(tokens).toEqual([
+        {
+          token_hash: hashToken(token),
+          advocate_id: 'old-timer',
+          via: 'invite',
+          created_at: expect.any(Number),
+          used_at: expect.any(Number),
+        },
+      ]);
+      expect(Number(tokens[0]!.used_at)).toBeGreaterThanOrEqual(before);
     } finally {
       await handle.close();
     }
