@@ -3,21 +3,28 @@
  * service (server/services/advocates.ts): `active: false` revokes every token and closes their
  * streams at once (changes.revoked), `active: true` lets a deprovisioned advocate back in.
  */
-import { eraseAdvocate, revokeToken, type AccessEnded } from '../services/advocates';
+import { eraseAdvocate, restoreAccess, revokeToken } from '../services/advocates';
 import type { ScimDeps } from './context';
 
 export async function deprovision(deps: ScimDeps, advocateId: string): Promise<void> {
-  await revokeToken(deps, advocateId, 'deprovisioned' as AccessEnded);
+  await revokeToken(deps, advocateId, 'deprovisioned');
 }
 
-/** Only access the identity provider ended comes back: an admin's removal in the console stands. */
+/**
+ * Only access the identity provider ended comes back (with the advocate's leaderboard choice): an
+ * admin's removal in the console stands. They sign in again to get a token.
+ */
 export async function restore(deps: ScimDeps, advocateId: string): Promise<void> {
-  await deps.db
-    .updateTable('advocates')
-    .set({ access_ended: null, access_ended_at: null, provisioned_at: deps.now() })
-    .where('id', '=', advocateId)
-    .where('access_ended', '=', 'deprovisioned')
-    .execute();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('advocates')
+      .select('access_ended')
+      .where('id', '=', advocateId)
+      .executeTakeFirst();
+    if (row?.access_ended !== 'deprovisioned') return;
+    await restoreAccess(trx, advocateId);
+    await trx.updateTable('advocates').set({ provisioned_at: deps.now() }).where('id', '=', advocateId).execute();
+  });
 }
 
 export async function erase(deps: ScimDeps, advocateId: string): Promise<void> {
