@@ -15,6 +15,8 @@ export interface ScimCall {
   failure?: unknown;
   /** The page a list asked for (1-based), which scimmy's ListResponse is not told: see paging.ts. */
   startIndex?: number;
+  /** A group's members as read for a PATCH, before its operations (groups.ts). */
+  members?: string[];
 }
 
 /** Runs a handler's work, keeping any failure scimmy would misreport (anything but its own errors). */

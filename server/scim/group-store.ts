@@ -106,14 +106,48 @@ function chunks<T>(items: T[], size = 500): T[][] {
   return parts;
 }
 
+/**
+ * Who is in a group after a write: the whole membership (POST, PUT), or what a PATCH added and
+ * removed, applied to the membership as it is now, so two PATCHes at once each keep the other's.
+ */
+export type Membership = { whole: string[] } | { add: string[]; remove: string[] };
+
 export interface GroupFields {
   displayName: string;
   externalId?: string | null;
-  /** The whole membership, when the write names it. */
-  members?: string[];
+  /** Left undefined, the members stay as they are. */
+  membership?: Membership;
 }
 
-/** Creates or updates a group and sets its members, in one transaction; returns its id. */
+async function setMembers(trx: Db, groupId: string, membership: Membership): Promise<void> {
+  let add: string[];
+  let remove: string[];
+  if ('whole' in membership) {
+    const current = await trx
+      .selectFrom('group_members')
+      .select('advocate_id')
+      .where('group_id', '=', groupId)
+      .execute();
+    const had = new Set(current.map((row) => row.advocate_id));
+    const wanted = new Set(membership.whole);
+    remove = [...had].filter((member) => !wanted.has(member));
+    add = [...wanted].filter((member) => !had.has(member));
+  } else {
+    ({ add, remove } = membership);
+  }
+  for (const part of chunks(remove)) {
+    await trx.deleteFrom('group_members').where('group_id', '=', groupId).where('advocate_id', 'in', part).execute();
+  }
+  for (const part of chunks(add)) {
+    await trx
+      .insertInto('group_members')
+      .values(part.map((advocateId) => ({ group_id: groupId, advocate_id: advocateId })))
+      .onConflict((oc) => oc.columns(['group_id', 'advocate_id']).doNothing())
+      .execute();
+  }
+}
+
+/** Creates or updates a group and its members, in one transaction; returns its id. */
 export async function saveGroup(db: Db, id: string | undefined, fields: GroupFields, now: number): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const groupId = id ?? newId();
@@ -138,30 +172,7 @@ export async function saveGroup(db: Db, id: string | undefined, fields: GroupFie
         .where('id', '=', groupId)
         .execute();
     }
-    if (fields.members) {
-      const current = await trx
-        .selectFrom('group_members')
-        .select('advocate_id')
-        .where('group_id', '=', groupId)
-        .execute();
-      const had = new Set(current.map((row) => row.advocate_id));
-      const wanted = new Set(fields.members);
-      const gone = [...had].filter((member) => !wanted.has(member));
-      const added = [...wanted].filter((member) => !had.has(member));
-      for (const part of chunks(gone)) {
-        await trx
-          .deleteFrom('group_members')
-          .where('group_id', '=', groupId)
-          .where('advocate_id', 'in', part)
-          .execute();
-      }
-      for (const part of chunks(added)) {
-        await trx
-          .insertInto('group_members')
-          .values(part.map((advocateId) => ({ group_id: groupId, advocate_id: advocateId })))
-          .execute();
-      }
-    }
+    if (fields.membership) await setMembers(trx, groupId, fields.membership);
     return groupId;
   });
 }

@@ -17,6 +17,7 @@ import {
   saveGroup,
   type GroupFields,
   type GroupRow,
+  type Membership,
 } from './group-store';
 import { describePage, pageOf } from './paging';
 
@@ -41,7 +42,12 @@ async function existing(ctx: ScimCall, id: string): Promise<GroupRow> {
 
 export function readGroups(resource: GroupResource, ctx: ScimCall) {
   return keepFailure(ctx, async () => {
-    if (resource.id) return toScimGroup(await existing(ctx, resource.id));
+    if (resource.id) {
+      const row = await existing(ctx, resource.id);
+      // The membership a PATCH's operations apply to, to tell who they added and removed.
+      if (ctx.method === 'PATCH') ctx.members = row.members.map((member) => member.id);
+      return toScimGroup(row);
+    }
     const page = pageOf(resource.constraints);
     let groups: Scim[];
     let total: number;
@@ -87,32 +93,52 @@ function memberIds(group: Scim): string[] | undefined {
   ];
 }
 
-function fieldsOf(group: Scim, method: ScimCall['method']): GroupFields {
+/**
+ * What a write sets. A PATCH's representation holds the whole patched membership; compared with
+ * the membership its operations were applied to (`ctx.members`), it gives who was added and removed.
+ */
+function fieldsOf(group: Scim, method: ScimCall['method'], applied?: string[]): GroupFields {
   const displayName = valid(displayNameField, group.displayName, 'displayName');
   const externalId =
     typeof group.externalId === 'string' && group.externalId !== ''
       ? valid(externalIdField, group.externalId, 'externalId')
       : undefined;
   const members = memberIds(group);
-  if (method === 'PUT') return { displayName, externalId, members };
-  return { displayName, externalId: externalId ?? null, members: members ?? [] };
+  if (method === 'PUT') return { displayName, externalId, ...(members ? { membership: { whole: members } } : {}) };
+  if (method !== 'PATCH' || !applied)
+    return { displayName, externalId: externalId ?? null, membership: { whole: members ?? [] } };
+  const after = new Set(members);
+  const before = new Set(applied);
+  return {
+    displayName,
+    externalId: externalId ?? null,
+    membership: {
+      add: [...after].filter((member) => !before.has(member)),
+      remove: [...before].filter((member) => !after.has(member)),
+    },
+  };
+}
+
+/** Members a write adds that are not provisioned users. */
+async function unknownMembers(ctx: ScimCall, membership: Membership | undefined, before?: GroupRow): Promise<string[]> {
+  if (!membership) return [];
+  const had = new Set(before?.members.map((member) => member.id));
+  const added = 'whole' in membership ? membership.whole.filter((member) => !had.has(member)) : membership.add;
+  const known = await knownUsers(ctx.deps.db, added);
+  return added.filter((member) => !known.has(member));
 }
 
 export function writeGroup(resource: GroupResource, instance: SCIMMY.Schemas.Group, ctx: ScimCall) {
   return keepFailure(ctx, async () => {
     const { db } = ctx.deps;
     const before = resource.id ? await existing(ctx, resource.id) : undefined;
-    const fields = fieldsOf(instance as unknown as Scim, before ? ctx.method : 'POST');
+    const fields = fieldsOf(instance as unknown as Scim, before ? ctx.method : 'POST', ctx.members);
     const holder = await displayNameHolder(db, fields.displayName, before?.id);
-    if (holder)
+    if (holder) {
       throw scimError(409, 'uniqueness', `Group ${holder.id} already has the displayName "${fields.displayName}".`);
-    if (fields.members) {
-      const had = new Set(before?.members.map((member) => member.id));
-      const added = fields.members.filter((member) => !had.has(member));
-      const known = await knownUsers(db, added);
-      const unknown = added.filter((member) => !known.has(member));
-      if (unknown.length) throw scimError(400, 'invalidValue', `No user with id ${unknown.join(', ')}.`);
     }
+    const unknown = await unknownMembers(ctx, fields.membership, before);
+    if (unknown.length) throw scimError(400, 'invalidValue', `No user with id ${unknown.join(', ')}.`);
     const id = await saveGroup(db, before?.id, fields, ctx.deps.now());
     return toScimGroup((await findGroup(db, id))!);
   });

@@ -274,6 +274,34 @@ describe('Microsoft Entra ID provisioning', () => {
     expect(await advocate(users[2]!)).toMatchObject({ access: 'active' });
   });
 
+  it('keeps both members when two PATCHes add to one group at once', async () => {
+    const ids = await Promise.all(
+      Array.from(
+        { length: 6 },
+        async (_, i) =>
+          (await scim.json<{ id: string }>('POST', '/Users', entraUser(`together${i}@testuser.com`), 201)).id,
+      ),
+    );
+    const { id } = await scim.json<{ id: string }>(
+      'POST',
+      '/Groups',
+      { schemas: [GROUP_SCHEMA], displayName: 'Together' },
+      201,
+    );
+    const answers = await Promise.all(
+      ids.map((value) => patch(`/Groups/${id}`, { op: 'Add', path: 'members', value: [{ value }] })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(ids.map(() => 204));
+    const group = await scim.json<{ members: { value: string }[] }>('GET', `/Groups/${id}`, undefined, 200);
+    expect(group.members.map((member) => member.value).sort()).toEqual([...ids].sort());
+    // And removals at once each take only their own member.
+    await Promise.all(
+      ids.slice(0, 3).map((value) => patch(`/Groups/${id}`, { op: 'Remove', path: 'members', value: [{ value }] })),
+    );
+    const left = await scim.json<{ members: { value: string }[] }>('GET', `/Groups/${id}`, undefined, 200);
+    expect(left.members.map((member) => member.value).sort()).toEqual(ids.slice(3).sort());
+  });
+
   it('deletes a user (204): gone for SCIM, kept as deprovisioned by default, and the userName is free again', async () => {
     const { id } = await scim.json<{ id: string }>('POST', '/Users', entraUser('leaver@testuser.com'), 201);
     expect((await scim.send('DELETE', `/Users/${id}`)).status).toBe(204);
