@@ -17,6 +17,8 @@ export interface ScimCall {
   startIndex?: number;
   /** A group's members as read for a PATCH, before its operations (groups.ts). */
   members?: string[];
+  /** A user as read for a PATCH, before its operations (users.ts). */
+  user?: Record<string, unknown>;
 }
 
 /** Runs a handler's work, keeping any failure scimmy would misreport (anything but its own errors). */

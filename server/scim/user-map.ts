@@ -67,7 +67,7 @@ export function toScimUser(row: UserRow): Record<string, unknown> {
 /** What a write sets: a field left undefined stays as it is. */
 export interface UserFields {
   name?: string;
-  userName: string;
+  userName?: string;
   email?: string | null;
   externalId?: string | null;
   team?: string | null;
@@ -113,37 +113,52 @@ function departmentOf(user: Scim): string | null | undefined {
   return text((extension as Scim).department) ?? null;
 }
 
-/**
- * The fields a write sets. `before` is the stored representation (toScimUser) for PUT and PATCH:
- * PATCH sends the whole patched representation, so an attribute missing from it was removed, and
- * the name follows whichever of its sources changed; PUT leaves what it does not name as it is.
- */
-export function fromScimUser(user: Scim, method: 'POST' | 'PUT' | 'PATCH', before?: Scim): UserFields {
+/** The fields a POST sets: everything it names, the name falling back to the userName. */
+export function newUserFields(user: Scim): UserFields & { userName: string } {
   const userName = valid('userName', text(user.userName));
-  const fields: UserFields = { userName };
-  let name: string | undefined;
-  if (method === 'PATCH' && before) {
-    const now = names(user);
-    const then = names(before);
-    name = now.find((candidate, index) => candidate !== undefined && candidate !== then[index]);
-  } else {
-    name = names(user).find((candidate) => candidate !== undefined);
-    if (name === undefined && method === 'POST') name = userName.slice(0, 80);
-  }
-  if (name !== undefined) fields.name = valid('name', name);
-  const email = primaryEmail(user);
-  const externalId = text(user.externalId);
-  const team = departmentOf(user);
+  return {
+    userName,
+    name: valid('name', names(user).find((candidate) => candidate !== undefined) ?? userName.slice(0, 80)),
+    email: valid('email', primaryEmail(user) ?? null),
+    externalId: valid('externalId', text(user.externalId) ?? null),
+    team: valid('team', departmentOf(user) ?? null),
+    active: typeof user.active === 'boolean' ? user.active : true,
+  };
+}
+
+/**
+ * The fields an update sets. PUT: what it names (what it leaves out stays). PATCH: what its
+ * operations changed in `before`, the representation they were applied to (scimmy hands over the
+ * whole patched representation: an attribute missing from it was removed), so a PATCH writes
+ * nothing it did not change; the name follows whichever of its sources changed.
+ */
+export function updatedUserFields(user: Scim, method: 'PUT' | 'PATCH', before: Scim): UserFields {
+  const userName = valid('userName', text(user.userName));
   if (method === 'PUT') {
-    if (email !== undefined) fields.email = valid('email', email);
-    if (externalId !== undefined) fields.externalId = valid('externalId', externalId);
-    if (team !== undefined) fields.team = valid('team', team);
-  } else {
-    fields.email = valid('email', email ?? null);
-    fields.externalId = valid('externalId', externalId ?? null);
-    fields.team = valid('team', team ?? null);
+    const email = primaryEmail(user);
+    const externalId = text(user.externalId);
+    const team = departmentOf(user);
+    const name = names(user).find((candidate) => candidate !== undefined);
+    return {
+      userName,
+      ...(name !== undefined ? { name: valid('name', name) } : {}),
+      ...(email !== undefined ? { email: valid('email', email) } : {}),
+      ...(externalId !== undefined ? { externalId: valid('externalId', externalId) } : {}),
+      ...(team !== undefined ? { team: valid('team', team) } : {}),
+      ...(typeof user.active === 'boolean' ? { active: user.active } : {}),
+    };
   }
-  if (typeof user.active === 'boolean') fields.active = user.active;
-  else if (method === 'POST') fields.active = true;
+  const fields: UserFields = {};
+  if (userName !== text(before.userName)) fields.userName = userName;
+  const then = names(before);
+  const name = names(user).find((candidate, index) => candidate !== undefined && candidate !== then[index]);
+  if (name !== undefined) fields.name = valid('name', name);
+  const email = primaryEmail(user) ?? null;
+  if (email !== (primaryEmail(before) ?? null)) fields.email = valid('email', email);
+  const externalId = text(user.externalId) ?? null;
+  if (externalId !== (text(before.externalId) ?? null)) fields.externalId = valid('externalId', externalId);
+  const team = departmentOf(user) ?? null;
+  if (team !== (departmentOf(before) ?? null)) fields.team = valid('team', team);
+  if (typeof user.active === 'boolean' && user.active !== before.active) fields.active = user.active;
   return fields;
 }

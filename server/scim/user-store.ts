@@ -73,7 +73,7 @@ export function signedInBefore(db: Db, email: string): Promise<{ id: string } | 
 
 function columns(fields: UserFields) {
   return {
-    user_name: fields.userName,
+    ...(fields.userName !== undefined ? { user_name: fields.userName } : {}),
     ...(fields.name !== undefined ? { name: fields.name } : {}),
     ...(fields.email !== undefined ? { email: fields.email } : {}),
     ...(fields.externalId !== undefined ? { external_id: fields.externalId } : {}),
@@ -81,7 +81,7 @@ function columns(fields: UserFields) {
   };
 }
 
-export async function insertUser(db: Db, fields: UserFields, now: number): Promise<string> {
+export async function insertUser(db: Db, fields: UserFields & { userName: string }, now: number): Promise<string> {
   const id = newId();
   await db
     .insertInto('advocates')
@@ -102,11 +102,9 @@ export async function insertUser(db: Db, fields: UserFields, now: number): Promi
 }
 
 export async function updateUser(db: Db, id: string, fields: UserFields, now: number, adopt = false): Promise<void> {
-  await db
-    .updateTable('advocates')
-    .set({ ...columns(fields), ...(adopt ? { provisioned_at: now } : {}) })
-    .where('id', '=', id)
-    .execute();
+  const set = { ...columns(fields), ...(adopt ? { provisioned_at: now } : {}) };
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('advocates').set(set).where('id', '=', id).execute();
 }
 
 /** After a SCIM DELETE that keeps their history: no longer provisioned, no IdP identifiers, in no group. */

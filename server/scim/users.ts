@@ -5,7 +5,7 @@ import { keepFailure, scimError, type ScimCall } from './context';
 import { applyFilter, equalityOf } from './filter';
 import { describePage, pageOf } from './paging';
 import { readProvisioning } from './settings';
-import { fromScimUser, isActive, toScimUser, type UserRow } from './user-map';
+import { isActive, newUserFields, toScimUser, updatedUserFields, type UserRow } from './user-map';
 import {
   findUser,
   forgetIdentity,
@@ -31,7 +31,12 @@ async function stored(ctx: ScimCall, id: string) {
 
 export function readUsers(resource: UserResource, ctx: ScimCall) {
   return keepFailure(ctx, async () => {
-    if (resource.id) return stored(ctx, resource.id);
+    if (resource.id) {
+      const user = await stored(ctx, resource.id);
+      // The representation a PATCH's operations apply to, to tell what they changed.
+      if (ctx.method === 'PATCH') ctx.user = user;
+      return user;
+    }
     const page = pageOf(resource.constraints);
     let users: Record<string, unknown>[];
     let total: number;
@@ -68,13 +73,14 @@ export function writeUser(resource: UserResource, instance: SCIMMY.Schemas.User,
     const user = instance as unknown as Record<string, unknown>;
     if (resource.id) {
       const row = await existing(ctx, resource.id);
-      const fields = fromScimUser(user, ctx.method === 'PUT' ? 'PUT' : 'PATCH', toScimUser(row));
-      await refuseTakenUserName(ctx, fields.userName, row.id);
+      const method = ctx.method === 'PUT' ? 'PUT' : 'PATCH';
+      const fields = updatedUserFields(user, method, (method === 'PATCH' && ctx.user) || toScimUser(row));
+      if (fields.userName !== undefined) await refuseTakenUserName(ctx, fields.userName, row.id);
       await updateUser(db, row.id, fields, now);
       await followActive(ctx, row, fields.active);
       return stored(ctx, row.id);
     }
-    const fields = fromScimUser(user, 'POST');
+    const fields = newUserFields(user);
     await refuseTakenUserName(ctx, fields.userName);
     const before = await signedInBefore(db, fields.email ?? fields.userName);
     let id: string;

@@ -302,6 +302,19 @@ describe('Microsoft Entra ID provisioning', () => {
     expect(left.members.map((member) => member.value).sort()).toEqual(ids.slice(3).sort());
   });
 
+  it('keeps both changes when two PATCHes change different attributes of one user at once', async () => {
+    const { id } = await scim.json<{ id: string }>('POST', '/Users', entraUser('busy@testuser.com'), 201);
+    for (let round = 0; round < 3; round++) {
+      const [name, team] = [`Busy ${round}`, `Team ${round}`];
+      const answers = await Promise.all([
+        patch(`/Users/${id}`, { op: 'Replace', path: 'name.formatted', value: name }),
+        patch(`/Users/${id}`, { op: 'Replace', path: `${ENTERPRISE}:department`, value: team }),
+      ]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+      expect(await stored(id)).toMatchObject({ name, team });
+    }
+  });
+
   it('deletes a user (204): gone for SCIM, kept as deprovisioned by default, and the userName is free again', async () => {
     const { id } = await scim.json<{ id: string }>('POST', '/Users', entraUser('leaver@testuser.com'), 201);
     expect((await scim.send('DELETE', `/Users/${id}`)).status).toBe(204);
