@@ -1,7 +1,4 @@
-/**
- * The console's side of provisioning: SCIM tokens (made here, shown once, revoked by id), what a
- * SCIM DELETE of a user does (onDelete: keep or erase), and the groups advocates are in.
- */
+/** The console's side of provisioning: SCIM tokens, what a SCIM DELETE does (onDelete), and the groups advocates are in. */
 import {
   adminGroupListSchema,
   provisioningSettingsSchema,

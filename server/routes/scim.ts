@@ -1,9 +1,4 @@
-/**
- * SCIM 2.0 provisioning (RFC 7643/7644) under /scim/v2, for the company's identity provider: Users
- * are advocates, Groups are Relay groups. Every route takes only a SCIM token (middleware/auth/scim.ts),
- * answers application/scim+json and fails with SCIM Error messages (scim/errors.ts). scimmy parses
- * and formats; its handlers (scim/users.ts, scim/groups.ts) read and write the database.
- */
+/** SCIM 2.0 (RFC 7643/7644) under /scim/v2 for the identity provider: Users are advocates, Groups are Relay groups. */
 import type { Hono } from 'hono';
 import SCIMMY from 'scimmy';
 import { z } from 'zod';
@@ -17,6 +12,8 @@ import { restoreStartIndex } from '../scim/paging';
 import { SCIM_BASE, setUpScim } from '../scim/setup';
 import { defineRoute, type Route } from './define';
 
+// Every route takes only a SCIM token (middleware/auth/scim.ts), answers application/scim+json and fails
+// with SCIM Error messages (scim/errors.ts). scimmy parses and formats; its handlers read and write.
 const REFUSALS = {
   401: { description: 'No SCIM token, a revoked one, or an admin or advocate token' },
   429: { description: 'Too many requests for this SCIM token', headers: ['Retry-After'] },

@@ -1,11 +1,8 @@
-/**
- * What the identity provider's word does to an advocate's access, through the one revocation
- * service (server/services/advocates.ts): `active: false` revokes every token and closes their
- * streams at once (changes.revoked), `active: true` lets a deprovisioned advocate back in.
- */
+/** What the identity provider's `active` does to an advocate's access, through the one revocation service (services/advocates.ts). */
 import { eraseAdvocate, restoreAccess, revokeToken } from '../services/advocates';
 import type { ScimDeps } from './context';
 
+/** `active: false`: every token revoked and every stream closed at once (revokeToken announces changes.revoked). */
 export async function deprovision(deps: ScimDeps, advocateId: string): Promise<void> {
   await revokeToken(deps, advocateId, 'deprovisioned');
 }

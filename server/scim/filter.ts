@@ -1,14 +1,10 @@
-/**
- * SCIM filters (RFC 7644 §3.4.2.2) on Relay's users and groups. scimmy parses them; matching here
- * is case-insensitive for every attribute but the case-exact ones (id, externalId, members.value),
- * as RFC 7643 defines them (scimmy's own match compares strings exactly), and names an enterprise
- * attribute by its full URN. The common lookups IdPs make (userName eq, externalId eq, displayName
- * eq, id eq) become an indexed SQL condition first (`equalityOf`).
- */
+/** SCIM filters (RFC 7644 §3.4.2.2) on Relay's users and groups: scimmy parses, matching here follows RFC 7643's case rules. */
 import SCIMMY from 'scimmy';
 
 type Resource = Record<string, unknown>;
 
+// scimmy's own match compares strings exactly; RFC 7643 makes every string attribute case-insensitive
+// but the case-exact ones (id, externalId, members.value). Enterprise attributes are named by URN.
 /** Attribute paths compared exactly; dates too, left as written. */
 const CASE_EXACT = new Set(['id', 'externalid', 'members.value', 'meta']);
 const URN = /^urn:/i;

@@ -1,8 +1,4 @@
-/**
- * scimmy's handlers for /Groups: the identity provider's groups become Relay groups (source 'scim'),
- * each member an advocate (members.value is the user's SCIM id, the advocate id). PATCH sends the
- * whole patched membership, so a member missing from it was removed; PUT without members keeps them.
- */
+/** scimmy's handlers for /Groups: the identity provider's groups as Relay groups (source 'scim'), members.value an advocate id. */
 import type SCIMMY from 'scimmy';
 import { displayNameSchema, lineSchema } from '../../lib/text';
 import { keepFailure, scimError, type ScimCall } from './context';

@@ -1,8 +1,4 @@
-/**
- * SCIM over HTTP: bodies read as application/scim+json (application/json and other JSON types too,
- * or none at all, as some clients send), query parameters checked, answers written as
- * application/scim+json with absolute meta.location URLs under RELAY_PUBLIC_URL.
- */
+/** SCIM over HTTP: JSON bodies (scim+json, json, any JSON type or none), checked query parameters, application/scim+json answers. */
 import type { Context } from 'hono';
 import { hasControlCharacters } from '../../lib/text';
 import { ScimProblem, SCIM_MEDIA_TYPE } from './errors';

@@ -1,12 +1,10 @@
-/**
- * What identity providers really send, made into what RFC 7644 (and scimmy) expect, in one place:
- * - Entra ID writes booleans as the strings "True" and "False" (`"path": "active", "value": "False"`,
- *   or `{"active": "False"}` in a path-less value) and capitalises `op` ("Replace", "Add", "Remove");
- * - Entra ID addresses the work email as `emails[type eq "work"].value`, which scimmy refuses (noTarget)
- *   when the user has no email yet; Relay keeps one email, so that path means "the email".
- * Anything else passes unchanged, for scimmy to accept or refuse.
- */
+/** What identity providers really send, made into what RFC 7644 (and scimmy) expect, in one place. */
 
+// - Entra ID writes booleans as the strings "True" and "False" (`"path": "active", "value": "False"`, or
+//   `{"active": "False"}` in a path-less value) and capitalises `op` ("Replace", "Add", "Remove").
+// - Entra ID addresses the work email as `emails[type eq "work"].value`, which scimmy refuses (noTarget)
+//   when the user has no email yet; Relay keeps one email, so that path means "the email".
+// Anything else passes unchanged, for scimmy to accept or refuse.
 type Json = unknown;
 type Operation = Record<string, Json>;
 

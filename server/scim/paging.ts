@@ -1,9 +1,4 @@
-/**
- * Pagination of SCIM lists (RFC 7644 §3.4.2.4): startIndex (1-based, below 1 read as 1) and count
- * (at most MAX_RESULTS, below 0 read as 0). Handlers return the page itself; scimmy's ListResponse
- * would slice it again by startIndex when the counts look off, so it is told the page starts at 1
- * and the route restores the real startIndex (`restoreStartIndex`).
- */
+/** Pagination of SCIM lists (RFC 7644 §3.4.2.4): startIndex from 1, count up to MAX_RESULTS. */
 import type SCIMMY from 'scimmy';
 import type { ScimCall } from './context';
 
@@ -23,6 +18,8 @@ export function pageOf(constraints: SCIMMY.Types.Resource['constraints']): Page 
   return { offset: start - 1, limit: Math.min(MAX_RESULTS, Math.max(0, count)), startIndex: start };
 }
 
+// Handlers return the page itself; scimmy's ListResponse would slice it again by startIndex when the
+// counts look off, so it is told the page starts at 1 and the route restores the real startIndex.
 /** Tells scimmy the list it is about to make from `pageLength` resources, out of `total`. */
 export function describePage(
   resource: SCIMMY.Types.Resource,

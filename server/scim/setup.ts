@@ -1,9 +1,4 @@
-/**
- * scimmy, set up once per process: User (with the enterprise extension) and Group resources whose
- * handlers reach the database through each request's context, and the ServiceProviderConfig Relay
- * answers. scimmy's registry is global, so nothing server-specific lives here: the database and
- * the clock come in every call's ctx (context.ts), the public address is added to locations later.
- */
+/** scimmy, set up once per process: User (enterprise extension), Group and the ServiceProviderConfig Relay answers. */
 import SCIMMY from 'scimmy';
 import type { ScimCall } from './context';
 import { deleteScimGroup, readGroups, writeGroup } from './groups';
@@ -13,6 +8,8 @@ import { deleteUser, readUsers, writeUser } from './users';
 /** Where SCIM lives under the public address; scimmy's locations are relative to it until answered. */
 export const SCIM_BASE = '/scim/v2';
 
+// scimmy's registry is global, so nothing server-specific lives here: the database and the clock come
+// in every call's ctx (context.ts), the public address is added to locations as they are answered.
 let ready = false;
 
 export function setUpScim(): void {

@@ -1,10 +1,4 @@
-/**
- * An advocate as a SCIM User, and a SCIM User as the advocate's fields. Relay keeps one name, one
- * email and a team: the name comes from name.formatted, else displayName, else givenName and
- * familyName (PATCH: the first of these that changed); the email is the primary one (else the
- * first); the team is the enterprise extension's department. `active` is false once the identity
- * provider (or an admin) ended their access.
- */
+/** An advocate as a SCIM User, and a SCIM User as the advocate's fields (one name, one email, a team). */
 import { z } from 'zod';
 import { displayNameSchema, lineSchema } from '../../lib/text';
 import { teamSchema } from '../../lib/schemas/me';

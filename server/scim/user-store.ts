@@ -1,8 +1,4 @@
-/**
- * The advocates SCIM sees: those it provisioned (provisioned_at set). A user it deleted, keeping
- * their history, has provisioned_at cleared and its IdP identifiers removed, so it is gone for SCIM
- * (and for sign-in linking) while their shares and points stay.
- */
+/** The advocates SCIM sees, those it provisioned (provisioned_at set), in the database. */
 import { sql, type Kysely } from 'kysely';
 import { newId, randomString } from '../crypto';
 import type { Database } from '../db/schema';
@@ -107,7 +103,10 @@ export async function updateUser(db: Db, id: string, fields: UserFields, now: nu
   await db.updateTable('advocates').set(set).where('id', '=', id).execute();
 }
 
-/** After a SCIM DELETE that keeps their history: no longer provisioned, no IdP identifiers, in no group. */
+/**
+ * After a SCIM DELETE that keeps their history: no longer provisioned, no IdP identifiers, in no
+ * group; gone for SCIM (and for sign-in linking) while their shares and points stay.
+ */
 export async function forgetIdentity(db: Db, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('group_members').where('advocate_id', '=', id).execute();

@@ -1,11 +1,4 @@
-/**
- * Deprovisioning end to end: an employee provisioned by SCIM, signed in on a browser (a token and a
- * live stream), with a share in the analytics. Their company's identity provider deactivates them
- * (Entra ID's PATCH with "False", Okta's path-less value): the stream closes (4401) within 5 s, the
- * token answers 401 token-revoked saying the company ended access, their share stays in the
- * analytics and the console lists them as deprovisioned. A SCIM DELETE keeps their history or
- * erases it, as the admin chose. An advocate who signed in before provisioning is taken over.
- */
+/** Deprovisioning over SCIM end to end: stream closed within 5 s, token refused, history kept or erased as chosen. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminAdvocate, Analytics } from '../../lib/console-schemas';

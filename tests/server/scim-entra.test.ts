@@ -1,11 +1,4 @@
-/**
- * The requests Microsoft Entra ID's provisioning service sends, replayed as its docs show them
- * ("Tutorial: Develop and plan provisioning for a SCIM endpoint in Microsoft Entra ID", and "Known
- * issues … SCIM 2.0 protocol compliance" for the shapes sent without the aadOptscim062020 flag):
- * the userName lookup before a create, the create with the enterprise extension, PATCH with
- * capitalised ops, "False" as a string, path-less replace maps and emails[type eq "work"].value,
- * groups looked up by displayName without members, members added and removed in both forms.
- */
+/** Microsoft Entra ID's provisioning requests, replayed as its docs show them (with and without the aadOptscim062020 flag). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminAdvocate, AdminGroup } from '../../lib/console-schemas';
 import {
@@ -24,6 +17,9 @@ import { startTestServer, type TestServer } from '../helpers/server';
 type Json = Record<string, unknown>;
 const filter = (expression: string) => encodeURIComponent(expression);
 
+// Sources: Microsoft Learn, "Tutorial: Develop and plan provisioning for a SCIM endpoint in Microsoft Entra
+// ID" (request and response examples) and "Known issues and resolutions with SCIM 2.0 protocol compliance"
+// (what is sent with and without the aadOptscim062020 flag).
 describe('Microsoft Entra ID provisioning', () => {
   let server: TestServer;
   let scim: ScimClient;

@@ -1,10 +1,4 @@
-/**
- * The requests Okta's provisioning sends, replayed as its "SCIM 2.0 protocol reference" shows them:
- * the connection test (startIndex=1&count=2), the userName lookup with startIndex and count, the
- * create (with a password and groups Relay ignores), PUT as a full replace, PATCH deactivation with
- * a path-less value, and Group Push: create, rename, members removed and added, members replaced,
- * PUT, delete. Also pagination as Okta walks it (count=100 pages, stable order).
- */
+/** Okta's provisioning requests, replayed as its SCIM 2.0 protocol reference shows them, and paging as Okta imports. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminAdvocate } from '../../lib/console-schemas';
 import {
@@ -22,6 +16,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 type Json = Record<string, unknown>;
 const filter = (expression: string) => encodeURIComponent(expression);
 
+// Source: Okta developer docs, "SCIM 2.0 Protocol Reference" (Okta and SCIM Version 2.0).
 describe('Okta provisioning', () => {
   let server: TestServer;
   let scim: ScimClient;

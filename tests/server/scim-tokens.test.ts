@@ -1,10 +1,4 @@
-/**
- * SCIM tokens and what they open: made by an admin and shown once, listed with a hint and when last
- * used (written at most once a minute), revoked by id; good on /scim/v2 only, with every other token
- * refused there, and refused (401, saying why) on admin and advocate routes and the stream; limited
- * per token. Also the discovery documents, SCIM's media type and error messages, and the admin's
- * choice of what a SCIM DELETE does.
- */
+/** SCIM tokens and what they open: shown once, listed, revoked, limited, good for SCIM only; discovery, media types, errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScimToken } from '../../lib/console-schemas';
 import { expectProblem, expectValidation } from '../helpers/api';

@@ -1,8 +1,4 @@
-/**
- * SCIM provisioning tokens: they work on /scim/v2 and nowhere else, and nothing else works there.
- * A SCIM token on an admin or advocate route answers 401 saying why (`scimTokenRefused`); an admin
- * or advocate token on a SCIM route answers 401 (as a SCIM Error message, server/scim/errors.ts).
- */
+/** SCIM provisioning tokens: good on /scim/v2 and nowhere else, and nothing else is good there. */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../../context';
 import { hashToken, tokenKind } from '../../crypto';
