@@ -198,7 +198,8 @@ function onOff(env: Env, name: string, fallback: boolean): boolean {
 function claim(env: Env, name: string, fallback?: string): string | undefined {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
-  if (!/^[\w.:/#-]{1,200}$/.test(raw)) throw new ConfigError(`${name} must be a claim name (got ${JSON.stringify(raw)})`);
+  if (!/^[\w.:/#-]{1,200}$/.test(raw))
+    throw new ConfigError(`${name} must be a claim name (got ${JSON.stringify(raw)})`);
   return raw;
 }
 
@@ -272,6 +273,11 @@ export function loadConfig(env: Env = process.env): Config {
   const passwordSignIn = onOff(env, 'RELAY_PASSWORD_SIGNIN', true);
   if (!passwordSignIn && !sso) {
     throw new ConfigError('RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ISSUER: admins would have no way to sign in');
+  }
+  if (!passwordSignIn && !sso?.adminGroup) {
+    throw new ConfigError(
+      'RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ADMIN_GROUP: without it nobody signs in to the console with the identity provider',
+    );
   }
   return {
     port,
