@@ -99,7 +99,7 @@ export class SsoService {
       };
     } catch (error) {
       const { type, expected } = refusalOf(error);
-      if (!expected) console.warn(`sso: a ${login.purpose} sign-in failed: ${describeError(error)}`);
+      if (!expected) console.warn(`sso: a sign-in for the ${login.purpose} failed: ${describeError(error)}`);
       return refused(type);
     }
   }
