@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncResponse } from '../../lib/schemas';
 import { newId } from '../../server/crypto';
+import { revokeToken } from '../../server/services/advocates';
 import { createContent, expectProblem, sync } from '../helpers/api';
 import { startTestIdp, type IdpUser, type TestIdp } from '../helpers/oidc-provider';
 import type { TestServer } from '../helpers/server';
@@ -213,33 +214,59 @@ describe('extension sign-in with the identity provider', () => {
     }
   });
 
-  it('refuses an advocate whose access the company ended (access-removed), and lets back in one who signed out or expired', async () => {
+  it('lets back in an advocate who signed out or expired, with the same id and a working token', async () => {
     const hedy = user('Hedy');
     idp.addUser(hedy);
-    const { advocate } = await signIn(new SsoBrowser(), hedy.credentials);
-    for (const ended of ['removed', 'deprovisioned']) {
-      await server.deps.db
-        .updateTable('advocates')
-        .set({ access_ended: ended, access_ended_at: server.clock.now })
-        .where('id', '=', advocate.id)
-        .execute();
-      const end = await extensionSignIn(new SsoBrowser(), server.url, {
+    const first = await signIn(new SsoBrowser(), hedy.credentials);
+    // Signing out the only browser ends the access (signed-out).
+    expect((await server.call('/v1/me/token', { method: 'DELETE', token: first.token })).status).toBe(204);
+    expect(await advocateRow(first.advocate.id)).toMatchObject({ access_ended: 'signed-out' });
+    const back = await signIn(new SsoBrowser(), hedy.credentials);
+    expect(back.advocate.id).toBe(first.advocate.id);
+    expect(await advocateRow(first.advocate.id)).toMatchObject({ access_ended: null, access_ended_at: null });
+    expect((await server.call('/v1/me', { token: back.token })).status).toBe(200);
+    await revokeToken(server.deps, first.advocate.id, 'expired');
+    expect((await server.call('/v1/me', { token: back.token })).status).toBe(401);
+    const again = await signIn(new SsoBrowser(), hedy.credentials);
+    expect(again.advocate.id).toBe(first.advocate.id);
+    expect((await server.call('/v1/me', { token: again.token })).status).toBe(200);
+  });
+
+  it('refuses an advocate the company removed or deprovisioned (access-removed), at sign-in and at the exchange', async () => {
+    const admin = await server.adminToken();
+    for (const [name, end] of [
+      [
+        'Removed',
+        (id: string) => server.call(`/v1/admin/advocates/${id}?erase=false`, { method: 'DELETE', token: admin }),
+      ],
+      ['Deprovisioned', (id: string) => revokeToken(server.deps, id, 'deprovisioned')],
+    ] as const) {
+      const person = user(name);
+      idp.addUser(person);
+      const { advocate, token } = await signIn(new SsoBrowser(), person.credentials);
+      // A code made before the access ended is refused at the exchange.
+      const pending = await extensionSignIn(new SsoBrowser(), server.url, {
         redirect: CHROME_REDIRECT,
-        credentials: hedy.credentials,
+        credentials: person.credentials,
       });
-      expect(end.searchParams.get('error'), ended).toBe('access-removed');
-      expect(end.searchParams.get('code')).toBeNull();
-    }
-    for (const ended of ['signed-out', 'expired']) {
-      await server.deps.db
-        .updateTable('advocates')
-        .set({ access_ended: ended, access_ended_at: server.clock.now })
-        .where('id', '=', advocate.id)
+      await end(advocate.id);
+      expect((await server.call('/v1/me', { token })).status, name).toBe(401);
+      const late = await exchangeCode(server.url, pending.searchParams.get('code')!, CHROME_ORIGIN);
+      await expectProblem(late, 403, 'access-removed');
+      const refused = await extensionSignIn(new SsoBrowser(), server.url, {
+        redirect: CHROME_REDIRECT,
+        credentials: person.credentials,
+      });
+      expect(Object.fromEntries(refused.searchParams), name).toEqual({
+        error: 'access-removed',
+        error_description: expect.any(String),
+      });
+      const tokens = await server.deps.db
+        .selectFrom('advocate_tokens')
+        .select('token_hash')
+        .where('advocate_id', '=', advocate.id)
         .execute();
-      const back = await signIn(new SsoBrowser(), hedy.credentials);
-      expect(back.advocate.id, ended).toBe(advocate.id);
-      expect(await advocateRow(advocate.id)).toMatchObject({ access_ended: null, access_ended_at: null });
-      expect((await server.call('/v1/me', { token: back.token })).status, ended).toBe(200);
+      expect(tokens, name).toEqual([]);
     }
   });
 
