@@ -35,8 +35,10 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** A redirect of the sign-in: never cached, and its URL (a code or state in it) never sent on as a Referer. */
 function redirect(c: Context, location: string): Response {
   c.header('cache-control', 'no-store');
+  c.header('referrer-policy', 'no-referrer');
   return c.redirect(location, 302);
 }
 

@@ -145,6 +145,8 @@ describe('console sign-in with the identity provider', () => {
     const done = await browser.request(callback);
     expect(done.status).toBe(302);
     expect(done.headers.get('location')).toBe('/admin/');
+    expect(done.headers.get('cache-control')).toBe('no-store');
+    expect(done.headers.get('referrer-policy')).toBe('no-referrer');
     expect(browser.cookie(server.url + '/', 'relay_admin')).toMatch(/^rla_/);
     await expectProblem(await browser.request(callback), 400, 'sso-state-invalid');
     await expectProblem(await fetch(callback, { redirect: 'manual' }), 400, 'sso-state-invalid');

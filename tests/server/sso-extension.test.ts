@@ -192,10 +192,18 @@ describe('extension sign-in with the identity provider', () => {
     await expectProblem(await exchangeCode(server.url, once, CHROME_ORIGIN), 401, 'sso-code-invalid');
 
     const late = await code();
+    await code(); // never exchanged
     server.clock.advance(61_000);
     await expectProblem(await exchangeCode(server.url, late, CHROME_ORIGIN), 401, 'sso-code-invalid');
 
     const raced = await code();
+    // Codes never exchanged are swept when later ones are made.
+    const expired = await server.deps.db
+      .selectFrom('sso_codes')
+      .select('code_hash')
+      .where('expires_at', '<=', server.clock.now)
+      .execute();
+    expect(expired).toEqual([]);
     const answers = await Promise.all([1, 2, 3].map(() => exchangeCode(server.url, raced, CHROME_ORIGIN)));
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 401, 401]);
     await expectProblem(await exchangeCode(server.url, 'x'.repeat(43), CHROME_ORIGIN), 401, 'sso-code-invalid');

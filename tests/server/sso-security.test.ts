@@ -108,6 +108,14 @@ describe('what a sign-in with the identity provider refuses', () => {
     server.clock.advance(10 * 60_000 + 1_000);
     const end = await finishAt(browser, url);
     expect(end.searchParams.get('error')).toBe('failed');
+    // Sign-ins left unfinished are swept when later ones begin.
+    const db = server.deps.db;
+    await authorizationUrl(server, new SsoBrowser());
+    const left = async () => (await db.selectFrom('sso_logins').select('state_hash').execute()).length;
+    expect(await left()).toBeGreaterThan(0);
+    server.clock.advance(10 * 60_000 + 1_000);
+    await authorizationUrl(server, new SsoBrowser());
+    expect(await left()).toBe(1);
   });
 
   it("refuses a redirect that is no extension's sign-in redirect, or none, before sending anyone to the provider", async () => {
