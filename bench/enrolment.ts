@@ -1,10 +1,4 @@
-/**
- * The enrolment suite: how long an extension takes to get its advocate token, end to end over
- * HTTP on loopback. With an invite code (POST /v1/enroll), and with the work account against a
- * real OpenID provider (tests/helpers/oidc-provider.ts): the zero-touch case (prompt=none with a
- * provider session: start → provider → callback → code → exchange) and the first sign-in (the
- * provider's login form posted on the way). Beside a constant JSON route on the same server.
- */
+/** The enrolment suite: an extension getting its token end to end, by invite code and by work account (zero-touch and first sign-in). */
 import { performance } from 'node:perf_hooks';
 import { CALLBACK_PATH } from '../server/sso/service';
 import { startTestIdp, type TestIdp } from '../tests/helpers/oidc-provider';
@@ -14,6 +8,8 @@ import { BASELINE_PATH, expectStatus, startBenchServer, type BenchServer } from 
 import type { BenchSettings, Suite, SuiteOutcome } from './suite';
 import { formatMs, renderTable } from './table';
 
+// Over HTTP on loopback, against a real OpenID provider (tests/helpers/oidc-provider.ts), beside a
+// constant JSON route on the same server.
 const WARMUP = 5;
 const RUNS = 40;
 

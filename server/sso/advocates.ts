@@ -1,11 +1,4 @@
-/**
- * The advocate a sign-in with the identity provider reaches: the one with its subject; else a
- * SCIM-provisioned advocate not signed in yet, matched by externalId or userName/email; else a new
- * one. Name, email and team are refreshed from the claims and the groups claim replaces its 'idp'
- * group memberships, all in one transaction. One whose access the company ended is refused; one
- * who signed out or expired is let back in when the code is exchanged (restoreAccess, beside the
- * new token).
- */
+/** The advocate a sign-in with the identity provider reaches: by subject, else a SCIM-provisioned one, else a new one. */
 import { sql, type Transaction } from 'kysely';
 import type { Deps } from '../context';
 import { newId, randomString } from '../crypto';
@@ -52,6 +45,12 @@ async function provisioned(trx: Transaction<Database>, deps: SignInDeps, identit
     .executeTakeFirst();
 }
 
+/**
+ * In one transaction: found, linked or made; name, email and team refreshed from the claims; the
+ * groups claim replaces the 'idp' group memberships. One whose access the company ended is refused;
+ * one who signed out or expired is let back in when the code is exchanged (restoreAccess, beside
+ * the new token).
+ */
 async function resolve(deps: SignInDeps, identity: Identity, now: number): Promise<string> {
   return deps.db.transaction().execute(async (trx) => {
     const found = (await bySubject(trx, deps, identity.subject)) ?? (await provisioned(trx, deps, identity));

@@ -1,9 +1,8 @@
-/**
- * Signing in with the identity provider over plain HTTP, the way a browser does: a cookie jar per
- * host, redirects followed one by one, and the provider's login form filled in and posted. The
- * extension's redirect (chromiumapp.org, extensions.allizom.org) is never fetched: like the
- * browser's identity API, the flow stops when a redirect reaches it.
- */
+/** Signing in with the identity provider over plain HTTP, the way a browser does (for tests and the bench). */
+
+// A cookie jar per host, redirects followed one by one, and the provider's login form filled in and
+// posted. The extension's redirect (chromiumapp.org, extensions.allizom.org) is never fetched: like
+// the browser's identity API, the flow stops when a redirect reaches it.
 
 export interface IdpCredentials {
   username: string;
