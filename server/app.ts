@@ -23,6 +23,7 @@ import { redirectRoutes } from './routes/redirect';
 import { mountScimFallback, scimRoutes } from './routes/scim';
 import { scimAdminRoutes } from './routes/scim-admin';
 import { shareRoutes } from './routes/shares';
+import { ssoRoutes } from './routes/sso';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 
@@ -62,6 +63,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   mountRoutes(app, api, deps, [
     ...healthRoutes(deps, api),
     ...adminSessionRoutes(deps),
+    ...ssoRoutes(deps),
     ...inviteRoutes(deps),
     ...contentRoutes(deps),
     ...consoleApiRoutes(deps),

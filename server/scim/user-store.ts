@@ -100,7 +100,13 @@ export async function insertUser(db: Db, fields: UserFields & { userName: string
 export async function updateUser(db: Db, id: string, fields: UserFields, now: number, adopt = false): Promise<void> {
   const set = { ...columns(fields), ...(adopt ? { provisioned_at: now } : {}) };
   if (Object.keys(set).length === 0) return;
-  await db.updateTable('advocates').set(set).where('id', '=', id).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('advocates').set(set).where('id', '=', id).execute();
+    // The leaderboard's copy of the team (as PATCH /v1/me and sign-in keep it).
+    if (fields.team !== undefined) {
+      await trx.updateTable('advocate_points').set({ team: fields.team }).where('advocate_id', '=', id).execute();
+    }
+  });
 }
 
 /**

@@ -99,6 +99,23 @@ describe('deprovisioning over SCIM', () => {
     expect((await server.call('/v1/sync', { token: dee.token })).status).toBe(401);
   });
 
+  it('a department change moves them to that team on the leaderboard', async () => {
+    const ivy = await signedInEmployee('ivy@contoso.com');
+    await server.deps.scores.recompute([ivy.id]);
+    const team = async (name: string) =>
+      (
+        (await (await server.call(`/v1/leaderboard?period=all&team=${name}`, { token: ivy.token })).json()) as {
+          entries: { name: string }[];
+        }
+      ).entries.map((entry) => entry.name);
+    expect(await team('Sales')).toContain('Dee ivy');
+    const moved = await deactivate(ivy.id, [{ op: 'replace', path: `${ENTERPRISE}:department`, value: 'Research' }]);
+    expect(moved.status).toBe(200);
+    expect(await team('Research')).toContain('Dee ivy');
+    expect(await team('Sales')).not.toContain('Dee ivy');
+    ivy.stream.close();
+  });
+
   it('Okta’s path-less deactivation closes the stream the same way', async () => {
     const eve = await signedInEmployee('eve@okta.example');
     expect((await deactivate(eve.id, [{ op: 'replace', value: { active: false } }])).status).toBe(200);
