@@ -241,6 +241,20 @@ describe('Microsoft Entra ID provisioning', () => {
     const left = await scim.json<{ members: { value: string }[] }>('GET', group, undefined, 200);
     expect(left.members.map((member) => member.value)).toEqual([users[2]]);
 
+    // Whether a user is a member, as Entra ID asks it: a filter on id and members, only the id back.
+    const isMember = async (user: string) =>
+      (
+        await scim.json<{ totalResults: number; Resources: Json[] }>(
+          'GET',
+          `/Groups?filter=${filter(`id eq "${created.id}" and members[value eq "${user}"]`)}&attributes=id`,
+          undefined,
+          200,
+        )
+      ).Resources;
+    expect(await isMember(users[2]!)).toEqual([expect.objectContaining({ id: created.id })]);
+    expect((await isMember(users[2]!))[0]).not.toHaveProperty('members');
+    expect(await isMember(users[0]!)).toEqual([]);
+
     // The console sees the group as a team with its member.
     const groups = (await (await server.call('/v1/admin/groups', { token: admin })).json()) as { items: AdminGroup[] };
     expect(groups.items.find((item) => item.id === created.id)).toEqual({
