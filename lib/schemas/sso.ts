@@ -1,5 +1,6 @@
 /** Signing in with the company's identity provider: what the sign-in screens ask, and the extension's code exchange. */
 import { z } from 'zod';
+import { lineSchema } from '../text';
 import { advocateSchema } from './access';
 
 /** GET /v1/sign-in-options: which ways in this server offers (the console and the extension's setup read it). */
@@ -20,8 +21,7 @@ export const ssoExchangeResponseSchema = z.object({
 /** GET /v1/sso/start: who signs in (an admin in the console, or the extension), and for the extension where the code goes. */
 export const ssoStartQuerySchema = z.object({
   for: z.enum(['console', 'extension']).describe('console: an admin session; extension: a one-time code for a token'),
-  redirect: z
-    .string()
+  redirect: lineSchema()
     .max(500)
     .optional()
     .describe(
@@ -35,8 +35,9 @@ export const ssoStartQuerySchema = z.object({
 
 /** GET /v1/sso/callback: the provider's authorization response (more parameters, such as iss, are read as sent). */
 export const ssoCallbackQuerySchema = z.object({
-  state: z.string().min(1).max(512),
-  code: z.string().max(4096).optional(),
-  error: z.string().max(200).optional(),
-  error_description: z.string().max(2000).optional(),
+  state: lineSchema().min(1).max(512),
+  code: lineSchema().max(4096).optional(),
+  error: lineSchema().max(200).optional(),
+  // error_description is not declared: the provider's words may hold line breaks (Entra ID's do:
+  // "AADSTS…\r\nTrace ID: …"), and the raw query goes to openid-client, which reads it for the log.
 });

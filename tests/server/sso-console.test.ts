@@ -123,6 +123,24 @@ describe('console sign-in with the identity provider', () => {
     expect(end.pathname + end.search).toBe('/admin/?sso-error=access-removed');
   });
 
+  it("reads a provider's error whose description runs over several lines, as Entra ID's does", async () => {
+    const browser = new SsoBrowser();
+    const atIdp = await follow(browser, `${server.url}/v1/sso/start?for=console`, {
+      stop: (url) => url.startsWith(idp.issuer),
+    });
+    if (!('stoppedAt' in atIdp)) throw new Error('the sign-in did not go to the provider');
+    const state = new URL(atIdp.stoppedAt).searchParams.get('state')!;
+    const query = new URLSearchParams({
+      error: 'access_denied',
+      error_description: 'AADSTS50105: The signed in user is not assigned to a role.\r\nTrace ID: 1f2e\r\nTimestamp: x',
+      state,
+      iss: idp.issuer,
+    });
+    const answer = await browser.request(`${server.url}/v1/sso/callback?${query}`);
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toBe('/admin/?sso-error=access-removed');
+  });
+
   it('answers sso-error=login-required to a silent sign-in without a provider session', async () => {
     const end = await consoleSignIn(new SsoBrowser(), server.url, { prompt: 'none' });
     expect(end.pathname + end.search).toBe('/admin/?sso-error=login-required');
