@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { AdminAdvocate, AdminSessionState, Analytics, LinkPreview } from '../../lib/console-schemas';
 import type { createdInviteSchema, inviteSchema } from '../../lib/schemas';
+import type { SignInOptions } from '../../lib/schemas/sso';
 
 /** GET /v1/admin/session; sign-in answers the same plus the bearer token. */
 export type Session =
@@ -10,5 +11,48 @@ export type Session =
 export type Invite = z.infer<typeof inviteSchema>;
 /** The answer to creating an invite: the only one that holds its code. */
 export type CreatedInvite = z.infer<typeof createdInviteSchema>;
-export type AdvocateRow = AdminAdvocate;
-export type { Analytics, LinkPreview };
+export type { Analytics, LinkPreview, SignInOptions };
+
+/**
+ * How an advocate got in. The list's email, browsers and signedInWith come with per-browser tokens;
+ * a server from before them leaves them out, and the console then shows none of them.
+ */
+export type SignedInWith = 'invite' | 'sso';
+export type AdvocateRow = AdminAdvocate & {
+  email?: string | null;
+  /** Browsers signed in now (one token each). */
+  browsers?: number;
+  signedInWith?: SignedInWith | SignedInWith[] | null;
+};
+
+/*
+ * SCIM tokens, provisioning and groups, as the shared contract names them. Local until the SCIM
+ * routes' schemas land in lib/console-schemas.ts; then these become z.infer of those.
+ */
+export interface ScimToken {
+  id: string;
+  /** The token's first characters, to tell tokens apart (the token itself is stored hashed). */
+  hint: string;
+  label: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revoked: boolean;
+}
+/** POST /v1/admin/scim-tokens: the only answer that holds the token. */
+export interface CreatedScimToken {
+  id: string;
+  token: string;
+  hint: string;
+  label: string | null;
+  createdAt: string;
+}
+export type OnDelete = 'keep' | 'erase';
+export interface ProvisioningSettings {
+  onDelete: OnDelete;
+}
+export interface Group {
+  id: string;
+  name: string;
+  source: 'scim' | 'idp' | 'console';
+  members: number;
+}
