@@ -20,6 +20,7 @@ const ACCESS_LABEL: Record<AdvocateAccess, string> = {
   removed: 'Removed',
   'signed-out': 'Signed out',
   expired: 'Expired',
+  deprovisioned: 'Deprovisioned',
 };
 
 const SIGNED_IN_WITH: Record<SignedInWith, string> = { sso: 'Work account', invite: 'Invite code' };
