@@ -13,17 +13,8 @@ export type Invite = z.infer<typeof inviteSchema>;
 export type CreatedInvite = z.infer<typeof createdInviteSchema>;
 export type { Analytics, LinkPreview, SignInOptions };
 
-/**
- * How an advocate got in. The list's email, browsers and signedInWith come with per-browser tokens;
- * a server from before them leaves them out, and the console then shows none of them.
- */
-export type SignedInWith = 'invite' | 'sso';
-export type AdvocateRow = AdminAdvocate & {
-  email?: string | null;
-  /** Browsers signed in now (one token each). */
-  browsers?: number;
-  signedInWith?: SignedInWith | SignedInWith[] | null;
-};
+/** An advocate as the console lists them; email, browsers and signedInWith are left out by servers from before per-browser tokens. */
+export type AdvocateRow = AdminAdvocate;
 
 /*
  * SCIM tokens, provisioning and groups, as the shared contract names them. Local until the SCIM

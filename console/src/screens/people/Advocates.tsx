@@ -10,7 +10,7 @@ import { Table, type Column } from '../../components/Table';
 import { Loaded } from '../../components/Loaded';
 import { NoticeLine, type Notice } from '../../components/ui';
 import { formatDateTime, formatRelative } from '../../time';
-import type { AdvocateRow, SignedInWith } from '../../types';
+import type { AdvocateRow } from '../../types';
 import { useFetched } from '../../use-fetched';
 
 const ACTIVE_DAYS = 7;
@@ -23,14 +23,10 @@ const ACCESS_LABEL: Record<AdvocateAccess, string> = {
   deprovisioned: 'Deprovisioned',
 };
 
-const SIGNED_IN_WITH: Record<SignedInWith, string> = { sso: 'Work account', invite: 'Invite code' };
-
-/** "Work account", "Invite code", or both; null when the server did not say. */
-export function signedInWithLabel(value: AdvocateRow['signedInWith']): string | null {
-  if (value === undefined || value === null) return null;
-  const ways = (Array.isArray(value) ? value : [value]).filter((way) => Object.hasOwn(SIGNED_IN_WITH, way));
-  return ways.length ? ways.map((way) => SIGNED_IN_WITH[way]).join(' and ') : null;
-}
+const SIGNED_IN_WITH: Record<NonNullable<AdvocateRow['signedInWith']>, string> = {
+  sso: 'Work account',
+  invite: 'Invite code',
+};
 
 function When({ at, now }: { at: string; now: number }) {
   return (
@@ -125,7 +121,9 @@ export function AdvocatesSection() {
                       )}
                     </th>
                     {showSignedInWith && (
-                      <td data-label="Signed in with">{signedInWithLabel(advocate.signedInWith) ?? '—'}</td>
+                      <td data-label="Signed in with">
+                        {advocate.signedInWith ? SIGNED_IN_WITH[advocate.signedInWith] : '—'}
+                      </td>
                     )}
                     <td data-label="Access">
                       <span>
