@@ -22,7 +22,7 @@ export type AdvocateRow = AdminAdvocate;
  */
 export interface ScimToken {
   id: string;
-  /** The token's first characters, to tell tokens apart (the token itself is stored hashed). */
+  /** The token's last four characters, to tell tokens apart (the token itself is stored hashed). */
   hint: string;
   label: string | null;
   createdAt: string;
@@ -41,9 +41,15 @@ export type OnDelete = 'keep' | 'erase';
 export interface ProvisioningSettings {
   onDelete: OnDelete;
 }
+/** A member of a group, by name. */
+export interface GroupMember {
+  id: string;
+  name: string;
+}
 export interface Group {
   id: string;
   name: string;
   source: 'scim' | 'idp' | 'console';
-  members: number;
+  /** The members by name (the SCIM branch's answer), or their count (the shared contract's first wording). */
+  members: GroupMember[] | number;
 }

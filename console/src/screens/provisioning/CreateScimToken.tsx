@@ -10,7 +10,7 @@ import { tokenName } from './ScimTokensTable';
 const FORM = 'scim-token';
 
 /** POST /v1/admin/scim-tokens {label?}, as the contract names it (the server checks it again). */
-const scimTokenInputSchema = z.object({ label: z.string().trim().min(1).max(100).optional() }).strict();
+const scimTokenInputSchema = z.object({ label: z.string().trim().min(1).max(80).optional() }).strict();
 type ScimTokenInput = z.infer<typeof scimTokenInputSchema>;
 
 interface Draft {
@@ -52,7 +52,7 @@ export function CreateScimToken({ created, onCreated }: Props) {
           label="Label (optional)"
           errors={form.errors}
           hint="Which identity provider uses it, e.g. “Entra ID production”."
-          maxLength={100}
+          maxLength={80}
           value={draft.label}
           onValue={(label) => form.update('label', () => ({ label }))}
         />
@@ -77,7 +77,7 @@ export function CreateScimToken({ created, onCreated }: Props) {
             <CopyValue label="SCIM token" value={created.token} large />
             <p>
               <strong>Copy it now: this token will not be shown again.</strong> Paste it as the secret token in your
-              identity provider’s provisioning settings. The list below names it by its start,{' '}
+              identity provider’s provisioning settings. The list below names it by its end,{' '}
               <code class="code">{tokenName(created)}</code>.
             </p>
           </div>

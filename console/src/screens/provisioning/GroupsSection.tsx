@@ -1,7 +1,21 @@
-/** "Teams and groups from your identity provider" (GET /v1/admin/groups): name, where it came from, how many members. */
+/** "Teams and groups from your identity provider" (GET /v1/admin/groups): name (and the first members'), where it came from, how many members. */
 import { Loaded } from '../../components/Loaded';
 import { Table } from '../../components/Table';
 import type { Group } from '../../types';
+
+const NAMED = 3;
+
+function memberCount(group: Group): number {
+  return Array.isArray(group.members) ? group.members.length : group.members;
+}
+
+/** "Ada Lovelace, Grace Hopper and 40 more", or null without names. */
+function someMembers(group: Group): string | null {
+  if (!Array.isArray(group.members) || group.members.length === 0) return null;
+  const names = group.members.slice(0, NAMED).map((member) => member.name);
+  const rest = group.members.length - names.length;
+  return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
+}
 import { useFetched } from '../../use-fetched';
 
 const SOURCE: Record<Group['source'], string> = {
@@ -33,10 +47,18 @@ export function GroupsSection() {
                 .sort((a, b) => a.name.localeCompare(b.name))
                 .map((group) => (
                   <tr key={group.id}>
-                    <th scope="row">{group.name}</th>
+                    <th scope="row">
+                      {group.name}
+                      {someMembers(group) && (
+                        <span class="muted small group-members">
+                          <span class="visually-hidden">: </span>
+                          {someMembers(group)}
+                        </span>
+                      )}
+                    </th>
                     <td data-label="From">{SOURCE[group.source] ?? group.source}</td>
                     <td data-label="Members" class="numeric">
-                      {group.members}
+                      {memberCount(group)}
                     </td>
                   </tr>
                 ))}

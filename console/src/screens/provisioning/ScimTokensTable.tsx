@@ -1,11 +1,11 @@
-/** The SCIM tokens: label, start, created, last used, state, and "Revoke" while they work. */
+/** The SCIM tokens, newest first: label, end, state, created, last used, and "Revoke" while they work. */
 import { Table } from '../../components/Table';
 import { formatDateTime, formatRelative } from '../../time';
 import type { ScimToken } from '../../types';
 
-/** How lists name a token: its first characters (the token itself is stored hashed). */
+/** How lists name a token: its last characters (the token itself is stored hashed). */
 export function tokenName(token: Pick<ScimToken, 'hint'>): string {
-  return `${token.hint}…`;
+  return `…${token.hint}`;
 }
 
 interface Props {
@@ -20,7 +20,7 @@ export function ScimTokensTable({ tokens, createdId, onRevoke }: Props) {
     <Table
       class="table--actions table--stack"
       caption="SCIM tokens, newest first"
-      columns={['Label', 'Starts with', 'State', 'Created', 'Last used']}
+      columns={['Label', 'Ends with', 'State', 'Created', 'Last used']}
       actions
     >
       {[...tokens]
@@ -28,7 +28,7 @@ export function ScimTokensTable({ tokens, createdId, onRevoke }: Props) {
         .map((token) => (
           <tr key={token.id} class={token.id === createdId ? 'is-new' : undefined}>
             <th scope="row">{token.label ?? <span class="muted">No label</span>}</th>
-            <td data-label="Starts with">
+            <td data-label="Ends with">
               <code class="code">{tokenName(token)}</code>
             </td>
             <td data-label="State">
