@@ -93,10 +93,9 @@ export function DeletePolicy() {
               </div>
             </fieldset>
             <div class="button-row">
-              <button type="submit" class="button button--primary" disabled={busy || choice === saved} aria-busy={busy}>
+              <button type="submit" class="button button--primary" disabled={busy} aria-busy={busy}>
                 Save
               </button>
-              {choice === saved && <span class="muted small">Saved.</span>}
             </div>
           </form>
         )}
