@@ -122,7 +122,14 @@ export function AdvocatesSection() {
                     </th>
                     {showSignedInWith && (
                       <td data-label="Signed in with">
-                        {advocate.signedInWith ? SIGNED_IN_WITH[advocate.signedInWith] : '—'}
+                        {advocate.signedInWith ? (
+                          SIGNED_IN_WITH[advocate.signedInWith]
+                        ) : advocate.access === 'active' ? (
+                          // Provisioned by the identity provider, no browser signed in yet.
+                          <span class="muted">Not signed in yet</span>
+                        ) : (
+                          '—'
+                        )}
                       </td>
                     )}
                     <td data-label="Access">
