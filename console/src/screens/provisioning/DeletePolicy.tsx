@@ -11,8 +11,8 @@ const CHOICES: { value: OnDelete; label: string; hint: string }[] = [
     value: 'keep',
     label: 'Keep their history',
     hint:
-      'Their shares, clicks and points stay in analytics, and they are listed as removed. Links they shared keep ' +
-      'working.',
+      'Their shares, clicks and points stay in analytics, and they stay listed with their access ended. Links ' +
+      'they shared keep working.',
   },
   {
     value: 'erase',
