@@ -1,5 +1,5 @@
 /** Creating a SCIM token: an optional label, then the token, shown this once (only its hash is kept), with a copy button. */
-import { z } from 'zod';
+import { scimTokenCreateSchema, type ScimTokenCreate } from '../../../../lib/console-schemas';
 import { api } from '../../api';
 import { CopyValue } from '../../components/CopyValue';
 import { InputField } from '../../components/fields';
@@ -8,10 +8,6 @@ import type { CreatedScimToken } from '../../types';
 import { tokenName } from './ScimTokensTable';
 
 const FORM = 'scim-token';
-
-/** POST /v1/admin/scim-tokens {label?}, as the contract names it (the server checks it again). */
-const scimTokenInputSchema = z.object({ label: z.string().trim().min(1).max(80).optional() }).strict();
-type ScimTokenInput = z.infer<typeof scimTokenInputSchema>;
 
 interface Draft {
   label: string;
@@ -25,8 +21,8 @@ interface Props {
 }
 
 export function CreateScimToken({ created, onCreated }: Props) {
-  const form = useSchemaForm<Draft, ScimTokenInput>({
-    schema: scimTokenInputSchema,
+  const form = useSchemaForm<Draft, ScimTokenCreate>({
+    schema: scimTokenCreateSchema,
     candidate: (draft) => (draft.label.trim() ? { label: draft.label.trim() } : {}),
     initial: EMPTY,
   });

@@ -5,13 +5,9 @@ import type { Group } from '../../types';
 
 const NAMED = 3;
 
-function memberCount(group: Group): number {
-  return Array.isArray(group.members) ? group.members.length : group.members;
-}
-
-/** "Ada Lovelace, Grace Hopper and 40 more", or null without names. */
+/** "Ada Lovelace, Grace Hopper and 40 more", or null for an empty group. */
 function someMembers(group: Group): string | null {
-  if (!Array.isArray(group.members) || group.members.length === 0) return null;
+  if (group.members.length === 0) return null;
   const names = group.members.slice(0, NAMED).map((member) => member.name);
   const rest = group.members.length - names.length;
   return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
@@ -58,7 +54,7 @@ export function GroupsSection() {
                     </th>
                     <td data-label="From">{SOURCE[group.source] ?? group.source}</td>
                     <td data-label="Members" class="numeric">
-                      {memberCount(group)}
+                      {group.members.length}
                     </td>
                   </tr>
                 ))}
