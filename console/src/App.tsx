@@ -1,12 +1,13 @@
 /**
- * The console: restores the session (GET /v1/admin/session), shows sign-in without one, and the
- * signed-in shell (header, navigation, the screen of the current route) with one.
+ * The console: restores the session (GET /v1/admin/session), shows sign-in without one (with what a
+ * failed work-account sign-in came back with), and the signed-in shell with one.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiError, describeError, setCsrfToken, setUnauthorizedHandler } from './api';
 import { Shell } from './Shell';
 import { SignIn } from './screens/SignIn';
 import { Loading, LoadError, requestHeadingFocus } from './components/ui';
+import { takeSsoError } from './sso-return';
 import type { Session } from './types';
 
 type State =
@@ -17,6 +18,8 @@ type State =
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'checking' });
+  // Read before anything else touches the URL; shown by the sign-in screen, once.
+  const [ssoError] = useState(takeSsoError);
 
   const check = useCallback(async () => {
     setState({ kind: 'checking' });
@@ -80,7 +83,7 @@ export function App() {
         </main>
       );
     case 'signed-out':
-      return <SignIn reason={state.reason} onSignedIn={signedIn} />;
+      return <SignIn reason={state.reason} ssoError={state.reason ? null : ssoError} onSignedIn={signedIn} />;
     case 'signed-in':
       return <Shell session={state.session} onSignOut={signOut} />;
   }

@@ -13,6 +13,7 @@ import { ContentList } from './screens/content/ContentList';
 import { GuidelinesEditor } from './screens/guidelines/GuidelinesEditor';
 import { Home } from './screens/Home';
 import { People } from './screens/people/People';
+import { Provisioning } from './screens/provisioning/Provisioning';
 import { ScoringEditor } from './screens/scoring/ScoringEditor';
 import type { Session } from './types';
 
@@ -28,6 +29,7 @@ const NAV: { label: string; path: string; active: (route: Route) => boolean }[] 
   { label: 'Scoring', path: '/scoring', active: (r) => r.name === 'scoring' },
   { label: 'Invites & advocates', path: '/people', active: (r) => r.name === 'people' },
   { label: 'Analytics', path: '/analytics', active: (r) => r.name === 'analytics' },
+  { label: 'Sign-in & provisioning', path: '/provisioning', active: (r) => r.name === 'provisioning' },
 ];
 
 export function Shell({ session, onSignOut }: Props) {
@@ -95,6 +97,8 @@ function Screen({ route }: { route: Route }) {
       return <ScoringEditor />;
     case 'people':
       return <People />;
+    case 'provisioning':
+      return <Provisioning />;
     case 'analytics':
       return <Analytics from={route.from} to={route.to} />;
     case 'not-found':

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'guidelines' }
   | { name: 'scoring' }
   | { name: 'people' }
+  | { name: 'provisioning' }
   | { name: 'analytics'; from: string; to: string }
   | { name: 'not-found'; path: string };
 
@@ -39,6 +40,7 @@ export function parseHash(hash: string): Route {
   if (first === 'guidelines' && !second) return { name: 'guidelines' };
   if (first === 'scoring' && !second) return { name: 'scoring' };
   if (first === 'people' && !second) return { name: 'people' };
+  if (first === 'provisioning' && !second) return { name: 'provisioning' };
   if (first === 'analytics' && !second)
     return { name: 'analytics', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   return { name: 'not-found', path: pathPart };

@@ -326,8 +326,12 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   const advocates = page.locator('section', { has: page.getByRole('heading', { name: 'Advocates', exact: true }) });
   const ada = advocates.getByRole('row').filter({ hasText: 'Ada Advocate' });
   await expect(ada).toContainText(/just now|minutes? ago/); // the last sync
-  await expect(ada.getByRole('cell').first()).toHaveText('Active');
-  await expect(ada.getByRole('cell').nth(2)).toHaveText('1'); // shares
+  await expect(ada.locator('td[data-label="Access"]')).toHaveText('Active');
+  await expect(ada.locator('td[data-label="Shares"]')).toHaveText('1');
+  await expect(ada.locator('td[data-label="Signed in with"]')).toHaveText('Invite code');
+  await expect(ada.locator('td[data-label="Browsers"]')).toHaveText('1');
+  // Custom limits: most uses and expiry typed.
+  await page.getByLabel('Custom').check();
   await page.getByLabel('Most uses').fill('5');
   await page.getByRole('button', { name: 'Create invite' }).click();
   const created = page.locator('.new-invite code.code--large');
@@ -369,6 +373,7 @@ test("the server's 422 errors land on the fields they name", async ({ context, s
   await signIn(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Relay' })).toBeVisible();
   await page.getByRole('link', { name: 'Invites & advocates', exact: true }).click();
+  await page.getByLabel('Custom').check();
   // A time in the past passes the schema (it is a date-time) but not the server (it must be in the future).
   await page.route('**/v1/admin/invites', (route) =>
     route.request().method() === 'POST'

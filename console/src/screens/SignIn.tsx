@@ -1,53 +1,41 @@
-/** Sign-in: email and password, validated with the shared schema; the server's answer shown clearly. */
-import { useRef, useState } from 'preact/hooks';
-import { adminSessionRequestSchema } from '../../../lib/schemas';
-import { api, ApiError, describeError } from '../api';
-import { InputField } from '../components/fields';
-import { PageHeader } from '../components/ui';
-import { zodErrors, type Errors } from '../forms';
-import type { Session } from '../types';
-import { ThemeSelect } from '../components/ThemeSelect';
+/**
+ * Sign-in: "Sign in with your work account" when the server offers it (a plain link to
+ * /v1/sso/start, which needs no script state), email and password when those are allowed (checked
+ * with the shared schema), and what a failed work-account sign-in came back with.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api';
 import { Logo } from '../components/Logo';
+import { PasswordSignIn } from '../components/PasswordSignIn';
+import { ThemeSelect } from '../components/ThemeSelect';
+import { Loading, PageHeader } from '../components/ui';
+import type { Session, SignInOptions } from '../types';
 
 interface Props {
   reason?: string;
+  /** Words for a failed work-account sign-in, or null. */
+  ssoError?: string | null;
   onSignedIn: (session: Session) => void;
 }
 
-export function SignIn({ reason, onSignedIn }: Props) {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const emailInput = useRef<HTMLInputElement>(null);
-  const passwordInput = useRef<HTMLInputElement>(null);
+/** What a server from before work accounts offers: passwords only. */
+const PASSWORD_ONLY: SignInOptions = { sso: false, password: true, invites: true };
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = adminSessionRequestSchema.safeParse({ email: email.trim(), password });
-    if (!parsed.success) {
-      const found = zodErrors(parsed.error);
-      setErrors(found);
-      (found.email ? emailInput : passwordInput).current?.focus();
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const session = await api.post<Session>('/v1/admin/session', parsed.data, { allowUnauthorized: true });
-      onSignedIn(session);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        setFailure('That email and password do not match an admin. Check them and try again.');
-        passwordInput.current?.select();
-      } else {
-        setFailure(describeError(error));
-      }
-      setBusy(false);
-    }
-  }
+export const SSO_START = '/v1/sso/start?for=console';
+
+export function SignIn({ reason, ssoError, onSignedIn }: Props) {
+  const [options, setOptions] = useState<SignInOptions | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .get<SignInOptions>('/v1/sign-in-options', { allowUnauthorized: true, signal: controller.signal })
+      .then(setOptions)
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError') setOptions(PASSWORD_ONLY);
+      });
+    return () => controller.abort();
+  }, []);
 
   return (
     <div class="signin-page">
@@ -67,40 +55,31 @@ export function SignIn({ reason, onSignedIn }: Props) {
             {reason}
           </p>
         )}
-        <form class="card signin__form" onSubmit={(event) => void submit(event)} noValidate>
-          <div role="alert" class="notice-slot">
-            {failure && <p class="notice notice--error">{failure}</p>}
+        <div role="alert" class="notice-slot">
+          {/* Inserted once the page is up, so screen readers announce it (an alert there from the start may go unread). */}
+          {ssoError && options && <p class="notice notice--error">{ssoError}</p>}
+        </div>
+        {options === null ? (
+          <Loading label="Loading the ways to sign in…" />
+        ) : (
+          <div class="card signin__card">
+            {options.sso && (
+              <a class="button button--primary button--wide signin__sso" href={SSO_START}>
+                Sign in with your work account
+              </a>
+            )}
+            {options.password && (
+              <PasswordSignIn
+                heading={options.sso ? 'or sign in with email and password' : undefined}
+                primary={!options.sso}
+                onSignedIn={onSignedIn}
+              />
+            )}
+            {!options.sso && !options.password && (
+              <p>This server allows no way to sign in. Ask whoever runs it to set up single sign-on.</p>
+            )}
           </div>
-          <InputField
-            form="signin"
-            path="email"
-            label="Email"
-            errors={errors}
-            inputRef={emailInput}
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onValue={setEmail}
-          />
-          <InputField
-            form="signin"
-            path="password"
-            label="Password"
-            errors={errors}
-            inputRef={passwordInput}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onValue={setPassword}
-          />
-          <button type="submit" class="button button--primary button--wide" disabled={busy} aria-busy={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
+        )}
       </main>
     </div>
   );

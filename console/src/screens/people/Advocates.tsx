@@ -1,11 +1,12 @@
 /**
- * The advocates on the "Invites & advocates" screen: who joined, when each last synced, how many
- * shares each made, whether their access still works, and "Remove access" (RemoveAccessDialog).
+ * The advocates on the "Invites & advocates" screen: who joined (with their email, how they signed
+ * in and on how many browsers, when the server says), when each last synced, how many shares each
+ * made, whether their access still works, and "Remove access" (RemoveAccessDialog).
  */
 import { useState } from 'preact/hooks';
 import type { AdvocateAccess } from '../../../../lib/console-schemas';
 import { RemoveAccessDialog, type Removal } from '../../components/RemoveAccessDialog';
-import { Table } from '../../components/Table';
+import { Table, type Column } from '../../components/Table';
 import { Loaded } from '../../components/Loaded';
 import { NoticeLine, type Notice } from '../../components/ui';
 import { formatDateTime, formatRelative } from '../../time';
@@ -20,6 +21,11 @@ const ACCESS_LABEL: Record<AdvocateAccess, string> = {
   'signed-out': 'Signed out',
   expired: 'Expired',
   deprovisioned: 'Deprovisioned',
+};
+
+const SIGNED_IN_WITH: Record<NonNullable<AdvocateRow['signedInWith']>, string> = {
+  sso: 'Work account',
+  invite: 'Invite code',
 };
 
 function When({ at, now }: { at: string; now: number }) {
@@ -58,6 +64,17 @@ export function AdvocatesSection() {
 
   const now = Date.now();
   const withAccess = advocates?.filter((advocate) => advocate.access === 'active') ?? [];
+  // Columns the server fills since per-browser tokens; an older server's list has neither.
+  const showSignedInWith = advocates?.some((advocate) => advocate.signedInWith !== undefined) ?? false;
+  const showBrowsers = advocates?.some((advocate) => typeof advocate.browsers === 'number') ?? false;
+  const columns: Column[] = [
+    'Name',
+    ...(showSignedInWith ? ['Signed in with'] : []),
+    'Access',
+    'Last sync',
+    ...(showBrowsers ? [{ label: 'Browsers', numeric: true } as const] : []),
+    { label: 'Shares', numeric: true },
+  ];
   return (
     <section class="card form-section" aria-labelledby="people-advocates">
       <h2 id="people-advocates">Advocates</h2>
@@ -85,16 +102,17 @@ export function AdvocatesSection() {
                   : ''}
                 .
               </p>
-              <Table
-                class="table--actions table--stack"
-                caption="Advocates"
-                columns={['Name', 'Access', 'Last sync', { label: 'Shares', numeric: true }]}
-                actions
-              >
+              <Table class="table--actions table--stack" caption="Advocates" columns={columns} actions>
                 {(advocates ?? []).map((advocate) => (
                   <tr key={advocate.id}>
                     <th scope="row">
                       {advocate.name}
+                      {advocate.email && (
+                        <span class="muted small advocate-email">
+                          <span class="visually-hidden">, </span>
+                          {advocate.email}
+                        </span>
+                      )}
                       {advocate.team && (
                         <span class="muted small advocate-team">
                           <span class="visually-hidden">, team </span>
@@ -102,6 +120,18 @@ export function AdvocatesSection() {
                         </span>
                       )}
                     </th>
+                    {showSignedInWith && (
+                      <td data-label="Signed in with">
+                        {advocate.signedInWith ? (
+                          SIGNED_IN_WITH[advocate.signedInWith]
+                        ) : advocate.access === 'active' ? (
+                          // Provisioned by the identity provider, no browser signed in yet.
+                          <span class="muted">Not signed in yet</span>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    )}
                     <td data-label="Access">
                       <span>
                         <span
@@ -122,6 +152,11 @@ export function AdvocatesSection() {
                     <td data-label="Last sync" class="nowrap">
                       {advocate.lastSyncAt ? <When at={advocate.lastSyncAt} now={now} /> : 'Never'}
                     </td>
+                    {showBrowsers && (
+                      <td data-label="Browsers" class="numeric">
+                        {advocate.browsers ?? '—'}
+                      </td>
+                    )}
                     <td data-label="Shares" class="numeric">
                       {advocate.shareCount}
                     </td>

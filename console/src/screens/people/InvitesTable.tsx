@@ -1,8 +1,12 @@
-/** The invites, newest first: each by the start of its code, its state, uses, expiry, and "Revoke" while active. */
+/**
+ * The invites, newest first: each by the start of its code (a "Company code" badge when it has no
+ * use limit), its state, how many joined with it, expiry, and "Revoke" while active.
+ */
 import { Table } from '../../components/Table';
 import { formatDateTime } from '../../time';
 import type { Invite } from '../../types';
-import { inviteLabel } from './CreateInvite';
+import { isCompanyCode } from './invite-draft';
+import { inviteLabel } from './NewInvite';
 
 function inviteState(invite: Invite, now: number): { label: string; active: boolean } {
   if (invite.revoked) return { label: 'Revoked', active: false };
@@ -33,13 +37,15 @@ export function InvitesTable({ invites, createdId, onRevoke }: Props) {
           <tr key={invite.id} class={invite.id === createdId ? 'is-new' : undefined}>
             <th scope="row">
               <code class="code">{inviteLabel(invite)}</code>
+              {isCompanyCode(invite) && <span class="badge badge--company">Company code</span>}
             </th>
             <td data-label="State">
               <span class={`status ${state.active ? 'status--published' : 'status--archived'}`}>{state.label}</span>
             </td>
             <td data-label="Uses" class="nowrap">
-              {invite.uses}
-              {invite.maxUses !== null ? ` of ${invite.maxUses}` : ' (no limit)'}
+              {invite.maxUses !== null
+                ? `${invite.uses} of ${invite.maxUses}`
+                : `${invite.uses} ${invite.uses === 1 ? 'person' : 'people'} so far (no limit)`}
             </td>
             <td data-label="Expires">{invite.expiresAt ? formatDateTime(invite.expiresAt) : 'Never'}</td>
             <td data-label="Created">{formatDateTime(invite.createdAt)}</td>

@@ -11,7 +11,8 @@ import { NoticeLine, PageHeader, type Notice } from '../../components/ui';
 import { useFetched } from '../../use-fetched';
 import type { CreatedInvite, Invite } from '../../types';
 import { AdvocatesSection } from './Advocates';
-import { CreateInvite, inviteLabel } from './CreateInvite';
+import { CreateInvite } from './CreateInvite';
+import { inviteLabel } from './NewInvite';
 import { InvitesTable } from './InvitesTable';
 
 export function People() {
@@ -40,7 +41,8 @@ export function People() {
     <>
       <PageHeader title="Invites & advocates">
         <p>
-          Advocates join with an invite code in the Relay browser extension. Send them the server address and a code.
+          Advocates join in the Relay browser extension with an invite code: one for each person, or one company code
+          for everyone. Where work-account sign-in is on, they can sign in with that instead.
         </p>
       </PageHeader>
 
