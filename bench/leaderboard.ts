@@ -61,13 +61,18 @@ async function seed(db: Kysely<Database>, kind: BenchSettings['databases'][numbe
   /** A series value as a 64-bit integer, so products do not overflow PostgreSQL's int4. */
   const b = (column: string) => (pg ? `(${column})::bigint` : `(${column})`);
 
-  await sql`insert into advocates (id, name, ref, token_hash, invite_code, click_tracking, leaderboard, created_at, last_sync_at, team)
+  await sql`insert into advocates (id, name, ref, token_hash, invite_id, click_tracking, leaderboard, created_at, last_sync_at, team)
     ${series(
       ADVOCATES,
       (c) => sql`select 'adv' || ${pad(g(c), 6)}, 'Advocate ' || ${g(c)}, 'ref' || ${g(c)},
-      ${pad(g(c), 64)}, null, 1, case when ${g(c)} % 20 = 0 then 0 else 1 end, ${sql.lit(now)}, null,
+      'none:adv' || ${pad(g(c), 6)}, null, 1, case when ${g(c)} % 20 = 0 then 0 else 1 end, ${sql.lit(now)}, null,
       case when ${g(c)} % 5 = 0 then 'Team ' || (${g(c)} % 40) else null end`,
     )}`.execute(db);
+  // One browser's token each (advocate_tokens); a hash no token has, as nobody calls with them.
+  await sql`insert into advocate_tokens (token_hash, advocate_id, via, created_at, used_at)
+    ${series(ADVOCATES, (c) => sql`select ${pad(g(c), 64)}, 'adv' || ${pad(g(c), 6)}, 'invite', ${sql.lit(now)}, null`)}`.execute(
+    db,
+  );
 
   await sql`insert into content (id, title, url, note, image_url, campaign, language, tags, variants, networks, status, publish_at, expires_at, seq, created_at, updated_at)
     ${series(

@@ -44,7 +44,7 @@ export const linkPreviewSchema = z.object({
 export type LinkPreview = z.infer<typeof linkPreviewSchema>;
 
 /** Whether an advocate's token still works, and if not, why. */
-export const ADVOCATE_ACCESS = ['active', 'removed', 'signed-out', 'expired'] as const;
+export const ADVOCATE_ACCESS = ['active', 'removed', 'signed-out', 'expired', 'deprovisioned'] as const;
 export type AdvocateAccess = (typeof ADVOCATE_ACCESS)[number];
 
 export const adminAdvocateSchema = z.object({
@@ -59,8 +59,22 @@ export const adminAdvocateSchema = z.object({
   team: z.string().nullable().optional(),
   access: z
     .enum(ADVOCATE_ACCESS)
-    .describe('active; removed by an admin (data kept); signed-out by the advocate; expired (token unused too long)'),
+    .describe(
+      'active; removed by an admin (data kept); signed-out by the advocate (every browser); expired (every token unused too long); deprovisioned by the company (SCIM)',
+    ),
   accessEndedAt: z.string().nullable().describe('when access was removed, signed out or expired; null while active'),
+  browsers: z.number().int().optional().describe('browsers signed in: tokens that still work'),
+  lastTokenUseAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('when one of their tokens was last used (recorded at most hourly); null when none is left'),
+  email: z.string().nullable().optional(),
+  signedInWith: z
+    .enum(['invite', 'sso'])
+    .nullable()
+    .optional()
+    .describe('how their most recently used browser signed in: an invite code or the work account; null: none'),
 });
 export type AdminAdvocate = z.infer<typeof adminAdvocateSchema>;
 export const adminAdvocatesSchema = z.object({ items: z.array(adminAdvocateSchema) });

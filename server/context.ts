@@ -63,6 +63,8 @@ export interface AppEnv {
   Variables: {
     admin: AdminPrincipal;
     advocate: AdvocatePrincipal;
+    /** The hash of the advocate token this request came with (one browser's). */
+    advocateTokenHash: string;
     adminSessionHash: string;
     /** How the admin authenticated, and the session token (the CSRF token derives from it). */
     adminAuth: { token: string; via: 'bearer' | 'cookie' };

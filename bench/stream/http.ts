@@ -30,16 +30,27 @@ export async function seedAdvocates(url: string, count: number): Promise<string[
     const tokens = Array.from({ length: count }, () => newToken('advocate'));
     const now = Date.now();
     for (let start = 0; start < count; start += SEED_BATCH) {
-      const rows = tokens.slice(start, start + SEED_BATCH).map((token, k) => ({
-        id: newId(),
-        name: `Stream advocate ${start + k + 1}`,
-        ref: randomString(10),
-        token_hash: hashToken(token),
-        invite_id: null,
-        created_at: now,
-        last_sync_at: null,
-      }));
-      await database.db.insertInto('advocates').values(rows).execute();
+      const rows = tokens.slice(start, start + SEED_BATCH).map((token, k) => {
+        const id = newId();
+        const advocate = {
+          id,
+          name: `Stream advocate ${start + k + 1}`,
+          ref: randomString(10),
+          token_hash: `none:${id}`,
+          invite_id: null,
+          created_at: now,
+          last_sync_at: null,
+        };
+        return { advocate, token: { token_hash: hashToken(token), advocate_id: id, via: 'invite', created_at: now } };
+      });
+      await database.db
+        .insertInto('advocates')
+        .values(rows.map((row) => row.advocate))
+        .execute();
+      await database.db
+        .insertInto('advocate_tokens')
+        .values(rows.map((row) => row.token))
+        .execute();
     }
     return tokens;
   } finally {

@@ -1,15 +1,15 @@
 /**
  * Ending an advocate's access. DELETE /v1/admin/advocates/{id}: an admin removes an advocate,
  * keeping their data for the record (200, the advocate as the console now shows them) or erasing
- * it (?erase=true, 204). DELETE /v1/me/token: the advocate signs out, and the token stops working.
- * Either way the token is refused at once (401 …/token-revoked) and live streams close on every
- * instance (services/advocates.ts).
+ * it (?erase=true, 204): every token of theirs is refused at once (401 …/token-revoked) and their
+ * live streams close on every instance. DELETE /v1/me/token: the advocate signs out of this
+ * browser; its token stops working, their other browsers keep theirs (services/advocates.ts).
  */
 import { adminAdvocateSchema, removeAdvocateQuerySchema } from '../../lib/console-schemas';
 import type { Deps } from '../context';
 import { ProblemError } from '../problem';
 import { advocateRows } from '../services/advocate-list';
-import { revokeAdvocate, revokeToken } from '../services/advocates';
+import { revokeAdvocate, signOutToken } from '../services/advocates';
 import { defineRoute, type Route } from './define';
 
 /** DELETE /v1/admin/advocates/{id}. */
@@ -19,7 +19,7 @@ export function advocateAdminRoutes(deps: Deps): Route[] {
       method: 'delete',
       path: '/v1/admin/advocates/{id}',
       summary:
-        'Remove an advocate: their token stops working at once and their live streams close. erase=false keeps their shares, clicks and points (they leave the leaderboard and show as removed); erase=true deletes everything about them, tracked links included',
+        'Remove an advocate: their tokens (every browser) stop working at once and their live streams close. erase=false keeps their shares, clicks and points (they leave the leaderboard and show as removed); erase=true deletes everything about them, tracked links included',
       tag: 'admin',
       auth: 'admin',
       query: removeAdvocateQuerySchema,
@@ -49,7 +49,7 @@ export function tokenRoutes(deps: Deps): Route[] {
       method: 'delete',
       path: '/v1/me/token',
       summary:
-        'Sign out: this token stops working at once (later calls answer 401 …/token-revoked). Your shares stay; you leave the leaderboard',
+        'Sign out of this browser: this token stops working at once (later calls answer 401 …/token-revoked); your other browsers stay signed in. Your shares stay; once no browser is signed in, you leave the leaderboard',
       tag: 'advocate',
       auth: 'advocate',
       anyClientVersion: true,
@@ -61,7 +61,7 @@ export function tokenRoutes(deps: Deps): Route[] {
         429: { description: 'Too many requests for this token', headers: ['Retry-After'] },
       },
       handler: async (c) => {
-        await revokeToken(deps, c.get('advocate').id, 'signed-out');
+        await signOutToken(deps, c.get('advocateTokenHash'));
         return c.body(null, 204);
       },
     }),

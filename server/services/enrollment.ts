@@ -1,8 +1,9 @@
 /** Enrolment: an invite code redeemed for an advocate token, claiming a use and creating the advocate in one transaction. */
 import type { Kysely } from 'kysely';
-import { hashInviteCode, hashToken, newId, newToken, randomString } from '../crypto';
+import { hashInviteCode, newId, randomString } from '../crypto';
 import type { Database } from '../db/schema';
 import { ProblemError } from '../problem';
+import { issueAdvocateToken } from './advocate-tokens';
 
 export interface Enrolled {
   token: string;
@@ -15,9 +16,8 @@ export async function redeemInvite(
   now: number,
 ): Promise<Enrolled> {
   const codeHash = hashInviteCode(request.code);
-  const token = newToken('advocate');
   const advocate = { id: newId(), name: request.name };
-  await db.transaction().execute(async (trx) => {
+  const token = await db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('invites').select('id').where('code_hash', '=', codeHash).executeTakeFirst();
     if (!found) {
       throw new ProblemError(404, 'That invite code is not recognised. Check it with your programme admin.', {
@@ -58,12 +58,14 @@ export async function redeemInvite(
         id: advocate.id,
         name: advocate.name,
         ref: randomString(10),
-        token_hash: hashToken(token),
+        // Tokens are in advocate_tokens (one per browser); no token hashes to this.
+        token_hash: 'none:' + advocate.id,
         invite_id: found.id,
         created_at: now,
         last_sync_at: null,
       })
       .execute();
+    return issueAdvocateToken(trx, advocate.id, 'invite', now);
   });
   return { token, advocate };
 }

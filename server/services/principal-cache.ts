@@ -1,4 +1,4 @@
-/** Advocates recently authenticated, by token hash: used only while the database is unreachable, so a share made then can still be taken. */
+/** Advocates recently authenticated, by token hash (one per browser): used only while the database is unreachable, so a share made then can still be taken. */
 import type { AdvocatePrincipal } from '../context';
 
 export class PrincipalCache {
@@ -33,6 +33,11 @@ export class PrincipalCache {
       return undefined;
     }
     return entry.principal;
+  }
+
+  /** One browser's token ended (signed out, expired): the advocate's other tokens stay believed. */
+  forget(tokenHash: string): void {
+    this.entries.delete(tokenHash);
   }
 
   forgetAdvocate(advocateId: string): void {

@@ -192,7 +192,11 @@ export class ScoreKeeper {
 
   private async recomputeChunk(ids: string[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      let lock = trx.selectFrom('advocates').select(['id', 'leaderboard', 'team']).where('id', 'in', ids).orderBy('id');
+      let lock = trx
+        .selectFrom('advocates')
+        .select(['id', 'leaderboard', 'team', 'access_ended'])
+        .where('id', 'in', ids)
+        .orderBy('id');
       if (this.dialect === 'postgres') lock = lock.forUpdate();
       const advocates = await lock.execute();
       if (advocates.length === 0) return;
@@ -206,7 +210,8 @@ export class ScoreKeeper {
           advocate_id: advocate.id,
           bucket: row.bucket,
           points: row.points,
-          listed: advocate.leaderboard === 1 ? 1 : 0,
+          // Listed by the advocate's choice, while their access lasts.
+          listed: advocate.leaderboard === 1 && advocate.access_ended === null ? 1 : 0,
           team: advocate.team,
         })),
       );

@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { CLOSE_FLOOD, CLOSE_SLOW, MESSAGE_WINDOW_MS, StreamHub } from './hub';
+import { CLOSE_FLOOD, CLOSE_REVOKED, CLOSE_SLOW, MESSAGE_WINDOW_MS, StreamHub } from './hub';
 
 /** What the hub uses of a ws WebSocket, with the unsent bytes under the test's control. */
 class FakeSocket extends EventEmitter {
@@ -84,5 +84,23 @@ describe('StreamHub', () => {
     expect(socket.closedWith).toBe(CLOSE_FLOOD);
     expect(hub.stats.droppedFlood).toBe(1);
     expect(hub.size).toBe(0);
+  });
+
+  it('refuses a connection authenticated before the advocate was revoked, not one authenticated after', () => {
+    const { hub, socket, clock } = setUp();
+    const authenticatedBefore = clock.now;
+    clock.now += 10;
+    expect(hub.closeAdvocate('advocate')).toBe(1);
+    expect(socket.closedWith).toBe(CLOSE_REVOKED);
+    const late = new FakeSocket();
+    expect(hub.add(late as unknown as WebSocket, 'advocate', authenticatedBefore)).toBe(false);
+    expect(late.closedWith).toBe(CLOSE_REVOKED);
+    const unknownTime = new FakeSocket();
+    expect(hub.add(unknownTime as unknown as WebSocket, 'advocate')).toBe(false);
+    // Let back in (signed in again): a later authentication is taken.
+    clock.now += 10;
+    const again = new FakeSocket();
+    expect(hub.add(again as unknown as WebSocket, 'advocate', clock.now)).toBe(true);
+    expect(again.closedWith).toBeUndefined();
   });
 });

@@ -74,9 +74,14 @@ export class StreamHub {
     return (this.perAdvocate.get(advocateId) ?? 0) < this.options.maxPerToken;
   }
 
-  /** Takes a new connection; false (and closed) when the advocate was revoked meanwhile. */
-  add(ws: WebSocket, advocateId: string): boolean {
-    if (this.revoked.has(advocateId)) {
+  /**
+   * Takes a new connection; false (and closed) when the advocate was revoked meanwhile: after
+   * `authenticatedAt` (when the upgrade's token check began), or lately when that is not given.
+   * An advocate let back in since (signed in again) authenticates after the revocation.
+   */
+  add(ws: WebSocket, advocateId: string, authenticatedAt?: number): boolean {
+    const revokedAt = this.revoked.get(advocateId);
+    if (revokedAt !== undefined && (authenticatedAt === undefined || revokedAt >= authenticatedAt)) {
       ws.close(CLOSE_REVOKED, 'access revoked');
       return false;
     }

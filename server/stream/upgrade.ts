@@ -79,6 +79,7 @@ export function attachStream(
         type: 'unauthorized',
       });
     }
+    const authenticatedAt = deps.now();
     const advocate = await authenticateAdvocate(
       deps,
       offered.find((value) => value !== STREAM_PROTOCOL),
@@ -91,7 +92,7 @@ export function attachStream(
     }
     if (socket.destroyed) return;
     wss.handleUpgrade(request, socket, head, (ws) => {
-      if (!hub.add(ws, advocate.id)) return;
+      if (!hub.add(ws, advocate.id, authenticatedAt)) return;
       const cursor = greeting();
       if (cursor) hub.send(ws, JSON.stringify({ type: 'sync', cursor }));
     });

@@ -113,6 +113,10 @@ describe('advocates and analytics', () => {
       team: null,
       access: 'active',
       accessEndedAt: null,
+      browsers: 1,
+      lastTokenUseAt: expect.any(String),
+      email: null,
+      signedInWith: 'invite',
     });
     expect(Date.parse(byId.get(ada.id)!.lastSyncAt!)).toBeGreaterThanOrEqual(now - 60_000);
     expect(byId.get(bob.id)).toMatchObject({

@@ -22,6 +22,7 @@ const ENDED: Record<Exclude<AdvocateAccess, 'active'>, string> = {
   removed: 'Their access was already removed.',
   'signed-out': 'They already signed out of Relay.',
   expired: 'Their sign-in already expired: they had not used Relay for a long time.',
+  deprovisioned: 'Your company’s provisioning already ended their access.',
 };
 
 const ERASE_HINT =

@@ -1,8 +1,9 @@
 /**
  * Bearer authentication for the two roles. Admins present a session token (header or the
- * HttpOnly cookie); advocates present the token they got at enrolment. A valid token of the other
- * role is refused 403, anything else 401: `…/token-revoked` for an advocate token that was revoked
- * (removed by an admin, signed out), `…/token-expired` for one unused too long, else
+ * HttpOnly cookie); advocates present their browser's token (advocate_tokens: one per browser,
+ * from an invite code or a work-account sign-in). A valid token of the other role is refused 403,
+ * anything else 401: `…/token-revoked` for an advocate token that was revoked (removed by an
+ * admin, deprovisioned, signed out), `…/token-expired` for one unused too long, else
  * `…/unauthorized`.
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -11,7 +12,7 @@ import type { AdvocatePrincipal, AppEnv, Deps } from '../../context';
 import { hashToken, tokenKind } from '../../crypto';
 import { failureKind } from '../../db/failures';
 import { ProblemError } from '../../problem';
-import { revocationOf, revokeToken, type RevocationReason } from '../../services/advocates';
+import { endOneToken, revocationOf, type RevocationReason } from '../../services/advocates';
 import { checkCookieRequest } from '../csrf';
 
 export const ADMIN_COOKIE = 'relay_admin';
@@ -38,21 +39,27 @@ export function tokenEnded(reason: RevocationReason): ProblemError {
   if (reason === 'expired') {
     return new ProblemError(
       401,
-      'This sign-in expired after a long time without use. Connect again with a new invite code.',
+      'This sign-in expired after a long time without use in this browser. Connect again to use Relay here.',
       { type: 'token-expired', title: 'Token expired', headers },
     );
   }
   const detail =
     reason === 'signed-out'
-      ? 'This token was signed out. Connect again with an invite code.'
-      : 'Your access to Relay was removed by your programme admin.';
+      ? 'This token was signed out. Connect again to use Relay in this browser.'
+      : reason === 'deprovisioned'
+        ? 'Your company ended your access to Relay.'
+        : 'Your access to Relay was removed by your programme admin.';
   return new ProblemError(401, detail, { type: 'token-revoked', title: 'Token revoked', headers });
 }
 
 const HOUR_MS = 3_600_000;
 
 async function isAdvocateToken(deps: Deps, hash: string): Promise<boolean> {
-  const row = await deps.db.selectFrom('advocates').select('id').where('token_hash', '=', hash).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('advocate_tokens')
+    .select('advocate_id')
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -112,9 +119,12 @@ export async function authenticateAdvocate(
   let row;
   try {
     row = await deps.db
-      .selectFrom('advocates')
-      .select(['id', 'name', 'ref', 'click_tracking', 'leaderboard', 'last_sync_at', 'created_at', 'token_used_at'])
-      .where('token_hash', '=', hash)
+      .selectFrom('advocate_tokens')
+      .innerJoin('advocates', 'advocates.id', 'advocate_tokens.advocate_id')
+      .select(['advocates.id', 'advocates.name', 'advocates.ref', 'advocates.click_tracking', 'advocates.leaderboard'])
+      .select(['advocates.last_sync_at', 'advocate_tokens.created_at', 'advocate_tokens.used_at'])
+      .where('advocate_tokens.token_hash', '=', hash)
+      .where('advocates.access_ended', 'is', null)
       .executeTakeFirst();
   } catch (error) {
     const known =
@@ -132,16 +142,17 @@ export async function authenticateAdvocate(
     if (revoked) throw tokenEnded(revoked);
     throw unauthorized('The advocate token is not valid. Enrol again with an invite code.');
   }
-  // A token unused for too long expires; one in use is marked so at most every hour (or 1/24 of
-  // the idle limit), which keeps most requests read-only.
+  // A browser's token unused for too long expires (the advocate's access ends with their last
+  // one); one in use is marked so at most every hour (or 1/24 of the idle limit), which keeps most
+  // requests read-only.
   const now = deps.now();
-  const usedAt = row.token_used_at ?? row.created_at;
+  const usedAt = row.used_at ?? row.created_at;
   if (now - usedAt > deps.config.tokenIdleMs) {
-    await revokeToken(deps, row.id, 'expired');
+    await endOneToken(deps, hash, 'expired');
     throw tokenEnded('expired');
   }
   if (now - usedAt >= Math.min(HOUR_MS, deps.config.tokenIdleMs / 24)) {
-    await deps.db.updateTable('advocates').set({ token_used_at: now }).where('id', '=', row.id).execute();
+    await deps.db.updateTable('advocate_tokens').set({ used_at: now }).where('token_hash', '=', hash).execute();
   }
   const principal: AdvocatePrincipal = {
     id: row.id,
@@ -157,7 +168,9 @@ export async function authenticateAdvocate(
 
 export function requireAdvocate(deps: Deps, options: AdvocateAuthOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('advocate', await authenticateAdvocate(deps, bearerToken(c), options));
+    const token = bearerToken(c);
+    c.set('advocate', await authenticateAdvocate(deps, token, options));
+    c.set('advocateTokenHash', hashToken(token!));
     await next();
   };
 }

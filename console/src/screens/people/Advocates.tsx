@@ -19,6 +19,7 @@ const ACCESS_LABEL: Record<AdvocateAccess, string> = {
   removed: 'Removed',
   'signed-out': 'Signed out',
   expired: 'Expired',
+  deprovisioned: 'Deprovisioned',
 };
 
 function When({ at, now }: { at: string; now: number }) {
