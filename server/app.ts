@@ -21,6 +21,7 @@ import { meRoutes } from './routes/me';
 import { mountRoutes } from './routes/mount';
 import { redirectRoutes } from './routes/redirect';
 import { shareRoutes } from './routes/shares';
+import { ssoRoutes } from './routes/sso';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 
@@ -60,6 +61,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   mountRoutes(app, api, deps, [
     ...healthRoutes(deps, api),
     ...adminSessionRoutes(deps),
+    ...ssoRoutes(deps),
     ...inviteRoutes(deps),
     ...contentRoutes(deps),
     ...consoleApiRoutes(deps),

@@ -16,3 +16,27 @@ export const ssoExchangeResponseSchema = z.object({
   token: z.string(),
   advocate: advocateSchema.extend({ email: z.string().nullable(), team: z.string().nullable() }),
 });
+
+/** GET /v1/sso/start: who signs in (an admin in the console, or the extension), and for the extension where the code goes. */
+export const ssoStartQuerySchema = z.object({
+  for: z.enum(['console', 'extension']).describe('console: an admin session; extension: a one-time code for a token'),
+  redirect: z
+    .string()
+    .max(500)
+    .optional()
+    .describe(
+      'for=extension: browser.identity.getRedirectURL() (https://<id>.chromiumapp.org/ or https://<hash>.extensions.allizom.org/)',
+    ),
+  prompt: z
+    .enum(['none'])
+    .optional()
+    .describe('none: sign in silently with the provider session, or answer login-required'),
+});
+
+/** GET /v1/sso/callback: the provider's authorization response (more parameters, such as iss, are read as sent). */
+export const ssoCallbackQuerySchema = z.object({
+  state: z.string().min(1).max(512),
+  code: z.string().max(4096).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2000).optional(),
+});

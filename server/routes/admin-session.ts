@@ -2,17 +2,32 @@
  * Admin sign-in and sign-out: a bearer token in the body and the same token as an HttpOnly cookie,
  * plus the CSRF token cookie-authenticated writes must echo (middleware/csrf.ts).
  */
-import { deleteCookie, setCookie } from 'hono/cookie';
+import type { MiddlewareHandler } from 'hono';
+import { deleteCookie } from 'hono/cookie';
 import { adminSignInResponseSchema, adminSessionStateSchema } from '../../lib/console-schemas';
 import { adminSessionRequestSchema } from '../../lib/schemas';
 import type { Deps } from '../context';
 import { ADMIN_COOKIE } from '../middleware/auth';
 import { clientAddress } from '../middleware/client-address';
-import { CSRF_COOKIE, sameOriginOnly, secureCookies, setCsrfCookie } from '../middleware/csrf';
+import { CSRF_COOKIE, sameOriginOnly, setCsrfCookie } from '../middleware/csrf';
 import { FailureLimits, RateLimiter } from '../middleware/rate-limit';
 import { ProblemError } from '../problem';
-import { checkSignIn, endSession, openSession, sessionExpiry } from '../services/admin-sessions';
+import { checkSignIn, endSession, sessionExpiry } from '../services/admin-sessions';
+import { openCookieSession } from './admin-cookies';
 import { defineRoute, type Route } from './define';
+
+/** RELAY_PASSWORD_SIGNIN=off: admins sign in with the identity provider only. */
+function passwordSignInOn(deps: Deps): MiddlewareHandler {
+  return async (_c, next) => {
+    if (!deps.config.passwordSignIn) {
+      throw new ProblemError(403, 'Password sign-in is switched off on this server: sign in with your work account.', {
+        type: 'password-sign-in-off',
+        title: 'Password sign-in off',
+      });
+    }
+    await next();
+  };
+}
 
 export function adminSessionRoutes(deps: Deps): Route[] {
   // Failed sign-ins per (address, account), per account and per address; successes are not counted,
@@ -31,13 +46,16 @@ export function adminSessionRoutes(deps: Deps): Route[] {
       auth: 'none',
       caller: 'console',
       body: adminSessionRequestSchema,
-      middleware: [sameOriginOnly(deps.config)],
+      middleware: [sameOriginOnly(deps.config), passwordSignInOn(deps)],
       responses: {
         200: {
           description: 'Signed in; also sets the HttpOnly session cookie and the readable relay_csrf cookie',
           schema: adminSignInResponseSchema,
         },
-        403: { description: 'Sent from another origin' },
+        403: {
+          description:
+            'Sent from another origin, or password sign-in is switched off (RELAY_PASSWORD_SIGNIN=off, type …/password-sign-in-off)',
+        },
         400: { description: 'Malformed JSON' },
         401: { description: 'Wrong email or password' },
         422: { description: 'Invalid body' },
@@ -60,16 +78,7 @@ export function adminSessionRoutes(deps: Deps): Route[] {
           isWrongPassword,
         );
         perPair.forget(pair);
-        const token = await openSession(deps, admin.id);
-        const maxAge = Math.floor(deps.config.sessionTtlMs / 1000);
-        setCookie(c, ADMIN_COOKIE, token, {
-          httpOnly: true,
-          sameSite: 'Strict',
-          secure: secureCookies(c, deps.config),
-          path: '/',
-          maxAge,
-        });
-        const csrfToken = setCsrfCookie(c, deps.config, token, maxAge);
+        const { token, csrfToken } = await openCookieSession(c, deps, admin.id);
         return c.json({ token, admin, csrfToken });
       },
     }),

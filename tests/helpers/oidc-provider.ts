@@ -3,9 +3,11 @@
  * its own users and groups, a login page that checks passwords (the way an IdP's does), and
  * consent granted for Relay's client as a company's IdP does for its own apps.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider, { type Configuration } from 'oidc-provider';
+import Provider, { type ClientMetadata, type Configuration, type JWK } from 'oidc-provider';
+import { IdpStore } from './oidc-store';
 
 export interface IdpUser {
   /** The subject (`sub`). */
@@ -22,7 +24,8 @@ export interface IdpUser {
 
 export interface IdpClient {
   clientId: string;
-  clientSecret: string;
+  /** Undefined for a public client (no secret: PKCE only, token_endpoint_auth_method none). */
+  clientSecret: string | undefined;
   /** Redirect URIs the client registered. */
   redirectUris: string[];
 }
@@ -32,11 +35,52 @@ export interface TestIdp {
   issuer: string;
   client: IdpClient;
   users: IdpUser[];
-  /** Adds (or replaces, by sub) a user. */
+  /** Adds (or replaces, by sub) a user: changed groups or names show in their next sign-in's claims. */
   addUser(user: IdpUser): void;
+  /** Changes some of a user's details (their next sign-in's claims say so). */
+  updateUser(sub: string, changes: Partial<Omit<IdpUser, 'sub'>>): void;
+  /** Ends every session at the provider: silent sign-ins answer login_required until someone signs in again. */
+  endSessions(): void;
   /** Sign-ins that finished on the login page (username per sign-in), for tests to count. */
   logins: string[];
+  /** The other clients registered (options.extraClients). */
+  extraClients: IdpClient[];
   close(): Promise<void>;
+}
+
+export interface TestIdpOptions {
+  users?: IdpUser[];
+  redirectUris?: string[];
+  clientId?: string;
+  /** null: a public client. */
+  clientSecret?: string | null;
+  /** More clients of the same provider (another company app). */
+  extraClients?: IdpClient[];
+  /**
+   * The host the provider names itself by (its issuer), when not the 127.0.0.1 it listens on: e.g.
+   * 'localhost', so a client configured with http://127.0.0.1:<port> sees another issuer.
+   */
+  issuerHost?: string;
+}
+
+/** A signing key made for this provider at start, so it never falls back to oidc-provider's development keys. */
+function signingKeys(): { keys: JWK[] } {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    keys: [{ ...(privateKey.export({ format: 'jwk' }) as JWK), kid: 'test-idp-rs256', alg: 'RS256', use: 'sig' }],
+  };
+}
+
+function clientMetadata(client: IdpClient): ClientMetadata {
+  return {
+    redirect_uris: [...client.redirectUris],
+    client_id: client.clientId,
+    ...(client.clientSecret === undefined
+      ? { token_endpoint_auth_method: 'none' }
+      : { client_secret: client.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }),
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  };
 }
 
 export const DEFAULT_IDP_USERS: IdpUser[] = [
@@ -92,22 +136,28 @@ function send(res: ServerResponse, status: number, html: string): void {
  * `<publicUrl>/v1/sso/callback`); they can be given later through `client.redirectUris` before the
  * first sign-in, for a server whose port is known only once it listens.
  */
-export async function startTestIdp(
-  options: { users?: IdpUser[]; redirectUris?: string[]; clientId?: string; clientSecret?: string } = {},
-): Promise<TestIdp> {
+export async function startTestIdp(options: TestIdpOptions = {}): Promise<TestIdp> {
   const users = new Map((options.users ?? DEFAULT_IDP_USERS).map((user) => [user.sub, user]));
   const client: IdpClient = {
     clientId: options.clientId ?? 'relay-test',
-    clientSecret: options.clientSecret ?? 'relay-test-secret-0123456789abcdef',
+    clientSecret:
+      options.clientSecret === null ? undefined : (options.clientSecret ?? 'relay-test-secret-0123456789abcdef'),
     redirectUris: options.redirectUris ?? [],
   };
+  const extraClients = options.extraClients ?? [];
   const logins: string[] = [];
+  // Clients are read at each sign-in (not at start-up), so redirect URIs added later count.
+  const store = new IdpStore((id) => {
+    const found = [client, ...extraClients].find((each) => each.clientId === id);
+    return found ? { ...clientMetadata(found) } : undefined;
+  });
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${options.issuerHost ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
 
   const configuration: Configuration = {
-    // Registered lazily so that redirect URIs added after start-up count.
+    adapter: store.adapter,
+    jwks: signingKeys(),
     findAccount: async (_ctx, sub) => {
       const user = users.get(sub);
       if (!user) return undefined;
@@ -158,21 +208,7 @@ export async function startTestIdp(
       return grant;
     },
   };
-  const provider = new Provider(issuer, {
-    ...configuration,
-    clients: [
-      {
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-        get redirect_uris() {
-          return client.redirectUris;
-        },
-      },
-    ],
-  });
+  const provider = new Provider(issuer, configuration);
   // Loopback over http: the provider is told the requests are not behind a proxy.
   provider.proxy = false;
   const handle = provider.callback();
@@ -217,7 +253,14 @@ export async function startTestIdp(
     addUser(user) {
       users.set(user.sub, user);
     },
+    updateUser(sub, changes) {
+      const user = users.get(sub);
+      if (!user) throw new Error(`no test IdP user ${sub}`);
+      users.set(sub, { ...user, ...changes });
+    },
+    endSessions: () => store.endSessions(),
     logins,
+    extraClients,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

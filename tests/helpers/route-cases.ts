@@ -61,6 +61,17 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   }),
   'GET /v1/admin/session': async () => ({ path: '/v1/admin/session', ok: 200 }),
   'DELETE /v1/admin/session': async () => ({ path: '/v1/admin/session', ok: 204, endsSession: true }),
+  'GET /v1/sign-in-options': async () => ({ path: '/v1/sign-in-options', ok: 200 }),
+  // Single sign-on is off on the registry tests' servers: each SSO route answers 404 sso-off once
+  // its input passed (tests/server/sso-*.test.ts drive them against a real OpenID provider).
+  'GET /v1/sso/start': async () => ({ path: '/v1/sso/start', query: 'for=console', ok: 404, badQuery: 'for=nobody' }),
+  'GET /v1/sso/callback': async () => ({
+    path: '/v1/sso/callback',
+    query: 'state=s&code=c',
+    ok: 404,
+    badQuery: 'code=c',
+  }),
+  'POST /v1/sso/exchange': async () => ({ path: '/v1/sso/exchange', json: { code: 'c'.repeat(43) }, ok: 404 }),
   'POST /v1/admin/invites': async () => ({ path: '/v1/admin/invites', json: { maxUses: 2 }, ok: 201 }),
   'GET /v1/admin/invites': async () => ({ path: '/v1/admin/invites', ok: 200 }),
   'DELETE /v1/admin/invites/{code}': async (ctx) => ({ path: `/v1/admin/invites/${await ctx.invite()}`, ok: 200 }),

@@ -25,7 +25,15 @@ const CHROME = 'chrome-extension://abcdef';
 /** Never refused, whatever the client: signing out must always work. */
 const NEVER_REFUSED = new Set(['DELETE /v1/me/token']);
 /** The extension's routes: each answers 426 below the minimum. */
-const CLIENT_VERSION_PATHS = ['/v1/enroll', '/v1/sync', '/v1/shares', '/v1/me', '/v1/leaderboard', '/v1/stream'];
+const CLIENT_VERSION_PATHS = [
+  '/v1/enroll',
+  '/v1/sso/exchange',
+  '/v1/sync',
+  '/v1/shares',
+  '/v1/me',
+  '/v1/leaderboard',
+  '/v1/stream',
+];
 
 function isGuarded(route: RouteDoc): boolean {
   return CLIENT_VERSION_PATHS.includes(route.path) && !NEVER_REFUSED.has(`${route.method.toUpperCase()} ${route.path}`);
@@ -101,6 +109,7 @@ describe('a server that needs a newer extension', () => {
         'PATCH /v1/me',
         'POST /v1/enroll',
         'POST /v1/shares',
+        'POST /v1/sso/exchange',
       ].sort(),
     );
     for (const { route, key, build } of guarded) {

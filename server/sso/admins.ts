@@ -1,0 +1,69 @@
+/**
+ * The admin a sign-in with the identity provider reaches: only for members of RELAY_OIDC_ADMIN_GROUP;
+ * the admin with its subject, else the admin with its email not yet linked to a subject (a password
+ * admin keeps their password), else a new admin without a password.
+ */
+import type { Deps } from '../context';
+import { newId } from '../crypto';
+import type { Identity } from './claims';
+import { onceMoreOnConflict } from './conflicts';
+import { SsoRefusal } from './refusals';
+
+type SignInDeps = Pick<Deps, 'db'>;
+
+async function resolve(deps: SignInDeps, identity: Identity, now: number): Promise<{ id: string; email: string }> {
+  const { db } = deps;
+  const named = identity.name !== undefined ? { name: identity.name } : {};
+  const bySubject = await db
+    .selectFrom('admins')
+    .select(['id', 'email'])
+    .where('subject', '=', identity.subject)
+    .executeTakeFirst();
+  if (bySubject) {
+    if (identity.name !== undefined) await db.updateTable('admins').set(named).where('id', '=', bySubject.id).execute();
+    return bySubject;
+  }
+  if (identity.email === undefined) {
+    throw new SsoRefusal(
+      'failed',
+      `admin ${identity.subject} signed in, but the provider gave no email to name them by`,
+    );
+  }
+  const email = identity.email.toLowerCase();
+  const byEmail = await db
+    .selectFrom('admins')
+    .select(['id', 'email', 'subject'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (byEmail) {
+    if (byEmail.subject !== null) {
+      throw new SsoRefusal('failed', `admin ${byEmail.id}'s email is linked to another identity-provider subject`);
+    }
+    await db
+      .updateTable('admins')
+      .set({ subject: identity.subject, ...named })
+      .where('id', '=', byEmail.id)
+      .where('subject', 'is', null)
+      .execute();
+    return { id: byEmail.id, email: byEmail.email };
+  }
+  const admin = { id: newId(), email };
+  await db
+    .insertInto('admins')
+    .values({ ...admin, password_hash: '', created_at: now, subject: identity.subject, name: identity.name ?? null })
+    .execute();
+  return admin;
+}
+
+/** The admin's id and email; refuses (not-admin) anyone outside RELAY_OIDC_ADMIN_GROUP. */
+export function signInAdmin(
+  deps: SignInDeps,
+  identity: Identity,
+  adminGroup: string | undefined,
+  now: number,
+): Promise<{ id: string; email: string }> {
+  if (adminGroup === undefined || !identity.groups.includes(adminGroup)) {
+    return Promise.reject(new SsoRefusal('not-admin'));
+  }
+  return onceMoreOnConflict(() => resolve(deps, identity, now));
+}

@@ -1,0 +1,116 @@
+/**
+ * The advocate a sign-in with the identity provider reaches: the one with its subject; else a
+ * SCIM-provisioned advocate not signed in yet, matched by externalId or userName/email; else a new
+ * one. Name, email and team are refreshed from the claims and the groups claim replaces its 'idp'
+ * group memberships, all in one transaction.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Deps } from '../context';
+import { newId, randomString } from '../crypto';
+import type { AdvocatesTable, Database } from '../db/schema';
+import type { Identity } from './claims';
+import { onceMoreOnConflict } from './conflicts';
+import { replaceIdpGroups } from './groups';
+import { SsoRefusal } from './refusals';
+
+/** Access ended by the company (an admin, or SCIM): signing in again does not undo it. */
+const REFUSED = new Set(['removed', 'deprovisioned']);
+
+type Row = Pick<AdvocatesTable, 'id' | 'access_ended'>;
+type SignInDeps = Pick<Deps, 'db' | 'dialect'>;
+
+async function bySubject(trx: Transaction<Database>, deps: SignInDeps, subject: string): Promise<Row | undefined> {
+  let query = trx.selectFrom('advocates').select(['id', 'access_ended']).where('subject', '=', subject);
+  if (deps.dialect === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** A provisioned advocate without a subject: by externalId first, then by userName or email, oldest first. */
+async function provisioned(trx: Transaction<Database>, deps: SignInDeps, identity: Identity): Promise<Row | undefined> {
+  const base = () => {
+    let query = trx
+      .selectFrom('advocates')
+      .select(['id', 'access_ended'])
+      .where('subject', 'is', null)
+      .where('provisioned_at', 'is not', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1);
+    if (deps.dialect === 'postgres') query = query.forUpdate();
+    return query;
+  };
+  const byExternalId = await base().where('external_id', '=', identity.subject).executeTakeFirst();
+  if (byExternalId || identity.email === undefined) return byExternalId;
+  const email = identity.email.toLowerCase();
+  return base()
+    .where((eb) => eb.or([eb(sql`lower(user_name)`, '=', email), eb(sql`lower(email)`, '=', email)]))
+    .executeTakeFirst();
+}
+
+/**
+ * Lets back in an advocate who signed out or whose tokens expired. Until the tokens engineer's
+ * restoreAccess (services/advocates.ts) is on main, the same update is made here.
+ */
+async function restoreAccess(trx: Transaction<Database>, advocateId: string): Promise<void> {
+  await trx
+    .updateTable('advocates')
+    .set({ access_ended: null, access_ended_at: null })
+    .where('id', '=', advocateId)
+    .execute();
+}
+
+async function resolve(deps: SignInDeps, identity: Identity, now: number): Promise<string> {
+  return deps.db.transaction().execute(async (trx) => {
+    const found = (await bySubject(trx, deps, identity.subject)) ?? (await provisioned(trx, deps, identity));
+    if (found && found.access_ended !== null && REFUSED.has(found.access_ended)) {
+      throw new SsoRefusal(
+        'access-removed',
+        `advocate ${found.id} signed in, but their access was ${found.access_ended}`,
+      );
+    }
+    let id: string;
+    if (found) {
+      id = found.id;
+      if (found.access_ended !== null) await restoreAccess(trx, id);
+      await trx
+        .updateTable('advocates')
+        .set({
+          subject: identity.subject,
+          ...(identity.name !== undefined ? { name: identity.name } : {}),
+          ...(identity.email !== undefined ? { email: identity.email } : {}),
+          ...(identity.team !== undefined ? { team: identity.team } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+      // The leaderboard's copy of the team (as PATCH /v1/me keeps it).
+      if (identity.team !== undefined) {
+        await trx.updateTable('advocate_points').set({ team: identity.team }).where('advocate_id', '=', id).execute();
+      }
+    } else {
+      id = newId();
+      await trx
+        .insertInto('advocates')
+        .values({
+          id,
+          name: identity.name ?? identity.email ?? 'Advocate',
+          ref: randomString(10),
+          // Unused since migration 0007: tokens live in advocate_tokens.
+          token_hash: `none:${id}`,
+          invite_id: null,
+          created_at: now,
+          last_sync_at: null,
+          team: identity.team ?? null,
+          subject: identity.subject,
+          email: identity.email ?? null,
+        })
+        .execute();
+    }
+    await replaceIdpGroups(trx, id, identity.groups, now);
+    return id;
+  });
+}
+
+/** The advocate's id; refuses (access-removed) one whose access the company ended. */
+export function signInAdvocate(deps: SignInDeps, identity: Identity, now: number): Promise<string> {
+  return onceMoreOnConflict(() => resolve(deps, identity, now));
+}
