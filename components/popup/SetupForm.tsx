@@ -86,7 +86,7 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
       )}
       {workAccount && invites && <p class="setup-or">or use an invite code</p>}
       {invites && (
-        <form class="setup-form" onSubmit={submit} noValidate aria-busy={busy} aria-label="Invite code">
+        <form class="setup-form" onSubmit={submit} noValidate aria-busy={busy}>
           <TextField label="Invite code" value={code} onInput={setCode} invalid={fix === 'code'} inputRef={refs.code} />
           <TextField
             label="Your name"
