@@ -198,7 +198,8 @@ function onOff(env: Env, name: string, fallback: boolean): boolean {
 function claim(env: Env, name: string, fallback?: string): string | undefined {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
-  if (!/^[\w.:/#-]{1,200}$/.test(raw)) throw new ConfigError(`${name} must be a claim name (got ${JSON.stringify(raw)})`);
+  if (!/^[\w.:/#-]{1,200}$/.test(raw))
+    throw new ConfigError(`${name} must be a claim name (got ${JSON.stringify(raw)})`);
   return raw;
 }
 

@@ -104,7 +104,7 @@ export function enrollRoutes(deps: Deps): Route[] {
   // Failed enrolments (a code unknown, expired, revoked or used up) are limited per address; every
   // enrolment only by a generous ceiling (the declared rate limit), so a whole office behind one
   // address can enrol at once.
-  const failures = new FailureLimits([new RateLimiter(deps.config.rateLimits.enroll)]);
+  const failures = new FailureLimits([new RateLimiter({ ...deps.config.rateLimits.enroll, now: deps.now })]);
   const isRefusedCode = (error: unknown) =>
     error instanceof ProblemError && (error.status === 404 || error.status === 410);
 

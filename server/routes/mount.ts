@@ -39,7 +39,7 @@ export function mountRoutes(app: Hono<AppEnv>, api: ApiRegistry, deps: Deps, rou
   const limiters = new Map<string, RateLimiter>();
   const limiterFor = (name: keyof Deps['config']['rateLimits']) => {
     let limiter = limiters.get(name);
-    if (!limiter) limiters.set(name, (limiter = new RateLimiter(deps.config.rateLimits[name])));
+    if (!limiter) limiters.set(name, (limiter = new RateLimiter({ ...deps.config.rateLimits[name], now: deps.now })));
     return limiter;
   };
 

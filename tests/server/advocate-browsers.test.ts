@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminAdvocate } from '../../lib/console-schemas';
 import { issueAdvocateToken } from '../../server/services/advocate-tokens';
-import { restoreAccess } from '../../server/services/advocates';
+import { restoreAccess, revokeToken } from '../../server/services/advocates';
 import { createContent, expectProblem } from '../helpers/api';
 import { StreamClient } from '../helpers/stream-client';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -185,5 +185,19 @@ describe('advocate tokens per browser', () => {
       .where('id', '=', dee.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ access_ended: 'expired', access_ended_at: expect.any(Number) });
+  });
+
+  it('deprovisioning (SCIM) ends every browser’s token, saying the company ended the access', async () => {
+    const eve = await server.enroll('Eve Deprovisioned');
+    const other = await anotherBrowser(eve.id);
+    const live = await stream(other);
+    expect(await revokeToken(server.deps, eve.id, 'deprovisioned')).toBe(true);
+    expect(await live.closed(2_000)).toBe(4401);
+    for (const token of [eve.token, other]) {
+      const problem = await expectProblem(await server.call('/v1/sync', { token }), 401, 'token-revoked');
+      expect(problem.detail).toBe('Your company ended your access to Relay.');
+    }
+    expect(await listed(eve.id)).toMatchObject({ access: 'deprovisioned', browsers: 0 });
+    expect(await revokeToken(server.deps, 'no-such-advocate', 'deprovisioned')).toBe(false);
   });
 });
