@@ -61,7 +61,8 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
     }
   }
 
-  const lockedLine = setup.locked && setup.signIn === 'sso';
+  // A locked server is one line above the work-account button (it leads); the invite form alone keeps its field.
+  const lockedLine = setup.locked && workAccount;
   return (
     <div class="setup-ways">
       {lockedLine ? (

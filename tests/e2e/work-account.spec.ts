@@ -3,7 +3,8 @@
  * and the real test IdP (oidc-provider on loopback): Chromium's own launchWebAuthFlow window shows
  * the IdP's login page; a force-installed copy of the extension with a policy (serverUrl, signIn
  * "sso") enrols a fresh profile with no click when the profile is signed in at the IdP, and shows
- * exactly one button when it is not; an advocate whose access ends is signed out within 5 s.
+ * exactly one button when it is not; an advocate the company deprovisions, or an admin removes, is
+ * signed out within 5 s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startTestIdp, type TestIdp } from '../helpers/oidc-provider';
 import { startSsoServer } from '../helpers/sso';
+import { revokeToken } from '../../server/services/advocates';
 import type { TestServer } from '../helpers/server';
 import { CHROMIUM_FLAGS, chromiumArgs, chromiumExecutable, extensionDir } from './chromium';
 import { test as base, expect, postCard, publish } from './fixtures';
@@ -188,7 +190,7 @@ test.describe('zero-touch by policy (serverUrl and signIn "sso")', () => {
   });
 });
 
-test('an advocate whose access ends is signed out, and the browser cleared, within 5 s', async ({
+test('deprovisioned by the company: the open popup is signed out, and the browser cleared, within 5 s', async ({
   context,
   server,
   openPopup,
@@ -208,18 +210,49 @@ test('an advocate whose access ends is signed out, and the browser cleared, with
     .where('subject', '=', 'u-grace')
     .executeTakeFirstOrThrow();
 
-  // TODO(integrator): once the SCIM routes are on main, end access as the IdP does: PATCH
-  // /scim/v2/Users/{id} {"Operations":[{"op":"Replace","path":"active","value":"False"}]} with a
-  // token from POST /v1/admin/scim-tokens, and expect "Your company ended your access to Relay".
+  // What a SCIM deactivation does on the server (server/scim/access.ts on the scim branch).
+  // TODO(integrator): once the SCIM routes are on main, send the IdP's request instead: PATCH
+  // /scim/v2/Users/{id} {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+  // "Operations":[{"op":"Replace","path":"active","value":"False"}]} with a bearer token from
+  // POST /v1/admin/scim-tokens.
+  const started = Date.now();
+  expect(await revokeToken(server.deps, advocate.id, 'deprovisioned')).toBe(true);
+  const notice = popup.getByRole('alert');
+  await expect(notice).toContainText('Your company ended your access to Relay', { timeout: 5_000 });
+  expect(Date.now() - started).toBeLessThan(5_000);
+  await expect(notice).not.toContainText(/invite/i);
+  await expect(postCard(popup, 'Team offsite')).toHaveCount(0);
+});
+
+test('removed by an admin: signed out within 5 s, told to sign in with the work account again, never sent for an invite code', async ({
+  context,
+  server,
+  openPopup,
+}) => {
+  await publishNews(server, 'Team offsite');
+  const popup = await openPopup();
+  await popup.getByLabel('Server URL').fill(server.url);
+  const [login] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.getByRole('button', { name: SIGN_IN }).click(),
+  ]);
+  await signInAtIdp(login, 'ada');
+  await expect(postCard(popup, 'Team offsite')).toBeVisible({ timeout: 10_000 });
+  const advocate = await server.deps.db
+    .selectFrom('advocates')
+    .select('id')
+    .where('subject', '=', 'u-ada')
+    .executeTakeFirstOrThrow();
   const started = Date.now();
   const removed = await server.call(`/v1/admin/advocates/${advocate.id}`, {
     method: 'DELETE',
     token: await server.adminToken(),
   });
   expect(removed.status).toBe(200);
-  await expect(popup.getByRole('alert')).toContainText('Your access to Relay was removed', { timeout: 5_000 });
+  const notice = popup.getByRole('alert');
+  await expect(notice).toContainText('Your access to Relay was removed', { timeout: 5_000 });
   expect(Date.now() - started).toBeLessThan(5_000);
-  await expect(popup.getByRole('alert')).toContainText('sign in with your work account again');
-  await expect(popup.getByRole('alert')).not.toContainText(/invite/i);
+  await expect(notice).toContainText('sign in with your work account again');
+  await expect(notice).not.toContainText(/invite/i);
   await expect(postCard(popup, 'Team offsite')).toHaveCount(0);
 });

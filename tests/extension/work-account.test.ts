@@ -9,6 +9,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../entrypoints/background/api-client';
 import { BackgroundController } from '../../entrypoints/background/controller';
+import { revokeToken } from '../../server/services/advocates';
 import { getMeta } from '../../entrypoints/background/db';
 import { SIGN_IN_ALARM, SIGN_IN_NOTIFICATION } from '../../entrypoints/background/zero-touch';
 import { startTestIdp, type TestIdp } from '../helpers/oidc-provider';
@@ -213,6 +214,25 @@ describe('signing in with a work account', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await bg.db.content.count()).toBe(0);
     expect(bg.live.connected).toBe(false);
+  });
+
+  it('deprovisioned by the company (as SCIM does): cleared within 5 s, and the notice says the company ended access', async () => {
+    const identity = new FakeIdentity();
+    identity.person = newPerson();
+    const { bg } = browserWith(identity);
+    expect(await ask(bg, 'signInWorkAccount', {})).toEqual({ ok: true });
+    await until(() => bg.live.connected);
+    const { advocate } = (await getMeta(bg.db, 'enrollment'))!;
+    const started = Date.now();
+    expect(await revokeToken(server.deps, advocate.id, 'deprovisioned')).toBe(true);
+    await until(async () => (await getMeta(bg.db, 'enrollment')) === undefined, 5_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const { accessEnded } = await bg.state();
+    expect(accessEnded).toMatchObject({ reason: 'deprovisioned', title: 'Your company ended your access to Relay' });
+    expect(accessEnded!.message).toMatch(/^Your company ended your access to Relay\. Your saved posts/);
+    // No loop: the popup does not try again by itself.
+    expect((await bg.state()).setup.silentSignIn).toBe(false);
+    expect(await bg.workSignIn.silent('popup')).toBeNull();
   });
 });
 
