@@ -41,8 +41,9 @@ export function accessEndedNotice(endedBy: EndedBy, serverUrl: string, now = new
     return {
       ...base,
       reason: 'deprovisioned',
+      // The server's detail says the same as the title: the message goes on from there.
       title: 'Your company ended your access to Relay',
-      message: `${detail.trim()} ${CLEARED}`,
+      message: `${CLEARED} If you think this is a mistake, ask your IT team.`,
     };
   }
   if (end === 'token-revoked') {

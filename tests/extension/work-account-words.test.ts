@@ -121,7 +121,9 @@ describe('access-ended notices', () => {
       const notice = accessEndedNotice({ end: 'token-revoked', detail, via }, SERVER);
       expect(notice.reason).toBe('deprovisioned');
       expect(notice.title).toBe('Your company ended your access to Relay');
-      expect(notice.message).toMatch(/^Your company ended your access to Relay\. Your saved posts/);
+      expect(notice.message).toMatch(
+        /^Your saved posts and share history were cleared from this browser\. If you think this is a mistake, ask your IT team\.$/,
+      );
       expect(words(notice)).not.toMatch(/invite/i);
     }
     // An admin's removal is not a deprovisioning.

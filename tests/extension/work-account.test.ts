@@ -229,7 +229,7 @@ describe('signing in with a work account', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     const { accessEnded } = await bg.state();
     expect(accessEnded).toMatchObject({ reason: 'deprovisioned', title: 'Your company ended your access to Relay' });
-    expect(accessEnded!.message).toMatch(/^Your company ended your access to Relay\. Your saved posts/);
+    expect(accessEnded!.message).toMatch(/^Your saved posts and share history were cleared from this browser\./);
     // No loop: the popup does not try again by itself.
     expect((await bg.state()).setup.silentSignIn).toBe(false);
     expect(await bg.workSignIn.silent('popup')).toBeNull();
