@@ -9,6 +9,7 @@
  */
 import { composerSuite } from './composer';
 import { dexieSuite } from './dexie';
+import { enrolmentSuite } from './enrolment';
 import { guidelinesSuite } from './guidelines';
 import { leaderboardSuite } from './leaderboard';
 import { popupSuite } from './popup';
@@ -29,6 +30,7 @@ export const SUITES: readonly Suite[] = [
   leaderboardSuite,
   scoringSuite,
   composerSuite,
+  enrolmentSuite,
 ];
 
 function usage(): string {

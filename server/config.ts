@@ -274,6 +274,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (!passwordSignIn && !sso) {
     throw new ConfigError('RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ISSUER: admins would have no way to sign in');
   }
+  if (!passwordSignIn && !sso?.adminGroup) {
+    throw new ConfigError(
+      'RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ADMIN_GROUP: without it nobody signs in to the console with the identity provider',
+    );
+  }
   return {
     port,
     host,

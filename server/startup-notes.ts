@@ -1,7 +1,7 @@
 /**
  * What a person starting the server must know at once, printed after "listening on": the admin
- * console is not built (so /admin answers 503), or no admin exists yet. One line each, nothing when
- * all is well.
+ * console is not built (so /admin answers 503), no admin exists yet, or single sign-on accepts any
+ * extension's redirect. One line each, nothing when all is well.
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +13,12 @@ export const NO_ADMIN =
   'No admin exists yet: add one with `npm run admin:add -- you@example.com` (with this server’s DATABASE_URL), ' +
   'or restart with RELAY_ADMIN_EMAIL and RELAY_ADMIN_PASSWORD set.';
 
+export const NO_ADMIN_SSO =
+  'No admin exists yet: the first member of RELAY_OIDC_ADMIN_GROUP to sign in to the console with their work account becomes one.';
+export const ANY_EXTENSION =
+  'Single sign-on sends one-time codes to any browser extension’s sign-in redirect: set RELAY_EXTENSION_IDS to your Relay extension’s ids ' +
+  '(Chrome/Edge extension ids, the Firefox add-on id) to accept only those.';
+
 export async function startupNotes(running: Pick<RunningServer, 'deps'>): Promise<string[]> {
   const notes: string[] = [];
   const built = await access(join(running.deps.config.consoleDir, 'index.html')).then(
@@ -21,7 +27,9 @@ export async function startupNotes(running: Pick<RunningServer, 'deps'>): Promis
   );
   if (!built) notes.push(CONSOLE_NOT_BUILT);
   const admin = await running.deps.db.selectFrom('admins').select('id').limit(1).executeTakeFirst();
-  if (!admin) notes.push(NO_ADMIN);
+  const { sso, passwordSignIn } = running.deps.config;
+  if (!admin) notes.push(passwordSignIn ? NO_ADMIN : NO_ADMIN_SSO);
+  if (sso && sso.extensionIds.length === 0) notes.push(ANY_EXTENSION);
   return notes;
 }
 

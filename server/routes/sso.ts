@@ -1,8 +1,4 @@
-/**
- * Sign-in with the company's identity provider (OpenID Connect): which ways in the server offers,
- * the start (302 to the provider), the callback (an admin session for the console, a one-time code
- * for the extension's redirect) and the extension's code exchange. The work is in server/sso/.
- */
+/** Sign-in with the company's identity provider: sign-in options, the start, the callback and the code exchange (the work is in server/sso/). */
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -35,8 +31,10 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** A redirect of the sign-in: never cached, and its URL (a code or state in it) never sent on as a Referer. */
 function redirect(c: Context, location: string): Response {
   c.header('cache-control', 'no-store');
+  c.header('referrer-policy', 'no-referrer');
   return c.redirect(location, 302);
 }
 

@@ -1,8 +1,4 @@
-/**
- * The admin a sign-in with the identity provider reaches: only for members of RELAY_OIDC_ADMIN_GROUP;
- * the admin with its subject, else the admin with its email not yet linked to a subject (a password
- * admin keeps their password), else a new admin without a password.
- */
+/** The admin a sign-in with the identity provider reaches (members of RELAY_OIDC_ADMIN_GROUP only). */
 import type { Deps } from '../context';
 import { newId } from '../crypto';
 import type { Identity } from './claims';
@@ -11,6 +7,7 @@ import { SsoRefusal } from './refusals';
 
 type SignInDeps = Pick<Deps, 'db'>;
 
+/** By subject; else the admin with this email not yet linked to a subject (a password admin keeps their password); else a new admin without a password. */
 async function resolve(deps: SignInDeps, identity: Identity, now: number): Promise<{ id: string; email: string }> {
   const { db } = deps;
   const named = identity.name !== undefined ? { name: identity.name } : {};

@@ -1,20 +1,18 @@
-/**
- * The advocate a sign-in with the identity provider reaches: the one with its subject; else a
- * SCIM-provisioned advocate not signed in yet, matched by externalId or userName/email; else a new
- * one. Name, email and team are refreshed from the claims and the groups claim replaces its 'idp'
- * group memberships, all in one transaction.
- */
+/** The advocate a sign-in with the identity provider reaches: by subject, else a SCIM-provisioned one, else a new one. */
 import { sql, type Transaction } from 'kysely';
 import type { Deps } from '../context';
 import { newId, randomString } from '../crypto';
 import type { AdvocatesTable, Database } from '../db/schema';
+import { ENDED_BY_COMPANY, type AccessEnded } from '../services/advocates';
 import type { Identity } from './claims';
 import { onceMoreOnConflict } from './conflicts';
 import { replaceIdpGroups } from './groups';
 import { SsoRefusal } from './refusals';
 
-/** Access ended by the company (an admin, or SCIM): signing in again does not undo it. */
-const REFUSED = new Set(['removed', 'deprovisioned']);
+/** Access ended by the company (an admin, or SCIM deprovisioning): signing in again does not undo it. */
+export function endedByCompany(accessEnded: string | null): boolean {
+  return accessEnded !== null && ENDED_BY_COMPANY.includes(accessEnded as AccessEnded);
+}
 
 type Row = Pick<AdvocatesTable, 'id' | 'access_ended'>;
 type SignInDeps = Pick<Deps, 'db' | 'dialect'>;
@@ -48,21 +46,15 @@ async function provisioned(trx: Transaction<Database>, deps: SignInDeps, identit
 }
 
 /**
- * Lets back in an advocate who signed out or whose tokens expired. Until the tokens engineer's
- * restoreAccess (services/advocates.ts) is on main, the same update is made here.
+ * In one transaction: found, linked or made; name, email and team refreshed from the claims; the
+ * groups claim replaces the 'idp' group memberships. One whose access the company ended is refused;
+ * one who signed out or expired is let back in when the code is exchanged (restoreAccess, beside
+ * the new token).
  */
-async function restoreAccess(trx: Transaction<Database>, advocateId: string): Promise<void> {
-  await trx
-    .updateTable('advocates')
-    .set({ access_ended: null, access_ended_at: null })
-    .where('id', '=', advocateId)
-    .execute();
-}
-
 async function resolve(deps: SignInDeps, identity: Identity, now: number): Promise<string> {
   return deps.db.transaction().execute(async (trx) => {
     const found = (await bySubject(trx, deps, identity.subject)) ?? (await provisioned(trx, deps, identity));
-    if (found && found.access_ended !== null && REFUSED.has(found.access_ended)) {
+    if (found && endedByCompany(found.access_ended)) {
       throw new SsoRefusal(
         'access-removed',
         `advocate ${found.id} signed in, but their access was ${found.access_ended}`,
@@ -71,7 +63,6 @@ async function resolve(deps: SignInDeps, identity: Identity, now: number): Promi
     let id: string;
     if (found) {
       id = found.id;
-      if (found.access_ended !== null) await restoreAccess(trx, id);
       await trx
         .updateTable('advocates')
         .set({

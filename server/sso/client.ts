@@ -115,6 +115,8 @@ export function describeError(error: unknown): string {
     error_description?: unknown;
   };
   const parts = [error.name, typeof code === 'string' ? code : undefined, error.message];
+  // openid-client's errors wrap the check that failed; its message names it (its own data is not logged).
+  if (error.cause instanceof Error) parts.push(error.cause.message);
   if (typeof providerError === 'string') parts.push(`provider said ${providerError}`);
   if (typeof description === 'string') parts.push(description.slice(0, 300));
   return parts.filter(Boolean).join(': ');

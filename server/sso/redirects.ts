@@ -19,6 +19,11 @@ export function firefoxRedirectHash(addonId: string): string {
   return createHash('sha1').update(addonId, 'utf8').digest('hex');
 }
 
+/** Firefox add-on ids are email-like or a GUID in braces (a Chrome id is neither). */
+function isFirefoxAddonId(id: string): boolean {
+  return id.includes('@') || /^\{[0-9a-fA-F-]{36}\}$/.test(id);
+}
+
 export type ExtensionBrowser = 'chromium' | 'firefox';
 
 export interface ExtensionRedirect {
@@ -56,7 +61,7 @@ export function parseExtensionRedirect(raw: string, allowedIds: readonly string[
   const browser: ExtensionBrowser = chromium ? 'chromium' : 'firefox';
   if (allowedIds.length > 0) {
     const allowed = allowedIds.some((id) =>
-      browser === 'chromium' ? id === label : firefoxRedirectHash(id) === label,
+      browser === 'chromium' ? id === label : isFirefoxAddonId(id) && firefoxRedirectHash(id) === label,
     );
     if (!allowed) return undefined;
   }

@@ -3,8 +3,9 @@ import type { Deps } from '../context';
 import type { SsoConfig } from '../config';
 import { ProblemError } from '../problem';
 import { issueAdvocateToken } from '../services/advocate-tokens';
+import { restoreAccess } from '../services/advocates';
 import { signInAdmin } from './admins';
-import { signInAdvocate } from './advocates';
+import { endedByCompany, signInAdvocate } from './advocates';
 import { identityOf } from './claims';
 import { describeError, OidcClient } from './client';
 import { issueCode, redeemCode } from './codes';
@@ -99,7 +100,7 @@ export class SsoService {
       };
     } catch (error) {
       const { type, expected } = refusalOf(error);
-      if (!expected) console.warn(`sso: a ${login.purpose} sign-in failed: ${describeError(error)}`);
+      if (!expected) console.warn(`sso: a sign-in for the ${login.purpose} failed: ${describeError(error)}`);
       return refused(type);
     }
   }
@@ -110,18 +111,21 @@ export class SsoService {
     const redeemed = await redeemCode(this.deps.db, code, now);
     if (!redeemed || !originMayRedeem(origin, redeemed.returnTo)) throw codeInvalid();
     return this.deps.db.transaction().execute(async (trx) => {
-      const advocate = await trx
+      let select = trx
         .selectFrom('advocates')
         .select(['id', 'name', 'email', 'team', 'access_ended'])
-        .where('id', '=', redeemed.advocateId)
-        .executeTakeFirst();
+        .where('id', '=', redeemed.advocateId);
+      if (this.deps.dialect === 'postgres') select = select.forUpdate();
+      const advocate = await select.executeTakeFirst();
       if (!advocate) throw codeInvalid();
-      if (advocate.access_ended === 'removed' || advocate.access_ended === 'deprovisioned') {
+      if (endedByCompany(advocate.access_ended)) {
         throw new ProblemError(403, 'Your company has ended your access to Relay.', {
           type: 'access-removed',
           title: 'Access removed',
         });
       }
+      // Signed out or expired: back in, in the same transaction as the new token.
+      await restoreAccess(trx, advocate.id);
       const token = await issueAdvocateToken(trx, advocate.id, 'sso', now);
       return { token, advocate: { id: advocate.id, name: advocate.name, email: advocate.email, team: advocate.team } };
     });

@@ -1,12 +1,13 @@
 /**
  * What `npm run server` (server/main.ts) prints after "listening on": that the console is not built
- * and that no admin exists, each with the command to run, and nothing when both are there.
+ * and that no admin exists, each with the command to run, and nothing when both are there; with
+ * single sign-on, that any extension's redirect gets codes until RELAY_EXTENSION_IDS is set.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONSOLE_NOT_BUILT, NO_ADMIN, startupNotes } from '../../server/startup-notes';
+import { ANY_EXTENSION, CONSOLE_NOT_BUILT, NO_ADMIN, NO_ADMIN_SSO, startupNotes } from '../../server/startup-notes';
 import { cleanEnv, runCommand } from '../helpers/child-process';
 import { startTestServer } from '../helpers/server';
 import { manualLoadInstructions } from '../../scripts/extension';
@@ -33,6 +34,34 @@ describe('startupNotes', () => {
       // Removing every admin brings the admin note.
       await server.deps.db.deleteFrom('admins').execute();
       expect(await startupNotes(server)).toEqual([NO_ADMIN]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('startupNotes with single sign-on', () => {
+  it('says any extension gets codes without RELAY_EXTENSION_IDS, and how the first admin comes with passwords off', async () => {
+    const consoleDir = tempDir();
+    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html>');
+    const sso = {
+      issuer: 'http://127.0.0.1:9',
+      clientId: 'relay',
+      scopes: 'openid',
+      claims: { name: 'name', email: 'email', groups: 'groups' },
+      adminGroup: 'relay-admins',
+      extensionIds: [],
+    };
+    const server = await startTestServer({ consoleDir, sso, passwordSignIn: false });
+    try {
+      expect(await startupNotes(server)).toEqual([ANY_EXTENSION]);
+      await server.deps.db.deleteFrom('admins').execute();
+      expect(await startupNotes(server)).toEqual([NO_ADMIN_SSO, ANY_EXTENSION]);
+      server.deps.config = {
+        ...server.deps.config,
+        sso: { ...sso, extensionIds: ['abcdefghijklmnopabcdefghijklmnop'] },
+      };
+      expect(await startupNotes(server)).toEqual([NO_ADMIN_SSO]);
     } finally {
       await server.stop();
     }

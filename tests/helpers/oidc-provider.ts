@@ -61,6 +61,8 @@ export interface TestIdpOptions {
    * 'localhost', so a client configured with http://127.0.0.1:<port> sees another issuer.
    */
   issuerHost?: string;
+  /** The port to listen on (default: any free one), e.g. to start a provider again where one was. */
+  port?: number;
 }
 
 /** A signing key made for this provider at start, so it never falls back to oidc-provider's development keys. */
@@ -117,7 +119,9 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
 <label>Username <input name="username" required autofocus></label>
 <label>Password <input name="password" type="password" required></label>
 <button type="submit">Sign in</button>
-</form></main></body></html>`;
+</form>
+<form method="post" action="/interaction/${escapeHtml(uid)}/abort"><button type="submit">Cancel</button></form>
+</main></body></html>`;
 }
 
 async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
@@ -152,7 +156,7 @@ export async function startTestIdp(options: TestIdpOptions = {}): Promise<TestId
     return found ? { ...clientMetadata(found) } : undefined;
   });
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://${options.issuerHost ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
 
   const configuration: Configuration = {
@@ -215,7 +219,7 @@ export async function startTestIdp(options: TestIdpOptions = {}): Promise<TestId
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', issuer);
-    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(url.pathname);
+    const match = /^\/interaction\/([\w-]+)(\/login|\/abort)?$/.exec(url.pathname);
     if (!match) {
       handle(req, res);
       return;
@@ -226,6 +230,15 @@ export async function startTestIdp(options: TestIdpOptions = {}): Promise<TestId
         if (details.uid !== match[1]) return send(res, 400, 'Wrong interaction');
         if (!match[2]) return send(res, 200, loginPage(details.uid));
         if (req.method !== 'POST') return send(res, 405, 'POST the form');
+        // Cancel: the provider answers the client access_denied, as when someone declines.
+        if (match[2] === '/abort') {
+          return await provider.interactionFinished(
+            req,
+            res,
+            { error: 'access_denied', error_description: 'End-User aborted interaction' },
+            { mergeWithLastSubmission: false },
+          );
+        }
         const form = await formBody(req);
         const user = [...users.values()].find((u) => u.username === form.get('username'));
         if (!user || user.password !== form.get('password')) {

@@ -1,8 +1,4 @@
-/**
- * The test OpenID provider's storage: its sessions, grants and codes in a Map of its own, so a test
- * can end every session; its clients read from the test's own list at each sign-in, so redirect
- * URIs registered after start-up count.
- */
+/** The test OpenID provider's storage: sessions a test can end, and clients read at each sign-in (redirect URIs added later count). */
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 
 interface Entry {

@@ -1,9 +1,8 @@
-/**
- * Signing in with the identity provider over plain HTTP, the way a browser does: a cookie jar per
- * host, redirects followed one by one, and the provider's login form filled in and posted. The
- * extension's redirect (chromiumapp.org, extensions.allizom.org) is never fetched: like the
- * browser's identity API, the flow stops when a redirect reaches it.
- */
+/** Signing in with the identity provider over plain HTTP, the way a browser does (for tests and the bench). */
+
+// A cookie jar per host, redirects followed one by one, and the provider's login form filled in and
+// posted. The extension's redirect (chromiumapp.org, extensions.allizom.org) is never fetched: like
+// the browser's identity API, the flow stops when a redirect reaches it.
 
 export interface IdpCredentials {
   username: string;
@@ -101,25 +100,27 @@ export function isExtensionRedirect(url: string): boolean {
   return hostname.endsWith('.chromiumapp.org') || hostname.endsWith('.extensions.allizom.org');
 }
 
-/** The login form's action on a provider page (tests/helpers/oidc-provider.ts's page). */
-function formAction(html: string, pageUrl: string): string | undefined {
-  const match = /<form[^>]*method="post"[^>]*action="([^"]+)"/i.exec(html);
-  return match
-    ? new URL(
-        match[1]!.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))),
-        pageUrl,
-      ).href
-    : undefined;
+/** The action of a form on a provider page (tests/helpers/oidc-provider.ts's login page): the one ending in `ending`. */
+function formAction(html: string, pageUrl: string, ending: string): string | undefined {
+  for (const match of html.matchAll(/<form[^>]*method="post"[^>]*action="([^"]+)"/gi)) {
+    const action = match[1]!.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    if (action.endsWith(ending)) return new URL(action, pageUrl).href;
+  }
+  return undefined;
 }
+
+/** What to do on the provider's login page: sign in, or press Cancel. */
+export type AtLoginPage = IdpCredentials | 'cancel';
 
 /**
  * Follows redirects from `url` in `browser` until one reaches `stop` (not fetched) or a page
- * answers. On the provider's login page, signs in with `credentials` when given, and goes on.
+ * answers. On the provider's login page, signs in with `credentials` when given (or cancels), and
+ * goes on.
  */
 export async function follow(
   browser: SsoBrowser,
   url: string,
-  options: { stop: (url: string) => boolean; credentials?: IdpCredentials; maxHops?: number },
+  options: { stop: (url: string) => boolean; credentials?: AtLoginPage; maxHops?: number },
 ): Promise<FlowEnd> {
   let next = url;
   let form: URLSearchParams | undefined;
@@ -134,9 +135,13 @@ export async function follow(
       continue;
     }
     const text = await response.clone().text();
-    const action = response.status === 200 ? formAction(text, next) : undefined;
-    if (action && options.credentials && !text.includes('role="alert"')) {
-      form = new URLSearchParams({ username: options.credentials.username, password: options.credentials.password });
+    const { credentials } = options;
+    const cancel = credentials === 'cancel';
+    const action = response.status === 200 ? formAction(text, next, cancel ? '/abort' : '/login') : undefined;
+    if (action && credentials && !text.includes('role="alert"')) {
+      form = cancel
+        ? new URLSearchParams()
+        : new URLSearchParams({ username: credentials.username, password: credentials.password });
       next = action;
       continue;
     }
@@ -149,7 +154,7 @@ export async function follow(
 export async function extensionSignIn(
   browser: SsoBrowser,
   serverUrl: string,
-  options: { redirect: string; credentials?: IdpCredentials; prompt?: 'none' },
+  options: { redirect: string; credentials?: AtLoginPage; prompt?: 'none' },
 ): Promise<URL> {
   const query = new URLSearchParams({ for: 'extension', redirect: options.redirect });
   if (options.prompt) query.set('prompt', options.prompt);
@@ -167,7 +172,7 @@ export async function extensionSignIn(
 export async function consoleSignIn(
   browser: SsoBrowser,
   serverUrl: string,
-  options: { credentials?: IdpCredentials; prompt?: 'none' } = {},
+  options: { credentials?: AtLoginPage; prompt?: 'none' } = {},
 ): Promise<URL> {
   const query = new URLSearchParams({ for: 'console' });
   if (options.prompt) query.set('prompt', options.prompt);
