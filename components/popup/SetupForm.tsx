@@ -1,9 +1,4 @@
-/**
- * The ways in, as the organisation's sign-in mode and the server allow: the server URL (locked when
- * the organisation set it), "Sign in with your work account" (sso, and both when the server offers
- * it), then "or use an invite code" and the invite form (invite, both). Validation is the
- * background's: its answer is shown in an alert, with advice for each kind.
- */
+/** The ways in the organisation's sign-in mode and the server allow: the work-account button, then "or use an invite code" and the invite form. */
 import { useRef, useState } from 'preact/hooks';
 import type { PopupState, SignInMode, SignInOptionsView } from '../shared/messaging';
 import { useClient } from './ClientContext';
@@ -29,6 +24,11 @@ export function waysIn(signIn: SignInMode, options: SignInOptionsView): { workAc
   return { workAccount, invites };
 }
 
+/**
+ * The server URL (locked when the organisation set it: then one line above the work-account
+ * button), the button (sso; both when the server offers it), the invite form (invite, both).
+ * Validation is the background's: its answer is shown in an alert, with advice for each kind.
+ */
 export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: Props) {
   const client = useClient();
   const serverUrl = setup.locked ? setup.serverUrl : typedUrl;

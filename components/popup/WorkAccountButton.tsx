@@ -1,8 +1,4 @@
-/**
- * "Sign in with your work account": the background opens the company's sign-in page
- * (identity.launchWebAuthFlow) and enrols this browser. With `trySilently` (zero-touch), a silent
- * try runs first as the popup opens: no window, and no word unless something is really wrong.
- */
+/** "Sign in with your work account", after a silent try as the popup opens when zero-touch applies. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkSignInResult } from '../shared/views';
 import { useClient } from './ClientContext';
@@ -18,6 +14,11 @@ interface Props {
   onEnrolled: () => Promise<void>;
 }
 
+/**
+ * The background opens the company's sign-in page (identity.launchWebAuthFlow) and enrols this
+ * browser. With `trySilently`, a silent try runs first: no window, and no word unless something is
+ * really wrong.
+ */
 export function WorkAccountButton({ serverUrl, trySilently, onEnrolled }: Props) {
   const client = useClient();
   const [busy, setBusy] = useState<'silent' | 'interactive' | null>(trySilently ? 'silent' : null);

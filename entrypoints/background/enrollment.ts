@@ -1,10 +1,7 @@
-/**
- * Storing a fresh enrolment, however it was made (an invite code redeemed, a work-account sign-in):
- * it replaces whatever this browser held, in one transaction. Nothing of an earlier advocate (posts,
- * shares, outbox, notices) carries over; only this browser's own bookkeeping (BROWSER_META) stays.
- */
+/** Stores a fresh enrolment (invite code or work account), replacing whatever this browser held, in one transaction. */
 import { BROWSER_META, setMeta, type Enrollment, type MetaRow, type RelayDexie } from './db';
 
+/** Nothing of an earlier advocate (posts, shares, outbox, notices) carries over; only this browser's own bookkeeping (BROWSER_META) stays. */
 export async function storeEnrollment(
   db: RelayDexie,
   enrollment: Omit<Enrollment, 'enrolledAt'>,

@@ -1,9 +1,4 @@
-/**
- * "Sign in with your work account": the browser's extension sign-in flow (identity.launchWebAuthFlow)
- * through the server's /v1/sso/start to the company's identity provider and back to this
- * extension's redirect URL with a one-time code, traded for an advocate token (POST
- * /v1/sso/exchange) and stored like any enrolment. Every way it can fail is put in words.
- */
+/** "Sign in with your work account": identity.launchWebAuthFlow through /v1/sso/start, the one-time code exchanged, each failure in words. */
 import { readSignInOptionsSchema, readSsoExchangeResponseSchema } from '../../lib/schemas/read';
 import type { WorkSignInFailureKind, WorkSignInResult } from '../../components/shared/views';
 import { ApiClient, ApiError, type Transport } from './api-client';
@@ -105,6 +100,11 @@ export async function offersWorkSignIn(serverUrl: string, transport: Transport):
   }
 }
 
+/**
+ * The flow: the server's /v1/sso/start sends the browser to the company's identity provider and back
+ * to this extension's redirect URL with a one-time code, traded for an advocate token (POST
+ * /v1/sso/exchange) and stored like any enrolment.
+ */
 /** Signs in with the work account and, on success, stores the enrolment (replacing whatever this browser held). */
 export async function signInWithWorkAccount(db: RelayDexie, options: WorkSignInOptions): Promise<WorkSignInResult> {
   const { serverUrl, interactive, identity } = options;

@@ -1,12 +1,4 @@
-/**
- * Work-account sign-in as the background runs it: the popup's button and the notification start the
- * interactive flow; zero-touch tries a silent one (never a window) when the organisation's policy
- * sets the server and work-account sign-in applies, and this browser is not enrolled: on install,
- * at browser start-up, when the popup opens, and on a backoff alarm (5, 15, then 60 minutes; then
- * not until the next start-up). When it can't be silent, one notification, once per profile,
- * invites the person to sign in. After an access the company or an admin ended, only start-up and
- * the backoff try again.
- */
+/** Work-account sign-in as the background runs it: the interactive flow, and zero-touch's silent tries with their backoff and one notification. */
 import type { WorkSignInFailureKind, WorkSignInResult } from '../../components/shared/views';
 import type { BackgroundController } from './controller';
 import { getMeta, setMeta } from './db';
@@ -23,6 +15,14 @@ export type SilentTrigger = 'install' | 'startup' | 'popup' | 'alarm' | 'policy'
 /** Triggers that run on their own, without the person (they schedule the backoff and may notify). */
 const UNATTENDED = new Set<SilentTrigger>(['install', 'startup', 'alarm', 'policy']);
 
+/**
+ * Zero-touch tries a silent sign-in (never a window) when the organisation's policy sets the server
+ * and work-account sign-in applies, and this browser is not enrolled: on install, at browser
+ * start-up, when the popup opens, and on a backoff alarm (5, 15, then 60 minutes; then not until
+ * the next start-up). When it can't be silent, one notification, once per profile, invites the
+ * person to sign in. After an access the company or an admin ended, only start-up and the backoff
+ * try again. The popup's button and the notification start the interactive flow.
+ */
 export class WorkSignIn {
   /** The attempt under way (silent or interactive): one at a time. */
   private running: Promise<WorkSignInResult | null> | undefined;

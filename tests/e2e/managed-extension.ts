@@ -1,10 +1,4 @@
-/**
- * A force-installed Relay as an enterprise sets it up, for the policy tests: a copy of the build at
- * a path of its own with a manifest `key` (so its extension id is known before Chromium loads it)
- * and a Chromium policy file (/etc/chromium/policies/managed, Debian's Chromium on Linux) whose
- * `3rdparty` section sets Relay's managed storage for that id alone: other tests' browsers load
- * other ids and are unaffected. `dispose` removes both.
- */
+/** A force-installed Relay as an enterprise sets it up: a keyed copy of the build and a Chromium policy file for its id alone. */
 import { generateKeyPairSync, createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +19,12 @@ export function extensionIdOf(publicKeyDer: Buffer): string {
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
+/**
+ * A copy of the build at a path of its own with a manifest `key` (so its extension id is known
+ * before Chromium loads it) and a policy file (/etc/chromium/policies/managed, Debian's Chromium on
+ * Linux) whose `3rdparty` section sets Relay's managed storage for that id alone: other tests'
+ * browsers load other ids and are unaffected. `dispose` removes both.
+ */
 export function managedExtension(buildDir: string, policy: Record<string, unknown>): ManagedExtension {
   const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const der = publicKey.export({ type: 'spki', format: 'der' });

@@ -1,10 +1,4 @@
-/**
- * identity.launchWebAuthFlow for the background's tests: the sso helpers' cookie-keeping browser
- * (tests/helpers/sso-client.ts) following redirects through the real server and the real test IdP,
- * answering as Chrome does: the redirect URL once reached, "User interaction required." when a
- * silent flow meets a page, "The user did not approve access." when the person closes the window;
- * when a person signs in, the IdP's login form is filled with their name and password.
- */
+/** identity.launchWebAuthFlow for the background's tests: the sso helpers' cookie-keeping browser through the real server and IdP. */
 import type { IdentityPort } from '../../entrypoints/background/work-account';
 import { CHROME_REDIRECT } from '../helpers/sso';
 import { follow, isExtensionRedirect, SsoBrowser, type IdpCredentials } from '../helpers/sso-client';
@@ -12,6 +6,11 @@ import { follow, isExtensionRedirect, SsoBrowser, type IdpCredentials } from '..
 /** Who is at the browser when the IdP shows its login page. */
 export type Person = IdpCredentials | 'closes-the-window' | null;
 
+/**
+ * Follows redirects as a browser does and answers as Chrome does: the redirect URL once reached,
+ * "User interaction required." when a silent flow meets a page, "The user did not approve access."
+ * when the person closes the window; a person who signs in fills the IdP's login form.
+ */
 export class FakeIdentity implements IdentityPort {
   /** The browser profile: the IdP's session cookie outlives one flow, as in a real profile. */
   browser = new SsoBrowser();

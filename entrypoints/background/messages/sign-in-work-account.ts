@@ -1,8 +1,4 @@
-/**
- * signInWorkAccount: the popup's "Sign in with your work account" (interactive: the identity
- * provider's page opens), or, with `silent`, zero-touch's try as the popup opens (never a window;
- * null when zero-touch does not apply). See ../zero-touch.ts and ../work-account.ts.
- */
+/** signInWorkAccount: the popup's "Sign in with your work account", or with `silent` zero-touch's try as the popup opens (../zero-touch.ts). */
 import { z } from 'zod';
 import type { WorkSignInResult } from '../../../components/shared/views';
 import { defineMessage } from './define';
@@ -15,6 +11,7 @@ export const signInWorkAccountRequest = z
   })
   .strict();
 
+/** Interactive: the identity provider's page opens. Silent: never a window; null when zero-touch does not apply. */
 export const signInWorkAccount = defineMessage({
   request: signInWorkAccountRequest,
   from: ['popup'],
