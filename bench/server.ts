@@ -63,6 +63,7 @@ export async function startBenchServer(kind: TestDatabaseKind, options: BenchSer
       enroll: unlimited,
       enrollTotal: unlimited,
       token: unlimited,
+      scim: unlimited,
     },
     shutdownGraceMs: 2_000,
     spool: { ...loadConfig({}).spool, dir: spoolDir },

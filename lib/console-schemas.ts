@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { adminSchema, adminSessionResponseSchema, contentStatusSchema, httpUrlInputSchema, NETWORKS } from './schemas';
-import { lineSchema } from './text';
+import { displayNameSchema, lineSchema } from './text';
 
 export const adminSignInResponseSchema = adminSessionResponseSchema.extend({
   csrfToken: z.string().describe('send as X-CSRF-Token on cookie-authenticated POST, PUT, PATCH and DELETE'),
@@ -149,3 +149,62 @@ export const analyticsSchema = z.object({
     .describe('the top 20 by shares, then clicks'),
 });
 export type Analytics = z.infer<typeof analyticsSchema>;
+
+/** POST /v1/admin/scim-tokens: a token for the identity provider's provisioning (SCIM), with an optional label. */
+export const scimTokenCreateSchema = z
+  .object({
+    label: displayNameSchema()
+      .min(1, 'a label cannot be empty')
+      .max(80)
+      .optional()
+      .describe('what the token is for, e.g. "Entra ID"'),
+  })
+  .strict();
+export type ScimTokenCreate = z.infer<typeof scimTokenCreateSchema>;
+
+/** A SCIM token as listed: never the token itself, only its last four characters. */
+export const scimTokenSchema = z.object({
+  id: z.string(),
+  hint: z.string().describe('the token’s last four characters'),
+  label: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable().describe('when the identity provider last used it (to the minute); null: never'),
+  revoked: z.boolean(),
+});
+export type ScimToken = z.infer<typeof scimTokenSchema>;
+export const scimTokenListSchema = z.object({ items: z.array(scimTokenSchema) });
+
+/** The answer to creating a SCIM token: the only time the token is shown. */
+export const scimTokenCreatedSchema = z.object({
+  id: z.string(),
+  token: z.string().describe('the bearer token to paste into the identity provider; shown only in this answer'),
+  hint: z.string(),
+  label: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ScimTokenCreated = z.infer<typeof scimTokenCreatedSchema>;
+
+/** What a SCIM DELETE of a user does to their history: keep it (deprovisioned, default) or erase it. */
+export const SCIM_ON_DELETE = ['keep', 'erase'] as const;
+export const provisioningSettingsSchema = z
+  .object({
+    onDelete: z
+      .enum(SCIM_ON_DELETE)
+      .describe(
+        'keep (default): access ends, shares, clicks and points stay in analytics and the advocate is listed as removed; ' +
+          'erase: everything about the advocate is deleted',
+      ),
+  })
+  .strict();
+export type ProvisioningSettings = z.infer<typeof provisioningSettingsSchema>;
+
+/** Groups of advocates (from SCIM, the sign-in's groups claim, or the console) and who is in them. */
+export const GROUP_SOURCES = ['scim', 'idp', 'console'] as const;
+export const adminGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  source: z.enum(GROUP_SOURCES).describe('scim: provisioned by the identity provider; idp: seen in sign-ins; console'),
+  members: z.array(z.object({ id: z.string(), name: z.string() })).describe('advocates in the group, by name'),
+});
+export type AdminGroup = z.infer<typeof adminGroupSchema>;
+export const adminGroupListSchema = z.object({ items: z.array(adminGroupSchema) });

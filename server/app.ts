@@ -20,6 +20,8 @@ import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
 import { mountRoutes } from './routes/mount';
 import { redirectRoutes } from './routes/redirect';
+import { mountScimFallback, scimRoutes } from './routes/scim';
+import { scimAdminRoutes } from './routes/scim-admin';
 import { shareRoutes } from './routes/shares';
 import { ssoRoutes } from './routes/sso';
 import { streamRoutes } from './routes/stream';
@@ -74,7 +76,11 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     ...meRoutes(deps),
     ...leaderboardRoutes(deps),
     ...redirectRoutes(deps),
+    ...scimAdminRoutes(deps),
+    ...scimRoutes(deps),
   ]);
+  // Any other /scim/v2 path or method asks for a SCIM token first, then answers 404, as SCIM errors.
+  mountScimFallback(app, deps);
   // Any other /v1/admin path or method asks for an admin first, then answers 404.
   app.use('/v1/admin/*', requireAdmin(deps));
   // The WebSocket upgrade is handled on the HTTP server (stream/upgrade.ts) before Hono; this only

@@ -42,6 +42,8 @@ export interface Config {
     enrollTotal: RateLimit;
     /** Requests per advocate token. */
     token: RateLimit;
+    /** Requests per SCIM provisioning token. */
+    scim: RateLimit;
   };
   /** Counted clicks per client address per tracked link per hour (more are redirected, not counted). */
   clicksPerAddressHour: number;
@@ -304,6 +306,7 @@ export function loadConfig(env: Env = process.env): Config {
       enroll: { limit: integer(env, 'RELAY_RATE_LIMIT_ENROLL', 20, 1, 1_000_000), windowMs: minute },
       enrollTotal: { limit: integer(env, 'RELAY_RATE_LIMIT_ENROLL_ALL', 1_000, 1, 10_000_000), windowMs: minute },
       token: { limit: integer(env, 'RELAY_RATE_LIMIT_TOKEN', 600, 1, 10_000_000), windowMs: minute },
+      scim: { limit: integer(env, 'RELAY_RATE_LIMIT_SCIM', 1_200, 1, 10_000_000), windowMs: minute },
     },
     clicksPerAddressHour: integer(env, 'RELAY_CLICKS_PER_ADDRESS', 20, 1, 1_000_000),
     http: {

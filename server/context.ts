@@ -68,5 +68,7 @@ export interface AppEnv {
     adminSessionHash: string;
     /** How the admin authenticated, and the session token (the CSRF token derives from it). */
     adminAuth: { token: string; via: 'bearer' | 'cookie' };
+    /** The SCIM provisioning token a /scim/v2 request came with (middleware/auth/scim.ts). */
+    scimToken: { id: string };
   };
 }

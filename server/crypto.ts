@@ -36,8 +36,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_PASSWORD_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-export type TokenKind = 'admin' | 'advocate';
-const TOKEN_PREFIX: Record<TokenKind, string> = { admin: 'rla_', advocate: 'rlv_' };
+export type TokenKind = 'admin' | 'advocate' | 'scim';
+const TOKEN_PREFIX: Record<TokenKind, string> = { admin: 'rla_', advocate: 'rlv_', scim: 'rls_' };
 
 export function newToken(kind: TokenKind): string {
   return TOKEN_PREFIX[kind] + randomBytes(32).toString('base64url');
@@ -46,6 +46,7 @@ export function newToken(kind: TokenKind): string {
 export function tokenKind(token: string): TokenKind | null {
   if (token.startsWith(TOKEN_PREFIX.admin)) return 'admin';
   if (token.startsWith(TOKEN_PREFIX.advocate)) return 'advocate';
+  if (token.startsWith(TOKEN_PREFIX.scim)) return 'scim';
   return null;
 }
 

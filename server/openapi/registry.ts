@@ -5,7 +5,15 @@
 import { z } from 'zod';
 import { problemSchema } from '../../lib/schemas';
 
-export type Auth = 'admin' | 'advocate' | 'none';
+export type Auth = 'admin' | 'advocate' | 'scim' | 'none';
+
+/** SCIM answers (RFC 7644): their own media type, and errors as SCIM Error messages, not problem+json. */
+const scimErrorSchema = z.object({
+  schemas: z.array(z.literal('urn:ietf:params:scim:api:messages:2.0:Error')),
+  status: z.string().describe('the HTTP status, as a string'),
+  scimType: z.string().optional().describe('RFC 7644 §3.12 detail keyword, e.g. invalidFilter, uniqueness'),
+  detail: z.string(),
+});
 
 export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -15,6 +23,8 @@ export interface RouteDoc {
   tag: string;
   auth: Auth;
   body?: z.ZodType;
+  /** A request body the handler reads itself (SCIM's own media type and errors): documented only. */
+  documentedBody?: z.ZodType;
   query?: z.ZodObject;
   responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[] }>;
 }
@@ -53,8 +63,13 @@ export class ApiRegistry {
           },
           adminCookie: { type: 'apiKey', in: 'cookie', name: 'relay_admin' },
           advocateBearer: { type: 'http', scheme: 'bearer', description: 'Advocate token from POST /v1/enroll' },
+          scimBearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'SCIM provisioning token from POST /v1/admin/scim-tokens (works for /scim/v2 only)',
+          },
         },
-        schemas: { Problem: jsonSchema(problemSchema, 'output') },
+        schemas: { Problem: jsonSchema(problemSchema, 'output'), ScimError: jsonSchema(scimErrorSchema, 'output') },
       },
     };
   }
@@ -84,19 +99,22 @@ function operation(route: RouteDoc): Record<string, unknown> {
       }))
     : [];
   const responses: Record<string, unknown> = {};
+  const scim = route.auth === 'scim';
+  const requestBody = route.body ?? route.documentedBody;
   for (const [status, response] of Object.entries(route.responses)) {
     const isProblem = Number(status) >= 400;
     const schema = response.schema
       ? jsonSchema(response.schema, 'output')
       : isProblem
-        ? { $ref: '#/components/schemas/Problem' }
+        ? { $ref: `#/components/schemas/${scim ? 'ScimError' : 'Problem'}` }
         : undefined;
+    const mediaType = scim ? 'application/scim+json' : isProblem ? 'application/problem+json' : 'application/json';
     responses[status] = {
       description: response.description,
       ...(response.headers
         ? { headers: Object.fromEntries(response.headers.map((name) => [name, { schema: { type: 'string' } }])) }
         : {}),
-      ...(schema ? { content: { [isProblem ? 'application/problem+json' : 'application/json']: { schema } } } : {}),
+      ...(schema ? { content: { [mediaType]: { schema } } } : {}),
     };
   }
   const security =
@@ -104,7 +122,9 @@ function operation(route: RouteDoc): Record<string, unknown> {
       ? [{ adminBearer: [] }, { adminCookie: [] }]
       : route.auth === 'advocate'
         ? [{ advocateBearer: [] }]
-        : [];
+        : scim
+          ? [{ scimBearer: [] }]
+          : [];
   return {
     summary: route.summary,
     tags: [route.tag],
@@ -114,9 +134,14 @@ function operation(route: RouteDoc): Record<string, unknown> {
       .replace(/\W/g, '')}`,
     ...(route.auth === 'none' ? {} : { security }),
     parameters: [...pathParams, ...queryParams],
-    ...(route.body
+    ...(requestBody
       ? {
-          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
+          requestBody: {
+            required: true,
+            content: {
+              [scim ? 'application/scim+json' : 'application/json']: { schema: jsonSchema(requestBody, 'input') },
+            },
+          },
         }
       : {}),
     responses,

@@ -38,8 +38,8 @@ export interface RouteSpec<
   optionalBody?: boolean;
   /** Validated: 400 malformed-query (errors[]). */
   query?: Q;
-  /** Requests counted per advocate (after auth) or per client address, under one of config.rateLimits. */
-  rateLimit?: { limit: keyof Config['rateLimits']; per: 'advocate' | 'address' };
+  /** Requests counted per advocate or SCIM token (after auth) or per client address, under one of config.rateLimits. */
+  rateLimit?: { limit: keyof Config['rateLimits']; per: 'advocate' | 'scim' | 'address' };
   /** Advocate routes that can work without the database believe a token it vouched for lately. */
   whileUnreachable?: boolean;
   caller?: Caller;

@@ -2,11 +2,13 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../context';
 import { requireAdmin, requireAdvocate } from '../middleware/auth';
+import { requireScim } from '../middleware/auth/scim';
 import { clientAddress } from '../middleware/client-address';
 import { clientVersion, documentClientVersionOf } from '../middleware/client-version';
 import { consoleCors, extensionCors } from '../middleware/cors';
 import { RateLimiter, rateLimit } from '../middleware/rate-limit';
 import type { ApiRegistry, RouteDoc } from '../openapi/registry';
+import { scimErrors } from '../scim/errors';
 import { readJson, readQuery } from '../validate';
 import { callerOf, type Caller, type Route } from './define';
 
@@ -21,8 +23,18 @@ export function honoPath(path: string): string {
 }
 
 function docOf(route: Route): RouteDoc {
-  const { method, path, summary, tag, auth, body, query, responses } = route;
-  return { method, path, summary, tag, auth, responses, ...(body ? { body } : {}), ...(query ? { query } : {}) };
+  const { method, path, summary, tag, auth, body, documentedBody, query, responses } = route;
+  return {
+    method,
+    path,
+    summary,
+    tag,
+    auth,
+    responses,
+    ...(body ? { body } : {}),
+    ...(documentedBody ? { documentedBody } : {}),
+    ...(query ? { query } : {}),
+  };
 }
 
 export function mountRoutes(app: Hono<AppEnv>, api: ApiRegistry, deps: Deps, routes: readonly Route[]): void {
@@ -60,11 +72,20 @@ export function mountRoutes(app: Hono<AppEnv>, api: ApiRegistry, deps: Deps, rou
     const chain: MiddlewareHandler<AppEnv>[] = checksClientVersion(route) ? [versionCheck] : [];
     if (route.auth === 'admin') chain.push(admin);
     if (route.auth === 'advocate') chain.push(requireAdvocate(deps, { whileUnreachable: route.whileUnreachable }));
+    // SCIM answers every failure, its own refusals included, as a SCIM Error message.
+    if (route.auth === 'scim') {
+      chain.unshift(scimErrors());
+      chain.push(requireScim(deps));
+    }
     if (route.rateLimit) {
       const { limit, per } = route.rateLimit;
       chain.push(
         rateLimit(limiterFor(limit), (c) =>
-          per === 'advocate' ? c.get('advocate').id : clientAddress(c, deps.config.trustProxy),
+          per === 'advocate'
+            ? c.get('advocate').id
+            : per === 'scim'
+              ? c.get('scimToken').id
+              : clientAddress(c, deps.config.trustProxy),
         ),
       );
     }

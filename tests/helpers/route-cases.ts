@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import type { RouteDoc } from '../../server/openapi/registry';
-import { contentInput, createContent, sync } from './api';
+import { contentInput, createContent, expectProblem, sync } from './api';
 import { cookieSignIn, type CookieSession } from './console';
+import { createScimToken, expectScimError, GROUP_SCHEMA, scimClient, USER_SCHEMA } from './scim';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestServer } from './server';
 
 export const CASES_FILE = 'tests/helpers/route-cases.ts';
@@ -45,6 +46,12 @@ export interface CaseContext {
   content(overrides?: Record<string, unknown>): Promise<string>;
   invite(): Promise<string>;
   link(): Promise<string>;
+  /** A fresh SCIM token, and its id (for the admin routes about one). */
+  scimToken(): Promise<string>;
+  scimTokenId(): Promise<string>;
+  /** A fresh user and group provisioned over SCIM: their ids. */
+  scimUser(): Promise<string>;
+  scimGroup(): Promise<string>;
 }
 
 type RouteCase = (ctx: CaseContext) => Promise<CaseRequest>;
@@ -159,6 +166,57 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     ok: 200,
     badQuery: 'period=decade',
   }),
+  'POST /v1/admin/scim-tokens': async () => ({ path: '/v1/admin/scim-tokens', json: { label: 'Entra ID' }, ok: 201 }),
+  'GET /v1/admin/scim-tokens': async () => ({ path: '/v1/admin/scim-tokens', ok: 200 }),
+  'DELETE /v1/admin/scim-tokens/{id}': async (ctx) => ({
+    path: `/v1/admin/scim-tokens/${await ctx.scimTokenId()}`,
+    ok: 200,
+  }),
+  'GET /v1/admin/provisioning': async () => ({ path: '/v1/admin/provisioning', ok: 200 }),
+  'PUT /v1/admin/provisioning': async () => ({ path: '/v1/admin/provisioning', json: { onDelete: 'keep' }, ok: 200 }),
+  'GET /v1/admin/groups': async () => ({ path: '/v1/admin/groups', ok: 200 }),
+  'GET /scim/v2/ServiceProviderConfig': async () => ({ path: '/scim/v2/ServiceProviderConfig', ok: 200 }),
+  'GET /scim/v2/ResourceTypes': async () => ({ path: '/scim/v2/ResourceTypes', ok: 200 }),
+  'GET /scim/v2/ResourceTypes/{id}': async () => ({
+    path: '/scim/v2/ResourceTypes/User',
+    ok: 200,
+    errors: [{ path: '/scim/v2/ResourceTypes/Nothing', status: 404 }],
+  }),
+  'GET /scim/v2/Schemas': async () => ({ path: '/scim/v2/Schemas', ok: 200 }),
+  'GET /scim/v2/Schemas/{id}': async () => ({ path: `/scim/v2/Schemas/${USER_SCHEMA}`, ok: 200 }),
+  'GET /scim/v2/Users': async () => ({
+    path: '/scim/v2/Users',
+    query: `filter=${encodeURIComponent('userName eq "nobody@example.com"')}&startIndex=1&count=100`,
+    ok: 200,
+    errors: [{ path: '/scim/v2/Users', query: `filter=${encodeURIComponent('userName xx "a"')}`, status: 400 }],
+  }),
+  'POST /scim/v2/Users': async () => ({ path: '/scim/v2/Users', json: scimUserBody(), ok: 201 }),
+  'GET /scim/v2/Users/{id}': async (ctx) => ({ path: `/scim/v2/Users/${await ctx.scimUser()}`, ok: 200 }),
+  'PUT /scim/v2/Users/{id}': async (ctx) => ({
+    path: `/scim/v2/Users/${await ctx.scimUser()}`,
+    json: scimUserBody(),
+    ok: 200,
+  }),
+  'PATCH /scim/v2/Users/{id}': async (ctx) => ({
+    path: `/scim/v2/Users/${await ctx.scimUser()}`,
+    json: scimPatch({ op: 'replace', path: 'displayName', value: 'Patched Name' }),
+    ok: 200,
+  }),
+  'DELETE /scim/v2/Users/{id}': async (ctx) => ({ path: `/scim/v2/Users/${await ctx.scimUser()}`, ok: 204 }),
+  'GET /scim/v2/Groups': async () => ({ path: '/scim/v2/Groups', ok: 200 }),
+  'POST /scim/v2/Groups': async () => ({ path: '/scim/v2/Groups', json: scimGroupBody(), ok: 201 }),
+  'GET /scim/v2/Groups/{id}': async (ctx) => ({ path: `/scim/v2/Groups/${await ctx.scimGroup()}`, ok: 200 }),
+  'PUT /scim/v2/Groups/{id}': async (ctx) => ({
+    path: `/scim/v2/Groups/${await ctx.scimGroup()}`,
+    json: scimGroupBody(),
+    ok: 200,
+  }),
+  'PATCH /scim/v2/Groups/{id}': async (ctx) => ({
+    path: `/scim/v2/Groups/${await ctx.scimGroup()}`,
+    json: scimPatch({ op: 'add', path: 'members', value: [{ value: await ctx.scimUser() }] }),
+    ok: 204,
+  }),
+  'DELETE /scim/v2/Groups/{id}': async (ctx) => ({ path: `/scim/v2/Groups/${await ctx.scimGroup()}`, ok: 204 }),
   'GET /v1/stream': async () => ({ path: '/v1/stream', ok: 101, websocket: true }),
   'GET /r/{code}': async (ctx) => ({ path: new URL(await ctx.link()).pathname, ok: 302 }),
   'GET /admin': async () => ({ path: '/admin', ok: 200 }),
@@ -168,6 +226,25 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     errors: [{ path: '/admin/assets/missing.js', status: 404 }],
   }),
 };
+
+function scimUserBody(): Record<string, unknown> {
+  const userName = `case.${randomUUID()}@example.com`;
+  return {
+    schemas: [USER_SCHEMA],
+    userName,
+    name: { givenName: 'Case', familyName: 'User' },
+    emails: [{ value: userName, type: 'work', primary: true }],
+    active: true,
+  };
+}
+
+function scimGroupBody(): Record<string, unknown> {
+  return { schemas: [GROUP_SCHEMA], displayName: `Case group ${randomUUID()}`, members: [] };
+}
+
+function scimPatch(...Operations: Record<string, unknown>[]): Record<string, unknown> {
+  return { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations };
+}
 
 export function routeKey(route: Pick<RouteDoc, 'method' | 'path'>): string {
   return `${route.method.toUpperCase()} ${route.path}`;
@@ -239,14 +316,37 @@ export function caseContext(server: TestServer): CaseContext {
     const { body } = await sync(server, await advocate());
     return body.content.find((item) => item.id === id)!.links.linkedin!;
   };
-  return { server, advocate, advocateId, content, invite, link };
+  const scimToken = async () => (await createScimToken(server)).token;
+  const scimTokenId = async () => (await createScimToken(server)).id;
+  let scim: ReturnType<typeof scimClient> | undefined;
+  const provision = async (path: string, body: Record<string, unknown>) => {
+    scim ??= scimClient(server, await scimToken());
+    return (await scim.json<{ id: string }>('POST', path, body, 201)).id;
+  };
+  const scimUser = () => provision('/Users', scimUserBody());
+  const scimGroup = () => provision('/Groups', scimGroupBody());
+  return { server, advocate, advocateId, content, invite, link, scimToken, scimTokenId, scimUser, scimGroup };
 }
 
 /** Headers that authenticate `route` the ordinary way (Bearer), or none for open routes. */
 export async function bearerFor(route: RouteDoc, request: CaseRequest, ctx: CaseContext): Promise<string | undefined> {
   if (route.auth === 'advocate') return ctx.advocate();
+  if (route.auth === 'scim') return ctx.scimToken();
   if (route.auth !== 'admin') return undefined;
   return request.endsSession ? (await cookieSignIn(ctx.server)).token : ctx.server.adminToken();
+}
+
+/**
+ * Asserts the error answer a route gives: a SCIM Error message on SCIM routes (RFC 7644 §3.12),
+ * problem+json (with `type`, when given) everywhere else.
+ */
+export async function expectRefusal(
+  route: Pick<RouteDoc, 'auth'>,
+  response: Response,
+  status: number,
+  type?: string,
+): Promise<{ detail: string }> {
+  return route.auth === 'scim' ? expectScimError(response, status) : expectProblem(response, status, type);
 }
 
 export type { CookieSession };

@@ -53,6 +53,7 @@ export async function startTestServer(
       enroll: { limit: 1000, windowMs: 60_000 },
       enrollTotal: { limit: 10_000, windowMs: 60_000 },
       token: { limit: 100_000, windowMs: 60_000 },
+      scim: { limit: 100_000, windowMs: 60_000 },
     },
     shutdownGraceMs: 5_000,
     spool: { ...base.spool, dir: spoolDir },

@@ -148,8 +148,11 @@ describe('health and OpenAPI', () => {
         expect(Object.keys(operation.responses).length, where).toBeGreaterThan(0);
         for (const [status, response] of Object.entries(operation.responses)) {
           expect(response.description, `${where} ${status}`).toEqual(expect.any(String));
+          // SCIM answers its own error messages (RFC 7644 §3.12), everything else problem+json.
           if (Number(status) >= 400 && response.content)
-            expect(Object.keys(response.content)).toEqual(['application/problem+json']);
+            expect(Object.keys(response.content)).toEqual([
+              path.startsWith('/scim/') ? 'application/scim+json' : 'application/problem+json',
+            ]);
         }
       }
     }
@@ -159,8 +162,10 @@ describe('health and OpenAPI', () => {
     expect(doc.paths['/v1/admin/content']!.get!.security).toEqual(expect.arrayContaining([{ adminBearer: [] }]));
     expect(doc.paths['/v1/sync']!.get!.security).toEqual([{ advocateBearer: [] }]);
     expect(doc.paths['/healthz']!.get!.security).toBeUndefined();
+    for (const path of ['/scim/v2/Users', '/scim/v2/Groups', '/scim/v2/ServiceProviderConfig'])
+      expect(doc.paths[path]!.get!.security, path).toEqual([{ scimBearer: [] }]);
     expect(Object.keys(doc.components.securitySchemes)).toEqual(
-      expect.arrayContaining(['adminBearer', 'advocateBearer']),
+      expect.arrayContaining(['adminBearer', 'advocateBearer', 'scimBearer']),
     );
   });
 

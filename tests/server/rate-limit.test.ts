@@ -148,6 +148,7 @@ describe('rate limits keep guessing bounded', () => {
     enroll: { limit: 3, windowMs: MINUTE },
     enrollTotal: { limit: 12, windowMs: MINUTE },
     token: { limit: 2, windowMs: MINUTE },
+    scim: { limit: 2, windowMs: MINUTE },
   };
   let ada: string;
   let bob: string;

@@ -15,6 +15,7 @@ import {
   caseContext,
   caseProblems,
   consoleFixture,
+  expectRefusal,
   registeredRoutes,
   routeCases,
   type CaseContext,
@@ -139,7 +140,7 @@ describe('every registered route (from the OpenAPI registry)', () => {
       for (const token of [null, 'rla_not_a_real_token', 'nope']) {
         const response = await send(route, request, { token });
         expect(response.status, `${key} with ${token ?? 'no credentials'}`).toBe(401);
-        await expectProblem(response, 401);
+        await expectRefusal(route, response, 401);
       }
     }
   });
@@ -151,7 +152,7 @@ describe('every registered route (from the OpenAPI registry)', () => {
       const path = route.path.replace(/\{\w+\}/g, route.path.startsWith('/admin/') ? 'missing.txt' : 'A0000000000');
       const response = await send(route, request, { path });
       expect(response.status, key).toBe(404);
-      await expectProblem(response, 404);
+      await expectRefusal(route, response, 404);
     }
   });
 
@@ -165,13 +166,34 @@ describe('every registered route (from the OpenAPI registry)', () => {
       for (const error of request.errors ?? []) {
         const response = await send(route, request, { path: error.path, query: error.query ?? '' });
         expect(response.status, `${key}: ${error.path}`).toBe(error.status);
-        await expectProblem(response, error.status);
+        await expectRefusal(route, response, error.status);
       }
       const taken = new Set(cases.filter((each) => each.route.path === route.path).map((each) => each.route.method));
       const other = METHODS.find((method) => !taken.has(method))!;
       const response = await send({ ...authOf(route.path), method: other }, { ...request, json: undefined });
       expect(response.status, `${other.toUpperCase()} ${route.path}`).toBe(404);
-      await expectProblem(response, 404, 'not-found');
+      await expectRefusal(route, response, 404, 'not-found');
+    }
+  });
+
+  it('keeps the SCIM token to SCIM: 401 on every admin and advocate route, and admin and advocate tokens 401 on SCIM', async () => {
+    const scimToken = await ctx.scimToken();
+    const others = { admin: await server.adminToken(), advocate: await ctx.advocate() };
+    const scim = cases.filter(({ route }) => route.auth === 'scim');
+    const elsewhere = cases.filter(({ route }) => route.auth === 'admin' || route.auth === 'advocate');
+    expect(scim.length).toBeGreaterThan(10);
+    for (const { route, key, build } of elsewhere) {
+      const request = await build();
+      if (request.websocket) continue; // the stream: scim-tokens.test.ts
+      const problem = await expectProblem(await send(route, request, { token: scimToken }), 401);
+      expect(problem.detail, key).toMatch(/SCIM provisioning token/);
+    }
+    for (const { route, key, build } of scim) {
+      const request = await build();
+      for (const [kind, token] of Object.entries(others)) {
+        const refused = await expectRefusal(route, await send(route, request, { token }), 401);
+        expect(refused.detail, `${key} with an ${kind} token`).toMatch(/does not work for SCIM/);
+      }
     }
   });
 });

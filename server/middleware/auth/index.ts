@@ -14,6 +14,7 @@ import { failureKind } from '../../db/failures';
 import { ProblemError } from '../../problem';
 import { endOneToken, revocationOf, type RevocationReason } from '../../services/advocates';
 import { checkCookieRequest } from '../csrf';
+import { scimTokenRefused } from './scim';
 
 export const ADMIN_COOKIE = 'relay_admin';
 
@@ -78,6 +79,8 @@ export function requireAdmin(deps: Deps): MiddlewareHandler<AppEnv> {
     const bearer = bearerToken(c);
     const token = bearer ?? getCookie(c, ADMIN_COOKIE);
     if (!token) throw unauthorized('Sign in as an admin: send "Authorization: Bearer <token>" or the session cookie.');
+    const scimToken = scimTokenRefused(token);
+    if (scimToken) throw scimToken;
     const hash = hashToken(token);
     const row = await deps.db
       .selectFrom('admin_sessions')
@@ -115,6 +118,8 @@ export async function authenticateAdvocate(
   options: AdvocateAuthOptions = {},
 ): Promise<AdvocatePrincipal> {
   if (!token) throw unauthorized('Send the advocate token as "Authorization: Bearer <token>".');
+  const scimToken = scimTokenRefused(token);
+  if (scimToken) throw scimToken;
   const hash = hashToken(token);
   let row;
   try {
