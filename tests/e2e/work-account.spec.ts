@@ -3,8 +3,8 @@
  * and the real test IdP (oidc-provider on loopback): Chromium's own launchWebAuthFlow window shows
  * the IdP's login page; a force-installed copy of the extension with a policy (serverUrl, signIn
  * "sso") enrols a fresh profile with no click when the profile is signed in at the IdP, and shows
- * exactly one button when it is not; an advocate the company deprovisions, or an admin removes, is
- * signed out within 5 s.
+ * exactly one button when it is not; an advocate the company deprovisions (SCIM), or an admin
+ * removes, is signed out within 5 s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startTestIdp, type TestIdp } from '../helpers/oidc-provider';
 import { startSsoServer } from '../helpers/sso';
-import { revokeToken } from '../../server/services/advocates';
 import type { TestServer } from '../helpers/server';
 import { CHROMIUM_FLAGS, chromiumArgs, chromiumExecutable, extensionDir } from './chromium';
 import { test as base, expect, postCard, publish } from './fixtures';
@@ -190,11 +189,37 @@ test.describe('zero-touch by policy (serverUrl and signIn "sso")', () => {
   });
 });
 
-test('deprovisioned by the company: the open popup is signed out, and the browser cleared, within 5 s', async ({
+test('a SCIM deactivation (Entra ID’s request) signs the open popup out, and clears the browser, within 5 s', async ({
   context,
   server,
   openPopup,
 }) => {
+  // The company's IdP provisions Grace over SCIM (with a token an admin made), then she signs in.
+  const scimToken = await server.call('/v1/admin/scim-tokens', {
+    method: 'POST',
+    json: { label: 'Entra ID' },
+    token: await server.adminToken(),
+  });
+  expect(scimToken.status).toBe(201);
+  const { token } = (await scimToken.json()) as { token: string };
+  const scim = (method: string, path: string, body: unknown) =>
+    server.call(`/scim/v2${path}`, {
+      method,
+      token,
+      headers: { 'content-type': 'application/scim+json', accept: 'application/scim+json' },
+      body: JSON.stringify(body),
+    });
+  const provisioned = await scim('POST', '/Users', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    userName: 'grace@example.com',
+    externalId: 'u-grace',
+    name: { givenName: 'Grace', familyName: 'Hopper' },
+    emails: [{ value: 'grace@example.com', type: 'work', primary: true }],
+    active: true,
+  });
+  expect(provisioned.status).toBe(201);
+  const { id } = (await provisioned.json()) as { id: string };
+
   await publishNews(server, 'Team offsite');
   const popup = await openPopup();
   await popup.getByLabel('Server URL').fill(server.url);
@@ -204,19 +229,20 @@ test('deprovisioned by the company: the open popup is signed out, and the browse
   ]);
   await signInAtIdp(login, 'grace');
   await expect(postCard(popup, 'Team offsite')).toBeVisible({ timeout: 10_000 });
-  const advocate = await server.deps.db
+  // The sign-in reached the advocate SCIM made.
+  const linked = await server.deps.db
     .selectFrom('advocates')
     .select('id')
     .where('subject', '=', 'u-grace')
     .executeTakeFirstOrThrow();
+  expect(linked.id).toBe(id);
 
-  // What a SCIM deactivation does on the server (server/scim/access.ts on the scim branch).
-  // TODO(integrator): once the SCIM routes are on main, send the IdP's request instead: PATCH
-  // /scim/v2/Users/{id} {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-  // "Operations":[{"op":"Replace","path":"active","value":"False"}]} with a bearer token from
-  // POST /v1/admin/scim-tokens.
   const started = Date.now();
-  expect(await revokeToken(server.deps, advocate.id, 'deprovisioned')).toBe(true);
+  const deactivated = await scim('PATCH', `/Users/${id}`, {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+  });
+  expect(deactivated.status).toBe(200);
   const notice = popup.getByRole('alert');
   await expect(notice).toContainText('Your company ended your access to Relay', { timeout: 5_000 });
   expect(Date.now() - started).toBeLessThan(5_000);

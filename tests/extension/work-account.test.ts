@@ -4,16 +4,17 @@
  * cookie-keeping HTTP client (work-account-setup.ts): an interactive sign-in through the IdP's
  * login page ends enrolled, synced and connected; a silent one rides an IdP session and never
  * needs a page; each failure is put in words; the backoff and the one notification; nothing loops
- * after the company or an admin ended access; a revoked stream clears the browser within 5 s.
+ * after the company or an admin ended access; a removal or a SCIM deactivation clears the browser
+ * within 5 s.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../entrypoints/background/api-client';
 import { BackgroundController } from '../../entrypoints/background/controller';
-import { revokeToken } from '../../server/services/advocates';
 import { getMeta } from '../../entrypoints/background/db';
 import { SIGN_IN_ALARM, SIGN_IN_NOTIFICATION } from '../../entrypoints/background/zero-touch';
 import { startTestIdp, type TestIdp } from '../helpers/oidc-provider';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { createScimToken, PATCH_OP, scimClient, USER_SCHEMA } from '../helpers/scim';
 import { ADA, GRACE, startSsoServer } from '../helpers/sso';
 import { consoleSignIn, type IdpCredentials } from '../helpers/sso-client';
 import { ask, DOWN_URL, fakePort, freshDb, publish, until } from './helpers';
@@ -216,15 +217,33 @@ describe('signing in with a work account', () => {
     expect(bg.live.connected).toBe(false);
   });
 
-  it('deprovisioned by the company (as SCIM does): cleared within 5 s, and the notice says the company ended access', async () => {
+  it('deactivated over SCIM (Entra ID’s request): cleared within 5 s, and the notice says the company ended access', async () => {
+    const scim = scimClient(server, (await createScimToken(server)).token);
+    const person = newPerson();
+    const user = await scim.json<{ id: string }>(
+      'POST',
+      '/Users',
+      {
+        schemas: [USER_SCHEMA],
+        userName: `${person.username}@example.com`,
+        externalId: `u-${person.username.replace('person', 'person-')}`,
+        active: true,
+      },
+      201,
+    );
     const identity = new FakeIdentity();
-    identity.person = newPerson();
+    identity.person = person;
     const { bg } = browserWith(identity);
     expect(await ask(bg, 'signInWorkAccount', {})).toEqual({ ok: true });
     await until(() => bg.live.connected);
     const { advocate } = (await getMeta(bg.db, 'enrollment'))!;
+    expect(advocate.id).toBe(user.id);
     const started = Date.now();
-    expect(await revokeToken(server.deps, advocate.id, 'deprovisioned')).toBe(true);
+    const deactivated = await scim.send('PATCH', `/Users/${user.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    });
+    expect(deactivated.status).toBe(200);
     await until(async () => (await getMeta(bg.db, 'enrollment')) === undefined, 5_000);
     expect(Date.now() - started).toBeLessThan(5_000);
     const { accessEnded } = await bg.state();
