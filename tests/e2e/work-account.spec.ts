@@ -13,6 +13,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from '@playwrig
 import { startTestIdp, type TestIdp } from '../helpers/oidc-provider';
 import { startSsoServer } from '../helpers/sso';
 import type { TestServer } from '../helpers/server';
+import { expectAccessible } from './accessibility';
 import { CHROMIUM_FLAGS, chromiumArgs, chromiumExecutable, extensionDir } from './chromium';
 import { test as base, expect, postCard, publish } from './fixtures';
 import { managedExtension } from './managed-extension';
@@ -176,6 +177,7 @@ test.describe('zero-touch by policy (serverUrl and signIn "sso")', () => {
       // No window opened by itself (the install's and the popup's silent tries).
       expect(context.pages().filter((page) => page !== popup && page.url() !== 'about:blank')).toEqual([]);
       expect(await ssoTokens(server)).toBe(0);
+      await expectAccessible(popup, 'the work-account setup screen');
 
       const [login] = await Promise.all([context.waitForEvent('page'), button.click()]);
       await signInAtIdp(login, 'grace');
