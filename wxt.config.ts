@@ -80,7 +80,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Relay',
     description: `Share approved company news on ${networkLabels(COMPOSER_NETWORKS)} in your own words, right where you post.`,
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // identity: "Sign in with your work account" (identity.launchWebAuthFlow); Chrome shows no
+    // install warning for it (only identity.email would add one).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'identity'],
     // The sites the content scripts run on (the same install warning): the background injects the
     // composer UI script into them when a composer needs it. Networks shared through their intent
     // alone (e.g. Facebook) need none.

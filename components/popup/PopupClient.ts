@@ -6,6 +6,8 @@ import type { Network, Period } from '../../lib/schemas';
 import type {
   EnrollResult,
   LeaderboardView,
+  SignInOptionsView,
+  WorkSignInResult,
   PointsView,
   PopupState,
   PrivacyResult,
@@ -22,6 +24,13 @@ export interface PopupClient {
   /** With `limit`, only the newest posts (for a fast first render); `total` says how many there are. */
   getState(limit?: number): Promise<PopupState>;
   enroll(input: EnrollInput): Promise<EnrollResult>;
+  /**
+   * "Sign in with your work account" (`serverUrl`: what the person typed, when nothing is locked);
+   * `silent`: zero-touch's try as the popup opens, null when it does not apply.
+   */
+  signInWorkAccount(input: { serverUrl?: string; silent?: boolean }): Promise<WorkSignInResult | null>;
+  /** Which ways in a server offers (null fields: not known). */
+  signInOptions(serverUrl: string): Promise<SignInOptionsView>;
   signOut(): Promise<void>;
   syncNow(): Promise<PopupState>;
   share(contentId: string, network: Network): Promise<ShareResult>;

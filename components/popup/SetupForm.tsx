@@ -1,28 +1,44 @@
-/**
- * The enrolment form: server URL (locked when the organisation set it), invite code and name.
- * Validation is the background's: its answer is shown in an alert, with advice for each kind.
- */
+/** The ways in the organisation's sign-in mode and the server allow: the work-account button, then "or use an invite code" and the invite form. */
 import { useRef, useState } from 'preact/hooks';
-import type { PopupState } from '../shared/messaging';
+import type { PopupState, SignInMode, SignInOptionsView } from '../shared/messaging';
 import { useClient } from './ClientContext';
 import { describeError } from './describeError';
 import { ENROLL_ERROR_ADVICE, ENROLL_ERROR_HEADLINE, fieldToFix, type EnrollFailure } from './enrollErrorText';
 import { TextField } from './TextField';
+import { WorkAccountButton } from './WorkAccountButton';
 
 interface Props {
   setup: PopupState['setup'];
+  /** The server URL the person typed (the setup screen keeps it, to ask the server what it offers). */
+  typedUrl: string;
+  onTypedUrl: (value: string) => void;
+  /** What that server offers. */
+  options: SignInOptionsView;
   onEnrolled: () => Promise<void>;
 }
 
-export function SetupForm({ setup, onEnrolled }: Props) {
+/** Which ways in to show: sso, the button whatever the server says (it explains itself when pressed); both, once the server offers it. */
+export function waysIn(signIn: SignInMode, options: SignInOptionsView): { workAccount: boolean; invites: boolean } {
+  const workAccount = signIn === 'sso' || (signIn === 'both' && options.sso === true);
+  const invites = signIn === 'invite' || (signIn === 'both' && (options.invites !== false || !workAccount));
+  return { workAccount, invites };
+}
+
+/**
+ * The server URL (locked when the organisation set it: then one line above the work-account
+ * button), the button (sso; both when the server offers it), the invite form (invite, both).
+ * Validation is the background's: its answer is shown in an alert, with advice for each kind.
+ */
+export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: Props) {
   const client = useClient();
-  const [serverUrl, setServerUrl] = useState(setup.serverUrl);
+  const serverUrl = setup.locked ? setup.serverUrl : typedUrl;
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<EnrollFailure | null>(null);
   const refs = { serverUrl: useRef<HTMLInputElement>(null), code: useRef<HTMLInputElement>(null) };
   const fix = failure ? fieldToFix(failure) : null;
+  const { workAccount, invites } = waysIn(setup.signIn, options);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -30,7 +46,7 @@ export function SetupForm({ setup, onEnrolled }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      const result = await client.enroll({ serverUrl: setup.locked ? setup.serverUrl : serverUrl, code, name });
+      const result = await client.enroll({ serverUrl, code, name });
       if (result.ok) {
         await onEnrolled();
         return;
@@ -45,37 +61,58 @@ export function SetupForm({ setup, onEnrolled }: Props) {
     }
   }
 
+  // A locked server is one line above the work-account button (it leads); the invite form alone keeps its field.
+  const lockedLine = setup.locked && workAccount;
   return (
-    <form class="setup-form" onSubmit={submit} noValidate aria-busy={busy}>
-      <TextField
-        label="Server URL"
-        value={setup.locked ? setup.serverUrl : serverUrl}
-        onInput={setServerUrl}
-        readOnly={setup.locked}
-        hint={setup.locked ? 'Set by your organisation.' : 'The address your admin gave you, e.g. relay.example.com'}
-        invalid={fix === 'serverUrl'}
-        inputMode="url"
-        autoComplete="url"
-        inputRef={refs.serverUrl}
-      />
-      <TextField label="Invite code" value={code} onInput={setCode} invalid={fix === 'code'} inputRef={refs.code} />
-      <TextField
-        label="Your name"
-        value={name}
-        onInput={setName}
-        autoComplete="name"
-        hint="Shown to your comms team."
-      />
-      {failure && (
-        <div class="banner banner--error" role="alert">
-          <strong>{ENROLL_ERROR_HEADLINE[failure.kind]}</strong>
-          <span>{failure.message}</span>
-          {ENROLL_ERROR_ADVICE[failure.kind] && <span>{ENROLL_ERROR_ADVICE[failure.kind]}</span>}
-        </div>
+    <div class="setup-ways">
+      {lockedLine ? (
+        <p class="fine-print">
+          Server: <span class="setup-server">{setup.serverUrl}</span> (set by your organisation)
+        </p>
+      ) : (
+        <TextField
+          label="Server URL"
+          value={serverUrl}
+          onInput={onTypedUrl}
+          readOnly={setup.locked}
+          hint={setup.locked ? 'Set by your organisation.' : 'The address your admin gave you, e.g. relay.example.com'}
+          invalid={fix === 'serverUrl'}
+          inputMode="url"
+          autoComplete="url"
+          inputRef={refs.serverUrl}
+        />
       )}
-      <button type="submit" class="button button--primary button--block" disabled={busy} aria-busy={busy}>
-        {busy ? 'Connecting…' : 'Connect'}
-      </button>
-    </form>
+      {workAccount && (
+        <WorkAccountButton serverUrl={serverUrl} trySilently={setup.silentSignIn} onEnrolled={onEnrolled} />
+      )}
+      {workAccount && invites && <p class="setup-or">or use an invite code</p>}
+      {invites && (
+        <form class="setup-form" onSubmit={submit} noValidate aria-busy={busy}>
+          <TextField label="Invite code" value={code} onInput={setCode} invalid={fix === 'code'} inputRef={refs.code} />
+          <TextField
+            label="Your name"
+            value={name}
+            onInput={setName}
+            autoComplete="name"
+            hint="Shown to your comms team."
+          />
+          {failure && (
+            <div class="banner banner--error" role="alert">
+              <strong>{ENROLL_ERROR_HEADLINE[failure.kind]}</strong>
+              <span>{failure.message}</span>
+              {ENROLL_ERROR_ADVICE[failure.kind] && <span>{ENROLL_ERROR_ADVICE[failure.kind]}</span>}
+            </div>
+          )}
+          <button
+            type="submit"
+            class={`button button--block ${workAccount ? '' : 'button--primary'}`}
+            disabled={busy}
+            aria-busy={busy}
+          >
+            {busy ? 'Connecting…' : 'Connect'}
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

@@ -1,22 +1,34 @@
 /**
- * First run (or after signing out): what Relay is, why you were signed out (access removed or
- * expired: the background cleared the saved posts), and the setup form.
+ * First run (or after signing out): what Relay is, why you were signed out (access removed, ended
+ * by the company or expired: the background cleared the saved posts), and the ways in the
+ * organisation allows (SetupForm).
  */
 import { NETWORKS, networkLabels } from '../../lib/networks';
 import type { PopupState } from '../shared/messaging';
 import { Logo } from '../shared/Logo';
-import { SetupForm } from './SetupForm';
+import { useState } from 'preact/hooks';
+import { SetupForm, waysIn } from './SetupForm';
+import { useSignInOptions } from './useSignInOptions';
 import { WhatRelayCollects } from './WhatRelayCollects';
+
+function howToStart(ways: { workAccount: boolean; invites: boolean }): string {
+  if (ways.workAccount && ways.invites) return 'Sign in with your work account, or use an invite code from your admin.';
+  return ways.workAccount ? 'Sign in with your work account to start.' : 'Your admin gives you an invite code.';
+}
 
 export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnrolled: () => Promise<void> }) {
   const signedOut = state.status.error?.kind === 'signed-out' ? state.status.error.message : null;
+  const { setup } = state;
+  const [typedUrl, setTypedUrl] = useState(setup.serverUrl);
+  const options = useSignInOptions(setup.locked ? setup.serverUrl : typedUrl, setup.signIn !== 'invite');
+  const ways = waysIn(setup.signIn, options);
   return (
     <main class="screen setup">
       <div class="setup-intro">
         <Logo size={40} />
         <div>
           <h1>Connect to Relay</h1>
-          <p class="muted">Share approved company news in your own words. Your admin gives you an invite code.</p>
+          <p class="muted">Share approved company news in your own words. {howToStart(ways)}</p>
         </div>
       </div>
       {state.accessEnded && (
@@ -26,7 +38,7 @@ export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnroll
         </div>
       )}
       {signedOut && !state.accessEnded && <p class="banner banner--warn">{signedOut}</p>}
-      <SetupForm setup={state.setup} onEnrolled={onEnrolled} />
+      <SetupForm setup={setup} typedUrl={typedUrl} onTypedUrl={setTypedUrl} options={options} onEnrolled={onEnrolled} />
       <p class="fine-print">
         Relay never asks for your {networkLabels(NETWORKS, 'or')} password: it opens their share page in the browser you
         are already signed in to.

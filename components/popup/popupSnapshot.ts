@@ -9,13 +9,13 @@
  * dropped rather than drawn.
  */
 import type { Level, PointsSummary } from '../../lib/scoring';
-import type { SyncStatus } from '../shared/views';
+import type { SignInMode, SyncStatus } from '../shared/views';
 import { isNetwork as isKnownNetwork } from '../../lib/networks';
 import type { PopupItem, PopupState, RefusedShare } from '../shared/messaging';
 import { FIRST_PAGE } from './PostList';
 
 /** Bump when PopupState changes shape, so an older snapshot is dropped, not misread. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 interface Snapshot {
   version: number;
@@ -101,6 +101,9 @@ const isLevel = shape<Level>({
   next: orNull(shape({ name: isString, minPoints: isNumber })),
 });
 
+const SIGN_IN_MODES = new Set(['sso', 'invite', 'both']);
+const isSignInMode = (value: unknown): value is SignInMode => isString(value) && SIGN_IN_MODES.has(value);
+
 const isRefusedShare = shape<RefusedShare>({
   id: isString,
   contentId: isString,
@@ -111,7 +114,7 @@ const isRefusedShare = shape<RefusedShare>({
 });
 
 const isPopupState = shape<PopupState>({
-  setup: shape({ serverUrl: isString, locked: isBoolean }),
+  setup: shape({ serverUrl: isString, locked: isBoolean, signIn: isSignInMode, silentSignIn: isBoolean }),
   enrollment: shape({ serverUrl: isString, advocate: shape({ id: isString, name: isString }) }),
   status: isStatus,
   content: arrayOf(isItem),

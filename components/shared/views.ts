@@ -21,7 +21,8 @@ export interface SyncStatus {
  * server. Kept after the advocate's data is cleared, until the next enrolment.
  */
 export interface AccessEnded {
-  reason: 'revoked' | 'expired' | 'unknown';
+  /** `deprovisioned`: the company's identity provider ended it (SCIM), not a Relay admin. */
+  reason: 'revoked' | 'deprovisioned' | 'expired' | 'unknown';
   /** A short headline and the full explanation, as the popup shows them. */
   title: string;
   message: string;
@@ -29,7 +30,38 @@ export interface AccessEnded {
   at: string;
   /** The server it was enrolled with: the setup form offers it again. */
   serverUrl: string;
+  /** How that enrolment was made (absent: an invite, before work accounts). */
+  via?: 'invite' | 'sso';
 }
+
+/** How people may sign in, as the organisation's policy says (storage.managed `signIn`, default `both`). */
+export type SignInMode = 'sso' | 'invite' | 'both';
+
+/** What the setup screen offers. */
+export interface SetupView {
+  /** The server to connect to: the organisation's (locked), else the last one used. */
+  serverUrl: string;
+  locked: boolean;
+  /** The organisation's sign-in mode. */
+  signIn: SignInMode;
+  /**
+   * Zero-touch: the organisation set the server by policy and work-account sign-in applies, so the
+   * popup tries a silent sign-in when it opens (the background checks again, and may decline).
+   */
+  silentSignIn: boolean;
+}
+
+/** GET /v1/sign-in-options of a server, as the setup screen uses it; null: not known (unreachable, or an older server). */
+export interface SignInOptionsView {
+  sso: boolean | null;
+  invites: boolean | null;
+}
+
+/** Why a work-account sign-in did not end enrolled, in words for the setup screen. */
+export type WorkSignInFailureKind =
+  'cancelled' | 'login-required' | 'access-removed' | 'sso-off' | 'unreachable' | 'code-invalid' | 'invalid' | 'server';
+
+export type WorkSignInResult = { ok: true } | { ok: false; kind: WorkSignInFailureKind; message: string };
 
 export interface PopupItem extends Omit<AdvocateItem, 'variants' | 'links'> {
   /** This advocate's suggested text per network, link included (Facebook: the link alone). */
@@ -37,8 +69,8 @@ export interface PopupItem extends Omit<AdvocateItem, 'variants' | 'links'> {
 }
 
 export interface PopupState {
-  setup: { serverUrl: string; locked: boolean };
-  enrollment: { serverUrl: string; advocate: { id: string; name: string } } | null;
+  setup: SetupView;
+  enrollment: { serverUrl: string; advocate: { id: string; name: string }; via?: 'invite' | 'sso' } | null;
   status: SyncStatus;
   /** Newest first; only the newest ones when getState was asked for a limit. */
   content: PopupItem[];

@@ -149,6 +149,17 @@ export class ApiClient {
     return response.json();
   }
 
+  /** GET /v1/sign-in-options: whether the server offers work-account sign-in and invite codes. */
+  async signInOptions(): Promise<unknown> {
+    return (await this.request('/v1/sign-in-options')).json();
+  }
+
+  /** Trades the one-time code of a work-account sign-in for an advocate token (POST /v1/sso/exchange, 201). */
+  async ssoExchange(code: string): Promise<unknown> {
+    const response = await this.request('/v1/sso/exchange', { method: 'POST', body: JSON.stringify({ code }) });
+    return response.json();
+  }
+
   async sync(cursor: string | undefined, etag: string | undefined): Promise<SyncAnswer> {
     const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
     const response = await this.request(`/v1/sync${query}`, {

@@ -8,7 +8,7 @@
  * access ends: the live connection stops, calls already under way finish, then the advocate's data
  * is cleared (access.ts) and the popup's setup screen says why.
  */
-import { getMeta, type RelayDexie } from './db';
+import { getMeta, type Enrollment, type RelayDexie } from './db';
 import type { PopupState } from '../../components/shared/views';
 import { accessEndedNotice, clearAdvocateData, retryPendingSignOuts } from './access';
 import { ApiClient, type ApiError, type Fetch, type Transport } from './api-client';
@@ -17,6 +17,9 @@ import { flushOutbox, pendingShareCount } from './outbox';
 import { popupState } from './popup-state';
 import { refreshMe } from './points';
 import { syncOnce } from './sync';
+import { NO_POLICY, type ManagedPolicy } from './policy';
+import type { IdentityPort } from './work-account';
+import { WorkSignIn } from './zero-touch';
 
 export interface BrowserPort {
   setBadge(text: string): Promise<void>;
@@ -27,6 +30,10 @@ export interface BrowserPort {
   /** Tells open popups that the state changed. */
   broadcastChanged(): void;
   configuredServerUrl(): Promise<string | null>;
+  /** The organisation's policy (storage.managed); none when absent. */
+  policy?(): Promise<ManagedPolicy>;
+  /** The browser's extension sign-in flow; absent where the browser has none (no work-account sign-in). */
+  identity?: IdentityPort;
   /** The extension's version (its manifest's): every request and the stream say it (`Relay-Client`). */
   clientVersion: string;
   fetch?: Fetch;
@@ -49,6 +56,8 @@ export class BackgroundController {
   /** Set while access is ending (the data is being cleared): no new calls start. */
   private ending: Promise<void> | undefined;
   readonly live: LiveConnection;
+  /** Work-account sign-in: the interactive flow and zero-touch's silent attempts. */
+  readonly workSignIn = new WorkSignIn(this);
 
   constructor(
     readonly db: RelayDexie,
@@ -105,13 +114,16 @@ export class BackgroundController {
    * under way finish, then clear the advocate's data, keeping only why (for the setup screen).
    * Resolves once done; concurrent calls share it.
    */
-  endAccess(error: ApiError, enrollment: { serverUrl: string; token: string }): Promise<void> {
+  endAccess(error: ApiError, enrollment: Pick<Enrollment, 'serverUrl' | 'token' | 'via'>): Promise<void> {
     this.ending ??= (async () => {
       // A call of an earlier enrolment heard its 401 late: the current one is not concerned.
       if ((await getMeta(this.db, 'enrollment'))?.token !== enrollment.token) return;
       this.live.stop();
       while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
-      const notice = accessEndedNotice(error.accessEnd ?? 'unauthorized', enrollment.serverUrl);
+      const notice = accessEndedNotice(
+        { end: error.accessEnd ?? 'unauthorized', detail: error.problem?.detail, via: enrollment.via },
+        enrollment.serverUrl,
+      );
       if (!(await clearAdvocateData(this.db, enrollment.token, { notice }))) return;
       if (this.outboxTimer) clearTimeout(this.outboxTimer);
       this.outboxTimer = undefined;
@@ -259,6 +271,7 @@ export class BackgroundController {
 
   /** What the popup shows (popup-state.ts); with `limit`, only the newest posts. */
   async state(limit?: number): Promise<PopupState> {
-    return popupState(this.db, await this.port.configuredServerUrl(), limit);
+    const [locked, policy] = await Promise.all([this.port.configuredServerUrl(), this.port.policy?.()]);
+    return popupState(this.db, { locked, policy: policy ?? NO_POLICY, signInAvailable: !!this.port.identity }, limit);
   }
 }

@@ -44,8 +44,23 @@ export interface OutboxEntry {
 export interface Enrollment {
   serverUrl: string;
   token: string;
-  advocate: { id: string; name: string };
+  /** Email and team come with a work-account sign-in (from the company's identity provider). */
+  advocate: { id: string; name: string; email?: string | null; team?: string | null };
   enrolledAt: string;
+  /** How this browser got in: an invite code, or a work-account sign-in (absent: an invite, before work accounts). */
+  via?: 'invite' | 'sso';
+}
+
+/**
+ * Zero-touch sign-in's bookkeeping, kept across enrolments and ends of access (it is about this
+ * browser profile, not an advocate): silent attempts made since start-up and whether the one
+ * "sign in" notification was shown.
+ */
+export interface ZeroTouchState {
+  /** Silent attempts that failed since the last start-up (the backoff alarm's step). */
+  failures: number;
+  /** ISO time of the one notification inviting to sign in, once shown: never again in this profile. */
+  notifiedAt?: string;
 }
 
 /** A sign-out the server has not confirmed yet: retried at the next wake. No other data is kept. */
@@ -74,7 +89,11 @@ export interface MetaValues {
   accessEnded: AccessEnded;
   /** Sign-outs to confirm with their server (DELETE /v1/me/token), oldest first. */
   pendingSignOuts: PendingSignOut[];
+  zeroTouch: ZeroTouchState;
 }
+
+/** What survives a change of advocate (a fresh enrolment, an end of access): this browser's own bookkeeping. */
+export const BROWSER_META: readonly MetaKey[] = ['pendingSignOuts', 'zeroTouch'];
 
 /** A server answer kept for when the server cannot be reached, and why the last refresh failed. */
 export interface Cached<T> {

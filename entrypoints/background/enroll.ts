@@ -1,11 +1,12 @@
 /**
  * Enrolment from the popup's setup form (the enroll message, validated): the server URL normalised (or
  * the one the organisation locked used), the invite code redeemed, and each failure explained.
- * On success the enrolment replaces whatever this browser held, in one transaction.
+ * On success the enrolment replaces whatever this browser held (enrollment.ts).
  */
 import { normalizeServerUrl } from '../../lib/server-url';
 import { readEnrollResponseSchema } from '../../lib/schemas/read';
-import { setMeta, type RelayDexie } from './db';
+import type { RelayDexie } from './db';
+import { storeEnrollment } from './enrollment';
 import type { EnrollResult } from '../../components/shared/views';
 import { ApiClient, ApiError, type Transport } from './api-client';
 import type { EnrollRequest } from './messages/enroll';
@@ -68,19 +69,11 @@ export async function enroll(
       kind: 'server',
       message: 'The server answered in a way Relay does not understand. Is this a Relay server?',
     };
-  // A fresh start: nothing of an earlier advocate (posts, shares, outbox, notices) carries over;
-  // only sign-outs still to confirm stay.
-  await db.transaction('rw', [db.meta, db.content, db.shares, db.outbox], async () => {
-    await Promise.all([db.content.clear(), db.shares.clear(), db.outbox.clear()]);
-    const keep = await db.meta.get('pendingSignOuts');
-    await db.meta.clear();
-    if (keep) await db.meta.put(keep);
-    await setMeta(db, 'enrollment', {
-      serverUrl,
-      token: enrolled.data.token,
-      advocate: enrolled.data.advocate,
-      enrolledAt: new Date().toISOString(),
-    });
+  await storeEnrollment(db, {
+    serverUrl,
+    token: enrolled.data.token,
+    advocate: enrolled.data.advocate,
+    via: 'invite',
   });
   return { ok: true };
 }

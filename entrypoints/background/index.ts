@@ -12,6 +12,9 @@ import type { ResultOf } from './messages/define';
 import { MESSAGE_NAMES, type Messages } from './messages';
 import { BackgroundController, NOTIFICATION_PREFIX, OUTBOX_ALARM, SYNC_ALARM } from './controller';
 import { configuredServerUrl } from './server-url';
+import { managedPolicy } from './policy';
+import type { IdentityPort } from './work-account';
+import { SIGN_IN_ALARM, SIGN_IN_NOTIFICATION } from './zero-touch';
 
 const SYNC_PERIOD_MINUTES = 1;
 
@@ -19,6 +22,13 @@ export default defineBackground(() => {
   const db = openRelayDb();
   const ports = new Set<ReturnType<typeof browser.runtime.connect>>();
   const action = browser.action ?? browser.browserAction;
+  // The extension sign-in flow, where the browser has it (Chrome, Edge, Firefox).
+  const identity: IdentityPort | undefined = browser.identity?.launchWebAuthFlow
+    ? {
+        getRedirectURL: (path) => browser.identity.getRedirectURL(path),
+        launchWebAuthFlow: (details) => browser.identity.launchWebAuthFlow(details),
+      }
+    : undefined;
 
   const controller = new BackgroundController(db, {
     async setBadge(text) {
@@ -43,25 +53,39 @@ export default defineBackground(() => {
       for (const port of ports) port.postMessage({ type: 'changed' });
     },
     configuredServerUrl,
+    policy: managedPolicy,
+    identity,
     clientVersion: browser.runtime.getManifest().version,
   });
 
   const ensureAlarm = () =>
     browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
 
+  // Zero-touch: a silent work-account sign-in when the policy asks for it (zero-touch.ts decides).
   browser.runtime.onInstalled.addListener(() => {
     void ensureAlarm();
     void controller.wake();
+    void controller.workSignIn.silent('install');
   });
   browser.runtime.onStartup.addListener(() => {
     void ensureAlarm();
     void controller.wake();
+    void controller.workSignIn.silent('startup');
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void controller.wake();
     if (alarm.name === OUTBOX_ALARM) void controller.flush();
+    if (alarm.name === SIGN_IN_ALARM) void controller.workSignIn.silent('alarm');
+  });
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void controller.workSignIn.silent('policy');
   });
   browser.notifications.onClicked.addListener((id) => {
+    if (id === SIGN_IN_NOTIFICATION) {
+      void browser.notifications.clear(id);
+      void controller.workSignIn.interactive();
+      return;
+    }
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     const postId = id.slice(NOTIFICATION_PREFIX.length);
     void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?post=${encodeURIComponent(postId)}`) });

@@ -4,13 +4,22 @@
  * why. With `limit`, only the newest `limit` posts (read through the publishAt index, so a first
  * render with 1,000 cached posts doesn't wait for all of them); the popup asks for the rest after.
  */
-import { getMeta, type RelayDexie } from './db';
-import type { PopupItem, PopupState } from '../../components/shared/views';
+import { getMeta, type AccessEnded, type RelayDexie } from './db';
+import type { ManagedPolicy } from './policy';
+import type { PopupItem, PopupState, SetupView } from '../../components/shared/views';
 import { pendingShareCount, refusedShares } from './outbox';
 import { localScore } from './points';
 import { suggestion } from './suggestion';
 
-export async function popupState(db: RelayDexie, locked: string | null, limit?: number): Promise<PopupState> {
+/** What the setup screen depends on besides the database: the locked server URL and the organisation's policy. */
+export interface SetupContext {
+  locked: string | null;
+  policy: ManagedPolicy;
+  /** The browser has an extension sign-in flow (identity.launchWebAuthFlow). */
+  signInAvailable: boolean;
+}
+
+export async function popupState(db: RelayDexie, context: SetupContext, limit?: number): Promise<PopupState> {
   const [enrollment, status, unseen, scoring, me, accessEnded] = await Promise.all([
     getMeta(db, 'enrollment'),
     getMeta(db, 'status'),
@@ -39,11 +48,14 @@ export async function popupState(db: RelayDexie, locked: string | null, limit?: 
       ),
     }));
   return {
-    setup: {
-      serverUrl: locked ?? enrollment?.serverUrl ?? accessEnded?.serverUrl ?? '',
-      locked: locked !== null,
-    },
-    enrollment: enrollment ? { serverUrl: enrollment.serverUrl, advocate: enrollment.advocate } : null,
+    setup: setupView(context, enrollment?.serverUrl ?? accessEnded?.serverUrl ?? '', accessEnded),
+    enrollment: enrollment
+      ? {
+          serverUrl: enrollment.serverUrl,
+          advocate: { id: enrollment.advocate.id, name: enrollment.advocate.name },
+          ...(enrollment.via ? { via: enrollment.via } : {}),
+        }
+      : null,
     status: status ?? { error: null },
     content: items,
     total,
@@ -52,5 +64,22 @@ export async function popupState(db: RelayDexie, locked: string | null, limit?: 
     pendingShares,
     refusedShares: refused,
     accessEnded: enrollment ? null : (accessEnded ?? null),
+  };
+}
+
+/**
+ * The setup screen's choices. Zero-touch (a silent sign-in as the popup opens) needs the server set
+ * by policy and a mode allowing work accounts; after an access the company or an admin ended, the
+ * popup does not try by itself (start-up and the backoff still do).
+ */
+function setupView(context: SetupContext, lastServerUrl: string, ended: AccessEnded | undefined): SetupView {
+  const { locked, policy, signInAvailable } = context;
+  const signIn = signInAvailable ? (policy.signIn ?? 'both') : 'invite';
+  const removed = ended?.reason === 'revoked' || ended?.reason === 'deprovisioned';
+  return {
+    serverUrl: locked ?? lastServerUrl,
+    locked: locked !== null,
+    signIn,
+    silentSignIn: policy.serverUrl !== null && signIn !== 'invite' && !removed,
   };
 }

@@ -64,6 +64,8 @@ export function extensionClient(): PopupClient {
   return {
     getState: (limit) => sendMessage('getState', limit === undefined ? undefined : { limit }),
     enroll: (input) => sendMessage('enroll', input),
+    signInWorkAccount: (input) => sendMessage('signInWorkAccount', input),
+    signInOptions: (serverUrl) => sendMessage('signInOptions', { serverUrl }),
     signOut: () => sendMessage('signOut'),
     syncNow: () => sendMessage('syncNow'),
     share: (contentId, network) => sendMessage('share', { contentId, network }),

@@ -60,7 +60,13 @@ describe('background controller', () => {
       ok: true,
     });
     expect((await getMeta(controller.db, 'enrollment'))?.serverUrl).toBe(server.url);
-    expect((await controller.state()).setup).toEqual({ serverUrl: server.url, locked: true });
+    // No identity API in this fake browser: invite codes only.
+    expect((await controller.state()).setup).toEqual({
+      serverUrl: server.url,
+      locked: true,
+      signIn: 'invite',
+      silentSignIn: false,
+    });
     controller.live.stop();
   });
 

@@ -8,6 +8,8 @@ import type { InjectFile, MessageSender, ResultOf, SenderContext } from '../../e
 import { createDispatcher } from '../../entrypoints/background/messages/dispatch';
 import { openRelayDb, type RelayDexie } from '../../entrypoints/background/db';
 import type { TestServer } from '../helpers/server';
+import type { ManagedPolicy } from '../../entrypoints/background/policy';
+import type { IdentityPort } from '../../entrypoints/background/work-account';
 
 /** Today's extension version: the manifest's, which WXT takes from package.json. */
 export const EXTENSION_VERSION = (
@@ -88,22 +90,38 @@ export const DOWN_URL = 'http://127.0.0.1:9';
  * alarms, "changed" broadcasts); WebSockets are the `ws` package's client (Node 20 has none).
  */
 export function fakePort(
-  options: { locked?: string | null; random?: () => number; WebSocketImpl?: unknown; clientVersion?: string } = {},
+  options: {
+    locked?: string | null;
+    random?: () => number;
+    WebSocketImpl?: unknown;
+    clientVersion?: string;
+    /** The organisation's policy (storage.managed); its serverUrl also locks the setup field. */
+    policy?: Partial<ManagedPolicy>;
+    identity?: IdentityPort;
+  } = {},
 ) {
   const calls = {
     badge: [] as string[],
     notifications: [] as { id: string; title: string }[],
     tabs: [] as string[],
     alarms: [] as string[],
+    /** Each alarm set, with when (epoch ms). */
+    alarmsAt: [] as { name: string; when: number }[],
     changed: 0,
   };
+  const policy: ManagedPolicy = { serverUrl: null, signIn: null, ...options.policy };
   const port: BrowserPort = {
     setBadge: async (text) => void calls.badge.push(text),
     notify: async (id, title) => void calls.notifications.push({ id, title }),
     openTab: async (url) => void calls.tabs.push(url),
-    scheduleAlarm: async (name) => void calls.alarms.push(name),
+    scheduleAlarm: async (name, when) => {
+      calls.alarms.push(name);
+      calls.alarmsAt.push({ name, when });
+    },
     broadcastChanged: () => void calls.changed++,
-    configuredServerUrl: async () => options.locked ?? null,
+    configuredServerUrl: async () => options.locked ?? policy.serverUrl ?? null,
+    policy: async () => policy,
+    identity: options.identity,
     clientVersion: options.clientVersion ?? EXTENSION_VERSION,
     WebSocketImpl: (options.WebSocketImpl ?? WebSocket) as typeof globalThis.WebSocket,
     random: options.random,

@@ -18,6 +18,8 @@ import { ask, DOWN_URL, fakePort, freshDb, SENDERS, TEST_EXTENSION } from './hel
 const VALID: Record<MessageName, unknown> = {
   getState: { limit: 8 },
   enroll: { serverUrl: DOWN_URL, code: 'ABCD-EFGH', name: 'Ada' },
+  signInWorkAccount: { serverUrl: DOWN_URL },
+  signInOptions: { serverUrl: DOWN_URL },
   signOut: undefined,
   syncNow: undefined,
   dismissRefusedShare: { id: 'share-1' },

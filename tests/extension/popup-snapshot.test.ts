@@ -23,7 +23,7 @@ const item = (i: number, over: Partial<PopupItem> = {}): PopupItem => ({
 });
 
 const state = (over: Partial<PopupState> = {}): PopupState => ({
-  setup: { serverUrl: 'https://relay.example.com', locked: false },
+  setup: { serverUrl: 'https://relay.example.com', locked: false, signIn: 'both', silentSignIn: false },
   enrollment: { serverUrl: 'https://relay.example.com', advocate: { id: 'adv-1', name: 'Ada' } },
   status: { lastSyncAt: '2026-12-01T10:00:00.000Z', error: null },
   content: Array.from({ length: 20 }, (_, i) => item(i)),

@@ -10,6 +10,8 @@ import { getState } from './get-state';
 import { loadComposerUi } from './load-composer-ui';
 import { markSeen } from './mark-seen';
 import { share } from './share';
+import { signInOptions } from './sign-in-options';
+import { signInWorkAccount } from './sign-in-work-account';
 import { signOut } from './sign-out';
 import { syncNow } from './sync-now';
 import { updatePrivacy } from './update-privacy';
@@ -17,6 +19,8 @@ import { updatePrivacy } from './update-privacy';
 export const MESSAGES = {
   getState,
   enroll,
+  signInWorkAccount,
+  signInOptions,
   signOut,
   syncNow,
   dismissRefusedShare,
