@@ -35,11 +35,19 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly errors?: FieldError[];
   readonly headers: Record<string, string>;
+  /** RFC 9457 extension members, e.g. why a token was revoked. */
+  readonly extensions: Record<string, string>;
 
   constructor(
     status: number,
     detail: string,
-    options: { type?: string; title?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: {
+      type?: string;
+      title?: string;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
     this.name = 'ProblemError';
@@ -48,6 +56,7 @@ export class ProblemError extends Error {
     this.title = options.title ?? TITLES[status] ?? 'Error';
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 
   toJSON(): Record<string, unknown> {
@@ -56,6 +65,7 @@ export class ProblemError extends Error {
       title: this.title,
       status: this.status,
       detail: this.message,
+      ...this.extensions,
       ...(this.errors ? { errors: this.errors } : {}),
     };
   }

@@ -20,24 +20,21 @@ const MAX_PENDING_SIGN_OUTS = 5;
 
 const CLEARED = 'Your saved posts and share history were cleared from this browser.';
 
-/** The server's words for a token its company's identity provider ended (SCIM deactivation or deletion). */
-const DEPROVISIONED = /\bcompany\b.*\bended\b/i;
-
-/** What access ended for, as far as the setup screen tells: the 401's type and, when known, its detail. */
+/** What access ended for, as far as the setup screen tells: the 401's type and, when known, its reason. */
 export interface EndedBy {
   end: AccessEnd;
-  /** The problem's detail: a deprovisioned advocate's says their company ended their access. */
-  detail?: string;
+  /** The problem's `reason`: 'deprovisioned' when the company's identity provider ended access (SCIM). */
+  reason?: string;
   /** How the enrolment was made: a work account is never told to ask for an invite code. */
   via?: 'invite' | 'sso';
 }
 
 /** What the setup screen says about a token the server no longer takes. */
 export function accessEndedNotice(endedBy: EndedBy, serverUrl: string, now = new Date()): AccessEnded {
-  const { end, detail, via } = endedBy;
+  const { end, reason, via } = endedBy;
   const sso = via === 'sso';
   const base = { at: now.toISOString(), serverUrl, ...(via ? { via } : {}) };
-  if (end === 'token-revoked' && detail && DEPROVISIONED.test(detail)) {
+  if (end === 'token-revoked' && reason === 'deprovisioned') {
     return {
       ...base,
       reason: 'deprovisioned',

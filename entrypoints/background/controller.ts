@@ -121,7 +121,7 @@ export class BackgroundController {
       this.live.stop();
       while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
       const notice = accessEndedNotice(
-        { end: error.accessEnd ?? 'unauthorized', detail: error.problem?.detail, via: enrollment.via },
+        { end: error.accessEnd ?? 'unauthorized', reason: error.problem?.reason, via: enrollment.via },
         enrollment.serverUrl,
       );
       if (!(await clearAdvocateData(this.db, enrollment.token, { notice }))) return;

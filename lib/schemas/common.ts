@@ -41,6 +41,8 @@ export const problemSchema = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
+  /** A revoked or expired token's 401: why ('removed', 'deprovisioned', 'signed-out', 'erased', 'expired'). */
+  reason: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

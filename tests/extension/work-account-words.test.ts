@@ -116,9 +116,8 @@ describe('access-ended notices', () => {
   });
 
   it('say the company ended access when the server says so (deprovisioned), whoever enrolled how', () => {
-    const detail = 'Your company ended your access to Relay.';
     for (const via of ['sso', 'invite', undefined] as const) {
-      const notice = accessEndedNotice({ end: 'token-revoked', detail, via }, SERVER);
+      const notice = accessEndedNotice({ end: 'token-revoked', reason: 'deprovisioned', via }, SERVER);
       expect(notice.reason).toBe('deprovisioned');
       expect(notice.title).toBe('Your company ended your access to Relay');
       expect(notice.message).toMatch(
@@ -127,9 +126,7 @@ describe('access-ended notices', () => {
       expect(words(notice)).not.toMatch(/invite/i);
     }
     // An admin's removal is not a deprovisioning.
-    expect(accessEndedNotice({ end: 'token-revoked', detail: 'The token was revoked.' }, SERVER).reason).toBe(
-      'revoked',
-    );
+    expect(accessEndedNotice({ end: 'token-revoked', reason: 'removed' }, SERVER).reason).toBe('revoked');
   });
 });
 

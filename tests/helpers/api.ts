@@ -12,6 +12,8 @@ export interface ProblemBody {
   title: string;
   status: number;
   detail: string;
+  /** A revoked or expired token's 401: why. */
+  reason?: string;
   errors?: { path: string; message: string }[];
 }
 

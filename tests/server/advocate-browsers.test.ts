@@ -89,6 +89,7 @@ describe('advocate tokens per browser', () => {
     expect((await signOut(laptop)).status).toBe(204);
     const problem = await expectProblem(await server.call('/v1/sync', { token: laptop }), 401, 'token-revoked');
     expect(problem.detail).toMatch(/signed out/);
+    expect(problem.reason).toBe('signed-out');
     expect(await status(phone)).toBe(200);
     expect(await status(phone, '/v1/me')).toBe(200);
     expect(await listed(ada.id)).toMatchObject({ access: 'active', browsers: 1, accessEndedAt: null });
@@ -107,6 +108,7 @@ describe('advocate tokens per browser', () => {
     for (const token of [laptop, laptopAgain, phone]) {
       const ended = await expectProblem(await server.call('/v1/sync', { token }), 401, 'token-revoked');
       expect(ended.detail).toMatch(/removed/);
+      expect(ended.reason).toBe('removed');
     }
     // Every token's hash is kept as revoked, none is left working.
     const left = await server.deps.db
@@ -196,6 +198,7 @@ describe('advocate tokens per browser', () => {
     for (const token of [eve.token, other]) {
       const problem = await expectProblem(await server.call('/v1/sync', { token }), 401, 'token-revoked');
       expect(problem.detail).toBe('Your company ended your access to Relay.');
+      expect(problem.reason).toBe('deprovisioned');
     }
     expect(await listed(eve.id)).toMatchObject({ access: 'deprovisioned', browsers: 0 });
     expect(await revokeToken(server.deps, 'no-such-advocate', 'deprovisioned')).toBe(false);

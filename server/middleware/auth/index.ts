@@ -34,14 +34,14 @@ function unauthorized(detail: string): ProblemError {
   });
 }
 
-/** A token that worked once and was revoked, or expired: the reason is in the problem type. */
+/** A token that worked once and was revoked, or expired: the problem type says which, and `reason` why. */
 export function tokenEnded(reason: RevocationReason): ProblemError {
   const headers = { 'www-authenticate': 'Bearer realm="relay", error="invalid_token"' };
   if (reason === 'expired') {
     return new ProblemError(
       401,
       'This sign-in expired after a long time without use in this browser. Connect again to use Relay here.',
-      { type: 'token-expired', title: 'Token expired', headers },
+      { type: 'token-expired', title: 'Token expired', headers, extensions: { reason } },
     );
   }
   const detail =
@@ -50,7 +50,12 @@ export function tokenEnded(reason: RevocationReason): ProblemError {
       : reason === 'deprovisioned'
         ? 'Your company ended your access to Relay.'
         : 'Your access to Relay was removed by your programme admin.';
-  return new ProblemError(401, detail, { type: 'token-revoked', title: 'Token revoked', headers });
+  return new ProblemError(401, detail, {
+    type: 'token-revoked',
+    title: 'Token revoked',
+    headers,
+    extensions: { reason },
+  });
 }
 
 const HOUR_MS = 3_600_000;
