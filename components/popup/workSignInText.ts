@@ -5,6 +5,7 @@ export const WORK_SIGN_IN_HEADLINE: Record<WorkSignInFailureKind, string> = {
   cancelled: 'Sign-in not finished',
   'login-required': 'Sign in needed',
   'access-removed': 'No access to Relay',
+  'access-denied': 'Sign-in not allowed',
   'sso-off': 'Work-account sign-in not available',
   unreachable: 'Server not reachable',
   'code-invalid': 'Sign-in expired',

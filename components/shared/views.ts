@@ -59,7 +59,15 @@ export interface SignInOptionsView {
 
 /** Why a work-account sign-in did not end enrolled, in words for the setup screen. */
 export type WorkSignInFailureKind =
-  'cancelled' | 'login-required' | 'access-removed' | 'sso-off' | 'unreachable' | 'code-invalid' | 'invalid' | 'server';
+  | 'cancelled'
+  | 'login-required'
+  | 'access-removed'
+  | 'access-denied'
+  | 'sso-off'
+  | 'unreachable'
+  | 'code-invalid'
+  | 'invalid'
+  | 'server';
 
 export type WorkSignInResult = { ok: true } | { ok: false; kind: WorkSignInFailureKind; message: string };
 

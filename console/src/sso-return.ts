@@ -4,6 +4,9 @@ export const SSO_ERROR_TEXT = {
   'not-admin': 'Your work account is not a Relay admin. Ask your IT team to add you to the admin group.',
   'access-removed':
     'Your work account’s access to Relay has been removed. Ask your IT team if you think this is a mistake.',
+  'access-denied':
+    'Your company’s sign-in did not let you in: it was cancelled, or your work account is not allowed to use ' +
+    'Relay. Try again, or ask your IT team to assign Relay to you.',
   'login-required': 'Your work account needs you to sign in again. Choose “Sign in with your work account”.',
   failed:
     'Signing in with your work account didn’t work. Try again; if it keeps failing, ask your IT team to check ' +

@@ -46,6 +46,11 @@ export function readRedirect(finalUrl: string | undefined, redirect: string): { 
   const error = url.searchParams.get('error');
   const description = url.searchParams.get('error_description')?.trim();
   if (error === 'access-removed') return fail('access-removed', ACCESS_REMOVED);
+  if (error === 'access-denied')
+    return fail(
+      'access-denied',
+      'Your company sign-in did not let you in: it was cancelled, or your work account is not allowed to use Relay. Try again, or ask your IT team.',
+    );
   if (error === 'login-required') return fail('login-required', 'Sign in with your work account to start using Relay.');
   return fail(
     'server',

@@ -2,13 +2,16 @@
 import { AuthorizationResponseError } from 'openid-client';
 
 /** `/admin/?sso-error=<type>`, and the extension redirect's `error=<type>`. */
-export const SSO_ERRORS = ['not-admin', 'access-removed', 'login-required', 'failed'] as const;
+export const SSO_ERRORS = ['not-admin', 'access-removed', 'access-denied', 'login-required', 'failed'] as const;
 export type SsoErrorType = (typeof SSO_ERRORS)[number];
 
 /** The words sent as the extension redirect's error_description (the console has its own). */
 export const SSO_ERROR_WORDS: Record<SsoErrorType, string> = {
   'not-admin': 'Your work account is not in the group of Relay admins.',
   'access-removed': 'Your company has not given you access to Relay.',
+  // The provider's access_denied: the person cancelled, or is not assigned to the app (Entra ID, Okta).
+  'access-denied':
+    'Your company sign-in did not let you in: it was cancelled, or your account is not allowed to use Relay.',
   'login-required': 'Sign in with your work account to continue.',
   failed: 'Signing in with your work account did not work. Try again.',
 };
@@ -26,14 +29,15 @@ export class SsoRefusal extends Error {
 
 /**
  * The type for an error the provider answered the authorization request with: it wants the person
- * to sign in (a silent sign-in without a session, or consent to give), or it refused them (not
- * assigned to the app, or they declined); anything else is a failure.
+ * to sign in (a silent sign-in without a session, or consent to give), or it did not let them in
+ * (they cancelled, or are not assigned to the app: providers say access_denied for both); anything
+ * else is a failure.
  */
 export function providerErrorType(error: string): SsoErrorType {
   if (error === 'login_required' || error === 'interaction_required' || error === 'consent_required') {
     return 'login-required';
   }
-  if (error === 'access_denied') return 'access-removed';
+  if (error === 'access_denied') return 'access-denied';
   return 'failed';
 }
 

@@ -54,6 +54,10 @@ describe('the flow', () => {
       message: expect.stringMatching(/Your company has not given you access to Relay/),
     });
     expect(readRedirect(`${REDIRECT}?error=login-required`, REDIRECT)).toMatchObject({ kind: 'login-required' });
+    expect(readRedirect(`${REDIRECT}?error=access-denied`, REDIRECT)).toMatchObject({
+      kind: 'access-denied',
+      message: expect.stringMatching(/cancelled, or your work account is not allowed/),
+    });
     const failed = readRedirect(`${REDIRECT}?error=failed&error_description=The+IdP+said+no.`, REDIRECT);
     expect(failed).toMatchObject({ kind: 'server', message: expect.stringContaining('The IdP said no') });
   });

@@ -118,9 +118,9 @@ describe('console sign-in with the identity provider', () => {
     );
   });
 
-  it('answers sso-error=access-removed when the person cancels at the provider (access_denied)', async () => {
+  it('answers sso-error=access-denied when the person cancels at the provider (access_denied)', async () => {
     const end = await consoleSignIn(new SsoBrowser(), server.url, { credentials: 'cancel' });
-    expect(end.pathname + end.search).toBe('/admin/?sso-error=access-removed');
+    expect(end.pathname + end.search).toBe('/admin/?sso-error=access-denied');
   });
 
   it("reads a provider's error whose description runs over several lines, as Entra ID's does", async () => {
@@ -138,7 +138,7 @@ describe('console sign-in with the identity provider', () => {
     });
     const answer = await browser.request(`${server.url}/v1/sso/callback?${query}`);
     expect(answer.status).toBe(302);
-    expect(answer.headers.get('location')).toBe('/admin/?sso-error=access-removed');
+    expect(answer.headers.get('location')).toBe('/admin/?sso-error=access-denied');
   });
 
   it('answers sso-error=login-required to a silent sign-in without a provider session', async () => {
