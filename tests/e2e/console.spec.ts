@@ -326,10 +326,9 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   const advocates = page.locator('section', { has: page.getByRole('heading', { name: 'Advocates', exact: true }) });
   const ada = advocates.getByRole('row').filter({ hasText: 'Ada Advocate' });
   await expect(ada).toContainText(/just now|minutes? ago/); // the last sync
-  await expect(ada.locator('td[data-label="Access"]')).toHaveText('Active');
-  await expect(ada.locator('td[data-label="Shares"]')).toHaveText('1');
-  await expect(ada.locator('td[data-label="Signed in with"]')).toHaveText('Invite code');
-  await expect(ada.locator('td[data-label="Browsers"]')).toHaveText('1');
+  const cells = { Access: 'Active', Shares: '1', 'Signed in with': 'Invite code', Browsers: '1' };
+  for (const [label, text] of Object.entries(cells))
+    await expect(ada.locator(`td[data-label="${label}"]`)).toHaveText(text);
   // Custom limits: most uses and expiry typed.
   await page.getByLabel('Custom').check();
   await page.getByLabel('Most uses').fill('5');
