@@ -10,6 +10,7 @@ import { popupState } from '../../entrypoints/background/popup-state';
 import { setMeta } from '../../entrypoints/background/db';
 import { flowFailure, readRedirect, startUrl } from '../../entrypoints/background/work-account';
 import { readSignInOptionsSchema, readSsoExchangeResponseSchema } from '../../lib/schemas/read';
+import { NO_INVITES, waysIn } from '../../components/popup/waysIn';
 import { freshDb, TEST_EXTENSION } from './helpers';
 
 const REDIRECT = `https://${TEST_EXTENSION.id}.chromiumapp.org/sso`;
@@ -173,5 +174,21 @@ describe('what the setup screen offers', () => {
       signIn: 'invite',
       silentSignIn: false,
     });
+  });
+
+  it('shows the invite form only when the mode allows codes and the server takes them', () => {
+    const server = (sso: boolean | null, invites: boolean | null) => ({ sso, invites });
+    // A server with invite codes off (RELAY_INVITES=off): no form in any mode.
+    expect(waysIn('both', server(true, false))).toEqual({ workAccount: true, invites: false, none: false });
+    expect(waysIn('sso', server(true, false))).toEqual({ workAccount: true, invites: false, none: false });
+    expect(waysIn('invite', server(true, false))).toEqual({ workAccount: false, invites: false, none: true });
+    expect(waysIn('both', server(false, false))).toEqual({ workAccount: false, invites: false, none: true });
+    expect(NO_INVITES).toBe('Your Relay server does not take invite codes: ask your IT team.');
+    // A server that takes them, or one not asked yet: the form as the mode says.
+    expect(waysIn('both', server(true, true))).toEqual({ workAccount: true, invites: true, none: false });
+    expect(waysIn('both', server(false, true))).toEqual({ workAccount: false, invites: true, none: false });
+    expect(waysIn('both', server(null, null))).toEqual({ workAccount: false, invites: true, none: false });
+    expect(waysIn('invite', server(null, null))).toEqual({ workAccount: false, invites: true, none: false });
+    expect(waysIn('sso', server(false, true))).toEqual({ workAccount: true, invites: false, none: false });
   });
 });
