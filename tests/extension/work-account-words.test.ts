@@ -8,7 +8,7 @@ import { accessEndedNotice } from '../../entrypoints/background/access';
 import { readManagedPolicy } from '../../entrypoints/background/policy';
 import { popupState } from '../../entrypoints/background/popup-state';
 import { setMeta } from '../../entrypoints/background/db';
-import { flowFailure, readRedirect, startUrl } from '../../entrypoints/background/work-account';
+import { flowFailure, readRedirect, ssoOffMessage, startUrl } from '../../entrypoints/background/work-account';
 import { readSignInOptionsSchema, readSsoExchangeResponseSchema } from '../../lib/schemas/read';
 import { NO_INVITES, waysIn } from '../../components/popup/waysIn';
 import { freshDb, TEST_EXTENSION } from './helpers';
@@ -61,6 +61,14 @@ describe('the flow', () => {
     });
     const failed = readRedirect(`${REDIRECT}?error=failed&error_description=The+IdP+said+no.`, REDIRECT);
     expect(failed).toMatchObject({ kind: 'server', message: expect.stringContaining('The IdP said no') });
+  });
+
+  it('names an invite code for a server without work accounts only where the mode and the server offer codes', () => {
+    expect(ssoOffMessage('sso', true)).toBe(
+      'This Relay server does not offer sign-in with a work account. Ask your IT team.',
+    );
+    expect(ssoOffMessage('both', false)).not.toMatch(/invite/i);
+    expect(ssoOffMessage('both', true)).toMatch(/Use an invite code, or ask your IT team\.$/);
   });
 
   it('refuses a last URL that is not this extension’s redirect', () => {
