@@ -92,6 +92,8 @@ export interface Config {
   sso?: SsoConfig;
   /** RELAY_PASSWORD_SIGNIN: admins may sign in with an email and password (off: the identity provider only). */
   passwordSignIn: boolean;
+  /** RELAY_INVITES: advocates may enrol with invite codes (off: only with their work account). */
+  invites: boolean;
 }
 
 /** RELAY_OIDC_*: the identity provider, and which of its claims say who someone is. */
@@ -281,6 +283,10 @@ export function loadConfig(env: Env = process.env): Config {
       'RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ADMIN_GROUP: without it nobody signs in to the console with the identity provider',
     );
   }
+  const invites = onOff(env, 'RELAY_INVITES', true);
+  if (!invites && !sso) {
+    throw new ConfigError('RELAY_INVITES=off needs RELAY_OIDC_ISSUER: advocates would have no way to enrol');
+  }
   return {
     port,
     host,
@@ -335,5 +341,6 @@ export function loadConfig(env: Env = process.env): Config {
     minClientVersion: version(env, 'RELAY_MIN_CLIENT_VERSION'),
     sso,
     passwordSignIn,
+    invites,
   };
 }

@@ -17,19 +17,38 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+interface ScryptHash {
+  N: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  key: Buffer;
+}
+
+/** The parts of a stored `scrypt$N$r$p$salt$key`, or null when it is not one. */
+function parseScryptHash(stored: string): ScryptHash | null {
+  const [kind, n, r, p, salt, key, ...rest] = stored.split('$');
+  const whole = (part: string | undefined) => /^[1-9][0-9]*$/.test(part ?? '');
+  if (kind !== 'scrypt' || !whole(n) || !whole(r) || !whole(p) || !salt || !key || rest.length) return null;
+  return {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    salt: Buffer.from(salt, 'base64url'),
+    key: Buffer.from(key, 'base64url'),
+  };
+}
+
+/**
+ * Whether `password` matches the stored scrypt hash. A stored value that is no scrypt hash (''
+ * for an admin who signs in only with the identity provider) still costs one scrypt, against
+ * DUMMY_PASSWORD_HASH, and is false: its time tells it from no other wrong password.
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [kind, n, r, p, salt, key] = stored.split('$');
-  if (kind !== 'scrypt' || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64url');
-  const actual = await scryptAsync(
-    password,
-    Buffer.from(salt, 'base64url'),
-    Number(n),
-    Number(r),
-    Number(p),
-    expected.length,
-  );
-  return timingSafeEqual(actual, expected);
+  const parsed = parseScryptHash(stored);
+  const { N, r, p, salt, key } = parsed ?? parseScryptHash(DUMMY_PASSWORD_HASH)!;
+  const actual = await scryptAsync(password, salt, N, r, p, key.length);
+  return timingSafeEqual(actual, key) && parsed !== null;
 }
 
 /** A hash to verify against when the account does not exist, so timing does not reveal it. */

@@ -1,10 +1,11 @@
 /** The ways in the organisation's sign-in mode and the server allow: the work-account button, then "or use an invite code" and the invite form. */
 import { useRef, useState } from 'preact/hooks';
-import type { PopupState, SignInMode, SignInOptionsView } from '../shared/messaging';
+import type { PopupState, SignInOptionsView } from '../shared/messaging';
 import { useClient } from './ClientContext';
 import { describeError } from './describeError';
 import { ENROLL_ERROR_ADVICE, ENROLL_ERROR_HEADLINE, fieldToFix, type EnrollFailure } from './enrollErrorText';
 import { TextField } from './TextField';
+import { NO_INVITES, waysIn } from './waysIn';
 import { WorkAccountButton } from './WorkAccountButton';
 
 interface Props {
@@ -17,16 +18,10 @@ interface Props {
   onEnrolled: () => Promise<void>;
 }
 
-/** Which ways in to show: sso, the button whatever the server says (it explains itself when pressed); both, once the server offers it. */
-export function waysIn(signIn: SignInMode, options: SignInOptionsView): { workAccount: boolean; invites: boolean } {
-  const workAccount = signIn === 'sso' || (signIn === 'both' && options.sso === true);
-  const invites = signIn === 'invite' || (signIn === 'both' && (options.invites !== false || !workAccount));
-  return { workAccount, invites };
-}
-
 /**
  * The server URL (locked when the organisation set it: then one line above the work-account
- * button), the button (sso; both when the server offers it), the invite form (invite, both).
+ * button), the button (sso; both when the server offers it), the invite form (invite, both, when
+ * the server takes codes), or, when neither applies, why not.
  * Validation is the background's: its answer is shown in an alert, with advice for each kind.
  */
 export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: Props) {
@@ -38,7 +33,7 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
   const [failure, setFailure] = useState<EnrollFailure | null>(null);
   const refs = { serverUrl: useRef<HTMLInputElement>(null), code: useRef<HTMLInputElement>(null) };
   const fix = failure ? fieldToFix(failure) : null;
-  const { workAccount, invites } = waysIn(setup.signIn, options);
+  const { workAccount, invites, none } = waysIn(setup.signIn, options);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -84,6 +79,11 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
       )}
       {workAccount && (
         <WorkAccountButton serverUrl={serverUrl} trySilently={setup.silentSignIn} onEnrolled={onEnrolled} />
+      )}
+      {none && (
+        <p class="banner banner--warn" role="status">
+          {NO_INVITES}
+        </p>
       )}
       {workAccount && invites && <p class="setup-or">or use an invite code</p>}
       {invites && (

@@ -7,20 +7,22 @@ import { NETWORKS, networkLabels } from '../../lib/networks';
 import type { PopupState } from '../shared/messaging';
 import { Logo } from '../shared/Logo';
 import { useState } from 'preact/hooks';
-import { SetupForm, waysIn } from './SetupForm';
+import { SetupForm } from './SetupForm';
 import { useSignInOptions } from './useSignInOptions';
+import { waysIn, type WaysIn } from './waysIn';
 import { WhatRelayCollects } from './WhatRelayCollects';
 
-function howToStart(ways: { workAccount: boolean; invites: boolean }): string {
+function howToStart(ways: WaysIn): string {
   if (ways.workAccount && ways.invites) return 'Sign in with your work account, or use an invite code from your admin.';
-  return ways.workAccount ? 'Sign in with your work account to start.' : 'Your admin gives you an invite code.';
+  if (ways.workAccount) return 'Sign in with your work account to start.';
+  return ways.invites ? 'Your admin gives you an invite code.' : 'Your IT team tells you how to connect.';
 }
 
 export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnrolled: () => Promise<void> }) {
   const signedOut = state.status.error?.kind === 'signed-out' ? state.status.error.message : null;
   const { setup } = state;
   const [typedUrl, setTypedUrl] = useState(setup.serverUrl);
-  const options = useSignInOptions(setup.locked ? setup.serverUrl : typedUrl, setup.signIn !== 'invite');
+  const options = useSignInOptions(setup.locked ? setup.serverUrl : typedUrl);
   const ways = waysIn(setup.signIn, options);
   return (
     <main class="screen setup">

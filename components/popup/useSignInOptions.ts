@@ -7,12 +7,12 @@ const UNKNOWN: SignInOptionsView = { sso: null, invites: null };
 /** How long a typed URL must stay unchanged before the server is asked. */
 const SETTLE_MS = 400;
 
-export function useSignInOptions(serverUrl: string, ask: boolean): SignInOptionsView {
+export function useSignInOptions(serverUrl: string): SignInOptionsView {
   const client = useClient();
   const [options, setOptions] = useState<SignInOptionsView>(UNKNOWN);
   useEffect(() => {
     setOptions(UNKNOWN);
-    if (!ask || !serverUrl.trim()) return;
+    if (!serverUrl.trim()) return;
     let current = true;
     const timer = setTimeout(() => {
       client.signInOptions(serverUrl).then(
@@ -24,6 +24,6 @@ export function useSignInOptions(serverUrl: string, ask: boolean): SignInOptions
       current = false;
       clearTimeout(timer);
     };
-  }, [client, serverUrl, ask]);
+  }, [client, serverUrl]);
   return options;
 }

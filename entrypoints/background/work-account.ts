@@ -1,6 +1,6 @@
 /** "Sign in with your work account": identity.launchWebAuthFlow through /v1/sso/start, the one-time code exchanged, each failure in words. */
 import { readSignInOptionsSchema, readSsoExchangeResponseSchema } from '../../lib/schemas/read';
-import type { WorkSignInFailureKind, WorkSignInResult } from '../../components/shared/views';
+import type { SignInMode, WorkSignInFailureKind, WorkSignInResult } from '../../components/shared/views';
 import { ApiClient, ApiError, type Transport } from './api-client';
 import type { RelayDexie } from './db';
 import { storeEnrollment } from './enrollment';
@@ -19,10 +19,19 @@ const fail = (kind: WorkSignInFailureKind, message: string): Failure => ({ ok: f
 
 const ACCESS_REMOVED =
   'Your company has not given you access to Relay, or your access was removed. If you think you should have it, ask your IT team.';
-const SSO_OFF =
-  'This Relay server does not offer sign-in with a work account. Use an invite code, or ask your IT team.';
+const SSO_OFF = 'This Relay server does not offer sign-in with a work account.';
 const TOO_OLD =
   'This version of Relay is too old for your server. Update Relay: your browser updates extensions by itself (restarting it helps), or ask your IT team.';
+
+/**
+ * The words for a server without work-account sign-in: "use an invite code" only where the
+ * organisation's mode shows the invite form (not `sso`) and the server takes codes.
+ */
+export function ssoOffMessage(mode: SignInMode, serverTakesInvites: boolean): string {
+  return mode !== 'sso' && serverTakesInvites
+    ? `${SSO_OFF} Use an invite code, or ask your IT team.`
+    : `${SSO_OFF} Ask your IT team.`;
+}
 
 /** Where the flow starts: the server's /v1/sso/start for this extension's redirect URL (`prompt=none` when silent). */
 export function startUrl(serverUrl: string, redirect: string, silent: boolean): string {
@@ -72,14 +81,14 @@ export function flowFailure(error: unknown, serverUrl: string): Failure {
   return fail('server', `The browser could not finish the sign-in (${message}). Try again.`);
 }
 
-/** A failed call to the server, in words. */
-function serverFailure(error: unknown, serverUrl: string): Failure {
+/** A failed call to the server, in words (`ssoOff`: what to say when the server has no work-account sign-in). */
+function serverFailure(error: unknown, serverUrl: string, ssoOff: string): Failure {
   if (!(error instanceof ApiError)) return fail('server', `The sign-in did not work: ${(error as Error).message}`);
   if (error.kind === 'offline')
     return fail('unreachable', `Can't reach ${serverUrl}. Check your connection and try again.`);
   if (error.problemType === 'sso-code-invalid' || error.status === 401)
     return fail('code-invalid', 'That sign-in took too long or was already used. Sign in again.');
-  if (error.problemType === 'sso-off' || error.status === 404) return fail('sso-off', SSO_OFF);
+  if (error.problemType === 'sso-off' || error.status === 404) return fail('sso-off', ssoOff);
   if (error.clientTooOld) return fail('server', TOO_OLD);
   if (error.status === 429) return fail('server', 'Too many sign-ins at once. Wait a minute and try again.');
   return fail('server', `Your Relay server could not sign you in: ${error.message}`);
@@ -90,19 +99,30 @@ export interface WorkSignInOptions extends Transport {
   /** False: never shows a window; fails with `login-required` when the identity provider needs the person. */
   interactive: boolean;
   identity: IdentityPort;
+  /** The organisation's sign-in mode (policy; `both` when unset): which other way in the words may point to. */
+  mode: SignInMode;
+}
+
+/** Which ways in the server offers, or the failure that kept us from knowing. */
+async function serverSignIn(
+  serverUrl: string,
+  transport: Transport,
+): Promise<{ sso: boolean; invites: boolean } | Failure> {
+  try {
+    const body = await new ApiClient(serverUrl, undefined, transport).signInOptions();
+    const options = readSignInOptionsSchema.safeParse(body);
+    return options.success ? options.data : { sso: false, invites: true };
+  } catch (error) {
+    const failure = serverFailure(error, serverUrl, SSO_OFF);
+    // A server from before work accounts has no sign-in options (404): invite codes only.
+    return failure.kind === 'sso-off' ? { sso: false, invites: true } : failure;
+  }
 }
 
 /** Whether the server offers work-account sign-in: true, false, or the failure that kept us from knowing. */
 export async function offersWorkSignIn(serverUrl: string, transport: Transport): Promise<boolean | Failure> {
-  try {
-    const body = await new ApiClient(serverUrl, undefined, transport).signInOptions();
-    const options = readSignInOptionsSchema.safeParse(body);
-    return options.success && options.data.sso;
-  } catch (error) {
-    const failure = serverFailure(error, serverUrl);
-    // A server from before work accounts has no sign-in options (404): it offers none.
-    return failure.kind === 'sso-off' ? false : failure;
-  }
+  const offered = await serverSignIn(serverUrl, transport);
+  return 'ok' in offered ? offered : offered.sso;
 }
 
 /**
@@ -112,10 +132,12 @@ export async function offersWorkSignIn(serverUrl: string, transport: Transport):
  */
 /** Signs in with the work account and, on success, stores the enrolment (replacing whatever this browser held). */
 export async function signInWithWorkAccount(db: RelayDexie, options: WorkSignInOptions): Promise<WorkSignInResult> {
-  const { serverUrl, interactive, identity } = options;
+  const { serverUrl, interactive, identity, mode } = options;
   const transport: Transport = { fetch: options.fetch, clientVersion: options.clientVersion };
-  const offered = await offersWorkSignIn(serverUrl, transport);
-  if (offered !== true) return offered === false ? fail('sso-off', SSO_OFF) : offered;
+  const offered = await serverSignIn(serverUrl, transport);
+  if ('ok' in offered) return offered;
+  const ssoOff = ssoOffMessage(mode, offered.invites);
+  if (!offered.sso) return fail('sso-off', ssoOff);
 
   const redirect = identity.getRedirectURL(REDIRECT_PATH);
   let finalUrl: string | undefined;
@@ -131,7 +153,7 @@ export async function signInWithWorkAccount(db: RelayDexie, options: WorkSignInO
   try {
     body = await new ApiClient(serverUrl, undefined, transport).ssoExchange(answer.code);
   } catch (error) {
-    return serverFailure(error, serverUrl);
+    return serverFailure(error, serverUrl, ssoOff);
   }
   const signedIn = readSsoExchangeResponseSchema.safeParse(body);
   if (!signedIn.success)

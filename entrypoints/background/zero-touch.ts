@@ -41,8 +41,9 @@ export class WorkSignIn {
       if (policy.signIn === 'invite') return fail('sso-off', 'Your organisation set Relay to use invite codes.');
       const serverUrl = (await this.bg.port.configuredServerUrl()) ?? typedServerUrl;
       if (!serverUrl) return fail('invalid', 'The server URL should look like https://relay.example.com.');
+      const mode = policy.signIn ?? 'both';
       return this.enrolled(
-        await signInWithWorkAccount(this.bg.db, { ...this.bg.transport, serverUrl, identity, interactive: true }),
+        await signInWithWorkAccount(this.bg.db, { ...this.bg.transport, serverUrl, identity, interactive: true, mode }),
       );
     });
   }
@@ -71,7 +72,7 @@ export class WorkSignIn {
     // "both": only when the server offers it (a server without it is no failure here).
     if (mode === 'both' && (await offersWorkSignIn(serverUrl, this.bg.transport)) === false) return null;
     const result = await this.enrolled(
-      await signInWithWorkAccount(db, { ...this.bg.transport, serverUrl, identity, interactive: false }),
+      await signInWithWorkAccount(db, { ...this.bg.transport, serverUrl, identity, interactive: false, mode }),
     );
     if (result.ok) {
       await setMeta(db, 'zeroTouch', { ...state, failures: 0 });

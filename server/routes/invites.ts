@@ -4,6 +4,7 @@
  * id and a hint (the code's first group). An invite lasts INVITE_DEFAULT_DAYS days unless made
  * with another `expiresAt`, or `expiresAt: null` (never expires).
  */
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import {
   createdInviteSchema,
@@ -22,6 +23,16 @@ import { createInvite, findInvite, listInvites, revokeInvite, type InviteRow } f
 import { defineRoute, type Route } from './define';
 
 const DAY_MS = 86_400_000;
+
+/** RELAY_INVITES=off: advocates enrol with their work account only; no invite is made or redeemed. */
+function invitesOn(deps: Deps, detail: string): MiddlewareHandler {
+  return async (_c, next) => {
+    if (!deps.config.invites) throw new ProblemError(403, detail, { type: 'invites-off', title: 'Invite codes off' });
+    await next();
+  };
+}
+
+const INVITES_OFF = 'RELAY_INVITES=off, type …/invites-off';
 
 function toInvite(row: InviteRow): z.infer<typeof inviteSchema> {
   return {
@@ -45,8 +56,15 @@ export function inviteRoutes(deps: Deps): Route[] {
       auth: 'admin',
       body: inviteInputSchema,
       optionalBody: true,
+      middleware: [
+        invitesOn(
+          deps,
+          'Invite codes are switched off on this server (RELAY_INVITES=off): advocates sign in with their work account.',
+        ),
+      ],
       responses: {
         201: { description: 'Created; the only answer that holds the code', schema: createdInviteSchema },
+        403: { description: `Invite codes are switched off on this server (${INVITES_OFF})` },
         422: { description: 'Invalid body' },
       },
       handler: async (c, { body: input }) => {
@@ -118,8 +136,15 @@ export function enrollRoutes(deps: Deps): Route[] {
       caller: 'extension',
       rateLimit: { limit: 'enrollTotal', per: 'address' },
       body: enrollRequestSchema,
+      middleware: [
+        invitesOn(
+          deps,
+          'This Relay server does not take invite codes: sign in with your work account, or ask your IT team.',
+        ),
+      ],
       responses: {
         201: { description: 'Enrolled', schema: enrollResponseSchema },
+        403: { description: `Invite codes are switched off on this server (${INVITES_OFF})` },
         404: { description: 'Unknown invite code (type …/invite-not-found)' },
         410: {
           description: 'Invite expired, revoked or used up (type …/invite-expired, …/invite-revoked, …/invite-used-up)',

@@ -72,7 +72,11 @@ export function ssoRoutes(deps: Deps): Route[] {
       anyClientVersion: true,
       responses: { 200: { description: 'The ways in', schema: signInOptionsSchema } },
       handler: (c) =>
-        c.json({ sso: deps.config.sso !== undefined, password: deps.config.passwordSignIn, invites: true }),
+        c.json({
+          sso: deps.config.sso !== undefined,
+          password: deps.config.passwordSignIn,
+          invites: deps.config.invites,
+        }),
     }),
 
     defineRoute({

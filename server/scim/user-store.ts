@@ -52,18 +52,24 @@ export function userNameHolder(db: Db, userName: string, except?: string): Promi
 }
 
 /**
- * An advocate who signed in with the identity provider before provisioning started, with this email
- * and access not ended: SCIM takes them over instead of making a second advocate.
+ * An advocate who signed in with the identity provider before provisioning started, not provisioned
+ * and access not ended, whose email or userName is one of `names` (case-insensitive): SCIM takes them
+ * over instead of making a second advocate. The IdP's email claim may be the UPN (Entra ID's
+ * preferred_username) while SCIM sends the UPN as userName and another work email, so every name is
+ * tried against both columns. Of several, the one with a subject (who holds tokens) comes first.
  */
-export function signedInBefore(db: Db, email: string): Promise<{ id: string } | undefined> {
+export function signedInBefore(db: Db, names: (string | null | undefined)[]): Promise<{ id: string } | undefined> {
+  const lower = [...new Set(names.filter((name): name is string => !!name).map((name) => name.toLowerCase()))];
+  if (lower.length === 0) return Promise.resolve(undefined);
   return db
     .selectFrom('advocates')
     .select('id')
     .where('provisioned_at', 'is', null)
-    .where('subject', 'is not', null)
     .where('access_ended', 'is', null)
-    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .where((eb) => eb.or([eb(sql`lower(email)`, 'in', lower), eb(sql`lower(user_name)`, 'in', lower)]))
+    .orderBy(sql`case when subject is null then 1 else 0 end`)
     .orderBy('created_at')
+    .orderBy('id')
     .executeTakeFirst();
 }
 

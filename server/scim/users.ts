@@ -82,7 +82,7 @@ export function writeUser(resource: UserResource, instance: SCIMMY.Schemas.User,
     }
     const fields = newUserFields(user);
     await refuseTakenUserName(ctx, fields.userName);
-    const before = await signedInBefore(db, fields.email ?? fields.userName);
+    const before = await signedInBefore(db, [fields.email, fields.userName]);
     let id: string;
     if (before) {
       await updateUser(db, before.id, fields, now, true);

@@ -3,6 +3,7 @@
  * its copy buttons, marked in the list, and lets many people join; a code for one person works once.
  */
 import { expectAccessible } from './accessibility';
+import { startTestServer } from '../helpers/server';
 import { expect, expectHeadingFocused, navLink, signInWithPassword, test } from './console-browser';
 
 test('a company code lets everyone join; a code for one person works once', async ({ page, context, server }) => {
@@ -73,4 +74,20 @@ test('the invite form and list fit a phone', async ({ page, server }) => {
   );
   expect(overflow).toBe(0);
   await expectAccessible(page, 'invites on a phone');
+});
+
+test('with invite codes off on the server, the screen says so instead of the create form', async ({ page }) => {
+  const server = await startTestServer({ invites: false });
+  try {
+    await signInWithPassword(page, server);
+    await navLink(page, 'Invites & advocates').click();
+    await expectHeadingFocused(page, 'Invites & advocates');
+    await expect(page.getByRole('heading', { name: 'Invite codes are off' })).toBeVisible();
+    await expect(page.getByText('This server takes no invite codes (RELAY_INVITES=off)')).toBeVisible();
+    await expect(page.getByRole('button', { name: /Create (invite|company code)/ })).toHaveCount(0);
+    await expect(page.getByLabel('One person')).toHaveCount(0);
+    await expectAccessible(page, 'invites off');
+  } finally {
+    await server.stop();
+  }
 });

@@ -8,8 +8,9 @@ import { accessEndedNotice } from '../../entrypoints/background/access';
 import { readManagedPolicy } from '../../entrypoints/background/policy';
 import { popupState } from '../../entrypoints/background/popup-state';
 import { setMeta } from '../../entrypoints/background/db';
-import { flowFailure, readRedirect, startUrl } from '../../entrypoints/background/work-account';
+import { flowFailure, readRedirect, ssoOffMessage, startUrl } from '../../entrypoints/background/work-account';
 import { readSignInOptionsSchema, readSsoExchangeResponseSchema } from '../../lib/schemas/read';
+import { NO_INVITES, waysIn } from '../../components/popup/waysIn';
 import { freshDb, TEST_EXTENSION } from './helpers';
 
 const REDIRECT = `https://${TEST_EXTENSION.id}.chromiumapp.org/sso`;
@@ -60,6 +61,14 @@ describe('the flow', () => {
     });
     const failed = readRedirect(`${REDIRECT}?error=failed&error_description=The+IdP+said+no.`, REDIRECT);
     expect(failed).toMatchObject({ kind: 'server', message: expect.stringContaining('The IdP said no') });
+  });
+
+  it('names an invite code for a server without work accounts only where the mode and the server offer codes', () => {
+    expect(ssoOffMessage('sso', true)).toBe(
+      'This Relay server does not offer sign-in with a work account. Ask your IT team.',
+    );
+    expect(ssoOffMessage('both', false)).not.toMatch(/invite/i);
+    expect(ssoOffMessage('both', true)).toMatch(/Use an invite code, or ask your IT team\.$/);
   });
 
   it('refuses a last URL that is not this extension’s redirect', () => {
@@ -173,5 +182,21 @@ describe('what the setup screen offers', () => {
       signIn: 'invite',
       silentSignIn: false,
     });
+  });
+
+  it('shows the invite form only when the mode allows codes and the server takes them', () => {
+    const server = (sso: boolean | null, invites: boolean | null) => ({ sso, invites });
+    // A server with invite codes off (RELAY_INVITES=off): no form in any mode.
+    expect(waysIn('both', server(true, false))).toEqual({ workAccount: true, invites: false, none: false });
+    expect(waysIn('sso', server(true, false))).toEqual({ workAccount: true, invites: false, none: false });
+    expect(waysIn('invite', server(true, false))).toEqual({ workAccount: false, invites: false, none: true });
+    expect(waysIn('both', server(false, false))).toEqual({ workAccount: false, invites: false, none: true });
+    expect(NO_INVITES).toBe('Your Relay server does not take invite codes: ask your IT team.');
+    // A server that takes them, or one not asked yet: the form as the mode says.
+    expect(waysIn('both', server(true, true))).toEqual({ workAccount: true, invites: true, none: false });
+    expect(waysIn('both', server(false, true))).toEqual({ workAccount: false, invites: true, none: false });
+    expect(waysIn('both', server(null, null))).toEqual({ workAccount: false, invites: true, none: false });
+    expect(waysIn('invite', server(null, null))).toEqual({ workAccount: false, invites: true, none: false });
+    expect(waysIn('sso', server(false, true))).toEqual({ workAccount: true, invites: false, none: false });
   });
 });

@@ -157,16 +157,22 @@ describe('signing in with a work account', () => {
     expect(await getMeta(bg.db, 'enrollment')).toBeUndefined();
   });
 
-  it('a server without work-account sign-in: said at once, no window opened', async () => {
+  it('a server without work-account sign-in: said at once, no window opened, an invite code named only where offered', async () => {
     const plain = await startTestServer();
     try {
       const identity = new FakeIdentity();
       identity.person = ADA;
+      // Policy "sso": the popup shows no invite form, so the words do not send them to one.
       const { bg } = browserWith(identity, { serverUrl: plain.url });
       expect(await ask(bg, 'signInWorkAccount', {})).toMatchObject({
         ok: false,
         kind: 'sso-off',
-        message: expect.stringMatching(/does not offer sign-in with a work account/),
+        message: 'This Relay server does not offer sign-in with a work account. Ask your IT team.',
+      });
+      const both = browserWith(identity, { serverUrl: plain.url, signIn: 'both' }).bg;
+      expect(await ask(both, 'signInWorkAccount', {})).toMatchObject({
+        kind: 'sso-off',
+        message: expect.stringMatching(/does not offer sign-in with a work account\. Use an invite code, or ask/),
       });
       expect(identity.flows).toEqual([]);
     } finally {

@@ -197,4 +197,50 @@ describe('deprovisioning over SCIM', () => {
     expect(row).toMatchObject({ user_name: 'hal@contoso.com', external_id: 'hal-1', subject: `sub-${id}` });
     expect(row?.provisioned_at).toEqual(expect.any(Number));
   });
+
+  it('takes over the one who signed in with their UPN as email when Entra ID sends it as userName beside another work email', async () => {
+    const early = async (id: string, email: string, subject: string | null, createdAt: number) =>
+      server.deps.db
+        .insertInto('advocates')
+        .values({
+          id,
+          name: 'Kim Early',
+          ref: randomUUID().slice(0, 10),
+          token_hash: `none:${id}`,
+          invite_id: null,
+          created_at: createdAt,
+          last_sync_at: null,
+          subject,
+          email,
+        })
+        .execute();
+    const suffix = randomUUID().slice(0, 8);
+    // An older advocate with the work email and no subject (holds no sign-in) matches too: the one with a subject wins.
+    await early(`old${suffix}`, 'kim.lee@contoso.co.uk', null, server.clock.now - 60_000);
+    // RELAY_OIDC_EMAIL_CLAIM=preferred_username: their email is the UPN; they hold the token.
+    const id = `upn${suffix}`;
+    await early(id, 'Kim.Lee@contoso.onmicrosoft.com', `sub-${id}`, server.clock.now);
+    const token = await issueAdvocateToken(server.deps.db, id, 'sso', server.clock.now);
+
+    const adopted = await scim.json<{ id: string }>(
+      'POST',
+      '/Users',
+      {
+        schemas: [USER_SCHEMA],
+        userName: 'kim.lee@contoso.onmicrosoft.com',
+        externalId: `kim-${suffix}`,
+        name: { formatted: 'Kim Lee' },
+        emails: [{ primary: true, type: 'work', value: 'kim.lee@contoso.co.uk' }],
+        active: true,
+      },
+      201,
+    );
+    expect(adopted.id).toBe(id);
+    expect((await server.call('/v1/sync', { token })).status).toBe(200);
+
+    const response = await deactivate(id, [{ op: 'Replace', path: 'active', value: 'False' }]);
+    expect(response.status).toBe(200);
+    await expectProblem(await server.call('/v1/sync', { token }), 401, 'token-revoked');
+    expect(await listed(id)).toMatchObject({ access: 'deprovisioned' });
+  });
 });

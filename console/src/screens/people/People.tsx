@@ -2,20 +2,37 @@
  * Invites and advocates: create an invite (CreateInvite.tsx: the new code is shown once, with copy
  * buttons); list invites by their hint and revoke them; and who has joined (Advocates.tsx: last
  * sync, shares, access, "Remove access"). Each part says what happened in its own card, next to
- * the button that did it.
+ * the button that did it. With invite codes off on the server (RELAY_INVITES=off), it says so
+ * instead of the create form.
  */
 import { useState } from 'preact/hooks';
 import { api, describeError } from '../../api';
 import { Loaded } from '../../components/Loaded';
 import { NoticeLine, PageHeader, type Notice } from '../../components/ui';
 import { useFetched } from '../../use-fetched';
-import type { CreatedInvite, Invite } from '../../types';
+import type { CreatedInvite, Invite, SignInOptions } from '../../types';
 import { AdvocatesSection } from './Advocates';
 import { CreateInvite } from './CreateInvite';
 import { inviteLabel } from './NewInvite';
 import { InvitesTable } from './InvitesTable';
 
+/** Instead of the create form when the server takes no invite codes. */
+function InvitesOff() {
+  return (
+    <section class="card form-section" aria-labelledby="people-create">
+      <h2 id="people-create">Invite codes are off</h2>
+      <p>
+        This server takes no invite codes (RELAY_INVITES=off): advocates sign in from the Relay extension with their
+        work account. Invites made before can no longer be used; you can still revoke them below.
+      </p>
+    </section>
+  );
+}
+
 export function People() {
+  const options = useFetched<SignInOptions>('/v1/sign-in-options');
+  // Until the server says, neither the form nor the notice (a server that can't say takes codes).
+  const invitesOn = options.data ? options.data.invites : options.error !== null ? true : null;
   const loaded = useFetched<{ items: Invite[] }>('/v1/admin/invites');
   const invites = loaded.data?.items ?? null;
   const setInvites = (change: (current: Invite[]) => Invite[]) =>
@@ -46,13 +63,16 @@ export function People() {
         </p>
       </PageHeader>
 
-      <CreateInvite
-        onCreated={(invite) => {
-          setInvites((current) => [invite, ...current]);
-          setCreated(invite);
-        }}
-        created={created}
-      />
+      {invitesOn === false && <InvitesOff />}
+      {invitesOn === true && (
+        <CreateInvite
+          onCreated={(invite) => {
+            setInvites((current) => [invite, ...current]);
+            setCreated(invite);
+          }}
+          created={created}
+        />
+      )}
 
       <section class="card form-section" aria-labelledby="people-invites">
         <h2 id="people-invites">Invites</h2>
@@ -60,7 +80,7 @@ export function People() {
         <Loaded failure="Couldn't load the invites" loading="Loading invites…" from={loaded} ready={invites !== null}>
           {() =>
             invites?.length === 0 ? (
-              <p class="muted">No invites yet. Create one above.</p>
+              <p class="muted">{invitesOn === false ? 'No invites.' : 'No invites yet. Create one above.'}</p>
             ) : (
               <InvitesTable
                 invites={invites ?? []}
