@@ -24,7 +24,7 @@ async function bySubject(trx: Transaction<Database>, deps: SignInDeps, subject: 
   return query.executeTakeFirst();
 }
 
-/** A provisioned advocate without a subject: by externalId first, then by userName or email, oldest first. */
+/** A provisioned advocate without a subject: by externalId first, then by userName or a verified email, oldest first. */
 async function provisioned(trx: Transaction<Database>, deps: SignInDeps, identity: Identity): Promise<Row | undefined> {
   const base = () => {
     let query = trx
@@ -39,7 +39,8 @@ async function provisioned(trx: Transaction<Database>, deps: SignInDeps, identit
     return query;
   };
   const byExternalId = await base().where('external_id', '=', identity.subject).executeTakeFirst();
-  if (byExternalId || identity.email === undefined) return byExternalId;
+  // An email the provider did not verify may be anyone's: never link by it.
+  if (byExternalId || identity.email === undefined || !identity.emailVerified) return byExternalId;
   const email = identity.email.toLowerCase();
   return base()
     .where((eb) => eb.or([eb(sql`lower(user_name)`, '=', email), eb(sql`lower(email)`, '=', email)]))
