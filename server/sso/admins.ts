@@ -45,12 +45,17 @@ async function resolve(deps: SignInDeps, identity: Identity, now: number): Promi
     if (byEmail.subject !== null) {
       throw new SsoRefusal('failed', `admin ${byEmail.id}'s email is linked to another identity-provider subject`);
     }
-    await db
+    // Another sign-in may have linked this admin since it was read: to this subject (the same person
+    // on two browsers at once, fine), or to another one (refused, as above).
+    const linked = await db
       .updateTable('admins')
       .set({ subject: identity.subject, ...named })
       .where('id', '=', byEmail.id)
-      .where('subject', 'is', null)
-      .execute();
+      .where((eb) => eb.or([eb('subject', 'is', null), eb('subject', '=', identity.subject)]))
+      .executeTakeFirst();
+    if (Number(linked.numUpdatedRows) === 0) {
+      throw new SsoRefusal('failed', `admin ${byEmail.id} was linked to another identity-provider subject meanwhile`);
+    }
     return { id: byEmail.id, email: byEmail.email };
   }
   const admin = { id: newId(), email };
