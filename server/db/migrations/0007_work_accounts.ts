@@ -30,11 +30,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('advocates').addColumn('subject', 'varchar(255)').execute();
   await db.schema.createIndex('advocates_subject').on('advocates').column('subject').unique().execute();
   await db.schema.alterTable('advocates').addColumn('email', 'varchar(254)').execute();
-  await db.schema.createIndex('advocates_email').on('advocates').column('email').execute();
+  // Emails and userNames are looked up case-insensitively, by lower(): the indexes are on that.
+  await db.schema
+    .createIndex('advocates_email')
+    .on('advocates')
+    .expression(sql`lower(email)`)
+    .execute();
   // SCIM: the provisioning client's own id for the person, their userName, and whether SCIM made them.
   await db.schema.alterTable('advocates').addColumn('external_id', 'varchar(255)').execute();
   await db.schema.alterTable('advocates').addColumn('user_name', 'varchar(254)').execute();
-  await db.schema.createIndex('advocates_user_name').on('advocates').column('user_name').execute();
+  await db.schema
+    .createIndex('advocates_user_name')
+    .on('advocates')
+    .expression(sql`lower(user_name)`)
+    .execute();
   await db.schema.alterTable('advocates').addColumn('provisioned_at', 'bigint').execute();
 
   await db.schema.alterTable('admins').addColumn('subject', 'varchar(255)').execute();
@@ -90,7 +99,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('groups_display_name').on('groups').column('display_name').execute();
+  // One group per name and source: two first sign-ins naming a new group at once make one 'idp' group.
+  await db.schema
+    .createIndex('groups_source_display_name')
+    .on('groups')
+    .columns(['source', 'display_name'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('group_members')
