@@ -120,7 +120,8 @@ export interface SsoConfig {
   adminGroup?: string;
   /**
    * RELAY_EXTENSION_IDS: the extension ids (Chrome and Edge ids, the Firefox add-on id) whose sign-in
-   * redirect is accepted; empty: any extension's (the server logs a note at start-up).
+   * redirect is accepted; empty: any extension's, allowed only when RELAY_PUBLIC_URL is a loopback
+   * URL (development, tests; the server logs a note at start-up).
    */
   extensionIds: string[];
 }
@@ -207,6 +208,28 @@ function claim(env: Env, name: string, fallback?: string): string | undefined {
   return raw;
 }
 
+/** localhost, 127.x.x.x or [::1]: a host only this machine reaches. */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * Without RELAY_EXTENSION_IDS any installed extension could run the sign-in with its own redirect
+ * (silently, with prompt=none) and get its user's Relay token: allowed only on loopback.
+ */
+function requireExtensionIds(sso: SsoConfig | undefined, publicUrl: string, host: string): void {
+  if (!sso || sso.extensionIds.length > 0) return;
+  // An empty publicUrl (PORT=0) is filled in with http://<HOST>:<port> once listening.
+  const hostname = publicUrl === '' ? host : new URL(publicUrl).hostname;
+  if (isLoopbackHost(hostname)) return;
+  throw new ConfigError(
+    'RELAY_EXTENSION_IDS is required with single sign-on (RELAY_OIDC_ISSUER) when RELAY_PUBLIC_URL is not a ' +
+      'loopback address: without it any browser extension could sign its user in and take their Relay token. ' +
+      'Set it to your Relay extension’s ids, comma-separated: the Chrome Web Store id, the Edge Add-ons id, ' +
+      'and the Firefox add-on id (e.g. abcdefghijklmnopabcdefghijklmnop,relay@relay.invalid).',
+  );
+}
+
 function ssoConfig(env: Env): SsoConfig | undefined {
   const issuer = env.RELAY_OIDC_ISSUER?.trim();
   const clientId = env.RELAY_OIDC_CLIENT_ID?.trim();
@@ -220,7 +243,7 @@ function ssoConfig(env: Env): SsoConfig | undefined {
   } catch {
     url = undefined;
   }
-  const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  const loopback = url !== undefined && isLoopbackHost(url.hostname);
   if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) || url.username || url.search) {
     throw new ConfigError(
       `RELAY_OIDC_ISSUER must be the identity provider's https issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (got ${JSON.stringify(issuer)})`,
@@ -274,6 +297,7 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const sso = ssoConfig(env);
+  requireExtensionIds(sso, publicUrl, host);
   const passwordSignIn = onOff(env, 'RELAY_PASSWORD_SIGNIN', true);
   if (!passwordSignIn && !sso) {
     throw new ConfigError('RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ISSUER: admins would have no way to sign in');

@@ -1,7 +1,7 @@
 /**
  * What a person starting the server must know at once, printed after "listening on": the admin
  * console is not built (so /admin answers 503), no admin exists yet, or single sign-on accepts any
- * extension's redirect. One line each, nothing when all is well.
+ * extension's redirect (on a loopback address only: elsewhere that stops start-up). One line each, nothing when all is well.
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,9 +15,10 @@ export const NO_ADMIN =
 
 export const NO_ADMIN_SSO =
   'No admin exists yet: the first member of RELAY_OIDC_ADMIN_GROUP to sign in to the console with their work account becomes one.';
+/** Only on a loopback RELAY_PUBLIC_URL: elsewhere the server does not start without RELAY_EXTENSION_IDS (config.ts). */
 export const ANY_EXTENSION =
-  'Single sign-on sends one-time codes to any browser extension’s sign-in redirect: set RELAY_EXTENSION_IDS to your Relay extension’s ids ' +
-  '(Chrome/Edge extension ids, the Firefox add-on id) to accept only those.';
+  'Single sign-on sends one-time codes to any browser extension’s sign-in redirect (allowed on loopback only): ' +
+  'set RELAY_EXTENSION_IDS to your Relay extension’s ids (Chrome/Edge extension ids, the Firefox add-on id) to accept only those.';
 
 export async function startupNotes(running: Pick<RunningServer, 'deps'>): Promise<string[]> {
   const notes: string[] = [];

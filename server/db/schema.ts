@@ -134,6 +134,14 @@ export interface GroupMembersTable {
 }
 
 /** Hashes of advocate tokens that no longer work, and why: the 401 names the reason. */
+/** Identities (SHA-256 of the IdP subject) whose access the company ended: erased, or forgotten by a SCIM DELETE. */
+export interface EndedIdentitiesTable {
+  subject_hash: string;
+  /** 'erased' or 'deprovisioned'. */
+  reason: string;
+  ended_at: number;
+}
+
 export interface RevokedTokensTable {
   token_hash: string;
   /** null once the advocate was erased. */
@@ -248,4 +256,5 @@ export interface Database {
   scim_tokens: ScimTokensTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  ended_identities: EndedIdentitiesTable;
 }

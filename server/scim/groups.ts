@@ -1,6 +1,7 @@
 /** scimmy's handlers for /Groups: the identity provider's groups as Relay groups (source 'scim'), members.value an advocate id. */
 import type SCIMMY from 'scimmy';
 import { displayNameSchema, lineSchema } from '../../lib/text';
+import { isUniqueViolation } from '../sso/conflicts';
 import { keepFailure, scimError, type ScimCall } from './context';
 import { applyFilter, equalityOf } from './filter';
 import {
@@ -135,7 +136,14 @@ export function writeGroup(resource: GroupResource, instance: SCIMMY.Schemas.Gro
     }
     const unknown = await unknownMembers(ctx, fields.membership, before);
     if (unknown.length) throw scimError(400, 'invalidValue', `No user with id ${unknown.join(', ')}.`);
-    const id = await saveGroup(db, before?.id, fields, ctx.deps.now());
+    let id: string;
+    try {
+      id = await saveGroup(db, before?.id, fields, ctx.deps.now());
+    } catch (error) {
+      // Another request made a group of this name since the check above (the unique index says so).
+      if (!isUniqueViolation(error)) throw error;
+      throw scimError(409, 'uniqueness', `Another group already has the displayName "${fields.displayName}".`);
+    }
     return toScimGroup((await findGroup(db, id))!);
   });
 }

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { newId, randomString } from '../crypto';
 import type { Database } from '../db/schema';
+import { endIdentities } from '../services/ended-identities';
 import type { Page } from './paging';
 import { USER_COLUMNS, type UserFields, type UserRow } from './user-map';
 
@@ -117,10 +118,17 @@ export async function updateUser(db: Db, id: string, fields: UserFields, now: nu
 
 /**
  * After a SCIM DELETE that keeps their history: no longer provisioned, no IdP identifiers, in no
- * group; gone for SCIM (and for sign-in linking) while their shares and points stay.
+ * group; gone for SCIM (and for sign-in linking) while their shares and points stay. The hashes of
+ * their subject and externalId stay in ended_identities: signing in again is refused.
  */
-export async function forgetIdentity(db: Db, id: string): Promise<void> {
+export async function forgetIdentity(db: Db, id: string, now: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('advocates')
+      .select(['subject', 'external_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row) await endIdentities(trx, [row.subject, row.external_id], 'deprovisioned', now);
     await trx.deleteFrom('group_members').where('advocate_id', '=', id).execute();
     await trx
       .updateTable('advocates')

@@ -105,6 +105,6 @@ export function deleteUser(resource: UserResource, ctx: ScimCall) {
       return;
     }
     if (isActive(row)) await deprovision(ctx.deps, row.id);
-    await forgetIdentity(ctx.deps.db, row.id);
+    await forgetIdentity(ctx.deps.db, row.id, ctx.deps.now());
   });
 }

@@ -12,6 +12,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Deps } from '../context';
 import type { Database } from '../db/schema';
+import { endIdentities } from './ended-identities';
 
 /** Why an advocate's access ended (advocates.access_ended). */
 export const ACCESS_ENDED = ['removed', 'signed-out', 'expired', 'deprovisioned'] as const;
@@ -174,14 +175,21 @@ function linkCodes(trx: Kysely<Database>, advocateId: string) {
 /**
  * Deletes everything about an advocate: clicks and click counts on their links, the links, their
  * shares, points and the advocate row. Their tracked links stop redirecting (404). Only the hashes
- * of their tokens stay, with no link to them, so their extensions are told their access was revoked.
- * Resolves false when there is no such advocate.
+ * of their tokens stay, with no link to them, so their extensions are told their access was revoked,
+ * and the hash of their identity-provider subject (ended_identities), so signing in again with their
+ * work account does not bring them back. Resolves false when there is no such advocate.
  */
 export async function eraseAdvocate(deps: RevokeDeps, advocateId: string): Promise<boolean> {
   const now = deps.now();
   const found = await deps.db.transaction().execute(async (trx) => {
     const row = await lockAdvocate(trx, deps.dialect, advocateId);
     if (!row) return false;
+    const identity = await trx
+      .selectFrom('advocates')
+      .select(['subject', 'external_id'])
+      .where('id', '=', advocateId)
+      .executeTakeFirstOrThrow();
+    await endIdentities(trx, [identity.subject, identity.external_id], 'erased', now);
     await trx.deleteFrom('clicks').where('code', 'in', linkCodes(trx, advocateId)).execute();
     await trx.deleteFrom('click_counts').where('code', 'in', linkCodes(trx, advocateId)).execute();
     await trx.deleteFrom('links').where('advocate_id', '=', advocateId).execute();

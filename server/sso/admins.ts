@@ -7,7 +7,10 @@ import { SsoRefusal } from './refusals';
 
 type SignInDeps = Pick<Deps, 'db'>;
 
-/** By subject; else the admin with this email not yet linked to a subject (a password admin keeps their password); else a new admin without a password. */
+/**
+ * By subject; else the admin with this email not yet linked to a subject (a password admin keeps
+ * their password), only when the provider verified the email; else a new admin without a password.
+ */
 async function resolve(deps: SignInDeps, identity: Identity, now: number): Promise<{ id: string; email: string }> {
   const { db } = deps;
   const named = identity.name !== undefined ? { name: identity.name } : {};
@@ -33,15 +36,26 @@ async function resolve(deps: SignInDeps, identity: Identity, now: number): Promi
     .where('email', '=', email)
     .executeTakeFirst();
   if (byEmail) {
+    if (!identity.emailVerified) {
+      throw new SsoRefusal(
+        'failed',
+        `admin ${identity.subject} signed in with the email of admin ${byEmail.id}, which the provider says is not verified`,
+      );
+    }
     if (byEmail.subject !== null) {
       throw new SsoRefusal('failed', `admin ${byEmail.id}'s email is linked to another identity-provider subject`);
     }
-    await db
+    // Another sign-in may have linked this admin since it was read: to this subject (the same person
+    // on two browsers at once, fine), or to another one (refused, as above).
+    const linked = await db
       .updateTable('admins')
       .set({ subject: identity.subject, ...named })
       .where('id', '=', byEmail.id)
-      .where('subject', 'is', null)
-      .execute();
+      .where((eb) => eb.or([eb('subject', 'is', null), eb('subject', '=', identity.subject)]))
+      .executeTakeFirst();
+    if (Number(linked.numUpdatedRows) === 0) {
+      throw new SsoRefusal('failed', `admin ${byEmail.id} was linked to another identity-provider subject meanwhile`);
+    }
     return { id: byEmail.id, email: byEmail.email };
   }
   const admin = { id: newId(), email };

@@ -1,9 +1,10 @@
-/** The advocate a sign-in with the identity provider reaches: by subject, else a SCIM-provisioned one, else a new one. */
+/** The advocate a sign-in with the identity provider reaches: by subject, else a SCIM-provisioned one, else (unless the company ended that identity) a new one. */
 import { sql, type Transaction } from 'kysely';
 import type { Deps } from '../context';
 import { newId, randomString } from '../crypto';
 import type { AdvocatesTable, Database } from '../db/schema';
 import { ENDED_BY_COMPANY, type AccessEnded } from '../services/advocates';
+import { clearEndedIdentity, identityEnded } from '../services/ended-identities';
 import type { Identity } from './claims';
 import { onceMoreOnConflict } from './conflicts';
 import { replaceIdpGroups } from './groups';
@@ -23,7 +24,7 @@ async function bySubject(trx: Transaction<Database>, deps: SignInDeps, subject: 
   return query.executeTakeFirst();
 }
 
-/** A provisioned advocate without a subject: by externalId first, then by userName or email, oldest first. */
+/** A provisioned advocate without a subject: by externalId first, then by userName or a verified email, oldest first. */
 async function provisioned(trx: Transaction<Database>, deps: SignInDeps, identity: Identity): Promise<Row | undefined> {
   const base = () => {
     let query = trx
@@ -38,11 +39,31 @@ async function provisioned(trx: Transaction<Database>, deps: SignInDeps, identit
     return query;
   };
   const byExternalId = await base().where('external_id', '=', identity.subject).executeTakeFirst();
-  if (byExternalId || identity.email === undefined) return byExternalId;
+  // An email the provider did not verify may be anyone's: never link by it.
+  if (byExternalId || identity.email === undefined || !identity.emailVerified) return byExternalId;
   const email = identity.email.toLowerCase();
   return base()
     .where((eb) => eb.or([eb(sql`lower(user_name)`, '=', email), eb(sql`lower(email)`, '=', email)]))
     .executeTakeFirst();
+}
+
+/**
+ * By subject; else a SCIM-provisioned advocate to link (the company provisioned the person, again
+ * perhaps: an ended identity of theirs is let go); else, when the company erased or forgot the
+ * advocate this subject belonged to (ended_identities), refused; else none (a new one is made).
+ */
+async function existing(trx: Transaction<Database>, deps: SignInDeps, identity: Identity): Promise<Row | undefined> {
+  const found = await bySubject(trx, deps, identity.subject);
+  if (found) return found;
+  const linked = await provisioned(trx, deps, identity);
+  if (linked) {
+    await clearEndedIdentity(trx, identity.subject);
+    return linked;
+  }
+  if (await identityEnded(trx, identity.subject)) {
+    throw new SsoRefusal('access-removed', 'someone whose advocate the company erased or deprovisioned signed in');
+  }
+  return undefined;
 }
 
 /**
@@ -53,7 +74,7 @@ async function provisioned(trx: Transaction<Database>, deps: SignInDeps, identit
  */
 async function resolve(deps: SignInDeps, identity: Identity, now: number): Promise<string> {
   return deps.db.transaction().execute(async (trx) => {
-    const found = (await bySubject(trx, deps, identity.subject)) ?? (await provisioned(trx, deps, identity));
+    const found = await existing(trx, deps, identity);
     if (found && endedByCompany(found.access_ended)) {
       throw new SsoRefusal(
         'access-removed',

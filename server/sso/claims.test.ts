@@ -11,7 +11,14 @@ describe('identityOf', () => {
         { sub: 'u-1', name: 'Ada Lovelace', email: 'ada@example.com', groups: ['a', 'b'], department: 'R&D' },
         MAPPING,
       ),
-    ).toEqual({ subject: 'u-1', name: 'Ada Lovelace', email: 'ada@example.com', groups: ['a', 'b'], team: 'R&D' });
+    ).toEqual({
+      subject: 'u-1',
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      emailVerified: true,
+      groups: ['a', 'b'],
+      team: 'R&D',
+    });
   });
 
   it('takes claims by the names configured (Entra ID: preferred_username for the email)', () => {
@@ -23,6 +30,7 @@ describe('identityOf', () => {
       subject: 'u-2',
       name: 'Grace',
       email: 'grace@example.com',
+      emailVerified: true,
       groups: ['relay-admins'],
       team: undefined,
     });
@@ -48,6 +56,19 @@ describe('identityOf', () => {
   it('keeps at most MAX_GROUPS groups, in the order given', () => {
     const groups = Array.from({ length: MAX_GROUPS + 50 }, (_, i) => `g${i}`);
     expect(identityOf({ sub: 's', groups }, MAPPING).groups).toEqual(groups.slice(0, MAX_GROUPS));
+  });
+
+  it('says the email is not verified only when email_verified is false (or "false"), keeping the email', () => {
+    for (const [verified, expected] of [
+      [true, true],
+      ['true', true],
+      [undefined, true],
+      [false, false],
+      ['false', false],
+    ] as const) {
+      const identity = identityOf({ sub: 's', email: 'e@example.com', email_verified: verified }, MAPPING);
+      expect(identity, String(verified)).toMatchObject({ email: 'e@example.com', emailVerified: expected });
+    }
   });
 
   it('refuses claims without a subject', () => {

@@ -11,6 +11,12 @@ export interface Identity {
   /** Cleaned as names typed at enrolment are (controls and invisible characters out), at most 80 characters. */
   name?: string;
   email?: string;
+  /**
+   * False when the provider says `email_verified: false` (a boolean, or the string some providers
+   * send): the email is kept on the advocate, but nobody is linked by it. True when it says true or
+   * nothing (Entra ID sends no such claim; its emails are the directory's).
+   */
+  emailVerified: boolean;
   /** The groups claim: an array of names or ids, or a single one. */
   groups: string[];
   /** RELAY_OIDC_TEAM_CLAIM's value, at most 60 characters; undefined when unset or absent. */
@@ -47,6 +53,7 @@ export function identityOf(claims: Record<string, unknown>, mapping: SsoConfig['
     subject,
     name: text(claims[mapping.name], 80),
     email: emailOf(claims[mapping.email]),
+    emailVerified: !(claims.email_verified === false || claims.email_verified === 'false'),
     groups: groupsOf(claims[mapping.groups]),
     team: mapping.team === undefined ? undefined : text(claims[mapping.team], 60),
   };

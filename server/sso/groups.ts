@@ -3,31 +3,45 @@ import type { Kysely } from 'kysely';
 import { newId } from '../crypto';
 import type { Database } from '../db/schema';
 
-/** The ids of the 'idp' groups with these names (the oldest, should two sign-ins have made one at once), made when missing. */
-async function idpGroups(db: Kysely<Database>, names: readonly string[], now: number): Promise<Set<string>> {
-  if (names.length === 0) return new Set();
+/** The 'idp' groups with these names, by name. */
+async function idpGroupIds(db: Kysely<Database>, names: readonly string[]): Promise<Map<string, string>> {
   const rows = await db
     .selectFrom('groups')
     .select(['id', 'display_name'])
     .where('source', '=', 'idp')
     .where('display_name', 'in', names)
-    .orderBy('created_at')
-    .orderBy('id')
     .execute();
-  const byName = new Map<string, string>();
-  for (const row of rows) if (!byName.has(row.display_name)) byName.set(row.display_name, row.id);
-  const made = names
-    .filter((name) => !byName.has(name))
-    .map((name) => ({
-      id: newId(),
-      display_name: name,
-      external_id: null,
-      source: 'idp',
-      created_at: now,
-      updated_at: now,
-    }));
-  if (made.length > 0) await db.insertInto('groups').values(made).execute();
-  return new Set([...byName.values(), ...made.map((group) => group.id)]);
+  return new Map(rows.map((row) => [row.display_name, row.id]));
+}
+
+/**
+ * The ids of the 'idp' groups with these names, made when missing. The unique index on (source,
+ * display_name) keeps one group per name: a sign-in making one that another made meanwhile inserts
+ * nothing (on conflict do nothing), then reads the other's.
+ */
+async function idpGroups(db: Kysely<Database>, names: readonly string[], now: number): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const found = await idpGroupIds(db, names);
+  const missing = names.filter((name) => !found.has(name));
+  if (missing.length === 0) return new Set(found.values());
+  await db
+    .insertInto('groups')
+    .values(
+      missing.map((name) => ({
+        id: newId(),
+        display_name: name,
+        external_id: null,
+        source: 'idp',
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['source', 'display_name']).doNothing())
+    .execute();
+  const all = await idpGroupIds(db, names);
+  const absent = names.filter((name) => !all.has(name));
+  if (absent.length > 0) throw new Error(`the 'idp' groups ${absent.join(', ')} were neither made nor found`);
+  return new Set(all.values());
 }
 
 /**

@@ -116,6 +116,8 @@ export const WORK_ACCOUNTS_DATA: MigrationData = {
       { group_id: 'grp1', advocate_id: 'adv4' },
       { group_id: 'grp2', advocate_id: 'adv1' },
     ]);
+    // Someone erased: only the hash of their subject stays.
+    await insert(db, 'ended_identities', [{ subject_hash: 's'.repeat(64), reason: 'erased', ended_at: FAR }]);
   },
   // Every working token moves to advocate_tokens (an invite token, last used when the advocate's
   // was); advocates keep 'none:<id>' as token_hash and lose token_used_at; the identity columns

@@ -17,6 +17,8 @@ export interface IdpUser {
   password: string;
   name: string;
   email: string;
+  /** The email_verified claim (default true). */
+  emailVerified?: boolean;
   groups?: string[];
   department?: string;
   locale?: string;
@@ -171,7 +173,7 @@ export async function startTestIdp(options: TestIdpOptions = {}): Promise<TestId
           sub,
           name: user.name,
           email: user.email,
-          email_verified: true,
+          email_verified: user.emailVerified ?? true,
           preferred_username: user.email,
           groups: user.groups ?? [],
           department: user.department,

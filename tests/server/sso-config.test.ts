@@ -1,7 +1,7 @@
 /**
  * RELAY_OIDC_*, RELAY_EXTENSION_IDS and RELAY_PASSWORD_SIGNIN: single sign-on is off without an
- * issuer, takes its client, scopes, claims, admin group and extension ids, and a bad value stops
- * start-up naming the variable. Password sign-in can be switched off only with a way in left.
+ * issuer, takes its client, scopes, claims, admin group and extension ids (required off loopback),
+ * and a bad value stops start-up naming the variable. Password sign-in can be switched off only with a way in left.
  */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config';
@@ -78,6 +78,33 @@ describe('single sign-on configuration', () => {
     refused({ RELAY_OIDC_ISSUER: ISSUER }, /RELAY_OIDC_CLIENT_ID/);
     refused({ ...BASE, RELAY_OIDC_GROUPS_CLAIM: 'groups claim' }, /RELAY_OIDC_GROUPS_CLAIM/);
     refused({ ...BASE, RELAY_OIDC_TEAM_CLAIM: 'dept<script>' }, /RELAY_OIDC_TEAM_CLAIM/);
+  });
+});
+
+describe('RELAY_EXTENSION_IDS', () => {
+  const PUBLIC = { ...BASE, RELAY_PUBLIC_URL: 'https://relay.example.com' };
+
+  it('is required with single sign-on on a public address, saying what to put there', () => {
+    refused(PUBLIC, /RELAY_EXTENSION_IDS is required/);
+    refused(PUBLIC, /Chrome Web Store id.*Firefox add-on id/);
+    refused({ ...PUBLIC, RELAY_EXTENSION_IDS: ' , ' }, /RELAY_EXTENSION_IDS/);
+    // No RELAY_PUBLIC_URL: the address it listens on, here every interface.
+    refused({ ...BASE, HOST: '0.0.0.0' }, /RELAY_EXTENSION_IDS/);
+    refused({ ...BASE, HOST: '0.0.0.0', PORT: '0' }, /RELAY_EXTENSION_IDS/);
+    refused({ ...BASE, RELAY_PUBLIC_URL: 'http://10.0.0.5:8787' }, /RELAY_EXTENSION_IDS/);
+  });
+
+  it('is taken on a public address when set', () => {
+    const config = loadConfig({ ...PUBLIC, RELAY_EXTENSION_IDS: 'abcdefghijklmnopabcdefghijklmnop' });
+    expect(config.sso?.extensionIds).toEqual(['abcdefghijklmnopabcdefghijklmnop']);
+  });
+
+  it('may be empty on loopback (development, tests), or without single sign-on', () => {
+    for (const url of ['http://localhost:8787', 'http://127.0.0.1:8787', 'http://[::1]:8787', '']) {
+      expect(loadConfig({ ...BASE, RELAY_PUBLIC_URL: url }).sso?.extensionIds, url).toEqual([]);
+    }
+    expect(loadConfig({ ...BASE, PORT: '0' }).sso?.extensionIds).toEqual([]);
+    expect(loadConfig({ RELAY_PUBLIC_URL: 'https://relay.example.com' }).sso).toBeUndefined();
   });
 });
 

@@ -2,7 +2,8 @@
  * Work accounts: advocates reached from several browsers (one token per browser, in
  * advocate_tokens), identities from the company's identity provider (OpenID Connect subject,
  * email) and its provisioning (SCIM ids, groups), SCIM bearer tokens, and the short-lived state of
- * sign-ins under way (sso_logins) and their one-time codes (sso_codes).
+ * sign-ins under way (sso_logins) and their one-time codes (sso_codes), and the identities whose
+ * access the company ended (ended_identities), so signing in again does not undo it.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -29,11 +30,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('advocates').addColumn('subject', 'varchar(255)').execute();
   await db.schema.createIndex('advocates_subject').on('advocates').column('subject').unique().execute();
   await db.schema.alterTable('advocates').addColumn('email', 'varchar(254)').execute();
-  await db.schema.createIndex('advocates_email').on('advocates').column('email').execute();
+  // Emails and userNames are looked up case-insensitively, by lower(): the indexes are on that.
+  await db.schema
+    .createIndex('advocates_email')
+    .on('advocates')
+    .expression(sql`lower(email)`)
+    .execute();
   // SCIM: the provisioning client's own id for the person, their userName, and whether SCIM made them.
   await db.schema.alterTable('advocates').addColumn('external_id', 'varchar(255)').execute();
   await db.schema.alterTable('advocates').addColumn('user_name', 'varchar(254)').execute();
-  await db.schema.createIndex('advocates_user_name').on('advocates').column('user_name').execute();
+  await db.schema
+    .createIndex('advocates_user_name')
+    .on('advocates')
+    .expression(sql`lower(user_name)`)
+    .execute();
   await db.schema.alterTable('advocates').addColumn('provisioned_at', 'bigint').execute();
 
   await db.schema.alterTable('admins').addColumn('subject', 'varchar(255)').execute();
@@ -89,7 +99,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('groups_display_name').on('groups').column('display_name').execute();
+  // One group per name and source: two first sign-ins naming a new group at once make one 'idp' group.
+  await db.schema
+    .createIndex('groups_source_display_name')
+    .on('groups')
+    .columns(['source', 'display_name'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('group_members')
@@ -98,9 +114,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('group_members_pk', ['group_id', 'advocate_id'])
     .execute();
   await db.schema.createIndex('group_members_advocate').on('group_members').column('advocate_id').execute();
+
+  // An advocate erased, or forgotten by a SCIM DELETE, loses their subject: the SHA-256 of that
+  // subject (never the subject) stays here, and a sign-in with it is refused (access-removed)
+  // until the company provisions the person again.
+  await db.schema
+    .createTable('ended_identities')
+    .addColumn('subject_hash', 'varchar(64)', (c) => c.primaryKey())
+    // 'erased' or 'deprovisioned'.
+    .addColumn('reason', 'varchar(16)', (c) => c.notNull())
+    .addColumn('ended_at', 'bigint', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('ended_identities').ifExists().execute();
   await db.schema.dropTable('group_members').ifExists().execute();
   await db.schema.dropTable('groups').ifExists().execute();
   await db.schema.dropTable('scim_tokens').ifExists().execute();
