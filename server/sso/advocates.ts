@@ -81,6 +81,9 @@ async function resolve(deps: SignInDeps, identity: Identity, now: number): Promi
         `advocate ${found.id} signed in, but their access was ${found.access_ended}`,
       );
     }
+    // An email the provider says is unverified is not kept: SCIM would take it for the person's own
+    // and link them by it (scim/user-store.ts signedInBefore).
+    const email = identity.emailVerified ? identity.email : undefined;
     let id: string;
     if (found) {
       id = found.id;
@@ -89,7 +92,7 @@ async function resolve(deps: SignInDeps, identity: Identity, now: number): Promi
         .set({
           subject: identity.subject,
           ...(identity.name !== undefined ? { name: identity.name } : {}),
-          ...(identity.email !== undefined ? { email: identity.email } : {}),
+          ...(email !== undefined ? { email } : {}),
           ...(identity.team !== undefined ? { team: identity.team } : {}),
         })
         .where('id', '=', id)
@@ -104,7 +107,7 @@ async function resolve(deps: SignInDeps, identity: Identity, now: number): Promi
         .insertInto('advocates')
         .values({
           id,
-          name: identity.name ?? identity.email ?? 'Advocate',
+          name: identity.name ?? email ?? 'Advocate',
           ref: randomString(10),
           // Unused since migration 0007: tokens live in advocate_tokens.
           token_hash: `none:${id}`,
@@ -113,7 +116,7 @@ async function resolve(deps: SignInDeps, identity: Identity, now: number): Promi
           last_sync_at: null,
           team: identity.team ?? null,
           subject: identity.subject,
-          email: identity.email ?? null,
+          email: email ?? null,
         })
         .execute();
     }

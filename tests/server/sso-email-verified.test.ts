@@ -1,7 +1,8 @@
 /**
  * An email the provider says it did not verify (`email_verified: false`) links nobody: not a
- * SCIM-provisioned advocate by userName or email, not an existing admin. The new advocate still
- * keeps the email; a verified one links as before.
+ * SCIM-provisioned advocate by userName or email, not an existing admin, and it is not kept, so a
+ * later SCIM POST of the person who owns it does not take the impostor's advocate for theirs. A
+ * verified one links as before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAdmin } from '../../server/admins';
@@ -9,6 +10,7 @@ import { newId } from '../../server/crypto';
 import { startTestIdp, type IdpUser, type TestIdp } from '../helpers/oidc-provider';
 import type { TestServer } from '../helpers/server';
 import { CHROME_ORIGIN, CHROME_REDIRECT, startSsoServer } from '../helpers/sso';
+import { createScimToken, scimClient, USER_SCHEMA } from '../helpers/scim';
 import { consoleSignIn, exchangeCode, extensionSignIn, SsoBrowser } from '../helpers/sso-client';
 
 function person(username: string, email: string, extra: Partial<IdpUser> = {}): IdpUser {
@@ -64,7 +66,7 @@ describe('sign-in with an email the provider did not verify', () => {
     (await server.deps.db.selectFrom('advocates').select('subject').where('id', '=', id).executeTakeFirstOrThrow())
       .subject;
 
-  it('links no provisioned advocate by userName or email, makes a new one that keeps the email', async () => {
+  it('links no provisioned advocate by userName or email, makes a new one without the email', async () => {
     const byUserName = await provisioned('CEO@Example.com', 'ceo.private@example.org');
     const byEmail = await provisioned('cfo@corp.example', 'CFO@Example.com');
     for (const [user, target] of [
@@ -74,10 +76,32 @@ describe('sign-in with an email the provider did not verify', () => {
       idp.addUser(user);
       const advocate = await signIn(user);
       expect(advocate.id, user.username).not.toBe(target);
-      expect(advocate.email).toBe(user.email);
+      expect(advocate.email).toBeNull();
       expect(await subjectOf(target), user.username).toBeNull();
       expect(await subjectOf(advocate.id)).toBe(user.sub);
     }
+  });
+
+  it("is not kept, so provisioning the email's owner later makes their own advocate", async () => {
+    const mallory = person('mallory2', 'cto@example.com', { emailVerified: false });
+    idp.addUser(mallory);
+    const impostor = await signIn(mallory);
+    const scim = scimClient(server, (await createScimToken(server)).token);
+    const owner = await scim.json<{ id: string }>(
+      'POST',
+      '/Users',
+      {
+        schemas: [USER_SCHEMA],
+        userName: 'cto@example.com',
+        name: { formatted: 'The CTO' },
+        emails: [{ value: 'cto@example.com', type: 'work', primary: true }],
+        active: true,
+      },
+      201,
+    );
+    expect(owner.id).not.toBe(impostor.id);
+    expect(await subjectOf(impostor.id)).toBe(mallory.sub);
+    expect(await subjectOf(owner.id)).toBeNull();
   });
 
   it('still links by a verified email', async () => {
