@@ -70,6 +70,10 @@ export const adminAdvocateSchema = z.object({
     .optional()
     .describe('when one of their tokens was last used (recorded at most hourly); null when none is left'),
   email: z.string().nullable().optional(),
+  workAccount: z
+    .boolean()
+    .optional()
+    .describe('signs in with the identity provider (their access, once removed, can be restored)'),
   signedInWith: z
     .enum(['invite', 'sso'])
     .nullable()

@@ -9,10 +9,26 @@ import { adminAdvocateSchema, removeAdvocateQuerySchema } from '../../lib/consol
 import type { Deps } from '../context';
 import { ProblemError } from '../problem';
 import { advocateRows } from '../services/advocate-list';
-import { revokeAdvocate, signOutToken } from '../services/advocates';
+import { restoreRemoved, revokeAdvocate, signOutToken, type RestoreRefusal } from '../services/advocates';
 import { defineRoute, type Route } from './define';
 
-/** DELETE /v1/admin/advocates/{id}. */
+const RESTORE_REFUSALS: Record<RestoreRefusal, (id: string) => ProblemError> = {
+  'not-found': (id) => new ProblemError(404, `No advocate with id ${id}.`, { type: 'not-found' }),
+  'not-removed': () =>
+    new ProblemError(409, 'Their access was not removed by an admin: there is nothing to restore.', {
+      type: 'not-removed',
+    }),
+  deprovisioned: () =>
+    new ProblemError(409, 'Their identity provider ended their access: reactivate them there.', {
+      type: 'deprovisioned',
+    }),
+  'invite-advocate': () =>
+    new ProblemError(409, 'They enrolled with an invite code, which cannot be used again: send them a new invite.', {
+      type: 'invite-advocate',
+    }),
+};
+
+/** DELETE /v1/admin/advocates/{id} and POST /v1/admin/advocates/{id}/restore. */
 export function advocateAdminRoutes(deps: Deps): Route[] {
   return [
     defineRoute({
@@ -35,6 +51,33 @@ export function advocateAdminRoutes(deps: Deps): Route[] {
         }
         c.header('cache-control', 'no-store');
         if (erase) return c.body(null, 204);
+        const [row] = await advocateRows(deps, id);
+        return c.json(row);
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/v1/admin/advocates/{id}/restore',
+      summary:
+        'Let back in a work-account advocate an admin removed: their next sign-in with the identity provider reaches them again, with their points and links',
+      tag: 'admin',
+      auth: 'admin',
+      responses: {
+        200: {
+          description: 'Restored: the advocate as now listed (no browser until they sign in)',
+          schema: adminAdvocateSchema,
+        },
+        404: { description: 'No such advocate (or erased)' },
+        409: {
+          description:
+            'Not removed (…/not-removed), deprovisioned by the identity provider (…/deprovisioned: reactivate them there), or enrolled with an invite code (…/invite-advocate: send a new invite)',
+        },
+      },
+      handler: async (c, { params: { id } }) => {
+        const refusal = await restoreRemoved(deps, id);
+        if (refusal) throw RESTORE_REFUSALS[refusal](id);
+        c.header('cache-control', 'no-store');
         const [row] = await advocateRows(deps, id);
         return c.json(row);
       },

@@ -22,6 +22,7 @@ export async function advocateRows(deps: Pick<Deps, 'db' | 'config' | 'now'>, on
       'leaderboard',
       'team',
       'email',
+      'subject',
       'access_ended',
       'access_ended_at',
     ]);
@@ -78,6 +79,7 @@ export async function advocateRows(deps: Pick<Deps, 'db' | 'config' | 'now'>, on
       access,
       accessEndedAt: iso(endedAt),
       browsers: live?.count ?? 0,
+      workAccount: row.subject !== null,
       lastTokenUseAt: iso(live?.lastUse ?? null),
       email: row.email,
       signedInWith: live?.via ?? null,

@@ -226,3 +226,26 @@ export async function revocationOf(db: Kysely<Database>, tokenHash: string): Pro
     .executeTakeFirst();
   return row?.reason as RevocationReason | undefined;
 }
+
+/** Why an admin cannot restore an advocate's access (restoreRemoved), or null when it was restored. */
+export type RestoreRefusal = 'not-found' | 'not-removed' | 'deprovisioned' | 'invite-advocate';
+
+/**
+ * An admin lets back in a work-account advocate they removed: access ends no more, and their next
+ * sign-in with the identity provider reaches them again (same points and links). An advocate who
+ * enrolled with an invite code has no way to sign in again (their tokens are gone: they need a new
+ * invite), and one their identity provider deprovisioned is reactivated there, not here.
+ */
+export async function restoreRemoved(deps: RevokeDeps, advocateId: string): Promise<RestoreRefusal | null> {
+  return deps.db.transaction().execute(async (trx) => {
+    let select = trx.selectFrom('advocates').select(['access_ended', 'subject']).where('id', '=', advocateId);
+    if (deps.dialect === 'postgres') select = select.forUpdate();
+    const row = await select.executeTakeFirst();
+    if (!row) return 'not-found';
+    if (row.access_ended === 'deprovisioned') return 'deprovisioned';
+    if (row.access_ended !== 'removed') return 'not-removed';
+    if (row.subject === null) return 'invite-advocate';
+    await restoreAccess(trx, advocateId);
+    return null;
+  });
+}

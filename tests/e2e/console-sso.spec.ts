@@ -136,3 +136,41 @@ test('with password sign-in off, the work-account button is the only way in', as
   await idpLogin(page, 'ada', 'ada-password');
   await expect(page.locator('.account__email')).toHaveText('ada@example.com');
 });
+
+test('a work-account advocate an admin removed is restored from the advocates list', async ({ page }) => {
+  const relay = await startRelay();
+  // Grace signed in from the extension once (a subject, no password), then an admin removed her.
+  const now = Date.now();
+  await relay.server.deps.db
+    .insertInto('advocates')
+    .values({
+      id: 'adv-grace',
+      name: 'Grace Hopper',
+      ref: 'ref-grace1',
+      token_hash: 'none:adv-grace',
+      invite_id: null,
+      created_at: now,
+      last_sync_at: null,
+      subject: 'u-grace',
+      email: 'grace@example.com',
+      access_ended: 'removed',
+      access_ended_at: now,
+    })
+    .execute();
+  await page.goto(`${relay.url}/v1/sso/start?for=console`);
+  await idpLogin(page, 'ada', 'ada-password');
+  await page.waitForURL(`${relay.url}/admin/`);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invites & advocates' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Grace Hopper' });
+  await expect(row.locator('td[data-label="Access"]')).toContainText('Removed');
+  await row.getByRole('button', { name: 'Restore access for Grace Hopper' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Grace Hopper’s access is restored' })).toBeVisible();
+  await expect(row.locator('td[data-label="Access"]')).toHaveText('Active');
+  await expect(row.getByRole('button', { name: 'Restore access for Grace Hopper' })).toHaveCount(0);
+  const stored = await relay.server.deps.db
+    .selectFrom('advocates')
+    .select('access_ended')
+    .where('id', '=', 'adv-grace')
+    .executeTakeFirstOrThrow();
+  expect(stored.access_ended).toBeNull();
+});

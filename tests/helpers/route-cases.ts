@@ -156,6 +156,16 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     ok: 200,
     badQuery: 'erase=perhaps',
   }),
+  'POST /v1/admin/advocates/{id}/restore': async (ctx) => {
+    // What restoring is for: a work-account advocate an admin removed.
+    const id = await ctx.advocateId();
+    await ctx.server.deps.db
+      .updateTable('advocates')
+      .set({ subject: `idp|${id}`, access_ended: 'removed', access_ended_at: Date.now() })
+      .where('id', '=', id)
+      .execute();
+    return { path: `/v1/admin/advocates/${id}/restore`, ok: 200 };
+  },
   'GET /v1/me': async () => ({ path: '/v1/me', ok: 200 }),
   // Each case's advocate is a fresh one: signing out ends only that token.
   'DELETE /v1/me/token': async () => ({ path: '/v1/me/token', ok: 204 }),

@@ -34,10 +34,10 @@ export function RemoveAccessDialog({ advocate, onClose, onRemoved }: Props) {
   const eraseOnly = advocate.access !== 'active';
   const [erase, setErase] = useState(eraseOnly);
   const ids = `remove-${advocate.id}-title`;
-  // A work-account user whose access an admin removed cannot sign in again (the server refuses them).
+  // A work-account user whose access an admin removed cannot sign in again until it is restored.
   const backIn =
     advocate.signedInWith === 'sso'
-      ? 'They cannot sign in again with their work account.'
+      ? 'They cannot sign in again with their work account until you restore their access here.'
       : 'To let them back in, send them a new invite.';
 
   async function remove() {

@@ -4,6 +4,7 @@
  * made, whether their access still works, and "Remove access" (RemoveAccessDialog).
  */
 import { useState } from 'preact/hooks';
+import { api, describeError } from '../../api';
 import type { AdvocateAccess } from '../../../../lib/console-schemas';
 import { RemoveAccessDialog, type Removal } from '../../components/RemoveAccessDialog';
 import { Table, type Column } from '../../components/Table';
@@ -59,6 +60,20 @@ export function AdvocatesSection() {
     } else {
       setAdvocates((current) => current.map((entry) => (entry.id === removal.row.id ? removal.row : entry)));
       onNotice({ kind: 'success', text: `${name}’s access was removed. Their shares and points are kept.` });
+    }
+  }
+
+  async function restore(advocate: AdvocateRow) {
+    onNotice(null);
+    try {
+      const row = await api.post<AdvocateRow>(`/v1/admin/advocates/${encodeURIComponent(advocate.id)}/restore`);
+      setAdvocates((current) => current.map((entry) => (entry.id === row.id ? row : entry)));
+      onNotice({
+        kind: 'success',
+        text: `${advocate.name}’s access is restored: their next sign-in with their work account reaches their points and links.`,
+      });
+    } catch (error) {
+      onNotice({ kind: 'error', text: `Couldn’t restore ${advocate.name}’s access: ${describeError(error)}` });
     }
   }
 
@@ -162,6 +177,16 @@ export function AdvocatesSection() {
                     </td>
                     <td>
                       <div class="row-actions">
+                        {advocate.access === 'removed' && advocate.workAccount && (
+                          <button
+                            type="button"
+                            class="button button--small"
+                            aria-label={`Restore access for ${advocate.name}`}
+                            onClick={() => void restore(advocate)}
+                          >
+                            Restore access
+                          </button>
+                        )}
                         <button
                           type="button"
                           class="button button--small button--danger"
