@@ -117,6 +117,7 @@ describe('advocates and analytics', () => {
       lastTokenUseAt: expect.any(String),
       email: null,
       signedInWith: 'invite',
+      workAccount: false,
     });
     expect(Date.parse(byId.get(ada.id)!.lastSyncAt!)).toBeGreaterThanOrEqual(now - 60_000);
     expect(byId.get(bob.id)).toMatchObject({
