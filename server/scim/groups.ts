@@ -3,7 +3,6 @@ import type SCIMMY from 'scimmy';
 import { displayNameSchema, lineSchema } from '../../lib/text';
 import { isUniqueViolation } from '../sso/conflicts';
 import { keepFailure, scimError, type ScimCall } from './context';
-import { applyFilter, equalityOf } from './filter';
 import {
   deleteGroup,
   displayNameHolder,
@@ -16,7 +15,7 @@ import {
   type GroupRow,
   type Membership,
 } from './group-store';
-import { describePage, pageOf } from './paging';
+import { listPage } from './paging';
 
 type GroupResource = SCIMMY.Resources.Group;
 type Scim = Record<string, unknown>;
@@ -45,21 +44,13 @@ export function readGroups(resource: GroupResource, ctx: ScimCall) {
       if (ctx.method === 'PATCH') ctx.members = row.members.map((member) => member.id);
       return toScimGroup(row);
     }
-    const page = pageOf(resource.constraints);
-    let groups: Scim[];
-    let total: number;
-    if (!resource.filter?.length) {
-      const { rows, total: all } = await groupPage(ctx.deps.db, page);
-      groups = rows.map(toScimGroup);
-      total = all;
-    } else {
-      const candidates = await groupsWhere(ctx.deps.db, equalityOf(resource.filter));
-      const matching = applyFilter(resource.filter, candidates.map(toScimGroup));
-      groups = matching.slice(page.offset, page.offset + page.limit);
-      total = matching.length;
-    }
-    describePage(resource, ctx, page, groups.length, total);
-    return groups;
+    const db = ctx.deps.db;
+    return listPage(
+      resource,
+      ctx,
+      { page: (page) => groupPage(db, page), where: (eq) => groupsWhere(db, eq) },
+      toScimGroup,
+    );
   });
 }
 

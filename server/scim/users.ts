@@ -2,8 +2,7 @@
 import type SCIMMY from 'scimmy';
 import { deprovision, erase, restore } from './access';
 import { keepFailure, scimError, type ScimCall } from './context';
-import { applyFilter, equalityOf } from './filter';
-import { describePage, pageOf } from './paging';
+import { listPage } from './paging';
 import { readProvisioning } from './settings';
 import { isActive, newUserFields, toScimUser, updatedUserFields, type UserRow } from './user-map';
 import {
@@ -37,21 +36,13 @@ export function readUsers(resource: UserResource, ctx: ScimCall) {
       if (ctx.method === 'PATCH') ctx.user = user;
       return user;
     }
-    const page = pageOf(resource.constraints);
-    let users: Record<string, unknown>[];
-    let total: number;
-    if (!resource.filter?.length) {
-      const { rows, total: all } = await userPage(ctx.deps.db, page);
-      users = rows.map(toScimUser);
-      total = all;
-    } else {
-      const candidates = await usersWhere(ctx.deps.db, equalityOf(resource.filter));
-      const matching = applyFilter(resource.filter, candidates.map(toScimUser));
-      users = matching.slice(page.offset, page.offset + page.limit);
-      total = matching.length;
-    }
-    describePage(resource, ctx, page, users.length, total);
-    return users;
+    const db = ctx.deps.db;
+    return listPage(
+      resource,
+      ctx,
+      { page: (page) => userPage(db, page), where: (eq) => usersWhere(db, eq) },
+      toScimUser,
+    );
   });
 }
 
