@@ -3,6 +3,7 @@
  * --load-extension; Chromium keeps it. Nothing outside the machine can be reached, so every flag
  * that would make Chromium try (updates, sync, QUIC, DNS) is off.
  */
+import { chromium, type Browser } from '@playwright/test';
 import { chromiumCandidate } from '../../scripts/prerequisites/chromium';
 
 /** The build under test: global-setup.ts makes one per run and names it here for the workers. */
@@ -38,4 +39,9 @@ export const CHROMIUM_FLAGS: readonly string[] = [
 
 export function chromiumArgs(extensionDir: string): string[] {
   return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_FLAGS];
+}
+
+/** Chromium without the extension, for the tests of the console and of the sites' own pages. */
+export function launchPlainChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: [...CHROMIUM_FLAGS] });
 }

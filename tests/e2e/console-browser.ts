@@ -4,9 +4,9 @@
  * provider, on 127.0.0.1 or localhost); anything else is refused and fails the test, as do
  * uncaught errors and Content-Security-Policy violations on the pages it opened.
  */
-import { chromium, expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
-import { CHROMIUM_FLAGS, chromiumExecutable } from './chromium';
+import { launchPlainChromium } from './chromium';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 
@@ -17,11 +17,7 @@ export const test = base.extend<
   plainBrowser: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const browser = await chromium.launch({
-        executablePath: chromiumExecutable(),
-        headless: true,
-        args: [...CHROMIUM_FLAGS],
-      });
+      const browser = await launchPlainChromium();
       await use(browser);
       await browser.close();
     },

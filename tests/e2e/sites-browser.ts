@@ -1,6 +1,6 @@
 /** The site fixtures' own test: one Chromium WITHOUT the extension per worker, the fixture sites served, nothing else reachable. */
-import { chromium, expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_FLAGS, chromiumExecutable } from './chromium';
+import { expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { launchPlainChromium } from './chromium';
 import type { ComposerCase } from './composers';
 import { DEFAULT_SITES, fulfillSite, type SiteChoice } from './sites';
 
@@ -12,11 +12,7 @@ export const test = base.extend<
   plainBrowser: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const browser = await chromium.launch({
-        executablePath: chromiumExecutable(),
-        headless: true,
-        args: [...CHROMIUM_FLAGS],
-      });
+      const browser = await launchPlainChromium();
       await use(browser);
       await browser.close();
     },
