@@ -1,5 +1,5 @@
 /**
- * Draws Relay's toolbar icons (a blue rounded square with a white forward arrow, the same mark as
+ * Draws Relay's toolbar icons (a teal rounded square, lib/brand.ts's BRAND_COLOR, with a white forward arrow, the same mark as
  * components/Logo.tsx) into public/icon/{16,32,48,128}.png. Pure Node: shapes are tested per
  * sub-pixel for anti-aliasing and written with a tiny PNG encoder (zlib + CRC32).
  * Run: npx tsx scripts/make-icons.ts
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const SIZES = [16, 32, 48, 128];
-const BLUE = [0x0a, 0x66, 0xc2] as const;
+const BRAND = [0x0f, 0x76, 0x6e] as const;
 const SAMPLES = 4;
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -88,9 +88,9 @@ function drawIcon(size: number): Uint8Array {
       }
       const i = (py * size + px) * 4;
       const mix = cover ? white / cover : 0;
-      rgba[i] = Math.round(BLUE[0] + (255 - BLUE[0]) * mix);
-      rgba[i + 1] = Math.round(BLUE[1] + (255 - BLUE[1]) * mix);
-      rgba[i + 2] = Math.round(BLUE[2] + (255 - BLUE[2]) * mix);
+      rgba[i] = Math.round(BRAND[0] + (255 - BRAND[0]) * mix);
+      rgba[i + 1] = Math.round(BRAND[1] + (255 - BRAND[1]) * mix);
+      rgba[i + 2] = Math.round(BRAND[2] + (255 - BRAND[2]) * mix);
       rgba[i + 3] = Math.round((255 * cover) / (SAMPLES * SAMPLES));
     }
   }

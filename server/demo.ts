@@ -321,7 +321,7 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
     created.push('invite');
   }
 
-  // Guidelines and scoring, unless an admin (or an earlier start) set them.
+  // Guidelines, scoring and the organisation's name, unless an admin (or an earlier start) set them.
   const documents = new Set((await db.selectFrom('documents').select('name').execute()).map((row) => row.name));
   if (!documents.has('guidelines')) {
     deps.changes.changed(await writeDocument(db, 'guidelines', DEMO_GUIDELINES, now));
@@ -330,6 +330,10 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
   if (!documents.has('scoring')) {
     deps.changes.changed(await writeDocument(db, 'scoring', DEFAULT_SCORING, now));
     created.push('scoring');
+  }
+  if (!documents.has('organization')) {
+    deps.changes.changed(await writeDocument(db, 'organization', { name: DEMO_COMPANY, logoUrl: null }, now));
+    created.push('organization');
   }
 
   // The posts, validated exactly as the API validates an admin's.

@@ -13,6 +13,7 @@ import { MESSAGE_NAMES, type Messages } from './messages';
 import { BackgroundController, NOTIFICATION_PREFIX, OUTBOX_ALARM, SYNC_ALARM } from './controller';
 import { configuredServerUrl } from './server-url';
 import { managedPolicy } from './policy';
+import { BRAND_COLOR } from '../../lib/brand';
 import type { IdentityPort } from './work-account';
 import { SIGN_IN_ALARM, SIGN_IN_NOTIFICATION } from './zero-touch';
 
@@ -33,7 +34,7 @@ export default defineBackground(() => {
   const controller = new BackgroundController(db, {
     async setBadge(text) {
       await action.setBadgeText({ text });
-      if (text) await action.setBadgeBackgroundColor({ color: '#0a66c2' });
+      if (text) await action.setBadgeBackgroundColor({ color: BRAND_COLOR });
     },
     async notify(id, title, message) {
       await browser.notifications.create(id, {

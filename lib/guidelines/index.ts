@@ -45,6 +45,7 @@ export type { RuleAbout } from './types';
 export { MAX_TERM_HINTS } from './rules/banned-terms';
 export { disclosureAppend } from './rules/disclosure';
 export { xWeightedLength } from './length/twitter';
+export { SEVERITY_LABELS, severityLabel } from './severity';
 
 function maxLength(id: Network): number {
   return networkDefinition(id).length.max;

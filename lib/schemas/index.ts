@@ -13,3 +13,4 @@ export * from './access';
 export * from './me';
 export * from './leaderboard';
 export * from './sso';
+export * from './organization';

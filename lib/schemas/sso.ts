@@ -2,12 +2,16 @@
 import { z } from 'zod';
 import { lineSchema } from '../text';
 import { advocateSchema } from './access';
+import { organizationSchema } from './organization';
 
 /** GET /v1/sign-in-options: which ways in this server offers (the console and the extension's setup read it). */
 export const signInOptionsSchema = z.object({
   sso: z.boolean().describe('"Sign in with your work account" works (RELAY_OIDC_ISSUER is set)'),
   password: z.boolean().describe('admins may sign in with an email and password'),
   invites: z.boolean().describe('advocates may enrol with an invite code'),
+  organization: organizationSchema.describe(
+    'whose server this is: the setup screen and the console show its name and logo',
+  ),
 });
 export type SignInOptions = z.infer<typeof signInOptionsSchema>;
 

@@ -1,4 +1,4 @@
-/** GET/PUT of the guidelines and the scoring rules; a change reaches every extension on its next sync. */
+/** GET/PUT of the guidelines, the scoring rules and the organisation; a change reaches every extension on its next sync. */
 import type { Deps } from '../context';
 import { DOCUMENTS, readDocuments, writeDocument, type DocumentName } from '../services/documents';
 import { defineRoute, type Route } from './define';
@@ -6,6 +6,7 @@ import { defineRoute, type Route } from './define';
 const SUMMARIES: Record<DocumentName, string> = {
   guidelines: 'Posting guidelines: disclosure, banned terms, hashtag and daily caps, company names',
   scoring: 'Scoring rules: points per network, bonuses, caps and levels',
+  organization: "The organisation's name and logo, as the extension's setup, the popup and the console show them",
 };
 
 export function documentRoutes(deps: Deps): Route[] {

@@ -19,6 +19,7 @@ import { LOGIN_TTL_MS } from '../sso/logins';
 import { parseExtensionRedirect } from '../sso/redirects';
 import { SSO_ERROR_WORDS, type SsoErrorType } from '../sso/refusals';
 import { CALLBACK_PATH, SsoService } from '../sso/service';
+import { readDocuments } from '../services/documents';
 import { openCookieSession } from './admin-cookies';
 import { defineRoute, type Route } from './define';
 
@@ -71,11 +72,12 @@ export function ssoRoutes(deps: Deps): Route[] {
       caller: 'extension',
       anyClientVersion: true,
       responses: { 200: { description: 'The ways in', schema: signInOptionsSchema } },
-      handler: (c) =>
+      handler: async (c) =>
         c.json({
           sso: deps.config.sso !== undefined,
           password: deps.config.passwordSignIn,
           invites: deps.config.invites,
+          organization: (await readDocuments(deps.db)).organization,
         }),
     }),
 

@@ -1,11 +1,14 @@
-/** The guidelines and scoring documents: stored JSON, validated on the way in and out. */
+/** The guidelines, scoring and organisation documents: stored JSON, validated on the way in and out. */
 import type { Kysely } from 'kysely';
 import {
   DEFAULT_GUIDELINES,
+  DEFAULT_ORGANIZATION,
   DEFAULT_SCORING,
   guidelinesSchema,
+  organizationSchema,
   scoringRulesSchema,
   type Guidelines,
+  type Organization,
   type ScoringRules,
 } from '../../lib/schemas';
 import type { Database } from '../db/schema';
@@ -14,11 +17,13 @@ import { nextSeq } from './changes-counter';
 export const DOCUMENTS = {
   guidelines: { schema: guidelinesSchema, fallback: DEFAULT_GUIDELINES },
   scoring: { schema: scoringRulesSchema, fallback: DEFAULT_SCORING },
+  organization: { schema: organizationSchema, fallback: DEFAULT_ORGANIZATION },
 } as const;
 export type DocumentName = keyof typeof DOCUMENTS;
 export interface DocumentBodies {
   guidelines: Guidelines;
   scoring: ScoringRules;
+  organization: Organization;
 }
 
 export async function readDocuments(db: Kysely<Database>): Promise<DocumentBodies> {
@@ -31,7 +36,7 @@ export async function readDocuments(db: Kysely<Database>): Promise<DocumentBodie
     // A stored document that no longer validates (a schema tightened since) falls back to defaults.
     return (parsed.success ? parsed.data : DOCUMENTS[name].fallback) as DocumentBodies[N];
   };
-  return { guidelines: read('guidelines'), scoring: read('scoring') };
+  return { guidelines: read('guidelines'), scoring: read('scoring'), organization: read('organization') };
 }
 
 export async function writeDocument<N extends DocumentName>(

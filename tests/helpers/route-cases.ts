@@ -122,6 +122,12 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /v1/admin/guidelines': async () => ({ path: '/v1/admin/guidelines', ok: 200 }),
   'PUT /v1/admin/guidelines': async () => ({ path: '/v1/admin/guidelines', json: { bannedTerms: [] }, ok: 200 }),
   'GET /v1/admin/scoring': async () => ({ path: '/v1/admin/scoring', ok: 200 }),
+  'GET /v1/admin/organization': async () => ({ path: '/v1/admin/organization', ok: 200 }),
+  'PUT /v1/admin/organization': async () => ({
+    path: '/v1/admin/organization',
+    json: { name: 'Acme', logoUrl: null },
+    ok: 200,
+  }),
   'PUT /v1/admin/scoring': async ({ server }) => ({
     path: '/v1/admin/scoring',
     json: (await (await server.call('/v1/admin/scoring', { token: await server.adminToken() })).json()) as Record<

@@ -36,7 +36,12 @@ describe('console sign-in with the identity provider', () => {
   it('offers single sign-on, passwords and invites', async () => {
     const response = await server.call('/v1/sign-in-options');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ sso: true, password: true, invites: true });
+    expect(await response.json()).toEqual({
+      sso: true,
+      password: true,
+      invites: true,
+      organization: { name: '', logoUrl: null },
+    });
   });
 
   it('links an existing password admin by email, opens a cookie session and sends the browser to /admin/', async () => {
@@ -215,6 +220,7 @@ describe('RELAY_PASSWORD_SIGNIN=off', () => {
       sso: true,
       password: false,
       invites: true,
+      organization: { name: '', logoUrl: null },
     });
   });
 

@@ -229,6 +229,7 @@ describe('single sign-on off', () => {
       sso: false,
       password: true,
       invites: true,
+      organization: { name: '', logoUrl: null },
     });
     await expectProblem(await server.call('/v1/sso/start?for=console'), 404, 'sso-off');
     await expectProblem(await server.call(`/v1/sso/start?for=extension&redirect=${CHROME_REDIRECT}`), 404, 'sso-off');

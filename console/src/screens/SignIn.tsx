@@ -19,7 +19,12 @@ interface Props {
 }
 
 /** What a server from before work accounts offers: passwords only. */
-const PASSWORD_ONLY: SignInOptions = { sso: false, password: true, invites: true };
+const PASSWORD_ONLY: SignInOptions = {
+  sso: false,
+  password: true,
+  invites: true,
+  organization: { name: '', logoUrl: null },
+};
 
 export const SSO_START = '/v1/sso/start?for=console';
 

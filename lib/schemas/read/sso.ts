@@ -5,6 +5,10 @@ import { z } from 'zod';
 export const readSignInOptionsSchema = z.object({
   sso: z.boolean().catch(false),
   invites: z.boolean().catch(true),
+  /** Left out (an older server) or unreadable: no name and no logo; the setup screen shows the server's host. */
+  organization: z
+    .object({ name: z.string().max(200).catch(''), logoUrl: z.string().nullable().catch(null) })
+    .catch({ name: '', logoUrl: null }),
 });
 
 /** POST /v1/sso/exchange's answer: the advocate token and who the identity provider says this is. */
