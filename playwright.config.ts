@@ -16,7 +16,15 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: 'list',
   timeout: 60_000,
-  expect: { timeout: 5_000 },
+  expect: {
+    timeout: 5_000,
+    // Visual comparisons (tests/e2e/visual.ts): a little anti-aliasing may differ between runs, a
+    // moved or recoloured element may not.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.01, threshold: 0.2, animations: 'disabled', caret: 'hide', scale: 'css' },
+  },
+  // Baselines are checked in beside the specs; CI never writes one (a missing baseline fails).
+  snapshotPathTemplate: 'tests/e2e/__screenshots__/{testFileName}/{arg}{ext}',
+  updateSnapshots: process.env.CI ? 'none' : 'missing',
   use: {
     // The fixtures launch the browser themselves; this only makes sure nothing else would ever
     // start (or ask to download) Playwright's own Chromium.
