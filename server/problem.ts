@@ -35,8 +35,8 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly errors?: FieldError[];
   readonly headers: Record<string, string>;
-  /** RFC 9457 extension members, e.g. why a token was revoked. */
-  readonly extensions: Record<string, string>;
+  /** RFC 9457 extension members, e.g. why a token was revoked, or the rules a post breaks. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(
     status: number,
@@ -46,7 +46,7 @@ export class ProblemError extends Error {
       title?: string;
       errors?: FieldError[];
       headers?: Record<string, string>;
-      extensions?: Record<string, string>;
+      extensions?: Record<string, unknown>;
     } = {},
   ) {
     super(detail);

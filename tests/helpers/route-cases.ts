@@ -98,6 +98,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   'DELETE /v1/admin/content/{id}': async (ctx) => ({ path: `/v1/admin/content/${await ctx.content()}`, ok: 200 }),
   'POST /v1/admin/content/{id}/publish': async (ctx) => ({
     path: `/v1/admin/content/${await ctx.content()}/publish`,
+    json: {},
     ok: 200,
   }),
   'GET /v1/admin/advocates': async () => ({ path: '/v1/admin/advocates', ok: 200 }),
