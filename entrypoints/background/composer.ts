@@ -4,6 +4,7 @@
  * page, on text that never leaves it), and the share to log once a composer holding Relay content
  * was published. Messages arrive validated (messages/); the content scripts carry no zod.
  */
+import { compileGuidelines } from '../../lib/guidelines';
 import type { ComposerNetwork } from '../../lib/networks';
 import { DEFAULT_GUIDELINES, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from './db';
@@ -71,8 +72,9 @@ export async function composerData(db: RelayDexie, request: ComposerRequest, now
     db.shares.where('sharedAt').aboveOrEqual(startOfLocalDay(now)).count(),
   ]);
   const live = liveFor(content, network, now);
+  const rules = guidelines ? compileGuidelines(guidelines) : undefined;
   const items: ComposerItem[] = live.map((item) => {
-    const { text, link } = suggestion(item, network, enrollment.advocate.id);
+    const { text, link } = suggestion(item, network, enrollment.advocate.id, rules);
     return { id: item.id, title: item.title, tags: item.tags, text, link };
   });
   const relayLinks: ComposerData['relayLinks'] = [];
