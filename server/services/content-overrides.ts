@@ -12,8 +12,8 @@ import { ProblemError } from '../problem';
 import { toContentItem, type ContentRow } from './content';
 import { readDocuments } from './documents';
 
-/** What a publishing write does about must-fix rules, run inside its transaction. */
-export type OverrideWrite = (trx: Transaction<Database>, contentId: string) => Promise<void>;
+/** What a publishing write does about must-fix rules, run inside its transaction (at the write's time). */
+export type OverrideWrite = (trx: Transaction<Database>, write: { id: string; updated_at: number }) => Promise<void>;
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -26,7 +26,7 @@ function plural(count: number, word: string): string {
  * were overridden) or its removal (the post now passes).
  */
 export async function checkPublish(
-  deps: Pick<Deps, 'db' | 'config' | 'now'>,
+  deps: Pick<Deps, 'db' | 'config'>,
   post: { variants: Variants; networks: readonly Network[] },
   overrideReason: string | undefined,
   adminId: string,
@@ -34,8 +34,8 @@ export async function checkPublish(
   const { guidelines } = await readDocuments(deps.db);
   const failures = mustFixFailures(post, guidelines, sampleTrackedLink(deps.config.publicUrl));
   if (failures.length === 0) {
-    return async (trx, contentId) => {
-      await trx.deleteFrom('content_overrides').where('content_id', '=', contentId).execute();
+    return async (trx, write) => {
+      await trx.deleteFrom('content_overrides').where('content_id', '=', write.id).execute();
     };
   }
   if (overrideReason === undefined) {
@@ -45,14 +45,13 @@ export async function checkPublish(
       { type: 'must-fix', title: 'Breaks must-fix guidelines', extensions: { failures } },
     );
   }
-  const now = deps.now();
-  return async (trx, contentId) => {
+  return async (trx, write) => {
     const values = {
-      content_id: contentId,
+      content_id: write.id,
       admin_id: adminId,
       reason: overrideReason,
       failures: JSON.stringify(failures),
-      created_at: now,
+      created_at: write.updated_at,
     };
     await trx
       .insertInto('content_overrides')
@@ -62,7 +61,7 @@ export async function checkPublish(
           admin_id: values.admin_id,
           reason: values.reason,
           failures: values.failures,
-          created_at: now,
+          created_at: values.created_at,
         }),
       )
       .execute();
@@ -101,7 +100,11 @@ async function overridesOf(db: Kysely<Database>, ids: readonly string[]): Promis
 }
 
 /** Content items as admins read them: with their override. */
-export async function adminItems(db: Kysely<Database>, rows: readonly ContentRow[], now: number): Promise<ContentItem[]> {
+export async function adminItems(
+  db: Kysely<Database>,
+  rows: readonly ContentRow[],
+  now: number,
+): Promise<ContentItem[]> {
   const overrides = await overridesOf(
     db,
     rows.map((row) => row.id),

@@ -59,7 +59,7 @@ export async function saveContent(
     const next = { ...values, ...recordLiveTime(before, values.updated_at), seq };
     if (before) await trx.updateTable('content').set(next).where('id', '=', values.id).execute();
     else await trx.insertInto('content').values(next).execute();
-    await override?.(trx, values.id);
+    await override?.(trx, values);
     return next;
   });
   const visible = (r: ContentRow | undefined) => r !== undefined && r.status === 'published';
