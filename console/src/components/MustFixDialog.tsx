@@ -58,7 +58,6 @@ export function MustFixDialog({ failures, verb, onPublish, onClose }: Props) {
           type="text"
           value={reason}
           maxLength={MAX_REASON}
-          required
           aria-required="true"
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-reason-hint ${id}-reason-error` : `${id}-reason-hint`}
