@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../tests/helpers/scoring';
 import { RULES, T0, WEEK, clicks, share } from '../../tests/helpers/scoring-fixtures';
 import { NETWORKS, perNetwork } from '../networks';
-import { DEFAULT_SCORING, scoringRulesSchema, type ScoringRules } from '../schemas';
+import { DEFAULT_SCORING, scoringRulesSchema } from '../schemas';
 import { scoreLocalLog } from './local-log';
 import { scoreShares } from './score';
 import type { RulesForScoring, ScoredClick, ScoredShare } from './types';
