@@ -101,7 +101,8 @@ describe('composer messages', () => {
     const item = x.items.find((i) => i.id === both.id)!;
     expect(item.tags).toEqual(['launch', 'robots']);
     expect(item.link).toMatch(/^http:\/\/relay\.test\/r\/\w+$/);
-    expect(item.text).toBe(`Both networks on X ${item.link}`);
+    // The guidelines' disclosure is added to the approved words (lib/guidelines/approved-text.ts).
+    expect(item.text).toBe(`Both networks on X #employee ${item.link}`);
     // The same words the popup offers.
     const popupItem = (await controller.state()).content.find((c) => c.id === both.id)!;
     expect(item.text).toBe(popupItem.suggestions.x);
@@ -119,7 +120,7 @@ describe('composer messages', () => {
     const linkedin = await ask(controller, 'composerData', { network: 'linkedin' });
     expect(linkedin.items.map((i) => i.title).sort()).toEqual(['Both networks', 'Everywhere', 'LinkedIn only']);
     const only = linkedin.items.find((i) => i.id === linkedinOnly.id)!;
-    expect(only.text).toBe(`Only here ${only.link}`);
+    expect(only.text).toBe(`Only here ${only.link} #employee`);
   });
 
   it('briefs a composer with the same counts as the whole answer, without texts or links', async () => {
