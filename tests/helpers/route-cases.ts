@@ -98,7 +98,8 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   'DELETE /v1/admin/content/{id}': async (ctx) => ({ path: `/v1/admin/content/${await ctx.content()}`, ok: 200 }),
   'POST /v1/admin/content/{id}/publish': async (ctx) => ({
     path: `/v1/admin/content/${await ctx.content()}/publish`,
-    json: {},
+    // Ignored unless a must-fix guideline is broken (none is here).
+    json: { overrideReason: 'Approved by Legal' },
     ok: 200,
   }),
   'GET /v1/admin/advocates': async () => ({ path: '/v1/admin/advocates', ok: 200 }),
