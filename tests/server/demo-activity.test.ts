@@ -1,6 +1,6 @@
 /** The demo's month of activity (server/demo-activity.ts): non-zero analytics and leaderboard, two teams, a weekly rhythm, once only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Analytics } from '../../lib/console-schemas';
+import type { Analytics, ContentListItem, Overview } from '../../lib/console-schemas';
 import type { LeaderboardResponse } from '../../lib/schemas';
 import { DEMO_PEOPLE, DEMO_TEAMS } from '../../server/demo-people';
 import type { DemoInfo } from '../../server/demo';
@@ -126,6 +126,27 @@ describe('the demo’s month of activity', () => {
     expect(live).toHaveLength(5);
     expect(Math.min(...live.map((row) => Number(row.publish_at)))).toBeLessThan(NOW - 25 * DAY);
     expect(live.filter((row) => row.expires_at !== null && Number(row.expires_at) < NOW + 7 * DAY)).toHaveLength(1);
+  });
+
+  it('gives the console home non-zero numbers, and each post its counts', async () => {
+    const token = await signIn(info.adminPassword);
+    const overview = await json<Overview>(await call(running!.url, '/v1/admin/overview', { token }), 200);
+    expect(overview.advocates).toBeGreaterThanOrEqual(DEMO_PEOPLE.length);
+    expect(overview.thisWeek.advocates).toBeGreaterThan(5);
+    expect(overview.lastWeek.advocates).toBeGreaterThan(5);
+    expect(overview.thisWeek.shares).toBeGreaterThan(10);
+    expect(overview.thisWeek.clicks).toBeGreaterThan(10);
+    expect(overview.topPosts).toHaveLength(5);
+    expect(overview.goingLive.map((post) => post.title)).toEqual(['Meet us at RoboWorld Expo 2026, booth 4212']);
+    expect(overview.expiring.map((post) => post.id)).toEqual(['demo-northwind-02']);
+    const { items } = await json<{ items: ContentListItem[] }>(
+      await call(running!.url, '/v1/admin/content', { token }),
+      200,
+    );
+    const data = await analytics();
+    expect(items.reduce((sum, item) => sum + item.shares, 0)).toBe(data.totals.shares);
+    expect(items.reduce((sum, item) => sum + item.clicks, 0)).toBe(data.totals.clicks);
+    expect(items.filter((item) => item.status === 'published').every((item) => item.shares > 0)).toBe(true);
   });
 
   it('adds nothing when the demo starts again', async () => {
