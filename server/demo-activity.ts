@@ -89,7 +89,7 @@ async function backdate(deps: Deps, rows: ContentRow[], now: number): Promise<Pl
   const today = Math.floor(now / DAY) * DAY;
   const posts = rows.map((row, index) => ({
     id: row.id,
-    publishedAt: today - (3 + 6 * (rows.length - 1 - index)) * DAY + 8 * HOUR + 30 * MINUTE,
+    publishedAt: today - (4 + 6 * (rows.length - 1 - index)) * DAY + 8 * HOUR + 30 * MINUTE,
     appeal: APPEAL[index] ?? 0.7,
   }));
   const expiring = rows.find((row) => row.id === EXPIRING_POST && row.expires_at === null);

@@ -86,7 +86,7 @@ function shareTime(random: () => number, post: PlanPost, from: number, until: nu
   return moved < until ? moved : null;
 }
 
-const CLICKS_PER_SHARE: Partial<Record<Network, number>> = { linkedin: 7, x: 3, facebook: 2 };
+const CLICKS_PER_SHARE: Partial<Record<Network, number>> = { linkedin: 4, x: 2, facebook: 1.5 };
 
 /** Visits to a shared link: mostly in the first day, fewer at night, none after `now`. */
 function clickTimes(random: () => number, share: Omit<PlannedShare, 'clicks'>, appeal: number, now: number): number[] {
