@@ -63,7 +63,7 @@ function DatedList(props: {
           ))}
         </ul>
       )}
-      {props.more && (
+      {props.more && props.items.length > 0 && (
         <p class="home__more small">
           <a href={href(props.more.path, props.more.params)}>{props.more.text}</a>
         </p>

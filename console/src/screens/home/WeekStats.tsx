@@ -2,6 +2,7 @@
 import type { Overview } from '../../../../lib/console-schemas';
 
 function change(now: number, before: number): { text: string; trend: 'up' | 'down' | 'flat' } {
+  if (now === 0 && before === 0) return { text: 'None last week either', trend: 'flat' };
   if (now === before) return { text: 'Same as last week', trend: 'flat' };
   const difference = Math.abs(now - before).toLocaleString();
   return now > before
@@ -36,7 +37,7 @@ export function WeekStats({ overview }: { overview: Overview }) {
           label="Advocates sharing"
           value={thisWeek.advocates}
           before={lastWeek.advocates}
-          note={`of ${advocates.toLocaleString()} enrolled`}
+          note={advocates === 0 ? 'No advocate has joined yet' : `of ${advocates.toLocaleString()} enrolled`}
           testId="home-active-advocates"
         />
         <Stat label="Shares" value={thisWeek.shares} before={lastWeek.shares} testId="home-week-shares" />
