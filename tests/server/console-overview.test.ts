@@ -1,23 +1,17 @@
 /** GET /v1/admin/overview (the console's home) and the content list's counts, on a server that starts empty. */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContentListItem, Overview } from '../../lib/console-schemas';
 import { createContent, HOUR, iso } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { contentTestServer } from '../helpers/content-calls';
+import type { TestServer } from '../helpers/server';
 
 const DAY = 24 * HOUR;
 
 describe('the console overview', () => {
   let server: TestServer;
   let admin: string;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.adminToken();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  contentTestServer((ready) => ({ server, admin } = ready));
 
   const overview = async () => {
     const response = await server.call('/v1/admin/overview', { token: admin });

@@ -6,7 +6,7 @@ import { DEMO_PEOPLE, DEMO_TEAMS } from '../../server/demo-people';
 import type { DemoInfo } from '../../server/demo';
 import type { RunningServer } from '../../server/server';
 import type { TestDatabase } from '../helpers/database';
-import { bootDemo, call, demoCalls, json, startDemo, stopDemo } from '../helpers/demo';
+import { bootDemo, call, countRows, demoCalls, json, startDemo, stopDemo } from '../helpers/demo';
 
 const DAY = 86_400_000;
 /** A Wednesday afternoon (UTC): the month before it is the same on every run. */
@@ -34,15 +34,7 @@ describe('the demo’s month of activity', () => {
   /** Rows per table: what a restart must leave as it is. */
   async function rows() {
     const db = running!.deps.db;
-    const count = async (table: 'advocates' | 'shares' | 'clicks' | 'click_counts' | 'links' | 'advocate_points') =>
-      Number(
-        (
-          await db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = (table: 'advocates' | 'shares' | 'clicks' | 'click_counts' | 'links') => countRows(running!, table);
     const points = await db.selectFrom('advocate_points').select(['advocate_id', 'bucket', 'points']).execute();
     return {
       advocates: await count('advocates'),
