@@ -7,16 +7,16 @@ import {
   mustFixFailureSchema,
   publishBodySchema,
 } from '../../lib/schemas';
-import { contentListQuerySchema } from '../../lib/console-schemas';
+import { contentListQuerySchema, contentListSchema } from '../../lib/console-schemas';
 import type { Deps } from '../context';
 import { ProblemError, validationProblem } from '../problem';
 import { isLive, resolveNetworks, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
 import { adminItem, adminItems, checkPublish } from '../services/content-overrides';
 import { findContent, listContent } from '../services/content-reads';
 import { contentColumns, createContent, saveContent } from '../services/content-writes';
+import { contentCounts } from '../services/overview';
 import { defineRoute, type Route } from './define';
 
-const itemsSchema = z.object({ items: z.array(contentItemSchema) });
 const notFoundDoc = { description: 'No such content' };
 const mustFixDoc = {
   description:
@@ -64,15 +64,26 @@ export function contentRoutes(deps: Deps): Route[] {
     defineRoute({
       method: 'get',
       path: '/v1/admin/content',
-      summary: 'All content, every status, most recently changed first; status and q filter it',
+      summary:
+        'All content, every status, most recently changed first, with its shares and clicks; status and q filter it',
       tag: 'content',
       auth: 'admin',
       query: contentListQuerySchema,
-      responses: { 200: { description: 'Content', schema: itemsSchema }, 400: { description: 'Malformed query' } },
+      responses: {
+        200: { description: 'Content', schema: contentListSchema },
+        400: { description: 'Malformed query' },
+      },
       handler: async (c, { query }) => {
         const now = deps.now();
         const rows = await listContent(deps.db, query, now);
-        return c.json({ items: await adminItems(deps.db, rows, now) });
+        const [items, counts] = await Promise.all([
+          adminItems(deps.db, rows, now),
+          contentCounts(
+            deps,
+            rows.map((row) => row.id),
+          ),
+        ]);
+        return c.json({ items: items.map((item) => ({ ...item, ...counts.get(item.id)! })) });
       },
     }),
 
@@ -123,7 +134,8 @@ export function contentRoutes(deps: Deps): Route[] {
         if (!checked.success) throw validationProblem(checked.error, 'content after this change');
         const input = checked.data;
         // Published (live or scheduled) content stays so: a change to its words is checked as a publish.
-        const republished = before.status === 'published' && (patch.variants !== undefined || patch.networks !== undefined);
+        const republished =
+          before.status === 'published' && (patch.variants !== undefined || patch.networks !== undefined);
         const override = republished
           ? await checkPublish(
               deps,

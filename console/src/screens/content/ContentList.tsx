@@ -3,6 +3,7 @@
  * (publish or schedule, archive, edit). Filters live in the URL, so back/forward and bookmarks work.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ContentListItem } from '../../../../lib/console-schemas';
 import type { ContentItem } from '../../../../lib/schemas';
 import { api, describeError, query } from '../../api';
 import { Table } from '../../components/Table';
@@ -36,7 +37,7 @@ function changedNotice(updated: ContentItem): Notice {
 export function ContentList(props: Props) {
   const status = normalizeStatus(props.status);
   const [search, setSearch] = useState(props.q);
-  const loaded = useFetched<{ items: ContentItem[] }>(`/v1/admin/content${query({ status, q: props.q })}`, {
+  const loaded = useFetched<{ items: ContentListItem[] }>(`/v1/admin/content${query({ status, q: props.q })}`, {
     keep: true,
   });
   // Filtered here too: the same rules as the server's, whichever applied them.
@@ -44,7 +45,7 @@ export function ContentList(props: Props) {
   const [total, setTotal] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [mustFix, setMustFix] = useState<{ item: ContentItem; failures: MustFixFailure[] } | null>(null);
+  const [mustFix, setMustFix] = useState<{ item: ContentListItem; failures: MustFixFailure[] } | null>(null);
   const debounce = useRef<number | undefined>(undefined);
 
   // The search box follows the URL (back/forward), the URL follows the box (debounced).
@@ -77,7 +78,7 @@ export function ContentList(props: Props) {
   }
 
   /** Publishes or archives; `overrideReason` publishes past must-fix rules (after the dialog). */
-  async function change(item: ContentItem, action: 'publish' | 'archive', overrideReason?: string) {
+  async function change(item: ContentListItem, action: 'publish' | 'archive', overrideReason?: string) {
     const updated =
       action === 'publish'
         ? await api.post<ContentItem>(
@@ -86,12 +87,12 @@ export function ContentList(props: Props) {
           )
         : await api.delete<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}`);
     loaded.setData((body) => ({
-      items: (body?.items ?? []).map((entry) => (entry.id === updated.id ? updated : entry)),
+      items: (body?.items ?? []).map((entry) => (entry.id === updated.id ? { ...entry, ...updated } : entry)),
     }));
     return updated;
   }
 
-  async function act(item: ContentItem, action: 'publish' | 'archive') {
+  async function act(item: ContentListItem, action: 'publish' | 'archive') {
     setBusy(item.id);
     setNotice(null);
     try {
@@ -170,7 +171,15 @@ export function ContentList(props: Props) {
                   {filterLabel} posts{props.q ? ` matching “${props.q}”` : ''}, most recently changed first
                 </>
               }
-              columns={['Post', 'Status', 'Networks', 'Publish / expire', 'Changed']}
+              columns={[
+                'Post',
+                'Status',
+                'Networks',
+                { label: 'Shares', numeric: true },
+                { label: 'Clicks', numeric: true },
+                'Publish / expire',
+                'Changed',
+              ]}
               actions
             >
               {items.map((item) => (
