@@ -33,3 +33,22 @@ export async function uploadedImage(server: TestServer): Promise<{ id: string; u
   if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as { id: string; url: string };
 }
+
+/** A width × height PNG of a diagonal gradient between two colours: a stand-in for a page's photo. */
+export function gradientPng(
+  width: number,
+  height: number,
+  from: [number, number, number],
+  to: [number, number, number],
+): Uint8Array<ArrayBuffer> {
+  const pixels = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const t = (x / width + y / height) / 2;
+      const at = (y * width + x) * 4;
+      for (let c = 0; c < 3; c++) pixels[at + c] = Math.round(from[c]! + (to[c]! - from[c]!) * t);
+      pixels[at + 3] = 255;
+    }
+  }
+  return encodePng(width, height, pixels);
+}
