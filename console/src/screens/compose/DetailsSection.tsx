@@ -34,11 +34,7 @@ export function DetailsSection({ draft, errors, set }: Props) {
         onValue={set('note')}
       />
       <div class="details-row">
-        <InputField
-          {...field('campaign')}
-          label="Campaign"
-          hint="utm_campaign of shared links; the title’s slug if empty."
-        />
+        <InputField {...field('campaign')} label="Campaign" hint="utm_campaign; from the title if empty." />
         <InputField {...field('tags')} label="Tags" hint="Separated by commas: product, hiring." />
         <InputField
           {...field('language')}
