@@ -1,7 +1,7 @@
 /**
  * How compose and the organisation screen look, light and dark, on a desktop and a phone (with axe):
  * compose empty, compose filled (two LinkedIn variants, the page's image, a scheduled time) with its
- * preview, and the organisation with its name, logo and the setup screen's preview.
+ * preview, its image and timing, and the organisation with its name, logo and the setup screen's preview.
  */
 import type { Page } from '@playwright/test';
 import { drawDemoLogo } from '../../server/demo-logo';
@@ -60,6 +60,8 @@ for (const width of Object.keys(WIDTHS) as Width[]) {
         await page.getByRole('heading', { name: 'Preview' }).scrollIntoViewIfNeeded();
         await expectLooksRight(page, `compose-preview-${width}`);
       }
+      await page.evaluate(() => document.getElementById('compose-image')?.scrollIntoView({ block: 'start' }));
+      await expectLooksRight(page, `compose-image-${width}`);
       await page.getByRole('heading', { name: 'Timing' }).scrollIntoViewIfNeeded();
       await expectLooksRight(page, `compose-image-timing-${width}`);
     });
