@@ -9,6 +9,7 @@ import * as sharesChecked from './migrations/0005_shares_checked';
 import * as tokenRevocation from './migrations/0006_token_revocation';
 import * as workAccounts from './migrations/0007_work_accounts';
 import * as publishOverrides from './migrations/0008_publish_overrides';
+import * as images from './migrations/0009_images';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0006_token_revocation': tokenRevocation,
   '0007_work_accounts': workAccounts,
   '0008_publish_overrides': publishOverrides,
+  '0009_images': images,
 };
 
 class InCodeMigrations implements MigrationProvider {

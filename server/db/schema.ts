@@ -195,6 +195,16 @@ export interface DocumentsTable {
   updated_at: number;
 }
 
+/** An uploaded image (migration 0009): its bytes and the type sniffed from them. */
+export interface ImagesTable {
+  id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  size: number;
+  created_by: string | null;
+  created_at: number;
+}
+
 export interface LinksTable {
   code: string;
   advocate_id: string;
@@ -268,4 +278,5 @@ export interface Database {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   ended_identities: EndedIdentitiesTable;
+  images: ImagesTable;
 }
