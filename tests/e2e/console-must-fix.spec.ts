@@ -24,6 +24,7 @@ test('a post with a banned phrase needs a recorded reason to be published', asyn
   await page.getByLabel('Title').fill(TITLE);
   await page.getByLabel('LinkedIn variant 1', { exact: true }).fill('Our results are in: guaranteed returns for all.');
   // No disclosure written: the console shows it added, as advocates will get it, so it doesn't block.
+  await page.getByRole('tab', { name: /^X/ }).click();
   await page.getByLabel('X variant 1', { exact: true }).fill('Our quarterly results are in {link}');
   await expect(page.getByRole('figure', { name: 'X preview, variant 1' })).toContainText('#employee');
 

@@ -239,7 +239,8 @@ test('compose with variants, previews and hints; publish reaches the open popup;
     networks: ['linkedin', 'x', 'facebook'],
     variants: {
       linkedin: ['We just opened our Lisbon office! #employee', 'Lisbon, here we come: {link} #employee'],
-      x: ['Lisbon office open! #employee {link}', 'Our Lisbon office is open, come say hi #employee'],
+      // The admin's text as written: the disclosure is added on the way to advocates.
+      x: ['Lisbon office open! #employee {link}', 'Our Lisbon office is open, come say hi'],
     },
   });
   await expect(postCard(popup, title)).toHaveCount(0);
