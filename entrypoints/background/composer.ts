@@ -5,6 +5,7 @@
  * was published. Messages arrive validated (messages/); the content scripts carry no zod.
  */
 import type { ComposerNetwork } from '../../lib/networks';
+import { pickVariantIndex } from '../../lib/render';
 import { DEFAULT_GUIDELINES, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from './db';
 import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../components/shared/views';
@@ -72,8 +73,12 @@ export async function composerData(db: RelayDexie, request: ComposerRequest, now
   ]);
   const live = liveFor(content, network, now);
   const items: ComposerItem[] = live.map((item) => {
-    const { text, link } = suggestion(item, network, enrollment.advocate.id);
-    return { id: item.id, title: item.title, tags: item.tags, text, link };
+    const advocateId = enrollment.advocate.id;
+    const { text, link } = suggestion(item, network, advocateId);
+    const count = item.variants[network]?.length ?? 0;
+    // The same pick as suggestedText's, so the label names the text shown.
+    const variant = count > 0 ? { number: pickVariantIndex(count, advocateId, item.id) + 1, of: count } : null;
+    return { id: item.id, title: item.title, tags: item.tags, text, link, variant };
   });
   const relayLinks: ComposerData['relayLinks'] = [];
   for (const [index, item] of live.entries()) {

@@ -48,6 +48,7 @@ describe('filterSuggestions', () => {
     tags,
     text: `${title} text`,
     link: '',
+    variant: null,
   });
   const items = [
     item('1', 'Spring release', ['product', 'launch']),
