@@ -84,7 +84,7 @@ export async function openThemedComposer(
   await page.goto('https://x.com/compose/post');
   const editor = page.locator('#layers [data-testid="tweetTextarea_0"][role="textbox"]');
   await expect(editor).toBeVisible();
-  return { page, editor, composer: page.locator('#layers [role="dialog"]') };
+  return { page, editor, composer: page.locator('#layers [role="dialog"][aria-modal="true"]') };
 }
 
 /** The marks Relay draws over the editor's words (in its own shadow root). */
@@ -104,4 +104,11 @@ export async function openPanel(page: Page): Promise<Locator> {
   const panel = suggestedPanel(page);
   await expect(panel).toBeVisible();
   return panel;
+}
+
+/** Switches the site's display setting, as the person would in its settings (themes.js). */
+export async function setSiteTheme(page: Page, name: string): Promise<void> {
+  await page.evaluate((theme) => {
+    (window as unknown as { __fixtureSite: { setTheme(n: string): void } }).__fixtureSite.setTheme(theme);
+  }, name);
 }
