@@ -112,3 +112,14 @@ export async function setSiteTheme(page: Page, name: string): Promise<void> {
     (window as unknown as { __fixtureSite: { setTheme(n: string): void } }).__fixtureSite.setTheme(theme);
   }, name);
 }
+
+/** setUpLook, then openThemedComposer: the start of every test of how Relay looks in a composer. */
+export async function lookAtComposer(
+  fixtures: { context: BrowserContext; server: TestServer; openPopup: () => Promise<Page> },
+  site: SiteName,
+  theme: SiteTheme,
+  width: Width = 'desktop',
+): Promise<OpenedComposer> {
+  await setUpLook(fixtures.server, fixtures.openPopup);
+  return openThemedComposer(fixtures.context, site, theme, width);
+}

@@ -7,16 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { deleteLast, typeAtEnd } from './composer-helpers';
 import { modelOf, renderCounts, selectInModel } from './sites';
-import {
-  BANNED_WORDS,
-  marks,
-  OFFICE,
-  openPanel,
-  openThemedComposer,
-  setUpLook,
-  writeOwnWords,
-  type SiteName,
-} from './composer-look';
+import { BANNED_WORDS, marks, OFFICE, lookAtComposer, openPanel, writeOwnWords, type SiteName } from './composer-look';
 import { expect, test } from './fixtures';
 
 interface Rect {
@@ -78,13 +69,8 @@ const SITES: SiteName[] = ['linkedin', 'x'];
 
 for (const site of SITES) {
   test.describe(site, () => {
-    test('the banned words are marked over the editor, which the marks never change', async ({
-      context,
-      server,
-      openPopup,
-    }) => {
-      await setUpLook(server, openPopup);
-      const { page, editor, composer } = await openThemedComposer(context, site, 'light');
+    test('the banned words are marked over the editor, which the marks never change', async (fixtures) => {
+      const { page, editor, composer } = await lookAtComposer(fixtures, site, 'light');
       await writeOwnWords(page, editor);
       await expectMarkCovers(page, editor);
       const html = await editor.evaluate((element) => element.innerHTML);
@@ -117,13 +103,8 @@ for (const site of SITES) {
       await expect(marks(page)).toHaveCount(0);
     });
 
-    test('arrow keys move through the suggested posts, Enter inserts, Escape returns to the editor', async ({
-      context,
-      server,
-      openPopup,
-    }) => {
-      await setUpLook(server, openPopup);
-      const { page, editor } = await openThemedComposer(context, site, 'light');
+    test('arrow keys move through the suggested posts, Enter inserts, Escape returns to the editor', async (fixtures) => {
+      const { page, editor } = await lookAtComposer(fixtures, site, 'light');
       const panel = await openPanel(page);
       const search = panel.getByLabel('Search suggested posts');
       const inserts = panel.getByRole('button', { name: 'Insert' });

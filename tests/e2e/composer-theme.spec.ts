@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { openPanel, openThemedComposer, setSiteTheme, setUpLook, writeOwnWords, type SiteName } from './composer-look';
+import { lookAtComposer, openPanel, setSiteTheme, setUpLook, writeOwnWords, type SiteName } from './composer-look';
 import { expect, test } from './fixtures';
 
 const UI = 'relay-composer-ui';
@@ -42,13 +42,8 @@ const CASES: { site: SiteName; dark: string; otherDark: string }[] = [
 ];
 
 for (const { site, dark, otherDark } of CASES) {
-  test(`${site}: the UI takes the site's theme, whatever the system's, and follows it when it changes`, async ({
-    context,
-    server,
-    openPopup,
-  }) => {
-    await setUpLook(server, openPopup);
-    const { page, editor } = await openThemedComposer(context, site, 'light');
+  test(`${site}: the UI takes the site's theme, whatever the system's, and follows it when it changes`, async (fixtures) => {
+    const { page, editor } = await lookAtComposer(fixtures, site, 'light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await writeOwnWords(page, editor);
     await openPanel(page);

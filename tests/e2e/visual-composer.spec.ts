@@ -4,14 +4,7 @@
  * themes, at desktop and phone widths. The site's theme, not the system's, decides Relay's colours:
  * each shot is taken with the system light and dark (expectLooksRight), and axe runs on both.
  */
-import {
-  openPanel,
-  openThemedComposer,
-  setUpLook,
-  writeOwnWords,
-  type SiteName,
-  type SiteTheme,
-} from './composer-look';
+import { lookAtComposer, openPanel, writeOwnWords, type SiteName, type SiteTheme } from './composer-look';
 import { test } from './fixtures';
 import { expectLooksRight, type Width } from './visual';
 
@@ -22,9 +15,8 @@ const SIZES: Width[] = ['desktop', 'phone'];
 for (const site of SITES) {
   for (const theme of THEMES) {
     for (const width of SIZES) {
-      test(`${site} ${theme} ${width}: the panel, the hints and the marks`, async ({ context, server, openPopup }) => {
-        await setUpLook(server, openPopup);
-        const { page, editor, composer } = await openThemedComposer(context, site, theme, width);
+      test(`${site} ${theme} ${width}: the panel, the hints and the marks`, async (fixtures) => {
+        const { page, editor, composer } = await lookAtComposer(fixtures, site, theme, width);
         await writeOwnWords(page, editor);
         await openPanel(page);
         await expectLooksRight(page, `${site}-${theme}-${width}`, { element: composer });
