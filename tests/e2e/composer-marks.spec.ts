@@ -69,8 +69,12 @@ const SITES: SiteName[] = ['linkedin', 'x'];
 
 for (const site of SITES) {
   test.describe(site, () => {
-    test('the banned words are marked over the editor, which the marks never change', async (fixtures) => {
-      const { page, editor, composer } = await lookAtComposer(fixtures, site, 'light');
+    test('the banned words are marked over the editor, which the marks never change', async ({
+      context,
+      server,
+      openPopup,
+    }) => {
+      const { page, editor, composer } = await lookAtComposer({ context, server, openPopup }, site, 'light');
       await writeOwnWords(page, editor);
       await expectMarkCovers(page, editor);
       const html = await editor.evaluate((element) => element.innerHTML);
@@ -103,8 +107,12 @@ for (const site of SITES) {
       await expect(marks(page)).toHaveCount(0);
     });
 
-    test('arrow keys move through the suggested posts, Enter inserts, Escape returns to the editor', async (fixtures) => {
-      const { page, editor } = await lookAtComposer(fixtures, site, 'light');
+    test('arrow keys move through the suggested posts, Enter inserts, Escape returns to the editor', async ({
+      context,
+      server,
+      openPopup,
+    }) => {
+      const { page, editor } = await lookAtComposer({ context, server, openPopup }, site, 'light');
       const panel = await openPanel(page);
       const search = panel.getByLabel('Search suggested posts');
       const inserts = panel.getByRole('button', { name: 'Insert' });

@@ -42,8 +42,12 @@ const CASES: { site: SiteName; dark: string; otherDark: string }[] = [
 ];
 
 for (const { site, dark, otherDark } of CASES) {
-  test(`${site}: the UI takes the site's theme, whatever the system's, and follows it when it changes`, async (fixtures) => {
-    const { page, editor } = await lookAtComposer(fixtures, site, 'light');
+  test(`${site}: the UI takes the site's theme, whatever the system's, and follows it when it changes`, async ({
+    context,
+    server,
+    openPopup,
+  }) => {
+    const { page, editor } = await lookAtComposer({ context, server, openPopup }, site, 'light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await writeOwnWords(page, editor);
     await openPanel(page);

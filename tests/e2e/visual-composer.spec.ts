@@ -15,8 +15,8 @@ const SIZES: Width[] = ['desktop', 'phone'];
 for (const site of SITES) {
   for (const theme of THEMES) {
     for (const width of SIZES) {
-      test(`${site} ${theme} ${width}: the panel, the hints and the marks`, async (fixtures) => {
-        const { page, editor, composer } = await lookAtComposer(fixtures, site, theme, width);
+      test(`${site} ${theme} ${width}: the panel, the hints and the marks`, async ({ context, server, openPopup }) => {
+        const { page, editor, composer } = await lookAtComposer({ context, server, openPopup }, site, theme, width);
         await writeOwnWords(page, editor);
         await openPanel(page);
         await expectLooksRight(page, `${site}-${theme}-${width}`, { element: composer });
