@@ -17,48 +17,47 @@ interface Rect {
   height: number;
 }
 
-/** Where the browser draws `words` in the editor, a box per line (read from the editor's text, without changing it). */
-function wordsRects(editor: Locator, words: string): Promise<Rect[]> {
+/** Where the browser draws each of `words`' words in the editor (read from its text, without changing it). */
+function wordRects(editor: Locator, words: string): Promise<Rect[]> {
   return editor.evaluate((element, wanted) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(wanted) ?? -1;
       if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      // A line's trailing space may hang past the editor's edge: only what is inside can be marked.
-      const box = element.getBoundingClientRect();
-      return [...range.getClientRects()]
-        .map(({ x, y, width, height }) => {
-          const right = Math.min(x + width, box.right);
-          return { x, y, width: right - x, height };
-        })
-        .filter((rect) => rect.width >= 1);
+      return [...wanted.matchAll(/\S+/g)].flatMap((word) => {
+        const range = document.createRange();
+        range.setStart(node, at + word.index);
+        range.setEnd(node, at + word.index + word[0].length);
+        return [...range.getClientRects()].map(({ x, y, width, height }) => ({ x, y, width, height }));
+      });
     }
     throw new Error(`"${wanted}" is not in one text node of the editor`);
   }, words);
 }
 
-/** Every line of the words is covered by a mark (to a pixel), not much larger than it. */
+/** Every word is under a mark, and every mark starts and ends at a word's edges (to a pixel). */
 async function expectMarkCovers(page: Page, editor: Locator): Promise<void> {
   await expect
     .poll(
       async () => {
-        const words = await wordsRects(editor, BANNED_WORDS);
+        const words = await wordRects(editor, BANNED_WORDS);
         const boxes = await marks(page).evaluateAll((elements) =>
           elements.map((element) => {
             const { x, y, width, height } = element.getBoundingClientRect();
             return { x, y, width, height };
           }),
         );
+        const near = (a: number, b: number) => Math.abs(a - b) <= 1;
         const covers = (box: Rect, word: Rect) =>
-          Math.abs(box.x - word.x) <= 1 &&
-          Math.abs(box.x + box.width - (word.x + word.width)) <= 1 &&
+          box.x <= word.x + 1 &&
+          box.x + box.width >= word.x + word.width - 1 &&
           box.y <= word.y + 1 &&
           box.y + box.height >= word.y + word.height - 1 &&
           box.height <= word.height + 4;
-        return words.length > 0 && words.every((word) => boxes.some((box) => covers(box, word)));
+        const fits = (box: Rect) =>
+          words.some((word) => near(box.x, word.x)) &&
+          words.some((word) => near(box.x + box.width, word.x + word.width));
+        return words.length > 0 && words.every((word) => boxes.some((box) => covers(box, word))) && boxes.every(fits);
       },
       { message: `marks cover "${BANNED_WORDS}"` },
     )

@@ -51,6 +51,32 @@ function visibleBox(editor: HTMLElement): Box {
   return box;
 }
 
+/**
+ * The boxes of a mark, one per line it runs over: its words' rects joined on each line, so the
+ * space at the end of a wrapped line (which the browser draws up to the editor's edge) is not marked.
+ */
+function lineBoxes(adapter: SiteAdapter, editor: HTMLElement, mark: Mark): Box[] {
+  const lines: Box[] = [];
+  for (const word of mark.text.matchAll(/\S+/gu)) {
+    const start = mark.start + word.index;
+    const range = adapter.textRange(editor, start, start + word[0].length);
+    if (!range) continue;
+    for (const rect of range.getClientRects()) {
+      if (rect.width < 1) continue;
+      const line = lines.find((box) => Math.abs(box.top - rect.top) < rect.height / 2);
+      if (!line) {
+        lines.push({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
+        continue;
+      }
+      line.left = Math.min(line.left, rect.left);
+      line.right = Math.max(line.right, rect.right);
+      line.top = Math.min(line.top, rect.top);
+      line.bottom = Math.max(line.bottom, rect.bottom);
+    }
+  }
+  return lines;
+}
+
 export class EditorMarks {
   private marks: Mark[] = [];
   private frame = 0;
@@ -107,20 +133,14 @@ export class EditorMarks {
     const origin = this.layer.getBoundingClientRect();
     const visible = visibleBox(this.editor);
     const boxes: HTMLElement[] = [];
-    const seen = new Set<string>();
     for (const mark of this.marks) {
       if (text.slice(mark.start, mark.end) !== mark.text) continue;
-      const range = this.adapter.textRange(this.editor, mark.start, mark.end);
-      if (!range) continue;
-      for (const rect of range.getClientRects()) {
+      for (const rect of lineBoxes(this.adapter, this.editor, mark)) {
         const left = Math.max(rect.left, visible.left);
         const right = Math.min(rect.right, visible.right);
         const top = Math.max(rect.top, visible.top);
         const bottom = Math.min(rect.bottom, visible.bottom);
         if (right - left < 1 || bottom - top < 1) continue;
-        const key = `${Math.round(left)},${Math.round(top)},${Math.round(right)},${Math.round(bottom)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
         const box = document.createElement('div');
         box.className = `relay-mark relay-mark--${mark.severity}`;
         box.dataset.start = String(mark.start);
