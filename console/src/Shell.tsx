@@ -23,7 +23,8 @@ interface Props {
 }
 
 const NAV: { label: string; path: string; active: (route: Route) => boolean }[] = [
-  { label: 'Content', path: '/content', active: (r) => r.name === 'content' || r.name === 'edit' || r.name === 'home' },
+  { label: 'Home', path: '/', active: (r) => r.name === 'home' },
+  { label: 'Content', path: '/content', active: (r) => r.name === 'content' || r.name === 'edit' },
   { label: 'New post', path: '/content/new', active: (r) => r.name === 'new' },
   { label: 'Guidelines', path: '/guidelines', active: (r) => r.name === 'guidelines' },
   { label: 'Scoring', path: '/scoring', active: (r) => r.name === 'scoring' },

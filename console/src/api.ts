@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly retryAfter: number | null;
   /** The problem's type URI ("about:blank" when the server named none). */
   readonly type: string;
+  /** The problem's body as sent: its extension members (a must-fix 422's `failures`). */
+  readonly body: Record<string, unknown>;
 
   constructor(
     status: number,
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     errors: FieldError[] = [],
     retryAfter: number | null = null,
     type = 'about:blank',
+    body: Record<string, unknown> = {},
   ) {
     super(detail || title);
     this.name = 'ApiError';
@@ -31,6 +34,7 @@ export class ApiError extends Error {
     this.errors = errors;
     this.retryAfter = retryAfter;
     this.type = type;
+    this.body = body;
   }
 }
 
@@ -108,7 +112,7 @@ async function problemFrom(response: Response): Promise<ApiError> {
       ? record.detail
       : (FALLBACK_DETAIL[response.status] ?? `The server answered ${response.status}.`);
   const type = typeof record.type === 'string' ? record.type : 'about:blank';
-  return new ApiError(response.status, title, detail, toFieldErrors(record.errors), retryAfter, type);
+  return new ApiError(response.status, title, detail, toFieldErrors(record.errors), retryAfter, type, record);
 }
 
 export interface RequestOptions {

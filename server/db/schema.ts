@@ -178,6 +178,16 @@ export interface ContentTable {
   updated_at: number;
 }
 
+/** A publish past a must-fix rule (migration 0008): the latest per content item. */
+export interface ContentOverridesTable {
+  content_id: string;
+  admin_id: string;
+  reason: string;
+  /** JSON: MustFixFailure[] (lib/guidelines/publish-check.ts). */
+  failures: string;
+  created_at: number;
+}
+
 export interface DocumentsTable {
   name: string;
   body: string;
@@ -242,6 +252,7 @@ export interface Database {
   invites: InvitesTable;
   advocates: AdvocatesTable;
   content: ContentTable;
+  content_overrides: ContentOverridesTable;
   documents: DocumentsTable;
   links: LinksTable;
   shares: SharesTable;

@@ -210,23 +210,18 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   await expect(page.getByRole('figure', { name: 'X preview, variant 1' })).toContainText('Lisbon office open!');
   await expect(page.getByRole('figure', { name: 'X preview, variant 2' })).toContainText('come say hi');
 
-  // X's weighted counter: 38 characters + a space + the link counted as 23.
+  // X's weighted counter, as advocates get it: 38 characters, " #employee" added (10), a space, the link as 23.
   const xCounter = page.locator('#compose-variants-x-1-counter');
-  await expect(xCounter).toContainText('62 / 280');
+  await expect(xCounter).toContainText('72 / 280');
 
-  // The guideline checks the extension runs: the missing disclosure, the banned phrase and its reason.
+  // The guideline checks the extension runs: the banned phrase and its reason; the disclosure is added, not asked for.
   const linkedIn2Checks = page.getByRole('list', { name: 'Guideline checks for LinkedIn variant 2' });
-  await expect(linkedIn2Checks).toContainText('add "#employee"');
+  await expect(linkedIn2Checks).not.toContainText('add "#employee"');
   await expect(linkedIn2Checks).toContainText('Avoid "guaranteed returns": Never promise returns');
-  const x2Checks = page.getByRole('list', { name: 'Guideline checks for X variant 2' });
-  await expect(x2Checks).toContainText('add "#employee"');
+  await expect(page.getByRole('figure', { name: 'X preview, variant 2' })).toContainText('come say hi #employee');
   await expect(page.locator('#compose-variants-linkedin-0-checks')).toContainText('Meets the guidelines.');
-  // The fix button appends the disclosure, as the extension's does.
-  await x2Checks.getByRole('button', { name: 'Add #employee' }).click();
-  await expect(page.getByLabel('X variant 2', { exact: true })).toHaveValue(
-    'Our Lisbon office is open, come say hi #employee',
-  );
   await expect(page.locator('#compose-variants-x-1-checks')).toContainText('Meets the guidelines.');
+  await page.getByLabel('X variant 2', { exact: true }).fill('Our Lisbon office is open, come say hi #employee');
   await page.getByLabel('LinkedIn variant 2', { exact: true }).fill('Lisbon, here we come: {link} #employee');
   await expect(page.locator('#compose-variants-linkedin-1-checks')).toContainText('Meets the guidelines.');
   await expectAccessible(page, 'compose');

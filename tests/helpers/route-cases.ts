@@ -98,6 +98,8 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   'DELETE /v1/admin/content/{id}': async (ctx) => ({ path: `/v1/admin/content/${await ctx.content()}`, ok: 200 }),
   'POST /v1/admin/content/{id}/publish': async (ctx) => ({
     path: `/v1/admin/content/${await ctx.content()}/publish`,
+    // Ignored unless a must-fix guideline is broken (none is here).
+    json: { overrideReason: 'Approved by Legal' },
     ok: 200,
   }),
   'GET /v1/admin/advocates': async () => ({ path: '/v1/admin/advocates', ok: 200 }),
@@ -107,6 +109,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     ok: 200,
     badQuery: 'from=yesterday',
   }),
+  'GET /v1/admin/overview': async () => ({ path: '/v1/admin/overview', ok: 200 }),
   'GET /v1/admin/analytics.csv': async () => ({
     path: '/v1/admin/analytics.csv',
     query: 'table=perDay',

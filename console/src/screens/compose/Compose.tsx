@@ -13,7 +13,10 @@ import {
   type ContentItem,
   type Guidelines,
 } from '../../../../lib/schemas';
+import { MustFixDialog } from '../../components/MustFixDialog';
+import { OverrideNote } from '../../components/OverrideNote';
 import { ErrorSummary, PageHeader, type Notice } from '../../components/ui';
+import { mustFixOf, type MustFixFailure } from '../../must-fix';
 import { safeHttpUrl } from '../../../../lib/safe-url';
 import { STATUS_LABEL } from '../../content';
 import { fieldId, removeAt, replaceAt, rowAfterRemoval, useSchemaForm } from '../../forms';
@@ -49,8 +52,17 @@ export interface ComposeProps {
 /** A message to show once the next editor mounts (after "Save" turned a new post into /content/<id>). */
 let flash: Notice = null;
 
+/** A publish the server refused over must-fix rules, waiting for the admin's reason. */
+interface PendingOverride {
+  failures: MustFixFailure[];
+  verb: 'Publish' | 'Schedule';
+  input: ContentInput;
+  live: boolean;
+}
+
 export function Compose({ item: initialItem, guidelines, guidelinesError }: ComposeProps) {
   const [item, setItem] = useState<ContentItem | null>(initialItem);
+  const [mustFix, setMustFix] = useState<PendingOverride | null>(null);
   const form = useSchemaForm<Draft, ContentInput>({
     schema: contentInputSchema,
     candidate,
@@ -141,7 +153,15 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           ? { publishAt: 'To schedule, pick a time in the future.' }
           : null,
       save: async (input) => {
-        const saved = await saveContent(item, input, live);
+        let saved: ContentItem;
+        try {
+          saved = await saveContent(item, input, live);
+        } catch (error) {
+          const failures = mustFixOf(error);
+          if (!failures) throw error;
+          setMustFix({ failures, verb: action === 'schedule' ? 'Schedule' : 'Publish', input, live });
+          return;
+        }
         const notice = savedNotice(saved, live);
         if (!item) {
           flash = notice;
@@ -152,6 +172,20 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
         return { notice };
       },
     });
+  }
+
+  /** "Publish anyway" in the must-fix dialog: the same save, with the reason. */
+  async function publishAnyway(pending: PendingOverride, reason: string) {
+    const saved = await saveContent(item, pending.input, pending.live, reason);
+    setMustFix(null);
+    const notice = savedNotice(saved, pending.live);
+    if (!item) {
+      flash = notice;
+      navigate(contentHref(saved.id), { replace: true });
+      return;
+    }
+    setItem(saved);
+    form.setNotice(notice);
   }
 
   const ready = preview.state === 'ready' ? preview.preview : null;
@@ -181,7 +215,16 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           Advocates get one of your variants each, with a tracked link where <code>{'{link}'}</code> stands (or at the
           end).
         </p>
+        {item?.override && <OverrideNote override={item.override} />}
       </PageHeader>
+      {mustFix && (
+        <MustFixDialog
+          failures={mustFix.failures}
+          verb={mustFix.verb}
+          onPublish={(reason) => publishAnyway(mustFix, reason)}
+          onClose={() => setMustFix(null)}
+        />
+      )}
 
       <form
         class="compose"

@@ -1,8 +1,7 @@
 /** One variant: its text, its length as the network counts it, the guideline checks, and its live preview. */
 import { useMemo } from 'preact/hooks';
-import { checkPost, guidelineRule, type CompiledGuidelines, type Hint } from '../../../../lib/guidelines';
+import { approvedText, checkPost, guidelineRule, type CompiledGuidelines, type Hint } from '../../../../lib/guidelines';
 import { network, type TextNetwork } from '../../../../lib/networks';
-import { renderVariant } from '../../../../lib/render';
 import { TextareaField } from '../../components/fields';
 import { PostPreview, type CardInfo } from '../../components/previews';
 import { fieldId, type Errors } from '../../forms';
@@ -38,7 +37,8 @@ export function VariantEditor({ id, index, text, count, compiled, card, ...props
   const path = `variants.${id}.${index}`;
   const fieldPath = fieldId(FORM, path);
   const label = `${name} variant ${index + 1}`;
-  const rendered = renderVariant(text, SAMPLE_LINK, id);
+  // As advocates will get it: with the disclosure added where it fits.
+  const rendered = approvedText(text, id, compiled, SAMPLE_LINK);
   const hints = useMemo(
     () => (text.trim() ? checkPost(rendered, { network: id, guidelines: compiled }) : []),
     [compiled, rendered, id, text],
