@@ -47,36 +47,44 @@ function nextShown(node: Node): Node | null {
   return next;
 }
 
+/** A text node's part of a line: its characters as read (Quill's zero-width cursor characters dropped). */
+interface Piece {
+  node: Text;
+  text: string;
+}
+type Line = Piece[];
+
 /** The lines of `parent`'s content; an inline element's lines are merged into the current line. */
-function lines(parent: Node): string[] {
-  const result: string[] = [];
-  let open: string | null = null;
+function lines(parent: Node): Line[] {
+  const result: Line[] = [];
+  let open: Line | null = null;
   for (let child = parent.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === Node.TEXT_NODE) {
-      open = (open ?? '') + (child.textContent ?? '');
+      const node = child as Text;
+      (open ??= []).push({ node, text: node.data.replace(/\uFEFF/gu, '') });
       continue;
     }
     if (child.nodeType !== Node.ELEMENT_NODE) continue;
     const name = (child as Element).localName;
     if (name === 'br') {
       if (nextShown(child) === null) {
-        open ??= ''; // the block's placeholder: this block is a line, maybe empty
+        open ??= []; // the block's placeholder: this block is a line, maybe empty
       } else {
-        result.push(open ?? '');
-        open = '';
+        result.push(open ?? []);
+        open = [];
       }
     } else if (BLOCKS.has(name)) {
       if (open !== null) result.push(open);
       open = null;
       const inner = lines(child);
-      result.push(...(inner.length ? inner : ['']));
+      result.push(...(inner.length ? inner : [[]]));
     } else {
       const inner = lines(child);
       if (inner.length === 0) continue;
-      open = (open ?? '') + (inner[0] ?? '');
+      open = [...(open ?? []), ...(inner[0] ?? [])];
       if (inner.length > 1) {
         result.push(open, ...inner.slice(1, -1));
-        open = inner.at(-1) ?? '';
+        open = inner.at(-1) ?? [];
       }
     }
   }
@@ -84,10 +92,51 @@ function lines(parent: Node): string[] {
   return result;
 }
 
+const lineText = (line: Line): string => line.map((piece) => piece.text).join('');
+
 /** The text of a contenteditable editor (one "\n" per line break), or a textarea's value. */
 export function editorText(editor: HTMLElement): string {
   if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) return editor.value;
-  return lines(editor)
-    .join('\n')
-    .replace(/\uFEFF/gu, '');
+  return lines(editor).map(lineText).join('\n');
+}
+
+/** The offset in `node`'s data of its `count`-th character as read (zero-width cursor characters skipped). */
+function dataOffset(node: Text, count: number): number {
+  let seen = 0;
+  for (let index = 0; index < node.data.length; index++) {
+    if (seen === count) return index;
+    if (node.data[index] !== '\uFEFF') seen++;
+  }
+  return node.data.length;
+}
+
+/** The text nodes in reading order, each with where its characters start in the editor's text. */
+function placed(all: Line[]): { piece: Piece; position: number }[] {
+  const result: { piece: Piece; position: number }[] = [];
+  let position = 0;
+  for (const line of all) {
+    for (const piece of line) {
+      if (piece.text.length > 0) result.push({ piece, position });
+      position += piece.text.length;
+    }
+    position += 1; // the line break
+  }
+  return result;
+}
+
+/**
+ * The DOM range of [start, end) of the editor's text (offsets as `editorText` counts them), for
+ * measuring where words are drawn; null for a textarea or offsets outside the text. Reads only.
+ */
+export function editorRange(editor: HTMLElement, start: number, end: number): Range | null {
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement || start >= end) return null;
+  const pieces = placed(lines(editor));
+  // The start in the first text drawn after it, the end in the last text drawn before it.
+  const first = pieces.find(({ piece, position }) => position + piece.text.length > start);
+  const last = pieces.findLast(({ position }) => position < end);
+  if (!first || !last || first.position >= end) return null;
+  const range = document.createRange();
+  range.setStart(first.piece.node, dataOffset(first.piece.node, Math.max(0, start - first.position)));
+  range.setEnd(last.piece.node, dataOffset(last.piece.node, Math.min(last.piece.text.length, end - last.position)));
+  return range;
 }

@@ -18,6 +18,7 @@ import { ComposerDataSource } from './data';
 import { RootObserver } from './observer';
 import { PublishTracker, type ConfirmReason } from './publish';
 import { mountStandIn, type StandIn } from './stand-in';
+import { followSiteTheme, type ThemeSource } from './theme';
 import type { Composer, ComposerSessionApi, ComposerUiModule, PublishSnapshot, SiteAdapter } from './types';
 import { UI_HOST_NAME } from './types';
 import { loadComposerUi, uiLoaded } from './ui-loader';
@@ -53,6 +54,8 @@ export class ComposerFeature {
   private attaching = false;
   /** The background's latest word on what there is to show. */
   private brief: ComposerBrief | null = null;
+  /** The site's theme, followed from start to stop: Relay's UI matches it. */
+  private theme: ThemeSource | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -67,6 +70,11 @@ export class ComposerFeature {
   }
 
   start(): void {
+    this.siteTheme().subscribe(
+      guarded('Following the site theme', (theme) => {
+        for (const { standIn } of this.tracked.values()) standIn?.setTheme(theme);
+      }),
+    );
     this.syncRoots();
     const capture = { capture: true };
     this.ctx.addEventListener(
@@ -96,12 +104,17 @@ export class ComposerFeature {
 
   stop(): void {
     this.observer.disconnect();
+    this.theme?.stop();
     this.tracker.clear();
     for (const { session, standIn } of this.tracked.values()) {
       session?.dispose();
       standIn?.remove();
     }
     this.tracked.clear();
+  }
+
+  private siteTheme(): ThemeSource {
+    return (this.theme ??= followSiteTheme(this.adapter));
   }
 
   private *sessions(): Generator<ComposerSessionApi> {
@@ -194,7 +207,7 @@ export class ComposerFeature {
       else if (tracked.composer.editor.isConnected) {
         const onActivate = guarded('Opening suggested posts', () => this.turnTo(tracked, true));
         this.observer.unobserved(() => {
-          tracked.standIn = mountStandIn(tracked.composer.anchor, count, onActivate);
+          tracked.standIn = mountStandIn(tracked.composer.anchor, count, this.siteTheme().value, onActivate);
         });
       }
     }
@@ -212,6 +225,7 @@ export class ComposerFeature {
             adapter: this.adapter,
             data: this.data,
             tracker: this.tracker,
+            theme: this.siteTheme(),
           });
           tracked.session = session;
           session.start(tracked.standIn?.host ?? null);

@@ -5,8 +5,9 @@
  * looking and named like the real one; the UI script (panel, hints, twitter-text) loads when the
  * person uses the button, the shortcut, or the editor, and its UI takes the stand-in's place.
  */
-import { TOGGLE_CSS } from './ui/toggleStyles';
-import { UI_HOST_NAME, type UiAnchor } from './types';
+import { relayMark } from './mark';
+import { THEME_ATTRIBUTE, TOGGLE_CSS } from './ui/toggleStyles';
+import { UI_HOST_NAME, type SiteTheme, type UiAnchor } from './types';
 
 /** Keys pressed on the button stay with Relay: the site's shortcuts don't fire (as WXT's isolateEvents). */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
@@ -16,6 +17,8 @@ export interface StandIn {
   readonly host: HTMLElement;
   /** Shows how many posts there are to suggest. */
   setCount(count: number): void;
+  /** Matches the site's theme. */
+  setTheme(theme: SiteTheme): void;
   /** Puts the host back next to its anchor when the site re-rendered it away. */
   keepMounted(): void;
   remove(): void;
@@ -39,8 +42,9 @@ function span(className: string, text: string): HTMLSpanElement {
 }
 
 /** Mounts a stand-in button at `anchor`; `onActivate` runs when it is clicked (or pressed). */
-export function mountStandIn(anchor: UiAnchor, count: number, onActivate: () => void): StandIn {
+export function mountStandIn(anchor: UiAnchor, count: number, theme: SiteTheme, onActivate: () => void): StandIn {
   const host = document.createElement(UI_HOST_NAME);
+  host.setAttribute(THEME_ATTRIBUTE, theme);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = `:host { all: initial !important; }\n${TOGGLE_CSS}`;
@@ -55,7 +59,7 @@ export function mountStandIn(anchor: UiAnchor, count: number, onActivate: () => 
   button.setAttribute('aria-keyshortcuts', 'Alt+Shift+R');
   button.title = 'Suggested posts from Relay (Alt+Shift+R)';
   const counter = span('relay-count', String(count));
-  button.append(span('relay-mark', 'R'), span('', 'Suggested posts'), counter);
+  button.append(relayMark(18), span('', 'Suggested posts'), counter);
   button.addEventListener('click', onActivate);
   wrapper.append(button);
   shadow.append(style, wrapper);
@@ -65,6 +69,9 @@ export function mountStandIn(anchor: UiAnchor, count: number, onActivate: () => 
     host,
     setCount(next) {
       counter.textContent = String(next);
+    },
+    setTheme(next) {
+      host.setAttribute(THEME_ATTRIBUTE, next);
     },
     keepMounted() {
       if (!host.isConnected && anchor.element.isConnected) placeAt(anchor, host);

@@ -11,6 +11,9 @@ import type { ComposerData } from '../shared/messaging';
 /** The networks with a content script in their composer (lib/networks.ts). */
 export type { ComposerNetwork };
 
+/** The site's own colour scheme (its setting, not the system's): Relay's UI matches it. */
+export type SiteTheme = 'light' | 'dark';
+
 /** Where Relay's UI goes, relative to an element of the composer. */
 export interface UiAnchor {
   element: Element;
@@ -60,6 +63,15 @@ export interface SiteAdapter {
   postButton(composer: Composer): HTMLElement | null;
   /** True when `node` (an element just added or changed) is the site's "your post was published" signal. */
   isSuccessSignal(node: Element): boolean;
+  /**
+   * The DOM range of [start, end) of the editor's text (offsets as `readText` counts them), to
+   * draw marks over; null when it can't be had (a textarea). Reads only: never changes the editor.
+   */
+  textRange(editor: HTMLElement, start: number, end: number): Range | null;
+  /** The site's theme now, from the markers the site itself sets (components/composer/theme.ts watches them). */
+  theme(): SiteTheme;
+  /** The elements whose attributes (class, style) carry the site's theme marker: observed for changes. */
+  themeTargets(): Element[];
   /** True when a click on `target` should open a composer (to warn when none appears). */
   isComposerTrigger(target: Element): boolean;
   /** True when this URL opens a composer by itself (share intents, compose pages). */
@@ -117,6 +129,11 @@ export interface SessionEnv {
     get(maxAgeMs?: number): Promise<unknown>;
   };
   tracker: PublishTracking<ComposerSessionApi>;
+  /** The site's theme, followed (components/composer/theme.ts). */
+  theme: {
+    readonly value: SiteTheme;
+    subscribe(listener: (theme: SiteTheme) => void): () => void;
+  };
 }
 
 /** What the UI script (entrypoints/*-composer-ui.ts) leaves for the content script in their shared world. */

@@ -121,6 +121,8 @@ export interface ComposerItem {
   tags: string[];
   text: string;
   link: string;
+  /** Which of the network's text variants `text` is (1-based), or null when the post has none for it (title and link). */
+  variant: { number: number; of: number } | null;
 }
 
 /** What a composer content script needs; all empty when the advocate is not enrolled. */

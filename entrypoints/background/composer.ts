@@ -7,6 +7,7 @@
 import { compileGuidelines } from '../../lib/guidelines';
 import { DAY_MS } from '../../lib/scoring/calendar';
 import type { ComposerNetwork } from '../../lib/networks';
+import { pickVariantIndex } from '../../lib/render';
 import { DEFAULT_GUIDELINES, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from './db';
 import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../components/shared/views';
@@ -76,8 +77,12 @@ export async function composerData(db: RelayDexie, request: ComposerRequest, now
   const live = liveFor(content, network, now);
   const rules = guidelines ? compileGuidelines(guidelines) : undefined;
   const items: ComposerItem[] = live.map((item) => {
-    const { text, link } = suggestion(item, network, enrollment.advocate.id, rules);
-    return { id: item.id, title: item.title, tags: item.tags, text, link };
+    const advocateId = enrollment.advocate.id;
+    const { text, link } = suggestion(item, network, advocateId, rules);
+    const count = item.variants[network]?.length ?? 0;
+    // The same pick as suggestedText's, so the label names the text shown.
+    const variant = count > 0 ? { number: pickVariantIndex(count, advocateId, item.id) + 1, of: count } : null;
+    return { id: item.id, title: item.title, tags: item.tags, text, link, variant };
   });
   const relayLinks: ComposerData['relayLinks'] = [];
   for (const [index, item] of live.entries()) {

@@ -8,8 +8,9 @@
  * placed through the shadow root's own getSelection(). Only those two containers are scanned for
  * composers, so the feed around them costs nothing.
  */
-import { editorText } from '../../components/composer/editor-text';
+import { editorRange, editorText } from '../../components/composer/editor-text';
 import { execInsertText, insertWithFallback, pasteText } from '../../components/composer/editing';
+import { linkedinTheme, linkedinThemeTargets } from './theme';
 import type { Composer, ObservedRoot, SiteAdapter, UiAnchor } from '../../components/composer/types';
 
 const MODAL_OUTLET_ID = 'artdeco-modal-outlet';
@@ -95,6 +96,9 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   readText: editorText,
+  textRange: editorRange,
+  theme: linkedinTheme,
+  themeTargets: linkedinThemeTargets,
 
   insertText(editor, text) {
     // Quill reads what the browser's typing command did; a paste is the fallback.

@@ -7,8 +7,9 @@
  * composer is a <textarea>. Draft.js renders from its own EditorState, so DOM writes are reverted:
  * text goes in as a synthetic paste (text/plain), which Draft splits into blocks, newlines kept.
  */
-import { editorText } from '../../components/composer/editor-text';
+import { editorRange, editorText } from '../../components/composer/editor-text';
 import { execInsertText, insertWithFallback, pasteText, setTextareaValue } from '../../components/composer/editing';
+import { xTheme, xThemeTargets } from './theme';
 import type { Composer, SiteAdapter, UiAnchor } from '../../components/composer/types';
 
 const EDITOR = 'div[data-testid^="tweetTextarea_"][role="textbox"], textarea[data-testid^="tweetTextarea_"]';
@@ -140,6 +141,9 @@ export const xAdapter: SiteAdapter = {
   },
 
   readText: editorText,
+  textRange: editorRange,
+  theme: xTheme,
+  themeTargets: xThemeTargets,
 
   insertText(editor, text) {
     const methods =

@@ -43,12 +43,16 @@ export const LISBON = {
 
 const LINK = String.raw`http://relay\.test/r/([A-Za-z0-9_-]+)`;
 
-/** The suggested text of RELEASE on a network as the editor should hold it: the variant and the advocate's link. */
+/**
+ * The suggested text of RELEASE on a network as the editor should hold it: the variant, the
+ * disclosure the guidelines ask for (added to approved text: lib/guidelines/approved-text.ts) and
+ * the advocate's link.
+ */
 export const SUGGESTED: Record<ComposerCase['network'], RegExp> = {
   linkedin: new RegExp(
-    String.raw`^Relay 2\.0 is here\.\nShare company news in your own words, right where you post\.\n\n${LINK}$`,
+    String.raw`^Relay 2\.0 is here\.\nShare company news in your own words, right where you post\.\n#employee\n\n${LINK}$`,
   ),
-  x: new RegExp(String.raw`^Relay 2\.0 is out\.\nShare news in your own words\. ${LINK}$`),
+  x: new RegExp(String.raw`^Relay 2\.0 is out\.\nShare news in your own words\. #employee ${LINK}$`),
 };
 
 export async function putGuidelines(server: TestServer, guidelines: unknown = GUIDELINES): Promise<void> {

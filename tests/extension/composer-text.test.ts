@@ -12,6 +12,7 @@ import { PublishTracker, type PublishSnapshot } from '../../components/composer/
 import { relayContentIds } from '../../components/composer/ui/relay-content';
 import lite, { extractHashtagsWithIndices } from '../../components/composer/twitter-text-lite';
 import type { ComposerItem } from '../../components/shared/messaging';
+import { schemeOfColour } from '../../components/composer/theme';
 
 describe('relayContentIds', () => {
   const links = [
@@ -48,6 +49,7 @@ describe('filterSuggestions', () => {
     tags,
     text: `${title} text`,
     link: '',
+    variant: null,
   });
   const items = [
     item('1', 'Spring release', ['product', 'launch']),
@@ -188,5 +190,17 @@ describe("twitter-text-lite (the LinkedIn bundle's twitter-text)", () => {
     });
     const hints = checkPost('Big day #launch #robots', { network: 'linkedin', guidelines });
     expect(hints.map((h) => h.kind).sort()).toEqual(['missing-disclosure', 'too-many-hashtags']);
+  });
+});
+
+describe('schemeOfColour (how X shows its theme: the page background)', () => {
+  it("reads X's three backgrounds and ignores what paints nothing", () => {
+    expect(schemeOfColour('rgb(255, 255, 255)')).toBe('light');
+    expect(schemeOfColour('rgb(21, 32, 43)')).toBe('dark');
+    expect(schemeOfColour('rgb(0, 0, 0)')).toBe('dark');
+    expect(schemeOfColour('rgb(244, 242, 238)')).toBe('light');
+    expect(schemeOfColour('rgba(0, 0, 0, 0)')).toBeNull();
+    expect(schemeOfColour('rgb(0 0 0 / 10%)')).toBeNull();
+    expect(schemeOfColour('transparent')).toBeNull();
   });
 });

@@ -121,6 +121,9 @@ describe('composer messages', () => {
     expect(linkedin.items.map((i) => i.title).sort()).toEqual(['Both networks', 'Everywhere', 'LinkedIn only']);
     const only = linkedin.items.find((i) => i.id === linkedinOnly.id)!;
     expect(only.text).toBe(`Only here ${only.link} #employee`);
+    // Which variant the text is, for the panel's "LinkedIn · version 1 of 1".
+    expect(only.variant).toEqual({ number: 1, of: 1 });
+    expect(linkedin.items.find((i) => i.id === everywhere.id)!.variant).toEqual({ number: 1, of: 1 });
   });
 
   it('briefs a composer with the same counts as the whole answer, without texts or links', async () => {

@@ -1,7 +1,9 @@
 /**
  * Relay inside a site's composer: the "Suggested posts" button (only when there are posts to
- * suggest), its panel, and the guideline hints. Everything shown from the server is text.
+ * suggest), its panel, and the guideline hints, lined up with the editor's text column. Everything
+ * shown from the server is text.
  */
+import { Logo } from '../../shared/Logo';
 import type { ComposerUiActions, ComposerUiState } from './session';
 import type { Store } from './store';
 import { GuidelineHints } from './GuidelineHints';
@@ -17,8 +19,9 @@ const PANEL_ID = 'relay-suggested-posts';
 
 export function ComposerUi({ store, actions }: Props) {
   const state = useStore(store);
+  const inset = { '--relay-inset-start': `${state.column.start}px`, '--relay-inset-end': `${state.column.end}px` };
   return (
-    <div class="relay">
+    <div class="relay" style={inset}>
       {state.items.length > 0 && (
         <button
           type="button"
@@ -31,9 +34,7 @@ export function ComposerUi({ store, actions }: Props) {
           title="Suggested posts from Relay (Alt+Shift+R)"
           onClick={actions.togglePanel}
         >
-          <span class="relay-mark" aria-hidden="true">
-            R
-          </span>
+          <Logo size={18} />
           <span aria-hidden="true">Suggested posts</span>
           <span class="relay-count" aria-hidden="true">
             {state.items.length}
@@ -44,6 +45,7 @@ export function ComposerUi({ store, actions }: Props) {
         <SuggestionsPanel
           id={PANEL_ID}
           items={state.items}
+          siteName={state.siteName}
           busy={state.busy}
           notice={state.notice}
           onInsert={actions.insert}

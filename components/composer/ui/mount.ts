@@ -3,6 +3,7 @@
  * can't leak), next to the composer. The anchor is an Element, not a selector: WXT's autoMount
  * resolves selectors with document.querySelector, which can't see into LinkedIn's shadow root.
  * Keyboard events stay inside (the sites' shortcuts don't fire while typing in the search box).
+ * Beside the UI, the same shadow root holds the layer the marks over the editor's words are drawn in.
  */
 import { h, render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -14,6 +15,7 @@ import type { ComposerSession, MountedUi } from './session';
 
 export async function mountComposerUi(ctx: ContentScriptContext, session: ComposerSession): Promise<MountedUi> {
   const { element, append } = session.composer.anchor;
+  let layer: HTMLElement | null = null;
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
     name: UI_HOST_NAME,
     mode: 'open',
@@ -23,13 +25,19 @@ export async function mountComposerUi(ctx: ContentScriptContext, session: Compos
     css: COMPOSER_CSS,
     isolateEvents: true,
     onMount(container) {
-      render(h(ComposerUi, { store: session.store, actions: session }), container);
-      return container;
+      const app = document.createElement('div');
+      layer = document.createElement('div');
+      layer.className = 'relay-marks';
+      layer.setAttribute('aria-hidden', 'true');
+      container.append(app, layer);
+      render(h(ComposerUi, { store: session.store, actions: session }), app);
+      return app;
     },
-    onRemove(container) {
-      if (container) render(null, container);
+    onRemove(app) {
+      if (app) render(null, app);
     },
   });
   ui.mount();
-  return { host: ui.shadowHost, remove: () => ui.remove() };
+  if (!layer) throw new Error('the composer UI did not mount');
+  return { host: ui.shadowHost, layer, remove: () => ui.remove() };
 }

@@ -16,10 +16,13 @@ import type { ComposerData, ComposerItem } from '../../shared/messaging';
 import { looseText, restoreCaret, saveCaret } from '../editing';
 import type { Composer, ComposerSessionApi, PublishSnapshot, SessionEnv } from '../types';
 import { guarded, warnOnce } from '../warn';
+import { columnInsets, type ColumnInsets } from './column';
 import { debounce } from './debounce';
+import { EditorMarks, type Mark } from './marks';
 import { mountComposerUi } from './mount';
 import { relayContentIds } from './relay-content';
 import { createStore, type Store } from './store';
+import { THEME_ATTRIBUTE } from './toggleStyles';
 
 export const HINT_DELAY_MS = 250;
 
@@ -31,6 +34,10 @@ export interface ComposerUiState {
   /** A problem to show in the panel (the editor did not take the text). */
   notice: string | null;
   busy: boolean;
+  /** "LinkedIn" or "X": whose text variants the panel shows. */
+  siteName: string;
+  /** The editor's text column, from the UI host's edges: the UI lines up with it. */
+  column: ColumnInsets;
 }
 
 /** What the UI may ask of its composer. */
@@ -43,7 +50,16 @@ export interface ComposerUiActions {
 
 export interface MountedUi {
   host: Element;
+  /** Where the marks over the editor's words are drawn (in the UI's shadow root). */
+  layer: HTMLElement;
   remove(): void;
+}
+
+/** The marks for these hints: the ones about a part of the text. */
+function marksOf(hints: readonly Hint[], text: string): Mark[] {
+  return hints.flatMap((hint) =>
+    hint.range ? [{ ...hint.range, severity: hint.severity, text: text.slice(hint.range.start, hint.range.end) }] : [],
+  );
 }
 
 /** The background's answer with its guidelines compiled, once per answer, for checks on every pause in typing. */
@@ -70,9 +86,15 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     hints: [],
     notice: null,
     busy: false,
+    siteName: '',
+    column: { start: 0, end: 0 },
   });
   private inserted: { contentId: string; text: string } | null = null;
   private ui: MountedUi | null = null;
+  private marks: EditorMarks | null = null;
+  /** Moves the UI with the editor's column when either changes size. */
+  private readonly layout = new ResizeObserver(guarded('Aligning with the editor', () => this.align()));
+  private stopTheme: (() => void) | null = null;
   /** The content script's stand-in button, removed when this UI is in (or has nothing to show). */
   private standIn: Element | null = null;
   private mounting = false;
@@ -87,7 +109,9 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
   constructor(
     readonly composer: Composer,
     private readonly env: SessionEnv,
-  ) {}
+  ) {
+    this.store.set({ siteName: env.adapter.siteName });
+  }
 
   private get editor(): HTMLElement {
     return this.composer.editor;
@@ -125,8 +149,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
   /** Puts the UI back when the site re-rendered it away. */
   keepMounted(): void {
     if (this.ui && !this.ui.host.isConnected) {
-      this.ui.remove();
-      this.ui = null;
+      this.unmount();
       this.syncUi();
     }
   }
@@ -137,8 +160,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     this.scheduleCheck.cancel();
     this.editorObserver.disconnect();
     this.env.tracker.drop(this);
-    this.ui?.remove();
-    this.ui = null;
+    this.unmount();
     this.dropStandIn();
   }
 
@@ -198,6 +220,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
       this.env.tracker.confirm(this, 'cleared');
     }
     this.scheduleCheck();
+    this.marks?.schedule();
   }
 
   private relayIds(text: string, data: CheckData): string[] {
@@ -229,8 +252,41 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     const data = this.data;
     const text = this.env.adapter.readText(this.editor);
     if (looseText(text) === '') this.inserted = null;
-    this.store.set({ hints: data ? this.hintsFor(text, data) : [] });
+    const hints = data ? this.hintsFor(text, data) : [];
+    this.store.set({ hints });
     this.syncUi();
+    this.marks?.set(marksOf(hints, text));
+  }
+
+  /** The UI is in: it takes the site's theme, lines up with the editor and marks the hints' words. */
+  private mounted(ui: MountedUi): void {
+    this.ui = ui;
+    const setTheme = (theme: string) => ui.host.setAttribute(THEME_ATTRIBUTE, theme);
+    setTheme(this.env.theme.value);
+    this.stopTheme = this.env.theme.subscribe(guarded('Following the site theme', setTheme));
+    this.marks = new EditorMarks(ui.layer, this.editor, this.env.adapter);
+    this.layout.observe(this.editor);
+    this.layout.observe(ui.host);
+    this.align();
+    this.marks.set(marksOf(this.store.get().hints, this.env.adapter.readText(this.editor)));
+  }
+
+  private unmount(): void {
+    this.stopTheme?.();
+    this.stopTheme = null;
+    this.layout.disconnect();
+    this.marks?.dispose();
+    this.marks = null;
+    this.ui?.remove();
+    this.ui = null;
+  }
+
+  private align(): void {
+    if (!this.ui) return;
+    const column = columnInsets(this.editor, this.ui.host);
+    const known = this.store.get().column;
+    if (column.start !== known.start || column.end !== known.end) this.store.set({ column });
+    this.marks?.schedule();
   }
 
   private syncUi(): void {
@@ -243,7 +299,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
         .then((ui) => {
           this.mounting = false;
           if (this.disposed) ui.remove();
-          else this.ui = ui;
+          else this.mounted(ui);
           // In the same task as the mount: the page never draws both buttons, nor neither.
           this.dropStandIn();
           this.syncUi();
@@ -253,8 +309,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
           warnOnce(`could not show Relay next to a ${this.env.adapter.siteName} composer.`, error);
         });
     } else if (!needed) {
-      this.ui?.remove();
-      this.ui = null;
+      this.unmount();
       this.dropStandIn();
     }
   }

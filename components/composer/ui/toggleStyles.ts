@@ -1,47 +1,63 @@
 /**
  * The CSS of the "Suggested posts" button and what it stands on (the host's place in the page, the
- * colours, light and dark): shared by the full composer UI (styles.ts) and the stand-in button the
- * always-loaded content script shows before the UI script is loaded (components/composer/stand-in.ts),
- * so the two look the same and the swap can't be seen.
+ * colours of the site's light and dark themes): shared by the full composer UI (styles.ts) and the
+ * stand-in button the always-loaded content script shows before the UI script is loaded
+ * (components/composer/stand-in.ts), so the two look the same and the swap can't be seen. The
+ * theme is the SITE's (its host carries `data-relay-theme`, set from the adapter), never the
+ * system's: a dark system on light LinkedIn gets the light colours.
  */
+import { BRAND_COLOR, BRAND_COLOR_DARK, BRAND_TEXT, BRAND_TEXT_DARK } from '../../../lib/brand';
+
+export const THEME_ATTRIBUTE = 'data-relay-theme';
+
 export const TOGGLE_CSS = `
-:host { display: block !important; margin: 4px 0 !important; }
-.relay {
-  --relay-accent: #5b3cc4;
-  --relay-fg: #1d1d1f;
-  --relay-muted: #5f6368;
-  --relay-bg: #ffffff;
-  --relay-border: #d5d7db;
+:host { display: block !important; margin: 6px 0 !important; }
+:host {
+  --relay-accent: ${BRAND_COLOR};
+  --relay-on-accent: ${BRAND_TEXT};
+  --relay-fg: #1d2226;
+  --relay-muted: #5e6369;
+  --relay-surface: #ffffff;
+  --relay-hover: #eef6f5;
+  --relay-chip: #eef0f2;
+  --relay-border: #d9dcdf;
   --relay-error: #b3261e;
-  --relay-warning: #8a5a00;
-  --relay-info: #1a5fb4;
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: var(--relay-fg);
+  --relay-warning: #8a5300;
+  --relay-info: #1f5fa8;
+  --relay-shadow: 0 6px 20px rgba(0, 0, 0, 0.1);
 }
-@media (prefers-color-scheme: dark) {
-  .relay {
-    --relay-accent: #b9a6ff;
-    --relay-fg: #ececf1;
-    --relay-muted: #a9abb2;
-    --relay-bg: #1f2023;
-    --relay-border: #3c3f45;
-    --relay-error: #ff8a80;
-    --relay-warning: #ffc95c;
-    --relay-info: #8ab4f8;
-  }
+:host([${THEME_ATTRIBUTE}="dark"]) {
+  --relay-accent: ${BRAND_COLOR_DARK};
+  --relay-on-accent: ${BRAND_TEXT_DARK};
+  --relay-fg: #e8eaed;
+  --relay-muted: #aeb3b9;
+  --relay-surface: #1f2428;
+  --relay-hover: #163532;
+  --relay-chip: #2c3237;
+  --relay-border: #3a4147;
+  --relay-error: #ff8f86;
+  --relay-warning: #f2c14e;
+  --relay-info: #8ab8ff;
+  --relay-shadow: 0 6px 20px rgba(0, 0, 0, 0.45);
+}
+.relay {
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: var(--relay-fg);
+  padding: 0 var(--relay-inset-end, 0px) 0 var(--relay-inset-start, 0px);
 }
 button { font: inherit; cursor: pointer; }
 button:disabled { cursor: default; opacity: 0.6; }
-button:focus-visible, input:focus-visible { outline: 2px solid var(--relay-accent); outline-offset: 1px; }
+button:focus-visible, input:focus-visible { outline: 2px solid var(--relay-accent); outline-offset: 2px; }
 .relay-toggle {
   display: inline-flex; align-items: center; gap: 6px;
-  padding: 3px 10px 3px 4px; border-radius: 999px;
-  border: 1px solid var(--relay-border); background: var(--relay-bg); color: var(--relay-fg);
+  padding: 3px 10px 3px 4px; border-radius: 999px; font-weight: 600;
+  border: 1px solid var(--relay-border); background: var(--relay-surface); color: var(--relay-fg);
 }
-.relay-toggle[aria-expanded="true"] { border-color: var(--relay-accent); }
-.relay-mark {
-  display: inline-grid; place-items: center; width: 18px; height: 18px; border-radius: 50%;
-  background: var(--relay-accent); color: var(--relay-bg); font-weight: 700; font-size: 11px;
+.relay-toggle:hover { border-color: var(--relay-accent); }
+.relay-toggle[aria-expanded="true"] { border-color: var(--relay-accent); background: var(--relay-hover); }
+.logo { display: block; flex: none; }
+.relay-count {
+  min-width: 18px; padding: 0 5px; border-radius: 999px; text-align: center; font-size: 12px;
+  background: var(--relay-chip); color: var(--relay-fg); font-variant-numeric: tabular-nums;
 }
-.relay-count { color: var(--relay-muted); font-variant-numeric: tabular-nums; }
 `;

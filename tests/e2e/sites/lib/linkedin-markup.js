@@ -75,37 +75,38 @@
   const SHARE_BOX_CSS = `
 .artdeco-modal-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.6); display: flex; align-items: flex-start;
   justify-content: center; z-index: 1000; font: 14px/1.4 system-ui, sans-serif; }
-.artdeco-modal { position: relative; background: #fff; width: 744px; max-width: 95vw; margin-top: 48px; border-radius: 8px;
+.artdeco-modal { position: relative; background: var(--li-surface, #fff); color: var(--li-text, #191919); width: 744px; max-width: 95vw; margin-top: 48px; border-radius: 8px;
   box-shadow: 0 4px 24px rgba(0,0,0,.3); }
 .artdeco-modal__dismiss { position: absolute; top: 12px; right: 12px; }
-.artdeco-modal__header { padding: 16px 24px; border-bottom: 1px solid #e8e8e8; }
+.artdeco-modal__header { padding: 16px 24px; border-bottom: 1px solid var(--li-border, #e8e8e8); }
 .artdeco-modal__header h2 { margin: 0 0 8px; font-size: 20px; }
 .artdeco-modal__content { padding: 0; }
 .share-creation-state__text-editor { padding: 12px 24px; min-height: 220px; }
 .ql-container { position: relative; }
 .ql-editor { min-height: 200px; outline: none; white-space: pre-wrap; overflow-wrap: break-word; font-size: 18px; }
 .ql-editor p { margin: 0; }
-.ql-editor.ql-blank::before { content: attr(data-placeholder); color: #767676; position: absolute; pointer-events: none; }
+.ql-editor.ql-blank::before { content: attr(data-placeholder); color: var(--li-muted, #767676); position: absolute; pointer-events: none; }
 .ql-clipboard { position: absolute; left: -10000px; height: 1px; overflow-y: hidden; }
-.share-creation-state__footer { display: flex; justify-content: space-between; padding: 12px 24px; border-top: 1px solid #e8e8e8; }
-.share-actions__primary-action { background: #0a66c2; color: #fff; border: 0; border-radius: 16px; padding: 6px 16px; font-weight: 600; }
-.share-actions__primary-action:disabled { background: #e8e8e8; color: #999; }
+.share-creation-state__footer { display: flex; justify-content: space-between; padding: 12px 24px; border-top: 1px solid var(--li-border, #e8e8e8); }
+.share-actions__primary-action { background: var(--li-primary, #0a66c2); color: var(--li-on-primary, #fff); border: 0; border-radius: 16px; padding: 6px 16px; font-weight: 600; }
+.share-actions__primary-action:disabled { background: var(--li-disabled, #e8e8e8); color: var(--li-on-disabled, #8c8c8c); }
+.artdeco-button:not(.share-actions__primary-action) { color: inherit; background: var(--li-surface, #fff); border: 1px solid var(--li-border, #e8e8e8); }
 `;
 
   const PAGE_CSS = `
-body { margin: 0; background: #f4f2ee; font: 14px/1.4 system-ui, sans-serif; color: #191919; }
-.global-nav { background: #fff; border-bottom: 1px solid #e8e8e8; padding: 8px 24px; font-weight: 700; color: #0a66c2; }
+body { margin: 0; background: var(--li-page, #f4f2ee); font: 14px/1.4 system-ui, sans-serif; color: var(--li-text, #191919); }
+.global-nav { background: var(--li-surface, #fff); border-bottom: 1px solid var(--li-border, #e8e8e8); padding: 8px 24px; font-weight: 700; color: var(--li-brand, #0a66c2); }
 main { max-width: 560px; margin: 24px auto; }
-.share-box-feed-entry, .feed-post, [data-view-name="share-box"] { background: #fff; border-radius: 8px; padding: 12px 16px; margin-bottom: 8px; }
-.share-box-feed-entry__trigger, [aria-label="Start a post"] { display: block; width: 100%; text-align: left; border: 1px solid #999;
-  border-radius: 35px; padding: 12px 16px; background: #fff; color: #666; text-decoration: none; cursor: pointer; }
-.avatar { width: 48px; height: 48px; border-radius: 50%; background: #cde; display: inline-flex; align-items: center; justify-content: center; }
+.share-box-feed-entry, .feed-post, [data-view-name="share-box"] { background: var(--li-surface, #fff); border-radius: 8px; padding: 12px 16px; margin-bottom: 8px; }
+.share-box-feed-entry__trigger, [aria-label="Start a post"] { display: block; width: 100%; text-align: left; border: 1px solid var(--li-muted, #999);
+  border-radius: 35px; padding: 12px 16px; background: var(--li-surface, #fff); color: var(--li-muted, #666); text-decoration: none; cursor: pointer; }
+.avatar { width: 48px; height: 48px; border-radius: 50%; background: var(--li-avatar, #cde); display: inline-flex; align-items: center; justify-content: center; }
 .feed-post__actor { display: flex; gap: 8px; }
 .feed-post__text { margin: 8px 0; white-space: normal; }
-.feed-post__actions { display: flex; justify-content: space-around; border-top: 1px solid #e8e8e8; padding-top: 4px; }
-.feed-post__actions button { background: none; border: 0; color: #666; font-weight: 600; padding: 8px; }
+.feed-post__actions { display: flex; justify-content: space-around; border-top: 1px solid var(--li-border, #e8e8e8); padding-top: 4px; }
+.feed-post__actions button { background: none; border: 0; color: var(--li-muted, #666); font-weight: 600; padding: 8px; }
 .artdeco-toasts_toasts, .toasts { position: fixed; left: 24px; bottom: 24px; z-index: 2000; list-style: none; margin: 0; padding: 0; }
-.artdeco-toast-item, .toast { background: #fff; border-radius: 8px; box-shadow: 0 4px 12px rgba(0,0,0,.2); padding: 12px 16px; margin-top: 8px; }
+.artdeco-toast-item, .toast { background: var(--li-surface, #fff); border-radius: 8px; box-shadow: 0 4px 12px rgba(0,0,0,.2); padding: 12px 16px; margin-top: 8px; }
 `;
 
   // --- feed posts -------------------------------------------------------------------------------

@@ -38,6 +38,7 @@
     const style = document.createElement('style');
     style.textContent = (generation === 'unknown' ? '' : PAGE_CSS) + gen.css;
     document.head.append(style);
+    window.FixtureThemes.initial('linkedin', { markers: generation !== 'unknown' });
     if (generation === 'shadow') gen.outlet(); // the host's shadow root exists from the start
 
     window.__posts = [];
@@ -135,7 +136,13 @@
     if (params.get('shareActive') === 'true') open(params.get('text') ?? '');
     else if (location.pathname.startsWith('/preload/sharebox')) open();
 
-    window.__fixtureSite = { site: 'linkedin', generation, open, close };
+    window.__fixtureSite = {
+      site: 'linkedin',
+      generation,
+      open,
+      close,
+      setTheme: (name) => window.FixtureThemes.apply('linkedin', name),
+    };
   }
 
   window.LinkedInFixture = { start };

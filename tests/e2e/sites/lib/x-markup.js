@@ -21,37 +21,44 @@
   };
 
   const CSS = `
-body { margin: 0; font: 15px/1.3 system-ui, sans-serif; color: #0f1419; background: #fff; }
+body { margin: 0; font: 15px/1.3 system-ui, sans-serif; color: var(--x-text, #0f1419); }
 .app { display: flex; justify-content: center; }
 header[role="banner"] { width: 240px; padding: 12px; }
 header[role="banner"] a { display: block; padding: 12px; color: inherit; text-decoration: none; font-size: 20px; }
 [data-testid="SideNav_NewTweet_Button"] { background: #1d9bf0; color: #fff !important; border-radius: 9999px; text-align: center; font-weight: 700; }
-main { width: 600px; border-left: 1px solid #eff3f4; border-right: 1px solid #eff3f4; min-height: 100vh; }
-.column-header { padding: 12px 16px; font-weight: 700; font-size: 20px; border-bottom: 1px solid #eff3f4; }
-article[data-testid="tweet"] { display: flex; gap: 12px; padding: 12px 16px; border-bottom: 1px solid #eff3f4; }
-.avatar { width: 40px; height: 40px; border-radius: 50%; background: #cfd9de; flex: none; }
+main { width: 600px; border-left: 1px solid var(--x-border, #eff3f4); border-right: 1px solid var(--x-border, #eff3f4); min-height: 100vh; }
+.column-header { padding: 12px 16px; font-weight: 700; font-size: 20px; border-bottom: 1px solid var(--x-border, #eff3f4); }
+article[data-testid="tweet"] { display: flex; gap: 12px; padding: 12px 16px; border-bottom: 1px solid var(--x-border, #eff3f4); }
+.avatar { width: 40px; height: 40px; border-radius: 50%; background: var(--x-avatar, #cfd9de); flex: none; }
 .tweet__body { flex: 1; }
 [data-testid="tweetText"] { white-space: pre-wrap; margin: 4px 0; }
 .tweet__actions { display: flex; justify-content: space-between; max-width: 425px; }
-.tweet__actions button, .tweet__actions a { background: none; border: 0; color: #536471; font-size: 13px; text-decoration: none; }
-.composer { display: flex; gap: 12px; padding: 12px 16px; border-bottom: 1px solid #eff3f4; }
+.tweet__actions button, .tweet__actions a { background: none; border: 0; color: var(--x-muted, #536471); font-size: 13px; text-decoration: none; }
+.composer { display: flex; gap: 12px; padding: 12px 16px; border-bottom: 1px solid var(--x-border, #eff3f4); }
 .composer__main { flex: 1; min-width: 0; }
-.replying-to { color: #536471; margin-bottom: 4px; }
+.replying-to { color: var(--x-muted, #536471); margin-bottom: 4px; }
 .DraftEditor-root { position: relative; font-size: 20px; min-height: 52px; padding: 8px 0; }
-.public-DraftEditorPlaceholder-root { position: absolute; color: #536471; pointer-events: none; }
+.public-DraftEditorPlaceholder-root { position: absolute; color: var(--x-muted, #536471); pointer-events: none; }
 .public-DraftEditor-content { min-height: 28px; }
-[data-testid="toolBar"] { display: flex; justify-content: space-between; align-items: center; border-top: 1px solid #eff3f4; padding-top: 8px; }
-[data-testid="toolBar"] nav button { background: none; border: 0; color: #1d9bf0; font-size: 16px; }
-.post-button { background: #0f1419; color: #fff; border: 0; border-radius: 9999px; padding: 8px 16px; font-weight: 700; }
+[data-testid="toolBar"] { display: flex; justify-content: space-between; align-items: center; border-top: 1px solid var(--x-border, #eff3f4); padding-top: 8px; }
+[data-testid="toolBar"] nav button { background: none; border: 0; color: var(--x-link, #0b6bb0); font-size: 16px; }
+.post-button { background: var(--x-strong, #0f1419); color: var(--x-on-strong, #fff); border: 0; border-radius: 9999px; padding: 8px 16px; font-weight: 700; }
 .post-button:disabled { opacity: .5; }
 .layer { position: fixed; inset: 0; z-index: 10; display: flex; justify-content: center; align-items: flex-start; }
-.mask { position: absolute; inset: 0; background: rgba(91,112,131,.4); }
-[role="dialog"] { position: relative; background: #fff; width: 600px; margin-top: 5vh; border-radius: 16px; }
+.mask { position: absolute; inset: 0; background: var(--x-mask, rgba(0,0,0,.4)); }
+[role="dialog"] { position: relative; background: var(--x-page, #fff); color: var(--x-text, #0f1419); width: 600px; margin-top: 5vh; border-radius: 16px; }
 .dialog__bar { display: flex; justify-content: space-between; padding: 8px 16px; }
+.dialog__bar button { background: none; border: 0; color: inherit; font: inherit; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .toast-layer { position: fixed; bottom: 24px; left: 0; right: 0; display: flex; justify-content: center; z-index: 20; }
 [data-testid="toast"] { background: #1d9bf0; color: #fff; border-radius: 4px; padding: 12px 16px; display: flex; gap: 24px; }
 [data-testid="toast"] a { color: #fff; font-weight: 700; }
+/* The phone layout: no side nav, the column and the compose modal take the whole width. */
+@media (max-width: 700px) {
+  header[role="banner"] { display: none; }
+  main { width: 100%; border: 0; }
+  [role="dialog"] { width: 100%; margin-top: 0; border-radius: 0; min-height: 100vh; }
+}
 `;
 
   // --- markup -------------------------------------------------------------------------------------

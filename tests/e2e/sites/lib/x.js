@@ -30,6 +30,7 @@
     const style = document.createElement('style');
     style.textContent = CSS;
     document.head.append(style);
+    window.FixtureThemes.initial('x');
     window.__posts = [];
 
     const column = document.querySelector('[data-testid="primaryColumn"]');
@@ -224,7 +225,7 @@
     window.addEventListener('popstate', route);
     route();
 
-    window.__fixtureSite = { site: 'x', mode, openModal };
+    window.__fixtureSite = { site: 'x', mode, openModal, setTheme: (name) => window.FixtureThemes.apply('x', name) };
   }
 
   window.XFixture = { start };
