@@ -13,6 +13,7 @@ import type { PopupState } from '../../components/shared/views';
 import { accessEndedNotice, clearAdvocateData, retryPendingSignOuts } from './access';
 import { ApiClient, type ApiError, type Fetch, type Transport } from './api-client';
 import { LiveConnection } from './live';
+import { badgeText, newUnsharedCount } from './badge';
 import { flushOutbox, pendingShareCount } from './outbox';
 import { popupState } from './popup-state';
 import { refreshMe } from './points';
@@ -242,9 +243,9 @@ export class BackgroundController {
     return this.flushing;
   }
 
+  /** The toolbar badge: how many posts are new (not yet seen in the popup) and not shared yet (badge.ts). */
   async updateBadge(): Promise<void> {
-    const unseen = (await getMeta(this.db, 'unseen')) ?? [];
-    await this.port.setBadge(unseen.length ? String(unseen.length) : '');
+    await this.port.setBadge(badgeText(await newUnsharedCount(this.db)));
   }
 
   /**

@@ -9,7 +9,7 @@ import { summarizeMeHistory } from '../../lib/history-summary';
 import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/scoring';
 import type { AdvocateItem, MeHistory, MeResponse, Period } from '../../lib/schemas';
 import { readLeaderboardResponseSchema, readMeResponseSchema } from '../../lib/schemas/read';
-import { getMeta, setMeta, type Cached, type RelayDexie } from './db';
+import { getMeta, setMeta, type Cached, type LocalShare, type RelayDexie } from './db';
 import type { LeaderboardView, PointsView, PrivacyResult } from '../../components/shared/views';
 import { ApiError, type ApiClient } from './api-client';
 import type { LeaderboardRequest } from './messages/get-leaderboard';
@@ -42,13 +42,17 @@ export async function localScore(
   rules: RulesForScoring,
   history: MeHistory | null,
   now: number,
+  what: { extra?: LocalShare; skip?: string } = {},
 ): Promise<Score> {
   // Shares the server refused for good never count (the popup shows them until dismissed).
   const [logged, refused] = await Promise.all([
     db.shares.toArray(),
     db.outbox.filter((entry) => !!entry.rejected).primaryKeys(),
   ]);
+  // `extra` and `skip`: the log with a share that is about to be made, or without one just made (share-points.ts).
+  if (what.extra) logged.push(what.extra);
   const skip = new Set<unknown>(refused);
+  if (what.skip) skip.add(what.skip);
   const shares = skip.size ? logged.filter((share) => !skip.has(share.id)) : logged;
   // Scoring needs the publish time of the posts shared, not every post.
   const shared = (await db.content.bulkGet([...new Set(shares.map((share) => share.contentId))])).filter(

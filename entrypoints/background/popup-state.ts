@@ -6,7 +6,7 @@
  */
 import { getMeta, type AccessEnded, type RelayDexie } from './db';
 import type { ManagedPolicy } from './policy';
-import type { PopupItem, PopupState, SetupView } from '../../components/shared/views';
+import type { LastShare, PopupItem, PopupState, SetupView } from '../../components/shared/views';
 import { pendingShareCount, refusedShares } from './outbox';
 import { localScore } from './points';
 import { suggestion } from './suggestion';
@@ -36,6 +36,7 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
     refusedShares(db),
   ]);
   const advocateId = enrollment?.advocate.id ?? '';
+  const latest = await lastShares(db, content.map((item) => item.id));
   const items: PopupItem[] = content
     .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id))
     .map(({ variants: _variants, links: _links, ...item }) => ({
@@ -46,6 +47,7 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
           suggestion({ ...item, variants: _variants, links: _links }, network, advocateId).text,
         ]),
       ),
+      lastShare: latest.get(item.id) ?? null,
     }));
   return {
     setup: setupView(context, enrollment?.serverUrl ?? accessEnded?.serverUrl ?? '', accessEnded),
@@ -65,6 +67,18 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
     refusedShares: refused,
     accessEnded: enrollment ? null : (accessEnded ?? null),
   };
+}
+
+/** The latest local share of each of `ids` (the log is indexed by content). */
+async function lastShares(db: RelayDexie, ids: readonly string[]): Promise<Map<string, LastShare>> {
+  const latest = new Map<string, LastShare>();
+  if (!ids.length) return latest;
+  for (const share of await db.shares.where('contentId').anyOf(ids).toArray()) {
+    const known = latest.get(share.contentId);
+    if (!known || share.sharedAt > known.sharedAt)
+      latest.set(share.contentId, { network: share.network, sharedAt: share.sharedAt });
+  }
+  return latest;
 }
 
 /**
