@@ -48,11 +48,11 @@ interface Props {
 export function ListScreen(props: Props) {
   const { state, fresh, enrollment, refreshError, reload, replace, focusPostId, justConnected } = props;
   const client = useClient();
-  const sync = useSyncNow(client, replace);
+  const [toast, setToast] = useState<string | null>(null);
+  const sync = useSyncNow(client, replace, setToast);
   const account = useSignOut(client, reload);
   const newIds = useMarkSeen(client, fresh ? state.unseen : null);
   const [filters, setFilters] = useState<PostFilters>(() => ({ ...NO_FILTERS, unshared: unsharedOnly.read() }));
-  const [toast, setToast] = useState<string | null>(null);
   const [preferred, setPreferred] = useState(() => preferredNetwork.read());
   const [shown, setShown] = useState(FIRST_PAGE);
   const [focusId, setFocusId] = useState(focusPostId);
@@ -158,7 +158,7 @@ export function ListScreen(props: Props) {
         </div>
         {tab !== 'posts' && (
           <div class="scroll" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
-            {tab === 'points' ? <PointsScreen /> : <PrivacyScreen />}
+            {tab === 'points' ? <PointsScreen onShowPosts={() => selectTab('posts')} /> : <PrivacyScreen />}
           </div>
         )}
         <Toast text={toast} onClose={() => setToast(null)} />

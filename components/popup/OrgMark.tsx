@@ -32,7 +32,15 @@ export function OrgMark({ name, logoUrl }: { name: string | null; logoUrl: strin
   if (!name) return <Logo size={40} />;
   if (src && !failed)
     return (
-      <img class="org-logo" src={src} alt="" width={40} height={40} referrerpolicy="no-referrer" onError={() => setFailed(true)} />
+      <img
+        class="org-logo"
+        src={src}
+        alt=""
+        width={40}
+        height={40}
+        referrerpolicy="no-referrer"
+        onError={() => setFailed(true)}
+      />
     );
   return (
     <span class="org-monogram" aria-hidden="true">

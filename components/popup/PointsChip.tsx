@@ -9,7 +9,9 @@ export function PointsChip({ summary, onOpen }: { summary: PointsSummary | null;
         type="button"
         class="points-chip"
         onClick={onOpen}
-        title={summary ? `${summary.level.name} · ${plural(summary.shares, 'share')}` : 'Points appear after the first sync'}
+        title={
+          summary ? `${summary.level.name} · ${plural(summary.shares, 'share')}` : 'Points appear after the first sync'
+        }
       >
         <span aria-hidden="true">★</span> {summary ? plural(summary.points, 'point') : 'Points'}
       </button>

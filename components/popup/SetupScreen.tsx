@@ -34,7 +34,9 @@ export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnroll
         <div>
           <h1>{orgName ? `Connect to ${orgName}` : 'Connect to Relay'}</h1>
           <p class="muted">
-            {orgName ? 'Share approved news from your company in your own words, with Relay. ' : 'Share approved company news in your own words. '}
+            {orgName
+              ? 'Share approved news from your company in your own words, with Relay. '
+              : 'Share approved company news in your own words. '}
             {howToStart(ways)}
           </p>
         </div>

@@ -66,9 +66,7 @@ export function SharePanel({ id, item, network, onChoose, onShared }: Props) {
           onChange={onChoose}
         />
       )}
-      <p class="suggestion-label">
-        {linkOnly ? `${label} shares the link only` : `Your text for ${label}`}
-      </p>
+      <p class="suggestion-label">{linkOnly ? `${label} shares the link only` : `Your text for ${label}`}</p>
       <p class="suggestion-text" id={textId}>
         {text}
       </p>

@@ -35,6 +35,7 @@ export function emptyFields(values: Record<SetupFieldName, string>): Partial<Rec
     name: 'Enter your name, as your comms team knows you.',
   };
   const empty: Partial<Record<SetupFieldName, string>> = {};
-  for (const field of Object.keys(messages) as SetupFieldName[]) if (!values[field].trim()) empty[field] = messages[field];
+  for (const field of Object.keys(messages) as SetupFieldName[])
+    if (!values[field].trim()) empty[field] = messages[field];
   return empty;
 }

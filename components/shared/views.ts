@@ -117,8 +117,7 @@ export type EnrollResult =
  * the composer content script when the post is published.
  */
 export type ShareResult =
-  | { ok: true; url: string; shareId?: string; points?: SharePoints | null }
-  | { ok: false; message: string };
+  { ok: true; url: string; shareId?: string; points?: SharePoints | null } | { ok: false; message: string };
 
 /**
  * What a share earns under the synced rules (lib/scoring): `why` says why it is 0 (points off, a
@@ -186,6 +185,13 @@ export interface PointsView {
   error: string | null;
   /** Shares waiting to reach the server: counted here, not yet in the ranks. */
   pendingShares: number;
+  /** What a share earns under the synced rules (the empty state says how to earn the first points); null before the first sync. */
+  earning?: {
+    pointsPerShare: Partial<Record<Network, number>>;
+    earlyBonus: number;
+    earlyHours: number;
+    personalizedBonus: number;
+  } | null;
 }
 
 export interface LeaderboardView {

@@ -15,6 +15,7 @@ import { ApiError, type ApiClient } from './api-client';
 import type { LeaderboardRequest } from './messages/get-leaderboard';
 import type { PrivacyRequest } from './messages/update-privacy';
 import { pendingShareCount } from './outbox';
+import { SERVER_UNREACHABLE } from '../../components/shared/connection-words';
 
 /** Weeks in the Points tab's chart. */
 export const CHART_WEEKS = 12;
@@ -24,7 +25,7 @@ export const LEADERBOARD_SIZE = 20;
 /** What a failed request means to the advocate. */
 export function failureText(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.kind === 'offline') return "Can't reach the Relay server right now.";
+    if (error.kind === 'offline') return SERVER_UNREACHABLE;
     if (error.status === 401) return 'This browser is no longer connected to Relay.';
     if (error.status === 429) return 'The server is busy. Try again in a minute.';
     if (error.clientTooOld) return 'Update Relay to keep receiving posts.';
@@ -80,6 +81,14 @@ export async function pointsView(db: RelayDexie, now = Date.now()): Promise<Poin
     fetchedAt: cached?.fetchedAt ?? null,
     error: cached?.error ?? null,
     pendingShares,
+    earning: rules
+      ? {
+          pointsPerShare: rules.pointsPerShare,
+          earlyBonus: rules.earlyShareBonus.points,
+          earlyHours: rules.earlyShareBonus.withinHours,
+          personalizedBonus: rules.personalizedBonus,
+        }
+      : null,
   };
 }
 

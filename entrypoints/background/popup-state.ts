@@ -36,7 +36,10 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
     refusedShares(db),
   ]);
   const advocateId = enrollment?.advocate.id ?? '';
-  const latest = await lastShares(db, content.map((item) => item.id));
+  const latest = await lastShares(
+    db,
+    content.map((item) => item.id),
+  );
   const items: PopupItem[] = content
     .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id))
     .map(({ variants: _variants, links: _links, ...item }) => ({
