@@ -26,7 +26,11 @@ describe('toolbar badge', () => {
   });
 
   it('counts posts new since the last look and not shared; updates on sync, share and markSeen', async () => {
-    const invite = await server.call('/v1/admin/invites', { method: 'POST', json: {}, token: await server.adminToken() });
+    const invite = await server.call('/v1/admin/invites', {
+      method: 'POST',
+      json: {},
+      token: await server.adminToken(),
+    });
     const code = ((await invite.json()) as { code: string }).code;
     const { port, calls } = fakePort();
     const controller = new BackgroundController(freshDb(), port);
