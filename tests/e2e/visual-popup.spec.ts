@@ -60,7 +60,7 @@ test('setup: empty, with errors, and with the organisation', async ({ context, s
 
   const organization = await server.call('/v1/admin/organization', {
     method: 'PUT',
-    json: { name: 'Northwind Robotics', logoUrl: '' },
+    json: { name: 'Northwind Robotics', logoUrl: null },
     token: await server.adminToken(),
   });
   expect(organization.status).toBe(200);
@@ -79,8 +79,8 @@ test('the list, a card opened, sharing, and the filter', async ({ context, serve
   await expect(popup.getByRole('article')).toHaveCount(3);
   await expectLooksRight(popup, 'list');
 
-  await first.getByRole('button', { name: 'Share' }).click();
-  await expect(first.getByRole('button', { name: 'Share' })).toHaveAttribute('aria-expanded', 'true');
+  await first.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(first.getByRole('button', { name: 'Share', exact: true })).toHaveAttribute('aria-expanded', 'true');
   await first.getByRole('radio', { name: 'X', exact: true }).check();
   await expect(first.getByRole('button', { name: 'Share on X' })).toBeVisible();
   await expectLooksRight(popup, 'card-open');
