@@ -16,7 +16,7 @@ const POSTS = [
     url: 'https://www.example.com/news/lisbon-lab',
     variants: {
       linkedin: ['Proud to see our new robotics lab open in Lisbon: 120 engineers, one big mission. {link}'],
-      x: ['Our Lisbon robotics lab is open 🎉 {link}'],
+      x: ['Our Lisbon robotics lab is open! {link}'],
       bluesky: ['The Lisbon lab is open: {link}'],
     },
   },

@@ -44,8 +44,8 @@ describe('toolbar badge', () => {
     await controller.sync();
     await until(() => calls.badge.at(-1) === '3');
 
-    // A click share (Bluesky is logged as the intent opens): that post is no longer counted.
-    const shared = await ask(controller, 'share', { contentId: first.id, network: 'bluesky' });
+    // A click share (Facebook is logged as the intent opens): that post is no longer counted.
+    const shared = await ask(controller, 'share', { contentId: first.id, network: 'facebook' });
     expect(shared.ok).toBe(true);
     expect(calls.badge.at(-1)).toBe('2');
 

@@ -111,6 +111,9 @@ describe("the popup's kept first screen", () => {
       createdAt: iso,
       updatedAt: iso,
       suggestions: fc.record({ linkedin: text, x: text, facebook: text }, { requiredKeys: [] }),
+      lastShare: fc.option(
+        fc.record({ network: fc.constantFrom('linkedin', 'x', 'facebook' as const), sharedAt: iso }),
+      ),
     });
     fc.assert(
       fc.property(
