@@ -107,6 +107,8 @@ test('privacy choices are saved on the server; the leaderboard and links follow 
   });
   const popup = await openPopup();
   await enroll(popup, server);
+  // The card's share panel shows the text with its link (it stays open while other tabs are shown).
+  await postCard(popup, title).getByRole('button', { name: 'Share', exact: true }).click();
   await expect(postCard(popup, title)).toContainText('http://relay.test/r/');
 
   await tab(popup, 'Privacy').click();
@@ -127,7 +129,8 @@ test('privacy choices are saved on the server; the leaderboard and links follow 
   // Off the leaderboard: not ranked, and the Points tab says why.
   await tab(popup, 'Points').click();
   const points = popup.getByRole('tabpanel', { name: 'Points' });
-  await expect(points.locator('.stat').filter({ hasText: 'Rank' })).toContainText('Off the leaderboard');
+  // No points yet: the tab says how to earn them (no empty stats), and the leaderboard says why there is no rank.
+  await expect(points.getByRole('heading', { name: /Share a post to earn your first/ })).toBeVisible();
   await expect(points).toContainText("You've chosen to stay off the leaderboard.");
 
   // Click tracking off: the links in the posts become direct UTM links.
