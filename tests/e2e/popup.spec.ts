@@ -25,6 +25,8 @@ test('enrols through the popup', async ({ server, openPopup }) => {
   await expect(popup.getByLabel('Search posts').or(popup.getByPlaceholder('Search posts'))).toBeVisible();
   await expect(popup.getByRole('region', { name: 'Your points' })).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Account' })).toBeVisible();
+  // No posts yet: focus lands on the Posts tab (with posts, on the first Share button).
+  await expect(popup.getByRole('tab', { name: 'Posts' })).toBeFocused();
   await expect(popup.getByLabel('Invite code')).toBeHidden();
   const advocates = await server.deps.db.selectFrom('advocates').select('name').execute();
   expect(advocates.map((a) => a.name)).toEqual(['Ada Advocate']);

@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import type { TestServer } from '../helpers/server';
 import { createInvite, enroll, expect, fillSetup, postCard, publish, shareFromCard, test } from './fixtures';
-import { expectLooksRight } from './visual';
+import { expectLooksRight, WIDTHS } from './visual';
 
 const POSTS = [
   {
@@ -35,9 +35,11 @@ const POSTS = [
   },
 ];
 
-async function seed(server: TestServer) {
+async function seed(server: TestServer): Promise<string[]> {
   // Oldest first, so the list shows POSTS[0] at the top.
-  for (const post of [...POSTS].reverse()) await publish(server, post);
+  const ids: string[] = [];
+  for (const post of [...POSTS].reverse()) ids.unshift((await publish(server, post)).id);
+  return ids;
 }
 
 async function frozenPopup(openPopup: (page?: Page) => Promise<Page>, page: Page) {
@@ -71,13 +73,22 @@ test('setup: empty, with errors, and with the organisation', async ({ context, s
 });
 
 test('the list, a card opened, sharing, and the filter', async ({ context, server, openPopup }) => {
-  await seed(server);
+  const ids = await seed(server);
   const popup = await frozenPopup(openPopup, await context.newPage());
   await fillSetup(popup, { serverUrl: server.url, code: await createInvite(server), name: 'Ada Advocate' });
   const first = postCard(popup, POSTS[0]!.title);
   await expect(first).toBeVisible({ timeout: 10_000 });
   await expect(popup.getByRole('article')).toHaveCount(3);
   await expectLooksRight(popup, 'list');
+
+  // A notification's click opens the popup's page in a tab: at a phone's width it still reads well.
+  const tab = await context.newPage();
+  await tab.clock.setFixedTime(Date.now());
+  await tab.setViewportSize(WIDTHS.phone);
+  await tab.goto(popup.url().replace(/popup\.html.*$/, `popup.html?post=${ids[1]}`));
+  await expect(postCard(tab, POSTS[1]!.title)).toBeFocused();
+  await expectLooksRight(tab, 'tab-phone');
+  await tab.close();
 
   await first.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(first.getByRole('button', { name: 'Share', exact: true })).toHaveAttribute('aria-expanded', 'true');
