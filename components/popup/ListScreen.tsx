@@ -157,7 +157,7 @@ export function ListScreen(props: Props) {
           />
         </div>
         {tab !== 'posts' && (
-          <div class="scroll" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+          <div key={tab} class="scroll" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
             {tab === 'points' ? <PointsScreen onShowPosts={() => selectTab('posts')} /> : <PrivacyScreen />}
           </div>
         )}
