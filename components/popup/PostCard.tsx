@@ -9,7 +9,7 @@ import { networkLabel } from '../../lib/networks';
 import { safeHttpUrl } from '../../lib/safe-url';
 import type { PopupItem, SharePoints } from '../shared/messaging';
 import { NetworkIcon } from '../shared/NetworkIcon';
-import { PostMeta } from './PostMeta';
+import { PostMeta, sourceOf } from './PostMeta';
 import { PostThumb } from './PostThumb';
 import { SharePanel } from './SharePanel';
 import { sharedMark } from './sharedMark';
@@ -53,7 +53,7 @@ export function PostCard({ item, isNew, preferred, now, highlighted, focusOnMoun
       tabIndex={-1}
     >
       <div class="post-row">
-        <PostThumb url={item.imageUrl} />
+        <PostThumb url={item.imageUrl} source={sourceOf(item.url)} />
         <div class="post-main">
           <div class="post-title-row">
             <h2 id={titleId} class="post-title">

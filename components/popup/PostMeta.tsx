@@ -2,7 +2,8 @@
 import type { PopupItem } from '../shared/messaging';
 import { relativeTime } from './relativeTime';
 
-function host(url: string): string | null {
+/** The article's host without "www.": the post's source. */
+export function sourceOf(url: string): string | null {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
@@ -11,7 +12,7 @@ function host(url: string): string | null {
 }
 
 export function PostMeta({ item, now }: { item: PopupItem; now: number }) {
-  const source = host(item.url);
+  const source = sourceOf(item.url);
   const published = relativeTime(item.publishAt ?? item.createdAt, now);
   const expires = item.expiresAt ? relativeTime(item.expiresAt, now) : null;
   return (
