@@ -45,6 +45,11 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
     name: useRef<HTMLInputElement>(null),
   };
   const fix = failure ? fieldToFix(failure) : null;
+  /** Typing in a field takes its "missing" mark away. */
+  const typing = (field: SetupFieldName, set: (value: string) => void) => (value: string) => {
+    set(value);
+    setMissing(({ [field]: _gone, ...rest }) => rest);
+  };
   /** The message under a field: what is missing, else the server's answer about it. */
   const errorOf = (field: SetupFieldName) =>
     missing[field] ?? (failure && fix === field ? ENROLL_ERROR_HEADLINE[failure.kind] : null);
@@ -89,10 +94,7 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
         <TextField
           label="Server URL"
           value={serverUrl}
-          onInput={(value) => {
-            onTypedUrl(value);
-            setMissing(({ serverUrl: _gone, ...rest }) => rest);
-          }}
+          onInput={typing('serverUrl', onTypedUrl)}
           hint="The address your admin gave you, e.g. relay.example.com"
           error={errorOf('serverUrl')}
           inputMode="url"
@@ -114,20 +116,14 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
           <TextField
             label="Invite code"
             value={code}
-            onInput={(value) => {
-              setCode(value);
-              setMissing(({ code: _gone, ...rest }) => rest);
-            }}
+            onInput={typing('code', setCode)}
             error={errorOf('code')}
             inputRef={refs.code}
           />
           <TextField
             label="Your name"
             value={name}
-            onInput={(value) => {
-              setName(value);
-              setMissing(({ name: _gone, ...rest }) => rest);
-            }}
+            onInput={typing('name', setName)}
             autoComplete="name"
             hint="Shown to your comms team."
             error={errorOf('name')}
