@@ -38,14 +38,16 @@ export function AccountMenu({ name, signingOut, onSignOut }: Props) {
       >
         <span aria-hidden="true">⋯</span>
       </button>
-      <div id={id} class="account-menu" hidden={!open}>
-        <p class="account-who">
-          Signed in as <strong>{name}</strong>
-        </p>
-        <button type="button" class="account-item" onClick={onSignOut} disabled={signingOut}>
-          {signingOut ? 'Signing out…' : 'Sign out'}
-        </button>
-      </div>
+      {open && (
+        <div id={id} class="account-menu">
+          <p class="account-who">
+            Signed in as <strong>{name}</strong>
+          </p>
+          <button type="button" class="account-item" onClick={onSignOut} disabled={signingOut}>
+            {signingOut ? 'Signing out…' : 'Sign out'}
+          </button>
+        </div>
+      )}
     </div>
   );
 }
