@@ -13,12 +13,14 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { contentInputSchema, DEFAULT_SCORING, type ContentInput, type Guidelines } from '../lib/schemas';
 import { addAdmin } from './admins';
+import { seedDemoActivity } from './demo-activity';
 import type { Deps } from './context';
 import { hashInviteCode, newInviteCode, randomString, verifyPassword } from './crypto';
 import { parseDatabaseUrl } from './db';
 import { createContent } from './services/content-writes';
 import { writeDocument } from './services/documents';
 import { createInvite } from './services/invites';
+import { seedDemoLogo } from './demo-logo';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.relay';
 export const DEMO_COMPANY = 'Northwind Robotics';
@@ -335,6 +337,7 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
     deps.changes.changed(await writeDocument(db, 'organization', { name: DEMO_COMPANY, logoUrl: null }, now));
     created.push('organization');
   }
+  if (await seedDemoLogo(deps, DEMO_COMPANY, now)) created.push('logo');
 
   // The posts, validated exactly as the API validates an admin's.
   const posts = demoPosts(now);
@@ -346,6 +349,8 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
     await createContent(deps, contentInputSchema.parse(post.input), { id: post.id });
     created.push(post.id);
   }
+  // The month of activity behind them (advocates, shares, clicks, points), on the start that made them.
+  created.push(...(await seedDemoActivity(deps, created)));
 
   return {
     company: DEMO_COMPANY,

@@ -12,6 +12,7 @@ import { ComposeLoader } from './screens/compose/ComposeLoader';
 import { ContentList } from './screens/content/ContentList';
 import { GuidelinesEditor } from './screens/guidelines/GuidelinesEditor';
 import { Home } from './screens/Home';
+import { OrganizationEditor } from './screens/organization/OrganizationEditor';
 import { People } from './screens/people/People';
 import { Provisioning } from './screens/provisioning/Provisioning';
 import { ScoringEditor } from './screens/scoring/ScoringEditor';
@@ -23,13 +24,15 @@ interface Props {
 }
 
 const NAV: { label: string; path: string; active: (route: Route) => boolean }[] = [
-  { label: 'Content', path: '/content', active: (r) => r.name === 'content' || r.name === 'edit' || r.name === 'home' },
+  { label: 'Home', path: '/', active: (r) => r.name === 'home' },
+  { label: 'Content', path: '/content', active: (r) => r.name === 'content' || r.name === 'edit' },
   { label: 'New post', path: '/content/new', active: (r) => r.name === 'new' },
   { label: 'Guidelines', path: '/guidelines', active: (r) => r.name === 'guidelines' },
   { label: 'Scoring', path: '/scoring', active: (r) => r.name === 'scoring' },
   { label: 'Invites & advocates', path: '/people', active: (r) => r.name === 'people' },
   { label: 'Analytics', path: '/analytics', active: (r) => r.name === 'analytics' },
   { label: 'Sign-in & provisioning', path: '/provisioning', active: (r) => r.name === 'provisioning' },
+  { label: 'Organisation', path: '/organization', active: (r) => r.name === 'organization' },
 ];
 
 export function Shell({ session, onSignOut }: Props) {
@@ -99,6 +102,8 @@ function Screen({ route }: { route: Route }) {
       return <People />;
     case 'provisioning':
       return <Provisioning />;
+    case 'organization':
+      return <OrganizationEditor />;
     case 'analytics':
       return <Analytics from={route.from} to={route.to} />;
     case 'not-found':

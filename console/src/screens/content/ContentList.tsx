@@ -3,10 +3,13 @@
  * (publish or schedule, archive, edit). Filters live in the URL, so back/forward and bookmarks work.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ContentListItem } from '../../../../lib/console-schemas';
 import type { ContentItem } from '../../../../lib/schemas';
 import { api, describeError, query } from '../../api';
 import { Table } from '../../components/Table';
 import { Loaded } from '../../components/Loaded';
+import { MustFixDialog } from '../../components/MustFixDialog';
+import { mustFixOf, type MustFixFailure } from '../../must-fix';
 import { NoticeLine, PageHeader, type Notice } from '../../components/ui';
 import { matches, normalizeStatus, STATUS_FILTERS } from '../../content';
 import { href, navigate } from '../../router';
@@ -21,10 +24,20 @@ interface Props {
   q: string;
 }
 
+function changedNotice(updated: ContentItem): Notice {
+  const text =
+    updated.status === 'published'
+      ? `“${updated.title}” is live: connected extensions have it now.`
+      : updated.status === 'scheduled'
+        ? `“${updated.title}” is scheduled for ${formatDateTime(updated.publishAt)}.`
+        : `“${updated.title}” is archived: advocates no longer see it.`;
+  return { kind: 'success', text };
+}
+
 export function ContentList(props: Props) {
   const status = normalizeStatus(props.status);
   const [search, setSearch] = useState(props.q);
-  const loaded = useFetched<{ items: ContentItem[] }>(`/v1/admin/content${query({ status, q: props.q })}`, {
+  const loaded = useFetched<{ items: ContentListItem[] }>(`/v1/admin/content${query({ status, q: props.q })}`, {
     keep: true,
   });
   // Filtered here too: the same rules as the server's, whichever applied them.
@@ -32,6 +45,7 @@ export function ContentList(props: Props) {
   const [total, setTotal] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [mustFix, setMustFix] = useState<{ item: ContentListItem; failures: MustFixFailure[] } | null>(null);
   const debounce = useRef<number | undefined>(undefined);
 
   // The search box follows the URL (back/forward), the URL follows the box (debounced).
@@ -63,26 +77,30 @@ export function ContentList(props: Props) {
     debounce.current = window.setTimeout(() => setFilter({ q: value }), 250);
   }
 
-  async function act(item: ContentItem, action: 'publish' | 'archive') {
+  /** Publishes or archives; `overrideReason` publishes past must-fix rules (after the dialog). */
+  async function change(item: ContentListItem, action: 'publish' | 'archive', overrideReason?: string) {
+    const updated =
+      action === 'publish'
+        ? await api.post<ContentItem>(
+            `/v1/admin/content/${encodeURIComponent(item.id)}/publish`,
+            overrideReason ? { overrideReason } : {},
+          )
+        : await api.delete<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}`);
+    loaded.setData((body) => ({
+      items: (body?.items ?? []).map((entry) => (entry.id === updated.id ? { ...entry, ...updated } : entry)),
+    }));
+    return updated;
+  }
+
+  async function act(item: ContentListItem, action: 'publish' | 'archive') {
     setBusy(item.id);
     setNotice(null);
     try {
-      const updated =
-        action === 'publish'
-          ? await api.post<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}/publish`)
-          : await api.delete<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}`);
-      loaded.setData((body) => ({
-        items: (body?.items ?? []).map((entry) => (entry.id === updated.id ? updated : entry)),
-      }));
-      const text =
-        updated.status === 'published'
-          ? `“${updated.title}” is live: connected extensions have it now.`
-          : updated.status === 'scheduled'
-            ? `“${updated.title}” is scheduled for ${formatDateTime(updated.publishAt)}.`
-            : `“${updated.title}” is archived: advocates no longer see it.`;
-      setNotice({ kind: 'success', text });
+      setNotice(changedNotice(await change(item, action)));
     } catch (caught) {
-      setNotice({ kind: 'error', text: `Couldn't ${action} “${item.title}”: ${describeError(caught)}` });
+      const failures = mustFixOf(caught);
+      if (failures) setMustFix({ item, failures });
+      else setNotice({ kind: 'error', text: `Couldn't ${action} “${item.title}”: ${describeError(caught)}` });
     } finally {
       setBusy(null);
     }
@@ -116,6 +134,20 @@ export function ContentList(props: Props) {
       />
 
       <NoticeLine notice={notice} onDismiss={() => setNotice(null)} />
+      {mustFix && (
+        <MustFixDialog
+          failures={mustFix.failures}
+          verb={
+            mustFix.item.publishAt !== null && Date.parse(mustFix.item.publishAt) > Date.now() ? 'Schedule' : 'Publish'
+          }
+          onPublish={async (reason) => {
+            const updated = await change(mustFix.item, 'publish', reason);
+            setMustFix(null);
+            setNotice(changedNotice(updated));
+          }}
+          onClose={() => setMustFix(null)}
+        />
+      )}
 
       <Loaded failure="Couldn't load the content" loading="Loading content…" from={loaded} ready={items !== null}>
         {() =>
@@ -139,7 +171,15 @@ export function ContentList(props: Props) {
                   {filterLabel} posts{props.q ? ` matching “${props.q}”` : ''}, most recently changed first
                 </>
               }
-              columns={['Post', 'Status', 'Networks', 'Publish / expire', 'Changed']}
+              columns={[
+                'Post',
+                'Status',
+                'Networks',
+                { label: 'Shares', numeric: true },
+                { label: 'Clicks', numeric: true },
+                'Publish / expire',
+                'Changed',
+              ]}
               actions
             >
               {items.map((item) => (

@@ -1,5 +1,6 @@
-/** One post in the content list: title, host, campaign and variant count, status, networks, times, quick actions. */
-import type { ContentItem } from '../../../../lib/schemas';
+/** One post in the content list: title, host, campaign and variant count, any publish override, status, networks, shares and clicks, times, quick actions. */
+import type { ContentListItem } from '../../../../lib/console-schemas';
+import { OverrideNote } from '../../components/OverrideNote';
 import { hostOf, STATUS_LABEL } from '../../content';
 import { allVariants, labelsOf } from '../../networks';
 import { contentHref } from '../../router';
@@ -10,7 +11,7 @@ export function ContentRow({
   busy,
   onAct,
 }: {
-  item: ContentItem;
+  item: ContentListItem;
   busy: boolean;
   onAct: (action: 'publish' | 'archive') => void;
 }) {
@@ -25,11 +26,14 @@ export function ContentRow({
           {hostOf(item.url)}
           {item.campaign ? ` · ${item.campaign}` : ''} · {variantCount} variant{variantCount === 1 ? '' : 's'}
         </span>
+        {item.override && <OverrideNote override={item.override} compact />}
       </th>
       <td>
         <span class={`status status--${item.status}`}>{STATUS_LABEL[item.status]}</span>
       </td>
       <td>{labelsOf(item.networks)}</td>
+      <td class="numeric">{item.shares.toLocaleString()}</td>
+      <td class="numeric">{item.clicks.toLocaleString()}</td>
       <td class="small">
         {item.publishAt ? formatDateTime(item.publishAt) : '—'}
         {item.expiresAt && (
