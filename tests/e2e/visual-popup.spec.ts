@@ -67,7 +67,8 @@ test('setup: empty, with errors, and with the organisation', async ({ context, s
   });
   expect(organization.status).toBe(200);
   await serverUrl.fill(server.url);
-  await expect(popup.getByRole('heading', { name: 'Connect to Northwind Robotics' })).toBeVisible();
+  // Asked of the server once the typed URL settles (through the background): allow for a busy machine.
+  await expect(popup.getByRole('heading', { name: 'Connect to Northwind Robotics' })).toBeVisible({ timeout: 15_000 });
   await expect(serverUrl).not.toHaveAttribute('aria-invalid', 'true');
   await expectLooksRight(popup, 'setup-organisation', { mask: [serverUrl] });
 });
