@@ -2,6 +2,7 @@
  * The popup's root: loading, a load error, the setup form (not enrolled yet) or the post list.
  * Never renders nothing: every path shows something, and a render crash shows an error.
  */
+import { useState } from 'preact/hooks';
 import type { PopupClient } from './PopupClient';
 import { ClientContext } from './ClientContext';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -19,6 +20,9 @@ export interface AppProps {
 
 function Screens({ client, focusPostId }: AppProps) {
   const { state, fresh, error, reload, replace } = usePopupState(client);
+  // Connected in this popup: the list then puts focus on its first Share button.
+  const [sawSetup, setSawSetup] = useState(false);
+  if (state && !state.enrollment && !sawSetup) setSawSetup(true);
   if (!state) return error ? <LoadError message={error} onRetry={() => void reload()} /> : <LoadingSkeleton />;
   if (!state.enrollment) return <SetupScreen state={state} onEnrolled={reload} />;
   return (
@@ -30,6 +34,7 @@ function Screens({ client, focusPostId }: AppProps) {
       reload={reload}
       replace={replace}
       focusPostId={focusPostId ?? null}
+      justConnected={sawSetup}
     />
   );
 }

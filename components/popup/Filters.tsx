@@ -1,9 +1,9 @@
 /**
- * Search, network and tag filters above the list, and a polite live count of the matches so
- * screen-reader users hear what their filter did.
+ * The Posts tab's filters in one compact row: search, "Not shared yet" (a toggle button), and
+ * "Filters" that opens the network and tag choices under the row. Sticky over the list.
  */
 import type { Ref } from 'preact';
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { PostFilters } from './filterPosts';
 import { isNetwork, networkLabel, NETWORKS } from '../../lib/networks';
 
@@ -18,11 +18,13 @@ interface Props {
 
 export function Filters({ filters, onChange, tags, countText, searchRef }: Props) {
   const id = useId();
+  const more = (filters.network ? 1 : 0) + (filters.tag ? 1 : 0);
+  const [open, setOpen] = useState(more > 0);
   // Keep a chosen tag selectable even if the last post carrying it just went away.
   const tagOptions = filters.tag && !tags.includes(filters.tag) ? [filters.tag, ...tags] : tags;
   return (
     <div class="filters" role="search">
-      <div class="search-box">
+      <div class="filter-bar">
         <label class="visually-hidden" for={`${id}-q`}>
           Search posts
         </label>
@@ -36,8 +38,25 @@ export function Filters({ filters, onChange, tags, countText, searchRef }: Props
           autoComplete="off"
           spellcheck={false}
         />
+        <button
+          type="button"
+          class="chip"
+          aria-pressed={filters.unshared}
+          onClick={() => onChange({ ...filters, unshared: !filters.unshared })}
+        >
+          Not shared yet
+        </button>
+        <button
+          type="button"
+          class="chip"
+          aria-expanded={open}
+          aria-controls={`${id}-more`}
+          onClick={() => setOpen(!open)}
+        >
+          Filters{more > 0 ? ` (${more})` : ''}
+        </button>
       </div>
-      <div class="filter-row">
+      <div class="filter-row" id={`${id}-more`} hidden={!open}>
         <label class="visually-hidden" for={`${id}-n`}>
           Network
         </label>

@@ -1,15 +1,20 @@
-/** The list screen's top bar: who is signed in, "Sync now" and "Sign out". */
+/** The list screen's top bar: Relay's mark and who is signed in, the points chip (opens Points), "Sync now" and the account menu. */
+import type { PointsSummary } from '../../lib/scoring';
 import { Logo } from '../shared/Logo';
+import { AccountMenu } from './AccountMenu';
+import { PointsChip } from './PointsChip';
 
 interface Props {
   name: string;
+  points: PointsSummary | null;
+  onPoints: () => void;
   syncing: boolean;
   signingOut: boolean;
   onSync: () => void;
   onSignOut: () => void;
 }
 
-export function Header({ name, syncing, signingOut, onSync, onSignOut }: Props) {
+export function Header({ name, points, onPoints, syncing, signingOut, onSync, onSignOut }: Props) {
   return (
     <header class="topbar">
       <Logo />
@@ -20,15 +25,14 @@ export function Header({ name, syncing, signingOut, onSync, onSignOut }: Props) 
         </p>
       </div>
       <div class="topbar-actions">
+        <PointsChip summary={points} onOpen={onPoints} />
         <button type="button" class="button button--small" onClick={onSync} disabled={syncing} aria-busy={syncing}>
           <span class={syncing ? 'sync-icon sync-icon--spinning' : 'sync-icon'} aria-hidden="true">
             ↻
           </span>
           Sync now
         </button>
-        <button type="button" class="button button--small button--quiet" onClick={onSignOut} disabled={signingOut}>
-          Sign out
-        </button>
+        <AccountMenu name={name} signingOut={signingOut} onSignOut={onSignOut} />
       </div>
     </header>
   );

@@ -1,20 +1,23 @@
 /**
- * The signed-in screen: header and tabs, then Posts (points, sync status, filters and the post
- * list), Points or Privacy. Owns the filter state and how many cards are rendered, kept while
- * another tab is shown; the header and tabs stay put while the panel scrolls.
+ * The signed-in screen: header (with the points chip) and tabs, then Posts (sync status, filters
+ * and the post list), Points or Privacy. Owns the filter state, how many cards are rendered (kept
+ * while another tab is shown) and the toast after a share; the header and tabs stay put.
  */
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import type { PopupState } from '../shared/messaging';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Network } from '../../lib/schemas';
+import type { PopupState, SharePoints } from '../shared/messaging';
 import { useClient } from './ClientContext';
 import { buildSearchIndex, collectTags, filterPosts, isFiltering, NO_FILTERS, type PostFilters } from './filterPosts';
 import { Filters } from './Filters';
 import { Header } from './Header';
 import { plural } from './plural';
-import { PointsSummary } from './PointsSummary';
 import { PointsScreen } from './PointsScreen';
 import { FIRST_PAGE, PAGE_SIZE, PostList } from './PostList';
 import { PrivacyScreen } from './PrivacyScreen';
+import { preferredNetwork, unsharedOnly } from './popupPrefs';
 import { RefusedShares } from './RefusedShares';
+import { shareToastText } from './shareToastText';
+import { Toast } from './Toast';
 import { StatusBanner } from './StatusBanner';
 import { panelId, tabId, Tabs, type TabDef } from './Tabs';
 import { useMarkSeen } from './useMarkSeen';
@@ -38,14 +41,19 @@ interface Props {
   reload: () => Promise<void>;
   replace: (state: PopupState) => void;
   focusPostId: string | null;
+  /** Just connected in this popup: focus goes to the first post's Share button (else the Posts tab). */
+  justConnected?: boolean;
 }
 
-export function ListScreen({ state, fresh, enrollment, refreshError, reload, replace, focusPostId }: Props) {
+export function ListScreen(props: Props) {
+  const { state, fresh, enrollment, refreshError, reload, replace, focusPostId, justConnected } = props;
   const client = useClient();
-  const sync = useSyncNow(client, replace);
+  const [toast, setToast] = useState<string | null>(null);
+  const sync = useSyncNow(client, replace, setToast);
   const account = useSignOut(client, reload);
   const newIds = useMarkSeen(client, fresh ? state.unseen : null);
-  const [filters, setFilters] = useState<PostFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<PostFilters>(() => ({ ...NO_FILTERS, unshared: unsharedOnly.read() }));
+  const [preferred, setPreferred] = useState(() => preferredNetwork.read());
   const [shown, setShown] = useState(FIRST_PAGE);
   const [focusId, setFocusId] = useState(focusPostId);
   const [tab, setTab] = useState<Tab>('posts');
@@ -53,18 +61,36 @@ export function ListScreen({ state, fresh, enrollment, refreshError, reload, rep
   const filtersTopRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
+  useEffect(() => {
+    if (!justConnected) return;
+    const share = scrollRef.current?.querySelector<HTMLElement>('.share-toggle');
+    (share ?? document.getElementById(tabId('posts')))?.focus();
+    // Once, as the list first shows after connecting.
+  }, []);
+
   const index = useMemo(() => buildSearchIndex(state.content), [state.content]);
   const tags = useMemo(() => collectTags(state.content), [state.content]);
   const items = useMemo(() => filterPosts(state.content, index, filters), [state.content, index, filters]);
 
   const changeFilters = useCallback((next: PostFilters) => {
     setFilters(next);
+    unsharedOnly.write(next.unshared);
     setShown(FIRST_PAGE);
     setFocusId(null);
     // Show the first results: scroll back up to where the filters start sticking, not further.
     const scroller = scrollRef.current;
     const top = filtersTopRef.current?.offsetTop ?? 0;
     if (scroller && scroller.scrollTop > top) scroller.scrollTop = top;
+  }, []);
+
+  const onShared = useCallback((network: Network, points: SharePoints | null | undefined) => {
+    setPreferred(network);
+    setToast(shareToastText(network, points));
+  }, []);
+
+  const selectTab = useCallback((next: Tab) => {
+    setTab(next);
+    setToast(null);
   }, []);
 
   const clearFilters = useCallback(() => {
@@ -88,12 +114,14 @@ export function ListScreen({ state, fresh, enrollment, refreshError, reload, rep
     <>
       <Header
         name={enrollment.advocate.name}
+        points={state.points}
+        onPoints={() => selectTab('points')}
         syncing={sync.syncing}
         signingOut={account.signingOut}
         onSync={() => void sync.syncNow()}
         onSignOut={() => void account.signOut()}
       />
-      <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
+      <Tabs tabs={TABS} selected={tab} onSelect={selectTab} />
       <main class="panels">
         <div
           class="scroll"
@@ -103,7 +131,6 @@ export function ListScreen({ state, fresh, enrollment, refreshError, reload, rep
           aria-labelledby={tabId('posts')}
           hidden={tab !== 'posts'}
         >
-          <PointsSummary summary={state.points} />
           <StatusBanner
             status={state.status}
             pendingShares={state.pendingShares}
@@ -122,17 +149,19 @@ export function ListScreen({ state, fresh, enrollment, refreshError, reload, rep
             onShowMore={showMore}
             onClearFilters={clearFilters}
             newIds={newIds}
-            preferredNetwork={filters.network}
+            preferred={[filters.network, preferred]}
+            onShared={onShared}
             highlightId={focusPostId}
             focusId={focusId}
             scrollRoot={scrollRef}
           />
         </div>
         {tab !== 'posts' && (
-          <div class="scroll" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
-            {tab === 'points' ? <PointsScreen /> : <PrivacyScreen />}
+          <div key={tab} class="scroll" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+            {tab === 'points' ? <PointsScreen onShowPosts={() => selectTab('posts')} /> : <PrivacyScreen />}
           </div>
         )}
+        <Toast text={toast} onClose={() => setToast(null)} />
       </main>
     </>
   );

@@ -5,6 +5,7 @@
  */
 import { useClient } from './ClientContext';
 import { BadgeList } from './BadgeList';
+import { FirstPoints } from './FirstPoints';
 import { Leaderboard } from './Leaderboard';
 import { plural } from './plural';
 import { PointsStats } from './PointsStats';
@@ -47,7 +48,7 @@ function Freshness({ view, refreshing, onRetry }: { view: PointsView; refreshing
   );
 }
 
-export function PointsScreen() {
+export function PointsScreen({ onShowPosts }: { onShowPosts: () => void }) {
   const client = useClient();
   const { view, error, refreshing, refresh } = usePoints(client);
   if (!view) {
@@ -76,6 +77,14 @@ export function PointsScreen() {
     return (
       <div class="empty">
         <p>Your organisation has turned points and the leaderboard off. Thank you for sharing all the same!</p>
+      </div>
+    );
+  }
+  if (score.points === 0 && score.shares === 0 && view.pendingShares === 0) {
+    return (
+      <div class="points-screen">
+        <FirstPoints earning={view.earning} onShare={onShowPosts} />
+        <Leaderboard refreshKey={view.fetchedAt} />
       </div>
     );
   }

@@ -6,7 +6,7 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import type { Network } from '../../lib/schemas';
-import type { PopupItem } from '../shared/messaging';
+import type { PopupItem, SharePoints } from '../shared/messaging';
 import { NoMatches, NoPosts } from './EmptyState';
 import { PostCard } from './PostCard';
 import { ShowMore } from './ShowMore';
@@ -29,7 +29,9 @@ interface Props {
   onShowMore: (from: number, focus: boolean) => void;
   onClearFilters: () => void;
   newIds: ReadonlySet<string>;
-  preferredNetwork: Network | '';
+  /** The card's first choice of network, in order (the Network filter, then the last one shared on). */
+  preferred: readonly (Network | '' | null)[];
+  onShared: (network: Network, points: SharePoints | null | undefined) => void;
   /** The post from a notification click: highlighted. */
   highlightId: string | null;
   /** The post to focus when it mounts (notification target, or first card "Show more" revealed). */
@@ -38,7 +40,7 @@ interface Props {
 }
 
 export function PostList(props: Props) {
-  const { items, total, shown, onShowMore, newIds, preferredNetwork, highlightId, focusId } = props;
+  const { items, total, shown, onShowMore, newIds, preferred, highlightId, focusId, onShared } = props;
   const now = useNow(60_000);
   useLayoutEffect(() => {
     // bench/popup.ts reads it: time from navigation start to the first list on screen.
@@ -55,7 +57,8 @@ export function PostList(props: Props) {
           key={item.id}
           item={item}
           isNew={newIds.has(item.id)}
-          preferredNetwork={preferredNetwork}
+          preferred={preferred}
+          onShared={onShared}
           now={now}
           highlighted={item.id === highlightId}
           focusOnMount={item.id === focusId}

@@ -1,23 +1,25 @@
-/** The small line under a post's title: when it was published, when it expires, its tags. */
+/** The small line under a post's title: its source (the article's host), when it was published, when it expires. */
 import type { PopupItem } from '../shared/messaging';
 import { relativeTime } from './relativeTime';
 
+/** The article's host without "www.": the post's source. */
+export function sourceOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
 export function PostMeta({ item, now }: { item: PopupItem; now: number }) {
+  const source = sourceOf(item.url);
   const published = relativeTime(item.publishAt ?? item.createdAt, now);
   const expires = item.expiresAt ? relativeTime(item.expiresAt, now) : null;
   return (
     <p class="post-meta">
-      {published && <span>Published {published}</span>}
+      {source && <span class="post-source">{source}</span>}
+      {published && <span>{published}</span>}
       {expires && <span class="post-expires">Expires {expires === 'just now' ? 'now' : expires}</span>}
-      {item.tags.length > 0 && (
-        <span class="post-tags">
-          {item.tags.map((tag) => (
-            <span key={tag} class="tag">
-              {tag}
-            </span>
-          ))}
-        </span>
-      )}
     </p>
   );
 }

@@ -3,7 +3,14 @@ import { useRef, useState } from 'preact/hooks';
 import type { PopupState, SignInOptionsView } from '../shared/messaging';
 import { useClient } from './ClientContext';
 import { describeError } from './describeError';
-import { ENROLL_ERROR_ADVICE, ENROLL_ERROR_HEADLINE, fieldToFix, type EnrollFailure } from './enrollErrorText';
+import {
+  emptyFields,
+  ENROLL_ERROR_ADVICE,
+  ENROLL_ERROR_HEADLINE,
+  fieldToFix,
+  type EnrollFailure,
+  type SetupFieldName,
+} from './enrollErrorText';
 import { TextField } from './TextField';
 import { NO_INVITES, waysIn } from './waysIn';
 import { WorkAccountButton } from './WorkAccountButton';
@@ -31,15 +38,35 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<EnrollFailure | null>(null);
-  const refs = { serverUrl: useRef<HTMLInputElement>(null), code: useRef<HTMLInputElement>(null) };
+  const [missing, setMissing] = useState<Partial<Record<SetupFieldName, string>>>({});
+  const refs = {
+    serverUrl: useRef<HTMLInputElement>(null),
+    code: useRef<HTMLInputElement>(null),
+    name: useRef<HTMLInputElement>(null),
+  };
   const fix = failure ? fieldToFix(failure) : null;
+  /** Typing in a field takes its "missing" mark away. */
+  const typing = (field: SetupFieldName, set: (value: string) => void) => (value: string) => {
+    set(value);
+    setMissing(({ [field]: _gone, ...rest }) => rest);
+  };
+  /** The message under a field: what is missing, else the server's answer about it. */
+  const errorOf = (field: SetupFieldName) =>
+    missing[field] ?? (failure && fix === field ? ENROLL_ERROR_HEADLINE[failure.kind] : null);
   const { workAccount, invites, none } = waysIn(setup.signIn, options);
 
   async function submit(event: Event) {
     event.preventDefault();
     if (busy) return;
-    setBusy(true);
     setFailure(null);
+    const empty = emptyFields({ serverUrl: setup.locked ? setup.serverUrl : serverUrl, code, name });
+    setMissing(empty);
+    const first = (['serverUrl', 'code', 'name'] as const).find((field) => empty[field]);
+    if (first) {
+      refs[first].current?.focus();
+      return;
+    }
+    setBusy(true);
     try {
       const result = await client.enroll({ serverUrl, code, name });
       if (result.ok) {
@@ -56,11 +83,10 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
     }
   }
 
-  // A locked server is one line above the work-account button (it leads); the invite form alone keeps its field.
-  const lockedLine = setup.locked && workAccount;
   return (
     <div class="setup-ways">
-      {lockedLine ? (
+      {setup.locked ? (
+        // Set by the organisation: text, not a field (nothing to change, so not a tab stop).
         <p class="fine-print">
           Server: <span class="setup-server">{setup.serverUrl}</span> (set by your organisation)
         </p>
@@ -68,10 +94,9 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
         <TextField
           label="Server URL"
           value={serverUrl}
-          onInput={onTypedUrl}
-          readOnly={setup.locked}
-          hint={setup.locked ? 'Set by your organisation.' : 'The address your admin gave you, e.g. relay.example.com'}
-          invalid={fix === 'serverUrl'}
+          onInput={typing('serverUrl', onTypedUrl)}
+          hint="The address your admin gave you, e.g. relay.example.com"
+          error={errorOf('serverUrl')}
           inputMode="url"
           autoComplete="url"
           inputRef={refs.serverUrl}
@@ -88,13 +113,21 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
       {workAccount && invites && <p class="setup-or">or use an invite code</p>}
       {invites && (
         <form class="setup-form" onSubmit={submit} noValidate aria-busy={busy}>
-          <TextField label="Invite code" value={code} onInput={setCode} invalid={fix === 'code'} inputRef={refs.code} />
+          <TextField
+            label="Invite code"
+            value={code}
+            onInput={typing('code', setCode)}
+            error={errorOf('code')}
+            inputRef={refs.code}
+          />
           <TextField
             label="Your name"
             value={name}
-            onInput={setName}
+            onInput={typing('name', setName)}
             autoComplete="name"
             hint="Shown to your comms team."
+            error={errorOf('name')}
+            inputRef={refs.name}
           />
           {failure && (
             <div class="banner banner--error" role="alert">

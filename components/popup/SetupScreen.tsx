@@ -1,11 +1,12 @@
 /**
- * First run (or after signing out): what Relay is, why you were signed out (access removed, ended
+ * First run (or after signing out): the organisation (name and logo, from its server) and what
+ * Relay is, why you were signed out (access removed, ended
  * by the company or expired: the background cleared the saved posts), and the ways in the
  * organisation allows (SetupForm).
  */
 import { NETWORKS, networkLabels } from '../../lib/networks';
 import type { PopupState } from '../shared/messaging';
-import { Logo } from '../shared/Logo';
+import { hostOf, OrgMark } from './OrgMark';
 import { useState } from 'preact/hooks';
 import { SetupForm } from './SetupForm';
 import { useSignInOptions } from './useSignInOptions';
@@ -24,13 +25,20 @@ export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnroll
   const [typedUrl, setTypedUrl] = useState(setup.serverUrl);
   const options = useSignInOptions(setup.locked ? setup.serverUrl : typedUrl);
   const ways = waysIn(setup.signIn, options);
+  // The organisation's name once its server answered; the host alone (an older server) only when locked.
+  const orgName = options.organization?.name.trim() || (setup.locked ? hostOf(setup.serverUrl) : null);
   return (
     <main class="screen setup">
       <div class="setup-intro">
-        <Logo size={40} />
+        <OrgMark name={orgName} logoUrl={options.organization?.logoUrl} />
         <div>
-          <h1>Connect to Relay</h1>
-          <p class="muted">Share approved company news in your own words. {howToStart(ways)}</p>
+          <h1>{orgName ? `Connect to ${orgName}` : 'Connect to Relay'}</h1>
+          <p class="muted">
+            {orgName
+              ? 'Share approved news from your company in your own words, with Relay. '
+              : 'Share approved company news in your own words. '}
+            {howToStart(ways)}
+          </p>
         </div>
       </div>
       {state.accessEnded && (

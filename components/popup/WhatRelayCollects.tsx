@@ -28,7 +28,9 @@ export function WhatRelayCollects({
           visitor's IP address, only a scrambled code that changes every day, so one person counts once an hour. Link
           previews made by the networks and chat apps are not counted.
         </li>
-        <li>Your choices below.</li>
+        <li>
+          Your two privacy choices: whether you appear on the leaderboard, and whether clicks on your links are counted.
+        </li>
       </ul>
       <h3>Who sees it</h3>
       <ul>

@@ -26,3 +26,16 @@ export function fieldToFix(failure: EnrollFailure): SetupFieldName | null {
   if (failure.kind === 'bad-code' || failure.kind === 'expired') return 'code';
   return null;
 }
+
+/** The fields left empty, each with what to do (checked before asking the background). */
+export function emptyFields(values: Record<SetupFieldName, string>): Partial<Record<SetupFieldName, string>> {
+  const messages: Record<SetupFieldName, string> = {
+    serverUrl: 'Enter the server address your admin gave you.',
+    code: 'Enter your invite code.',
+    name: 'Enter your name, as your comms team knows you.',
+  };
+  const empty: Partial<Record<SetupFieldName, string>> = {};
+  for (const field of Object.keys(messages) as SetupFieldName[])
+    if (!values[field].trim()) empty[field] = messages[field];
+  return empty;
+}

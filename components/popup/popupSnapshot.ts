@@ -15,7 +15,7 @@ import type { PopupItem, PopupState, RefusedShare } from '../shared/messaging';
 import { FIRST_PAGE } from './PostList';
 
 /** Bump when PopupState changes shape, so an older snapshot is dropped, not misread. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 interface Snapshot {
   version: number;
@@ -85,6 +85,7 @@ const isItem = shape<PopupItem>({
   createdAt: isString,
   updatedAt: isString,
   suggestions: isSuggestions,
+  lastShare: orNull(shape({ network: isNetwork, sharedAt: isString })),
 });
 
 const SYNC_ERRORS = new Set(['offline', 'server', 'invalid-payload', 'signed-out', 'client-too-old']);

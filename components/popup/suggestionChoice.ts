@@ -1,20 +1,23 @@
 /**
- * Which network's suggested text a card shows: the one the person picked on the card, else the
- * Network filter, else the first text network; a post on link-only networks (Facebook) shows its link.
+ * Which network a card shares on, and so whose text it shows: the one picked on the card, else the
+ * Network filter, else the advocate's preferred network (the last one they shared on), else the
+ * post's first. What is shown is what the Share button shares.
  */
-import type { Network, TextNetwork } from '../../lib/schemas';
+import type { Network } from '../../lib/schemas';
 import type { PopupItem } from '../shared/messaging';
-import { isTextNetwork, NETWORKS, TEXT_NETWORKS } from '../../lib/networks';
+import { NETWORKS } from '../../lib/networks';
 
-/** The text networks this post has suggested text for, in display order. */
-export function textOptions(item: PopupItem): TextNetwork[] {
-  return TEXT_NETWORKS.filter((network) => item.networks.includes(network) && item.suggestions[network]);
+/** The networks this post can be shared on, in display order (each has its text, or link, ready). */
+export function shareOptions(item: PopupItem): Network[] {
+  return NETWORKS.filter((network) => item.networks.includes(network) && item.suggestions[network] !== undefined);
 }
 
-export function shownNetwork(item: PopupItem, chosen: Network | null, preferred: Network | ''): Network | null {
-  const options: readonly Network[] = textOptions(item);
-  if (chosen && options.includes(chosen)) return chosen;
-  if (preferred && options.includes(preferred)) return preferred;
-  if (options[0]) return options[0];
-  return NETWORKS.find((network) => !isTextNetwork(network) && item.suggestions[network] !== undefined) ?? null;
+export function shownNetwork(
+  item: PopupItem,
+  chosen: Network | null,
+  ...preferred: readonly (Network | '' | null)[]
+): Network | null {
+  const options = shareOptions(item);
+  for (const candidate of [chosen, ...preferred]) if (candidate && options.includes(candidate)) return candidate;
+  return options[0] ?? null;
 }

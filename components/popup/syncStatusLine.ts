@@ -3,6 +3,7 @@
  * the last sync was; its tone; and which button goes with it.
  */
 import type { SyncStatus } from '../shared/views';
+import { OFFLINE_LINE } from '../shared/connection-words';
 import { relativeTime } from './relativeTime';
 
 export interface StatusLine {
@@ -26,7 +27,7 @@ export function syncStatusLine(status: SyncStatus, syncing: boolean, problem: st
   if (syncing) return { text: 'Syncing…', tone: 'ok', action: null };
   if (problem) return { text: problem, tone: 'error', action: 'retry' };
   const error = status.error;
-  if (error?.kind === 'offline') return { text: 'Offline — showing saved posts', tone: 'warn', action: 'retry' };
+  if (error?.kind === 'offline') return { text: OFFLINE_LINE, tone: 'warn', action: 'retry' };
   if (error?.kind === 'signed-out') return { text: error.message, tone: 'error', action: 'reconnect' };
   if (error?.kind === 'client-too-old') return UPDATE_LINE;
   if (error) return { text: error.message, tone: 'error', action: 'retry' };

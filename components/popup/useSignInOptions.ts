@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SignInOptionsView } from '../shared/views';
 import { useClient } from './ClientContext';
 
-const UNKNOWN: SignInOptionsView = { sso: null, invites: null };
+const UNKNOWN: SignInOptionsView = { sso: null, invites: null, organization: null };
 /** How long a typed URL must stay unchanged before the server is asked. */
 const SETTLE_MS = 400;
 

@@ -55,6 +55,8 @@ export interface SetupView {
 export interface SignInOptionsView {
   sso: boolean | null;
   invites: boolean | null;
+  /** The organisation's name and logo URL ("" / null: not set); null: not known. The popup shows the logo only through safeHttpUrl. */
+  organization?: { name: string; logoUrl: string | null } | null;
 }
 
 /** Why a work-account sign-in did not end enrolled, in words for the setup screen. */
@@ -74,6 +76,8 @@ export type WorkSignInResult = { ok: true } | { ok: false; kind: WorkSignInFailu
 export interface PopupItem extends Omit<AdvocateItem, 'variants' | 'links'> {
   /** This advocate's suggested text per network, link included (Facebook: the link alone). */
   suggestions: Partial<Record<Network, string>>;
+  /** The latest share of it from this browser, null when not shared yet. */
+  lastShare: LastShare | null;
 }
 
 export interface PopupState {
@@ -112,7 +116,24 @@ export type EnrollResult =
  * `shareId` is set when the click itself was logged (Facebook). LinkedIn and X shares are logged by
  * the composer content script when the post is published.
  */
-export type ShareResult = { ok: true; url: string; shareId?: string } | { ok: false; message: string };
+export type ShareResult =
+  { ok: true; url: string; shareId?: string; points?: SharePoints | null } | { ok: false; message: string };
+
+/**
+ * What a share earns under the synced rules (lib/scoring): `why` says why it is 0 (points off, a
+ * network that earns nothing, already counted, today's cap reached).
+ */
+export interface SharePoints {
+  points: number;
+  why: 'earned' | 'off' | 'network-off' | 'already' | 'cap';
+}
+
+/** This browser's latest share of a post (the local log: known offline too). */
+export interface LastShare {
+  network: Network;
+  /** ISO time. */
+  sharedAt: string;
+}
 
 /** A post offered in a site's composer: this advocate's suggested text for that network, link included. */
 export interface ComposerItem {
@@ -166,6 +187,13 @@ export interface PointsView {
   error: string | null;
   /** Shares waiting to reach the server: counted here, not yet in the ranks. */
   pendingShares: number;
+  /** What a share earns under the synced rules (the empty state says how to earn the first points); null before the first sync. */
+  earning?: {
+    pointsPerShare: Partial<Record<Network, number>>;
+    earlyBonus: number;
+    earlyHours: number;
+    personalizedBonus: number;
+  } | null;
 }
 
 export interface LeaderboardView {

@@ -13,11 +13,13 @@ import type { PopupState } from '../../components/shared/views';
 import { accessEndedNotice, clearAdvocateData, retryPendingSignOuts } from './access';
 import { ApiClient, type ApiError, type Fetch, type Transport } from './api-client';
 import { LiveConnection } from './live';
+import { badgeText, newUnsharedCount } from './badge';
 import { flushOutbox, pendingShareCount } from './outbox';
 import { popupState } from './popup-state';
 import { refreshMe } from './points';
 import { syncOnce } from './sync';
 import { NO_POLICY, type ManagedPolicy } from './policy';
+import { quickPolicyRead } from './setup-context';
 import type { IdentityPort } from './work-account';
 import { WorkSignIn } from './zero-touch';
 
@@ -242,9 +244,9 @@ export class BackgroundController {
     return this.flushing;
   }
 
+  /** The toolbar badge: how many posts are new (not yet seen in the popup) and not shared yet (badge.ts). */
   async updateBadge(): Promise<void> {
-    const unseen = (await getMeta(this.db, 'unseen')) ?? [];
-    await this.port.setBadge(unseen.length ? String(unseen.length) : '');
+    await this.port.setBadge(badgeText(await newUnsharedCount(this.db)));
   }
 
   /**
@@ -269,9 +271,15 @@ export class BackgroundController {
     await this.track(retryPendingSignOuts(this.db, this.transport)).catch(() => undefined);
   }
 
-  /** What the popup shows (popup-state.ts); with `limit`, only the newest posts. */
+  /** What the popup shows (popup-state.ts); with `limit`, only the newest posts. The policy is not waited for long (setup-context.ts). */
   async state(limit?: number): Promise<PopupState> {
-    const [locked, policy] = await Promise.all([this.port.configuredServerUrl(), this.port.policy?.()]);
-    return popupState(this.db, { locked, policy: policy ?? NO_POLICY, signInAvailable: !!this.port.identity }, limit);
+    const { locked, policy } = await quickPolicyRead(
+      async () => {
+        const [locked, policy] = await Promise.all([this.port.configuredServerUrl(), this.port.policy?.()]);
+        return { locked, policy: policy ?? NO_POLICY };
+      },
+      () => this.port.broadcastChanged(),
+    );
+    return popupState(this.db, { locked, policy, signInAvailable: !!this.port.identity }, limit);
   }
 }

@@ -9,12 +9,13 @@ import { summarizeMeHistory } from '../../lib/history-summary';
 import { recentWeeks, scoreLocalLog, withDailyCap, type RulesForScoring, type Score } from '../../lib/scoring';
 import type { AdvocateItem, MeHistory, MeResponse, Period } from '../../lib/schemas';
 import { readLeaderboardResponseSchema, readMeResponseSchema } from '../../lib/schemas/read';
-import { getMeta, setMeta, type Cached, type RelayDexie } from './db';
+import { getMeta, setMeta, type Cached, type LocalShare, type RelayDexie } from './db';
 import type { LeaderboardView, PointsView, PrivacyResult } from '../../components/shared/views';
 import { ApiError, type ApiClient } from './api-client';
 import type { LeaderboardRequest } from './messages/get-leaderboard';
 import type { PrivacyRequest } from './messages/update-privacy';
 import { pendingShareCount } from './outbox';
+import { SERVER_UNREACHABLE } from '../../components/shared/connection-words';
 
 /** Weeks in the Points tab's chart. */
 export const CHART_WEEKS = 12;
@@ -24,7 +25,7 @@ export const LEADERBOARD_SIZE = 20;
 /** What a failed request means to the advocate. */
 export function failureText(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.kind === 'offline') return "Can't reach the Relay server right now.";
+    if (error.kind === 'offline') return SERVER_UNREACHABLE;
     if (error.status === 401) return 'This browser is no longer connected to Relay.';
     if (error.status === 429) return 'The server is busy. Try again in a minute.';
     if (error.clientTooOld) return 'Update Relay to keep receiving posts.';
@@ -42,6 +43,7 @@ export async function localScore(
   rules: RulesForScoring,
   history: MeHistory | null,
   now: number,
+  what: { extra?: LocalShare; skip?: string } = {},
 ): Promise<Score> {
   // Shares the server refused for good never count (the popup shows them until dismissed).
   const [logged, refused, guidelines] = await Promise.all([
@@ -49,7 +51,10 @@ export async function localScore(
     db.outbox.filter((entry) => !!entry.rejected).primaryKeys(),
     getMeta(db, 'guidelines'),
   ]);
+  // `extra` and `skip`: the log with a share that is about to be made, or without one just made (share-points.ts).
+  if (what.extra) logged.push(what.extra);
   const skip = new Set<unknown>(refused);
+  if (what.skip) skip.add(what.skip);
   const shares = skip.size ? logged.filter((share) => !skip.has(share.id)) : logged;
   // Scoring needs the publish time of the posts shared, not every post.
   const shared = (await db.content.bulkGet([...new Set(shares.map((share) => share.contentId))])).filter(
@@ -78,6 +83,14 @@ export async function pointsView(db: RelayDexie, now = Date.now()): Promise<Poin
     fetchedAt: cached?.fetchedAt ?? null,
     error: cached?.error ?? null,
     pendingShares,
+    earning: rules
+      ? {
+          pointsPerShare: rules.pointsPerShare,
+          earlyBonus: rules.earlyShareBonus.points,
+          earlyHours: rules.earlyShareBonus.withinHours,
+          personalizedBonus: rules.personalizedBonus,
+        }
+      : null,
   };
 }
 

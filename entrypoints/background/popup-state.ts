@@ -7,7 +7,7 @@
 import { compileGuidelines } from '../../lib/guidelines';
 import { getMeta, type AccessEnded, type RelayDexie } from './db';
 import type { ManagedPolicy } from './policy';
-import type { PopupItem, PopupState, SetupView } from '../../components/shared/views';
+import type { LastShare, PopupItem, PopupState, SetupView } from '../../components/shared/views';
 import { pendingShareCount, refusedShares } from './outbox';
 import { localScore } from './points';
 import { suggestion } from './suggestion';
@@ -38,6 +38,10 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
     refusedShares(db),
   ]);
   const advocateId = enrollment?.advocate.id ?? '';
+  const latest = await lastShares(
+    db,
+    content.map((item) => item.id),
+  );
   const rules = guidelines ? compileGuidelines(guidelines) : undefined;
   const items: PopupItem[] = content
     .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id))
@@ -49,6 +53,7 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
           suggestion({ ...item, variants: _variants, links: _links }, network, advocateId, rules).text,
         ]),
       ),
+      lastShare: latest.get(item.id) ?? null,
     }));
   return {
     setup: setupView(context, enrollment?.serverUrl ?? accessEnded?.serverUrl ?? '', accessEnded),
@@ -68,6 +73,18 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
     refusedShares: refused,
     accessEnded: enrollment ? null : (accessEnded ?? null),
   };
+}
+
+/** The latest local share of each of `ids` (the log is indexed by content). */
+async function lastShares(db: RelayDexie, ids: readonly string[]): Promise<Map<string, LastShare>> {
+  const latest = new Map<string, LastShare>();
+  if (!ids.length) return latest;
+  for (const share of await db.shares.where('contentId').anyOf(ids).toArray()) {
+    const known = latest.get(share.contentId);
+    if (!known || share.sharedAt > known.sharedAt)
+      latest.set(share.contentId, { network: share.network, sharedAt: share.sharedAt });
+  }
+  return latest;
 }
 
 /**

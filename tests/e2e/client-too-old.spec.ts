@@ -6,7 +6,7 @@
  */
 import { startTestServer } from '../helpers/server';
 import { expectAccessible } from './accessibility';
-import { countShares, enroll, expect, postCard, publish, test } from './fixtures';
+import { countShares, enroll, expect, postCard, publish, shareFromCard, test } from './fixtures';
 
 test('a server that needs a newer Relay: the popup says to update, keeps its posts and the shares waiting', async ({
   context,
@@ -37,7 +37,7 @@ test('a server that needs a newer Relay: the popup says to update, keeps its pos
 
     // A Facebook share (counted on the click) waits: not dropped, not refused.
     const opened = context.waitForEvent('page');
-    await card.getByRole('button', { name: 'Share on Facebook' }).click();
+    await shareFromCard(card, 'Facebook');
     await (await opened).close();
     await expect(popup.getByText(/\b1 share waiting to be sent/)).toBeVisible();
     await expect(popup.getByText(/refused|not counted/i)).toHaveCount(0);

@@ -18,7 +18,7 @@ import {
   SUGGESTED,
   suggestedButton,
 } from './composer-helpers';
-import { expect, postCard, test } from './fixtures';
+import { expect, postCard, shareFromCard, test } from './fixtures';
 import { DEFAULT_SITES, domText, modelOf, publishedPosts } from './sites';
 
 /** A page of the browser where an advocate is enrolled, with guidelines and two posts published. */
@@ -124,7 +124,7 @@ test.describe('share intents from the popup', () => {
     composer: ComposerCase,
   ): Promise<{ page: Page; editor: Locator }> {
     const opened = context.waitForEvent('page');
-    await postCard(popup, RELEASE.title).getByRole('button', { name: button }).click();
+    await shareFromCard(postCard(popup, RELEASE.title), button.replace('Share on ', ''));
     const page = await opened;
     await page.waitForURL(url);
     const editor = composer.editor(page);

@@ -11,7 +11,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  expect,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 import { NETWORKS, network } from '../../lib/networks';
 import type { Variants } from '../../lib/schemas';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
@@ -219,4 +227,22 @@ export async function countShares(server: TestServer, contentId: string): Promis
     .where('content_id', '=', contentId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Shares a post from its card the way a person does: opens the card's share panel, picks `label`'s
+ * network in its switch (when the post has several) and presses "Share on <label>".
+ */
+export async function shareFromCard(card: Locator, label: string): Promise<void> {
+  const toggle = card.getByRole('button', { name: /^Share( again)?$/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const choice = card.getByRole('radio', { name: label, exact: true });
+  if (await choice.count()) await choice.check();
+  await card.getByRole('button', { name: `Share on ${label}` }).click();
+}
+
+/** Opens the header's account menu and presses "Sign out". */
+export async function signOut(popup: Page): Promise<void> {
+  await popup.getByRole('button', { name: 'Account' }).click();
+  await popup.getByRole('button', { name: 'Sign out' }).click();
 }

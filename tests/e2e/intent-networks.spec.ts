@@ -10,7 +10,7 @@ import type { Worker } from '@playwright/test';
 import type { Network } from '../../lib/networks';
 import type { MeResponse } from '../../lib/schemas';
 import { extensionDir } from './chromium';
-import { enroll, expect, postCard, publish, test } from './fixtures';
+import { enroll, expect, postCard, publish, shareFromCard, test } from './fixtures';
 
 /** Each intent-only text network: its button and the intent its share opens (checked in lib/networks.ts). */
 const CASES: { network: Network; button: string; host: string; intent: RegExp }[] = [
@@ -66,10 +66,10 @@ for (const { network, button, host, intent } of CASES) {
     const popup = await openPopup();
     await enroll(popup, server);
     const card = postCard(popup, title);
-    await expect(card.getByRole('button', { name: button })).toBeVisible();
+    await expect(card).toBeVisible();
 
     const opened = context.waitForEvent('page');
-    await card.getByRole('button', { name: button }).click();
+    await shareFromCard(card, button.replace('Share on ', ''));
     const page = await opened;
     await page.waitForURL(intent);
     const text = new URL(page.url()).searchParams.get('text')!;

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_SCORING } from '../../lib/schemas';
 import type { TestServer } from '../helpers/server';
 import { expectAccessible } from './accessibility';
-import { countShares, enroll, expect, postCard, publish, test } from './fixtures';
+import { countShares, enroll, expect, postCard, publish, shareFromCard, test } from './fixtures';
 
 const HUMAN = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const OTHER_HUMAN =
@@ -45,7 +45,7 @@ test('points appear after a share and a click, with the rank and the leaderboard
 
   // A Facebook share counts on the click: 5 points, +5 for sharing within 24 h of publishing.
   const opened = context.waitForEvent('page');
-  await postCard(popup, title).getByRole('button', { name: 'Share on Facebook' }).click();
+  await shareFromCard(postCard(popup, title), 'Facebook');
   const intent = await opened;
   await intent.waitForURL(/^https:\/\/www\.facebook\.com\//);
   const tracked = new URL(new URL(intent.url()).searchParams.get('u')!);
@@ -92,11 +92,12 @@ test('points appear after a share and a click, with the rank and the leaderboard
   await expect(panel.getByRole('list', { name: 'Leaderboard, all time' })).toContainText('Ada Advocate');
   await expectAccessible(popup, 'Points tab');
 
-  // The Posts tab's summary shows the same total, clicks included.
+  // The header's points chip shows the same total, clicks included, and opens the Points tab.
   await tab(popup, 'Posts').click();
-  await expect(
-    popup.getByRole('tabpanel', { name: 'Posts' }).getByRole('region', { name: 'Your points' }),
-  ).toContainText('12 points');
+  const chip = popup.getByRole('banner').getByRole('region', { name: 'Your points' });
+  await expect(chip).toContainText('12 points');
+  await chip.getByRole('button').click();
+  await expect(tab(popup, 'Points')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('privacy choices are saved on the server; the leaderboard and links follow them', async ({
@@ -111,6 +112,8 @@ test('privacy choices are saved on the server; the leaderboard and links follow 
   });
   const popup = await openPopup();
   await enroll(popup, server);
+  // The card's share panel shows the text with its link (it stays open while other tabs are shown).
+  await postCard(popup, title).getByRole('button', { name: 'Share', exact: true }).click();
   await expect(postCard(popup, title)).toContainText('http://relay.test/r/');
 
   await tab(popup, 'Privacy').click();
@@ -131,7 +134,8 @@ test('privacy choices are saved on the server; the leaderboard and links follow 
   // Off the leaderboard: not ranked, and the Points tab says why.
   await tab(popup, 'Points').click();
   const points = popup.getByRole('tabpanel', { name: 'Points' });
-  await expect(points.locator('.stat').filter({ hasText: 'Rank' })).toContainText('Off the leaderboard');
+  // No points yet: the tab says how to earn them (no empty stats), and the leaderboard says why there is no rank.
+  await expect(points.getByRole('heading', { name: /Share a post to earn your first/ })).toBeVisible();
   await expect(points).toContainText("You've chosen to stay off the leaderboard.");
 
   // Click tracking off: the links in the posts become direct UTM links.

@@ -2,7 +2,19 @@
  * The popup in real Chromium against the real API: enrolment, live updates, share intents and
  * the outbox surviving a server outage.
  */
-import { closedPort, countShares, createInvite, enroll, expect, fillSetup, postCard, publish, test } from './fixtures';
+import {
+  closedPort,
+  countShares,
+  createInvite,
+  enroll,
+  expect,
+  fillSetup,
+  postCard,
+  publish,
+  shareFromCard,
+  signOut,
+  test,
+} from './fixtures';
 import { modelOf } from './sites';
 
 test('enrols through the popup', async ({ server, openPopup }) => {
@@ -12,7 +24,9 @@ test('enrols through the popup', async ({ server, openPopup }) => {
   await expect(popup.getByRole('button', { name: 'Sync now' })).toBeVisible({ timeout: 10_000 });
   await expect(popup.getByLabel('Search posts').or(popup.getByPlaceholder('Search posts'))).toBeVisible();
   await expect(popup.getByRole('region', { name: 'Your points' })).toBeVisible();
-  await expect(popup.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Account' })).toBeVisible();
+  // No posts yet: focus lands on the Posts tab (with posts, on the first Share button).
+  await expect(popup.getByRole('tab', { name: 'Posts' })).toBeFocused();
   await expect(popup.getByLabel('Invite code')).toBeHidden();
   const advocates = await server.deps.db.selectFrom('advocates').select('name').execute();
   expect(advocates.map((a) => a.name)).toEqual(['Ada Advocate']);
@@ -73,7 +87,7 @@ test('"Share on X" opens the intent with the text and the advocate\'s link; publ
   await expect(card).toBeVisible();
 
   const opened = context.waitForEvent('page');
-  await card.getByRole('button', { name: 'Share on X' }).click();
+  await shareFromCard(card, 'X');
   const intentPage = await opened;
   await intentPage.waitForURL(/^https:/);
 
@@ -132,7 +146,7 @@ test('a share made while the server is down reaches it exactly once after it com
 
   // Facebook shares count on the click (LinkedIn and X ones once the post is published there).
   const opened = context.waitForEvent('page');
-  await card.getByRole('button', { name: 'Share on Facebook' }).click();
+  await shareFromCard(card, 'Facebook');
   const intentPage = await opened;
   await intentPage.waitForURL(/^https:/);
   expect(new URL(intentPage.url()).hostname).toBe('www.facebook.com');
@@ -195,7 +209,7 @@ test('the popup opens on the list it showed last, then takes what changed while 
   expect(marks.answer).not.toBeNull();
   expect(marks.render!).toBeLessThan(marks.answer!);
 
-  await again.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(again);
   await expect(again.getByRole('button', { name: 'Connect' })).toBeVisible();
   expect(await again.evaluate(() => localStorage.getItem('relay:popup-snapshot'))).toBeNull();
   await again.close();

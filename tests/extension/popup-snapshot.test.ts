@@ -19,6 +19,7 @@ const item = (i: number, over: Partial<PopupItem> = {}): PopupItem => ({
   createdAt: '2026-12-01T09:00:00.000Z',
   updatedAt: '2026-12-01T09:00:00.000Z',
   suggestions: { linkedin: `Read post ${i} https://relay.test/r/a${i}`, x: `Post ${i} https://relay.test/r/b${i}` },
+  lastShare: i === 1 ? { network: 'x', sharedAt: '2026-12-01T11:00:00.000Z' } : null,
   ...over,
 });
 
@@ -110,6 +111,9 @@ describe("the popup's kept first screen", () => {
       createdAt: iso,
       updatedAt: iso,
       suggestions: fc.record({ linkedin: text, x: text, facebook: text }, { requiredKeys: [] }),
+      lastShare: fc.option(
+        fc.record({ network: fc.constantFrom('linkedin', 'x', 'facebook' as const), sharedAt: iso }),
+      ),
     });
     fc.assert(
       fc.property(

@@ -27,6 +27,7 @@ export const composerShare = defineMessage({
     const result = await log(bg.db, request);
     if (result.ok) {
       void bg.flush();
+      await bg.updateBadge();
       bg.port.broadcastChanged();
     }
     return result;

@@ -10,6 +10,7 @@ import { networkSchema } from '../../../lib/schemas';
 import type { ShareResult } from '../../../components/shared/views';
 import { getMeta } from '../db';
 import { recordShare } from '../outbox';
+import { sharePoints } from '../share-points';
 import { suggestion } from '../suggestion';
 import { defineMessage } from './define';
 
@@ -32,12 +33,14 @@ export const share = defineMessage({
       // LinkedIn and X open their composer prefilled: the composer content script logs the share
       // when the post is published, not when the intent opens.
       await bg.port.openTab(url);
-      return { ok: true, url };
+      return { ok: true, url, points: await sharePoints(bg.db, { contentId: item.id, network }) };
     }
     const local = await recordShare(bg.db, { contentId: item.id, network, source: 'popup' });
     await bg.port.openTab(url);
     void bg.flush();
+    await bg.updateBadge();
     bg.port.broadcastChanged();
-    return { ok: true, url, shareId: local.id };
+    const points = await sharePoints(bg.db, { contentId: item.id, network, recordedId: local.id });
+    return { ok: true, url, shareId: local.id, points };
   },
 });

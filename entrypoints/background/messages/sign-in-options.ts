@@ -6,7 +6,7 @@ import type { SignInOptionsView } from '../../../components/shared/views';
 import { ApiClient, ApiError } from '../api-client';
 import { defineMessage } from './define';
 
-const UNKNOWN: SignInOptionsView = { sso: null, invites: null };
+const UNKNOWN: SignInOptionsView = { sso: null, invites: null, organization: null };
 
 export const signInOptions = defineMessage({
   request: z.object({ serverUrl: z.string().trim().min(1).max(2048) }).strict(),
@@ -22,7 +22,7 @@ export const signInOptions = defineMessage({
       return options.success ? options.data : UNKNOWN;
     } catch (error) {
       // A server from before work accounts: invite codes only.
-      if (error instanceof ApiError && error.status === 404) return { sso: false, invites: true };
+      if (error instanceof ApiError && error.status === 404) return { sso: false, invites: true, organization: null };
       return UNKNOWN;
     }
   },
