@@ -25,6 +25,7 @@ import {
   typeAtEnd,
 } from './composer-helpers';
 import { expect, test } from './fixtures';
+import { selectInModel } from './sites';
 import { caretToEnd, domText, modelOf, publishedPosts, renderCounts } from './sites';
 
 /** Every composer, replies included: the panel, Insert and a logged share. */
@@ -103,7 +104,7 @@ for (const composer of GENERATIONS) {
   test.describe(composer.name, () => {
     test.use({ sites: composer.sites });
 
-    test('hints while typing; "Add #employee" fixes the text; Ctrl+Enter logs one personalized share', async ({
+    test('hints while typing; the approved text carries the disclosure, and "Add #employee" puts it back; Ctrl+Enter logs one personalized share', async ({
       context,
       server,
       openPopup,
@@ -122,10 +123,19 @@ for (const composer of GENERATIONS) {
       await panelItem(page, RELEASE.title).getByRole('button', { name: 'Insert' }).click();
       await expect.poll(() => modelOf(editor)).toMatch(SUGGESTED[composer.network]);
 
+      // The company's text arrives with the disclosure already in it: nothing to fix, only the nudge to personalise.
       const status = hints(page);
       await expect(status).toBeVisible();
-      await expect(disclosureFix(page), 'the missing-disclosure hint and its fix').toBeVisible();
       await expect(status, 'the identical-text hint').toContainText(/personal/i);
+      await expect(disclosureFix(page), 'no missing-disclosure hint on the approved text').toHaveCount(0);
+
+      // The advocate takes the disclosure out: the hint and its fix come back.
+      const inserted = await modelOf(editor);
+      const at = inserted.indexOf('#employee');
+      expect(at, 'the inserted text carries the disclosure').toBeGreaterThan(0);
+      await selectInModel(editor, at, at + '#employee'.length);
+      await page.keyboard.press('Backspace');
+      await expect(disclosureFix(page), 'the missing-disclosure hint and its fix').toBeVisible();
 
       const banned = ' guaranteed returns';
       await typeAtEnd(page, editor, banned);
