@@ -51,7 +51,7 @@ async function expectHeadingFocused(page: Page, name: string): Promise<void> {
 function stubPreviews(server: TestServer): LinkPreviewer {
   const stub = {
     async preview(url: string) {
-      if (!url.includes('lisbon')) throw new ProblemError(502, 'example.com could not be resolved (ENOTFOUND).');
+      if (!url.includes('lisbon')) throw new ProblemError(502, 'example.com: we couldn’t find that site.');
       return {
         url,
         title: 'Lisbon office opens',
@@ -157,7 +157,7 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   // Scoring: the levels must increase; the schema says so before the server is asked.
   await nav(page, 'Scoring').click();
   await expectHeadingFocused(page, 'Scoring');
-  await expect(page.getByLabel('Gamification on: points, levels, badges and the leaderboard')).toBeChecked();
+  await expect(page.getByLabel('Show points, levels, badges and the leaderboard')).toBeChecked();
   await page.getByLabel('Points per Facebook share').fill('0');
   await page.getByRole('group', { name: 'Level 2' }).getByLabel('From points').fill('0');
   await page.getByRole('button', { name: 'Save scoring rules' }).click();
@@ -276,7 +276,7 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   await page.getByLabel('URL', { exact: true }).fill('https://example.com/porto');
   await page.getByLabel('Title').focus();
   await expect(
-    page.getByText('We couldn’t fetch a preview of this page (example.com could not be resolved'),
+    page.getByText('We couldn’t fetch a preview of this page (example.com: we couldn’t find that site'),
   ).toBeVisible();
   await page.getByLabel('Title').fill('Porto next');
   await page.getByLabel('LinkedIn variant 1', { exact: true }).fill('Porto is next #employee');

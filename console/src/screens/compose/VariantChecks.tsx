@@ -1,7 +1,5 @@
 /** The guideline checks the extension runs, for one variant: "Meets the guidelines." or each hint, with its fix. */
-import type { Hint } from '../../../../lib/guidelines';
-
-const SEVERITY_LABEL = { error: 'Must fix', warning: 'Warning', info: 'Tip' } as const;
+import { SEVERITY_LABELS, type Hint } from '../../../../lib/guidelines';
 
 interface Props {
   id: string;
@@ -21,7 +19,7 @@ export function VariantChecks({ id, label, text, hints, checked, onFix }: Props)
       <ul class="checks__list" aria-label={`Guideline checks for ${label}`}>
         {hints.map((hint, i) => (
           <li key={`${hint.kind}-${i}`} class={`check check--${hint.severity}`}>
-            <strong>{SEVERITY_LABEL[hint.severity]}:</strong> {hint.message}
+            <strong>{SEVERITY_LABELS[hint.severity]}:</strong> {hint.message}
             {hint.fix && (
               <button type="button" class="button button--small check__fix" onClick={() => onFix(hint)}>
                 {hint.fix.label}

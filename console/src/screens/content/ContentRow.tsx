@@ -26,11 +26,11 @@ export function ContentRow({
           {item.campaign ? ` · ${item.campaign}` : ''} · {variantCount} variant{variantCount === 1 ? '' : 's'}
         </span>
       </th>
-      <td>
+      <td data-label="Status">
         <span class={`status status--${item.status}`}>{STATUS_LABEL[item.status]}</span>
       </td>
-      <td>{labelsOf(item.networks)}</td>
-      <td class="small">
+      <td data-label="Networks">{labelsOf(item.networks)}</td>
+      <td class="small" data-label="Publish">
         {item.publishAt ? formatDateTime(item.publishAt) : '—'}
         {item.expiresAt && (
           <>
@@ -39,7 +39,7 @@ export function ContentRow({
           </>
         )}
       </td>
-      <td class="small">
+      <td class="small" data-label="Changed">
         <time dateTime={item.updatedAt} title={formatDateTime(item.updatedAt)}>
           {formatRelative(item.updatedAt)}
         </time>

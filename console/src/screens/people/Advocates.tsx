@@ -4,6 +4,7 @@
  * made, whether their access still works, and "Remove access" (RemoveAccessDialog).
  */
 import { useState } from 'preact/hooks';
+import { sharedNames, tellApart } from '../../advocate-names';
 import { api, describeError } from '../../api';
 import type { AdvocateAccess } from '../../../../lib/console-schemas';
 import { RemoveAccessDialog, type Removal } from '../../components/RemoveAccessDialog';
@@ -78,6 +79,7 @@ export function AdvocatesSection() {
   }
 
   const now = Date.now();
+  const namesakes = sharedNames(advocates ?? []);
   const withAccess = advocates?.filter((advocate) => advocate.access === 'active') ?? [];
   // Columns the server fills since per-browser tokens; an older server's list has neither.
   const showSignedInWith = advocates?.some((advocate) => advocate.signedInWith !== undefined) ?? false;
@@ -132,6 +134,13 @@ export function AdvocatesSection() {
                         <span class="muted small advocate-team">
                           <span class="visually-hidden">, team </span>
                           {advocate.team}
+                        </span>
+                      )}
+                      {!advocate.email && !advocate.team && namesakes.has(advocate.name) && (
+                        // Nothing else tells two people of one name apart.
+                        <span class="muted small advocate-team">
+                          <span class="visually-hidden">, </span>
+                          {tellApart(advocate)}
                         </span>
                       )}
                     </th>

@@ -77,7 +77,7 @@ export const LABELS: Record<string, string> = {
   pointsPerClick: 'Points per click',
   maxClickPointsPerShare: 'Most click points per share',
   dailyPointsCap: 'Daily points cap',
-  enabled: 'Gamification',
+  enabled: 'Points and leaderboard',
 };
 
 export function pointsLabel(id: Network): string {
