@@ -89,6 +89,6 @@ export function navLink(page: Page, name: string) {
 /** Goes to a screen through the main navigation, opening the Menu first where it is folded (a phone). */
 export async function goTo(page: Page, name: string): Promise<void> {
   const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
   await navLink(page, name).click();
 }

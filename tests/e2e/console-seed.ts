@@ -1,6 +1,6 @@
 /**
- * A small, fixed programme for looking at the console: the organisation's name, three posts, four
- * advocates (two called Ada Lovelace, told apart by email), invites, and shares, on a server and a
+ * A small, fixed programme for looking at the console: the organisation's name, three posts, five
+ * advocates (three called Ada Lovelace, two told apart by email), invites, and shares, on a server and a
  * page whose clocks stand still at FIXED_NOW.
  */
 import type { Page } from '@playwright/test';
@@ -67,6 +67,8 @@ export async function seedProgramme(server: TestServer): Promise<Seeded> {
     { name: 'Ada Lovelace', email: 'ada.l@northwind.example', team: 'Sales' },
     { name: 'Grace Hopper', email: null, team: null },
     { name: 'Katherine Johnson', email: null, team: null },
+    // A third Ada, enrolled with a code: only the day she joined tells her apart.
+    { name: 'Ada Lovelace', email: null, team: null },
   ];
   const advocates: Seeded['advocates'] = [];
   for (const person of people) {
