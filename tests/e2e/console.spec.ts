@@ -137,9 +137,9 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   await expect(page.getByLabel('Disclosure text')).toHaveValue('#employee');
   await page.getByRole('button', { name: 'Add banned term' }).click();
   const term = page.getByRole('group', { name: 'Banned term 1' });
-  await expect(term.getByLabel('Pattern')).toBeFocused();
+  await expect(term.getByLabel('Word or phrase')).toBeFocused();
   // The reason is missing: the schema's error is shown and nothing is saved.
-  await term.getByLabel('Pattern').fill('guaranteed returns');
+  await term.getByLabel('Word or phrase').fill('guaranteed returns');
   await page.getByRole('button', { name: 'Save guidelines' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Fix this before saving' })).toContainText(
     'Banned term 1, reason',

@@ -50,7 +50,7 @@ export function Analytics(props: { from: string; to: string }) {
         key: row.advocateId,
         name: known ? (
           <>
-            {row.name} <span class="muted small">({tellApart(known)})</span>
+            {row.name} <span class="muted small namesake">({tellApart(known)})</span>
           </>
         ) : (
           row.name

@@ -4,14 +4,14 @@
  * made, whether their access still works, and "Remove access" (RemoveAccessDialog).
  */
 import { useState } from 'preact/hooks';
-import { sharedNames, tellApart } from '../../advocate-names';
+import { sharedNames } from '../../advocate-names';
 import { api, describeError } from '../../api';
 import type { AdvocateAccess } from '../../../../lib/console-schemas';
 import { RemoveAccessDialog, type Removal } from '../../components/RemoveAccessDialog';
 import { Table, type Column } from '../../components/Table';
 import { Loaded } from '../../components/Loaded';
 import { NoticeLine, type Notice } from '../../components/ui';
-import { formatDateTime, formatRelative } from '../../time';
+import { formatDate, formatDateTime, formatRelative } from '../../time';
 import type { AdvocateRow } from '../../types';
 import { useFetched } from '../../use-fetched';
 
@@ -140,7 +140,7 @@ export function AdvocatesSection() {
                         // Nothing else tells two people of one name apart.
                         <span class="muted small advocate-team">
                           <span class="visually-hidden">, </span>
-                          {tellApart(advocate)}
+                          Joined {formatDate(advocate.createdAt)}
                         </span>
                       )}
                     </th>
