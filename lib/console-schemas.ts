@@ -4,7 +4,14 @@
  * (validation and OpenAPI) and the console.
  */
 import { z } from 'zod';
-import { adminSchema, adminSessionResponseSchema, contentStatusSchema, httpUrlInputSchema, NETWORKS } from './schemas';
+import {
+  adminSchema,
+  adminSessionResponseSchema,
+  contentItemSchema,
+  contentStatusSchema,
+  httpUrlInputSchema,
+  NETWORKS,
+} from './schemas';
 import { displayNameSchema, lineSchema } from './text';
 
 export const adminSignInResponseSchema = adminSessionResponseSchema.extend({
@@ -153,6 +160,47 @@ export const analyticsSchema = z.object({
     .describe('the top 20 by shares, then clicks'),
 });
 export type Analytics = z.infer<typeof analyticsSchema>;
+
+/** GET /v1/admin/overview: the console's home, "is it working?", over the last OVERVIEW_DAYS UTC days. */
+export const OVERVIEW_DAYS = 30;
+/** How far ahead "expiring soon" looks. */
+export const OVERVIEW_EXPIRING_DAYS = 14;
+/** Rows in each of the home's lists. */
+export const OVERVIEW_LIST = 5;
+
+const weekCounts = z.object({
+  ...counts,
+  advocates: z.number().int().describe('advocates who shared at least once'),
+});
+const titled = { id: z.string(), title: z.string() };
+
+export const overviewSchema = z.object({
+  today: z.string().describe('the last UTC day counted, YYYY-MM-DD'),
+  advocates: z.number().int().describe('advocates enrolled (not removed, signed out or expired)'),
+  thisWeek: weekCounts.describe('the last 7 UTC days, today included'),
+  lastWeek: weekCounts.describe('the 7 UTC days before those'),
+  perDay: z
+    .array(z.object({ date: z.string(), ...counts }))
+    .describe(`each of the last ${OVERVIEW_DAYS} UTC days, oldest first`),
+  topPosts: z
+    .array(z.object({ contentId: z.string(), title: z.string(), ...counts }))
+    .describe(`the top ${OVERVIEW_LIST} posts of those days by shares, then clicks`),
+  goingLive: z
+    .array(z.object({ ...titled, publishAt: z.string() }))
+    .describe(`scheduled posts, the next ${OVERVIEW_LIST} to go live, soonest first`),
+  expiring: z
+    .array(z.object({ ...titled, expiresAt: z.string() }))
+    .describe(`live posts that expire within ${OVERVIEW_EXPIRING_DAYS} days, soonest first (at most ${OVERVIEW_LIST})`),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+/** GET /v1/admin/content: each item with its shares and counted clicks, all time. */
+export const contentListItemSchema = contentItemSchema.extend({
+  shares: z.number().int().describe('share events recorded for this post, all time'),
+  clicks: z.number().int().describe('counted clicks on its tracked links, all time'),
+});
+export type ContentListItem = z.infer<typeof contentListItemSchema>;
+export const contentListSchema = z.object({ items: z.array(contentListItemSchema) });
 
 /** POST /v1/admin/scim-tokens: a token for the identity provider's provisioning (SCIM), with an optional label. */
 export const scimTokenCreateSchema = z

@@ -13,6 +13,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { contentInputSchema, DEFAULT_SCORING, type ContentInput, type Guidelines } from '../lib/schemas';
 import { addAdmin } from './admins';
+import { seedDemoActivity } from './demo-activity';
 import type { Deps } from './context';
 import { hashInviteCode, newInviteCode, randomString, verifyPassword } from './crypto';
 import { parseDatabaseUrl } from './db';
@@ -346,6 +347,8 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
     await createContent(deps, contentInputSchema.parse(post.input), { id: post.id });
     created.push(post.id);
   }
+  // The month of activity behind them (advocates, shares, clicks, points), on the start that made them.
+  created.push(...(await seedDemoActivity(deps, created)));
 
   return {
     company: DEMO_COMPANY,

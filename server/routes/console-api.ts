@@ -11,6 +11,7 @@ import {
   analyticsSchema,
   linkPreviewRequestSchema,
   linkPreviewSchema,
+  overviewSchema,
 } from '../../lib/console-schemas';
 import type { Deps } from '../context';
 import { ProblemError } from '../problem';
@@ -18,6 +19,7 @@ import { advocateRows } from '../services/advocate-list';
 import { computeAnalytics, DAY_MS, type DayRange } from '../services/analytics';
 import { analyticsCsv } from '../services/analytics-csv';
 import { LinkPreviewer } from '../services/link-preview/fetch';
+import { computeOverview } from '../services/overview';
 import { defineRoute, type Route } from './define';
 
 function badRange(path: string, message: string): ProblemError {
@@ -67,6 +69,20 @@ export function consoleApiRoutes(deps: Deps): Route[] {
         const range = dayRange(query, deps.now());
         c.header('cache-control', 'no-store');
         return c.json(await computeAnalytics(deps, range, { top: 20 }));
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/v1/admin/overview',
+      summary:
+        'The console home: the last 30 days per day, this week against last, top posts, posts going live or expiring soon',
+      tag: 'analytics',
+      auth: 'admin',
+      responses: { 200: { description: 'The overview', schema: overviewSchema } },
+      handler: async (c) => {
+        c.header('cache-control', 'no-store');
+        return c.json(await computeOverview(deps));
       },
     }),
 

@@ -1,15 +1,14 @@
 /** Content management for admins: create, read, update, archive, publish and schedule. */
-import { z } from 'zod';
 import { contentInputSchema, contentItemSchema, contentPatchSchema } from '../../lib/schemas';
-import { contentListQuerySchema } from '../../lib/console-schemas';
+import { contentListQuerySchema, contentListSchema } from '../../lib/console-schemas';
 import type { Deps } from '../context';
 import { ProblemError, validationProblem } from '../problem';
 import { isLive, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
 import { findContent, listContent } from '../services/content-reads';
 import { contentColumns, createContent, saveContent } from '../services/content-writes';
+import { contentCounts } from '../services/overview';
 import { defineRoute, type Route } from './define';
 
-const itemsSchema = z.object({ items: z.array(contentItemSchema) });
 const notFoundDoc = { description: 'No such content' };
 
 export function contentRoutes(deps: Deps): Route[] {
@@ -43,15 +42,23 @@ export function contentRoutes(deps: Deps): Route[] {
     defineRoute({
       method: 'get',
       path: '/v1/admin/content',
-      summary: 'All content, every status, most recently changed first; status and q filter it',
+      summary:
+        'All content, every status, most recently changed first, with its shares and clicks; status and q filter it',
       tag: 'content',
       auth: 'admin',
       query: contentListQuerySchema,
-      responses: { 200: { description: 'Content', schema: itemsSchema }, 400: { description: 'Malformed query' } },
+      responses: {
+        200: { description: 'Content', schema: contentListSchema },
+        400: { description: 'Malformed query' },
+      },
       handler: async (c, { query }) => {
         const now = deps.now();
         const rows = await listContent(deps.db, query, now);
-        return c.json({ items: rows.map((row) => toContentItem(row, now)) });
+        const counts = await contentCounts(
+          deps,
+          rows.map((row) => row.id),
+        );
+        return c.json({ items: rows.map((row) => ({ ...toContentItem(row, now), ...counts.get(row.id)! })) });
       },
     }),
 

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { ContentItem, SyncResponse } from '../../lib/schemas';
 import { loadConfig, type Config } from '../../server/config';
 import { DEMO_ADMIN_EMAIL, seedDemo, type DemoInfo } from '../../server/demo';
+import type { Database } from '../../server/db/schema';
 import { startServer, type RunningServer } from '../../server/server';
 import { freshDatabase, type TestDatabase } from './database';
 
@@ -76,18 +77,19 @@ export async function stopDemo(
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
+/** How many rows a table holds. */
+export async function countRows(running: RunningServer, table: keyof Database): Promise<number> {
+  const row = await running.deps.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** How many rows the demo's tables hold, and the change counter. */
 export async function demoCounts(running: RunningServer) {
   const db = running.deps.db;
-  const count = async (table: 'admins' | 'invites' | 'content' | 'documents' | 'advocates') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'admins' | 'invites' | 'content' | 'documents' | 'advocates') => countRows(running, table);
   const seq = await db.selectFrom('counters').select('value').where('name', '=', 'seq').executeTakeFirstOrThrow();
   return {
     admins: await count('admins'),

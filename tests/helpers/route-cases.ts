@@ -107,6 +107,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     ok: 200,
     badQuery: 'from=yesterday',
   }),
+  'GET /v1/admin/overview': async () => ({ path: '/v1/admin/overview', ok: 200 }),
   'GET /v1/admin/analytics.csv': async () => ({
     path: '/v1/admin/analytics.csv',
     query: 'table=perDay',

@@ -39,9 +39,11 @@ describe('content', () => {
         ['Listed live', 'published'],
         ['Listed draft', 'draft'],
       ]);
-      expect(mine.find((item) => item.id === draft.id)).toEqual(draft);
-      expect(mine.find((item) => item.id === live.id)).toEqual(live);
-      expect(mine.find((item) => item.id === scheduled.id)).toEqual(scheduled);
+      // Each listed item is the item plus its shares and clicks (none yet).
+      const none = { shares: 0, clicks: 0 };
+      expect(mine.find((item) => item.id === draft.id)).toEqual({ ...draft, ...none });
+      expect(mine.find((item) => item.id === live.id)).toEqual({ ...live, ...none });
+      expect(mine.find((item) => item.id === scheduled.id)).toEqual({ ...scheduled, ...none });
     });
 
     it('gets one item by id', async () => {

@@ -1,13 +1,17 @@
 /**
  * "/": the first-run guide while there is no content yet (create a post, invite advocates, set the
- * guidelines), else straight on to the content list.
+ * guidelines), else the overview: is the programme working? (GET /v1/admin/overview).
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { Overview } from '../../../lib/console-schemas';
 import type { ContentItem, Guidelines } from '../../../lib/schemas';
-import { api, describeError } from '../api';
-import { Loading, LoadError, PageHeader } from '../components/ui';
-import { href, navigate } from '../router';
+import { api } from '../api';
+import { Loaded } from '../components/Loaded';
+import { PageHeader } from '../components/ui';
+import { href } from '../router';
 import type { Invite } from '../types';
+import { useFetched } from '../use-fetched';
+import { OverviewScreen } from './home/OverviewScreen';
 
 interface Progress {
   invites: number;
@@ -15,35 +19,22 @@ interface Progress {
 }
 
 export function Home() {
-  const [state, setState] = useState<'loading' | 'empty' | { error: string }>('loading');
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    setState('loading');
-    api
-      .get<{ items: ContentItem[] }>('/v1/admin/content')
-      .then((body) => {
-        if (cancelled) return;
-        if (body.items.length > 0) navigate('/content', { replace: true });
-        else setState('empty');
-      })
-      .catch((error) => !cancelled && setState({ error: describeError(error) }));
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
-
-  if (state === 'loading') return <Loading />;
-  if (typeof state === 'object') {
-    return (
-      <>
-        <PageHeader title="Relay admin" />
-        <LoadError message={`Couldn't load your content: ${state.error}`} onRetry={() => setAttempt((n) => n + 1)} />
-      </>
-    );
-  }
-  return <Welcome />;
+  const content = useFetched<{ items: ContentItem[] }>('/v1/admin/content');
+  const overview = useFetched<Overview>('/v1/admin/overview');
+  const failed = content.error ? content : overview;
+  return (
+    <Loaded
+      header={failed.error ? <PageHeader title="Home" /> : undefined}
+      failure="Couldn't load the overview"
+      loading="Loading the overview…"
+      from={failed}
+      ready={content.data !== null && (content.data.items.length === 0 || overview.data !== null)}
+    >
+      {() =>
+        content.data?.items.length === 0 ? <Welcome /> : overview.data && <OverviewScreen overview={overview.data} />
+      }
+    </Loaded>
+  );
 }
 
 export function Welcome() {

@@ -15,7 +15,8 @@ const on =
     names.includes(route.name);
 
 export const NAV: readonly NavEntry[] = [
-  { label: 'Content', path: '/content', active: on('content', 'edit', 'home') },
+  { label: 'Home', path: '/', active: on('home') },
+  { label: 'Content', path: '/content', active: on('content', 'edit') },
   { label: 'New post', path: '/content/new', active: on('new') },
   { label: 'Guidelines', path: '/guidelines', active: on('guidelines') },
   { label: 'Scoring', path: '/scoring', active: on('scoring') },

@@ -3,6 +3,7 @@
  * (publish or schedule, archive, edit). Filters live in the URL, so back/forward and bookmarks work.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ContentListItem } from '../../../../lib/console-schemas';
 import type { ContentItem } from '../../../../lib/schemas';
 import { api, describeError, query } from '../../api';
 import { Table } from '../../components/Table';
@@ -24,7 +25,7 @@ interface Props {
 export function ContentList(props: Props) {
   const status = normalizeStatus(props.status);
   const [search, setSearch] = useState(props.q);
-  const loaded = useFetched<{ items: ContentItem[] }>(`/v1/admin/content${query({ status, q: props.q })}`, {
+  const loaded = useFetched<{ items: ContentListItem[] }>(`/v1/admin/content${query({ status, q: props.q })}`, {
     keep: true,
   });
   // Filtered here too: the same rules as the server's, whichever applied them.
@@ -63,7 +64,7 @@ export function ContentList(props: Props) {
     debounce.current = window.setTimeout(() => setFilter({ q: value }), 250);
   }
 
-  async function act(item: ContentItem, action: 'publish' | 'archive') {
+  async function act(item: ContentListItem, action: 'publish' | 'archive') {
     setBusy(item.id);
     setNotice(null);
     try {
@@ -72,7 +73,7 @@ export function ContentList(props: Props) {
           ? await api.post<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}/publish`)
           : await api.delete<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}`);
       loaded.setData((body) => ({
-        items: (body?.items ?? []).map((entry) => (entry.id === updated.id ? updated : entry)),
+        items: (body?.items ?? []).map((entry) => (entry.id === updated.id ? { ...entry, ...updated } : entry)),
       }));
       const text =
         updated.status === 'published'
@@ -139,7 +140,15 @@ export function ContentList(props: Props) {
                   {filterLabel} posts{props.q ? ` matching “${props.q}”` : ''}, most recently changed first
                 </>
               }
-              columns={['Post', 'Status', 'Networks', 'Publish / expire', 'Changed']}
+              columns={[
+                'Post',
+                'Status',
+                'Networks',
+                { label: 'Shares', numeric: true },
+                { label: 'Clicks', numeric: true },
+                'Publish / expire',
+                'Changed',
+              ]}
               actions
             >
               {items.map((item) => (

@@ -1,5 +1,5 @@
-/** One post in the content list: title, host, campaign and variant count, status, networks, times, quick actions. */
-import type { ContentItem } from '../../../../lib/schemas';
+/** One post in the content list: title, host, campaign and variant count, status, networks, shares and clicks, times, quick actions. */
+import type { ContentListItem } from '../../../../lib/console-schemas';
 import { hostOf, STATUS_LABEL } from '../../content';
 import { allVariants, labelsOf } from '../../networks';
 import { contentHref } from '../../router';
@@ -10,7 +10,7 @@ export function ContentRow({
   busy,
   onAct,
 }: {
-  item: ContentItem;
+  item: ContentListItem;
   busy: boolean;
   onAct: (action: 'publish' | 'archive') => void;
 }) {
@@ -30,6 +30,12 @@ export function ContentRow({
         <span class={`status status--${item.status}`}>{STATUS_LABEL[item.status]}</span>
       </td>
       <td data-label="Networks">{labelsOf(item.networks)}</td>
+      <td class="numeric" data-label="Shares">
+        {item.shares.toLocaleString()}
+      </td>
+      <td class="numeric" data-label="Clicks">
+        {item.clicks.toLocaleString()}
+      </td>
       <td class="small" data-label="Publish">
         {item.publishAt ? formatDateTime(item.publishAt) : '—'}
         {item.expiresAt && (
