@@ -96,12 +96,12 @@ test('signs in and out; the session survives a reload; first run shows the guide
   await expect(page.locator('main')).toBeFocused();
 
   // The theme switch overrides the system's choice, and is remembered.
-  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('group', { name: 'Theme' }).getByText('Dark').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expectAccessible(page, 'first-run, dark theme chosen');
-  await page.getByLabel('Theme').selectOption('system');
+  await page.getByRole('group', { name: 'Theme' }).getByText('System').click();
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
 
   // The guide's first step leads to the editor.
