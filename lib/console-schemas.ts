@@ -50,6 +50,13 @@ export const linkPreviewSchema = z.object({
 });
 export type LinkPreview = z.infer<typeof linkPreviewSchema>;
 
+/** POST /v1/admin/images: the stored image's id and the public address to use as an image or logo URL. */
+export const uploadedImageSchema = z.object({
+  id: z.string().describe('the image id (the same bytes always get the same id)'),
+  url: z.string().describe('<RELAY_PUBLIC_URL>/v1/images/<id>: public, cached for a year'),
+});
+export type UploadedImage = z.infer<typeof uploadedImageSchema>;
+
 /** Whether an advocate's token still works, and if not, why. */
 export const ADVOCATE_ACCESS = ['active', 'removed', 'signed-out', 'expired', 'deprovisioned'] as const;
 export type AdvocateAccess = (typeof ADVOCATE_ACCESS)[number];

@@ -31,6 +31,8 @@ export interface NetworkDefinition {
   readonly previewBots: readonly string[];
   /** Points per share until the admins change them; 0: off by default. */
   readonly defaultPoints: number;
+  /** What an admin should know before rewarding shares on the network (the console shows it by its points). */
+  readonly pointsNote?: string;
   /** Switched on for a post the console starts (admins opt a post in to the others). */
   readonly onForNewPosts: boolean;
   /** Its icon: our own glyph, drawn as a monogram on the network's colour. */
@@ -75,7 +77,9 @@ const REGISTRY = {
     intentUrl: (_text: string, link: string) => `https://www.facebook.com/sharer/sharer.php?u=${query(link)}`,
     contentScriptMatches: [],
     previewBots: ['facebookexternalhit', 'facebookcatalog', 'Facebot'],
-    defaultPoints: 5,
+    // Off by default, as its note says: Facebook's terms forbid rewarding people for sharing.
+    defaultPoints: 0,
+    pointsNote: 'Facebook’s policy forbids rewarding people for posting, so it starts at 0 (off).',
     onForNewPosts: true,
     icon: { glyph: 'f', color: '#1877f2' },
   },
@@ -92,7 +96,7 @@ const REGISTRY = {
     contentScriptMatches: [],
     // Its link-card fetcher (cardyb) looks like Chrome but for "compatible; Bluesky Cardyb/1.1".
     previewBots: ['Cardyb'],
-    // As Facebook's: logged when the intent opens, not when the post is published.
+    // Logged when the intent opens, not when the post is published.
     defaultPoints: 5,
     onForNewPosts: false,
     icon: { glyph: 'b', color: '#1185fe' },
@@ -111,7 +115,7 @@ const REGISTRY = {
     // Meta's crawler makes the link previews of its apps (Threads among them): FacebookExternalHit,
     // and meta-externalfetcher for fetches a person asked for.
     previewBots: ['facebookexternalhit', 'meta-externalfetcher'],
-    // As Facebook's and Bluesky's: logged when the intent opens, not when the post is published.
+    // As Bluesky's: logged when the intent opens, not when the post is published.
     defaultPoints: 5,
     onForNewPosts: false,
     icon: { glyph: '@', color: '#101010' },

@@ -39,17 +39,33 @@ export function pickVariantIndex(count: number, advocateRef: string, contentId: 
   return hash32(`${advocateRef}\u0000${contentId}`) % count;
 }
 
-/** The suggested text for this advocate on this network, or null when there is no variant for it. */
+/** The variant this advocate gets on this network, or null when the network has none (or carries no text). */
+export function pickedVariant(
+  variants: Variants,
+  network: Network,
+  advocateRef: string,
+  contentId: string,
+): string | null {
+  if (!isTextNetwork(network)) return null;
+  const list = variants[network];
+  if (!list?.length) return null;
+  return list[pickVariantIndex(list.length, advocateRef, contentId)] ?? list[0]!;
+}
+
+/**
+ * The suggested text for this advocate on this network, or null when there is no variant for it.
+ * `approve` turns the picked variant into the words advocates get (lib/guidelines/approved-text.ts
+ * appends the disclosure); by default the variant as written.
+ */
 export function suggestedText(
   variants: Variants,
   network: Network,
   link: string,
   advocateRef: string,
   contentId: string,
+  approve: (variant: string) => string = (variant) => variant,
 ): string | null {
   if (!isTextNetwork(network)) return link;
-  const list = variants[network];
-  if (!list?.length) return null;
-  const variant = list[pickVariantIndex(list.length, advocateRef, contentId)] ?? list[0]!;
-  return renderVariant(variant, link, network);
+  const variant = pickedVariant(variants, network, advocateRef, contentId);
+  return variant === null ? null : renderVariant(approve(variant), link, network);
 }

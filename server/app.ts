@@ -15,6 +15,7 @@ import { consoleRoutes } from './routes/console';
 import { consoleApiRoutes } from './routes/console-api';
 import { documentRoutes } from './routes/documents';
 import { healthRoutes } from './routes/health';
+import { IMAGE_UPLOAD_PATH, imageRoutes } from './routes/images';
 import { enrollRoutes, inviteRoutes } from './routes/invites';
 import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
@@ -49,16 +50,16 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   });
   // A control character in a path parameter answers 404 before any route or the database sees it.
   app.use(pathGuard());
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new ProblemError(413, `The request body is larger than ${deps.config.bodyLimitBytes} bytes.`, {
-          type: 'too-large',
-        });
-      },
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: () => {
+      throw new ProblemError(413, `The request body is larger than ${deps.config.bodyLimitBytes} bytes.`, {
+        type: 'too-large',
+      });
+    },
+  });
+  // Image uploads have a larger limit of their own (routes/images.ts).
+  app.use((c, next) => (c.req.path === IMAGE_UPLOAD_PATH ? next() : limit(c, next)));
   // Every declared route (routes/define.ts): its OpenAPI entry, CORS, auth, rate limit and input.
   mountRoutes(app, api, deps, [
     ...healthRoutes(deps, api),
@@ -69,6 +70,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     ...consoleApiRoutes(deps),
     ...advocateAdminRoutes(deps),
     ...documentRoutes(deps),
+    ...imageRoutes(deps),
     ...enrollRoutes(deps),
     ...syncRoutes(deps),
     ...shareRoutes(deps),

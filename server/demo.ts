@@ -20,6 +20,7 @@ import { parseDatabaseUrl } from './db';
 import { createContent } from './services/content-writes';
 import { writeDocument } from './services/documents';
 import { createInvite } from './services/invites';
+import { seedDemoLogo } from './demo-logo';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.relay';
 export const DEMO_COMPANY = 'Northwind Robotics';
@@ -336,6 +337,7 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
     deps.changes.changed(await writeDocument(db, 'organization', { name: DEMO_COMPANY, logoUrl: null }, now));
     created.push('organization');
   }
+  if (await seedDemoLogo(deps, DEMO_COMPANY, now)) created.push('logo');
 
   // The posts, validated exactly as the API validates an admin's.
   const posts = demoPosts(now);

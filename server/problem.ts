@@ -35,8 +35,8 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly errors?: FieldError[];
   readonly headers: Record<string, string>;
-  /** RFC 9457 extension members, e.g. why a token was revoked. */
-  readonly extensions: Record<string, string>;
+  /** RFC 9457 extension members, e.g. why a token was revoked, or the rules a post breaks. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(
     status: number,
@@ -46,7 +46,7 @@ export class ProblemError extends Error {
       title?: string;
       errors?: FieldError[];
       headers?: Record<string, string>;
-      extensions?: Record<string, string>;
+      extensions?: Record<string, unknown>;
     } = {},
   ) {
     super(detail);
@@ -83,7 +83,9 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
     const path = issue.path.map(String);
     // An unknown field is reported at the field itself, one error per key, not at its parent.
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'is not a known field' }));
+      // A schema may say where a retired field went (lib/schemas/scoring.ts): that message is kept.
+      const said = issue.message.startsWith('Unrecognized key') ? 'is not a known field' : issue.message;
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: said }));
     }
     return [{ path: path.join('.'), message: issue.message }];
   });

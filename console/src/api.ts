@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly retryAfter: number | null;
   /** The problem's type URI ("about:blank" when the server named none). */
   readonly type: string;
+  /** The problem's body as sent: its extension members (a must-fix 422's `failures`). */
+  readonly body: Record<string, unknown>;
 
   constructor(
     status: number,
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     errors: FieldError[] = [],
     retryAfter: number | null = null,
     type = 'about:blank',
+    body: Record<string, unknown> = {},
   ) {
     super(detail || title);
     this.name = 'ApiError';
@@ -31,6 +34,7 @@ export class ApiError extends Error {
     this.errors = errors;
     this.retryAfter = retryAfter;
     this.type = type;
+    this.body = body;
   }
 }
 
@@ -108,7 +112,7 @@ async function problemFrom(response: Response): Promise<ApiError> {
       ? record.detail
       : (FALLBACK_DETAIL[response.status] ?? `The server answered ${response.status}.`);
   const type = typeof record.type === 'string' ? record.type : 'about:blank';
-  return new ApiError(response.status, title, detail, toFieldErrors(record.errors), retryAfter, type);
+  return new ApiError(response.status, title, detail, toFieldErrors(record.errors), retryAfter, type, record);
 }
 
 export interface RequestOptions {
@@ -125,7 +129,9 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A Blob (an uploaded file) goes as its bytes, with its own type; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (WRITE_METHODS.has(method)) {
     const token = currentCsrf();
     if (token) headers[CSRF_HEADER] = token;
@@ -135,7 +141,7 @@ export async function request<T>(
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
       signal: options.signal,
@@ -160,6 +166,8 @@ export const api = {
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+  /** POSTs a file's bytes as the body. */
+  upload: <T>(path: string, file: Blob, options?: RequestOptions) => request<T>('POST', path, file, options),
 };
 
 /** A sentence for an error of any kind, for alerts. */

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'scoring' }
   | { name: 'people' }
   | { name: 'provisioning' }
+  | { name: 'organization' }
   | { name: 'analytics'; from: string; to: string }
   | { name: 'not-found'; path: string };
 
@@ -41,6 +42,7 @@ export function parseHash(hash: string): Route {
   if (first === 'scoring' && !second) return { name: 'scoring' };
   if (first === 'people' && !second) return { name: 'people' };
   if (first === 'provisioning' && !second) return { name: 'provisioning' };
+  if (first === 'organization' && !second) return { name: 'organization' };
   if (first === 'analytics' && !second)
     return { name: 'analytics', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   return { name: 'not-found', path: pathPart };

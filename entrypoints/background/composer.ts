@@ -4,6 +4,8 @@
  * page, on text that never leaves it), and the share to log once a composer holding Relay content
  * was published. Messages arrive validated (messages/); the content scripts carry no zod.
  */
+import { compileGuidelines } from '../../lib/guidelines';
+import { DAY_MS } from '../../lib/scoring/calendar';
 import type { ComposerNetwork } from '../../lib/networks';
 import { DEFAULT_GUIDELINES, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from './db';
@@ -28,11 +30,12 @@ function isLive(item: AdvocateItem, now: number): boolean {
   return !(item.expiresAt && Date.parse(item.expiresAt) <= now);
 }
 
-/** Local midnight of `now`'s day, as the ISO string the share log sorts by. */
-export function startOfLocalDay(now: number): string {
-  const day = new Date(now);
-  day.setHours(0, 0, 0, 0);
-  return day.toISOString();
+/**
+ * 00:00 UTC of `now`'s day, as the ISO string the share log sorts by: the daily share cap counts
+ * shares per UTC day, as scoring does (lib/scoring), so the warning and the points agree.
+ */
+export function startOfUtcDay(now: number): string {
+  return new Date(Math.floor(now / DAY_MS) * DAY_MS).toISOString();
 }
 
 /** The network's live content, newest first. */
@@ -68,11 +71,12 @@ export async function composerData(db: RelayDexie, request: ComposerRequest, now
   const [content, guidelines, sharesToday] = await Promise.all([
     db.content.toArray(),
     getMeta(db, 'guidelines'),
-    db.shares.where('sharedAt').aboveOrEqual(startOfLocalDay(now)).count(),
+    db.shares.where('sharedAt').aboveOrEqual(startOfUtcDay(now)).count(),
   ]);
   const live = liveFor(content, network, now);
+  const rules = guidelines ? compileGuidelines(guidelines) : undefined;
   const items: ComposerItem[] = live.map((item) => {
-    const { text, link } = suggestion(item, network, enrollment.advocate.id);
+    const { text, link } = suggestion(item, network, enrollment.advocate.id, rules);
     return { id: item.id, title: item.title, tags: item.tags, text, link };
   });
   const relayLinks: ComposerData['relayLinks'] = [];

@@ -6,7 +6,7 @@
  */
 import { combineHistory } from '../../lib/history';
 import { summarizeMeHistory } from '../../lib/history-summary';
-import { recentWeeks, scoreLocalLog, type RulesForScoring, type Score } from '../../lib/scoring';
+import { recentWeeks, scoreLocalLog, withDailyCap, type RulesForScoring, type Score } from '../../lib/scoring';
 import type { AdvocateItem, MeHistory, MeResponse, Period } from '../../lib/schemas';
 import { readLeaderboardResponseSchema, readMeResponseSchema } from '../../lib/schemas/read';
 import { getMeta, setMeta, type Cached, type RelayDexie } from './db';
@@ -35,7 +35,7 @@ export function failureText(error: unknown): string {
 
 /**
  * Scores this browser's log with the server's record (`history` from the last GET /v1/me), as the
- * Posts tab summary and the Points tab show it.
+ * Posts tab summary and the Points tab show it, with the guidelines' daily cap.
  */
 export async function localScore(
   db: RelayDexie,
@@ -44,9 +44,10 @@ export async function localScore(
   now: number,
 ): Promise<Score> {
   // Shares the server refused for good never count (the popup shows them until dismissed).
-  const [logged, refused] = await Promise.all([
+  const [logged, refused, guidelines] = await Promise.all([
     db.shares.toArray(),
     db.outbox.filter((entry) => !!entry.rejected).primaryKeys(),
+    getMeta(db, 'guidelines'),
   ]);
   const skip = new Set<unknown>(refused);
   const shares = skip.size ? logged.filter((share) => !skip.has(share.id)) : logged;
@@ -55,7 +56,8 @@ export async function localScore(
     (item): item is AdvocateItem => item !== undefined,
   );
   const input = combineHistory(shares, shared, history);
-  return scoreLocalLog(input.shares, input.content, rules, { clicks: input.clicks, now });
+  // The one daily cap is the guidelines' (shares per UTC day), as on the server.
+  return scoreLocalLog(input.shares, input.content, withDailyCap(rules, guidelines), { clicks: input.clicks, now });
 }
 
 export async function pointsView(db: RelayDexie, now = Date.now()): Promise<PointsView> {

@@ -4,6 +4,7 @@
  * why. With `limit`, only the newest `limit` posts (read through the publishAt index, so a first
  * render with 1,000 cached posts doesn't wait for all of them); the popup asks for the rest after.
  */
+import { compileGuidelines } from '../../lib/guidelines';
 import { getMeta, type AccessEnded, type RelayDexie } from './db';
 import type { ManagedPolicy } from './policy';
 import type { PopupItem, PopupState, SetupView } from '../../components/shared/views';
@@ -20,13 +21,14 @@ export interface SetupContext {
 }
 
 export async function popupState(db: RelayDexie, context: SetupContext, limit?: number): Promise<PopupState> {
-  const [enrollment, status, unseen, scoring, me, accessEnded] = await Promise.all([
+  const [enrollment, status, unseen, scoring, me, accessEnded, guidelines] = await Promise.all([
     getMeta(db, 'enrollment'),
     getMeta(db, 'status'),
     getMeta(db, 'unseen'),
     getMeta(db, 'scoring'),
     getMeta(db, 'me'),
     getMeta(db, 'accessEnded'),
+    getMeta(db, 'guidelines'),
   ]);
   const [content, total, points, pendingShares, refused] = await Promise.all([
     limit === undefined ? db.content.toArray() : db.content.orderBy('publishAt').reverse().limit(limit).toArray(),
@@ -36,6 +38,7 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
     refusedShares(db),
   ]);
   const advocateId = enrollment?.advocate.id ?? '';
+  const rules = guidelines ? compileGuidelines(guidelines) : undefined;
   const items: PopupItem[] = content
     .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id))
     .map(({ variants: _variants, links: _links, ...item }) => ({
@@ -43,7 +46,7 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
       suggestions: Object.fromEntries(
         item.networks.map((network) => [
           network,
-          suggestion({ ...item, variants: _variants, links: _links }, network, advocateId).text,
+          suggestion({ ...item, variants: _variants, links: _links }, network, advocateId, rules).text,
         ]),
       ),
     }));

@@ -46,6 +46,8 @@ export { MAX_TERM_HINTS } from './rules/banned-terms';
 export { disclosureAppend } from './rules/disclosure';
 export { xWeightedLength } from './length/twitter';
 export { SEVERITY_LABELS, severityLabel } from './severity';
+export { approvedText, approvedVariant, sampleTrackedLink } from './approved-text';
+export { mustFixFailures, type MustFixFailure } from './publish-check';
 
 function maxLength(id: Network): number {
   return networkDefinition(id).length.max;

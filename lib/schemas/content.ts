@@ -28,6 +28,13 @@ const storedVariantsSchema = z
   .object(perTextNetwork(() => z.array(storedVariantTextSchema).max(10).optional()))
   .strict();
 
+/** Why an admin publishes past a must-fix guideline: one line, recorded with the content. */
+export const overrideReasonSchema = lineSchema()
+  .trim()
+  .min(1, 'say why this is published although it breaks a must-fix rule')
+  .max(500)
+  .describe('publish although a variant breaks a must-fix guideline (422 must-fix): why, recorded with the content');
+
 const contentFields = {
   title: lineSchema().trim().min(1, 'a title is required').max(200),
   url: httpUrlInputSchema,
@@ -86,6 +93,7 @@ export const contentInputSchema = z
     publishAt: contentFields.publishAt.optional(),
     expiresAt: contentFields.expiresAt.optional(),
     publish: z.boolean().optional().describe('publish at once (or schedule, when publishAt is in the future)'),
+    overrideReason: overrideReasonSchema.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -111,6 +119,8 @@ export const contentPatchSchema = z
     networks: contentFields.networks.nullable().optional(),
     publishAt: contentFields.publishAt.nullable().optional(),
     expiresAt: contentFields.expiresAt.nullable().optional(),
+    // Live or scheduled content stays published: a change that breaks a must-fix rule needs one.
+    overrideReason: overrideReasonSchema.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -139,7 +149,36 @@ const publicContentFields = {
   updatedAt: isoDateTimeSchema,
 };
 
-export const contentItemSchema = z.object({ ...publicContentFields, status: contentStatusSchema });
+/** POST /v1/admin/content/{id}/publish's optional body. */
+export const publishBodySchema = z.object({ overrideReason: overrideReasonSchema.optional() }).strict();
+export type PublishBody = z.infer<typeof publishBodySchema>;
+
+/** One must-fix rule a variant breaks (lib/guidelines/publish-check.ts), as the 422 and an override list them. */
+export const mustFixFailureSchema = z.object({
+  network: networkSchema,
+  variant: z.number().int().min(0),
+  kind: z.string(),
+  label: z.string(),
+  message: z.string(),
+  term: z.object({ pattern: z.string(), regex: z.boolean().optional(), reason: z.string() }).optional(),
+  range: z.object({ start: z.number().int(), end: z.number().int() }).optional(),
+});
+
+/** A publish past must-fix rules: why, by which admin (id, and their name or email while they exist), when, and what. */
+export const contentOverrideSchema = z.object({
+  reason: z.string(),
+  by: z.string(),
+  byName: z.string().nullable(),
+  at: isoDateTimeSchema,
+  failures: z.array(mustFixFailureSchema),
+});
+export type ContentOverride = z.infer<typeof contentOverrideSchema>;
+
+export const contentItemSchema = z.object({
+  ...publicContentFields,
+  status: contentStatusSchema,
+  override: contentOverrideSchema.nullable().describe('set when it was published past must-fix guidelines'),
+});
 export type ContentItem = z.infer<typeof contentItemSchema>;
 
 export const linksSchema = z.object(perNetwork(() => httpUrlSchema.optional())).strict();

@@ -53,44 +53,47 @@ export const DEFAULT_BADGES: Badge[] = [
   },
 ];
 
+/** Where a retired field went, for the unknown-field error of a document that still sends one. */
+function retiredFieldMessage(issue: { code?: string; keys?: string[] }): string | undefined {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const retired = (issue.keys ?? []).find((key): key is keyof typeof RETIRED_SCORING_FIELDS =>
+    Object.hasOwn(RETIRED_SCORING_FIELDS, key),
+  );
+  return retired ? RETIRED_SCORING_FIELDS[retired] : undefined;
+}
+
 export const scoringRulesSchema = z
-  .object({
-    enabled: z.boolean().describe('false turns gamification (points, levels, badges, leaderboard) off'),
-    pointsPerShare: z
-      // A network left out (a document stored before it existed) gets its default points.
-      .object(perNetwork((id) => points.default(network(id).defaultPoints)))
-      .strict()
-      .describe(
-        '0 switches a network off entirely: no points, bonuses, click points, streak or badge credit; a network left out gets its default',
-      ),
-    earlyShareBonus: z
-      .object({ withinHours: z.number().int().min(1).max(EARLY_SHARE_MAX_HOURS), points })
-      .strict()
-      .describe('bonus for sharing within N hours of publishing'),
-    personalizedBonus: points.describe('bonus when the advocate changed the suggested text'),
-    pointsPerClick: points,
-    maxClickPointsPerShare: points.describe('click points one share can earn at most'),
-    dailyPointsCap: z
-      .number()
-      .int()
-      .min(1)
-      .max(1_000_000)
-      .nullable()
-      .describe(
-        'most share points (with bonuses) per UTC day; click points are capped per share instead. null: no cap',
-      ),
-    levels: z
-      .array(z.object({ name: lineSchema().trim().min(1).max(40), minPoints: z.number().int().min(0) }).strict())
-      .min(1)
-      .max(50),
-    badges: z
-      .array(badgeSchema)
-      .max(50)
-      .default(() => DEFAULT_BADGES.map((badge) => ({ ...badge })))
-      .describe(
-        'earned when the metric reaches the threshold; defaults to a first share, a 5-week streak, 10 personalised shares and 100 clicks',
-      ),
-  })
+  .object(
+    {
+      enabled: z.boolean().describe('false turns gamification (points, levels, badges, leaderboard) off'),
+      pointsPerShare: z
+        // A network left out (a document stored before it existed) gets its default points.
+        .object(perNetwork((id) => points.default(network(id).defaultPoints)))
+        .strict()
+        .describe(
+          '0 switches a network off entirely: no points, bonuses, click points, streak or badge credit; a network left out gets its default',
+        ),
+      earlyShareBonus: z
+        .object({ withinHours: z.number().int().min(1).max(EARLY_SHARE_MAX_HOURS), points })
+        .strict()
+        .describe('bonus for sharing within N hours of publishing'),
+      personalizedBonus: points.describe('bonus when the advocate changed the suggested text'),
+      pointsPerClick: points,
+      maxClickPointsPerShare: points.describe('click points one share can earn at most'),
+      levels: z
+        .array(z.object({ name: lineSchema().trim().min(1).max(40), minPoints: z.number().int().min(0) }).strict())
+        .min(1)
+        .max(50),
+      badges: z
+        .array(badgeSchema)
+        .max(50)
+        .default(() => DEFAULT_BADGES.map((badge) => ({ ...badge })))
+        .describe(
+          'earned when the metric reaches the threshold; defaults to a first share, a 5-week streak, 10 personalised shares and 100 clicks',
+        ),
+    },
+    { error: retiredFieldMessage },
+  )
   .strict()
   .superRefine((rules, ctx) => {
     rules.levels.forEach((level, index) => {
@@ -115,6 +118,23 @@ export const scoringRulesSchema = z
   });
 export type ScoringRules = z.infer<typeof scoringRulesSchema>;
 
+/**
+ * Fields scoring rules no longer have, and where each went. A stored document still holding one
+ * loads without it; a PUT that sends one is refused with this message.
+ */
+export const RETIRED_SCORING_FIELDS = {
+  dailyPointsCap:
+    "moved: the one daily cap is the guidelines' dailyShareCap (shares per UTC day; shares past it earn no share points). Set it with PUT /v1/admin/guidelines",
+} as const;
+
+/** A stored scoring document without its retired fields (so an admin's other settings still load). */
+export function withoutRetiredScoringFields(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return stored;
+  const rest: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
+  for (const field of Object.keys(RETIRED_SCORING_FIELDS)) delete rest[field];
+  return rest;
+}
+
 export const DEFAULT_SCORING: ScoringRules = {
   enabled: true,
   pointsPerShare: perNetwork((id) => network(id).defaultPoints),
@@ -122,7 +142,6 @@ export const DEFAULT_SCORING: ScoringRules = {
   personalizedBonus: 5,
   pointsPerClick: 1,
   maxClickPointsPerShare: 20,
-  dailyPointsCap: 200,
   levels: [
     { name: 'Starter', minPoints: 0 },
     { name: 'Contributor', minPoints: 50 },
@@ -132,3 +151,20 @@ export const DEFAULT_SCORING: ScoringRules = {
   ],
   badges: DEFAULT_BADGES,
 };
+
+/**
+ * Scoring rules as GET /v1/sync sends them: with `dailyPointsCap: null`, which extensions from
+ * before the one daily cap require (they score with no points cap; today's read the guidelines'
+ * dailyShareCap and drop this field).
+ */
+export const syncedScoringRulesSchema = z.object({
+  ...scoringRulesSchema.shape,
+  dailyPointsCap: z
+    .null()
+    .describe('always null: kept for extensions before 1 daily cap; see guidelines.dailyShareCap'),
+});
+export type SyncedScoringRules = z.infer<typeof syncedScoringRulesSchema>;
+
+export function syncedScoringRules(rules: ScoringRules): SyncedScoringRules {
+  return { ...rules, dailyPointsCap: null };
+}

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { idSchema } from './common';
 import { advocateItemSchema } from './content';
 import { guidelinesSchema } from './guidelines';
-import { scoringRulesSchema } from './scoring';
+import { syncedScoringRulesSchema } from './scoring';
 
 export const syncResponseSchema = z.object({
   cursor: z.string().min(1),
   content: z.array(advocateItemSchema),
   removed: z.array(idSchema),
   guidelines: guidelinesSchema,
-  scoring: scoringRulesSchema,
+  scoring: syncedScoringRulesSchema,
 });
 export type SyncResponse = z.infer<typeof syncResponseSchema>;

@@ -7,6 +7,6 @@ export * from './types';
 export { isoWeekIndex, isoWeekStart, isoWeekLabel, isoWeekKey, monthKey, monthStart, recentWeeks } from './calendar';
 export type { WeekPoints } from './calendar';
 export { isoMillis } from './iso-millis';
-export { compareShares, isScored, levelFor, sharePoints } from './rules';
+export { compareShares, isScored, levelFor, sharePoints, withDailyCap } from './rules';
 export { countedShares, scoreShares } from './score';
 export { scoreLocalLog } from './local-log';

@@ -55,13 +55,19 @@ describe('scoring properties', () => {
     );
   });
 
-  it('never gives one UTC day more share points than the daily cap', () => {
+  it('never gives share points to more shares in one UTC day than the daily cap', () => {
     fc.assert(
       fc.property(eventLogArbitrary({ spanDays: 3 }), scoringRulesArbitrary, (log, rules) => {
-        fc.pre(rules.enabled && rules.dailyPointsCap !== null);
+        fc.pre(rules.enabled && rules.dailyShareCap !== null);
         const score = scoreShares(toShares(log), rules);
         const days = new Set(log.shares.map((s) => Math.floor((ORIGIN + s.offset) / DAY))).size;
-        expect(score.points).toBeLessThanOrEqual(days * rules.dailyPointsCap!);
+        // No share earns more than its network's points with both bonuses.
+        const most =
+          Math.max(...Object.values(rules.pointsPerShare)) + rules.earlyShareBonus.points + rules.personalizedBonus;
+        expect(score.points).toBeLessThanOrEqual(days * rules.dailyShareCap! * most);
+        expect(scoreShares(toShares(log), { ...rules, dailyShareCap: null }).points).toBeGreaterThanOrEqual(
+          score.points,
+        );
       }),
       { numRuns: 300 },
     );

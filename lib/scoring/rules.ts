@@ -1,5 +1,5 @@
 /** One share under the rules: whether its network is scored, its points, and the order shares count in. */
-import type { Network } from '../schemas';
+import type { Guidelines, Network, ScoringRules } from '../schemas';
 import { HOUR_MS } from './calendar';
 import type { Level, RulesForScoring, ScoredShare } from './types';
 
@@ -17,6 +17,18 @@ export function scoredNetworks(rules: Pick<RulesForScoring, 'pointsPerShare'>): 
   for (const network in rules.pointsPerShare)
     if (isScored(network as Network, rules)) scored[network as Network] = true;
   return scored;
+}
+
+/**
+ * The scoring rules with the one daily cap, the guidelines' `dailyShareCap` (shares per UTC day,
+ * as the composer warns): the server and the extension both score with this.
+ */
+export function withDailyCap<R extends Omit<RulesForScoring, 'dailyShareCap'> | ScoringRules>(
+  rules: R,
+  guidelines: Pick<Guidelines, 'dailyShareCap'> | null | undefined,
+): R & { dailyShareCap: number | null } {
+  const cap = guidelines?.dailyShareCap;
+  return { ...rules, dailyShareCap: typeof cap === 'number' && cap >= 1 ? cap : null };
 }
 
 /** Points of one share before the daily cap: network points plus the bonuses it qualifies for. */

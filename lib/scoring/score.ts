@@ -6,7 +6,8 @@
  *   bonus, no click points) and count toward neither streaks nor badges (Facebook's policy).
  * - A counted share earns its network's points, plus the early-share bonus when made within N hours
  *   of publishing, plus the personalisation bonus when the advocate changed the suggested text.
- *   Share points (bonuses included) are capped per UTC day, in time order.
+ *   The daily cap (the guidelines' `dailyShareCap`) counts shares per UTC day, in time order: the
+ *   counted shares past it that day earn no share points (they still count for streaks and badges).
  * - Each click on a counted share's tracked link earns points per click, at most
  *   `maxClickPointsPerShare` per share, in the clicks' time order. Clicks are not under the daily cap.
  * - Points belong to the ISO week and month (UTC) in which they were earned: the share's time for
@@ -38,7 +39,7 @@ export function countedShares(shares: readonly ScoredShare[], rules: RulesForSco
 /** Points, level, streak and badges of a share log and its clicks. */
 export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScoring, options: ScoreOptions = {}): Score {
   if (!rules.enabled) return disabledScore(rules);
-  const cap = rules.dailyPointsCap ?? Number.POSITIVE_INFINITY;
+  const cap = rules.dailyShareCap ?? Number.POSITIVE_INFINITY;
   const byWeek = new Map<number, number>();
   const byMonthDay = new Map<number, number>();
   const activeWeeks = new Set<number>();
@@ -70,14 +71,10 @@ export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScori
   });
   for (const [day, list] of byDay) {
     if (list.length > 1 && cap !== Number.POSITIVE_INFINITY) list.sort(compareShares);
-    let sofar = 0;
-    for (const share of list) {
-      const earned = Math.min(sharePoints(share, rules), cap - sofar);
-      if (earned > 0) {
-        sofar += earned;
-        earn(day, earned);
-      }
-    }
+    list.forEach((share, index) => {
+      const earned = index < cap ? sharePoints(share, rules) : 0;
+      if (earned > 0) earn(day, earned);
+    });
   }
 
   const clickCount =

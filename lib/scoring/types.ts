@@ -31,8 +31,15 @@ export interface LoggedShare {
   personalized?: boolean;
 }
 
-/** Rules as stored or synced: documents from before badges existed have none (the defaults apply). */
-export type RulesForScoring = Omit<ScoringRules, 'badges'> & { badges?: ScoringRules['badges'] };
+/**
+ * Rules as stored or synced: documents from before badges existed have none (the defaults apply).
+ * `dailyShareCap` is the guidelines' (the one daily cap, `withDailyCap`): shares past it in a UTC
+ * day earn no share points; absent or null: no cap.
+ */
+export type RulesForScoring = Omit<ScoringRules, 'badges'> & {
+  badges?: ScoringRules['badges'];
+  dailyShareCap?: number | null;
+};
 
 export interface Level {
   name: string;

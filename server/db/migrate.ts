@@ -8,6 +8,8 @@ import * as inviteCodeHashes from './migrations/0004_invite_code_hashes';
 import * as sharesChecked from './migrations/0005_shares_checked';
 import * as tokenRevocation from './migrations/0006_token_revocation';
 import * as workAccounts from './migrations/0007_work_accounts';
+import * as publishOverrides from './migrations/0008_publish_overrides';
+import * as images from './migrations/0009_images';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -17,6 +19,8 @@ export const migrations: Record<string, Migration> = {
   '0005_shares_checked': sharesChecked,
   '0006_token_revocation': tokenRevocation,
   '0007_work_accounts': workAccounts,
+  '0008_publish_overrides': publishOverrides,
+  '0009_images': images,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -178,11 +178,31 @@ export interface ContentTable {
   updated_at: number;
 }
 
+/** A publish past a must-fix rule (migration 0008): the latest per content item. */
+export interface ContentOverridesTable {
+  content_id: string;
+  admin_id: string;
+  reason: string;
+  /** JSON: MustFixFailure[] (lib/guidelines/publish-check.ts). */
+  failures: string;
+  created_at: number;
+}
+
 export interface DocumentsTable {
   name: string;
   body: string;
   seq: number;
   updated_at: number;
+}
+
+/** An uploaded image (migration 0009): its bytes and the type sniffed from them. */
+export interface ImagesTable {
+  id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  size: number;
+  created_by: string | null;
+  created_at: number;
 }
 
 export interface LinksTable {
@@ -242,6 +262,7 @@ export interface Database {
   invites: InvitesTable;
   advocates: AdvocatesTable;
   content: ContentTable;
+  content_overrides: ContentOverridesTable;
   documents: DocumentsTable;
   links: LinksTable;
   shares: SharesTable;
@@ -257,4 +278,5 @@ export interface Database {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   ended_identities: EndedIdentitiesTable;
+  images: ImagesTable;
 }

@@ -25,6 +25,8 @@ export interface RouteDoc {
   body?: z.ZodType;
   /** A request body the handler reads itself (SCIM's own media type and errors): documented only. */
   documentedBody?: z.ZodType;
+  /** A binary body the handler reads itself (an image upload): the media types it takes, documented only. */
+  uploadTypes?: readonly string[];
   query?: z.ZodObject;
   responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[] }>;
 }
@@ -134,6 +136,24 @@ function operation(route: RouteDoc): Record<string, unknown> {
       .replace(/\W/g, '')}`,
     ...(route.auth === 'none' ? {} : { security }),
     parameters: [...pathParams, ...queryParams],
+    ...(route.uploadTypes
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              route.uploadTypes.map((type) => [
+                type,
+                {
+                  schema:
+                    type === 'multipart/form-data'
+                      ? { type: 'object', properties: { file: { type: 'string', format: 'binary' } } }
+                      : { type: 'string', format: 'binary' },
+                },
+              ]),
+            ),
+          },
+        }
+      : {}),
     ...(requestBody
       ? {
           requestBody: {

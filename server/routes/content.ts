@@ -1,15 +1,28 @@
 /** Content management for admins: create, read, update, archive, publish and schedule. */
-import { contentInputSchema, contentItemSchema, contentPatchSchema } from '../../lib/schemas';
+import { z } from 'zod';
+import {
+  contentInputSchema,
+  contentItemSchema,
+  contentPatchSchema,
+  mustFixFailureSchema,
+  publishBodySchema,
+} from '../../lib/schemas';
 import { contentListQuerySchema, contentListSchema } from '../../lib/console-schemas';
 import type { Deps } from '../context';
 import { ProblemError, validationProblem } from '../problem';
-import { isLive, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
+import { isLive, resolveNetworks, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
+import { adminItem, adminItems, checkPublish } from '../services/content-overrides';
 import { findContent, listContent } from '../services/content-reads';
 import { contentColumns, createContent, saveContent } from '../services/content-writes';
 import { contentCounts } from '../services/overview';
 import { defineRoute, type Route } from './define';
 
 const notFoundDoc = { description: 'No such content' };
+const mustFixDoc = {
+  description:
+    'Invalid content, or (type must-fix) a variant breaks a must-fix guideline: `failures` lists each; send overrideReason to publish anyway',
+  schema: z.object({ type: z.string(), detail: z.string(), failures: z.array(mustFixFailureSchema).optional() }),
+};
 
 export function contentRoutes(deps: Deps): Route[] {
   async function load(id: string): Promise<ContentRow> {
@@ -30,12 +43,21 @@ export function contentRoutes(deps: Deps): Route[] {
         201: { description: 'Created', schema: contentItemSchema },
         400: { description: 'Malformed JSON' },
         413: { description: 'Body too large' },
-        422: { description: 'Invalid content' },
+        422: mustFixDoc,
       },
       handler: async (c, { body }) => {
-        const row = await createContent(deps, body);
+        // Publishing and scheduling are checked against the guidelines; a draft never is.
+        const override = body.publish
+          ? await checkPublish(
+              deps,
+              { variants: body.variants, networks: resolveNetworks(body.networks, body.variants) },
+              body.overrideReason,
+              c.get('admin').id,
+            )
+          : undefined;
+        const row = await createContent(deps, body, { override });
         // Status as of the moment it was written (scheduled when publishAt was still ahead).
-        return c.json(toContentItem(row, row.created_at), 201);
+        return c.json(await adminItem(deps.db, row, row.created_at), 201);
       },
     }),
 
@@ -54,11 +76,14 @@ export function contentRoutes(deps: Deps): Route[] {
       handler: async (c, { query }) => {
         const now = deps.now();
         const rows = await listContent(deps.db, query, now);
-        const counts = await contentCounts(
-          deps,
-          rows.map((row) => row.id),
-        );
-        return c.json({ items: rows.map((row) => ({ ...toContentItem(row, now), ...counts.get(row.id)! })) });
+        const [items, counts] = await Promise.all([
+          adminItems(deps.db, rows, now),
+          contentCounts(
+            deps,
+            rows.map((row) => row.id),
+          ),
+        ]);
+        return c.json({ items: items.map((item) => ({ ...item, ...counts.get(item.id)! })) });
       },
     }),
 
@@ -69,7 +94,7 @@ export function contentRoutes(deps: Deps): Route[] {
       tag: 'content',
       auth: 'admin',
       responses: { 200: { description: 'Content', schema: contentItemSchema }, 404: notFoundDoc },
-      handler: async (c, { params }) => c.json(toContentItem(await load(params.id), deps.now())),
+      handler: async (c, { params }) => c.json(await adminItem(deps.db, await load(params.id), deps.now())),
     }),
 
     defineRoute({
@@ -82,9 +107,9 @@ export function contentRoutes(deps: Deps): Route[] {
       responses: {
         200: { description: 'Updated', schema: contentItemSchema },
         404: notFoundDoc,
-        422: { description: 'Invalid change' },
+        422: { ...mustFixDoc, description: `Invalid change; ${mustFixDoc.description} (live or scheduled content)` },
       },
-      handler: async (c, { params, body: patch }) => {
+      handler: async (c, { params, body: { overrideReason, ...patch } }) => {
         const before = await load(params.id);
         const now = deps.now();
         const current = toContentItem(before, now);
@@ -108,13 +133,24 @@ export function contentRoutes(deps: Deps): Route[] {
         const checked = contentInputSchema.safeParse(merged);
         if (!checked.success) throw validationProblem(checked.error, 'content after this change');
         const input = checked.data;
-        const row = await saveContent(deps, before, {
-          ...before,
-          ...contentColumns(input),
-          publish_at: toMillis(input.publishAt),
-          updated_at: now,
-        });
-        return c.json(toContentItem(row, now));
+        // Published (live or scheduled) content stays so: a change to its words is checked as a publish.
+        const republished =
+          before.status === 'published' && (patch.variants !== undefined || patch.networks !== undefined);
+        const override = republished
+          ? await checkPublish(
+              deps,
+              { variants: input.variants, networks: resolveNetworks(input.networks, input.variants) },
+              overrideReason,
+              c.get('admin').id,
+            )
+          : undefined;
+        const row = await saveContent(
+          deps,
+          before,
+          { ...before, ...contentColumns(input), publish_at: toMillis(input.publishAt), updated_at: now },
+          override,
+        );
+        return c.json(await adminItem(deps.db, row, now));
       },
     }),
 
@@ -128,24 +164,27 @@ export function contentRoutes(deps: Deps): Route[] {
       handler: async (c, { params }) => {
         const before = await load(params.id);
         const now = deps.now();
-        if (before.status === 'archived') return c.json(toContentItem(before, now));
+        if (before.status === 'archived') return c.json(await adminItem(deps.db, before, now));
         const row = await saveContent(deps, before, { ...before, status: 'archived', updated_at: now });
-        return c.json(toContentItem(row, now));
+        return c.json(await adminItem(deps.db, row, now));
       },
     }),
 
     defineRoute({
       method: 'post',
       path: '/v1/admin/content/{id}/publish',
-      summary: 'Publish now, or schedule when publishAt is in the future',
+      summary: 'Publish now, or schedule when publishAt is in the future; must-fix guidelines need an overrideReason',
       tag: 'content',
       auth: 'admin',
+      body: publishBodySchema,
+      optionalBody: true,
       responses: {
         200: { description: 'Published or scheduled', schema: contentItemSchema },
         404: notFoundDoc,
         409: { description: 'Already expired: move expiresAt first' },
+        422: mustFixDoc,
       },
-      handler: async (c, { params }) => {
+      handler: async (c, { params, body }) => {
         const before = await load(params.id);
         const now = deps.now();
         if (before.expires_at !== null && before.expires_at <= now) {
@@ -153,15 +192,19 @@ export function contentRoutes(deps: Deps): Route[] {
             type: 'expired',
           });
         }
-        if (isLive(before, now) || statusOf(before, now) === 'scheduled') return c.json(toContentItem(before, now));
+        if (isLive(before, now) || statusOf(before, now) === 'scheduled') {
+          return c.json(await adminItem(deps.db, before, now));
+        }
+        const current = toContentItem(before, now);
+        const override = await checkPublish(deps, current, body.overrideReason, c.get('admin').id);
         const scheduled = before.publish_at !== null && before.publish_at > now;
-        const row = await saveContent(deps, before, {
-          ...before,
-          status: 'published',
-          publish_at: scheduled ? before.publish_at : now,
-          updated_at: now,
-        });
-        return c.json(toContentItem(row, now));
+        const row = await saveContent(
+          deps,
+          before,
+          { ...before, status: 'published', publish_at: scheduled ? before.publish_at : now, updated_at: now },
+          override,
+        );
+        return c.json(await adminItem(deps.db, row, now));
       },
     }),
   ];

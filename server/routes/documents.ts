@@ -37,8 +37,8 @@ export function documentRoutes(deps: Deps): Route[] {
         handler: async (c, { body }) => {
           const seq = await writeDocument(deps.db, name, body as never, deps.now());
           deps.changes.changed(seq);
-          // New scoring rules: every advocate's stored points are recomputed in the background.
-          if (name === 'scoring') void deps.scores.rescoreStale();
+          // New scoring rules or daily cap (guidelines): every advocate's stored points are recomputed in the background.
+          if (name === 'scoring' || name === 'guidelines') void deps.scores.rescoreStale();
           return c.json(body);
         },
       }),

@@ -23,7 +23,7 @@ export function honoPath(path: string): string {
 }
 
 function docOf(route: Route): RouteDoc {
-  const { method, path, summary, tag, auth, body, documentedBody, query, responses } = route;
+  const { method, path, summary, tag, auth, body, documentedBody, uploadTypes, query, responses } = route;
   return {
     method,
     path,
@@ -33,6 +33,7 @@ function docOf(route: Route): RouteDoc {
     responses,
     ...(body ? { body } : {}),
     ...(documentedBody ? { documentedBody } : {}),
+    ...(uploadTypes ? { uploadTypes } : {}),
     ...(query ? { query } : {}),
   };
 }

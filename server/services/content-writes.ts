@@ -8,6 +8,7 @@ import type { Deps } from '../context';
 import { newId } from '../crypto';
 import type { ContentTable } from '../db/schema';
 import { nextSeq } from './changes-counter';
+import type { OverrideWrite } from './content-overrides';
 import { liveSoFar, resolveNetworks, toMillis, type ContentRow } from './content';
 
 /** The columns a ContentInput sets (not id, status or the timestamps). */
@@ -44,18 +45,21 @@ function recordLiveTime(before: ContentRow | undefined, now: number): Pick<Conte
 
 /**
  * Writes a change inside one transaction with a fresh change number, then tells connected
- * extensions when the change is one they can see (live before or after, or scheduled).
+ * extensions when the change is one they can see (live before or after, or scheduled). `override`:
+ * what a publish records about must-fix rules (content-overrides.ts), in the same transaction.
  */
 export async function saveContent(
   deps: Pick<Deps, 'db' | 'changes'>,
   before: ContentRow | undefined,
   values: Omit<ContentTable, 'seq' | 'live_from' | 'live_until'>,
+  override?: OverrideWrite,
 ): Promise<ContentRow> {
   const row = await deps.db.transaction().execute(async (trx) => {
     const seq = await nextSeq(trx);
     const next = { ...values, ...recordLiveTime(before, values.updated_at), seq };
     if (before) await trx.updateTable('content').set(next).where('id', '=', values.id).execute();
     else await trx.insertInto('content').values(next).execute();
+    await override?.(trx, values);
     return next;
   });
   const visible = (r: ContentRow | undefined) => r !== undefined && r.status === 'published';
@@ -71,16 +75,21 @@ export async function saveContent(
 export async function createContent(
   deps: Pick<Deps, 'db' | 'changes' | 'now'>,
   input: ContentInput,
-  options: { id?: string } = {},
+  options: { id?: string; override?: OverrideWrite } = {},
 ): Promise<ContentRow> {
   const now = deps.now();
   const publishAt = toMillis(input.publishAt);
-  return saveContent(deps, undefined, {
-    id: options.id ?? newId(),
-    ...contentColumns(input),
-    status: input.publish ? 'published' : 'draft',
-    publish_at: input.publish && (publishAt === null || publishAt < now) ? now : publishAt,
-    created_at: now,
-    updated_at: now,
-  });
+  return saveContent(
+    deps,
+    undefined,
+    {
+      id: options.id ?? newId(),
+      ...contentColumns(input),
+      status: input.publish ? 'published' : 'draft',
+      publish_at: input.publish && (publishAt === null || publishAt < now) ? now : publishAt,
+      created_at: now,
+      updated_at: now,
+    },
+    options.override,
+  );
 }

@@ -61,7 +61,8 @@ export function shareFacts(
   };
 }
 
-export function toContentItem(row: ContentRow, now: number): ContentItem {
+/** The item's own fields (the admin routes add its override: content-overrides.ts). */
+export function toContentItem(row: ContentRow, now: number): Omit<ContentItem, 'override'> {
   return {
     id: row.id,
     title: row.title,

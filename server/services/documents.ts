@@ -7,17 +7,21 @@ import {
   guidelinesSchema,
   organizationSchema,
   scoringRulesSchema,
+  withoutRetiredScoringFields,
   type Guidelines,
   type Organization,
   type ScoringRules,
 } from '../../lib/schemas';
+import { withDailyCap, type RulesForScoring } from '../../lib/scoring';
 import type { Database } from '../db/schema';
 import { nextSeq } from './changes-counter';
 
+/** Each document: its schema, what stands in until one is stored, and how a stored one from an older version is read. */
 export const DOCUMENTS = {
-  guidelines: { schema: guidelinesSchema, fallback: DEFAULT_GUIDELINES },
-  scoring: { schema: scoringRulesSchema, fallback: DEFAULT_SCORING },
-  organization: { schema: organizationSchema, fallback: DEFAULT_ORGANIZATION },
+  guidelines: { schema: guidelinesSchema, fallback: DEFAULT_GUIDELINES, upgrade: (stored: unknown) => stored },
+  // Scoring documents stored before the one daily cap still hold dailyPointsCap: it is dropped, the rest kept.
+  scoring: { schema: scoringRulesSchema, fallback: DEFAULT_SCORING, upgrade: withoutRetiredScoringFields },
+  organization: { schema: organizationSchema, fallback: DEFAULT_ORGANIZATION, upgrade: (stored: unknown) => stored },
 } as const;
 export type DocumentName = keyof typeof DOCUMENTS;
 export interface DocumentBodies {
@@ -32,11 +36,16 @@ export async function readDocuments(db: Kysely<Database>): Promise<DocumentBodie
   const read = <N extends DocumentName>(name: N): DocumentBodies[N] => {
     const body = found.get(name);
     if (body === undefined) return DOCUMENTS[name].fallback as DocumentBodies[N];
-    const parsed = DOCUMENTS[name].schema.safeParse(JSON.parse(body));
+    const parsed = DOCUMENTS[name].schema.safeParse(DOCUMENTS[name].upgrade(JSON.parse(body)));
     // A stored document that no longer validates (a schema tightened since) falls back to defaults.
     return (parsed.success ? parsed.data : DOCUMENTS[name].fallback) as DocumentBodies[N];
   };
   return { guidelines: read('guidelines'), scoring: read('scoring'), organization: read('organization') };
+}
+
+/** The rules points are computed with: the scoring document with the guidelines' daily cap. */
+export function scoringRulesOf(documents: Pick<DocumentBodies, 'guidelines' | 'scoring'>): RulesForScoring {
+  return withDailyCap(documents.scoring, documents.guidelines);
 }
 
 export async function writeDocument<N extends DocumentName>(

@@ -4,7 +4,7 @@ import { recentWeeks } from '../../lib/scoring';
 import { PERIODS, type MeResponse, type Period } from '../../lib/schemas';
 import type { AdvocatePrincipal, Deps } from '../context';
 import { advocateSettings } from './advocate-settings';
-import { readDocuments } from './documents';
+import { readDocuments, scoringRulesOf } from './documents';
 import { bucketFor, rankOf } from './leaderboard';
 import { loadScoreInputs, scoreInputs } from './scores';
 
@@ -21,7 +21,7 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
     advocateSettings(db, advocate.id),
   ]);
   const own = inputs.get(advocate.id)!;
-  const score = scoreInputs(own, documents.scoring, now);
+  const score = scoreInputs(own, scoringRulesOf(documents), now);
   const listed = row.leaderboard === 1;
   const standing = async (period: Period) => {
     const bucket = bucketFor(period, now);

@@ -12,12 +12,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { scoreShares, type RulesForScoring, type Score, type ScoredClick, type ScoredShare } from '../../lib/scoring';
-import type { Network, ScoringRules } from '../../lib/schemas';
+import type { Network } from '../../lib/schemas';
 import type { DialectName } from '../db';
 import type { Database } from '../db/schema';
 import { CoalescingQueue } from './coalescing-queue';
 import { settledWithin } from '../deadline';
-import { readDocuments } from './documents';
+import { readDocuments, scoringRulesOf } from './documents';
 
 const HOUR_MS = 3_600_000;
 /** Advocates per recomputation transaction. */
@@ -27,7 +27,7 @@ const INSERT_ROWS = 1000;
 /** (advocate, bucket) pairs per delete statement (2 parameters each). */
 const DELETE_PAIRS = 400;
 /** Bump when lib/scoring/ changes how points are computed: every advocate is then recomputed. */
-const SCORING_ALGORITHM = 1;
+const SCORING_ALGORITHM = 2;
 /** How long close() lets queued recomputations finish before it abandons them. */
 export const SCORES_CLOSE_TIMEOUT_MS = 3_000;
 /** The least time close() gives marking abandoned advocates for the start-up pass (one quick update). */
@@ -135,7 +135,7 @@ export function scoreInputs(inputs: ScoreInputs, rules: RulesForScoring, now?: n
  * The version of the rules stored points were computed with. `enabled` is left out: rows are kept
  * with gamification on, so turning it off and on again needs no recomputation.
  */
-export function rulesVersion(rules: ScoringRules): string {
+export function rulesVersion(rules: RulesForScoring): string {
   const { enabled: _enabled, ...rest } = rules;
   return createHash('sha256')
     .update(JSON.stringify({ algorithm: SCORING_ALGORITHM, rules: rest }))
@@ -200,7 +200,7 @@ export class ScoreKeeper {
       if (this.dialect === 'postgres') lock = lock.forUpdate();
       const advocates = await lock.execute();
       if (advocates.length === 0) return;
-      const rules = (await readDocuments(trx)).scoring;
+      const rules = scoringRulesOf(await readDocuments(trx));
       const inputs = await loadScoreInputs(
         trx,
         advocates.map((advocate) => advocate.id),
@@ -292,7 +292,7 @@ export class ScoreKeeper {
   }
 
   private async rescorePass(): Promise<void> {
-    const version = rulesVersion((await readDocuments(this.db)).scoring);
+    const version = rulesVersion(scoringRulesOf(await readDocuments(this.db)));
     let after = '';
     while (!this.closed) {
       const rows = await this.db

@@ -1,5 +1,5 @@
 /** GET /v1/sync's answer: content changed since a cursor (or all live), with the advocate's links, guidelines and scoring. */
-import type { AdvocateItem, Network, SyncResponse } from '../../lib/schemas';
+import { syncedScoringRules, type AdvocateItem, type Network, type SyncResponse } from '../../lib/schemas';
 import type { AdvocatePrincipal, Deps } from '../context';
 import { isLive, toContentItem, type ContentRow } from './content';
 import { encodeCursor, type Cursor } from './cursor';
@@ -103,6 +103,6 @@ export async function syncAnswer(
     content,
     removed,
     guidelines: documents.guidelines,
-    scoring: documents.scoring,
+    scoring: syncedScoringRules(documents.scoring),
   };
 }

@@ -27,9 +27,13 @@ test('every console list of networks follows the registry', async ({ context, se
     else await expect(box).not.toBeChecked();
   }
   for (const id of NETWORKS) await page.getByLabel(network(id).label, { exact: true }).check();
-  await expect(page.getByRole('textbox', { name: /variant 1$/ })).toHaveCount(TEXT_NETWORKS.length);
+  // A tab per text network, each holding its variants.
+  await expect(page.getByRole('tablist', { name: 'Text for each network' }).getByRole('tab')).toHaveCount(
+    TEXT_NETWORKS.length,
+  );
   for (const id of TEXT_NETWORKS) {
     const { label, length } = network(id);
+    await page.getByRole('tab', { name: new RegExp(`^${label}`) }).click();
     await page.getByLabel(`${label} variant 1`, { exact: true }).fill(`Launch day on ${label} {link}`);
     await expect(page.getByRole('figure', { name: `${label} preview, variant 1` })).toContainText(
       `Launch day on ${label}`,

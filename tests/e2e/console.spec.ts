@@ -184,9 +184,9 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   const title = 'Relay opens in Lisbon';
   await page.getByLabel('URL', { exact: true }).fill('https://example.com/lisbon');
   await page.getByLabel('Note for advocates').focus();
-  const card = page.locator('.link-card');
+  await expect(page.getByText('Page found')).toBeVisible();
+  const card = page.getByRole('figure', { name: 'LinkedIn preview, variant 1' });
   await expect(card).toContainText('Lisbon office opens');
-  await expect(card).toContainText('Northwind opens its third office.');
   await expect(page.getByLabel('Title')).toHaveValue('Lisbon office opens'); // it was empty
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Note for advocates').fill('Say what you worked on, if anything.');
@@ -196,37 +196,31 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   await page.getByRole('button', { name: 'Add LinkedIn variant' }).click();
   await expect(page.getByLabel('LinkedIn variant 2', { exact: true })).toBeFocused();
   await page.getByLabel('LinkedIn variant 2', { exact: true }).fill('Lisbon, here we come: {link} guaranteed returns');
-  await page.getByLabel('X variant 1', { exact: true }).fill('Lisbon office open! #employee {link}');
-  await page.getByRole('button', { name: 'Add X variant' }).click();
-  await page.getByLabel('X variant 2', { exact: true }).fill('Our Lisbon office is open, come say hi');
-
-  // Live previews, rendered with the sample tracked link.
-  const linkedInPreview = page.getByRole('figure', { name: 'LinkedIn preview, variant 1' });
-  await expect(linkedInPreview).toContainText('We just opened our Lisbon office! #employee');
-  await expect(linkedInPreview).toContainText('https://relay.example.com/r/'); // the server is at an IP address here
+  // The guideline checks the extension runs: the banned phrase and its reason; the disclosure is added, not asked for.
+  const linkedIn2Checks = page.getByRole('list', { name: 'Guideline checks for LinkedIn variant 2' });
+  await expect(linkedIn2Checks).not.toContainText('add "#employee"');
+  await expect(linkedIn2Checks).toContainText('Avoid "guaranteed returns": Never promise returns');
+  await expect(page.locator('#compose-variants-linkedin-0-checks')).toContainText('Meets the guidelines.');
+  // The preview beside the text shows the variant being edited, with the sample tracked link.
   await expect(page.getByRole('figure', { name: 'LinkedIn preview, variant 2' })).toContainText(
     'Lisbon, here we come:',
   );
-  await expect(page.getByRole('figure', { name: 'X preview, variant 1' })).toContainText('Lisbon office open!');
-  await expect(page.getByRole('figure', { name: 'X preview, variant 2' })).toContainText('come say hi');
-
-  // X's weighted counter: 38 characters + a space + the link counted as 23.
-  const xCounter = page.locator('#compose-variants-x-1-counter');
-  await expect(xCounter).toContainText('62 / 280');
-
-  // The guideline checks the extension runs: the missing disclosure, the banned phrase and its reason.
-  const linkedIn2Checks = page.getByRole('list', { name: 'Guideline checks for LinkedIn variant 2' });
-  await expect(linkedIn2Checks).toContainText('add "#employee"');
-  await expect(linkedIn2Checks).toContainText('Avoid "guaranteed returns": Never promise returns');
-  const x2Checks = page.getByRole('list', { name: 'Guideline checks for X variant 2' });
-  await expect(x2Checks).toContainText('add "#employee"');
-  await expect(page.locator('#compose-variants-linkedin-0-checks')).toContainText('Meets the guidelines.');
-  // The fix button appends the disclosure, as the extension's does.
-  await x2Checks.getByRole('button', { name: 'Add #employee' }).click();
-  await expect(page.getByLabel('X variant 2', { exact: true })).toHaveValue(
-    'Our Lisbon office is open, come say hi #employee',
-  );
+  await page.getByLabel('LinkedIn variant 1', { exact: true }).focus();
+  const linkedInPreview = page.getByRole('figure', { name: 'LinkedIn preview, variant 1' });
+  await expect(linkedInPreview).toContainText('We just opened our Lisbon office! #employee');
+  await expect(linkedInPreview).toContainText('https://relay.example.com/r/'); // the server is at an IP address here
+  await page.getByRole('tab', { name: /^X/ }).click();
+  await page.getByLabel('X variant 1', { exact: true }).fill('Lisbon office open! #employee {link}');
+  await page.getByRole('button', { name: 'Add X variant' }).click();
+  await page.getByLabel('X variant 2', { exact: true }).fill('Our Lisbon office is open, come say hi');
+  // As advocates get it: the disclosure added where it fits.
+  await expect(page.getByRole('figure', { name: 'X preview, variant 2' })).toContainText('come say hi #employee');
+  // X's weighted counter, as advocates get it: 38 characters, " #employee" added (10), a space, the link as 23.
+  await expect(page.locator('#compose-variants-x-1-counter')).toContainText('72 / 280');
   await expect(page.locator('#compose-variants-x-1-checks')).toContainText('Meets the guidelines.');
+  await page.getByRole('group', { name: 'X variant shown' }).getByRole('button', { name: 'Variant 1' }).click();
+  await expect(page.getByRole('figure', { name: 'X preview, variant 1' })).toContainText('Lisbon office open!');
+  await page.getByRole('tab', { name: /^LinkedIn/ }).click();
   await page.getByLabel('LinkedIn variant 2', { exact: true }).fill('Lisbon, here we come: {link} #employee');
   await expect(page.locator('#compose-variants-linkedin-1-checks')).toContainText('Meets the guidelines.');
   await expectAccessible(page, 'compose');

@@ -4,6 +4,7 @@
  * server (and say so when they cannot be).
  */
 import type { Page } from '@playwright/test';
+import { DEFAULT_SCORING } from '../../lib/schemas';
 import type { TestServer } from '../helpers/server';
 import { expectAccessible } from './accessibility';
 import { countShares, enroll, expect, postCard, publish, test } from './fixtures';
@@ -35,6 +36,10 @@ test('points appear after a share and a click, with the rank and the leaderboard
     url: 'https://example.com/porto-jobs',
     variants: { linkedin: ['We are hiring in Porto!'] },
   });
+  // Facebook earns nothing by default (its policy): these admins opted in with 5 points.
+  const scoring = { ...DEFAULT_SCORING, pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, facebook: 5 } };
+  const token = await server.adminToken();
+  expect((await server.call('/v1/admin/scoring', { method: 'PUT', json: scoring, token })).status).toBe(200);
   const popup = await openPopup();
   await enroll(popup, server);
 

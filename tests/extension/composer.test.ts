@@ -6,7 +6,7 @@
  */
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composerBrief, composerData, startOfLocalDay } from '../../entrypoints/background/composer';
+import { composerBrief, composerData, startOfUtcDay } from '../../entrypoints/background/composer';
 import { briefOf } from '../../components/composer/brief';
 import { COMPOSER_UI_FILES, loadComposerUi } from '../../entrypoints/background/composer-ui';
 import { BackgroundController, type BrowserPort } from '../../entrypoints/background/controller';
@@ -101,7 +101,8 @@ describe('composer messages', () => {
     const item = x.items.find((i) => i.id === both.id)!;
     expect(item.tags).toEqual(['launch', 'robots']);
     expect(item.link).toMatch(/^http:\/\/relay\.test\/r\/\w+$/);
-    expect(item.text).toBe(`Both networks on X ${item.link}`);
+    // The guidelines' disclosure is added to the approved words (lib/guidelines/approved-text.ts).
+    expect(item.text).toBe(`Both networks on X #employee ${item.link}`);
     // The same words the popup offers.
     const popupItem = (await controller.state()).content.find((c) => c.id === both.id)!;
     expect(item.text).toBe(popupItem.suggestions.x);
@@ -119,7 +120,7 @@ describe('composer messages', () => {
     const linkedin = await ask(controller, 'composerData', { network: 'linkedin' });
     expect(linkedin.items.map((i) => i.title).sort()).toEqual(['Both networks', 'Everywhere', 'LinkedIn only']);
     const only = linkedin.items.find((i) => i.id === linkedinOnly.id)!;
-    expect(only.text).toBe(`Only here ${only.link}`);
+    expect(only.text).toBe(`Only here ${only.link} #employee`);
   });
 
   it('briefs a composer with the same counts as the whole answer, without texts or links', async () => {
@@ -212,18 +213,14 @@ describe('composer messages', () => {
     expect((await ask(controller, 'composerData', { network: 'linkedin' })).sharesToday).toBe(2);
   });
 
-  it("counts today's shares from local midnight", async () => {
+  it("counts today's shares from 00:00 UTC, the day the daily cap and scoring count", async () => {
     const db = freshDb();
-    const now = new Date(2026, 10, 23, 9, 30).getTime();
-    const yesterday = new Date(2026, 10, 22, 23, 59).getTime();
+    const now = Date.UTC(2026, 10, 23, 9, 30);
+    const yesterday = Date.UTC(2026, 10, 22, 23, 59);
     await recordShare(db, { contentId: both.id, network: 'x', source: 'composer' }, yesterday);
-    await recordShare(
-      db,
-      { contentId: both.id, network: 'linkedin', source: 'popup' },
-      new Date(2026, 10, 23, 0, 0).getTime(),
-    );
+    await recordShare(db, { contentId: both.id, network: 'linkedin', source: 'popup' }, Date.UTC(2026, 10, 23, 0, 0));
     await recordShare(db, { contentId: both.id, network: 'x', source: 'composer' }, now);
-    expect(startOfLocalDay(now)).toBe(new Date(2026, 10, 23).toISOString());
+    expect(startOfUtcDay(now)).toBe('2026-11-23T00:00:00.000Z');
     const enrollment = await controller.db.meta.get('enrollment');
     await db.meta.put(enrollment!);
     expect((await composerData(db, { network: 'x' }, now)).sharesToday).toBe(2);

@@ -49,24 +49,24 @@ describe('points in the background', () => {
     const { db, token } = await browserOf('Pat Points');
     const client = clientFor(server, token);
 
-    // Logged here, not yet sent: counted (5 for Facebook, +5 early), not ranked.
-    await recordShare(db, { contentId: post.id, network: 'facebook', source: 'popup' });
+    // Logged here, not yet sent: counted (10 for X, +5 early), not ranked. (Facebook earns nothing by default.)
+    await recordShare(db, { contentId: post.id, network: 'x', source: 'popup' });
     let view = await pointsView(db);
-    expect(view.score).toMatchObject({ points: 10, shares: 1, clicks: 0 });
+    expect(view.score).toMatchObject({ points: 15, shares: 1, clicks: 0 });
     expect(view).toMatchObject({ enrolled: true, standing: null, settings: null, pendingShares: 1, error: null });
     expect(view.weeks).toHaveLength(12);
-    expect(view.weeks.at(-1)?.points).toBe(10);
+    expect(view.weeks.at(-1)?.points).toBe(15);
 
     await flushOutbox(db, client);
     await refreshMe(db, client);
     view = await pointsView(db);
-    expect(view.score?.points).toBe(10); // the delivered share is the same event: not counted twice
-    expect(view.standing?.all).toEqual({ points: 10, rank: expect.any(Number) });
+    expect(view.score?.points).toBe(15); // the delivered share is the same event: not counted twice
+    expect(view.standing?.all).toEqual({ points: 15, rank: expect.any(Number) });
     expect(view.settings).toEqual({ clickTracking: true, leaderboard: true });
     expect(view.pendingShares).toBe(0);
 
     // Someone opens the tracked link: a click only the server sees.
-    const link = (await db.content.get(post.id))!.links.facebook!;
+    const link = (await db.content.get(post.id))!.links.x!;
     const response = await server.call(new URL(link).pathname, {
       redirect: 'manual',
       headers: { 'user-agent': HUMAN },
@@ -88,7 +88,7 @@ describe('points in the background', () => {
     await refreshMe(db, client);
     view = await pointsView(db);
     const me = await serverMe(token);
-    expect(me.points).toBe(10 + 1 + 15);
+    expect(me.points).toBe(15 + 1 + 15);
     expect(view.score).toMatchObject({ points: me.points, clicks: me.clicks, shares: 2 });
     expect(await db.shares.count()).toBe(1);
   });

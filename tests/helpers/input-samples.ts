@@ -10,6 +10,7 @@ import {
   adminSessionRequestSchema,
   contentInputSchema,
   contentPatchSchema,
+  publishBodySchema,
   DEFAULT_SCORING,
   enrollRequestSchema,
   guidelinesSchema,
@@ -93,14 +94,20 @@ export function inputSamples(ids: SampleIds): InputSample[] {
     {
       name: 'content',
       schema: contentInputSchema,
-      sample: { ...contentBody(ids.now), publish: true },
+      sample: { ...contentBody(ids.now), publish: true, overrideReason: 'Legal approved the wording' },
       route: { method: 'POST', path: '/v1/admin/content', auth: 'admin' },
     },
     {
       name: 'content change',
       schema: contentPatchSchema,
-      sample: contentBody(ids.now),
+      sample: { ...contentBody(ids.now), overrideReason: 'Legal approved the wording' },
       route: { method: 'PATCH', path: `/v1/admin/content/${ids.contentId}`, auth: 'admin' },
+    },
+    {
+      name: 'publish',
+      schema: publishBodySchema,
+      sample: { overrideReason: 'Legal approved the wording' },
+      route: { method: 'POST', path: `/v1/admin/content/${ids.contentId}/publish`, auth: 'admin' },
     },
     {
       name: 'guidelines',

@@ -8,6 +8,8 @@
 import { expect } from 'vitest';
 import { hashInviteCode, inviteHint } from '../../server/crypto';
 import { FAR, insert, T, type MigrationData } from './migration-data-rows';
+import { PUBLISH_OVERRIDES_DATA } from './migration-data-publish-overrides';
+import { IMAGES_DATA } from './migration-data-images';
 import { WORK_ACCOUNTS_DATA } from './migration-data-work-accounts';
 
 export type { MigrationData, Row, Snapshot } from './migration-data-rows';
@@ -329,4 +331,6 @@ export const MIGRATION_DATA: Record<string, MigrationData> = {
     }),
   },
   '0007_work_accounts': WORK_ACCOUNTS_DATA,
+  '0008_publish_overrides': PUBLISH_OVERRIDES_DATA,
+  '0009_images': IMAGES_DATA,
 };

@@ -1,16 +1,17 @@
 /** Rules, times and share/click builders for the scoring module's unit tests (lib/scoring/*.test.ts). */
-import type { ScoredClick, ScoredShare } from '../../lib/scoring';
-import { DEFAULT_SCORING, type Network, type ScoringRules } from '../../lib/schemas';
+import type { RulesForScoring, ScoredClick, ScoredShare } from '../../lib/scoring';
+import { DEFAULT_SCORING, type Network } from '../../lib/schemas';
 import { DAY } from './scoring';
 
-export const RULES: ScoringRules = {
+/** Scoring rules with the guidelines' daily cap (lib/scoring withDailyCap): two shares a UTC day earn points. */
+export const RULES: RulesForScoring & { badges: NonNullable<RulesForScoring['badges']> } = {
   enabled: true,
   pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, linkedin: 10, x: 8, facebook: 5 },
   earlyShareBonus: { withinHours: 24, points: 5 },
   personalizedBonus: 3,
   pointsPerClick: 1,
   maxClickPointsPerShare: 4,
-  dailyPointsCap: 30,
+  dailyShareCap: 2,
   levels: [
     { name: 'Starter', minPoints: 0 },
     { name: 'Bronze', minPoints: 20 },

@@ -59,7 +59,8 @@ export function eventLogArbitrary(
 
 const points = fc.integer({ min: 0, max: 30 });
 
-export const scoringRulesArbitrary: fc.Arbitrary<ScoringRules> = fc.record({
+/** Scoring rules with the guidelines' daily cap (shares per UTC day), as lib/scoring takes them. */
+export const scoringRulesArbitrary: fc.Arbitrary<ScoringRules & { dailyShareCap: number | null }> = fc.record({
   enabled: fc.integer({ min: 0, max: 4 }).map((n) => n !== 0),
   // LinkedIn and X always scored; every other network sometimes switched off.
   pointsPerShare: fc.record(
@@ -69,7 +70,7 @@ export const scoringRulesArbitrary: fc.Arbitrary<ScoringRules> = fc.record({
   personalizedBonus: points,
   pointsPerClick: fc.integer({ min: 0, max: 5 }),
   maxClickPointsPerShare: fc.integer({ min: 0, max: 25 }),
-  dailyPointsCap: fc.option(fc.integer({ min: 1, max: 80 }), { nil: null }),
+  dailyShareCap: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
   levels: fc.constant([
     { name: 'Starter', minPoints: 0 },
     { name: 'Bronze', minPoints: 30 },

@@ -43,6 +43,7 @@ describe('content', () => {
         publishAt: null,
         expiresAt: null,
         status: 'draft',
+        override: null,
         createdAt: expect.any(String),
         updatedAt: item.createdAt,
       });

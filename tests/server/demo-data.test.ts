@@ -96,7 +96,7 @@ describe('seedDemo', () => {
       dailyShareCap: 10,
       companyNames: ['Northwind Robotics', 'Northwind'],
     });
-    expect(body.scoring).toEqual(DEFAULT_SCORING);
+    expect(body.scoring).toEqual({ ...DEFAULT_SCORING, dailyPointsCap: null });
   });
 
   it('writes posts that follow its own guidelines: X length, hashtags, banned terms', async () => {

@@ -17,7 +17,6 @@ const FLAT: ScoringRules = {
   pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, linkedin: 10, x: 10, facebook: 10 },
   earlyShareBonus: { withinHours: 1, points: 0 },
   personalizedBonus: 0,
-  dailyPointsCap: null,
 };
 
 describe('leaderboard and /v1/me', () => {

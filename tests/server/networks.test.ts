@@ -40,7 +40,6 @@ const FLAT: ScoringRules = {
   earlyShareBonus: { withinHours: 1, points: 0 },
   personalizedBonus: 0,
   pointsPerClick: 0,
-  dailyPointsCap: null,
 };
 
 describe.each(CASES)('$label', ({ network, label, defaultPoints, previewBots }) => {

@@ -36,7 +36,8 @@ describe('CSRF protection of every admin route (from the OpenAPI registry)', () 
     return server.call(`${request.path}${request.query ? `?${request.query}` : ''}`, {
       method: route.method.toUpperCase(),
       json: request.json,
-      headers,
+      headers: request.upload ? { ...headers, 'content-type': request.upload.type } : headers,
+      body: request.upload?.body,
       token,
     });
   }

@@ -46,8 +46,10 @@ describe('every registered route (from the OpenAPI registry)', () => {
   ): Promise<Response> {
     const token = init.token === null ? undefined : (init.token ?? (await bearerFor(route, request, ctx)));
     const headers: Record<string, string> = {};
-    const body = init.body ?? (request.json !== undefined ? JSON.stringify(request.json) : undefined);
-    const contentType = init.contentType === undefined ? 'application/json' : init.contentType;
+    const body =
+      init.body ?? request.upload?.body ?? (request.json !== undefined ? JSON.stringify(request.json) : undefined);
+    const contentType =
+      init.contentType === undefined ? (request.upload?.type ?? 'application/json') : init.contentType;
     if (body !== undefined && contentType !== null) headers['content-type'] = contentType;
     const query = init.query ?? request.query;
     return server.call(`${init.path ?? request.path}${query ? `?${query}` : ''}`, {
@@ -170,7 +172,10 @@ describe('every registered route (from the OpenAPI registry)', () => {
       }
       const taken = new Set(cases.filter((each) => each.route.path === route.path).map((each) => each.route.method));
       const other = METHODS.find((method) => !taken.has(method))!;
-      const response = await send({ ...authOf(route.path), method: other }, { ...request, json: undefined });
+      const response = await send(
+        { ...authOf(route.path), method: other },
+        { ...request, json: undefined, upload: undefined },
+      );
       expect(response.status, `${other.toUpperCase()} ${route.path}`).toBe(404);
       await expectRefusal(route, response, 404, 'not-found');
     }

@@ -10,23 +10,22 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { combineHistory } from '../../lib/history';
 import { perTextNetwork } from '../../lib/networks';
-import { scoreLocalLog } from '../../lib/scoring';
-import { DEFAULT_SCORING, NETWORKS, type MeResponse, type ScoringRules } from '../../lib/schemas';
+import { scoreLocalLog, withDailyCap } from '../../lib/scoring';
+import { DEFAULT_SCORING, NETWORKS, type Guidelines, type MeResponse, type ScoringRules } from '../../lib/schemas';
 import { bucketRows } from '../../server/services/scores';
 import { createContent, iso, sync } from '../helpers/api';
 import { DAY, eventLogArbitrary } from '../helpers/scoring';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const CONTENTS = 3;
-/** Rules where every part matters: bonuses, a tight daily cap, a click cap, Facebook switched off. */
-const RULES: ScoringRules = {
+/** Rules where every part matters: bonuses, a click cap, Facebook switched off, and (GUIDELINES) a tight daily cap. */
+const SCORING: ScoringRules = {
   ...DEFAULT_SCORING,
   pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, linkedin: 10, x: 7, facebook: 0 },
   earlyShareBonus: { withinHours: 48, points: 5 },
   personalizedBonus: 4,
   pointsPerClick: 2,
   maxClickPointsPerShare: 5,
-  dailyPointsCap: 25,
   badges: [
     { id: 'first-share', name: 'First share', metric: 'shares', threshold: 1 },
     { id: 'streak-3', name: 'Three weeks', metric: 'streakWeeks', threshold: 3 },
@@ -34,6 +33,11 @@ const RULES: ScoringRules = {
     { id: 'clicks-5', name: 'Five clicks', metric: 'clicks', threshold: 5 },
   ],
 };
+
+/** The one daily cap: two shares per UTC day earn share points. */
+const GUIDELINES: Guidelines = { bannedTerms: [], dailyShareCap: 2 };
+/** What both sides score with (the background's localScore applies the synced guidelines' cap the same way). */
+const RULES = withDailyCap(SCORING, GUIDELINES);
 
 describe('extension and server agree through the database', () => {
   let server: TestServer;
@@ -43,7 +47,9 @@ describe('extension and server agree through the database', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const admin = await server.adminToken();
-    expect((await server.call('/v1/admin/scoring', { method: 'PUT', json: RULES, token: admin })).status).toBe(200);
+    expect((await server.call('/v1/admin/scoring', { method: 'PUT', json: SCORING, token: admin })).status).toBe(200);
+    const guidelines = await server.call('/v1/admin/guidelines', { method: 'PUT', json: GUIDELINES, token: admin });
+    expect(guidelines.status).toBe(200);
     contentIds = [];
     publishedAt = [];
     for (let i = 0; i < CONTENTS; i++) {

@@ -11,11 +11,15 @@ interface Props {
   confirm: string;
   /** "Couldn’t revoke the token" (the error follows). */
   failure: string;
+  /** The other button's words; default "Cancel". */
+  cancel?: string;
+  /** Checks the dialog's own fields first: false keeps it open without confirming (the field says why). */
+  validate?: () => boolean;
   onConfirm: () => Promise<void>;
   onClose: () => void;
 }
 
-export function ConfirmDialog({ id, title, children, confirm, failure, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ id, title, children, confirm, failure, cancel, validate, onConfirm, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +33,7 @@ export function ConfirmDialog({ id, title, children, confirm, failure, onConfirm
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (busy) return;
+    if (busy || (validate && !validate())) return;
     setBusy(true);
     setError(null);
     try {
@@ -65,7 +69,7 @@ export function ConfirmDialog({ id, title, children, confirm, failure, onConfirm
             {confirm}
           </button>
           <button type="button" class="button" onClick={onClose} disabled={busy}>
-            Cancel
+            {cancel ?? 'Cancel'}
           </button>
         </div>
       </form>

@@ -140,10 +140,12 @@ interface SummaryProps {
   title?: string;
   /** Changes whenever a new submit failed: the summary takes focus again. */
   attempt: number;
+  /** Shows the field of a path first (opens its tab); focus moves once the screen has re-rendered. */
+  reveal?: (path: string) => void;
 }
 
 /** "Fix these before saving": every error, each a button that moves to its field. Takes focus when shown. */
-export function ErrorSummary({ form, errors, labelFor, title, attempt }: SummaryProps) {
+export function ErrorSummary({ form, errors, labelFor, title, attempt, reveal }: SummaryProps) {
   const box = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   useEffect(() => {
@@ -160,7 +162,15 @@ export function ErrorSummary({ form, errors, labelFor, title, attempt }: Summary
       <ul>
         {entries.map(([path, message]) => (
           <li key={path}>
-            <button type="button" class="link-button" onClick={() => focusField(form, path)}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => {
+                if (!reveal) return focusField(form, path);
+                reveal(path);
+                window.setTimeout(() => focusField(form, path), 0);
+              }}
+            >
               {labelFor(path)}: {message}
             </button>
           </li>

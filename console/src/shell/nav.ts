@@ -23,4 +23,5 @@ export const NAV: readonly NavEntry[] = [
   { label: 'Invites & advocates', path: '/people', active: on('people') },
   { label: 'Analytics', path: '/analytics', active: on('analytics') },
   { label: 'Sign-in & provisioning', path: '/provisioning', active: on('provisioning') },
+  { label: 'Organisation', path: '/organization', active: on('organization') },
 ];

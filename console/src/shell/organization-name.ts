@@ -1,14 +1,10 @@
-/** The organisation's name for the header (GET /v1/admin/organization), "Relay" until it is set; refreshed on a "relay-organization" event. */
+/** The organisation's name for the header (GET /v1/admin/organization), "Relay" until it is set; reloaded when the document is saved. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Organization } from '../../../lib/schemas/organization';
 import { api } from '../api';
 
 export const FALLBACK_NAME = 'Relay';
-
-/** Tells the header the organisation changed (the settings screen calls it after saving). */
-export function announceOrganization(): void {
-  window.dispatchEvent(new CustomEvent('relay-organization'));
-}
+const PATH = '/v1/admin/organization';
 
 export function useOrganizationName(): string {
   const [name, setName] = useState('');
@@ -18,16 +14,19 @@ export function useOrganizationName(): string {
       controller.abort();
       controller = new AbortController();
       api
-        .get<Organization>('/v1/admin/organization', { signal: controller.signal })
+        .get<Organization>(PATH, { signal: controller.signal })
         .then((organization) => setName(organization.name.trim()))
         // The header is no place for an error: it keeps the fallback name.
         .catch(() => undefined);
     };
+    const onSaved = (event: Event) => {
+      if ((event as CustomEvent<string>).detail === PATH) load();
+    };
     load();
-    window.addEventListener('relay-organization', load);
+    window.addEventListener('relay-document-saved', onSaved);
     return () => {
       controller.abort();
-      window.removeEventListener('relay-organization', load);
+      window.removeEventListener('relay-document-saved', onSaved);
     };
   }, []);
   return name || FALLBACK_NAME;

@@ -18,11 +18,15 @@ export const share = defineMessage({
   from: ['popup'],
   invalid: (): ShareResult => ({ ok: false, message: 'That share request is not valid.' }),
   async handle(request, { bg }): Promise<ShareResult> {
-    const [item, enrollment] = await Promise.all([bg.db.content.get(request.contentId), getMeta(bg.db, 'enrollment')]);
+    const [item, enrollment, guidelines] = await Promise.all([
+      bg.db.content.get(request.contentId),
+      getMeta(bg.db, 'enrollment'),
+      getMeta(bg.db, 'guidelines'),
+    ]);
     if (!item || !enrollment) return { ok: false, message: 'This post is no longer available. Refresh and try again.' };
     const network = request.network;
     if (!item.networks.includes(network)) return { ok: false, message: `This post is not meant for ${network}.` };
-    const { text, link } = suggestion(item, network, enrollment.advocate.id);
+    const { text, link } = suggestion(item, network, enrollment.advocate.id, guidelines);
     const url = shareIntentUrl(network, text, link);
     if (isComposerNetwork(network)) {
       // LinkedIn and X open their composer prefilled: the composer content script logs the share

@@ -49,3 +49,8 @@ function overflowStart(text: string, parsed: ParsedTweet, max: number): number |
 export function extractHashtags(text: string): { hashtag: string; indices: [number, number] }[] {
   return twitterText.extractHashtagsWithIndices(text);
 }
+
+/** True when X sees `link` as one whole link (so it counts 23): not so for an IP address or localhost. */
+export function isWholeXLink(link: string): boolean {
+  return twitterText.extractUrls(link)[0] === link;
+}

@@ -13,7 +13,14 @@ import {
   withUnknownFields,
 } from '../../../tests/helpers/future-payload';
 import { NETWORKS, perNetwork } from '../../networks';
-import { DEFAULT_SCORING, guidelinesSchema, meResponseSchema, scoringRulesSchema, syncResponseSchema } from '../index';
+import {
+  DEFAULT_SCORING,
+  guidelinesSchema,
+  meResponseSchema,
+  scoringRulesSchema,
+  syncedScoringRules,
+  syncResponseSchema,
+} from '../index';
 import {
   everyNetwork,
   knownItems,
@@ -61,8 +68,15 @@ function todaySync() {
       dailyShareCap: 10,
       companyNames: ['Acme'],
     },
-    scoring: DEFAULT_SCORING,
+    scoring: syncedScoringRules(DEFAULT_SCORING),
   };
+}
+
+/** The write schema's reading of a sync answer as today's extension keeps it: the legacy dailyPointsCap dropped. */
+function asRead(sync: unknown) {
+  const parsed = syncResponseSchema.parse(sync);
+  const { dailyPointsCap: _legacy, ...scoring } = parsed.scoring;
+  return { ...parsed, scoring };
 }
 
 /** Every key anywhere in `value`. */
@@ -84,7 +98,17 @@ describe('read schemas: a sync answer', () => {
   it('reads what today’s server sends exactly as the write schema does', () => {
     const today = todaySync();
     expect(syncResponseSchema.safeParse(today).success).toBe(true);
-    expect(readSyncResponseSchema.parse(today)).toEqual(syncResponseSchema.parse(today));
+    expect(readSyncResponseSchema.parse(today)).toEqual(asRead(today));
+  });
+
+  it('sends dailyPointsCap: null, as extensions from before the one daily cap require', () => {
+    // Their read schema required the field (a number or null); they score with no points cap.
+    const before = z.object({ ...scoringRulesSchema.shape, dailyPointsCap: z.number().int().min(1).nullable() });
+    expect(before.parse(todaySync().scoring).dailyPointsCap).toBeNull();
+    // Today's drops it, and reads an older server's too (which still sends a number).
+    expect(readSyncResponseSchema.parse(todaySync()).scoring).not.toHaveProperty('dailyPointsCap');
+    const older = { ...todaySync(), scoring: { ...DEFAULT_SCORING, dailyPointsCap: 200 } };
+    expect(readSyncResponseSchema.parse(older).scoring).toEqual(DEFAULT_SCORING);
   });
 
   it('drops an unknown field added to every object, at every level, and keeps the rest', () => {
@@ -92,7 +116,7 @@ describe('read schemas: a sync answer', () => {
     const future = withUnknownFields(today);
     expect(syncResponseSchema.safeParse(future).success).toBe(false);
     const read = readSyncResponseSchema.parse(future);
-    expect(read).toEqual(syncResponseSchema.parse(today));
+    expect(read).toEqual(asRead(today));
     expect(keysOf(read).has('addedLater')).toBe(false);
   });
 

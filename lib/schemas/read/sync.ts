@@ -1,6 +1,7 @@
 /** GET /v1/sync as the extension reads it: what a newer server adds is left out, the rest kept. */
 import { z } from 'zod';
 import { idSchema } from '../common';
+import type { ScoringRules } from '../scoring';
 import { syncResponseSchema, type SyncResponse } from '../sync';
 import { readAdvocateItemSchema } from './content';
 import { readGuidelinesSchema } from './guidelines';
@@ -10,7 +11,10 @@ import { readScoringRulesSchema } from './scoring';
  * A post offered on none of the networks this version knows cannot be shared from it: it is
  * treated as removed (a copy kept from when it was offered on a known network goes too).
  */
-export const readSyncResponseSchema: z.ZodType<SyncResponse, unknown> = z
+export type ReadSyncResponse = Omit<SyncResponse, 'scoring'> & { scoring: ScoringRules };
+
+/** The scoring rules' legacy `dailyPointsCap` (sent for older extensions) is dropped: the cap is the guidelines'. */
+export const readSyncResponseSchema: z.ZodType<ReadSyncResponse, unknown> = z
   .object({
     ...syncResponseSchema.shape,
     content: z.array(readAdvocateItemSchema),

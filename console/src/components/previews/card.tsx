@@ -1,5 +1,4 @@
 /** The link card under a post (what the page behind the link looks like) and the parts every preview shares. */
-import type { ComponentChildren } from 'preact';
 import type { HintRange } from '../../../../lib/guidelines';
 import { safeHttpUrl } from '../../../../lib/safe-url';
 import { hostOf } from '../../content';
@@ -65,29 +64,5 @@ export function Actions({ names }: { names: readonly string[] }) {
         <span key={name}>{name}</span>
       ))}
     </p>
-  );
-}
-
-/** The page behind the URL, as link-preview found it. */
-export function LinkCard({ card }: { card: CardInfo }) {
-  const href = safeHttpUrl(card.url);
-  let title: ComponentChildren = card.title;
-  if (href) {
-    title = (
-      <a href={href} target="_blank" rel="noopener noreferrer">
-        {card.title || hostOf(card.url)}
-        <span class="visually-hidden"> (opens in a new tab)</span>
-      </a>
-    );
-  }
-  return (
-    <div class="link-card">
-      <CardImage src={card.imageUrl} />
-      <div class="link-card__body">
-        <p class="link-card__site">{card.siteName || hostOf(card.url)}</p>
-        <p class="link-card__title">{title}</p>
-        {card.description && <p class="link-card__description">{card.description}</p>}
-      </div>
-    </div>
   );
 }

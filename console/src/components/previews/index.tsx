@@ -9,7 +9,7 @@ import { LinkedInPreview } from './LinkedInPreview';
 import { NetworkPreview } from './NetworkPreview';
 import { XPreview } from './XPreview';
 
-export { LinkCard, type CardInfo } from './card';
+export { type CardInfo } from './card';
 
 /** Networks with a preview drawn after their own look; keyed by id, so a new network needs no entry. */
 const OWN_PREVIEW: Partial<Record<Network, FunctionComponent<PreviewProps>>> = {

@@ -1,11 +1,12 @@
 /**
- * Compose and edit a post: the link, details, variants per text network with live previews and
- * the extension's guideline checks, timing, then save, publish, schedule or archive. Validated
- * with the shared ContentInput schema; the server's 422 errors land on the same fields.
+ * Compose and edit a post: the link and its text per network on the left, a live preview of the
+ * selected network's variant beside it (sticky on wide screens, under the text on narrow ones), then
+ * image, details and timing, and the actions. Validated with the shared ContentInput schema; the
+ * server's 422 errors land on the same fields.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { compileGuidelines, disclosureAppend, type Hint } from '../../../../lib/guidelines';
-import type { TextNetwork } from '../../../../lib/networks';
+import { compileGuidelines } from '../../../../lib/guidelines';
+import { TEXT_NETWORKS, type Network, type TextNetwork } from '../../../../lib/networks';
 import {
   contentInputSchema,
   DEFAULT_GUIDELINES,
@@ -13,32 +14,27 @@ import {
   type ContentItem,
   type Guidelines,
 } from '../../../../lib/schemas';
+import { MustFixDialog } from '../../components/MustFixDialog';
+import { OverrideNote } from '../../components/OverrideNote';
 import { ErrorSummary, PageHeader, type Notice } from '../../components/ui';
+import { mustFixOf, type MustFixFailure } from '../../must-fix';
 import { safeHttpUrl } from '../../../../lib/safe-url';
 import { STATUS_LABEL } from '../../content';
-import { fieldId, removeAt, replaceAt, rowAfterRemoval, useSchemaForm } from '../../forms';
+import { useSchemaForm } from '../../forms';
 import { contentHref, navigate } from '../../router';
 import { formatDateTime } from '../../time';
 import { ComposeActions, type ComposeAction } from './ComposeActions';
 import { DetailsSection } from './DetailsSection';
-import {
-  candidate,
-  draftFrom,
-  emptyDraft,
-  FORM,
-  isFuture,
-  labelFor,
-  MAX_VARIANTS,
-  variant,
-  type Draft,
-  type TextKey,
-} from './draft';
-import { LinkSection } from './LinkSection';
+import { candidate, draftFrom, emptyDraft, FORM, isFuture, labelFor, type Draft, type TextKey } from './draft';
+import { ImageSection } from './ImageSection';
+import { LinkFields } from './LinkFields';
 import { NetworksSection } from './NetworksSection';
 import { NetworkVariants } from './NetworkVariants';
+import { PreviewPanel } from './PreviewPanel';
 import { archiveContent, savedNotice, saveContent } from './save';
 import { TimingSection } from './TimingSection';
 import { usePagePreview } from './use-page-preview';
+import { variantActions } from './use-variant-actions';
 
 export interface ComposeProps {
   item: ContentItem | null;
@@ -49,8 +45,17 @@ export interface ComposeProps {
 /** A message to show once the next editor mounts (after "Save" turned a new post into /content/<id>). */
 let flash: Notice = null;
 
+/** A publish the server refused over must-fix rules, waiting for the admin's reason. */
+interface PendingOverride {
+  failures: MustFixFailure[];
+  verb: 'Publish' | 'Schedule';
+  input: ContentInput;
+  live: boolean;
+}
+
 export function Compose({ item: initialItem, guidelines, guidelinesError }: ComposeProps) {
   const [item, setItem] = useState<ContentItem | null>(initialItem);
+  const [mustFix, setMustFix] = useState<PendingOverride | null>(null);
   const form = useSchemaForm<Draft, ContentInput>({
     schema: contentInputSchema,
     candidate,
@@ -81,42 +86,25 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
   }, []);
 
   const set = (key: TextKey) => (value: string) => form.update(key, (current) => ({ ...current, [key]: value }));
+  const setNetwork = (id: Network, on: boolean) =>
+    form.update('networks', (current) => ({ ...current, networks: { ...current.networks, [id]: on } }));
 
-  function setVariants(
-    id: TextNetwork,
-    path: string,
-    change: (list: Draft['variants'][TextNetwork]) => Draft['variants'][TextNetwork],
-  ) {
-    form.update(path, (current) => ({
-      ...current,
-      variants: { ...current.variants, [id]: change(current.variants[id]) },
-    }));
-  }
+  const variants = variantActions(form, draft);
+  const [selected, setSelected] = useState<{ network: TextNetwork; index: number }>(() => ({
+    network: TEXT_NETWORKS.find((id) => draft.networks[id]) ?? TEXT_NETWORKS[0]!,
+    index: 0,
+  }));
+  const active = selected.network;
+  const shownIndex = Math.min(selected.index, draft.variants[active].length - 1);
+  const pick = (network: TextNetwork, index = 0) => setSelected({ network, index });
 
-  function addVariant(id: TextNetwork) {
-    const index = draft.variants[id].length;
-    if (index >= MAX_VARIANTS) return;
-    setVariants(id, `variants.${id}`, (list) => [...list, variant()]);
-    form.focusLater(fieldId(FORM, `variants.${id}.${index}`));
-  }
-
-  function removeVariant(id: TextNetwork, index: number) {
-    setVariants(id, `variants.${id}`, (list) => removeAt(list, index));
-    const idOfRow = (i: number) => fieldId(FORM, `variants.${id}.${i}`);
-    form.focusLater(rowAfterRemoval(draft.variants[id].length - 1, index, idOfRow, fieldId(FORM, `variants.${id}`)));
-  }
-
-  function setVariant(id: TextNetwork, index: number, text: string) {
-    setVariants(id, `variants.${id}.${index}`, (list) => replaceAt(list, index, (entry) => ({ ...entry, text })));
-  }
-
-  function applyDisclosure(id: TextNetwork, index: number, hint: Hint) {
-    const text = draft.variants[id][index]?.text ?? '';
-    const disclosure = hint.fix?.append.trim();
-    if (!disclosure) return;
-    setVariant(id, index, text + disclosureAppend(text, disclosure, id));
-    form.focusLater(fieldId(FORM, `variants.${id}.${index}`));
-  }
+  // A failed save with errors only in another network's variants opens that network's tab.
+  useEffect(() => {
+    const paths = Object.keys(form.errors);
+    if (paths.some((path) => path.startsWith(`variants.${active}`))) return;
+    const other = TEXT_NETWORKS.find((id) => paths.some((path) => path.startsWith(`variants.${id}`)));
+    if (other) pick(other);
+  }, [form.attempt]);
 
   function run(action: ComposeAction) {
     if (action === 'archive') {
@@ -141,7 +129,15 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           ? { publishAt: 'To schedule, pick a time in the future.' }
           : null,
       save: async (input) => {
-        const saved = await saveContent(item, input, live);
+        let saved: ContentItem;
+        try {
+          saved = await saveContent(item, input, live);
+        } catch (error) {
+          const failures = mustFixOf(error);
+          if (!failures) throw error;
+          setMustFix({ failures, verb: action === 'schedule' ? 'Schedule' : 'Publish', input, live });
+          return;
+        }
         const notice = savedNotice(saved, live);
         if (!item) {
           flash = notice;
@@ -152,6 +148,20 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
         return { notice };
       },
     });
+  }
+
+  /** "Publish anyway" in the must-fix dialog: the same save, with the reason. */
+  async function publishAnyway(pending: PendingOverride, reason: string) {
+    const saved = await saveContent(item, pending.input, pending.live, reason);
+    setMustFix(null);
+    const notice = savedNotice(saved, pending.live);
+    if (!item) {
+      flash = notice;
+      navigate(contentHref(saved.id), { replace: true });
+      return;
+    }
+    setItem(saved);
+    form.setNotice(notice);
   }
 
   const ready = preview.state === 'ready' ? preview.preview : null;
@@ -178,10 +188,18 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
       >
         <p>
           {item ? `Last changed ${formatDateTime(item.updatedAt)}. ` : ''}
-          Advocates get one of your variants each, with a tracked link where <code>{'{link}'}</code> stands (or at the
-          end).
+          Each advocate gets one variant, with their tracked link where <code>{'{link}'}</code> stands (or at the end).
         </p>
+        {item?.override && <OverrideNote override={item.override} />}
       </PageHeader>
+      {mustFix && (
+        <MustFixDialog
+          failures={mustFix.failures}
+          verb={mustFix.verb}
+          onPublish={(reason) => publishAnyway(mustFix, reason)}
+          onClose={() => setMustFix(null)}
+        />
+      )}
 
       <form
         class="compose"
@@ -191,41 +209,74 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           run('save');
         }}
       >
-        <ErrorSummary form={FORM} errors={form.errors} labelFor={labelFor} attempt={form.attempt} />
-        <LinkSection
-          draft={draft}
+        <ErrorSummary
+          form={FORM}
           errors={form.errors}
-          preview={preview}
-          set={set}
-          onUrlLeft={(url) => void fetchPreview(url)}
+          labelFor={labelFor}
+          attempt={form.attempt}
+          reveal={(path) => {
+            const network = TEXT_NETWORKS.find((id) => path.startsWith(`variants.${id}`));
+            if (network) pick(network, Number(path.split('.')[2] ?? 0));
+          }}
         />
-        <DetailsSection draft={draft} errors={form.errors} set={set} />
-        <NetworksSection
-          draft={draft}
-          errors={form.errors}
-          guidelinesError={guidelinesError}
-          onNetwork={(id, on) =>
-            form.update('networks', (current) => ({ ...current, networks: { ...current.networks, [id]: on } }))
-          }
-        >
-          {(id) => (
-            <NetworkVariants
-              key={id}
-              id={id}
-              enabled={draft.networks[id]}
-              variants={draft.variants[id]}
+        <div class="compose__layout">
+          <div class="compose__top">
+            <NetworksSection
+              draft={draft}
               errors={form.errors}
-              compiled={compiled}
-              checked={guidelines !== null}
-              card={card}
-              onChange={(index, text) => setVariant(id, index, text)}
-              onAdd={() => addVariant(id)}
-              onRemove={(index) => removeVariant(id, index)}
-              onFix={(index, hint) => applyDisclosure(id, index, hint)}
-            />
-          )}
-        </NetworksSection>
-        <TimingSection draft={draft} errors={form.errors} set={set} />
+              guidelinesError={guidelinesError}
+              active={active}
+              onPick={(id) => pick(id)}
+              onNetwork={setNetwork}
+              link={
+                <LinkFields
+                  draft={draft}
+                  errors={form.errors}
+                  preview={preview}
+                  set={set}
+                  onUrlLeft={(url) => void fetchPreview(url)}
+                />
+              }
+            >
+              <NetworkVariants
+                key={active}
+                id={active}
+                enabled={draft.networks[active]}
+                variants={draft.variants[active]}
+                selected={shownIndex}
+                errors={form.errors}
+                compiled={compiled}
+                checked={guidelines !== null}
+                onChange={(index, text) => variants.setVariant(active, index, text)}
+                onAdd={() => {
+                  const index = variants.addVariant(active);
+                  if (index !== null) pick(active, index);
+                }}
+                onRemove={(index) => {
+                  variants.removeVariant(active, index);
+                  pick(active, Math.max(0, index - 1));
+                }}
+                onFix={(index, hint) => variants.applyDisclosure(active, index, hint)}
+                onSelect={(index) => pick(active, index)}
+                onEnable={() => setNetwork(active, true)}
+              />
+            </NetworksSection>
+          </div>
+          <PreviewPanel
+            id={active}
+            enabled={draft.networks[active]}
+            variants={draft.variants[active]}
+            index={shownIndex}
+            compiled={compiled}
+            card={card}
+            onSelect={(index) => pick(active, index)}
+          />
+          <div class="compose__rest">
+            <ImageSection draft={draft} errors={form.errors} preview={preview} set={set} />
+            <DetailsSection draft={draft} errors={form.errors} set={set} />
+            <TimingSection draft={draft} errors={form.errors} set={set} />
+          </div>
+        </div>
         <ComposeActions
           status={item?.status}
           notice={form.notice}

@@ -43,12 +43,12 @@ export function ComposeActions({ status, notice, onDismiss, busy, scheduleReady,
         <a class="button button--quiet" href={href('/content')}>
           Back to content
         </a>
+        {!live && !scheduleReady && (
+          <p id="compose-schedule-hint" class="field__hint">
+            To schedule, set “Publish at” to a future time.
+          </p>
+        )}
       </div>
-      {!live && !scheduleReady && (
-        <p id="compose-schedule-hint" class="field__hint">
-          To schedule, set “Publish at” to a future time.
-        </p>
-      )}
     </div>
   );
 }

@@ -1,20 +1,9 @@
-/** "Details": the campaign (utm_campaign), tags and language of a post. */
-import { InputFields, type FieldSpec } from '../../components/fields';
+/** "For advocates and reports": the note advocates read, the campaign (utm_campaign), tags and language. */
+import { InputField, TextareaField } from '../../components/fields';
 import type { Errors } from '../../forms';
 import { FORM, type Draft, type TextKey } from './draft';
 
 const LANGUAGES = ['en', 'en-GB', 'en-US', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pt-BR', 'ja'];
-
-const FIELDS: FieldSpec<'campaign' | 'tags' | 'language'>[] = [
-  { key: 'campaign', label: 'Campaign', hint: 'utm_campaign of every shared link; the title’s slug if empty.' },
-  { key: 'tags', label: 'Tags', hint: 'Separated by commas, e.g. product, hiring.' },
-  {
-    key: 'language',
-    label: 'Language',
-    hint: 'A language tag: en, en-GB, de, fr…',
-    input: { list: 'compose-languages', autoComplete: 'off' },
-  },
-];
 
 interface Props {
   draft: Draft;
@@ -23,11 +12,37 @@ interface Props {
 }
 
 export function DetailsSection({ draft, errors, set }: Props) {
+  const field = (key: 'campaign' | 'tags' | 'language') => ({
+    form: FORM,
+    path: key,
+    errors,
+    type: 'text',
+    value: draft[key],
+    onValue: set(key),
+  });
   return (
     <section class="card form-section" aria-labelledby="compose-details">
       <h2 id="compose-details">Details</h2>
-      <div class="grid-3">
-        <InputFields form={FORM} errors={errors} type="text" fields={FIELDS} values={draft} set={set} />
+      <TextareaField
+        form={FORM}
+        path="note"
+        label="Note for advocates"
+        errors={errors}
+        hint="Optional: context, talking points, who it is for. Not part of the post."
+        rows={3}
+        value={draft.note}
+        onValue={set('note')}
+      />
+      <div class="details-row">
+        <InputField {...field('campaign')} label="Campaign" hint="utm_campaign; from the title if empty." />
+        <InputField {...field('tags')} label="Tags" hint="Separated by commas: product, hiring." />
+        <InputField
+          {...field('language')}
+          label="Language"
+          hint="en, en-GB, de, fr…"
+          list="compose-languages"
+          autoComplete="off"
+        />
         <datalist id="compose-languages">
           {LANGUAGES.map((tag) => (
             <option key={tag} value={tag} />

@@ -1,4 +1,4 @@
-/** One text network's variants: an editor and a preview for each, "Add {network} variant", or why it is off. */
+/** The tab panel of one text network: its variants and "Add a variant", or why it is off and a way to turn it on. */
 import type { TextNetwork } from '../../../../lib/networks';
 import { network } from '../../../../lib/networks';
 import { fieldId } from '../../forms';
@@ -9,22 +9,24 @@ interface Props extends VariantContext {
   id: TextNetwork;
   enabled: boolean;
   variants: VariantDraft[];
+  /** The variant the preview shows. */
+  selected: number;
   onAdd: () => void;
+  onEnable: () => void;
 }
 
-export function NetworkVariants({ id, enabled, variants, onAdd, ...context }: Props) {
+export function NetworkVariants({ id, enabled, variants, selected, onAdd, onEnable, ...context }: Props) {
   const name = network(id).label;
-  const headingId = `compose-${id}-heading`;
   const listError = context.errors[`variants.${id}`];
   return (
-    <section class="network-variants" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {name} variants <span class="muted">({variants.length})</span>
-      </h3>
+    <div class="network-variants" role="tabpanel" id={`compose-panel-${id}`} aria-labelledby={`compose-tab-${id}`}>
       {!enabled && (
-        <p class="muted">
-          {name} is off for this post: turn it on under Networks to share there. Text you wrote is kept.
-        </p>
+        <div class="network-variants__off">
+          <p class="muted">{name} is off for this post. Text you wrote is kept.</p>
+          <button type="button" class="button button--small" onClick={onEnable}>
+            Share on {name} too
+          </button>
+        </div>
       )}
       {listError && <p class="field__error">{listError}</p>}
       {enabled && (
@@ -37,21 +39,25 @@ export function NetworkVariants({ id, enabled, variants, onAdd, ...context }: Pr
                 index={index}
                 text={entry.text}
                 count={variants.length}
+                selected={index === selected}
                 {...context}
               />
             ))}
           </ol>
-          <button
-            type="button"
-            id={fieldId(FORM, `variants.${id}`)}
-            class="button button--small"
-            disabled={variants.length >= MAX_VARIANTS}
-            onClick={onAdd}
-          >
-            Add {name} variant
-          </button>
+          <div class="network-variants__add">
+            <button
+              type="button"
+              id={fieldId(FORM, `variants.${id}`)}
+              class="button button--small"
+              disabled={variants.length >= MAX_VARIANTS}
+              onClick={onAdd}
+            >
+              Add {name} variant
+            </button>
+            <p class="field__hint">Each advocate gets one variant, so fewer people post the same words.</p>
+          </div>
         </>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,31 +1,50 @@
-/** "Networks and text variants": which networks the post goes to, and its variants for each text network. */
+/** The post's link, where it goes, then a tab per text network holding its variants: one card, so the text is in view at once. */
 import type { ComponentChildren } from 'preact';
-import { NETWORKS, TEXT_NETWORKS, network, type Network, type TextNetwork } from '../../../../lib/networks';
+import {
+  NETWORKS,
+  TEXT_NETWORKS,
+  network,
+  perTextNetwork,
+  type Network,
+  type TextNetwork,
+} from '../../../../lib/networks';
 import { NetworkChecks } from '../../components/NetworkChecks';
 import { errorAt, fieldId, type Errors } from '../../forms';
 import { FORM, type Draft } from './draft';
+import { VariantTabs } from './VariantTabs';
 
 interface Props {
   draft: Draft;
   errors: Errors;
   guidelinesError: string | null;
+  active: TextNetwork;
+  onPick: (id: TextNetwork) => void;
   onNetwork: (id: Network, on: boolean) => void;
-  /** The variants of one network (a NetworkVariants). */
-  children: (id: TextNetwork) => ComponentChildren;
+  /** The link's fields, above the networks. */
+  link: ComponentChildren;
+  /** The active network's panel (a NetworkVariants). */
+  children: ComponentChildren;
 }
 
 /** "Facebook shares carry the link only: …", for each network that takes no prefilled text. */
 const LINK_ONLY = NETWORKS.filter((id) => !network(id).carriesText).map((id) => {
   const { label } = network(id);
-  return `${label} shares carry the link only: ${label}’s policy forbids prefilled text.`;
+  return `${label} shares the link only (its policy forbids prefilled text).`;
 });
 
-export function NetworksSection({ draft, errors, guidelinesError, onNetwork, children }: Props) {
+export function NetworksSection({ draft, errors, guidelinesError, active, onPick, onNetwork, link, children }: Props) {
   const networksError = errorAt(errors, 'networks');
+  const invalid = new Set(
+    TEXT_NETWORKS.filter((id) => Object.keys(errors).some((path) => path.startsWith(`variants.${id}`))),
+  );
   return (
-    <section class="card form-section" aria-labelledby="compose-texts">
-      <h2 id="compose-texts">Networks and text variants</h2>
-      <fieldset class="fieldset" aria-describedby={networksError ? 'compose-networks-error' : undefined}>
+    <section class="card form-section compose__post" aria-labelledby="compose-texts">
+      <h2 id="compose-texts">Link and text</h2>
+      {link}
+      <fieldset
+        class="fieldset networks-row"
+        aria-describedby={networksError ? 'compose-networks-error' : 'compose-networks-hint'}
+      >
         <legend>Networks</legend>
         <NetworkChecks
           idOf={(id, index) => (index === 0 ? fieldId(FORM, 'networks') : fieldId(FORM, `networks-${id}`))}
@@ -37,11 +56,9 @@ export function NetworksSection({ draft, errors, guidelinesError, onNetwork, chi
             {networksError}
           </p>
         )}
-        {LINK_ONLY.map((hint) => (
-          <p key={hint} class="field__hint">
-            {hint}
-          </p>
-        ))}
+        <p id="compose-networks-hint" class="field__hint">
+          {LINK_ONLY.join(' ')}
+        </p>
       </fieldset>
       {guidelinesError && (
         <p class="notice notice--info">Guideline checks are off: the guidelines didn’t load ({guidelinesError}).</p>
@@ -51,7 +68,16 @@ export function NetworksSection({ draft, errors, guidelinesError, onNetwork, chi
           {errors.variants}
         </p>
       )}
-      {TEXT_NETWORKS.map((id) => children(id))}
+      <div class="tabbed">
+        <VariantTabs
+          active={active}
+          enabled={perTextNetwork((id) => draft.networks[id])}
+          counts={perTextNetwork((id) => draft.variants[id].length)}
+          invalid={invalid}
+          onPick={onPick}
+        />
+        {children}
+      </div>
     </section>
   );
 }

@@ -1,13 +1,9 @@
-/** "Timing": when the post is published and when advocates stop seeing it, in the admin's time zone. */
-import { InputFields, type FieldSpec } from '../../components/fields';
+/** "Timing": when the post goes live and when advocates stop seeing it, in the admin's zone, with quick choices. */
+import { DateTimeField } from '../../components/DateTimeField';
 import type { Errors } from '../../forms';
-import { zoneName } from '../../time';
+import { localToIso } from '../../time';
+import { expiryChoices, publishChoices, zoneLabel } from '../../time-choices';
 import { FORM, type Draft } from './draft';
-
-const FIELDS: FieldSpec<'publishAt' | 'expiresAt'>[] = [
-  { key: 'publishAt', label: 'Publish at', hint: 'A future time schedules the post.' },
-  { key: 'expiresAt', label: 'Expires at', hint: 'Advocates stop seeing it then.' },
-];
 
 interface Props {
   draft: Draft;
@@ -16,14 +12,35 @@ interface Props {
 }
 
 export function TimingSection({ draft, errors, set }: Props) {
+  const now = new Date();
+  const zone = zoneLabel(now);
+  const publishIso = localToIso(draft.publishAt);
   return (
     <section class="card form-section" aria-labelledby="compose-timing">
       <h2 id="compose-timing">Timing</h2>
-      <p class="field__hint">
-        Times are in your time zone ({zoneName()}). Leave both empty to publish when you press Publish.
-      </p>
-      <div class="grid-2">
-        <InputFields form={FORM} errors={errors} type="datetime-local" fields={FIELDS} values={draft} set={set} />
+      <div class="timing">
+        <DateTimeField
+          form={FORM}
+          path="publishAt"
+          label="Publish at"
+          zone={zone}
+          hint="A future time schedules the post. Empty: it goes live when you press Publish now."
+          errors={errors}
+          value={draft.publishAt}
+          choices={publishChoices(now)}
+          onValue={set('publishAt')}
+        />
+        <DateTimeField
+          form={FORM}
+          path="expiresAt"
+          label="Expires at"
+          zone={zone}
+          hint="Advocates stop seeing it then. Empty: it stays until you archive it."
+          errors={errors}
+          value={draft.expiresAt}
+          choices={expiryChoices(now, publishIso ? new Date(publishIso) : null)}
+          onValue={set('expiresAt')}
+        />
       </div>
     </section>
   );

@@ -8,6 +8,8 @@ import type { ContentItem } from '../../../../lib/schemas';
 import { api, describeError, query } from '../../api';
 import { Table } from '../../components/Table';
 import { Loaded } from '../../components/Loaded';
+import { MustFixDialog } from '../../components/MustFixDialog';
+import { mustFixOf, type MustFixFailure } from '../../must-fix';
 import { NoticeLine, PageHeader, type Notice } from '../../components/ui';
 import { matches, normalizeStatus, STATUS_FILTERS } from '../../content';
 import { href, navigate } from '../../router';
@@ -22,6 +24,16 @@ interface Props {
   q: string;
 }
 
+function changedNotice(updated: ContentItem): Notice {
+  const text =
+    updated.status === 'published'
+      ? `“${updated.title}” is live: connected extensions have it now.`
+      : updated.status === 'scheduled'
+        ? `“${updated.title}” is scheduled for ${formatDateTime(updated.publishAt)}.`
+        : `“${updated.title}” is archived: advocates no longer see it.`;
+  return { kind: 'success', text };
+}
+
 export function ContentList(props: Props) {
   const status = normalizeStatus(props.status);
   const [search, setSearch] = useState(props.q);
@@ -33,6 +45,7 @@ export function ContentList(props: Props) {
   const [total, setTotal] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [mustFix, setMustFix] = useState<{ item: ContentListItem; failures: MustFixFailure[] } | null>(null);
   const debounce = useRef<number | undefined>(undefined);
 
   // The search box follows the URL (back/forward), the URL follows the box (debounced).
@@ -64,26 +77,30 @@ export function ContentList(props: Props) {
     debounce.current = window.setTimeout(() => setFilter({ q: value }), 250);
   }
 
+  /** Publishes or archives; `overrideReason` publishes past must-fix rules (after the dialog). */
+  async function change(item: ContentListItem, action: 'publish' | 'archive', overrideReason?: string) {
+    const updated =
+      action === 'publish'
+        ? await api.post<ContentItem>(
+            `/v1/admin/content/${encodeURIComponent(item.id)}/publish`,
+            overrideReason ? { overrideReason } : {},
+          )
+        : await api.delete<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}`);
+    loaded.setData((body) => ({
+      items: (body?.items ?? []).map((entry) => (entry.id === updated.id ? { ...entry, ...updated } : entry)),
+    }));
+    return updated;
+  }
+
   async function act(item: ContentListItem, action: 'publish' | 'archive') {
     setBusy(item.id);
     setNotice(null);
     try {
-      const updated =
-        action === 'publish'
-          ? await api.post<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}/publish`)
-          : await api.delete<ContentItem>(`/v1/admin/content/${encodeURIComponent(item.id)}`);
-      loaded.setData((body) => ({
-        items: (body?.items ?? []).map((entry) => (entry.id === updated.id ? { ...entry, ...updated } : entry)),
-      }));
-      const text =
-        updated.status === 'published'
-          ? `“${updated.title}” is live: connected extensions have it now.`
-          : updated.status === 'scheduled'
-            ? `“${updated.title}” is scheduled for ${formatDateTime(updated.publishAt)}.`
-            : `“${updated.title}” is archived: advocates no longer see it.`;
-      setNotice({ kind: 'success', text });
+      setNotice(changedNotice(await change(item, action)));
     } catch (caught) {
-      setNotice({ kind: 'error', text: `Couldn't ${action} “${item.title}”: ${describeError(caught)}` });
+      const failures = mustFixOf(caught);
+      if (failures) setMustFix({ item, failures });
+      else setNotice({ kind: 'error', text: `Couldn't ${action} “${item.title}”: ${describeError(caught)}` });
     } finally {
       setBusy(null);
     }
@@ -117,6 +134,20 @@ export function ContentList(props: Props) {
       />
 
       <NoticeLine notice={notice} onDismiss={() => setNotice(null)} />
+      {mustFix && (
+        <MustFixDialog
+          failures={mustFix.failures}
+          verb={
+            mustFix.item.publishAt !== null && Date.parse(mustFix.item.publishAt) > Date.now() ? 'Schedule' : 'Publish'
+          }
+          onPublish={async (reason) => {
+            const updated = await change(mustFix.item, 'publish', reason);
+            setMustFix(null);
+            setNotice(changedNotice(updated));
+          }}
+          onClose={() => setMustFix(null)}
+        />
+      )}
 
       <Loaded failure="Couldn't load the content" loading="Loading content…" from={loaded} ready={items !== null}>
         {() =>

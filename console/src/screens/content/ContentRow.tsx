@@ -1,5 +1,6 @@
-/** One post in the content list: title, host, campaign and variant count, status, networks, shares and clicks, times, quick actions. */
+/** One post in the content list: title, host, campaign and variant count, any publish override, status, networks, shares and clicks, times, quick actions. */
 import type { ContentListItem } from '../../../../lib/console-schemas';
+import { OverrideNote } from '../../components/OverrideNote';
 import { hostOf, STATUS_LABEL } from '../../content';
 import { allVariants, labelsOf } from '../../networks';
 import { contentHref } from '../../router';
@@ -25,6 +26,7 @@ export function ContentRow({
           {hostOf(item.url)}
           {item.campaign ? ` · ${item.campaign}` : ''} · {variantCount} variant{variantCount === 1 ? '' : 's'}
         </span>
+        {item.override && <OverrideNote override={item.override} compact />}
       </th>
       <td data-label="Status">
         <span class={`status status--${item.status}`}>{STATUS_LABEL[item.status]}</span>

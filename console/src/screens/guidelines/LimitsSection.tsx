@@ -16,7 +16,7 @@ const LIMITS = [
   {
     key: 'dailyShareCap',
     label: 'Daily share cap',
-    hint: 'Shares per advocate per day, 1–500; empty for no cap.',
+    hint: 'Shares per advocate per day (UTC), 1–500; empty for no cap. Advocates are warned when they reach it, and shares past it that day earn no points.',
     min: 1,
     max: 500,
   },

@@ -1,5 +1,6 @@
-/** "Bonuses and clicks": the early-share and own-words bonuses, click points and their caps. */
+/** "Bonuses and clicks": the early-share and own-words bonuses, click points and their cap; the daily cap lives in the guidelines. */
 import { NumberField } from '../../components/fields';
+import { href } from '../../router';
 import type { SchemaForm } from '../../forms';
 import { FORM, LABELS, NUMBER_FIELDS, type Draft, type NumberKey } from './draft';
 
@@ -9,7 +10,6 @@ const FIELDS: { key: NumberKey; hint: string; min?: number; max: number }[] = [
   { key: 'personalizedBonus', hint: 'When the advocate changed the suggested text.', max: 10_000 },
   { key: 'pointsPerClick', hint: 'For each human click on a tracked link.', max: 10_000 },
   { key: 'maxClickPointsPerShare', hint: 'Click points one share can earn at most.', max: 10_000 },
-  { key: 'dailyPointsCap', hint: 'Share points per day (UTC); empty for no cap.', min: 1, max: 1_000_000 },
 ];
 
 export function BonusesSection({ form, draft }: { form: SchemaForm<Draft>; draft: Draft }) {
@@ -35,6 +35,9 @@ export function BonusesSection({ form, draft }: { form: SchemaForm<Draft>; draft
           );
         })}
       </div>
+      <p class="field__hint">
+        The daily share cap is set once, in <a href={href('/guidelines')}>Guidelines</a>.
+      </p>
     </fieldset>
   );
 }

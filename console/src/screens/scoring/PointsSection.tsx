@@ -1,14 +1,8 @@
-/** "Points per share": one field per network of the registry. */
-import type { Network } from '../../../../lib/networks';
-import { NETWORKS } from '../../../../lib/networks';
+/** "Points per share": one field per network of the registry, with the registry's note on rewarding it. */
+import { network, NETWORKS } from '../../../../lib/networks';
 import { NumberField } from '../../components/fields';
 import type { SchemaForm } from '../../forms';
 import { FORM, pointsLabel, type Draft } from './draft';
-
-/** What an admin should know before rewarding shares on a network. */
-const POINTS_HINT: Partial<Record<Network, string>> = {
-  facebook: 'Facebook’s policy forbids rewarding people for posting: consider 0.',
-};
 
 export function PointsSection({ form, draft }: { form: SchemaForm<Draft>; draft: Draft }) {
   return (
@@ -23,7 +17,7 @@ export function PointsSection({ form, draft }: { form: SchemaForm<Draft>; draft:
               path={`pointsPerShare.${id}`}
               label={pointsLabel(id)}
               errors={form.errors}
-              hint={POINTS_HINT[id]}
+              hint={network(id).pointsNote}
               min={0}
               max={10_000}
               value={draft.points[id]}

@@ -18,7 +18,6 @@ export const NUMBER_FIELDS = {
   personalizedBonus: 'personalizedBonus',
   pointsPerClick: 'pointsPerClick',
   maxClickPointsPerShare: 'maxClickPointsPerShare',
-  dailyPointsCap: 'dailyPointsCap',
 } as const;
 
 export type NumberKey = keyof typeof NUMBER_FIELDS;
@@ -47,7 +46,6 @@ export function draftFrom(rules: ScoringRules): Draft {
     personalizedBonus: String(rules.personalizedBonus),
     pointsPerClick: String(rules.pointsPerClick),
     maxClickPointsPerShare: String(rules.maxClickPointsPerShare),
-    dailyPointsCap: rules.dailyPointsCap === null ? '' : String(rules.dailyPointsCap),
     levels: rules.levels.map((level) => ({ key: nextKey++, name: level.name, minPoints: String(level.minPoints) })),
     badges: rules.badges ?? [],
   };
@@ -64,7 +62,6 @@ export function candidate(draft: Draft): Record<string, unknown> {
     personalizedBonus: numberOrUndefined(draft.personalizedBonus),
     pointsPerClick: numberOrUndefined(draft.pointsPerClick),
     maxClickPointsPerShare: numberOrUndefined(draft.maxClickPointsPerShare),
-    dailyPointsCap: numberOrUndefined(draft.dailyPointsCap) ?? null,
     levels: draft.levels.map((level) => ({ name: level.name, minPoints: numberOrUndefined(level.minPoints) })),
     badges: draft.badges,
   };
@@ -76,7 +73,6 @@ export const LABELS: Record<string, string> = {
   personalizedBonus: 'Own-words bonus',
   pointsPerClick: 'Points per click',
   maxClickPointsPerShare: 'Most click points per share',
-  dailyPointsCap: 'Daily points cap',
   enabled: 'Points and leaderboard',
 };
 
