@@ -78,9 +78,17 @@ export async function signInWithPassword(page: Page, server: TestServer): Promis
   await page.getByLabel('Email').fill(ADMIN_EMAIL);
   await page.getByLabel('Password').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // "Sign out" is behind the Menu button on a phone.
+  await expect(page.getByRole('button', { name: /^(Sign out|Menu)$/ })).toBeVisible();
 }
 
 export function navLink(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+}
+
+/** Goes to a screen through the main navigation, opening the Menu first where it is folded (a phone). */
+export async function goTo(page: Page, name: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  await navLink(page, name).click();
 }

@@ -4,7 +4,7 @@
  */
 import { expectAccessible } from './accessibility';
 import { startTestServer } from '../helpers/server';
-import { expect, expectHeadingFocused, navLink, signInWithPassword, test } from './console-browser';
+import { expect, expectHeadingFocused, goTo, navLink, signInWithPassword, test } from './console-browser';
 
 test('a company code lets everyone join; a code for one person works once', async ({ page, context, server }) => {
   await signInWithPassword(page, server);
@@ -63,7 +63,7 @@ test('a company code lets everyone join; a code for one person works once', asyn
 test('the invite form and list fit a phone', async ({ page, server }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInWithPassword(page, server);
-  await navLink(page, 'Invites & advocates').click();
+  await goTo(page, 'Invites & advocates');
   await page.getByLabel('Whole company').check();
   await page.getByRole('button', { name: 'Create company code' }).click();
   await expect(page.locator('.new-invite')).toBeVisible();

@@ -5,7 +5,7 @@
  * choice of what a SCIM delete does, saved; and the screen on a phone.
  */
 import { expectAccessible } from './accessibility';
-import { expect, expectHeadingFocused, navLink, signInWithPassword, test } from './console-browser';
+import { expect, expectHeadingFocused, goTo, navLink, signInWithPassword, test } from './console-browser';
 
 const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
@@ -95,7 +95,7 @@ test('what a SCIM delete does to history is saved', async ({ page, server }) => 
 test('the provisioning screen fits a phone', async ({ page, server }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInWithPassword(page, server);
-  await navLink(page, 'Sign-in & provisioning').click();
+  await goTo(page, 'Sign-in & provisioning');
   await page.getByRole('button', { name: 'Create token' }).click();
   await expect(page.locator('.new-secret')).toBeVisible();
   const overflow = await page.evaluate(

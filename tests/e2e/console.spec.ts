@@ -51,7 +51,7 @@ async function expectHeadingFocused(page: Page, name: string): Promise<void> {
 function stubPreviews(server: TestServer): LinkPreviewer {
   const stub = {
     async preview(url: string) {
-      if (!url.includes('lisbon')) throw new ProblemError(502, 'example.com could not be resolved (ENOTFOUND).');
+      if (!url.includes('lisbon')) throw new ProblemError(502, 'example.com: we couldn’t find that site.');
       return {
         url,
         title: 'Lisbon office opens',
@@ -96,12 +96,12 @@ test('signs in and out; the session survives a reload; first run shows the guide
   await expect(page.locator('main')).toBeFocused();
 
   // The theme switch overrides the system's choice, and is remembered.
-  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('group', { name: 'Theme' }).getByText('Dark').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expectAccessible(page, 'first-run, dark theme chosen');
-  await page.getByLabel('Theme').selectOption('system');
+  await page.getByRole('group', { name: 'Theme' }).getByText('System').click();
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
 
   // The guide's first step leads to the editor.
@@ -137,9 +137,9 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   await expect(page.getByLabel('Disclosure text')).toHaveValue('#employee');
   await page.getByRole('button', { name: 'Add banned term' }).click();
   const term = page.getByRole('group', { name: 'Banned term 1' });
-  await expect(term.getByLabel('Pattern')).toBeFocused();
+  await expect(term.getByLabel('Word or phrase')).toBeFocused();
   // The reason is missing: the schema's error is shown and nothing is saved.
-  await term.getByLabel('Pattern').fill('guaranteed returns');
+  await term.getByLabel('Word or phrase').fill('guaranteed returns');
   await page.getByRole('button', { name: 'Save guidelines' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Fix this before saving' })).toContainText(
     'Banned term 1, reason',
@@ -157,7 +157,7 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   // Scoring: the levels must increase; the schema says so before the server is asked.
   await nav(page, 'Scoring').click();
   await expectHeadingFocused(page, 'Scoring');
-  await expect(page.getByLabel('Gamification on: points, levels, badges and the leaderboard')).toBeChecked();
+  await expect(page.getByLabel('Show points, levels, badges and the leaderboard')).toBeChecked();
   await page.getByLabel('Points per Facebook share').fill('0');
   await page.getByRole('group', { name: 'Level 2' }).getByLabel('From points').fill('0');
   await page.getByRole('button', { name: 'Save scoring rules' }).click();
@@ -271,7 +271,7 @@ test('compose with variants, previews and hints; publish reaches the open popup;
   await page.getByLabel('URL', { exact: true }).fill('https://example.com/porto');
   await page.getByLabel('Title').focus();
   await expect(
-    page.getByText('We couldn’t fetch a preview of this page (example.com could not be resolved'),
+    page.getByText('We couldn’t fetch a preview of this page (example.com: we couldn’t find that site'),
   ).toBeVisible();
   await page.getByLabel('Title').fill('Porto next');
   await page.getByLabel('LinkedIn variant 1', { exact: true }).fill('Porto is next #employee');

@@ -165,6 +165,10 @@ export async function openPeopleScreen(page: Page, server: TestServer) {
   await page.getByLabel('Email').fill(ADMIN_EMAIL);
   await page.getByLabel('Password').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // On a phone the navigation is behind the Menu button.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(page.getByRole('button', { name: /^(Sign out|Menu)$/ })).toBeVisible();
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invites & advocates' }).click();
   return page.locator('section', { has: page.getByRole('heading', { name: 'Advocates', exact: true }) });
 }

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { drawDemoLogo } from '../../server/demo-logo';
 import { expect, openConsole, stubPagePreview, test } from './console-compose-setup';
-import { navLink } from './console-browser';
+import { goTo } from './console-browser';
 import { expectLooksRight, WIDTHS, type Width } from './visual';
 
 const LOGO = { name: 'northwind.png', mimeType: 'image/png', buffer: Buffer.from(drawDemoLogo()) };
@@ -50,7 +50,7 @@ for (const width of Object.keys(WIDTHS) as Width[]) {
         token: await server.adminToken(),
       });
       await openConsole(page, server);
-      await navLink(page, 'New post').click();
+      await goTo(page, 'New post');
       await expect(page.getByRole('heading', { level: 1, name: 'New post' })).toBeVisible();
       await expectLooksRight(page, `compose-empty-${width}`);
       await fillPost(page);
@@ -69,7 +69,7 @@ for (const width of Object.keys(WIDTHS) as Width[]) {
     test('the organisation, with its logo and the setup screen’s preview', async ({ page, server }) => {
       await page.setViewportSize(WIDTHS[width]);
       await openConsole(page, server);
-      await navLink(page, 'Organisation').click();
+      await goTo(page, 'Organisation');
       await page.getByLabel('Name', { exact: true }).fill('Northwind Robotics');
       await page.getByLabel('Choose an image…').setInputFiles(LOGO);
       await expect(page.getByRole('img', { name: 'Current the logo' })).toBeVisible();

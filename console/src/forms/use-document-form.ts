@@ -26,10 +26,12 @@ export function useDocumentForm<D, T>({ path, schema, draftFrom, candidate, what
   function save(event: Event) {
     event.preventDefault();
     void form.submit({
-      save: async (document) => ({
-        draft: draftFrom(await api.put<T>(path, document)),
-        notice: { kind: 'success', text: savedText },
-      }),
+      save: async (document) => {
+        const saved = await api.put<T>(path, document);
+        // Whoever shows this document elsewhere (the header shows the organisation's name) reloads it.
+        window.dispatchEvent(new CustomEvent('relay-document-saved', { detail: path }));
+        return { draft: draftFrom(saved), notice: { kind: 'success', text: savedText } };
+      },
       failure: (message) => `Couldn't save ${what}: ${message}`,
     });
   }

@@ -9,6 +9,7 @@ import { Logo } from '../components/Logo';
 import { PasswordSignIn } from '../components/PasswordSignIn';
 import { ThemeSelect } from '../components/ThemeSelect';
 import { Loading, PageHeader } from '../components/ui';
+import { FALLBACK_NAME } from '../shell/organization-name';
 import type { Session, SignInOptions } from '../types';
 
 interface Props {
@@ -44,13 +45,11 @@ export function SignIn({ reason, ssoError, onSignedIn }: Props) {
 
   return (
     <div class="signin-page">
-      <div class="signin-page__theme">
-        <ThemeSelect />
-      </div>
       <main id="main" class="signin" tabIndex={-1}>
         <div class="signin__brand">
           <Logo />
-          <span>Relay admin</span>
+          <span class="brand__name">{options?.organization?.name.trim() || FALLBACK_NAME}</span>
+          <span class="brand__product">Relay admin</span>
         </div>
         <PageHeader title="Sign in">
           <p>Publish approved posts to your advocates, set guidelines and follow the results.</p>
@@ -86,6 +85,9 @@ export function SignIn({ reason, ssoError, onSignedIn }: Props) {
           </div>
         )}
       </main>
+      <footer class="signin-page__footer">
+        <ThemeSelect />
+      </footer>
     </div>
   );
 }

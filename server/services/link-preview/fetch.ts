@@ -23,6 +23,7 @@ import zlib from 'node:zlib';
 import type { LinkPreview } from '../../../lib/console-schemas';
 import { ProblemError } from '../../problem';
 import { ADDRESS_CLASS_NAMES, classifyAddress, type AddressClass } from './address';
+import { unreachableWords } from './failure-words';
 import { parsePreview, WINDOWS_1252 } from './parse';
 
 export interface ResolvedAddress {
@@ -116,9 +117,7 @@ export class LinkPreviewer {
     } catch (error) {
       if (error instanceof Deadline) throw error;
       if (local) throw refused(`${host} is this machine.`);
-      throw unreachable(
-        `${host} could not be resolved (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-      );
+      throw unreachable(`${unreachableWords(host, error)}.`);
     }
     if (addresses.length === 0) throw unreachable(`${host} has no address.`);
     for (const { address } of addresses) {
@@ -183,8 +182,7 @@ export class LinkPreviewer {
       if (error instanceof Deadline || controller.signal.aborted) {
         throw unreachable(`${url.href} did not answer within ${Math.round(this.timeoutMs / 100) / 10} s.`);
       }
-      const code = (error as NodeJS.ErrnoException).code;
-      throw unreachable(`${url.href} could not be reached (${code ?? (error as Error).message}).`);
+      throw unreachable(`${unreachableWords(url.host, error)}.`);
     } finally {
       clearTimeout(timer);
     }

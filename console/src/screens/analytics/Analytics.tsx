@@ -3,13 +3,14 @@
  * numbers as a table), per network, top content and top advocates, and CSV exports of each.
  */
 import { useMemo } from 'preact/hooks';
+import { sharedNames, tellApart } from '../../advocate-names';
 import { query } from '../../api';
 import { Loaded } from '../../components/Loaded';
 import { TrendChart, type Series } from '../../components/TrendChart';
 import { PageHeader } from '../../components/ui';
 import { contentHref } from '../../router';
 import { formatDate } from '../../time';
-import type { Analytics as AnalyticsData } from '../../types';
+import type { AdvocateRow, Analytics as AnalyticsData } from '../../types';
 import { useFetched } from '../../use-fetched';
 import { AnalyticsCard } from './AnalyticsCard';
 import { CountsTable } from './CountsTable';
@@ -24,6 +25,8 @@ export function Analytics(props: { from: string; to: string }) {
   const to = isDay(props.to) ? props.to : fallback.to;
   const params = useMemo(() => ({ from, to }), [from, to]);
   const fetched = useFetched<AnalyticsData>(`/v1/admin/analytics${query(params)}`);
+  // Who is who when two advocates share a name.
+  const people = useFetched<{ items: AdvocateRow[] }>('/v1/admin/advocates');
 
   const series = useMemo(
     () => (fetched.data ? seriesFor(fetched.data.perDay, from, to) : null),
@@ -39,7 +42,21 @@ export function Analytics(props: { from: string; to: string }) {
       shares: series.shares[index] ?? 0,
       clicks: series.clicks[index] ?? 0,
     }));
-    const advocates = top(data.perAdvocate).map((row) => ({ ...row, key: row.advocateId }));
+    const namesakes = sharedNames(data.perAdvocate);
+    const advocates = top(data.perAdvocate).map((row) => {
+      const known = namesakes.has(row.name) ? people.data?.items.find((entry) => entry.id === row.advocateId) : null;
+      return {
+        ...row,
+        key: row.advocateId,
+        name: known ? (
+          <>
+            {row.name} <span class="muted small namesake">({tellApart(known)})</span>
+          </>
+        ) : (
+          row.name
+        ),
+      };
+    });
     const posts = top(data.perContent).map((row) => ({
       ...row,
       key: row.contentId,

@@ -21,34 +21,36 @@ interface Props {
 export function CountsTable({ head, rows, withRate = false, caption }: Props) {
   if (rows.length === 0) return <p class="muted">No shares in this range.</p>;
   return (
-    <table class="table table--compact">
-      {caption && <caption class="visually-hidden">{caption}</caption>}
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          <th scope="col" class="numeric">
-            Shares
-          </th>
-          <th scope="col" class="numeric">
-            Clicks
-          </th>
-          {withRate && (
+    <div class="table-scroll">
+      <table class="table table--compact">
+        {caption && <caption class="visually-hidden">{caption}</caption>}
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
             <th scope="col" class="numeric">
-              Clicks per share
+              Shares
             </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.name}</th>
-            <td class="numeric">{row.shares}</td>
-            <td class="numeric">{row.clicks}</td>
-            {withRate && <td class="numeric">{rate(row.clicks, row.shares)}</td>}
+            <th scope="col" class="numeric">
+              Clicks
+            </th>
+            {withRate && (
+              <th scope="col" class="numeric">
+                Clicks per share
+              </th>
+            )}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td class="numeric">{row.shares}</td>
+              <td class="numeric">{row.clicks}</td>
+              {withRate && <td class="numeric">{rate(row.clicks, row.shares)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

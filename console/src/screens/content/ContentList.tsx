@@ -165,7 +165,7 @@ export function ContentList(props: Props) {
             </div>
           ) : (
             <Table
-              class="content-table"
+              class="content-table table--actions table--stack"
               caption={
                 <>
                   {filterLabel} posts{props.q ? ` matching “${props.q}”` : ''}, most recently changed first

@@ -28,13 +28,17 @@ export function ContentRow({
         </span>
         {item.override && <OverrideNote override={item.override} compact />}
       </th>
-      <td>
+      <td data-label="Status">
         <span class={`status status--${item.status}`}>{STATUS_LABEL[item.status]}</span>
       </td>
-      <td>{labelsOf(item.networks)}</td>
-      <td class="numeric">{item.shares.toLocaleString()}</td>
-      <td class="numeric">{item.clicks.toLocaleString()}</td>
-      <td class="small">
+      <td data-label="Networks">{labelsOf(item.networks)}</td>
+      <td class="numeric" data-label="Shares">
+        {item.shares.toLocaleString()}
+      </td>
+      <td class="numeric" data-label="Clicks">
+        {item.clicks.toLocaleString()}
+      </td>
+      <td class="small" data-label="Publish">
         {item.publishAt ? formatDateTime(item.publishAt) : '—'}
         {item.expiresAt && (
           <>
@@ -43,7 +47,7 @@ export function ContentRow({
           </>
         )}
       </td>
-      <td class="small">
+      <td class="small" data-label="Changed">
         <time dateTime={item.updatedAt} title={formatDateTime(item.updatedAt)}>
           {formatRelative(item.updatedAt)}
         </time>

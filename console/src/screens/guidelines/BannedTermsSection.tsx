@@ -19,8 +19,7 @@ export function BannedTermsSection({ form, draft }: { form: SchemaForm<Draft>; d
     <section class="card form-section" aria-labelledby="guidelines-terms">
       <h2 id="guidelines-terms">Banned terms</h2>
       <p class="field__hint">
-        Words, phrases or regular expressions advocates must not post (matched whole-word, any case). The reason is what
-        advocates see.
+        Words or phrases advocates must not post, matched as whole words in any case. Advocates see the reason you give.
       </p>
       <RowList
         form={form}
@@ -42,7 +41,7 @@ export function BannedTermsSection({ form, draft }: { form: SchemaForm<Draft>; d
             <InputField
               form={FORM}
               path={`bannedTerms.${index}.pattern`}
-              label="Pattern"
+              label="Word or phrase"
               errors={form.errors}
               type="text"
               maxLength={200}
@@ -62,7 +61,7 @@ export function BannedTermsSection({ form, draft }: { form: SchemaForm<Draft>; d
             />
             <Checkbox
               id={`guidelines-term-${term.key}-regex`}
-              label="Regular expression"
+              label="Match as a regular expression (for experts)"
               checked={term.regex}
               onChange={(regex) => setTerm(index, { regex })}
             />

@@ -80,7 +80,7 @@ export function labelFor(path: string): string {
   if (first === 'bannedTerms') {
     if (second === undefined) return 'Banned terms';
     const row = `Banned term ${Number(second) + 1}`;
-    return third === 'reason' || third === 'pattern' ? `${row}, ${third}` : row;
+    return third === 'reason' ? `${row}, reason` : third === 'pattern' ? `${row}, word or phrase` : row;
   }
   return NAMES[first ?? ''] ?? 'Guidelines';
 }

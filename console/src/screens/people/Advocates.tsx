@@ -4,13 +4,14 @@
  * made, whether their access still works, and "Remove access" (RemoveAccessDialog).
  */
 import { useState } from 'preact/hooks';
+import { sharedNames } from '../../advocate-names';
 import { api, describeError } from '../../api';
 import type { AdvocateAccess } from '../../../../lib/console-schemas';
 import { RemoveAccessDialog, type Removal } from '../../components/RemoveAccessDialog';
 import { Table, type Column } from '../../components/Table';
 import { Loaded } from '../../components/Loaded';
 import { NoticeLine, type Notice } from '../../components/ui';
-import { formatDateTime, formatRelative } from '../../time';
+import { formatDate, formatDateTime, formatRelative } from '../../time';
 import type { AdvocateRow } from '../../types';
 import { useFetched } from '../../use-fetched';
 
@@ -78,6 +79,7 @@ export function AdvocatesSection() {
   }
 
   const now = Date.now();
+  const namesakes = sharedNames(advocates ?? []);
   const withAccess = advocates?.filter((advocate) => advocate.access === 'active') ?? [];
   // Columns the server fills since per-browser tokens; an older server's list has neither.
   const showSignedInWith = advocates?.some((advocate) => advocate.signedInWith !== undefined) ?? false;
@@ -132,6 +134,13 @@ export function AdvocatesSection() {
                         <span class="muted small advocate-team">
                           <span class="visually-hidden">, team </span>
                           {advocate.team}
+                        </span>
+                      )}
+                      {!advocate.email && !advocate.team && namesakes.has(advocate.name) && (
+                        // Nothing else tells two people of one name apart.
+                        <span class="muted small advocate-team">
+                          <span class="visually-hidden">, </span>
+                          Joined {formatDate(advocate.createdAt)}
                         </span>
                       )}
                     </th>

@@ -51,12 +51,19 @@ export function SsoSummary() {
               <p class="muted">
                 {options.sso
                   ? 'Members of your admin group sign in to this console with their work account; advocates sign in from ' +
-                    'the Relay extension. These settings come from the server’s environment (RELAY_OIDC_… variables).'
-                  : 'Single sign-on is set on the server: RELAY_OIDC_ISSUER, RELAY_OIDC_CLIENT_ID and ' +
-                    'RELAY_OIDC_CLIENT_SECRET name your identity provider’s app, and RELAY_OIDC_ADMIN_GROUP the group ' +
-                    'whose members are admins. Restart Relay after setting them; the README shows how for Entra ID, ' +
-                    'Google and Okta.'}
+                    'the Relay extension.'
+                  : 'Work-account sign-in is off. Whoever runs your Relay server turns it on by connecting it to your ' +
+                    'identity provider (Microsoft Entra ID, Google or Okta).'}
               </p>
+              <details class="details">
+                <summary>For whoever runs the server</summary>
+                <p class="muted">
+                  Single sign-on is set in the server’s environment: RELAY_OIDC_ISSUER, RELAY_OIDC_CLIENT_ID and
+                  RELAY_OIDC_CLIENT_SECRET name your identity provider’s app, and RELAY_OIDC_ADMIN_GROUP the group whose
+                  members are admins. Restart Relay after setting them; the README shows how for Entra ID, Google and
+                  Okta.
+                </p>
+              </details>
               <CopyValue
                 label="Redirect URI"
                 value={redirectUri()}

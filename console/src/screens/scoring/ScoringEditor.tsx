@@ -7,6 +7,7 @@ import { scoringRulesSchema } from '../../../../lib/schemas';
 import { DocumentForm } from '../../components/DocumentForm';
 import { Checkbox, PageHeader } from '../../components/ui';
 import { fieldId, useDocumentForm } from '../../forms';
+import { badgeRule } from './badge-words';
 import { BonusesSection } from './BonusesSection';
 import { candidate, draftFrom, FORM, labelFor } from './draft';
 import { LevelsSection } from './LevelsSection';
@@ -24,8 +25,8 @@ export function ScoringEditor() {
   const header = (
     <PageHeader title="Scoring">
       <p>
-        Points, levels and the leaderboard advocates see. One scoring module computes points in the extension and on the
-        server, so both always agree.
+        How advocates earn points, the levels they reach and the leaderboard they see in the extension. Changes apply to
+        everyone’s points, past shares included.
       </p>
     </PageHeader>
   );
@@ -34,13 +35,13 @@ export function ScoringEditor() {
       {(draft) => (
         <>
           <section class="card form-section" aria-labelledby="scoring-gamification">
-            <h2 id="scoring-gamification">Gamification</h2>
+            <h2 id="scoring-gamification">Points and leaderboard</h2>
             <Checkbox
               id={fieldId(FORM, 'enabled')}
-              label="Gamification on: points, levels, badges and the leaderboard"
+              label="Show points, levels, badges and the leaderboard"
               checked={draft.enabled}
               onChange={(enabled) => form.update('enabled', (current) => ({ ...current, enabled }))}
-              hint="Leaderboards tend to show the same few people and the lift fades; many programmes switch them off after launch. Shares and clicks are still counted."
+              hint="Advocates see what they earned after each share and how they rank. Turned off, shares and clicks are still counted for your analytics."
             />
           </section>
           <PointsSection form={form} draft={draft} />
@@ -54,9 +55,7 @@ export function ScoringEditor() {
                   <li key={badge.id}>
                     <strong>{badge.name}</strong>
                     {badge.description ? `: ${badge.description}` : ''}{' '}
-                    <span class="muted">
-                      ({badge.metric} ≥ {badge.threshold.toLocaleString('en-US')})
-                    </span>
+                    <span class="muted">({badgeRule(badge.metric, badge.threshold)})</span>
                   </li>
                 ))}
               </ul>

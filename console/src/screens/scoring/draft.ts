@@ -73,7 +73,7 @@ export const LABELS: Record<string, string> = {
   personalizedBonus: 'Own-words bonus',
   pointsPerClick: 'Points per click',
   maxClickPointsPerShare: 'Most click points per share',
-  enabled: 'Gamification',
+  enabled: 'Points and leaderboard',
 };
 
 export function pointsLabel(id: Network): string {
