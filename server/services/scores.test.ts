@@ -113,7 +113,7 @@ describe('rulesVersion', () => {
     expect(rulesVersion({ ...DEFAULT_SCORING, enabled: false })).toBe(rulesVersion(DEFAULT_SCORING));
     expect(rulesVersion({ ...DEFAULT_SCORING, personalizedBonus: 6 })).not.toBe(rulesVersion(DEFAULT_SCORING));
     expect(
-      rulesVersion({ ...DEFAULT_SCORING, pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, facebook: 0 } }),
+      rulesVersion({ ...DEFAULT_SCORING, pointsPerShare: { ...DEFAULT_SCORING.pointsPerShare, facebook: 5 } }),
     ).not.toBe(rulesVersion(DEFAULT_SCORING));
   });
 });

@@ -89,11 +89,19 @@ describe('the flow', () => {
   });
 
   it('reads the server’s answers tolerantly', () => {
+    const unnamed = { name: '', logoUrl: null };
     expect(readSignInOptionsSchema.parse({ sso: true, password: false, invites: false, saml: true })).toEqual({
       sso: true,
       invites: false,
+      organization: unnamed,
     });
-    expect(readSignInOptionsSchema.parse({})).toEqual({ sso: false, invites: true });
+    expect(readSignInOptionsSchema.parse({})).toEqual({ sso: false, invites: true, organization: unnamed });
+    // An organisation with a field this version doesn't know, and a logo it can't read.
+    const organization = { name: 'Acme', logoUrl: 7, motto: 'Onwards' };
+    expect(readSignInOptionsSchema.parse({ sso: false, invites: true, organization }).organization).toEqual({
+      name: 'Acme',
+      logoUrl: null,
+    });
     const exchanged = readSsoExchangeResponseSchema.parse({
       token: 't',
       advocate: { id: 'a1', name: 'Ada', email: 'ada@example.com', team: null, pronouns: 'she' },

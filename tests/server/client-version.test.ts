@@ -91,10 +91,11 @@ describe('a server that needs a newer extension', () => {
     const headers: Record<string, string> = {};
     if (version !== null) headers['relay-client'] = version;
     if (request.json !== undefined) headers['content-type'] = 'application/json';
+    if (request.upload) headers['content-type'] = request.upload.type;
     return b.call(`${request.path}${request.query ? `?${request.query}` : ''}`, {
       method: route.method.toUpperCase(),
       headers,
-      body: request.json !== undefined ? JSON.stringify(request.json) : undefined,
+      body: request.json !== undefined ? JSON.stringify(request.json) : request.upload?.body,
       token,
     });
   }

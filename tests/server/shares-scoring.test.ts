@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 
 const DAY = 24 * HOUR;
 const NETWORKS: Network[] = ['linkedin', 'x', 'facebook'];
+const SCORED: Network[] = ['linkedin', 'x'];
 
 describe('shares off the request path', () => {
   let server: TestServer;
@@ -94,14 +95,15 @@ describe('shares off the request path', () => {
   it('loses nothing when many shares arrive together', async () => {
     const people = await Promise.all(Array.from({ length: 30 }, (_, i) => server.enroll(`Crowd ${i}`)));
     const responses = await Promise.all(
-      people.flatMap((person, i) => NETWORKS.slice(0, 1 + (i % 3)).map((network) => share(person.token, network))),
+      // Networks that earn points by default (Facebook earns none: its policy forbids rewarding posts).
+      people.flatMap((person, i) => SCORED.slice(0, 1 + (i % 2)).map((network) => share(person.token, network))),
     );
     expect(responses.every((response) => response.status === 200)).toBe(true);
     await server.deps.scores.idle();
     const entries = new Map((await board(people[0]!.token)).entries.map((entry) => [entry.name, entry.points]));
     for (const [i, person] of people.entries()) {
       const me = (await (await server.call('/v1/me', { token: person.token })).json()) as MeResponse;
-      expect(me.shares).toBe(1 + (i % 3));
+      expect(me.shares).toBe(1 + (i % 2));
       expect(entries.get(`Crowd ${i}`)).toBe(me.points);
     }
   });
