@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { ProblemError } from '../../server/problem';
 import type { LinkPreviewer } from '../../server/services/link-preview/fetch';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestServer } from '../helpers/server';
-import { countShares, enroll, expect, postCard, test } from './fixtures';
+import { countShares, enroll, expect, postCard, shareFromCard, test } from './fixtures';
 import { expectAccessible } from './accessibility';
 
 interface ConsolePage {
@@ -291,7 +291,7 @@ test('compose with variants, previews and hints; publish reaches the open popup;
 
   // The advocate shares on Facebook (counted on the click).
   const opened = context.waitForEvent('page');
-  await postCard(popup, title).getByRole('button', { name: 'Share on Facebook' }).click();
+  await shareFromCard(postCard(popup, title), 'Facebook');
   await (await opened).waitForURL(/^https:\/\/www\.facebook\.com\//);
   await expect.poll(() => countShares(server, id), { timeout: 10_000 }).toBe(1);
 
