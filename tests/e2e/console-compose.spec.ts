@@ -51,6 +51,8 @@ test('an image uploaded in compose, or the page’s own, is what the preview sho
   // An upload replaces it, in the form and in the preview; the image loads from the server.
   await chooser.setInputFiles(PHOTO);
   const uploaded = images.getByRole('img', { name: 'Current the post’s image' });
+  // The page's image is stored on the server too: wait for the upload's own address, not any image's.
+  await expect(uploaded).not.toHaveAttribute('src', pageImage);
   await expect(uploaded).toHaveAttribute('src', new RegExp(`^${server.url}/v1/images/[0-9a-f]{32}$`));
   const src = (await uploaded.getAttribute('src'))!;
   await expect(preview.locator('img')).toHaveAttribute('src', src);
