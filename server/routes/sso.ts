@@ -19,7 +19,7 @@ import { LOGIN_TTL_MS } from '../sso/logins';
 import { parseExtensionRedirect } from '../sso/redirects';
 import { SSO_ERROR_WORDS, type SsoErrorType } from '../sso/refusals';
 import { CALLBACK_PATH, SsoService } from '../sso/service';
-import { readDocuments } from '../services/documents';
+import { readDocument } from '../services/documents';
 import { openCookieSession } from './admin-cookies';
 import { defineRoute, type Route } from './define';
 
@@ -77,7 +77,7 @@ export function ssoRoutes(deps: Deps): Route[] {
           sso: deps.config.sso !== undefined,
           password: deps.config.passwordSignIn,
           invites: deps.config.invites,
-          organization: (await readDocuments(deps.db)).organization,
+          organization: await readDocument(deps.db, 'organization'),
         }),
     }),
 

@@ -30,17 +30,25 @@ export interface DocumentBodies {
   organization: Organization;
 }
 
+/** A stored body as its document: upgraded from an older version, else the fallback (none stored, or no longer valid). */
+function parseDocument<N extends DocumentName>(name: N, body: string | undefined): DocumentBodies[N] {
+  if (body === undefined) return DOCUMENTS[name].fallback as DocumentBodies[N];
+  const parsed = DOCUMENTS[name].schema.safeParse(DOCUMENTS[name].upgrade(JSON.parse(body)));
+  // A stored document that no longer validates (a schema tightened since) falls back to defaults.
+  return (parsed.success ? parsed.data : DOCUMENTS[name].fallback) as DocumentBodies[N];
+}
+
 export async function readDocuments(db: Kysely<Database>): Promise<DocumentBodies> {
   const rows = await db.selectFrom('documents').select(['name', 'body']).execute();
   const found = new Map(rows.map((row) => [row.name, row.body]));
-  const read = <N extends DocumentName>(name: N): DocumentBodies[N] => {
-    const body = found.get(name);
-    if (body === undefined) return DOCUMENTS[name].fallback as DocumentBodies[N];
-    const parsed = DOCUMENTS[name].schema.safeParse(DOCUMENTS[name].upgrade(JSON.parse(body)));
-    // A stored document that no longer validates (a schema tightened since) falls back to defaults.
-    return (parsed.success ? parsed.data : DOCUMENTS[name].fallback) as DocumentBodies[N];
-  };
+  const read = <N extends DocumentName>(name: N) => parseDocument(name, found.get(name));
   return { guidelines: read('guidelines'), scoring: read('scoring'), organization: read('organization') };
+}
+
+/** One document alone, for a caller that needs no other (the public sign-in options read only the organisation). */
+export async function readDocument<N extends DocumentName>(db: Kysely<Database>, name: N): Promise<DocumentBodies[N]> {
+  const row = await db.selectFrom('documents').select('body').where('name', '=', name).executeTakeFirst();
+  return parseDocument(name, row?.body);
 }
 
 /** The rules points are computed with: the scoring document with the guidelines' daily cap. */
