@@ -1,0 +1,20 @@
+/** X's selectors as data (components/composer/selectors.ts): each key can be overridden from sync without a release. */
+import { SiteSelectors } from '../../components/composer/selectors';
+
+export const xSelectors = new SiteSelectors({
+  editor: 'div[data-testid^="tweetTextarea_"][role="textbox"], textarea[data-testid^="tweetTextarea_"]',
+  /**
+   * What every editor sits in: Draft.js's root (a class, which the browser matches far faster than
+   * the data-testid prefixes above), or a <textarea>. Feed posts hold neither.
+   */
+  editorHost: '.DraftEditor-root, textarea',
+  toolbar: '[data-testid="toolBar"]',
+  postButton: '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]',
+  primaryColumn: '[data-testid="primaryColumn"]',
+  toast: '[data-testid="toast"]',
+  /** The toast's "View" link to the new post; its wording is localised, the link is not. */
+  postLink: 'a[href*="/status/"]',
+  trigger: '[data-testid="SideNav_NewTweet_Button"], a[href="/compose/post"], a[href="/compose/tweet"]',
+});
+
+export type XSelectorKey = ReturnType<typeof xSelectors.keys>[number];
