@@ -138,9 +138,7 @@ export const xAdapter: SiteAdapter = {
   isSuccessSignal(node) {
     const toast = sel.closest(node, 'toast');
     const toasts = toast ? [toast] : sel.all(node, 'toast');
-    return toasts.some(
-      (found) => SUCCESS_TEXT.test(found.textContent ?? '') || sel.first(found, 'postLink') !== null,
-    );
+    return toasts.some((found) => SUCCESS_TEXT.test(found.textContent ?? '') || sel.first(found, 'postLink') !== null);
   },
 
   isComposerTrigger(target) {
