@@ -6,7 +6,9 @@
  * document observers don't see: that shadow root is a root of its own. Both use Quill
  * (`.ql-editor`), which takes text from `execCommand('insertText')` after focus, with the caret
  * placed through the shadow root's own getSelection(). Only those two containers are scanned for
- * composers, so the feed around them costs nothing.
+ * composers, so the feed around them costs nothing. The interface comes in many languages: the
+ * share box, its Post button, the trigger and the success toast are found by structure, classes
+ * and links, never by their words.
  */
 import { editorRange, editorText } from '../../components/composer/editor-text';
 import { execInsertText, insertWithFallback, pasteText } from '../../components/composer/editing';
@@ -18,8 +20,6 @@ const sel = linkedinSelectors;
 
 /** Parts of a share box that show one is open, even when the editor no longer matches. */
 const LANDMARKS = ['sharebox', 'postButton', 'editorWrapper'] as const;
-
-const SUCCESS_TEXT = /post successful/i;
 
 /**
  * An outlet composers open in, found without searching the page (roots() runs after every batch of
@@ -45,6 +45,16 @@ function anchorFor(editor: HTMLElement, container: Element): UiAnchor {
   const wrapper = sel.closest(editor, 'editorWrapper') ?? sel.closest(editor, 'quillContainer');
   if (wrapper && wrapper !== container) return { element: wrapper, append: 'after' };
   return { element: container, append: 'last' };
+}
+
+/**
+ * The share box's Post button found by structure when its class changed: the last primary (or
+ * submit) button of its footer, else of the whole share box. Never by its label, which is localised.
+ */
+function primaryActionOf(container: Element): HTMLElement | null {
+  const scope = sel.first(container, 'footer') ?? container;
+  const last = sel.all(scope, 'primaryAction').at(-1);
+  return last instanceof HTMLElement ? last : null;
 }
 
 export const linkedinAdapter: SiteAdapter = {
@@ -98,12 +108,7 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   postButton(composer) {
-    const button = sel.first<HTMLElement>(composer.container, 'postButton');
-    if (button) return button;
-    for (const candidate of composer.container.querySelectorAll<HTMLElement>('button')) {
-      if (candidate.textContent?.trim() === 'Post') return candidate;
-    }
-    return null;
+    return sel.first<HTMLElement>(composer.container, 'postButton') ?? primaryActionOf(composer.container);
   },
 
   isSuccessSignal(node) {
@@ -111,14 +116,14 @@ export const linkedinAdapter: SiteAdapter = {
     const toasts = toast ? [toast] : sel.all(node, 'toast');
     return toasts.some(
       (found) =>
-        SUCCESS_TEXT.test(found.textContent ?? '') ||
+        sel.matches(found, 'successToast') ||
         sel.matches(found, 'sharedPostLink') ||
         sel.first(found, 'sharedPostLink') !== null,
     );
   },
 
   isComposerTrigger(target) {
-    return sel.closest(target, 'trigger') !== null;
+    return sel.closest(target, 'trigger') !== null || sel.closest(target, 'shareBoxEntry') !== null;
   },
 
   expectsComposer(url) {

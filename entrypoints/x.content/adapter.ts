@@ -6,6 +6,8 @@
  * with a `toolBar` and a Post button (`tweetButton`, or `tweetButtonInline` inline); the mobile web
  * composer is a <textarea>. Draft.js renders from its own EditorState, so DOM writes are reverted:
  * text goes in as a synthetic paste (text/plain), which Draft splits into blocks, newlines kept.
+ * X comes in dozens of languages: composers, Post buttons and the toast are found by test ids and
+ * links, never by their words.
  */
 import { editorRange, editorText } from '../../components/composer/editor-text';
 import { execInsertText, insertWithFallback, pasteText, setTextareaValue } from '../../components/composer/editing';
@@ -20,7 +22,6 @@ const LANDMARKS = ['toolbar', 'postButton'] as const;
 /** Where X opens its modals (compose, reply) and toasts. */
 const LAYERS_ID = 'layers';
 
-const SUCCESS_TEXT = /your post was sent|your tweet was sent/i;
 const COMPOSE_PATH = /^\/(compose\/(post|tweet)|intent\/(post|tweet))\/?$/;
 
 /** How far up from the editor its form (toolbar, Post button) may be. */
@@ -138,7 +139,8 @@ export const xAdapter: SiteAdapter = {
   isSuccessSignal(node) {
     const toast = sel.closest(node, 'toast');
     const toasts = toast ? [toast] : sel.all(node, 'toast');
-    return toasts.some((found) => SUCCESS_TEXT.test(found.textContent ?? '') || sel.first(found, 'postLink') !== null);
+    // The toast's words are localised ("Your post was sent", "Ihr Post wurde gesendet"): its link is not.
+    return toasts.some((found) => sel.matches(found, 'postLink') || sel.first(found, 'postLink') !== null);
   },
 
   isComposerTrigger(target) {

@@ -1,4 +1,7 @@
-/** X's selectors as data (components/composer/selectors.ts): each key can be overridden from sync without a release. */
+/**
+ * X's selectors as data (components/composer/selectors.ts): each key can be overridden from sync
+ * without a release. No words of X's interface (it is localised): test ids, roles and links only.
+ */
 import { SiteSelectors } from '../../components/composer/selectors';
 
 export const xSelectors = new SiteSelectors({
@@ -14,7 +17,8 @@ export const xSelectors = new SiteSelectors({
   toast: '[data-testid="toast"]',
   /** The toast's "View" link to the new post; its wording is localised, the link is not. */
   postLink: 'a[href*="/status/"]',
-  trigger: '[data-testid="SideNav_NewTweet_Button"], a[href="/compose/post"], a[href="/compose/tweet"]',
+  /** What opens the compose modal: the side nav's button, or a link to the compose page (with or without a query). */
+  trigger: '[data-testid="SideNav_NewTweet_Button"], a[href^="/compose/post"], a[href^="/compose/tweet"]',
 });
 
 export type XSelectorKey = ReturnType<typeof xSelectors.keys>[number];
