@@ -9,7 +9,8 @@
  * composers, so the feed around them costs nothing.
  */
 import { editorRange, editorText } from '../../components/composer/editor-text';
-import { execInsertText, insertWithFallback, pasteText } from '../../components/composer/editing';
+import { execInsertText, insertWithFallback } from '../../components/composer/editing';
+import { insertTarget, isDisabledButton } from '../../components/composer/site-signals';
 import { linkedinTheme, linkedinThemeTargets } from './theme';
 import type { Composer, ObservedRoot, SiteAdapter, UiAnchor } from '../../components/composer/types';
 
@@ -18,6 +19,8 @@ const INTEROP_OUTLET_ID = 'interop-outlet';
 const INTEROP_OUTLET = '[data-testid="interop-shadowdom"]';
 
 const EDITOR = '[data-test-ql-editor-contenteditable="true"], .ql-editor[contenteditable="true"]';
+/** The class Quill keeps on its editor while its model is empty (the placeholder shows). */
+const BLANK_CLASS = 'ql-blank';
 const SHAREBOX = '[data-test-modal-id="sharebox"], .share-box-v2__modal';
 const DIALOG = '[role="dialog"], .artdeco-modal';
 const POST_BUTTON = 'button.share-actions__primary-action';
@@ -100,9 +103,20 @@ export const linkedinAdapter: SiteAdapter = {
   theme: linkedinTheme,
   themeTargets: linkedinThemeTargets,
 
-  insertText(editor, text) {
-    // Quill reads what the browser's typing command did; a paste is the fallback.
-    return insertWithFallback(editor, text, [execInsertText, pasteText], editorText);
+  insertText(composer, text) {
+    // Quill reads what the browser's typing command did (its mutation handling). A synthetic paste
+    // is no fallback: Quill 1 reads what the browser's own paste put into its clipboard container,
+    // and a synthetic paste puts nothing there.
+    return insertWithFallback(insertTarget(this, composer), text, [execInsertText]);
+  },
+
+  isEmpty(composer) {
+    return composer.editor.classList.contains(BLANK_CLASS);
+  },
+
+  postEnabled(composer) {
+    const button = this.postButton(composer);
+    return button ? !isDisabledButton(button) : null;
   },
 
   postButton(composer) {

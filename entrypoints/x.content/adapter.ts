@@ -8,7 +8,14 @@
  * text goes in as a synthetic paste (text/plain), which Draft splits into blocks, newlines kept.
  */
 import { editorRange, editorText } from '../../components/composer/editor-text';
-import { execInsertText, insertWithFallback, pasteText, setTextareaValue } from '../../components/composer/editing';
+import {
+  execInsertLines,
+  execInsertText,
+  insertWithFallback,
+  pasteText,
+  setTextareaValue,
+} from '../../components/composer/editing';
+import { insertTarget, isDisabledButton } from '../../components/composer/site-signals';
 import { xTheme, xThemeTargets } from './theme';
 import type { Composer, SiteAdapter, UiAnchor } from '../../components/composer/types';
 
@@ -23,6 +30,8 @@ const LANDMARKS = `${TOOLBAR}, ${POST_BUTTON}`;
 const DRAFT_ROOT_CLASS = 'DraftEditor-root';
 const EDITOR_HOSTS = `.${DRAFT_ROOT_CLASS}, textarea`;
 const EDITOR_OR_HOST = `${EDITOR}, ${EDITOR_HOSTS}`;
+/** Draft's placeholder: in its root only while its model is empty. */
+const PLACEHOLDER = '.public-DraftEditorPlaceholder-root';
 
 const PRIMARY_COLUMN = '[data-testid="primaryColumn"]';
 /** Where X opens its modals (compose, reply) and toasts. */
@@ -145,10 +154,26 @@ export const xAdapter: SiteAdapter = {
   theme: xTheme,
   themeTargets: xThemeTargets,
 
-  insertText(editor, text) {
+  insertText(composer, text) {
+    // Draft reads a synthetic paste's text/plain, newlines as blocks; its fallback, the typing
+    // command, goes line by line (a multi-line insertText loses lines in Draft).
     const methods =
-      editor instanceof HTMLTextAreaElement ? [execInsertText, setTextareaValue] : [pasteText, execInsertText];
-    return insertWithFallback(editor, text, methods, editorText);
+      composer.editor instanceof HTMLTextAreaElement
+        ? [execInsertText, setTextareaValue]
+        : [pasteText, execInsertLines];
+    return insertWithFallback(insertTarget(this, composer), text, methods);
+  },
+
+  isEmpty(composer) {
+    const editor = composer.editor;
+    if (editor instanceof HTMLTextAreaElement) return editor.value === '';
+    const root = editor.closest(`.${DRAFT_ROOT_CLASS}`);
+    return root ? root.querySelector(PLACEHOLDER) !== null : editor.textContent === '';
+  },
+
+  postEnabled(composer) {
+    const button = this.postButton(composer);
+    return button ? !isDisabledButton(button) : null;
   },
 
   postButton(composer) {

@@ -326,7 +326,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     const separator = looseText(current) === '' ? '' : current.endsWith('\n') ? '\n' : '\n\n';
     let inserted = false;
     try {
-      inserted = await this.env.adapter.insertText(this.editor, separator + item.text);
+      inserted = await this.env.adapter.insertText(this.composer, separator + item.text);
     } catch (error) {
       warnOnce(`inserting into the ${this.env.adapter.siteName} editor failed.`, error);
     }
@@ -361,7 +361,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     if (!fresh?.fix) return this.check();
     let done = false;
     try {
-      done = await this.env.adapter.insertText(this.editor, fresh.fix.append);
+      done = await this.env.adapter.insertText(this.composer, fresh.fix.append);
     } catch (error) {
       warnOnce(`inserting into the ${this.env.adapter.siteName} editor failed.`, error);
     }
