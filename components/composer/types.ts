@@ -110,8 +110,14 @@ export interface ComposerSessionApi {
   readonly uiHost: Element | null;
   readonly panelOpen: boolean;
   readonly hasItems: boolean;
-  /** Starts watching the editor; `standIn` (the content script's button) goes once this UI is in. */
-  start(standIn?: Element | null): void;
+  /**
+   * Starts watching the editor (and checks the text it already holds); `standIn` (the content
+   * script's button) goes once this UI is in; `carried` is what the session of the composer this
+   * one replaced held (the site re-rendered it).
+   */
+  start(standIn?: Element | null, carried?: SessionCarry | null): void;
+  /** What this session holds that must follow its composer when the site re-renders it. */
+  carry(): SessionCarry;
   /** New data from the background. */
   refresh(): void;
   /** Puts the UI back if the site re-rendered it away. */
@@ -123,6 +129,11 @@ export interface ComposerSessionApi {
   snapshot(): PublishSnapshot | null;
   /** Its publish was logged. */
   published(): void;
+}
+
+/** What a session holds beyond the editor's text: the suggestion it inserted, if any. */
+export interface SessionCarry {
+  inserted: { contentId: string; text: string } | null;
 }
 
 /** What the content script gives each session. */
