@@ -16,6 +16,7 @@ import { briefOf, needsUi } from './brief';
 import { ComposerDataSource } from './data';
 import { RootObserver } from './observer';
 import { PublishTracker } from './publish';
+import { watchRefusal } from './publish-refusal';
 import { replaces } from './rerender';
 import { isShortcut, sendShares } from './share-log';
 import { mountStandIn, type StandIn } from './stand-in';
@@ -46,6 +47,8 @@ export class ComposerFeature {
   private readonly tracker: PublishTracker<ComposerSessionApi>;
   private readonly observer: RootObserver;
   private opened = 0;
+  /** Stops watching a session's Post button for the site refusing its publish. */
+  private readonly refusals = new Map<ComposerSessionApi, () => void>();
   private readonly watch: SiteWatch;
   /** The UI script and the whole answer are on their way for composers that need a session. */
   private attaching = false;
@@ -159,7 +162,11 @@ export class ComposerFeature {
       if (next) this.handOver(tracked, next);
       // The composer closed: after a Post click, that is the site saying it was published.
       else if (session) this.tracker.confirm(session, 'closed');
-      session?.dispose();
+      if (session) {
+        session.dispose();
+        this.refusals.get(session)?.();
+        this.refusals.delete(session);
+      }
       standIn?.remove();
       this.tracked.delete(editor);
     }
@@ -351,10 +358,20 @@ export class ComposerFeature {
     this.observer.poke();
   }
 
-  /** Post clicked or Ctrl/Cmd+Enter: remember what is being published, and wait for the site's word. */
+  /**
+   * Post clicked or Ctrl/Cmd+Enter: remember what is being published, and wait for the site's
+   * word; a Post button enabled again in the open composer is the site refusing it.
+   */
   private publishing(session: ComposerSessionApi): void {
     const snapshot = session.snapshot();
-    if (snapshot) this.tracker.arm(session, snapshot);
+    if (!snapshot) return;
+    this.tracker.arm(session, snapshot);
+    this.refusals.get(session)?.();
+    const button = this.adapter.postButton(session.composer);
+    if (button) {
+      const stop = watchRefusal(button, session.composer.editor, () => this.tracker.drop(session));
+      this.refusals.set(session, stop);
+    }
   }
 }
 

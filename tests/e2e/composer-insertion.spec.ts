@@ -32,7 +32,7 @@ import { modelOf, selectInModel } from './sites';
 type FixtureEditor = HTMLElement & { __fixtureEditor: { mode: string; setText(text: string): void } };
 
 /** Puts the fixture editor in a test mode: 'ignore' takes nothing, 'half' lands half of the next insertion. */
-function setMode(editor: Locator, mode: 'ignore' | 'half'): Promise<void> {
+function setMode(editor: Locator, mode: 'ignore' | 'half' | 'empty-paste'): Promise<void> {
   return editor.evaluate((element, value) => void ((element as FixtureEditor).__fixtureEditor.mode = value), mode);
 }
 
@@ -128,9 +128,33 @@ for (const composer of [linkedinShadow, xModal]) {
       expect(refused).toBe(1);
       await expect(composer.modal!(page)).toBeVisible();
       expect(await modelOf(composer.editor(page))).toBe(inserted);
+      // The person gives up and closes the composer: that is no publish either.
+      await composer.editor(page).click();
+      await page.keyboard.press('Escape');
+      await expect(composer.modal!(page)).toHaveCount(0);
       await page.waitForTimeout(3_000);
       expect(await serverShares(server, release!.id), 'no share on the server').toEqual([]);
       expect((await extensionShares(serviceWorker)).filter((share) => share.contentId === release!.id)).toEqual([]);
+    });
+  });
+}
+
+for (const composer of [xModal, xInline]) {
+  test.describe(composer.name, () => {
+    test.use({ sites: composer.sites });
+
+    test('when the paste carries nothing, the typing command brings every line into the Draft model', async ({
+      context,
+      server,
+      openPopup,
+    }) => {
+      await setUpProgramme(server, openPopup);
+      const page = await context.newPage();
+      const editor = await openComposer(page, composer);
+      await setMode(editor, 'empty-paste');
+      await insertRelease(page, composer);
+      expect(await modelOf(editor)).toMatch(SUGGESTED.x);
+      await expect(composer.postButton(page)).toBeEnabled();
     });
   });
 }

@@ -39,7 +39,8 @@
       /**
        * Test controls (set from the main world): 'normal'; 'ignore' (the editor takes nothing: every
        * input, typing and paste is dropped); 'half' (the next execCommand or paste insertion lands
-       * only its first half, then the editor behaves normally again).
+       * only its first half, then the editor behaves normally again); 'empty-paste' (every paste
+       * arrives with an empty DataTransfer, as a content script's does in Firefox).
        */
       this.mode = 'normal';
       this.onChange = options.onChange ?? (() => {});
@@ -234,7 +235,8 @@
       if (this.pasteMode === 'native' && !event.isTrusted) return;
       event.preventDefault();
       if (this.mode === 'ignore') return;
-      const data = event.clipboardData;
+      // Mode 'empty-paste': the paste arrives with an empty DataTransfer (Firefox, from a content script).
+      const data = this.mode === 'empty-paste' ? null : event.clipboardData;
       let text = data?.getData('text/plain') ?? '';
       if (!text && data) text = htmlToText(data.getData('text/html'));
       text = normalize(text);

@@ -14,7 +14,8 @@
  *   Quill 1's reads what the browser's own paste put into its clipboard container a tick later: a
  *   trusted paste arrives, a synthetic one (no default action) inserts nothing.
  * - Test controls on the element's `__fixtureEditor`: `mode = 'ignore'` (takes nothing at all) or
- *   `'half'` (the next execCommand or paste lands only half of its text); `remount()` and
+ *   `'half'` (the next execCommand or paste lands only half of its text) or `'empty-paste'` (pastes
+ *   carry nothing, as a content script's do in Firefox); `remount()` and
  *   `window.__fixture.rerender()` replace the editor element with a fresh one holding the same model,
  *   as the sites do when they re-render a composer.
  * - Anything else that changes the DOM (textContent, innerText, innerHTML, appendChild, or an
