@@ -2,11 +2,14 @@
  * Putting text into a site's rich-text editor the way the editor accepts it. Quill and Draft.js
  * render the DOM from their own model, so plain DOM writes are reverted or leave the Post button
  * disabled; these helpers go through the events the editors listen to (beforeinput/input from
- * `execCommand('insertText')`, or a paste event carrying the text), then read back to verify.
- * The adapters choose the order of the methods per editor.
+ * `execCommand('insertText')`, or a paste event carrying the text). Each method is proved by the
+ * site's own signals (site-signals.ts), and one that half worked is taken back (undo-insert.ts)
+ * before the next is tried. The adapters choose the order of the methods per editor.
  */
+import { POST_ENABLE_WAIT_MS, waitFor, type InsertTarget } from './site-signals';
+import { undoInsertion } from './undo-insert';
 
-export type InsertMethod = (editor: HTMLElement, text: string) => void;
+export type InsertMethod = (editor: HTMLElement, text: string) => void | Promise<void>;
 
 /** The Selection that can hold a caret in `node`: its shadow root's in Chromium, else the document's. */
 export function selectionFor(node: Node): Selection | null {
@@ -65,6 +68,26 @@ export const execInsertText: InsertMethod = (_editor, text) => {
   document.execCommand('insertText', false, text);
 };
 
+/**
+ * The typing command line by line, a soft line break (`insertLineBreak`, Shift+Enter) between
+ * lines, the editor given a moment after each: Draft.js adopts a multi-line `insertText` wrongly
+ * (the browser splits its block, Draft keeps one line: draft-js #616), but reads a line break
+ * typed into its block as a newline of the post.
+ */
+export const execInsertLines: InsertMethod = async (_editor, text) => {
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) {
+      document.execCommand('insertLineBreak');
+      await pause(0);
+    }
+    if (line) {
+      document.execCommand('insertText', false, line);
+      await pause(0);
+    }
+  }
+};
+
 /** A paste carrying the text as text/plain: editors that handle paste keep its newlines. */
 export const pasteText: InsertMethod = (editor, text) => {
   const clipboardData = new DataTransfer();
@@ -108,33 +131,47 @@ const nextFrame = () =>
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Reads the editor after it had time to render twice: a reverted DOM write then counts as a failure. */
+async function settledText(target: InsertTarget): Promise<string> {
+  await nextFrame();
+  await nextFrame();
+  return target.read();
+}
+
+/** One method's try: the caret at the end, the method, then the text as the editor shows it. */
+async function tryMethod(target: InsertTarget, method: InsertMethod, text: string): Promise<string | null> {
+  focusAtEnd(target.editor);
+  // Let the editor hear the selection move (selectionchange is async) before it gets the text.
+  await pause(0);
+  try {
+    await method(target.editor, text);
+  } catch {
+    return null;
+  }
+  return settledText(target);
+}
+
 /**
- * Tries each method in turn until the editor shows the text (read back after the editor had time
- * to render twice, so a reverted DOM write counts as a failure). A method that changed the text
- * without showing all of it is not followed by another: that would insert twice.
+ * Tries each method in turn until the editor shows the text AND the site says its model took it
+ * (placeholder gone, Post enabled: waited for, the sites debounce). A method that changed the
+ * editor without that is taken back first; when it can't be, no other method is tried (the text
+ * would arrive twice). Resolves false when no method worked: the editor then holds what it held.
  */
 export async function insertWithFallback(
-  editor: HTMLElement,
+  target: InsertTarget,
   text: string,
   methods: readonly InsertMethod[],
-  read: (editor: HTMLElement) => string,
 ): Promise<boolean> {
   const wanted = looseText(text);
   for (const method of methods) {
-    const before = looseText(read(editor));
-    focusAtEnd(editor);
-    // Let the editor hear the selection move (selectionchange is async) before it gets the text.
-    await pause(0);
-    try {
-      method(editor, text);
-    } catch {
-      continue;
+    const before = target.read();
+    const after = await tryMethod(target, method, text);
+    if (after === null) continue;
+    const shown = occurrences(looseText(after), wanted) > occurrences(looseText(before), wanted);
+    if (shown && (await waitFor(() => target.accepts(), POST_ENABLE_WAIT_MS))) return true;
+    if (looseText(after) !== looseText(before) || looseText(target.read()) !== looseText(before)) {
+      if (!(await undoInsertion(target, before))) return false;
     }
-    await nextFrame();
-    await nextFrame();
-    const after = looseText(read(editor));
-    if (occurrences(after, wanted) > occurrences(before, wanted)) return true;
-    if (after !== before) return false;
   }
   return false;
 }

@@ -140,3 +140,23 @@ export function editorRange(editor: HTMLElement, start: number, end: number): Ra
   range.setEnd(last.piece.node, dataOffset(last.piece.node, Math.min(last.piece.text.length, end - last.position)));
   return range;
 }
+
+/**
+ * The DOM range covering [start, end) of the editor's text with the line breaks inside it, to
+ * select and delete it: it starts at the end of the text before `start` (so the line breaks that
+ * open the span are in it) and ends inside the text where `end` falls. Null for a textarea.
+ */
+export function editorSpan(editor: HTMLElement, start: number, end: number): Range | null {
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement || start >= end) return null;
+  const pieces = placed(lines(editor));
+  const range = document.createRange();
+  const from = pieces.findLast(({ position }) => position <= start);
+  if (from) {
+    const offset = Math.min(from.piece.text.length, start - from.position);
+    range.setStart(from.piece.node, dataOffset(from.piece.node, offset));
+  } else range.setStart(editor, 0);
+  const to = pieces.find(({ piece, position }) => position + piece.text.length >= end);
+  if (to) range.setEnd(to.piece.node, dataOffset(to.piece.node, end - to.position));
+  else range.setEnd(editor, editor.childNodes.length);
+  return range;
+}

@@ -12,24 +12,20 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ComposerBrief, ComposerData } from '../shared/messaging';
-import { sendMessage } from '../shared/messaging';
 import { briefOf, needsUi } from './brief';
 import { ComposerDataSource } from './data';
 import { RootObserver } from './observer';
-import { PublishTracker, type ConfirmReason } from './publish';
+import { PublishTracker } from './publish';
+import { watchRefusal } from './publish-refusal';
+import { replaces } from './rerender';
+import { isShortcut, sendShares } from './share-log';
 import { mountStandIn, type StandIn } from './stand-in';
 import { followSiteTheme, type ThemeSource } from './theme';
-import type { Composer, ComposerSessionApi, ComposerUiModule, PublishSnapshot, SiteAdapter } from './types';
+import type { Composer, ComposerSessionApi, ComposerUiModule, SessionCarry, SiteAdapter } from './types';
 import { UI_HOST_NAME } from './types';
 import { loadComposerUi, uiLoaded } from './ui-loader';
+import { LAYOUT_GRACE_MS, SiteWatch } from './site-watch';
 import { guarded, warnOnce } from './warn';
-
-/** How long a composer may take to appear after a "Start a post" click or on a compose URL. */
-const COMPOSER_EXPECTED_MS = 4_000;
-/** How long a composer's landmarks may wait for their editor before the site counts as changed. */
-const SUSPECT_GRACE_MS = 2_000;
-/** How long after start the page may take to show the layout the adapter knows. */
-const LAYOUT_GRACE_MS = 2_000;
 
 interface Tracked {
   composer: Composer;
@@ -41,6 +37,8 @@ interface Tracked {
   standIn: StandIn | null;
   /** The panel opens once its session starts (the stand-in was used, or the shortcut pressed). */
   openPanel: boolean;
+  /** What the session of the composer this one replaced held (the site re-rendered it). */
+  carried: SessionCarry | null;
 }
 
 export class ComposerFeature {
@@ -48,8 +46,10 @@ export class ComposerFeature {
   private readonly data: ComposerDataSource;
   private readonly tracker: PublishTracker<ComposerSessionApi>;
   private readonly observer: RootObserver;
-  private readonly suspects = new Set<Element>();
   private opened = 0;
+  /** Stops watching a session's Post button for the site refusing its publish. */
+  private readonly refusals = new Map<ComposerSessionApi, () => void>();
+  private readonly watch: SiteWatch;
   /** The UI script and the whole answer are on their way for composers that need a session. */
   private attaching = false;
   /** The background's latest word on what there is to show. */
@@ -62,7 +62,15 @@ export class ComposerFeature {
     private readonly adapter: SiteAdapter,
   ) {
     this.data = new ComposerDataSource(adapter.network);
-    this.tracker = new PublishTracker((session, snapshot, reason) => this.logShare(session, snapshot, reason));
+    this.tracker = new PublishTracker((session, snapshot) => {
+      session.published();
+      void sendShares(this.adapter.network, snapshot).then(() => this.data.get(0));
+    });
+    this.watch = new SiteWatch(ctx, adapter, {
+      opened: () => this.opened,
+      editors: () => this.tracked.keys(),
+      poke: () => this.observer.poke(),
+    });
     this.observer = new RootObserver(
       guarded('Looking for composers', (added: Element[]) => this.flush(added)),
       () => this.tracker.active,
@@ -97,8 +105,8 @@ export class ComposerFeature {
     );
     this.ctx.addEventListener(window, 'pagehide', () => this.tracker.confirmAll('pagehide'));
     this.data.subscribe(guarded('Updating composers', (data: ComposerData | null) => this.onData(data)));
-    if (this.adapter.expectsComposer(new URL(location.href))) this.expectComposer('this page should open one');
-    if (!this.adapter.recognizesPage()) this.ctx.setTimeout(() => this.checkLayout(), LAYOUT_GRACE_MS);
+    if (this.adapter.expectsComposer(new URL(location.href))) this.watch.expectComposer('this page should open one');
+    if (!this.adapter.recognizesPage()) this.ctx.setTimeout(() => this.watch.checkLayout(), LAYOUT_GRACE_MS);
     this.ctx.onInvalidated(() => this.stop());
   }
 
@@ -141,22 +149,45 @@ export class ComposerFeature {
       if (!mayHold) continue;
       const found = this.adapter.findComposers(element);
       for (const composer of found) this.open(composer);
-      if (found.length === 0 && this.adapter.looksLikeComposer(element)) this.suspect(element);
+      if (found.length === 0 && this.adapter.looksLikeComposer(element)) this.watch.suspect(element);
     }
-    for (const [editor, { session, standIn }] of this.tracked) {
+    for (const [editor, tracked] of this.tracked) {
+      const { session, standIn } = tracked;
       if (editor.isConnected) {
         session?.keepMounted();
         standIn?.keepMounted();
         continue;
       }
+      const next = this.replacementOf(tracked);
+      if (next) this.handOver(tracked, next);
       // The composer closed: after a Post click, that is the site saying it was published.
+      else if (session) this.tracker.confirm(session, 'closed');
       if (session) {
-        this.tracker.confirm(session, 'closed');
         session.dispose();
+        this.refusals.get(session)?.();
+        this.refusals.delete(session);
       }
       standIn?.remove();
       this.tracked.delete(editor);
     }
+  }
+
+  /** The composer the site put in place of `gone`'s (its editor re-rendered), if any. */
+  private replacementOf(gone: Tracked): Tracked | null {
+    const text = this.adapter.readText(gone.composer.editor);
+    for (const tracked of this.tracked.values()) {
+      if (tracked !== gone && replaces({ composer: gone.composer, text }, tracked.composer, this.adapter))
+        return tracked;
+    }
+    return null;
+  }
+
+  /** What `gone`'s session held moves to the composer that replaced it, whose session comes now. */
+  private handOver(gone: Tracked, next: Tracked): void {
+    next.carried = gone.session?.carry() ?? gone.carried;
+    next.wanted ||= gone.wanted || gone.session !== null;
+    next.openPanel ||= gone.session?.panelOpen ?? gone.openPanel;
+    this.attachSessions(this.brief);
   }
 
   private open(composer: Composer): void {
@@ -170,7 +201,7 @@ export class ComposerFeature {
     // Focused as it opens (a modal), or holding text already (a share intent): the person is at it.
     const text = editor instanceof HTMLTextAreaElement ? editor.value : editor.textContent;
     const wanted = editor.matches(':focus-within') || !!text?.trim();
-    this.tracked.set(editor, { composer, session: null, wanted, standIn: null, openPanel: false });
+    this.tracked.set(editor, { composer, session: null, wanted, standIn: null, openPanel: false, carried: null });
     if (!this.adapter.postButton(composer)) {
       warnOnce(`found a ${this.adapter.siteName} composer without its Post button; its shares won't be detected.`);
     }
@@ -228,7 +259,8 @@ export class ComposerFeature {
             theme: this.siteTheme(),
           });
           tracked.session = session;
-          session.start(tracked.standIn?.host ?? null);
+          session.start(tracked.standIn?.host ?? null, tracked.carried);
+          tracked.carried = null;
           tracked.standIn = null;
           if (tracked.openPanel) session.openPanel();
           tracked.openPanel = false;
@@ -257,42 +289,6 @@ export class ComposerFeature {
     return null;
   }
 
-  /** Landmarks of a composer with no editor that matched: maybe the editor comes later, maybe the site changed. */
-  private suspect(element: Element): void {
-    if (this.suspects.has(element)) return;
-    this.suspects.add(element);
-    this.ctx.setTimeout(
-      guarded('Checking a composer', () => {
-        this.suspects.delete(element);
-        if (!element.isConnected || this.adapter.findComposers(element).length > 0) return;
-        for (const editor of this.tracked.keys()) if (element.contains(editor)) return;
-        warnOnce(
-          `found a ${this.adapter.siteName} composer whose editor it doesn't recognise; the site may have changed.`,
-        );
-      }),
-      SUSPECT_GRACE_MS,
-    );
-  }
-
-  /** A composer should appear soon; when none does, the site changed under us. */
-  private expectComposer(why: string): void {
-    const before = this.opened;
-    for (const delay of [300, 1_000, 2_000]) this.ctx.setTimeout(() => this.observer.poke(), delay);
-    this.ctx.setTimeout(() => {
-      if (this.opened === before && this.tracked.size === 0) {
-        warnOnce(`no ${this.adapter.siteName} composer found although ${why}; the site may have changed.`);
-      }
-    }, COMPOSER_EXPECTED_MS);
-  }
-
-  private checkLayout(): void {
-    if (!this.adapter.recognizesPage()) {
-      warnOnce(
-        `this ${this.adapter.siteName} page has none of the layouts Relay knows; Relay stays off here. The site may have changed.`,
-      );
-    }
-  }
-
   /**
    * Someone starts writing: in a composer waiting for its session, that session comes now; on a
    * page whose layout we don't know, say so now rather than later.
@@ -307,7 +303,7 @@ export class ComposerFeature {
     }
     const target = event.composedPath()[0];
     if (target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement))
-      this.checkLayout();
+      this.watch.checkLayout();
   }
 
   private sessionFor(path: readonly EventTarget[]): { session: ComposerSessionApi; inEditor: boolean } | null {
@@ -351,7 +347,7 @@ export class ComposerFeature {
     const path = event.composedPath();
     const target = path[0];
     if (target instanceof Element && this.adapter.isComposerTrigger(target))
-      this.expectComposer('"Start a post" was clicked');
+      this.watch.expectComposer('"Start a post" was clicked');
     for (const session of this.sessions()) {
       const button = this.adapter.postButton(session.composer);
       if (!button || !path.includes(button)) continue;
@@ -362,30 +358,21 @@ export class ComposerFeature {
     this.observer.poke();
   }
 
-  /** Post clicked or Ctrl/Cmd+Enter: remember what is being published, and wait for the site's word. */
+  /**
+   * Post clicked or Ctrl/Cmd+Enter: remember what is being published, and wait for the site's
+   * word; a Post button enabled again in the open composer is the site refusing it.
+   */
   private publishing(session: ComposerSessionApi): void {
     const snapshot = session.snapshot();
-    if (snapshot) this.tracker.arm(session, snapshot);
+    if (!snapshot) return;
+    this.tracker.arm(session, snapshot);
+    this.refusals.get(session)?.();
+    const button = this.adapter.postButton(session.composer);
+    if (button) {
+      const stop = watchRefusal(button, session.composer.editor, () => this.tracker.drop(session));
+      this.refusals.set(session, stop);
+    }
   }
-
-  private logShare(session: ComposerSessionApi, snapshot: PublishSnapshot, _reason: ConfirmReason): void {
-    session.published();
-    const network = this.adapter.network;
-    const sends = snapshot.contentIds.map((contentId) =>
-      sendMessage('composerShare', {
-        shareId: crypto.randomUUID(),
-        contentId,
-        network,
-        personalized: snapshot.personalized,
-      }),
-    );
-    void Promise.allSettled(sends).then(() => this.data.get(0));
-  }
-}
-
-/** Alt+Shift+R: opens the suggested posts. */
-function isShortcut(event: KeyboardEvent): boolean {
-  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyR';
 }
 
 /** Starts the composer feature for `adapter`'s site in this content script. */

@@ -58,12 +58,17 @@ export interface SiteAdapter {
   /** The editor's text as the site will post it: one "\n" per line break. */
   readText(editor: HTMLElement): string;
   /**
-   * Inserts `text` at the end, through the events the site's editor listens to, and verifies it by
-   * reading back. Resolves false when the editor did not take it.
+   * Inserts `text` at the end of the composer's editor, through the events the site's editor
+   * listens to, and verifies it by the site's own signals (`isEmpty`, `postEnabled`). Resolves
+   * false when the editor did not take it (it then holds what it held before).
    */
-  insertText(editor: HTMLElement, text: string): Promise<boolean>;
+  insertText(composer: Composer, text: string): Promise<boolean>;
   /** The composer's Post button, when it can be found. */
   postButton(composer: Composer): HTMLElement | null;
+  /** True while the site shows its editor as empty (its placeholder): the site's model holds no text. */
+  isEmpty(composer: Composer): boolean;
+  /** Whether the site lets the person post now (its Post button enabled); null when there is no button to ask. */
+  postEnabled(composer: Composer): boolean | null;
   /** True when `node` (an element just added or changed) is the site's "your post was published" signal. */
   isSuccessSignal(node: Element): boolean;
   /**
@@ -108,8 +113,14 @@ export interface ComposerSessionApi {
   readonly uiHost: Element | null;
   readonly panelOpen: boolean;
   readonly hasItems: boolean;
-  /** Starts watching the editor; `standIn` (the content script's button) goes once this UI is in. */
-  start(standIn?: Element | null): void;
+  /**
+   * Starts watching the editor (and checks the text it already holds); `standIn` (the content
+   * script's button) goes once this UI is in; `carried` is what the session of the composer this
+   * one replaced held (the site re-rendered it).
+   */
+  start(standIn?: Element | null, carried?: SessionCarry | null): void;
+  /** What this session holds that must follow its composer when the site re-renders it. */
+  carry(): SessionCarry;
   /** New data from the background. */
   refresh(): void;
   /** Puts the UI back if the site re-rendered it away. */
@@ -121,6 +132,11 @@ export interface ComposerSessionApi {
   snapshot(): PublishSnapshot | null;
   /** Its publish was logged. */
   published(): void;
+}
+
+/** What a session holds beyond the editor's text: the suggestion it inserted, if any. */
+export interface SessionCarry {
+  inserted: { contentId: string; text: string } | null;
 }
 
 /** What the content script gives each session. */

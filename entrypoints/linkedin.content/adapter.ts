@@ -11,7 +11,8 @@
  * and links, never by their words.
  */
 import { editorRange, editorText } from '../../components/composer/editor-text';
-import { execInsertText, insertWithFallback, pasteText } from '../../components/composer/editing';
+import { execInsertText, insertWithFallback } from '../../components/composer/editing';
+import { insertTarget, isDisabledButton } from '../../components/composer/site-signals';
 import { linkedinSelectors } from './selectors';
 import { linkedinTheme, linkedinThemeTargets } from './theme';
 import type { Composer, ObservedRoot, SiteAdapter, UiAnchor } from '../../components/composer/types';
@@ -102,9 +103,20 @@ export const linkedinAdapter: SiteAdapter = {
   theme: linkedinTheme,
   themeTargets: linkedinThemeTargets,
 
-  insertText(editor, text) {
-    // Quill reads what the browser's typing command did; a paste is the fallback.
-    return insertWithFallback(editor, text, [execInsertText, pasteText], editorText);
+  insertText(composer, text) {
+    // Quill reads what the browser's typing command did (its mutation handling). A synthetic paste
+    // is no fallback: Quill 1 reads what the browser's own paste put into its clipboard container,
+    // and a synthetic paste puts nothing there.
+    return insertWithFallback(insertTarget(this, composer), text, [execInsertText]);
+  },
+
+  isEmpty(composer) {
+    return sel.matches(composer.editor, 'blankEditor');
+  },
+
+  postEnabled(composer) {
+    const button = this.postButton(composer);
+    return button ? !isDisabledButton(button) : null;
   },
 
   postButton(composer) {

@@ -14,6 +14,8 @@ export const linkedinSelectors = new SiteSelectors({
   modalOutlet: '#artdeco-modal-outlet',
   /** The new share box's host: its open shadow root holds the composer. */
   interopOutlet: '#interop-outlet, [data-testid="interop-shadowdom"]',
+  /** Quill keeps this class on its editor while its model is empty (the placeholder shows). */
+  blankEditor: '.ql-blank',
   editor: '[data-test-ql-editor-contenteditable="true"], .ql-editor[contenteditable="true"]',
   sharebox: '[data-test-modal-id="sharebox"], .share-box-v2__modal',
   dialog: '[role="dialog"], .artdeco-modal',

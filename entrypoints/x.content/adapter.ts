@@ -10,7 +10,14 @@
  * links, never by their words.
  */
 import { editorRange, editorText } from '../../components/composer/editor-text';
-import { execInsertText, insertWithFallback, pasteText, setTextareaValue } from '../../components/composer/editing';
+import {
+  execInsertLines,
+  execInsertText,
+  insertWithFallback,
+  pasteText,
+  setTextareaValue,
+} from '../../components/composer/editing';
+import { insertTarget, isDisabledButton } from '../../components/composer/site-signals';
 import { xSelectors } from './selectors';
 import { xTheme, xThemeTargets } from './theme';
 import type { Composer, SiteAdapter, UiAnchor } from '../../components/composer/types';
@@ -70,7 +77,7 @@ function anchorFor(editor: HTMLElement, form: Element | null): UiAnchor {
   const toolbar = form ? sel.first(form, 'toolbar') : null;
   if (toolbar) return { element: toolbar, append: 'before' };
   // Never inside the <label> X wraps the editor in: a click there would focus the editor.
-  const outer = editor.closest('label') ?? editor.closest('.DraftEditor-root') ?? editor;
+  const outer = editor.closest('label') ?? sel.closest(editor, 'draftRoot') ?? editor;
   return { element: outer, append: 'after' };
 }
 
@@ -126,10 +133,26 @@ export const xAdapter: SiteAdapter = {
   theme: xTheme,
   themeTargets: xThemeTargets,
 
-  insertText(editor, text) {
+  insertText(composer, text) {
+    // Draft reads a synthetic paste's text/plain, newlines as blocks; its fallback, the typing
+    // command, goes line by line (a multi-line insertText loses lines in Draft).
     const methods =
-      editor instanceof HTMLTextAreaElement ? [execInsertText, setTextareaValue] : [pasteText, execInsertText];
-    return insertWithFallback(editor, text, methods, editorText);
+      composer.editor instanceof HTMLTextAreaElement
+        ? [execInsertText, setTextareaValue]
+        : [pasteText, execInsertLines];
+    return insertWithFallback(insertTarget(this, composer), text, methods);
+  },
+
+  isEmpty(composer) {
+    const editor = composer.editor;
+    if (editor instanceof HTMLTextAreaElement) return editor.value === '';
+    const root = sel.closest(editor, 'draftRoot');
+    return root ? sel.first(root, 'placeholder') !== null : editor.textContent === '';
+  },
+
+  postEnabled(composer) {
+    const button = this.postButton(composer);
+    return button ? !isDisabledButton(button) : null;
   },
 
   postButton(composer) {

@@ -11,6 +11,10 @@ export const xSelectors = new SiteSelectors({
    * the data-testid prefixes above), or a <textarea>. Feed posts hold neither.
    */
   editorHost: '.DraftEditor-root, textarea',
+  /** Draft.js's root around its editor. */
+  draftRoot: '.DraftEditor-root',
+  /** Draft's placeholder: in its root only while its model is empty. */
+  placeholder: '.public-DraftEditorPlaceholder-root',
   toolbar: '[data-testid="toolBar"]',
   postButton: '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]',
   primaryColumn: '[data-testid="primaryColumn"]',

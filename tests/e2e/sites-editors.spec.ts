@@ -6,8 +6,11 @@
  */
 import { expect } from '@playwright/test';
 import { linkedinOld, linkedinShadow, linkedinUnknown, xInline, xInlineReply, xModal, xReplyModal } from './composers';
-import { domText, execInsertText, modelOf, pasteInto, publishedPosts, renderCounts } from './sites';
+import { caretToEnd, domText, execInsertText, modelOf, pasteInto, publishedPosts, renderCounts } from './sites';
 import { openComposer, test } from './sites-browser';
+
+type WithFixture = HTMLElement & { __fixtureEditor: { mode: string } };
+type WithRerender = { __fixture: { rerender(): number } };
 
 /** DOM writes a content script might try; none may reach the model. */
 const DOM_WRITES: { name: string; write: (element: HTMLElement) => void }[] = [
@@ -78,9 +81,20 @@ for (const composer of CASES) {
       expect(await execInsertText(editor, ' (via execCommand)')).toBe(true);
       await expect.poll(() => modelOf(editor)).toBe('Line one\nLine two\nLine three (via execCommand)');
 
-      // A synthetic paste keeps its newlines, blank lines included.
-      await pasteInto(editor, '\nPasted A\n\nPasted B');
-      expect(await modelOf(editor)).toBe('Line one\nLine two\nLine three (via execCommand)\nPasted A\n\nPasted B');
+      if (composer.network === 'linkedin') {
+        // Quill 1 reads what the browser's own paste put in its clipboard container: a synthetic
+        // paste (no default action) inserts nothing. A multi-line insertText keeps its lines.
+        await pasteInto(editor, 'Pasted by a script');
+        await page.waitForTimeout(200);
+        expect(await modelOf(editor)).toBe('Line one\nLine two\nLine three (via execCommand)');
+        expect(await execInsertText(editor, '\nPasted A\n\nPasted B')).toBe(true);
+      } else {
+        // Draft reads a synthetic paste's text/plain: its newlines kept, blank lines included.
+        await pasteInto(editor, '\nPasted A\n\nPasted B');
+      }
+      await expect
+        .poll(() => modelOf(editor))
+        .toBe('Line one\nLine two\nLine three (via execCommand)\nPasted A\n\nPasted B');
       // The DOM shows what the model holds, one block per line.
       const blocks = await editor.evaluate((el) => el.querySelectorAll('p, [data-block="true"]').length);
       expect(blocks).toBe(6);
@@ -88,6 +102,66 @@ for (const composer of CASES) {
       // The next render keeps it all.
       await page.keyboard.type('.');
       expect(await modelOf(editor)).toBe('Line one\nLine two\nLine three (via execCommand)\nPasted A\n\nPasted B.');
+    });
+
+    test('a multi-line execCommand insertText: Quill keeps its lines, Draft keeps only the last (line by line with line breaks works)', async ({
+      page,
+    }) => {
+      const editor = await openComposer(page, composer);
+      await editor.click();
+      await page.keyboard.type('Start');
+      expect(await execInsertText(editor, '\nLine A\nLine B')).toBe(true);
+      await page.waitForTimeout(100);
+      // Draft's editOnInput reads the leaf holding the caret into its block (draft-js #616).
+      const expected = composer.network === 'linkedin' ? 'Start\nLine A\nLine B' : 'Line B';
+      await expect.poll(() => modelOf(editor)).toBe(expected);
+      if (composer.network === 'linkedin') return;
+
+      // On Draft: each line typed in, a soft line break (Shift+Enter's) between them.
+      await editor.evaluate((element) =>
+        (element as HTMLElement & { __fixtureEditor: { setText(t: string): void } }).__fixtureEditor.setText('Start'),
+      );
+      await caretToEnd(editor);
+      for (const line of ['Line A', 'Line B']) {
+        await editor.evaluate(() => document.execCommand('insertLineBreak'));
+        await page.waitForTimeout(20);
+        await editor.evaluate((_element, value) => document.execCommand('insertText', false, value), line);
+        await page.waitForTimeout(20);
+      }
+      await expect.poll(() => modelOf(editor)).toBe('Start\nLine A\nLine B');
+      await expect(composer.postButton(page)).toBeEnabled();
+    });
+
+    test('test controls: an editor that ignores everything, one that half-inserts once, a re-render', async ({
+      page,
+    }) => {
+      const editor = await openComposer(page, composer);
+      await editor.evaluate((element) => ((element as WithFixture).__fixtureEditor.mode = 'ignore'));
+      await editor.click();
+      await page.keyboard.type('Typed');
+      expect(await execInsertText(editor, 'Inserted')).toBe(true);
+      await pasteInto(editor, 'Pasted');
+      await page.waitForTimeout(200);
+      expect(await modelOf(editor)).toBe('');
+      await expect.poll(() => domText(editor)).toBe('');
+      await expect(composer.postButton(page)).toBeDisabled();
+
+      await editor.evaluate((element) => ((element as WithFixture).__fixtureEditor.mode = 'half'));
+      expect(await execInsertText(editor, 'abcdefgh')).toBe(true);
+      await expect.poll(() => modelOf(editor)).toBe('abcd');
+      expect(await execInsertText(editor, 'ijkl')).toBe(true);
+      await expect.poll(() => modelOf(editor)).toBe('abcdijkl');
+
+      // The site re-renders its composer: a fresh editor element with the same model.
+      const before = await editor.elementHandle();
+      expect(await page.evaluate(() => (window as unknown as WithRerender).__fixture.rerender())).toBeGreaterThan(0);
+      expect(await before!.evaluate((element) => element.isConnected)).toBe(false);
+      await expect(editor).toHaveCount(1);
+      expect(await modelOf(editor)).toBe('abcdijkl');
+      await caretToEnd(editor);
+      await page.keyboard.type('!');
+      expect(await modelOf(editor)).toBe('abcdijkl!');
+      await expect(composer.postButton(page)).toBeEnabled();
     });
 
     test('Post publishes the model and shows the success signal', async ({ page }) => {

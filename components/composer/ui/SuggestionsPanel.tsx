@@ -88,7 +88,7 @@ export function SuggestionsPanel({ id, items, siteName, busy, notice, onInsert, 
         </button>
       </div>
       {notice && (
-        <p class="relay-notice" role="alert">
+        <p class="relay-notice" role="status">
           {notice}
         </p>
       )}

@@ -14,7 +14,7 @@ import {
 } from '../../../lib/guidelines';
 import type { ComposerData, ComposerItem } from '../../shared/messaging';
 import { looseText, restoreCaret, saveCaret } from '../editing';
-import type { Composer, ComposerSessionApi, PublishSnapshot, SessionEnv } from '../types';
+import type { Composer, ComposerSessionApi, PublishSnapshot, SessionCarry, SessionEnv } from '../types';
 import { guarded, warnOnce } from '../warn';
 import { columnInsets, type ColumnInsets } from './column';
 import { debounce } from './debounce';
@@ -133,10 +133,15 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     return this.store.get().items.length > 0;
   }
 
-  start(standIn: Element | null = null): void {
+  start(standIn: Element | null = null, carried: SessionCarry | null = null): void {
     this.standIn = standIn;
+    this.inserted = carried?.inserted ?? null;
     this.editorObserver.observe(this.editor, { childList: true, characterData: true, subtree: true });
     this.refresh();
+  }
+
+  carry(): SessionCarry {
+    return { inserted: this.inserted };
   }
 
   /** New data from the background: the list, and the hints against the new guidelines. */
@@ -326,7 +331,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     const separator = looseText(current) === '' ? '' : current.endsWith('\n') ? '\n' : '\n\n';
     let inserted = false;
     try {
-      inserted = await this.env.adapter.insertText(this.editor, separator + item.text);
+      inserted = await this.env.adapter.insertText(this.composer, separator + item.text);
     } catch (error) {
       warnOnce(`inserting into the ${this.env.adapter.siteName} editor failed.`, error);
     }
@@ -346,8 +351,8 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     this.store.set({
       busy: false,
       notice: copied
-        ? "Relay couldn't type into this editor. The text is copied: paste it with Ctrl+V (⌘V on a Mac)."
-        : "Relay couldn't type into this editor. Copy the text from the list instead.",
+        ? "Copied. Relay couldn't type into this editor: click in it and paste with Ctrl+V (⌘V on a Mac)."
+        : "Relay couldn't type into this editor, nor copy the text. Select the text in the list and copy it.",
     });
   }
 
@@ -361,7 +366,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     if (!fresh?.fix) return this.check();
     let done = false;
     try {
-      done = await this.env.adapter.insertText(this.editor, fresh.fix.append);
+      done = await this.env.adapter.insertText(this.composer, fresh.fix.append);
     } catch (error) {
       warnOnce(`inserting into the ${this.env.adapter.siteName} editor failed.`, error);
     }

@@ -31,6 +31,18 @@
     constructor(element, options) {
       this.element = element;
       this.renderLines = options.render;
+      /** How the flavour takes a trusted input it did not handle (execCommand): null reads the whole DOM back. */
+      this.adoptInput = options.adopt ?? null;
+      /** How the flavour handles paste: 'data' reads clipboardData of any paste event, 'native' only a trusted one's. */
+      this.pasteMode = options.paste ?? 'data';
+      this.options = options;
+      /**
+       * Test controls (set from the main world): 'normal'; 'ignore' (the editor takes nothing: every
+       * input, typing and paste is dropped); 'half' (the next execCommand or paste insertion lands
+       * only its first half, then the editor behaves normally again); 'empty-paste' (every paste
+       * arrives with an empty DataTransfer, as a content script's does in Firefox).
+       */
+      this.mode = 'normal';
       this.onChange = options.onChange ?? (() => {});
       this.onSubmit = options.onSubmit ?? (() => {});
       this.model = normalize(options.text ?? '');
@@ -45,7 +57,7 @@
         paste: (event) => this.onPaste(event),
         keydown: (event) => this.onKeyDown(event),
       };
-      for (const [type, listener] of Object.entries(this.listeners)) element.addEventListener(type, listener);
+      this.listen(element);
       this.onSelectionChange = () => {
         if (!this.hasFocus()) return;
         const range = this.selectionOffsets();
@@ -75,6 +87,28 @@
       const to = this.pointAt(end);
       if (!from || !to) return;
       this.selection()?.setBaseAndExtent(from[0], from[1], to[0], to[1]);
+    }
+
+    /**
+     * The site re-renders its composer: a fresh editor element (same attributes) replaces this one,
+     * holding the same model; the old element leaves the DOM.
+     */
+    remount() {
+      const old = this.element;
+      const fresh = old.cloneNode(false);
+      this.observer.disconnect();
+      for (const [type, listener] of Object.entries(this.listeners)) old.removeEventListener(type, listener);
+      delete old.__fixtureEditor;
+      old.replaceWith(fresh);
+      this.element = fresh;
+      fresh.__fixtureEditor = this;
+      this.listen(fresh);
+      this.render(null);
+      return fresh;
+    }
+
+    listen(element) {
+      for (const [type, listener] of Object.entries(this.listeners)) element.addEventListener(type, listener);
     }
 
     destroy() {
@@ -114,9 +148,13 @@
       this.observer.takeRecords();
       if (this.adoptPending) {
         this.adoptPending = false;
-        const range = this.selectionOffsets();
-        const text = normalize(serialize(this.element));
-        this.update(text, range ? range[1] : text.length, 'input');
+        const adopted = this.mode === 'ignore' ? null : this.adopted();
+        if (!adopted) {
+          this.reverts += 1;
+          this.render(Math.min(this.range[1], this.model.length));
+          return;
+        }
+        this.update(this.halved(adopted.text), adopted.caret, 'input');
       } else if (this.element.innerHTML !== this.html) {
         this.reverts += 1;
         const [, caret] = this.range;
@@ -124,11 +162,30 @@
       }
     }
 
+    /** The model after a trusted input the editor did not handle, and the caret: null to revert. */
+    adopted() {
+      if (this.adoptInput) return this.adoptInput(this);
+      const range = this.selectionOffsets();
+      const text = normalize(serialize(this.element));
+      return { text, caret: range ? range[1] : text.length };
+    }
+
+    /** In mode 'half', the new model keeps only the first half of what was inserted, once. */
+    halved(text) {
+      if (this.mode !== 'half' || text.length <= this.model.length) return text;
+      this.mode = 'normal';
+      let start = 0;
+      while (start < this.model.length && text[start] === this.model[start]) start += 1;
+      const added = text.length - this.model.length;
+      return text.slice(0, start + Math.ceil(added / 2)) + text.slice(start + added);
+    }
+
     // --- events ------------------------------------------------------------------------------
 
     onBeforeInput(event) {
       // Synthetic beforeinput events change nothing in a browser, nor in these editors.
       if (!event.isTrusted) return;
+      if (this.mode === 'ignore') return event.preventDefault();
       // A DOM write earlier in this task: render the model first, as the real editors do.
       if (this.element.innerHTML !== this.html && !this.adoptPending) this.reconcile();
       const type = event.inputType;
@@ -173,15 +230,25 @@
     }
 
     onPaste(event) {
+      // Quill 1: a paste moves focus to its hidden clipboard container and reads, a tick later, what
+      // the browser's own paste put there. A synthetic paste has no default action: nothing arrives.
+      if (this.pasteMode === 'native' && !event.isTrusted) return;
       event.preventDefault();
-      const data = event.clipboardData;
+      if (this.mode === 'ignore') return;
+      // Mode 'empty-paste': the paste arrives with an empty DataTransfer (Firefox, from a content script).
+      const data = this.mode === 'empty-paste' ? null : event.clipboardData;
       let text = data?.getData('text/plain') ?? '';
       if (!text && data) text = htmlToText(data.getData('text/html'));
       text = normalize(text);
       if (!text) return;
       if (this.element.innerHTML !== this.html && !this.adoptPending) this.reconcile();
       const [start, end] = (this.hasFocus() && this.selectionOffsets()) || this.range;
-      this.replace(start, end, text, 'paste');
+      const apply = () => {
+        const next = this.model.slice(0, start) + text + this.model.slice(end);
+        this.update(this.halved(next), start + text.length, 'paste');
+      };
+      if (this.pasteMode === 'native') setTimeout(apply, 1);
+      else apply();
     }
 
     onKeyDown(event) {

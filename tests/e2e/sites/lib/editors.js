@@ -4,11 +4,20 @@
  *
  * - Trusted `beforeinput` (typing, Enter, Shift+Enter, Backspace, Delete, spellcheck replacement)
  *   is cancelled and applied to the model, then the DOM is rendered again.
- * - A trusted `input` the editor did not cancel first (what `document.execCommand('insertText')`
- *   fires: Chromium sends it no `beforeinput`) makes the editor read the DOM the browser changed
- *   back into its model, as Draft's `editOnInput` and Quill's mutation handling do.
- * - `paste` is always the editor's: it reads `clipboardData` (text/plain, else text/html) and
- *   inserts it with its newlines; synthetic paste events count (that is what extensions send).
+ * - A trusted `input` the editor did not cancel first (what `document.execCommand(...)` fires:
+ *   Chromium sends it no `beforeinput`) makes the editor read the DOM the browser changed back into
+ *   its model. Quill (mutation handling) reads the whole DOM, new paragraphs included. Draft
+ *   (`editOnInput`) reads only the leaf holding the caret into its block: a multi-line `insertText`
+ *   loses all but its last line (draft-js #616), `insertLineBreak` adds a soft newline.
+ * - `paste`: Draft's handler reads `clipboardData` (text/plain, else text/html) of any paste event,
+ *   synthetic ones included (that is what extensions send), and inserts it with its newlines.
+ *   Quill 1's reads what the browser's own paste put into its clipboard container a tick later: a
+ *   trusted paste arrives, a synthetic one (no default action) inserts nothing.
+ * - Test controls on the element's `__fixtureEditor`: `mode = 'ignore'` (takes nothing at all) or
+ *   `'half'` (the next execCommand or paste lands only half of its text) or `'empty-paste'` (pastes
+ *   carry nothing, as a content script's do in Firefox); `remount()` and
+ *   `window.__fixture.rerender()` replace the editor element with a fresh one holding the same model,
+ *   as the sites do when they re-render a composer.
  * - Anything else that changes the DOM (textContent, innerText, innerHTML, appendChild, or an
  *   untrusted input event after such a write) is reverted at the next render: on the
  *   MutationObserver tick, or at the next input. It never reaches the model, so it never enables
@@ -46,7 +55,7 @@
       el.classList.toggle(blankClass, lines.length === 1 && lines[0] === '');
       return nodes;
     };
-    return new ModelEditor(element, { ...options, render });
+    return new ModelEditor(element, { ...options, render, paste: 'native' });
   }
 
   let keySeed = 0;
@@ -95,7 +104,7 @@
         inner.append(span);
         block.append(inner);
         contents.append(block);
-        return { container: span, text };
+        return { container: span, text, key };
       });
       el.replaceChildren(contents);
       if (placeholder && root) {
@@ -105,7 +114,37 @@
       }
       return nodes;
     };
-    return new ModelEditor(element, { ...options, render });
+    return new ModelEditor(element, { ...options, render, adopt: draftInput });
+  }
+
+  /**
+   * Draft's `editOnInput`, for an input it did not see coming (execCommand fires no beforeinput):
+   * it reads the text of the leaf holding the caret (sibling text nodes merged, the trailing "\n"
+   * of a pre-wrap line break dropped) into the block its offset key names, and renders again, so
+   * blocks the browser added are lost. A multi-line `insertText` splits the DOM block and keeps
+   * only the last line (draft-js #616); `insertLineBreak` puts a soft newline in the block.
+   */
+  function draftInput(editor) {
+    const selection = editor.selection();
+    const anchor = selection?.anchorNode;
+    if (!anchor || !editor.element.contains(anchor)) return null;
+    const keyed = (anchor.nodeType === Node.ELEMENT_NODE ? anchor : anchor.parentElement)?.closest('[data-offset-key]');
+    const key = keyed?.getAttribute('data-offset-key');
+    const index = editor.lineNodes.findIndex((line) => line.key === key);
+    if (index < 0) return null;
+    const leaf = anchor.nodeType === Node.TEXT_NODE ? anchor.parentNode : anchor;
+    let text = (leaf.textContent ?? '').replace(/\u00a0/g, ' ');
+    if (text.endsWith('\n\n')) text = text.slice(0, -1);
+    const lines = editor.model.split('\n');
+    const before = lines.slice(0, index).join('\n');
+    const start = index === 0 ? 0 : before.length + 1;
+    lines[index] = text;
+    let offset = text.length;
+    if (anchor.nodeType === Node.TEXT_NODE) {
+      offset = selection.anchorOffset;
+      for (let node = anchor.previousSibling; node; node = node.previousSibling) offset += node.textContent.length;
+    }
+    return { text: lines.join('\n'), caret: start + Math.min(offset, text.length) };
   }
 
   /** Weighted length like X's (URLs count 23), close enough for enabling the Post button. */
@@ -117,5 +156,7 @@
   window.__fixture = {
     /** Models of the editors on the page, oldest first. */
     texts: () => [...registry].map((editor) => editor.text),
+    /** The site re-renders its composers: each editor element is replaced by a fresh one holding the same model. */
+    rerender: () => [...registry].map((editor) => editor.remount()).length,
   };
 })();

@@ -23,7 +23,8 @@
  * `POST /voyager/api/contentcreation/normShares`, and ~300 ms later closes the modal, shows the
  * toast ("Post successful. View post", in the page's language: words.js) linking
  * `/feed/update/urn:li:<share|activity>:<id>/` (option `urn`) and puts the post at the top of the
- * feed. `window.__appendPosts(n)` adds n posts to the feed.
+ * feed; when normShares answers an error, the share box stays open with an error
+ * (`role="alert"`) and Post enabled again. `window.__appendPosts(n)` adds n posts to the feed.
  *
  * Pages load linkedin-markup.js and linkedin-generations.js (the three generations) first; this
  * file runs the app and publishes `window.LinkedInFixture`.
@@ -101,10 +102,10 @@
       if (event ? current.button.disabled : !postable(current.editor.text)) return;
       current.publishing = true;
       const text = current.editor.text;
-      window.__posts.push(text);
       current.button.disabled = true;
+      current.error?.remove();
       const id = newId();
-      await Promise.all([
+      const [response] = await Promise.all([
         fetch('/voyager/api/contentcreation/normShares', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'csrf-token': 'ajax:fixture' },
@@ -112,6 +113,18 @@
         }).catch(() => null),
         delay(300),
       ]);
+      if (response && !response.ok) {
+        // The site's error: the share box stays open with the text, Post enabled again.
+        current.publishing = false;
+        current.error = document.createElement('div');
+        current.error.setAttribute('role', 'alert');
+        current.error.className = 'share-box__error';
+        current.error.textContent = 'Something went wrong. Please try again.';
+        current.button.before(current.error);
+        refresh();
+        return;
+      }
+      window.__posts.push(text);
       if (composer === current) close();
       const toast = gen.toast(id, urn);
       setTimeout(() => toast.remove(), 15_000);

@@ -1,7 +1,8 @@
 /**
  * The X fixture's composers (part of x.js, loaded before it, after x-markup.js): a Draft.js-like
- * editor with its post button, enabled up to 280 weighted characters (x-weight.js); posting calls CreateTweet and
- * shows the toast in `layers`. Handed on in `window.XFixtureParts`.
+ * editor with its post button, enabled up to 280 weighted characters (x-weight.js); posting calls
+ * CreateTweet and shows the toast in `layers` (an error toast, the composer kept, when CreateTweet
+ * fails). Handed on in `window.XFixtureParts`.
  */
 (function () {
   'use strict';
@@ -32,12 +33,11 @@
         if (composer.publishing || button.disabled) return;
         composer.publishing = true;
         const value = composer.editor.text;
-        window.__posts.push(value);
         button.disabled = true;
         button.setAttribute('aria-disabled', 'true');
         const id = newId();
         const operation = weightedLength(value) > MAX ? 'CreateNoteTweet' : 'CreateTweet';
-        await Promise.all([
+        const [response] = await Promise.all([
           fetch(`/i/api/graphql/${QUERY_ID}/${operation}`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-csrf-token': 'fixture' },
@@ -52,6 +52,13 @@
           delay(300),
         ]);
         composer.publishing = false;
+        if (response && !response.ok) {
+          // X's error toast; the composer keeps the text, Post enabled again.
+          showError();
+          refresh();
+          return;
+        }
+        window.__posts.push(value);
         showToast(id);
         onPublished(composer, {
           id,
@@ -77,6 +84,17 @@
   <div data-testid="toast" role="alert" class="toast">
     <div><span>${esc(W.sent)}</span></div>
     <a href="/${ME.handle}/status/${id}" role="link">${esc(W.view)}</a>
+  </div>
+</div>`);
+      layers.append(toast);
+      setTimeout(() => toast.remove(), 15_000);
+    }
+
+    function showError() {
+      const toast = html(`
+<div class="toast-layer">
+  <div data-testid="toast" role="alert" class="toast">
+    <div><span>Something went wrong, but don’t fret — let’s give it another shot.</span></div>
   </div>
 </div>`);
       layers.append(toast);

@@ -1,0 +1,45 @@
+/**
+ * The site's own word that its editor's model took the text, read through the adapter: the
+ * editor's placeholder gone (Quill's `ql-blank`, Draft's placeholder) and the Post button enabled.
+ * Reading the DOM back is not enough: a DOM write shows the text for a moment without reaching the
+ * model. The sites enable Post a moment after the text lands (they debounce), so it is waited for.
+ */
+import type { Composer, SiteAdapter } from './types';
+
+/** How long the Post button may take to enable after the text landed. */
+export const POST_ENABLE_WAIT_MS = 2_000;
+const POLL_MS = 50;
+
+/** What insertion needs of one composer: its editor, how to read it, and the site's signals. */
+export interface InsertTarget {
+  editor: HTMLElement;
+  /** The editor's text as the site will post it. */
+  read(): string;
+  /** True when the site shows its model holds text: placeholder gone, Post enabled. */
+  accepts(): boolean;
+}
+
+/** A button the person can't use now: `disabled`, or `aria-disabled="true"` (X's inline box). */
+export function isDisabledButton(button: Element): boolean {
+  return button.matches(':disabled, [aria-disabled="true"]');
+}
+
+/** The insertion target of `composer` on `adapter`'s site. */
+export function insertTarget(adapter: SiteAdapter, composer: Composer): InsertTarget {
+  return {
+    editor: composer.editor,
+    read: () => adapter.readText(composer.editor),
+    // A composer without a Post button we can find is judged by its placeholder alone.
+    accepts: () => !adapter.isEmpty(composer) && adapter.postEnabled(composer) !== false,
+  };
+}
+
+/** Resolves true as soon as `condition` holds, false when it still doesn't after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (condition()) return true;
+    if (Date.now() >= until) return false;
+    await new Promise<void>((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
