@@ -135,7 +135,11 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   isComposerTrigger(target) {
-    return sel.closest(target, 'trigger') !== null || sel.closest(target, 'shareBoxEntry') !== null;
+    if (sel.closest(target, 'trigger')) return true;
+    // The 2026 feed's plain-div trigger: in the share-box entry, on none of its other controls.
+    const entry = sel.closest(target, 'shareBoxEntry');
+    const control = entry ? sel.closest(target, 'entryControl') : null;
+    return entry !== null && (control === null || !entry.contains(control));
   },
 
   expectsComposer(url) {

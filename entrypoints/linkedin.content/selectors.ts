@@ -41,9 +41,11 @@ export const linkedinSelectors = new SiteSelectors({
     'a[href^="/preload/sharebox/"], a[href^="https://www.linkedin.com/preload/sharebox/"], .share-box-feed-entry__trigger',
   /**
    * The feed's share-box entry. In the 2026 feed its trigger can be a plain div with no role, label
-   * or class of ours: a click anywhere in the entry opens the share box (or its media picker).
+   * or class of ours: a click in the entry on none of its other controls (below) is on the trigger.
    */
   shareBoxEntry: '[data-view-name="share-box"], .share-box-feed-entry',
+  /** The entry's other controls (photo, video, article): they open a file picker or another page, not always a composer. */
+  entryControl: 'button, [role="button"], a[href], input',
 });
 
 export type LinkedInSelectorKey = ReturnType<typeof linkedinSelectors.keys>[number];

@@ -13,7 +13,9 @@ import {
   hints,
   panelItem,
   putGuidelines,
+  relayConsole,
   serverShares,
+  setUpProgramme,
   suggestedButton,
   suggestedPanel,
   openComposer,
@@ -121,3 +123,29 @@ for (const composer of CASES) {
     });
   });
 }
+
+test.describe('LinkedIn [ja], the 2026 plain-div trigger', () => {
+  const composer = inLanguage(linkedinShadow, 'ja', { trigger: 'div' });
+  test.use({ sites: composer.sites });
+
+  test('a click on it is known as a trigger (a share box that never opens is reported); a click on Photo is not', async ({
+    context,
+    server,
+    openPopup,
+  }) => {
+    await setUpProgramme(server, openPopup, { content: false });
+    const page = await context.newPage();
+    const seen = relayConsole(page);
+    await page.goto(composer.url);
+    // The share box fails to load: the page's own click handling never runs (Relay's listens first, on window).
+    await page.evaluate(() => document.addEventListener('click', (event) => event.stopPropagation(), true));
+    await page.locator('[data-view-name="share-box-photo"]').click();
+    await page.waitForTimeout(5_000);
+    expect(seen.warnings, 'the photo button (a file picker) expects no composer').toEqual([]);
+    await page.locator('[data-view-name="share-box"] > :first-child').click();
+    await expect
+      .poll(() => seen.warnings, { timeout: 10_000, message: 'Relay reports the share box that never came' })
+      .toEqual([expect.stringMatching(/no LinkedIn composer found/)]);
+    await expect(composer.editor(page)).toHaveCount(0);
+  });
+});

@@ -2,7 +2,9 @@
  * The LinkedIn and X fixtures (tests/e2e/sites/), served at the real origins through routes, and
  * helpers to drive and read them from tests. One HTML file per DOM generation; each is a small
  * single-page app that answers every path of its site (see the comment at the top of each file).
- * Content scripts run on routed pages as on real ones.
+ * Content scripts run on routed pages as on real ones. `SiteChoice.lang` serves a page's interface
+ * in German or Japanese (`<html lang>`, words in sites/lib/words.js), `SiteChoice.options` the
+ * LinkedIn fixture's 2026 variations.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
