@@ -15,9 +15,12 @@ import type { ComposerBrief, ComposerData } from '../shared/messaging';
 import { sendMessage } from '../shared/messaging';
 import { briefOf, needsUi } from './brief';
 import { ComposerDataSource } from './data';
+import { countHealth, countHealthOn } from './health';
 import { RootObserver } from './observer';
 import { PublishTracker, type ConfirmReason } from './publish';
 import { mountStandIn, type StandIn } from './stand-in';
+import { isShortcut } from './shortcut';
+import { followSelectorOverrides } from './site-overrides';
 import { followSiteTheme, type ThemeSource } from './theme';
 import type { Composer, ComposerSessionApi, ComposerUiModule, PublishSnapshot, SiteAdapter } from './types';
 import { UI_HOST_NAME } from './types';
@@ -121,12 +124,15 @@ export class ComposerFeature {
     for (const { session } of this.tracked.values()) if (session) yield session;
   }
 
-  /** Observes the adapter's roots; a root seen for the first time is searched whole, once. */
-  private syncRoots(): void {
-    for (const root of this.observer.sync(this.adapter.roots())) {
+  /** Observes the adapter's roots; a root seen for the first time is searched whole, once (every root: `all`). */
+  private syncRoots(all = false): void {
+    const fresh = this.observer.sync(this.adapter.roots());
+    for (const root of all ? this.adapter.roots() : fresh)
       if (root.scan) for (const composer of this.adapter.findComposers(root.node)) this.open(composer);
-    }
   }
+
+  /** The selectors changed: every root that holds composers is searched again. */
+  rescan = (): void => this.syncRoots(true);
 
   private flush(added: Element[]): void {
     this.syncRoots();
@@ -166,6 +172,7 @@ export class ComposerFeature {
       if (tracked.composer.container === composer.container && editor.isConnected) return;
     }
     this.opened++;
+    countHealth('composersSeen');
     const editor = composer.editor;
     // Focused as it opens (a modal), or holding text already (a share intent): the person is at it.
     const text = editor instanceof HTMLTextAreaElement ? editor.value : editor.textContent;
@@ -266,6 +273,7 @@ export class ComposerFeature {
         this.suspects.delete(element);
         if (!element.isConnected || this.adapter.findComposers(element).length > 0) return;
         for (const editor of this.tracked.keys()) if (element.contains(editor)) return;
+        countHealth('composersUnmatched');
         warnOnce(
           `found a ${this.adapter.siteName} composer whose editor it doesn't recognise; the site may have changed.`,
         );
@@ -383,16 +391,10 @@ export class ComposerFeature {
   }
 }
 
-/** Alt+Shift+R: opens the suggested posts. */
-function isShortcut(event: KeyboardEvent): boolean {
-  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyR';
-}
-
-/** Starts the composer feature for `adapter`'s site in this content script. */
+/** Starts the composer feature for `adapter`'s site in this content script, once the admin's selector overrides are in. */
 export function startComposerFeature(ctx: ContentScriptContext, adapter: SiteAdapter): void {
-  try {
-    new ComposerFeature(ctx, adapter).start();
-  } catch (error) {
-    warnOnce(`could not start on ${adapter.siteName}.`, error);
-  }
+  countHealthOn(adapter.network, (report) => sendMessage('composerHealth', report));
+  guarded(`Starting on ${adapter.siteName}`, () =>
+    followSelectorOverrides(ctx, adapter, new ComposerFeature(ctx, adapter)),
+  )();
 }
