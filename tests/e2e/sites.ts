@@ -63,9 +63,18 @@ export async function fulfillSite(route: Route, sites: SiteChoice): Promise<bool
   await route.fulfill({
     status: 200,
     contentType: TYPES[extname(file)] ?? 'text/html',
-    body: await readFile(join(SITES_DIR, file)),
+    body: withRelease(await readFile(join(SITES_DIR, file), 'utf8'), url),
   });
   return true;
+}
+
+/**
+ * `?release=renamed-editor` stands for a site release Relay has not seen: the page gets
+ * lib/site-release.js, which renames the editor's markup (integration-health.spec.ts).
+ */
+function withRelease(page: string, url: URL): string {
+  if (url.searchParams.get('release') !== 'renamed-editor') return page;
+  return page.replace('</body>', '<script src="/__fixtures__/site-release.js"></script></body>');
 }
 
 // --- reading and driving the fixtures ------------------------------------------------------------
