@@ -12,6 +12,7 @@ import { createApp } from '../../server/app';
 import type { RouteDoc } from '../../server/openapi/registry';
 import { contentInput, createContent, expectProblem, sync } from './api';
 import { samplePng, uploadedImage } from './images';
+import { INTEGRATION_ROUTE_CASES } from './route-cases-integration';
 import { cookieSignIn, type CookieSession } from './console';
 import { createScimToken, expectScimError, GROUP_SCHEMA, scimClient, USER_SCHEMA } from './scim';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestServer } from './server';
@@ -57,7 +58,7 @@ export interface CaseContext {
   scimGroup(): Promise<string>;
 }
 
-type RouteCase = (ctx: CaseContext) => Promise<CaseRequest>;
+export type RouteCase = (ctx: CaseContext) => Promise<CaseRequest>;
 
 const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /healthz': async () => ({ path: '/healthz', ok: 200 }),
@@ -152,41 +153,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     >,
     ok: 200,
   }),
-  'GET /v1/admin/selectors': async () => ({ path: '/v1/admin/selectors', ok: 200 }),
-  'PUT /v1/admin/selectors': async () => ({
-    path: '/v1/admin/selectors',
-    json: { linkedin: { editor: '.ql-editor[contenteditable="true"]' } },
-    ok: 200,
-  }),
-  'POST /v1/integration-health': async (ctx) => ({
-    path: '/v1/integration-health',
-    json: {
-      browser: randomUUID(),
-      entries: [
-        {
-          site: 'linkedin',
-          version: '1.0.0',
-          day: new Date(ctx.server.clock.now).toISOString().slice(0, 10),
-          counts: {
-            composersSeen: 2,
-            composersUnmatched: 0,
-            insertionsConfirmed: 1,
-            insertionsFailed: 0,
-            publishesConfirmed: 1,
-            publishesUnconfirmed: 0,
-            overridesRefused: 0,
-          },
-        },
-      ],
-    },
-    ok: 200,
-  }),
-  'GET /v1/admin/integration-health': async () => ({
-    path: '/v1/admin/integration-health',
-    query: 'days=7',
-    ok: 200,
-    badQuery: 'days=forever',
-  }),
+  ...INTEGRATION_ROUTE_CASES,
   'POST /v1/enroll': async (ctx) => ({
     path: '/v1/enroll',
     json: { code: await ctx.invite(), name: 'Val Id' },

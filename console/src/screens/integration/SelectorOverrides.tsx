@@ -1,34 +1,25 @@
 /**
- * Selector overrides, per composer site: every key of the extension's selector table with its
- * built-in selector, and the override the admin types (empty: none). Checked as CSS here first;
+ * Selector overrides, per composer site: every key of the extension's selector table
+ * (lib/selector-keys.ts), and the override the admin types (empty: the built-in). Checked as CSS here first;
  * saved whole with PUT /v1/admin/selectors, they reach open LinkedIn and X pages within seconds.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isValidSelector, type SiteSelectors } from '../../../../components/composer/selectors';
-import { linkedinSelectors } from '../../../../entrypoints/linkedin.content/selectors';
-import { xSelectors } from '../../../../entrypoints/x.content/selectors';
+import { SITE_SELECTOR_KEYS } from '../../../../lib/selector-keys';
 import type { HealthSite, SelectorOverrides as Overrides } from '../../../../lib/schemas';
 import { api, describeError } from '../../api';
 import { NoticeLine } from '../../components/ui';
+import { isValidSelector } from './css';
 
 type Draft = Record<HealthSite, Record<string, string>>;
 
-/** An extension's table as the form reads it: which keys exist, and each built-in selector. */
-function tableOf<K extends string>(selectors: SiteSelectors<K>) {
-  return { keys: (): string[] => selectors.keys(), builtInOf: (key: string) => selectors.builtInOf(key as K) };
-}
-
-const TABLES: Record<HealthSite, ReturnType<typeof tableOf>> = {
-  linkedin: tableOf(linkedinSelectors),
-  x: tableOf(xSelectors),
-};
+const SITES: readonly HealthSite[] = ['linkedin', 'x'];
 const SITE_NAMES: Record<HealthSite, string> = { linkedin: 'LinkedIn', x: 'X' };
 const PATH = '/v1/admin/selectors';
 
 /** The document from the draft: empty fields left out, selectors trimmed. */
 function documentOf(draft: Draft): Overrides {
   const document: Overrides = {};
-  for (const site of Object.keys(TABLES) as HealthSite[]) {
+  for (const site of SITES) {
     const entries = Object.entries(draft[site]).filter(([, selector]) => selector.trim() !== '');
     if (entries.length > 0) document[site] = Object.fromEntries(entries.map(([key, value]) => [key, value.trim()]));
   }
@@ -37,7 +28,7 @@ function documentOf(draft: Draft): Overrides {
 
 /** "linkedin.editor" for each override that is not valid CSS in this browser. */
 function invalidOf(draft: Draft): string[] {
-  return (Object.keys(TABLES) as HealthSite[]).flatMap((site) =>
+  return SITES.flatMap((site) =>
     Object.entries(draft[site])
       .filter(([, selector]) => selector.trim() !== '' && !isValidSelector(selector.trim()))
       .map(([key]) => `${site}.${key}`),
@@ -91,10 +82,10 @@ export function SelectorOverrides() {
         new release. One that matches nothing on a page falls back to the built-in.
       </p>
       {draft &&
-        (Object.keys(TABLES) as HealthSite[]).map((site) => (
+        SITES.map((site) => (
           <fieldset class="card integration__site-overrides" key={site} data-site={site}>
             <legend>{SITE_NAMES[site]}</legend>
-            {TABLES[site].keys().map((key) => {
+            {SITE_SELECTOR_KEYS[site].map((key) => {
               const id = `override-${site}-${key}`;
               const wrong = invalid.includes(`${site}.${key}`);
               return (
@@ -109,7 +100,7 @@ export function SelectorOverrides() {
                     spellcheck={false}
                     autoComplete="off"
                     maxLength={1000}
-                    placeholder={TABLES[site].builtInOf(key)}
+                    placeholder="Built-in"
                     aria-invalid={wrong || undefined}
                     value={draft[site][key] ?? ''}
                     onInput={(event) => set(site, key, event.currentTarget.value)}
