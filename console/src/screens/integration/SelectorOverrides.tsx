@@ -89,7 +89,7 @@ export function SelectorOverrides() {
               const id = `override-${site}-${key}`;
               const wrong = invalid.includes(`${site}.${key}`);
               return (
-                <div class="integration__override" key={key}>
+                <div class="field integration__override" key={key}>
                   <label for={id}>
                     <code>{key}</code>
                   </label>

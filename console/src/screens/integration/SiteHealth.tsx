@@ -6,14 +6,10 @@ import { Table } from '../../components/Table';
 const SITE_NAMES: Record<HealthSite, string> = { linkedin: 'LinkedIn', x: 'X' };
 
 const COLUMNS = [
-  'Day',
-  'Version',
-  { label: 'Composers found', numeric: true },
-  { label: 'Not recognised', numeric: true },
-  { label: 'Insertions ok', numeric: true },
-  { label: 'Insertions failed', numeric: true },
-  { label: 'Publishes confirmed', numeric: true },
-  { label: 'Publishes unconfirmed', numeric: true },
+  'Day and version',
+  { label: 'Composers found / not recognised', numeric: true },
+  { label: 'Insertions ok / failed', numeric: true },
+  { label: 'Publishes confirmed / unconfirmed', numeric: true },
   { label: 'Overrides refused', numeric: true },
 ] as const;
 
@@ -35,18 +31,28 @@ export function SiteHealth({ site, rows, days }: { site: HealthSite; rows: reado
           composer there.
         </p>
       ) : (
-        <Table class="integration__table" caption={`${SITE_NAMES[site]}, counts per day and version`} columns={COLUMNS}>
+        <Table
+          class="integration__table table--stack"
+          caption={`${SITE_NAMES[site]}, counts per day and version`}
+          columns={COLUMNS}
+        >
           {mine.map((row) => (
             <tr key={`${row.day} ${row.version}`}>
-              <td>{dayWords(row.day)}</td>
-              <td>{row.version}</td>
-              <td class="numeric">{row.counts.composersSeen}</td>
-              <td class="numeric">{row.counts.composersUnmatched}</td>
-              <td class="numeric">{row.counts.insertionsConfirmed}</td>
-              <td class="numeric">{row.counts.insertionsFailed}</td>
-              <td class="numeric">{row.counts.publishesConfirmed}</td>
-              <td class="numeric">{row.counts.publishesUnconfirmed}</td>
-              <td class="numeric">{row.counts.overridesRefused}</td>
+              <th scope="row">
+                {dayWords(row.day)} · {row.version}
+              </th>
+              <td class="numeric" data-label="Composers">
+                {row.counts.composersSeen} / {row.counts.composersUnmatched}
+              </td>
+              <td class="numeric" data-label="Insertions">
+                {row.counts.insertionsConfirmed} / {row.counts.insertionsFailed}
+              </td>
+              <td class="numeric" data-label="Publishes">
+                {row.counts.publishesConfirmed} / {row.counts.publishesUnconfirmed}
+              </td>
+              <td class="numeric" data-label="Refused">
+                {row.counts.overridesRefused}
+              </td>
             </tr>
           ))}
         </Table>
