@@ -14,6 +14,7 @@ import { contentRoutes } from './routes/content';
 import { consoleRoutes } from './routes/console';
 import { consoleApiRoutes } from './routes/console-api';
 import { documentRoutes } from './routes/documents';
+import { integrationHealthRoutes } from './routes/integration-health';
 import { healthRoutes } from './routes/health';
 import { IMAGE_UPLOAD_PATH, imageRoutes } from './routes/images';
 import { enrollRoutes, inviteRoutes } from './routes/invites';
@@ -74,6 +75,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     ...enrollRoutes(deps),
     ...syncRoutes(deps),
     ...shareRoutes(deps),
+    ...integrationHealthRoutes(deps),
     ...tokenRoutes(deps),
     ...meRoutes(deps),
     ...leaderboardRoutes(deps),

@@ -12,14 +12,18 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ComposerBrief, ComposerData } from '../shared/messaging';
+import { sendMessage } from '../shared/messaging';
 import { briefOf, needsUi } from './brief';
 import { ComposerDataSource } from './data';
+import { countHealth, countHealthOn } from './health';
 import { RootObserver } from './observer';
 import { PublishTracker } from './publish';
 import { watchRefusal } from './publish-refusal';
 import { replaces } from './rerender';
-import { isShortcut, sendShares } from './share-log';
+import { sendShares } from './share-log';
 import { mountStandIn, type StandIn } from './stand-in';
+import { isShortcut } from './shortcut';
+import { followSelectorOverrides } from './site-overrides';
 import { followSiteTheme, type ThemeSource } from './theme';
 import type { Composer, ComposerSessionApi, ComposerUiModule, SessionCarry, SiteAdapter } from './types';
 import { UI_HOST_NAME } from './types';
@@ -129,12 +133,15 @@ export class ComposerFeature {
     for (const { session } of this.tracked.values()) if (session) yield session;
   }
 
-  /** Observes the adapter's roots; a root seen for the first time is searched whole, once. */
-  private syncRoots(): void {
-    for (const root of this.observer.sync(this.adapter.roots())) {
+  /** Observes the adapter's roots; a root seen for the first time is searched whole, once (every root: `all`). */
+  private syncRoots(all = false): void {
+    const fresh = this.observer.sync(this.adapter.roots());
+    for (const root of all ? this.adapter.roots() : fresh)
       if (root.scan) for (const composer of this.adapter.findComposers(root.node)) this.open(composer);
-    }
   }
+
+  /** The selectors changed: every root that holds composers is searched again. */
+  rescan = (): void => this.syncRoots(true);
 
   private flush(added: Element[]): void {
     this.syncRoots();
@@ -197,6 +204,7 @@ export class ComposerFeature {
       if (tracked.composer.container === composer.container && editor.isConnected) return;
     }
     this.opened++;
+    countHealth('composersSeen');
     const editor = composer.editor;
     // Focused as it opens (a modal), or holding text already (a share intent): the person is at it.
     const text = editor instanceof HTMLTextAreaElement ? editor.value : editor.textContent;
@@ -375,11 +383,10 @@ export class ComposerFeature {
   }
 }
 
-/** Starts the composer feature for `adapter`'s site in this content script. */
+/** Starts the composer feature for `adapter`'s site in this content script, once the admin's selector overrides are in. */
 export function startComposerFeature(ctx: ContentScriptContext, adapter: SiteAdapter): void {
-  try {
-    new ComposerFeature(ctx, adapter).start();
-  } catch (error) {
-    warnOnce(`could not start on ${adapter.siteName}.`, error);
-  }
+  countHealthOn(adapter.network, (report) => sendMessage('composerHealth', report));
+  guarded(`Starting on ${adapter.siteName}`, () =>
+    followSelectorOverrides(ctx, adapter, new ComposerFeature(ctx, adapter)),
+  )();
 }

@@ -6,6 +6,7 @@
  * was abandoned.
  */
 
+import { countHealth } from './health';
 import type { PublishSnapshot, PublishTracking } from './types';
 
 export type { PublishSnapshot };
@@ -39,7 +40,7 @@ export class PublishTracker<K extends object> implements PublishTracking<K> {
   /** A publish started; a second click while one is pending replaces it (the text may have changed). */
   arm(key: K, snapshot: PublishSnapshot): void {
     this.drop(key);
-    const timer = setTimeout(() => this.drop(key), this.lapseMs);
+    const timer = setTimeout(() => (this.drop(key), countHealth('publishesUnconfirmed')), this.lapseMs);
     this.pending.set(key, { snapshot, armedAt: Date.now(), timer });
   }
 
@@ -55,6 +56,7 @@ export class PublishTracker<K extends object> implements PublishTracking<K> {
     const entry = this.pending.get(key);
     if (!entry) return;
     this.drop(key);
+    countHealth('publishesConfirmed');
     this.onConfirmed(key, entry.snapshot, reason);
   }
 

@@ -5,10 +5,9 @@
  * things worse than the release it patches.
  */
 
-/** The keys a site's table may be overridden by: names, as sync carries them. */
-export const SELECTOR_KEY = /^[a-z][A-Za-z0-9]{0,39}$/;
-/** The longest selector an override may carry. */
-export const MAX_SELECTOR_LENGTH = 1_000;
+import { MAX_SELECTOR_LENGTH, SELECTOR_KEY } from '../../lib/selector-limits';
+
+export { MAX_SELECTOR_LENGTH, SELECTOR_KEY };
 
 /** True when `selector` parses as a CSS selector list in this browser. */
 export function isValidSelector(selector: string): boolean {

@@ -1,7 +1,4 @@
-/**
- * What the content script sends once a publish was confirmed (one share per Relay post the
- * composer held), and the keyboard shortcut it routes to the sessions.
- */
+/** What the content script sends once a publish was confirmed: one share per Relay post the composer held. */
 import { sendMessage } from '../shared/messaging';
 import type { ComposerNetwork, PublishSnapshot } from './types';
 
@@ -16,9 +13,4 @@ export async function sendShares(network: ComposerNetwork, snapshot: PublishSnap
     }),
   );
   await Promise.allSettled(sends);
-}
-
-/** Alt+Shift+R: opens the suggested posts. */
-export function isShortcut(event: KeyboardEvent): boolean {
-  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyR';
 }

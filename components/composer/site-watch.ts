@@ -5,6 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from './types';
+import { countHealth } from './health';
 import { guarded, warnOnce } from './warn';
 
 /** How long a composer may take to appear after a "Start a post" click or on a compose URL. */
@@ -40,6 +41,7 @@ export class SiteWatch {
         this.suspects.delete(element);
         if (!element.isConnected || this.adapter.findComposers(element).length > 0) return;
         for (const editor of this.feature.editors()) if (element.contains(editor)) return;
+        countHealth('composersUnmatched');
         warnOnce(
           `found a ${this.adapter.siteName} composer whose editor it doesn't recognise; the site may have changed.`,
         );

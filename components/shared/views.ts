@@ -165,6 +165,8 @@ export interface ComposerBrief {
   items: number;
   /** The guidelines name companies: the person's own posts get checked too. */
   checksOwnPosts: boolean;
+  /** The admin's selector overrides for this site (key → CSS selector), applied before composers are looked for. */
+  selectorOverrides?: Record<string, string>;
 }
 
 export type ComposerShareResult = { ok: true; shareId: string } | { ok: false; message: string };

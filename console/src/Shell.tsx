@@ -11,6 +11,7 @@ import { ComposeLoader } from './screens/compose/ComposeLoader';
 import { ContentList } from './screens/content/ContentList';
 import { GuidelinesEditor } from './screens/guidelines/GuidelinesEditor';
 import { Home } from './screens/Home';
+import { IntegrationScreen } from './screens/integration/IntegrationScreen';
 import { OrganizationEditor } from './screens/organization/OrganizationEditor';
 import { People } from './screens/people/People';
 import { Provisioning } from './screens/provisioning/Provisioning';
@@ -66,6 +67,8 @@ function Screen({ route }: { route: Route }) {
       return <Provisioning />;
     case 'organization':
       return <OrganizationEditor />;
+    case 'integration':
+      return <IntegrationScreen />;
     case 'analytics':
       return <Analytics from={route.from} to={route.to} />;
     case 'not-found':

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'people' }
   | { name: 'provisioning' }
   | { name: 'organization' }
+  | { name: 'integration' }
   | { name: 'analytics'; from: string; to: string }
   | { name: 'not-found'; path: string };
 
@@ -43,6 +44,7 @@ export function parseHash(hash: string): Route {
   if (first === 'people' && !second) return { name: 'people' };
   if (first === 'provisioning' && !second) return { name: 'provisioning' };
   if (first === 'organization' && !second) return { name: 'organization' };
+  if (first === 'integration' && !second) return { name: 'integration' };
   if (first === 'analytics' && !second)
     return { name: 'analytics', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   return { name: 'not-found', path: pathPart };

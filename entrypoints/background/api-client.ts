@@ -8,7 +8,7 @@
  * Every request says which version of the extension sends it (`Relay-Client`); a server that
  * needs a newer one answers 426 (`clientTooOld`).
  */
-import { problemSchema, type Problem, type ShareEvent } from '../../lib/schemas';
+import { problemSchema, type HealthReport, type Problem, type ShareEvent } from '../../lib/schemas';
 
 /** Why access ended, from the 401's problem type. */
 export type AccessEnd = 'token-revoked' | 'token-expired' | 'unauthorized';
@@ -195,6 +195,11 @@ export class ApiClient {
       body: JSON.stringify({ events, sentAt: sentAt.toISOString() }),
     });
     return (await response.json()) as { accepted: number; duplicates: number };
+  }
+
+  /** Sends this browser's integration health totals (counts only). */
+  async postIntegrationHealth(report: HealthReport): Promise<void> {
+    await this.request('/v1/integration-health', { method: 'POST', body: JSON.stringify(report) });
   }
 
   /** Signs out on the server: the token stops working (DELETE /v1/me/token, 204). */

@@ -49,19 +49,24 @@ function liveFor(content: AdvocateItem[], network: ComposerNetwork, now: number)
 /**
  * What a composer that nobody has turned to yet needs to know (whether to show the "Suggested
  * posts" button, with how many posts): the same counts as composerData, without the texts, links
- * and guidelines, so a page with a composer at every visit (X's home) reads a few bytes.
+ * and guidelines, so a page with a composer at every visit (X's home) reads a few bytes. It also
+ * carries the site's selector overrides, which the page needs before it looks for composers.
  */
 export async function composerBrief(
   db: RelayDexie,
   request: ComposerRequest,
   now = Date.now(),
 ): Promise<ComposerBrief> {
-  if (!(await getMeta(db, 'enrollment'))) return { enrolled: false, items: 0, checksOwnPosts: false };
+  const overrides = (await getMeta(db, 'selectorOverrides'))?.[request.network];
+  const selectorOverrides = overrides && Object.keys(overrides).length > 0 ? { selectorOverrides: overrides } : {};
+  if (!(await getMeta(db, 'enrollment')))
+    return { enrolled: false, items: 0, checksOwnPosts: false, ...selectorOverrides };
   const [content, guidelines] = await Promise.all([db.content.toArray(), getMeta(db, 'guidelines')]);
   return {
     enrolled: true,
     items: liveFor(content, request.network, now).length,
     checksOwnPosts: (guidelines?.companyNames?.length ?? 0) > 0,
+    ...selectorOverrides,
   };
 }
 

@@ -14,6 +14,7 @@ import { accessEndedNotice, clearAdvocateData, retryPendingSignOuts } from './ac
 import { ApiClient, type ApiError, type Fetch, type Transport } from './api-client';
 import { LiveConnection } from './live';
 import { badgeText, newUnsharedCount } from './badge';
+import { flushHealth } from './health';
 import { flushOutbox, pendingShareCount } from './outbox';
 import { popupState } from './popup-state';
 import { refreshMe } from './points';
@@ -42,6 +43,8 @@ export interface BrowserPort {
   WebSocketImpl?: typeof WebSocket;
   /** The live connection's reconnect jitter (tests make it predictable). */
   random?: () => number;
+  /** Tells the composer pages open in tabs that the selector overrides changed (they ask for them again). */
+  selectorsChanged?(): void;
 }
 
 export const OUTBOX_ALARM = 'relay-outbox';
@@ -191,6 +194,7 @@ export class BackgroundController {
     if (!client) return;
     const outcome = await syncOnce(this.db, client);
     if (outcome.accessEnded) return;
+    if (outcome.selectorsChanged) this.port.selectorsChanged?.();
     if (outcome.added.length) {
       const items = await this.db.content.bulkGet(outcome.added.slice(0, 3));
       for (const item of items) {
@@ -219,6 +223,8 @@ export class BackgroundController {
           const now = Date.now();
           const result = await flushOutbox(this.db, client, now, Math.random, everything ? Infinity : now);
           if (result.accessEnded) return;
+          // Integration health totals ride along; what fails now goes with a later flush.
+          await flushHealth(this.db, client, now).catch(() => undefined);
           if (this.outboxTimer) clearTimeout(this.outboxTimer);
           this.outboxTimer = undefined;
           if (result.nextAttemptAt !== undefined) {

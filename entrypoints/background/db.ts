@@ -15,6 +15,7 @@ import type {
   ShareEvent,
 } from '../../lib/schemas';
 import type { AccessEnded, SyncStatus } from '../../components/shared/views';
+import type { HealthCounts, HealthSite, SelectorOverrides } from '../../lib/schemas';
 
 export type { AccessEnded, SyncStatus };
 
@@ -49,6 +50,22 @@ export interface Enrollment {
   enrolledAt: string;
   /** How this browser got in: an invite code, or a work-account sign-in (absent: an invite, before work accounts). */
   via?: 'invite' | 'sso';
+}
+
+/**
+ * Integration health: this browser's running counts for a composer site, extension version and
+ * UTC day (counts only). `revision` grows with each change; `sentRevision` is the one the server
+ * acknowledged, so a row is sent again only when it changed since.
+ */
+export interface HealthRow {
+  /** `${site} ${version} ${day}`. */
+  id: string;
+  site: HealthSite;
+  version: string;
+  day: string;
+  counts: HealthCounts;
+  revision: number;
+  sentRevision: number;
 }
 
 /**
@@ -90,10 +107,14 @@ export interface MetaValues {
   /** Sign-outs to confirm with their server (DELETE /v1/me/token), oldest first. */
   pendingSignOuts: PendingSignOut[];
   zeroTouch: ZeroTouchState;
+  /** The random id this browser's integration health reports carry (not the advocate's). */
+  healthBrowser: string;
+  /** The selector overrides of the last sync, per composer site (sent to content scripts in the brief). */
+  selectorOverrides: SelectorOverrides;
 }
 
 /** What survives a change of advocate (a fresh enrolment, an end of access): this browser's own bookkeeping. */
-export const BROWSER_META: readonly MetaKey[] = ['pendingSignOuts', 'zeroTouch'];
+export const BROWSER_META: readonly MetaKey[] = ['pendingSignOuts', 'zeroTouch', 'healthBrowser'];
 
 /** A server answer kept for when the server cannot be reached, and why the last refresh failed. */
 export interface Cached<T> {
@@ -114,6 +135,7 @@ export type RelayDexie = Dexie & {
   shares: EntityTable<LocalShare, 'id'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  health: EntityTable<HealthRow, 'id'>;
 };
 
 export const DB_NAME = 'relay';
@@ -121,6 +143,7 @@ export const DB_NAME = 'relay';
 /**
  * Every schema version ever shipped, oldest first. Add new versions at the end; never edit one.
  * v1: content, shares, meta. v2: the outbox, and shares indexed by content+network and source.
+ * v3: integration health counts (per site, version and day).
  */
 export const SCHEMA_VERSIONS: {
   version: number;
@@ -148,6 +171,16 @@ export const SCHEMA_VERSIONS: {
           share.source ??= 'popup';
           share.personalized ??= false;
         });
+    },
+  },
+  {
+    version: 3,
+    stores: {
+      content: 'id, publishAt',
+      shares: 'id, contentId, sharedAt, [contentId+network], source',
+      outbox: 'id, nextAttemptAt',
+      meta: 'key',
+      health: 'id, day',
     },
   },
 ];

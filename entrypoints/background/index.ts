@@ -11,6 +11,7 @@ import { createDispatcher } from './messages/dispatch';
 import type { ResultOf } from './messages/define';
 import { MESSAGE_NAMES, type Messages } from './messages';
 import { BackgroundController, NOTIFICATION_PREFIX, OUTBOX_ALARM, SYNC_ALARM } from './controller';
+import { tellComposerTabs } from './composer-tabs';
 import { configuredServerUrl } from './server-url';
 import { managedPolicy } from './policy';
 import { BRAND_COLOR } from '../../lib/brand';
@@ -57,6 +58,9 @@ export default defineBackground(() => {
     policy: managedPolicy,
     identity,
     clientVersion: browser.runtime.getManifest().version,
+    selectorsChanged() {
+      void tellComposerTabs();
+    },
   });
 
   const ensureAlarm = () =>

@@ -17,6 +17,8 @@ export interface SyncOutcome {
   status: SyncStatus;
   /** The server said the token no longer works: nothing was written (the controller ends access). */
   accessEnded?: boolean;
+  /** The selector overrides changed: open composer pages are told to ask for them again. */
+  selectorsChanged?: boolean;
 }
 
 /** What the popup says when the server needs a newer extension. */
@@ -87,7 +89,10 @@ export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => ne
   const payload = parsed.data;
   const status: SyncStatus = { lastSyncAt: attemptAt, lastAttemptAt: attemptAt, error: null };
   let added: string[] = [];
+  let selectorsChanged = false;
   await db.transaction('rw', db.content, db.meta, async () => {
+    const before = (await getMeta(db, 'selectorOverrides')) ?? {};
+    selectorsChanged = JSON.stringify(before) !== JSON.stringify(payload.selectorOverrides);
     const known = new Set((await db.content.toCollection().primaryKeys()) as string[]);
     const firstSnapshot = !cursor && known.size === 0;
     // A snapshot (no cursor) replaces everything; a delta upserts and removes.
@@ -104,9 +109,10 @@ export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => ne
       { key: 'scoring', value: payload.scoring },
       { key: 'status', value: status },
       { key: 'unseen', value: nextUnseen },
+      { key: 'selectorOverrides', value: payload.selectorOverrides },
       ...(answer.etag ? [{ key: 'etag' as const, value: answer.etag }] : []),
     ]);
     if (!answer.etag) await db.meta.delete('etag');
   });
-  return { changed: true, added, status };
+  return { changed: true, added, status, ...(selectorsChanged ? { selectorsChanged } : {}) };
 }

@@ -14,3 +14,5 @@ export * from './me';
 export * from './leaderboard';
 export * from './sso';
 export * from './organization';
+export * from './selectors';
+export * from './health';

@@ -4,6 +4,7 @@ import { idSchema } from './common';
 import { advocateItemSchema } from './content';
 import { guidelinesSchema } from './guidelines';
 import { syncedScoringRulesSchema } from './scoring';
+import { selectorOverridesSchema } from './selectors';
 
 export const syncResponseSchema = z.object({
   cursor: z.string().min(1),
@@ -11,5 +12,8 @@ export const syncResponseSchema = z.object({
   removed: z.array(idSchema),
   guidelines: guidelinesSchema,
   scoring: syncedScoringRulesSchema,
+  selectorOverrides: selectorOverridesSchema.describe(
+    "CSS selectors overriding the extension's built-in ones, per composer site and key",
+  ),
 });
 export type SyncResponse = z.infer<typeof syncResponseSchema>;

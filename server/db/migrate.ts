@@ -10,6 +10,7 @@ import * as tokenRevocation from './migrations/0006_token_revocation';
 import * as workAccounts from './migrations/0007_work_accounts';
 import * as publishOverrides from './migrations/0008_publish_overrides';
 import * as images from './migrations/0009_images';
+import * as integrationHealth from './migrations/0010_integration_health';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0007_work_accounts': workAccounts,
   '0008_publish_overrides': publishOverrides,
   '0009_images': images,
+  '0010_integration_health': integrationHealth,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -205,6 +205,22 @@ export interface ImagesTable {
   created_at: number;
 }
 
+/** One browser's running counts for a composer site, extension version and UTC day (migration 0010). */
+export interface IntegrationHealthTable {
+  browser: string;
+  site: string;
+  version: string;
+  day: string;
+  composers_seen: number;
+  composers_unmatched: number;
+  insertions_confirmed: number;
+  insertions_failed: number;
+  publishes_confirmed: number;
+  publishes_unconfirmed: number;
+  overrides_refused: number;
+  updated_at: number;
+}
+
 export interface LinksTable {
   code: string;
   advocate_id: string;
@@ -279,4 +295,5 @@ export interface Database {
   group_members: GroupMembersTable;
   ended_identities: EndedIdentitiesTable;
   images: ImagesTable;
+  integration_health: IntegrationHealthTable;
 }

@@ -1,4 +1,4 @@
-/** GET/PUT of the guidelines, the scoring rules and the organisation; a change reaches every extension on its next sync. */
+/** GET/PUT of the guidelines, the scoring rules, the organisation and the selector overrides; a change reaches every extension on its next sync. */
 import type { Deps } from '../context';
 import { DOCUMENTS, readDocuments, writeDocument, type DocumentName } from '../services/documents';
 import { defineRoute, type Route } from './define';
@@ -7,6 +7,8 @@ const SUMMARIES: Record<DocumentName, string> = {
   guidelines: 'Posting guidelines: disclosure, banned terms, hashtag and daily caps, company names',
   scoring: 'Scoring rules: points per network, bonuses, caps and levels',
   organization: "The organisation's name and logo, as the extension's setup, the popup and the console show them",
+  selectors:
+    "Selector overrides per composer site (linkedin, x): CSS selectors by key of the extension's selector table, for a site whose markup changed",
 };
 
 export function documentRoutes(deps: Deps): Route[] {

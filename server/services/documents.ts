@@ -1,4 +1,4 @@
-/** The guidelines, scoring and organisation documents: stored JSON, validated on the way in and out. */
+/** The guidelines, scoring, organisation and selector-override documents: stored JSON, validated on the way in and out. */
 import type { Kysely } from 'kysely';
 import {
   DEFAULT_GUIDELINES,
@@ -7,10 +7,13 @@ import {
   guidelinesSchema,
   organizationSchema,
   scoringRulesSchema,
+  DEFAULT_SELECTOR_OVERRIDES,
+  selectorOverridesSchema,
   withoutRetiredScoringFields,
   type Guidelines,
   type Organization,
   type ScoringRules,
+  type SelectorOverrides,
 } from '../../lib/schemas';
 import { withDailyCap, type RulesForScoring } from '../../lib/scoring';
 import type { Database } from '../db/schema';
@@ -22,12 +25,19 @@ export const DOCUMENTS = {
   // Scoring documents stored before the one daily cap still hold dailyPointsCap: it is dropped, the rest kept.
   scoring: { schema: scoringRulesSchema, fallback: DEFAULT_SCORING, upgrade: withoutRetiredScoringFields },
   organization: { schema: organizationSchema, fallback: DEFAULT_ORGANIZATION, upgrade: (stored: unknown) => stored },
+  // Selector overrides per composer site (lib/schemas/selectors.ts): sync carries them to every extension.
+  selectors: {
+    schema: selectorOverridesSchema,
+    fallback: DEFAULT_SELECTOR_OVERRIDES,
+    upgrade: (stored: unknown) => stored,
+  },
 } as const;
 export type DocumentName = keyof typeof DOCUMENTS;
 export interface DocumentBodies {
   guidelines: Guidelines;
   scoring: ScoringRules;
   organization: Organization;
+  selectors: SelectorOverrides;
 }
 
 /** A stored body as its document: upgraded from an older version, else the fallback (none stored, or no longer valid). */
@@ -42,7 +52,12 @@ export async function readDocuments(db: Kysely<Database>): Promise<DocumentBodie
   const rows = await db.selectFrom('documents').select(['name', 'body']).execute();
   const found = new Map(rows.map((row) => [row.name, row.body]));
   const read = <N extends DocumentName>(name: N) => parseDocument(name, found.get(name));
-  return { guidelines: read('guidelines'), scoring: read('scoring'), organization: read('organization') };
+  return {
+    guidelines: read('guidelines'),
+    scoring: read('scoring'),
+    organization: read('organization'),
+    selectors: read('selectors'),
+  };
 }
 
 /** One document alone, for a caller that needs no other (the public sign-in options read only the organisation). */

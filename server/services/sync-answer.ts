@@ -104,5 +104,6 @@ export async function syncAnswer(
     removed,
     guidelines: documents.guidelines,
     scoring: syncedScoringRules(documents.scoring),
+    selectorOverrides: documents.selectors,
   };
 }

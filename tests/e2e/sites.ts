@@ -82,7 +82,7 @@ export async function fulfillSite(route: Route, sites: SiteChoice): Promise<bool
   await route.fulfill({
     status: 200,
     contentType: TYPES[extname(file)] ?? 'text/html',
-    body: fixturePage(await readFile(join(SITES_DIR, file), 'utf8'), sites),
+    body: withRelease(fixturePage(await readFile(join(SITES_DIR, file), 'utf8'), sites), url),
   });
   return true;
 }
@@ -99,6 +99,15 @@ export function fixturePage(page: string, sites: Pick<SiteChoice, 'lang' | 'opti
   const served = page.replace(/<html lang="[a-z-]+"/, `<html lang="${lang}" data-fixture-options='${options}'`);
   if (served === page) throw new Error('a fixture page without <html lang="…">');
   return served;
+}
+
+/**
+ * `?release=renamed-editor` stands for a site release Relay has not seen: the page gets
+ * lib/site-release.js, which renames the editor's markup (integration-health.spec.ts).
+ */
+function withRelease(page: string, url: URL): string {
+  if (url.searchParams.get('release') !== 'renamed-editor') return page;
+  return page.replace('</body>', '<script src="/__fixtures__/site-release.js"></script></body>');
 }
 
 // --- reading and driving the fixtures ------------------------------------------------------------

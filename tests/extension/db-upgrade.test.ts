@@ -19,6 +19,8 @@ describe('IndexedDB schema upgrades', () => {
         contentId: `content-${i % 7}`,
         network: (['linkedin', 'x', 'facebook'] as const)[i % 3],
         sharedAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+        // Shares as that version wrote them: from v2 on, with their source.
+        ...(from >= 2 ? { source: 'popup', personalized: false } : {}),
       }));
       await old.table('shares').bulkAdd(shares);
       await old.table('meta').put({ key: 'cursor', value: 'c1.1.1' });
@@ -36,6 +38,9 @@ describe('IndexedDB schema upgrades', () => {
       expect(after.every((s) => s.source === 'popup' && s.personalized === false)).toBe(true);
       expect(await db.shares.where('[contentId+network]').equals(['content-1', 'x']).count()).toBeGreaterThan(0);
       expect(await db.outbox.count()).toBe(0);
+      // v3's integration health counts start empty, and take a row.
+      expect(await db.health.count()).toBe(0);
+      expect(await db.health.where('day').below('2027-01-01').count()).toBe(0);
       expect((await db.meta.get('cursor'))?.value).toBe('c1.1.1');
       db.close();
       await Dexie.delete(name);

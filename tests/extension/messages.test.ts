@@ -31,6 +31,7 @@ const VALID: Record<MessageName, unknown> = {
   composerBrief: { network: 'linkedin' },
   composerData: { network: 'x' },
   composerShare: { shareId: crypto.randomUUID(), contentId: 'post-1', network: 'x', personalized: false },
+  composerHealth: { network: 'x', counts: { composersSeen: 1 } },
   loadComposerUi: { network: 'x' },
 };
 

@@ -10,6 +10,7 @@ import { hashInviteCode, inviteHint } from '../../server/crypto';
 import { FAR, insert, T, type MigrationData } from './migration-data-rows';
 import { PUBLISH_OVERRIDES_DATA } from './migration-data-publish-overrides';
 import { IMAGES_DATA } from './migration-data-images';
+import { INTEGRATION_HEALTH_DATA } from './migration-data-integration-health';
 import { WORK_ACCOUNTS_DATA } from './migration-data-work-accounts';
 
 export type { MigrationData, Row, Snapshot } from './migration-data-rows';
@@ -333,4 +334,5 @@ export const MIGRATION_DATA: Record<string, MigrationData> = {
   '0007_work_accounts': WORK_ACCOUNTS_DATA,
   '0008_publish_overrides': PUBLISH_OVERRIDES_DATA,
   '0009_images': IMAGES_DATA,
+  '0010_integration_health': INTEGRATION_HEALTH_DATA,
 };

@@ -12,6 +12,7 @@ import { createApp } from '../../server/app';
 import type { RouteDoc } from '../../server/openapi/registry';
 import { contentInput, createContent, expectProblem, sync } from './api';
 import { samplePng, uploadedImage } from './images';
+import { INTEGRATION_ROUTE_CASES } from './route-cases-integration';
 import { cookieSignIn, type CookieSession } from './console';
 import { createScimToken, expectScimError, GROUP_SCHEMA, scimClient, USER_SCHEMA } from './scim';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestServer } from './server';
@@ -57,7 +58,7 @@ export interface CaseContext {
   scimGroup(): Promise<string>;
 }
 
-type RouteCase = (ctx: CaseContext) => Promise<CaseRequest>;
+export type RouteCase = (ctx: CaseContext) => Promise<CaseRequest>;
 
 const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /healthz': async () => ({ path: '/healthz', ok: 200 }),
@@ -152,6 +153,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     >,
     ok: 200,
   }),
+  ...INTEGRATION_ROUTE_CASES,
   'POST /v1/enroll': async (ctx) => ({
     path: '/v1/enroll',
     json: { code: await ctx.invite(), name: 'Val Id' },

@@ -30,6 +30,7 @@ const CLIENT_VERSION_PATHS = [
   '/v1/sso/exchange',
   '/v1/sync',
   '/v1/shares',
+  '/v1/integration-health',
   '/v1/me',
   '/v1/leaderboard',
   '/v1/stream',
@@ -110,6 +111,7 @@ describe('a server that needs a newer extension', () => {
         'PATCH /v1/me',
         'POST /v1/enroll',
         'POST /v1/shares',
+        'POST /v1/integration-health',
         'POST /v1/sso/exchange',
       ].sort(),
     );

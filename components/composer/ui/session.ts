@@ -14,6 +14,7 @@ import {
 } from '../../../lib/guidelines';
 import type { ComposerData, ComposerItem } from '../../shared/messaging';
 import { looseText, restoreCaret, saveCaret } from '../editing';
+import { countHealth } from '../health';
 import type { Composer, ComposerSessionApi, PublishSnapshot, SessionCarry, SessionEnv } from '../types';
 import { guarded, warnOnce } from '../warn';
 import { columnInsets, type ColumnInsets } from './column';
@@ -335,6 +336,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     } catch (error) {
       warnOnce(`inserting into the ${this.env.adapter.siteName} editor failed.`, error);
     }
+    countHealth(inserted ? 'insertionsConfirmed' : 'insertionsFailed');
     if (this.disposed) return;
     if (inserted) {
       this.inserted = { contentId: item.id, text: item.text };
@@ -370,6 +372,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     } catch (error) {
       warnOnce(`inserting into the ${this.env.adapter.siteName} editor failed.`, error);
     }
+    countHealth(done ? 'insertionsConfirmed' : 'insertionsFailed');
     if (!done) warnOnce(`the ${this.env.adapter.siteName} editor did not take the text; the site may have changed.`);
     this.check();
   }

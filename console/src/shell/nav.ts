@@ -22,6 +22,7 @@ export const NAV: readonly NavEntry[] = [
   { label: 'Scoring', path: '/scoring', active: on('scoring') },
   { label: 'Invites & advocates', path: '/people', active: on('people') },
   { label: 'Analytics', path: '/analytics', active: on('analytics') },
+  { label: 'Sites', path: '/integration', active: on('integration') },
   { label: 'Sign-in & provisioning', path: '/provisioning', active: on('provisioning') },
   { label: 'Organisation', path: '/organization', active: on('organization') },
 ];

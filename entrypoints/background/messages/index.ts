@@ -1,6 +1,7 @@
 /** Every message the background answers, by name: the dispatcher and the senders' typed client read this list. */
 import { composerBrief } from './composer-brief';
 import { composerData } from './composer-data';
+import { composerHealth } from './composer-health';
 import { composerShare } from './composer-share';
 import { dismissRefusedShare } from './dismiss-refused-share';
 import { enroll } from './enroll';
@@ -32,6 +33,7 @@ export const MESSAGES = {
   composerBrief,
   composerData,
   composerShare,
+  composerHealth,
   loadComposerUi,
 };
 

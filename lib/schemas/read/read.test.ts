@@ -69,6 +69,7 @@ function todaySync() {
       companyNames: ['Acme'],
     },
     scoring: syncedScoringRules(DEFAULT_SCORING),
+    selectorOverrides: { linkedin: { editor: '.ql-editor[contenteditable="true"]' }, x: {} },
   };
 }
 
@@ -151,6 +152,18 @@ describe('read schemas: a sync answer', () => {
     ]) {
       expect(keys.has(unknown), unknown).toBe(false);
     }
+  });
+
+  it('reads selector overrides tolerantly: none from an older server, unknown sites and non-strings left out', () => {
+    const { selectorOverrides: _none, ...older } = todaySync();
+    expect(readSyncResponseSchema.parse(older).selectorOverrides).toEqual({});
+    const newer = {
+      ...todaySync(),
+      selectorOverrides: { linkedin: { editor: '.e', later: { css: '.x' } }, mastodon: { editor: '.m' } },
+    };
+    expect(readSyncResponseSchema.parse(newer).selectorOverrides).toEqual({ linkedin: { editor: '.e' } });
+    // Something unreadable is no override, not a failed sync.
+    expect(readSyncResponseSchema.parse({ ...todaySync(), selectorOverrides: 'all' }).selectorOverrides).toEqual({});
   });
 
   it('the write schemas stay strict: they refuse the same answer', () => {

@@ -6,6 +6,7 @@ import { syncResponseSchema, type SyncResponse } from '../sync';
 import { readAdvocateItemSchema } from './content';
 import { readGuidelinesSchema } from './guidelines';
 import { readScoringRulesSchema } from './scoring';
+import { readSelectorOverridesSchema } from './selectors';
 
 /**
  * A post offered on none of the networks this version knows cannot be shared from it: it is
@@ -21,6 +22,8 @@ export const readSyncResponseSchema: z.ZodType<ReadSyncResponse, unknown> = z
     removed: z.array(idSchema),
     guidelines: readGuidelinesSchema,
     scoring: readScoringRulesSchema,
+    // An older server sends none: no overrides.
+    selectorOverrides: readSelectorOverridesSchema.optional().transform((overrides) => overrides ?? {}),
   })
   .transform((sync) => {
     const unshareable = sync.content.filter((item) => item.networks.length === 0).map((item) => item.id);
