@@ -14,7 +14,8 @@
  *   works the same way for people.
  *
  * The editor is Quill-like (editors.js). Routes: `/feed/`, `/preload/sharebox/` (opens the
- * composer), `/feed/?shareActive=true&text=…` (opens it prefilled). Posting (Post button or
+ * composer), `/feed/?shareActive=true&text=…` (opens it prefilled). Post enables 250 ms after the
+ * editor's model changed (the real share box enables it a moment late). Posting (Post button or
  * Ctrl/Cmd+Enter) pushes the model to `window.__posts`, calls
  * `POST /voyager/api/contentcreation/normShares`, and ~300 ms later closes the modal, shows
  * "Post successful. View post" linking `/feed/update/urn:li:share:<id>/` and puts the post at the
@@ -32,6 +33,7 @@
   const { AUTHOR, PAGE_CSS, GENERATIONS } = window.LinkedInFixtureParts;
   delete window.LinkedInFixtureParts;
   const MAX = 3000;
+  const POST_DEBOUNCE_MS = 250;
 
   function start({ generation, posts: count = 8 }) {
     const gen = GENERATIONS[generation];
@@ -57,10 +59,16 @@
     let composer = null;
     let opening = false;
 
+    const postable = (text) => text.trim() !== '' && text.length <= MAX;
     const refresh = () => {
       if (!composer || composer.publishing) return;
-      const text = composer.editor.text;
-      composer.button.disabled = !(text.trim() && text.length <= MAX);
+      composer.button.disabled = !postable(composer.editor.text);
+    };
+    // LinkedIn enables Post a moment after Quill registered the text (composers.md): debounced.
+    let refreshTimer = 0;
+    const refreshSoon = () => {
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(refresh, POST_DEBOUNCE_MS);
     };
 
     const close = () => {
@@ -73,7 +81,7 @@
 
     const publish = async () => {
       const current = composer;
-      if (!current || current.publishing || current.button.disabled) return;
+      if (!current || current.publishing || !postable(current.editor.text)) return;
       current.publishing = true;
       const text = current.editor.text;
       current.button.disabled = true;
@@ -125,7 +133,12 @@
         gen.outlet().append(overlay);
         const editorElement = overlay.querySelector(gen.editor);
         const button = overlay.querySelector(gen.button);
-        const editor = quill(editorElement, { text, blankClass: gen.blankClass, onChange: refresh, onSubmit: publish });
+        const editor = quill(editorElement, {
+          text,
+          blankClass: gen.blankClass,
+          onChange: refreshSoon,
+          onSubmit: publish,
+        });
         composer = { overlay, editor, button, publishing: false };
         button.addEventListener('click', publish);
         overlay.querySelector(gen.dismiss).addEventListener('click', close);
