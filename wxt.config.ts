@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
+import { firefoxDataCollectionPermissions } from './lib/data-collection';
 import { allContentScriptMatches, COMPOSER_NETWORKS, network, networkLabels } from './lib/networks';
+import { preactWithoutInnerHtml } from './scripts/vite/preact-without-inner-html';
 
 /** The stand-in for twitter-text in the scripts of networks that need no weighted length (see the hook below). */
 const TWITTER_TEXT_LITE = fileURLToPath(new URL('./components/composer/twitter-text-lite.ts', import.meta.url));
@@ -45,10 +47,13 @@ export default defineConfig({
   // RELAY_OUTPUT_DIR keeps test builds apart from the one `npm start` makes.
   outDir: process.env.RELAY_OUTPUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  zip: { excludeSources: ['data/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.ci/**'] },
+  // `npm run zip` makes AMO's sources archive itself, from git's tracked files (scripts/zip-sources.ts):
+  // WXT's would take the working tree, untracked and ignored files included.
+  zip: { zipSources: false },
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    // AMO's linter: no innerHTML assignment in the bundles (scripts/vite/preact-without-inner-html.ts).
+    plugins: [preact(), preactWithoutInnerHtml()],
     define: {
       __RELAY_SERVER_URL__: JSON.stringify(process.env.RELAY_SERVER_URL ?? ''),
     },
@@ -61,14 +66,18 @@ export default defineConfig({
     // their size counts. They use the browser's own extension API (they only send messages), not
     // webextension-polyfill. The guideline checker counts hashtags with twitter-text (about 37 KB
     // gzipped), which only networks counting length the twitter-text way (X) need whole: the
-    // others' scripts get a small extractor that gives the same tags. And twitter-text imports
-    // core-js 2 polyfills no supported browser needs.
+    // others' scripts get a small extractor that gives the same tags. twitter-text also imports
+    // core-js 2 polyfills no supported browser needs: left out of every bundle, the background's
+    // too (core-js finds the global object with a Function constructor, which AMO's linter reports).
     // @webext-core/messaging's serialize-error gets a small stand-in (components/composer/plain-errors.ts).
     'vite:build:extendConfig'(entrypoints, config) {
       const inPages = (entrypoint: { type: string }) =>
         entrypoint.type === 'content-script' || entrypoint.type === 'unlisted-script';
-      if (!entrypoints.every(inPages)) return;
       let alias = withAlias(config.resolve?.alias, /^core-js\/modules\/(es6|es7|web)\.[\w.-]+$/, NO_POLYFILL);
+      if (!entrypoints.every(inPages)) {
+        config.resolve = { ...config.resolve, alias };
+        return;
+      }
       alias = withAlias(alias, /^webextension-polyfill$/, NATIVE_BROWSER);
       alias = withAlias(alias, /^serialize-error$/, PLAIN_ERRORS);
       if (!entrypoints.some(needsTwitterText)) {
@@ -93,7 +102,10 @@ export default defineConfig({
             gecko: {
               id: 'relay@relay.invalid',
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Firefox's built-in consent (desktop 140+, Android 142+, hence 142.0 above): the
+              // categories and why each applies are in lib/data-collection.ts, which the popup's
+              // "What Relay collects" shows too.
+              data_collection_permissions: firefoxDataCollectionPermissions(),
             },
           },
         }

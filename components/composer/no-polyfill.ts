@@ -1,5 +1,6 @@
 /**
  * Stands in for twitter-text's core-js 2 polyfill imports (ES2015 array, object, regexp and string
- * methods) in content scripts: every browser Relay supports has them natively (wxt.config.ts).
+ * methods) in every bundle (content scripts and background): every browser Relay supports has them
+ * natively (wxt.config.ts).
  */
 export {};

@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ComposerNetwork } from '../../lib/networks';
 import type { ComposerData } from '../shared/messaging';
+import type { SiteSelectors } from './selectors';
 
 /** The networks with a content script in their composer (lib/networks.ts). */
 export type { ComposerNetwork };
@@ -41,6 +42,8 @@ export interface SiteAdapter {
   readonly network: ComposerNetwork;
   /** "LinkedIn" or "X", for messages. */
   readonly siteName: string;
+  /** Its selectors as data: built in, overridable per key from sync (components/composer/selectors.ts). */
+  readonly selectors: SiteSelectors<string>;
   /**
    * The roots to observe: the document, and the containers (or open shadow roots) composers open
    * in. Called after every batch of mutations, so it must be cheap: no document-wide queries.

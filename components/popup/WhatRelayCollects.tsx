@@ -1,7 +1,9 @@
 /**
  * "What Relay collects", in plain language: what leaves the browser, what the server keeps, who
  * sees it, and what never leaves. Shown under Privacy, and on the setup screen before connecting.
+ * What the browser sends comes from lib/data-collection.ts, as Firefox's manifest declares it.
  */
+import { DATA_RELAY_SENDS } from '../../lib/data-collection';
 import { COMPOSER_NETWORKS, NETWORKS, networkLabels } from '../../lib/networks';
 
 /** "LinkedIn and X": the sites Relay's content scripts run in. */
@@ -18,11 +20,9 @@ export function WhatRelayCollects({
       </h2>
       <h3>What your organisation's Relay server keeps</h3>
       <ul>
-        <li>Your name as you typed it, and your team if you set one.</li>
-        <li>
-          Each company post you share: which post, on which network, when, and whether you changed the suggested text.
-          Not the words you wrote.
-        </li>
+        {DATA_RELAY_SENDS.map((sent) => (
+          <li key={sent.category}>{sent.disclosure}</li>
+        ))}
         <li>
           Clicks on your links, when click tracking is on: how many people opened them, per hour. Relay never stores a
           visitor's IP address, only a scrambled code that changes every day, so one person counts once an hour. Link

@@ -6,6 +6,8 @@ import { useClient } from './ClientContext';
 const UNKNOWN: SignInOptionsView = { sso: null, invites: null, organization: null };
 /** How long a typed URL must stay unchanged before the server is asked. */
 const SETTLE_MS = 400;
+/** When an answer doesn't come (a server starting, a background waking), how long before asking again. */
+const RETRY_MS = [1_000, 2_000, 4_000];
 
 export function useSignInOptions(serverUrl: string): SignInOptionsView {
   const client = useClient();
@@ -14,12 +16,22 @@ export function useSignInOptions(serverUrl: string): SignInOptionsView {
     setOptions(UNKNOWN);
     if (!serverUrl.trim()) return;
     let current = true;
-    const timer = setTimeout(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const ask = (attempt: number) => {
       client.signInOptions(serverUrl).then(
-        (answer) => current && setOptions(answer),
-        () => current && setOptions(UNKNOWN),
+        (answer) => {
+          if (!current) return;
+          setOptions(answer);
+          if (answer.sso === null) retry(attempt);
+        },
+        () => current && retry(attempt),
       );
-    }, SETTLE_MS);
+    };
+    const retry = (attempt: number) => {
+      const delay = RETRY_MS[attempt];
+      if (delay !== undefined) timer = setTimeout(() => ask(attempt + 1), delay);
+    };
+    timer = setTimeout(() => ask(0), SETTLE_MS);
     return () => {
       current = false;
       clearTimeout(timer);

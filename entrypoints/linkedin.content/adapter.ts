@@ -6,67 +6,66 @@
  * document observers don't see: that shadow root is a root of its own. Both use Quill
  * (`.ql-editor`), which takes text from `execCommand('insertText')` after focus, with the caret
  * placed through the shadow root's own getSelection(). Only those two containers are scanned for
- * composers, so the feed around them costs nothing.
+ * composers, so the feed around them costs nothing. The interface comes in many languages: the
+ * share box, its Post button, the trigger and the success toast are found by structure, classes
+ * and links, never by their words.
  */
 import { editorRange, editorText } from '../../components/composer/editor-text';
 import { execInsertText, insertWithFallback } from '../../components/composer/editing';
 import { insertTarget, isDisabledButton } from '../../components/composer/site-signals';
+import { linkedinSelectors } from './selectors';
 import { linkedinTheme, linkedinThemeTargets } from './theme';
 import type { Composer, ObservedRoot, SiteAdapter, UiAnchor } from '../../components/composer/types';
 
-const MODAL_OUTLET_ID = 'artdeco-modal-outlet';
-const INTEROP_OUTLET_ID = 'interop-outlet';
-const INTEROP_OUTLET = '[data-testid="interop-shadowdom"]';
+const sel = linkedinSelectors;
 
-const EDITOR = '[data-test-ql-editor-contenteditable="true"], .ql-editor[contenteditable="true"]';
-/** The class Quill keeps on its editor while its model is empty (the placeholder shows). */
-const BLANK_CLASS = 'ql-blank';
-const SHAREBOX = '[data-test-modal-id="sharebox"], .share-box-v2__modal';
-const DIALOG = '[role="dialog"], .artdeco-modal';
-const POST_BUTTON = 'button.share-actions__primary-action';
-const EDITOR_WRAPPER = '.share-creation-state__text-editor';
-const FOOTER = '.share-creation-state__footer';
 /** Parts of a share box that show one is open, even when the editor no longer matches. */
-const LANDMARKS = `${SHAREBOX}, ${POST_BUTTON}, ${EDITOR_WRAPPER}`;
-const PRECHECK = `${EDITOR}, ${LANDMARKS}`;
+const LANDMARKS = ['sharebox', 'postButton', 'editorWrapper'] as const;
 
-const TOAST = '.artdeco-toast-item, .artdeco-toast-item__message, [data-test-artdeco-toast-item-type], [role="alert"]';
-/** The success toast's "View post" link; its wording is localised, the link is not. */
-const SHARED_POST_LINK = 'a[href*="/feed/update/urn:li:share:"]';
-const SUCCESS_TEXT = /post successful/i;
-
-const TRIGGERS = '[aria-label="Start a post"], a[href="/preload/sharebox/"], button.share-box-feed-entry__trigger';
-
-/** The host of the new share box's shadow root: by id, else among the body's children. */
-function interopHost(): Element | null {
-  const byId = document.getElementById(INTEROP_OUTLET_ID);
+/**
+ * An outlet composers open in, found without searching the page (roots() runs after every batch of
+ * mutations): an override's match, else by id, else among the body's children.
+ */
+function outlet(key: 'modalOutlet' | 'interopOutlet', id: string): Element | null {
+  const override = sel.override(key);
+  const overridden = override ? document.querySelector(override) : null;
+  if (overridden) return overridden;
+  const byId = document.getElementById(id);
   if (byId) return byId;
-  const children = document.body?.children ?? [];
-  for (const child of children) if (child.matches(INTEROP_OUTLET)) return child;
+  for (const child of document.body?.children ?? []) if (sel.matches(child, key)) return child;
   return null;
 }
 
-function within(scope: ParentNode, selector: string): Element[] {
-  const found = [...scope.querySelectorAll(selector)];
-  if (scope instanceof Element && scope.matches(selector)) found.unshift(scope);
-  return found;
-}
+const modalOutlet = () => outlet('modalOutlet', 'artdeco-modal-outlet');
+/** The host of the new share box's open shadow root. */
+const interopHost = () => outlet('interopOutlet', 'interop-outlet');
 
 function anchorFor(editor: HTMLElement, container: Element): UiAnchor {
-  const footer = container.querySelector(FOOTER);
+  const footer = sel.first(container, 'footer');
   if (footer) return { element: footer, append: 'before' };
-  const wrapper = editor.closest(EDITOR_WRAPPER) ?? editor.closest('.ql-container');
+  const wrapper = sel.closest(editor, 'editorWrapper') ?? sel.closest(editor, 'quillContainer');
   if (wrapper && wrapper !== container) return { element: wrapper, append: 'after' };
   return { element: container, append: 'last' };
 }
 
+/**
+ * The share box's Post button found by structure when its class changed: the last primary (or
+ * submit) button of its footer, else of the whole share box. Never by its label, which is localised.
+ */
+function primaryActionOf(container: Element): HTMLElement | null {
+  const scope = sel.first(container, 'footer') ?? container;
+  const last = sel.all(scope, 'primaryAction').at(-1);
+  return last instanceof HTMLElement ? last : null;
+}
+
 export const linkedinAdapter: SiteAdapter = {
   network: 'linkedin',
+  selectors: linkedinSelectors,
   siteName: 'LinkedIn',
 
   roots() {
     const roots: ObservedRoot[] = [{ node: document.body ?? document.documentElement, scan: false }];
-    const outlet = document.getElementById(MODAL_OUTLET_ID);
+    const outlet = modalOutlet();
     if (outlet) roots.push({ node: outlet, scan: true });
     const shadow = interopHost()?.shadowRoot;
     if (shadow) roots.push({ node: shadow, scan: true });
@@ -74,19 +73,20 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   mayHoldComposer(node) {
-    return node.matches(PRECHECK) || (node.firstElementChild !== null && node.querySelector(PRECHECK) !== null);
+    const precheck = sel.union('editor', ...LANDMARKS);
+    return node.matches(precheck) || (node.firstElementChild !== null && node.querySelector(precheck) !== null);
   },
 
   findComposers(scope) {
     const composers: Composer[] = [];
     const seen = new Set<Element>();
-    for (const element of within(scope, EDITOR)) {
+    for (const element of sel.all(scope, 'editor')) {
       if (!(element instanceof HTMLElement) || seen.has(element)) continue;
       seen.add(element);
       const container =
-        element.closest(SHAREBOX) ??
-        element.closest(DIALOG) ??
-        element.closest(EDITOR_WRAPPER)?.parentElement ??
+        sel.closest(element, 'sharebox') ??
+        sel.closest(element, 'dialog') ??
+        sel.closest(element, 'editorWrapper')?.parentElement ??
         element.parentElement ??
         element;
       composers.push({ editor: element, container, anchor: anchorFor(element, container) });
@@ -95,7 +95,7 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   looksLikeComposer(scope) {
-    return within(scope, LANDMARKS).length > 0;
+    return LANDMARKS.some((key) => sel.all(scope, key).length > 0);
   },
 
   readText: editorText,
@@ -111,7 +111,7 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   isEmpty(composer) {
-    return composer.editor.classList.contains(BLANK_CLASS);
+    return sel.matches(composer.editor, 'blankEditor');
   },
 
   postEnabled(composer) {
@@ -120,26 +120,22 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   postButton(composer) {
-    const button = composer.container.querySelector<HTMLElement>(POST_BUTTON);
-    if (button) return button;
-    for (const candidate of composer.container.querySelectorAll<HTMLElement>('button')) {
-      if (candidate.textContent?.trim() === 'Post') return candidate;
-    }
-    return null;
+    return sel.first<HTMLElement>(composer.container, 'postButton') ?? primaryActionOf(composer.container);
   },
 
   isSuccessSignal(node) {
-    const toasts = node.closest(TOAST) ? [node.closest(TOAST) as Element] : within(node, TOAST);
+    const toast = sel.closest(node, 'toast');
+    const toasts = toast ? [toast] : sel.all(node, 'toast');
     return toasts.some(
-      (toast) =>
-        SUCCESS_TEXT.test(toast.textContent ?? '') ||
-        toast.matches(SHARED_POST_LINK) ||
-        toast.querySelector(SHARED_POST_LINK) !== null,
+      (found) =>
+        sel.matches(found, 'successToast') ||
+        sel.matches(found, 'sharedPostLink') ||
+        sel.first(found, 'sharedPostLink') !== null,
     );
   },
 
   isComposerTrigger(target) {
-    return target.closest(TRIGGERS) !== null;
+    return sel.closest(target, 'trigger') !== null || sel.closest(target, 'shareBoxEntry') !== null;
   },
 
   expectsComposer(url) {
@@ -150,7 +146,7 @@ export const linkedinAdapter: SiteAdapter = {
     const body = document.body;
     if (!body) return false;
     return (
-      document.getElementById(MODAL_OUTLET_ID) !== null ||
+      modalOutlet() !== null ||
       interopHost() !== null ||
       body.hasAttribute('data-rehydrated') ||
       document.getElementById('root')?.parentElement === body

@@ -6,6 +6,8 @@
  * with a `toolBar` and a Post button (`tweetButton`, or `tweetButtonInline` inline); the mobile web
  * composer is a <textarea>. Draft.js renders from its own EditorState, so DOM writes are reverted:
  * text goes in as a synthetic paste (text/plain), which Draft splits into blocks, newlines kept.
+ * X comes in dozens of languages: composers, Post buttons and the toast are found by test ids and
+ * links, never by their words.
  */
 import { editorRange, editorText } from '../../components/composer/editor-text';
 import {
@@ -16,49 +18,27 @@ import {
   setTextareaValue,
 } from '../../components/composer/editing';
 import { insertTarget, isDisabledButton } from '../../components/composer/site-signals';
+import { xSelectors } from './selectors';
 import { xTheme, xThemeTargets } from './theme';
 import type { Composer, SiteAdapter, UiAnchor } from '../../components/composer/types';
 
-const EDITOR = 'div[data-testid^="tweetTextarea_"][role="textbox"], textarea[data-testid^="tweetTextarea_"]';
-const TOOLBAR = '[data-testid="toolBar"]';
-const POST_BUTTON = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]';
-const LANDMARKS = `${TOOLBAR}, ${POST_BUTTON}`;
-/**
- * What every editor sits in: Draft.js's root (a class, which the browser matches far faster than
- * the data-testid prefixes above), or a <textarea>. Feed posts hold neither.
- */
-const DRAFT_ROOT_CLASS = 'DraftEditor-root';
-const EDITOR_HOSTS = `.${DRAFT_ROOT_CLASS}, textarea`;
-const EDITOR_OR_HOST = `${EDITOR}, ${EDITOR_HOSTS}`;
-/** Draft's placeholder: in its root only while its model is empty. */
-const PLACEHOLDER = '.public-DraftEditorPlaceholder-root';
+const sel = xSelectors;
 
-const PRIMARY_COLUMN = '[data-testid="primaryColumn"]';
+/** Parts of a composer's form: the toolbar, the Post button. */
+const LANDMARKS = ['toolbar', 'postButton'] as const;
 /** Where X opens its modals (compose, reply) and toasts. */
 const LAYERS_ID = 'layers';
 
-const TOAST = '[data-testid="toast"]';
-/** The toast's "View" link to the new post; its wording is localised, the link is not. */
-const POST_LINK = 'a[href*="/status/"]';
-const SUCCESS_TEXT = /your post was sent|your tweet was sent/i;
-
-const TRIGGERS = '[data-testid="SideNav_NewTweet_Button"], a[href="/compose/post"], a[href="/compose/tweet"]';
 const COMPOSE_PATH = /^\/(compose\/(post|tweet)|intent\/(post|tweet))\/?$/;
 
 /** How far up from the editor its form (toolbar, Post button) may be. */
 const MAX_FORM_DEPTH = 20;
 
-function within(scope: ParentNode, selector: string): Element[] {
-  const found = [...scope.querySelectorAll(selector)];
-  if (scope instanceof Element && scope.matches(selector)) found.unshift(scope);
-  return found;
-}
-
 /** The smallest ancestor of the editor holding a toolbar or Post button: the composer's form. */
 function formOf(editor: HTMLElement): Element | null {
   let node: Element | null = editor.parentElement;
   for (let depth = 0; node && depth < MAX_FORM_DEPTH; depth++, node = node.parentElement) {
-    if (node.querySelector(LANDMARKS)) return node;
+    if (node.querySelector(sel.union(...LANDMARKS))) return node;
   }
   return null;
 }
@@ -68,14 +48,12 @@ function formOf(editor: HTMLElement): Element | null {
  * tag: the cheapest selectors to match), never with the data-testid selectors on every element.
  */
 function editorsIn(scope: ParentNode): Element[] {
-  if (scope instanceof Element && scope.matches(EDITOR)) return [scope];
+  if (scope instanceof Element && sel.matches(scope, 'editor')) return [scope];
   if (scope === document || scope === document.documentElement || scope === document.body) return pageEditors();
-  const hosts = [...scope.querySelectorAll(EDITOR_HOSTS)];
-  if (scope instanceof Element && scope.matches(EDITOR_HOSTS)) hosts.unshift(scope);
   const editors: Element[] = [];
-  for (const host of hosts) {
-    if (host.matches(EDITOR)) editors.push(host);
-    else editors.push(...host.querySelectorAll(EDITOR));
+  for (const host of sel.all(scope, 'editorHost')) {
+    if (sel.matches(host, 'editor')) editors.push(host);
+    else editors.push(...sel.all(host, 'editor'));
   }
   return editors;
 }
@@ -89,17 +67,17 @@ function editorsIn(scope: ParentNode): Element[] {
  */
 function pageEditors(): Element[] {
   const layers = document.getElementById(LAYERS_ID);
-  const first = document.querySelector(EDITOR);
+  const first = sel.first(document, 'editor');
   const editors = first && !layers?.contains(first) ? [first] : [];
   if (layers) editors.push(...editorsIn(layers));
   return editors;
 }
 
 function anchorFor(editor: HTMLElement, form: Element | null): UiAnchor {
-  const toolbar = form?.querySelector(TOOLBAR);
+  const toolbar = form ? sel.first(form, 'toolbar') : null;
   if (toolbar) return { element: toolbar, append: 'before' };
   // Never inside the <label> X wraps the editor in: a click there would focus the editor.
-  const outer = editor.closest('label') ?? editor.closest('.DraftEditor-root') ?? editor;
+  const outer = editor.closest('label') ?? sel.closest(editor, 'draftRoot') ?? editor;
   return { element: outer, append: 'after' };
 }
 
@@ -110,6 +88,7 @@ function editorNumber(editor: Element): number {
 
 export const xAdapter: SiteAdapter = {
   network: 'x',
+  selectors: xSelectors,
   siteName: 'X',
 
   roots() {
@@ -119,8 +98,8 @@ export const xAdapter: SiteAdapter = {
   mayHoldComposer(node) {
     // Called for every element a batch adds (a feed's posts): one match and, for an element with
     // children, one query of its subtree.
-    if (node.matches(EDITOR_OR_HOST)) return true;
-    return node.firstElementChild !== null && node.querySelector(EDITOR_HOSTS) !== null;
+    if (node.matches(sel.union('editor', 'editorHost'))) return true;
+    return node.firstElementChild !== null && node.querySelector(sel.union('editorHost')) !== null;
   },
 
   findComposers(scope) {
@@ -146,7 +125,7 @@ export const xAdapter: SiteAdapter = {
   },
 
   looksLikeComposer(scope) {
-    return within(scope, LANDMARKS).length > 0;
+    return LANDMARKS.some((key) => sel.all(scope, key).length > 0);
   },
 
   readText: editorText,
@@ -167,8 +146,8 @@ export const xAdapter: SiteAdapter = {
   isEmpty(composer) {
     const editor = composer.editor;
     if (editor instanceof HTMLTextAreaElement) return editor.value === '';
-    const root = editor.closest(`.${DRAFT_ROOT_CLASS}`);
-    return root ? root.querySelector(PLACEHOLDER) !== null : editor.textContent === '';
+    const root = sel.closest(editor, 'draftRoot');
+    return root ? sel.first(root, 'placeholder') !== null : editor.textContent === '';
   },
 
   postEnabled(composer) {
@@ -177,18 +156,18 @@ export const xAdapter: SiteAdapter = {
   },
 
   postButton(composer) {
-    return composer.container.querySelector<HTMLElement>(POST_BUTTON);
+    return sel.first<HTMLElement>(composer.container, 'postButton');
   },
 
   isSuccessSignal(node) {
-    const toasts = node.closest(TOAST) ? [node.closest(TOAST) as Element] : within(node, TOAST);
-    return toasts.some(
-      (toast) => SUCCESS_TEXT.test(toast.textContent ?? '') || toast.querySelector(POST_LINK) !== null,
-    );
+    const toast = sel.closest(node, 'toast');
+    const toasts = toast ? [toast] : sel.all(node, 'toast');
+    // The toast's words are localised ("Your post was sent", "Ihr Post wurde gesendet"): its link is not.
+    return toasts.some((found) => sel.matches(found, 'postLink') || sel.first(found, 'postLink') !== null);
   },
 
   isComposerTrigger(target) {
-    return target.closest(TRIGGERS) !== null;
+    return sel.closest(target, 'trigger') !== null;
   },
 
   expectsComposer(url) {
@@ -196,6 +175,6 @@ export const xAdapter: SiteAdapter = {
   },
 
   recognizesPage() {
-    return document.getElementById('react-root') !== null || document.querySelector(PRIMARY_COLUMN) !== null;
+    return document.getElementById('react-root') !== null || sel.first(document, 'primaryColumn') !== null;
   },
 };

@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { ComposerNetwork } from '../../lib/networks';
-import type { SiteChoice } from './sites';
+import type { FixtureLanguage, FixtureOptions, SiteChoice } from './sites';
 
 export interface ComposerCase {
   name: string;
@@ -45,14 +45,24 @@ export const linkedinShadow: ComposerCase = {
   network: 'linkedin',
   sites: { linkedin: 'linkedin-shadow.html', x: 'x-modal.html' },
   url: 'https://www.linkedin.com/feed/',
-  open: (page) => page.locator('[aria-label="Start a post"]').click(),
+  // The share-box entry's trigger: a link to /preload/sharebox/?…, or a plain div (option trigger: 'div').
+  open: (page) => page.locator('[data-view-name="share-box"] > :first-child').click(),
   // Playwright's CSS engine pierces open shadow roots; document.querySelector does not.
   editor: (page) => page.locator(`#interop-outlet ${LINKEDIN_EDITOR}`),
-  postButton: (page) => page.locator('#interop-outlet button.share-actions__primary-action'),
-  success: (page) => page.getByRole('alert').filter({ hasText: 'Post successful' }),
+  // The footer's primary button: Post, with or without its class (option postButton: 'bare').
+  postButton: (page) =>
+    page.locator('#interop-outlet .share-creation-state__footer button.artdeco-button--primary').last(),
+  // In any language: the toast linking the new post (share, activity or ugcPost URN).
+  success: (page) => page.getByRole('alert').filter({ has: page.locator('a[href^="/feed/update/urn:li:"]') }),
   modal: (page) => page.locator('#interop-outlet [data-test-modal-id="sharebox"][role="dialog"]'),
   reply: false,
 };
+
+/** `composer` with its site's interface in `lang`, and the fixture's `options`. */
+export function inLanguage(composer: ComposerCase, lang: FixtureLanguage, options?: FixtureOptions): ComposerCase {
+  const variation = options ? ` ${JSON.stringify(options)}` : '';
+  return { ...composer, name: `${composer.name} [${lang}]${variation}`, sites: { ...composer.sites, lang, options } };
+}
 
 export const linkedinUnknown: ComposerCase = {
   name: 'LinkedIn (unknown generation)',

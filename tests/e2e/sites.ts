@@ -15,16 +15,33 @@ export type LinkedInFixture =
   'linkedin-old.html' | 'linkedin-shadow.html' | 'linkedin-unknown.html' | 'linkedin-feed-1000.html';
 export type XFixture = 'x-modal.html' | 'x-inline.html' | 'x-feed-1000.html';
 
-/** Which fixture answers the pages of each site. */
+/** The languages the fixtures' interfaces speak (tests/e2e/sites/lib/words.js). */
+export type FixtureLanguage = 'en' | 'de' | 'ja';
+export const FIXTURE_LANGUAGES: readonly FixtureLanguage[] = ['en', 'de', 'ja'];
+
+/** Structural variations of the LinkedIn fixture (lib/linkedin.js), seen on the real site in 2026. */
+export interface FixtureOptions {
+  /** The share-box entry's trigger: its link (default), or a plain div with no role, label or href. */
+  trigger?: 'link' | 'div';
+  /** What the success toast's link names (default: share on the Ember page, activity on the React one). */
+  urn?: 'share' | 'activity' | 'ugcPost';
+  /** 'bare': the Post button without its `share-actions__primary-action` class. */
+  postButton?: 'classed' | 'bare';
+}
+
+/** Which fixture answers the pages of each site, in which language, with which variations. */
 export interface SiteChoice {
   linkedin: LinkedInFixture;
   x: XFixture;
+  /** The interface's language (`<html lang>`); English when not given. */
+  lang?: FixtureLanguage;
+  options?: FixtureOptions;
 }
 
 export const DEFAULT_SITES: SiteChoice = { linkedin: 'linkedin-shadow.html', x: 'x-modal.html' };
 
 /** Hosts the fixtures answer for. */
-export const SITE_HOSTS: Record<string, keyof SiteChoice> = { 'www.linkedin.com': 'linkedin', 'x.com': 'x' };
+export const SITE_HOSTS: Record<string, 'linkedin' | 'x'> = { 'www.linkedin.com': 'linkedin', 'x.com': 'x' };
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
@@ -63,9 +80,23 @@ export async function fulfillSite(route: Route, sites: SiteChoice): Promise<bool
   await route.fulfill({
     status: 200,
     contentType: TYPES[extname(file)] ?? 'text/html',
-    body: await readFile(join(SITES_DIR, file)),
+    body: fixturePage(await readFile(join(SITES_DIR, file), 'utf8'), sites),
   });
   return true;
+}
+
+/**
+ * A fixture page as served for `sites`: its `<html lang>` set to the chosen language, and the
+ * options as JSON in `<html data-fixture-options>`, which the page's scripts read and take off.
+ */
+export function fixturePage(page: string, sites: Pick<SiteChoice, 'lang' | 'options'>): string {
+  const lang = sites.lang ?? 'en';
+  const options = JSON.stringify(sites.options ?? {})
+    .replace(/&/g, '&amp;')
+    .replace(/'/g, '&#39;');
+  const served = page.replace(/<html lang="[a-z-]+"/, `<html lang="${lang}" data-fixture-options='${options}'`);
+  if (served === page) throw new Error('a fixture page without <html lang="…">');
+  return served;
 }
 
 // --- reading and driving the fixtures ------------------------------------------------------------

@@ -6,7 +6,7 @@
 (function () {
   'use strict';
 
-  const { esc, html, initials, shareBox, SHARE_BOX_CSS, emberPost, reactPost } = window.LinkedInFixtureParts;
+  const { W, esc, html, initials, shareBox, SHARE_BOX_CSS, emberPost, reactPost } = window.LinkedInFixtureParts;
 
   // --- the unknown generation ---------------------------------------------------------------------
 
@@ -66,15 +66,16 @@
       dismiss: 'button.artdeco-modal__dismiss',
       blankClass: 'ql-blank',
       openDelay: 150,
-      toast(id) {
+      urn: 'share',
+      toast(id, urn) {
         const list = document.querySelector('.artdeco-toasts_toasts');
         const item = html(`
 <li class="artdeco-toast-item artdeco-toast-item--visible ember-view" data-test-artdeco-toast-item-type="success" role="alert">
   <div class="artdeco-toast-item__content">
-    <p class="artdeco-toast-item__message"><span>Post successful.</span>
-      <a class="artdeco-toast-item__cta" href="/feed/update/urn:li:share:${id}/">View post</a></p>
+    <p class="artdeco-toast-item__message"><span>${esc(W.posted)}</span>
+      <a class="artdeco-toast-item__cta" href="/feed/update/urn:li:${urn}:${id}/">${esc(W.viewPost)}</a></p>
   </div>
-  <button type="button" class="artdeco-toast-item__dismiss artdeco-button" aria-label="Dismiss “Post successful.” notification">✕</button>
+  <button type="button" class="artdeco-toast-item__dismiss artdeco-button" aria-label="${esc(W.dismissPosted)}">✕</button>
 </li>`);
         list.append(item);
         return item;
@@ -82,7 +83,8 @@
     },
     shadow: {
       css: SHARE_BOX_CSS,
-      trigger: '[aria-label="Start a post"]',
+      // The entry's first child: a link to /preload/sharebox/?… (or, option `trigger: 'div'`, a plain div).
+      trigger: '[data-view-name="share-box"] > :first-child',
       feed: '[data-view-name="feed-list"]',
       post: reactPost,
       outlet() {
@@ -99,12 +101,14 @@
       dismiss: 'button.artdeco-modal__dismiss',
       blankClass: 'ql-blank',
       openDelay: 200,
-      toast(id) {
+      // The 2026 feed's toast links the activity rather than the share.
+      urn: 'activity',
+      toast(id, urn) {
         const region = document.querySelector('#root .toasts');
         const item = html(`
 <div class="toast" role="alert" data-view-name="toast">
-  <p>Post successful. <a href="/feed/update/urn:li:share:${id}/">View post</a></p>
-  <button type="button" aria-label="Dismiss">✕</button>
+  <p>${esc(W.posted)} <a href="/feed/update/urn:li:${urn}:${id}/">${esc(W.viewPost)}</a></p>
+  <button type="button" aria-label="${esc(W.dismiss)}">✕</button>
 </div>`);
         region.append(item);
         return item;
@@ -122,6 +126,7 @@
       dismiss: '._c8r1',
       blankClass: '_z0y1',
       openDelay: 150,
+      urn: 'share',
       toast(id) {
         const item = html(
           `<div class="_w5e1" role="alert">Post successful. <a href="/feed/update/urn:li:share:${id}/">View post</a></div>`,

@@ -7,7 +7,9 @@
   'use strict';
 
   const AUTHOR = 'Ada Advocate';
-  const PLACEHOLDER = 'What do you want to talk about?';
+  /** The interface's words in the page's language (words.js). */
+  const W = window.FixtureWords.words('linkedin');
+  const { format } = window.FixtureWords;
 
   const esc = (text) =>
     String(text).replace(
@@ -29,13 +31,13 @@
   <div data-test-modal="" data-test-modal-id="sharebox" role="dialog" tabindex="-1"
        aria-labelledby="share-to-linkedin-modal__header"
        class="artdeco-modal artdeco-modal--layer-default share-box-v2__modal">
-    <button aria-label="Dismiss" data-test-modal-close-btn="" type="button"
+    <button aria-label="${esc(W.dismiss)}" data-test-modal-close-btn="" type="button"
             class="artdeco-modal__dismiss artdeco-button artdeco-button--circle artdeco-button--tertiary">✕</button>
     <div class="artdeco-modal__header share-box-v2__header">
-      <h2 id="share-to-linkedin-modal__header" class="share-box-v2__title">Create a post</h2>
+      <h2 id="share-to-linkedin-modal__header" class="share-box-v2__title">${esc(W.createPost)}</h2>
       <button type="button" class="share-unified-settings-entry-button">
         <span class="share-unified-settings-entry-button__name">${AUTHOR}</span>
-        <span class="share-unified-settings-entry-button__visibility">Post to Anyone</span>
+        <span class="share-unified-settings-entry-button__visibility">${esc(W.postToAnyone)}</span>
       </button>
     </div>
     <div class="artdeco-modal__content share-box-v2__modal-content">
@@ -45,8 +47,8 @@
             <div class="editor-container">
               <div class="editor-content ql-container">
                 <div class="ql-editor ql-blank" data-gramm="false" contenteditable="true" role="textbox"
-                     aria-multiline="true" aria-label="Text editor for creating content"
-                     aria-placeholder="${PLACEHOLDER}" data-placeholder="${PLACEHOLDER}"
+                     aria-multiline="true" aria-label="${esc(W.editorLabel)}"
+                     aria-placeholder="${esc(W.placeholder)}" data-placeholder="${esc(W.placeholder)}"
                      data-test-ql-editor-contenteditable="true"></div>
                 <div class="ql-clipboard" contenteditable="true" tabindex="-1"></div>
               </div>
@@ -55,15 +57,15 @@
         </div>
         <div class="share-creation-state__footer">
           <div class="share-creation-state__additional-toolbar">
-            <button type="button" class="artdeco-button artdeco-button--circle" aria-label="Add media">🖼</button>
-            <button type="button" class="artdeco-button artdeco-button--circle" aria-label="Create an event">📅</button>
-            <button type="button" class="artdeco-button artdeco-button--circle" aria-label="More">…</button>
+            <button type="button" class="artdeco-button artdeco-button--circle" aria-label="${esc(W.addMedia)}">🖼</button>
+            <button type="button" class="artdeco-button artdeco-button--circle" aria-label="${esc(W.createEvent)}">📅</button>
+            <button type="button" class="artdeco-button artdeco-button--circle" aria-label="${esc(W.more)}">…</button>
           </div>
           <div class="share-creation-state__schedule-and-post-container">
-            <button type="button" class="share-actions__scheduled-post-btn artdeco-button" aria-label="Schedule post">🕒</button>
+            <button type="button" class="share-actions__scheduled-post-btn artdeco-button" aria-label="${esc(W.schedulePost)}">🕒</button>
             <button type="button" disabled
                     class="share-actions__primary-action artdeco-button artdeco-button--2 artdeco-button--primary ember-view">
-              <span class="artdeco-button__text">Post</span>
+              <span class="artdeco-button__text">${esc(W.post)}</span>
             </button>
           </div>
         </div>
@@ -98,7 +100,7 @@ body { margin: 0; background: var(--li-page, #f4f2ee); font: 14px/1.4 system-ui,
 .global-nav { background: var(--li-surface, #fff); border-bottom: 1px solid var(--li-border, #e8e8e8); padding: 8px 24px; font-weight: 700; color: var(--li-brand, #0a66c2); }
 main { max-width: 560px; margin: 24px auto; }
 .share-box-feed-entry, .feed-post, [data-view-name="share-box"] { background: var(--li-surface, #fff); border-radius: 8px; padding: 12px 16px; margin-bottom: 8px; }
-.share-box-feed-entry__trigger, [aria-label="Start a post"] { display: block; width: 100%; text-align: left; border: 1px solid var(--li-muted, #999);
+.share-box-feed-entry__trigger, [data-view-name="share-box"] > :first-child { display: block; width: 100%; text-align: left; border: 1px solid var(--li-muted, #999);
   border-radius: 35px; padding: 12px 16px; background: var(--li-surface, #fff); color: var(--li-muted, #666); text-decoration: none; cursor: pointer; }
 .avatar { width: 48px; height: 48px; border-radius: 50%; background: var(--li-avatar, #cde); display: inline-flex; align-items: center; justify-content: center; }
 .feed-post__actor { display: flex; gap: 8px; }
@@ -120,56 +122,60 @@ main { max-width: 560px; margin: 24px auto; }
   const emberPost = (post) =>
     html(`
 <div class="feed-shared-update-v2 feed-post artdeco-card" data-urn="urn:li:activity:${post.id}" role="article"
-     aria-label="Feed post by ${esc(post.name)}">
+     aria-label="${esc(format(W.postBy, { name: post.name }))}">
   <div class="update-components-actor feed-post__actor">
     <div class="avatar update-components-actor__avatar" aria-hidden="true">${esc(initials(post.name))}</div>
     <div class="update-components-actor__meta">
       <span class="update-components-actor__title"><span dir="ltr">${esc(post.name)}</span></span>
       <span class="update-components-actor__description">${esc(post.headline)}</span>
-      <span class="update-components-actor__sub-description">${post.age} • 🌐</span>
+      <span class="update-components-actor__sub-description">${esc(post.age)} • 🌐</span>
     </div>
-    <button type="button" class="follow-button artdeco-button">+ Follow</button>
+    <button type="button" class="follow-button artdeco-button">${esc(W.follow)}</button>
   </div>
   <div class="feed-shared-update-v2__description-wrapper">
     <div class="feed-shared-inline-show-more-text">
       <div class="update-components-text feed-post__text"><span class="break-words"><span dir="ltr">${post.paragraphs
         .map(esc)
         .join('<br><br>')}</span></span></div>
-      <button type="button" class="feed-shared-inline-show-more-text__see-more-less-toggle">…more</button>
+      <button type="button" class="feed-shared-inline-show-more-text__see-more-less-toggle">${esc(W.seeMore)}</button>
     </div>
   </div>
   <div class="social-details-social-counts">
     <span class="social-details-social-counts__reactions-count">${post.reactions}</span>
-    <button type="button">${post.comments} comments</button> · <button type="button">${post.reposts} reposts</button>
+    <button type="button">${esc(format(W.comments, { n: post.comments }))}</button> ·
+    <button type="button">${esc(format(W.reposts, { n: post.reposts }))}</button>
   </div>
   <div class="feed-shared-social-action-bar feed-post__actions">
-    <button type="button" aria-label="React Like">Like</button>
-    <button type="button" aria-label="Comment">Comment</button>
-    <button type="button" aria-label="Repost">Repost</button>
-    <button type="button" aria-label="Send in a private message">Send</button>
+    <button type="button" aria-label="${esc(W.reactLike)}">${esc(W.like)}</button>
+    <button type="button" aria-label="${esc(W.comment)}">${esc(W.comment)}</button>
+    <button type="button" aria-label="${esc(W.repost)}">${esc(W.repost)}</button>
+    <button type="button" aria-label="${esc(W.sendPrivately)}">${esc(W.send)}</button>
   </div>
 </div>`);
 
   const reactPost = (post) =>
     html(`
-<div class="feed-post" data-view-name="feed-full-update" role="article" aria-label="Feed post by ${esc(post.name)}">
+<div class="feed-post" data-view-name="feed-full-update" role="article"
+     aria-label="${esc(format(W.postBy, { name: post.name }))}">
   <div class="feed-post__actor" data-view-name="feed-actor-image">
     <div class="avatar" aria-hidden="true">${esc(initials(post.name))}</div>
-    <div><p><strong>${esc(post.name)}</strong></p><p>${esc(post.headline)}</p><p>${post.age} • 🌐</p></div>
+    <div><p><strong>${esc(post.name)}</strong></p><p>${esc(post.headline)}</p><p>${esc(post.age)} • 🌐</p></div>
   </div>
   <p class="feed-post__text" data-view-name="feed-commentary" dir="ltr">${post.paragraphs.map(esc).join('<br><br>')}</p>
-  <p>${post.reactions} reactions · ${post.comments} comments</p>
+  <p>${esc(format(W.reactions, { n: post.reactions, c: post.comments }))}</p>
   <div class="feed-post__actions" data-view-name="feed-social-actions">
-    <button type="button" data-view-name="reaction-button">Like</button>
-    <button type="button" data-view-name="feed-comment-button">Comment</button>
-    <button type="button" data-view-name="feed-repost-button">Repost</button>
-    <button type="button" data-view-name="feed-send-as-message-button">Send</button>
+    <button type="button" data-view-name="reaction-button">${esc(W.like)}</button>
+    <button type="button" data-view-name="feed-comment-button">${esc(W.comment)}</button>
+    <button type="button" data-view-name="feed-repost-button">${esc(W.repost)}</button>
+    <button type="button" data-view-name="feed-send-as-message-button">${esc(W.send)}</button>
   </div>
 </div>`);
 
   window.LinkedInFixtureParts = {
     ...window.LinkedInFixtureParts,
     AUTHOR,
+    W,
+    format,
     esc,
     html,
     initials,

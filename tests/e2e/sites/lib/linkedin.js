@@ -5,21 +5,25 @@
  *   into `#artdeco-modal-outlet` (`[data-test-modal-id="sharebox"]`, `.share-box-v2__modal`,
  *   `.artdeco-modal__content`, `.share-creation-state__text-editor`, `.share-creation-state__footer`,
  *   `button.share-actions__primary-action`). Toast `.artdeco-toast-item__message`.
- * - `shadow`: React feed (2025–26). `body[data-rehydrated]`, `body > #root`, trigger
- *   `a[href="/preload/sharebox/"][aria-label="Start a post"]`; the same share box is rendered INSIDE
+ * - `shadow`: React feed (2025–26). `body[data-rehydrated]`, `body > #root`, trigger: the share-box
+ *   entry's link `a[href="/preload/sharebox/?trk=…"]` (option `trigger: 'div'`: a plain div with no
+ *   role, label, href or known class, as in the 2026 feed); the same share box is rendered INSIDE
  *   the open shadow root of `#interop-outlet[data-testid="interop-shadowdom"]`, so
- *   `document.querySelector` does not see it. The toast is the React app's, in the light DOM.
+ *   `document.querySelector` does not see it. The toast is the React app's, in the light DOM, and
+ *   links the activity (`urn:li:activity:`) rather than the share.
  * - `unknown`: a generation no adapter knows: every class name, id, test hook and label changed
  *   (obfuscated class names, no data-test-* attributes, no shadow root, no Quill classes). The page
  *   works the same way for people.
  *
  * The editor is Quill-like (editors.js). Routes: `/feed/`, `/preload/sharebox/` (opens the
- * composer), `/feed/?shareActive=true&text=…` (opens it prefilled). Post enables 250 ms after the
- * editor's model changed (the real share box enables it a moment late). Posting (Post button or
- * Ctrl/Cmd+Enter) pushes the model to `window.__posts`, calls
- * `POST /voyager/api/contentcreation/normShares`, and ~300 ms later closes the modal, shows
- * "Post successful. View post" linking `/feed/update/urn:li:share:<id>/` and puts the post at the
- * top of the feed; when normShares answers an error, the share box stays open with an error
+ * composer), `/feed/?shareActive=true&text=…` (opens it prefilled). The Post button follows the
+ * model ~200 ms late (debounced, as LinkedIn's does): a test waits for it. Option
+ * `postButton: 'bare'` takes the `share-actions__primary-action` class off it. Posting (Post
+ * button or Ctrl/Cmd+Enter) pushes the model to `window.__posts`, calls
+ * `POST /voyager/api/contentcreation/normShares`, and ~300 ms later closes the modal, shows the
+ * toast ("Post successful. View post", in the page's language: words.js) linking
+ * `/feed/update/urn:li:<share|activity>:<id>/` (option `urn`) and puts the post at the top of the
+ * feed; when normShares answers an error, the share box stays open with an error
  * (`role="alert"`) and Post enabled again. `window.__appendPosts(n)` adds n posts to the feed.
  *
  * Pages load linkedin-markup.js and linkedin-generations.js (the three generations) first; this
@@ -30,14 +34,28 @@
 
   const { quill } = window.FixtureEditors;
   const { posts, newId, delay } = window.FixtureFeed;
-  const { AUTHOR, PAGE_CSS, GENERATIONS } = window.LinkedInFixtureParts;
+  const { AUTHOR, W, PAGE_CSS, GENERATIONS } = window.LinkedInFixtureParts;
   delete window.LinkedInFixtureParts;
   const MAX = 3000;
-  const POST_DEBOUNCE_MS = 250;
+  /** How late the Post button follows the editor's model. */
+  const BUTTON_DELAY_MS = 200;
+
+  /** The 2026 feed's trigger: a plain div in place of the share-box entry's link. */
+  function plainDivTrigger(link) {
+    const div = document.createElement('div');
+    div.className = '_e1b7c _p4w2k';
+    div.tabIndex = 0;
+    div.textContent = link.textContent;
+    link.replaceWith(div);
+  }
 
   function start({ generation, posts: count = 8 }) {
     const gen = GENERATIONS[generation];
     if (!gen) throw new Error(`unknown generation ${generation}`);
+    const options = window.FixtureWords.options();
+    if (generation !== 'unknown') window.FixtureWords.localize('linkedin');
+    if (options.trigger === 'div') plainDivTrigger(document.querySelector(gen.trigger));
+    const urn = options.urn ?? gen.urn;
     const style = document.createElement('style');
     style.textContent = (generation === 'unknown' ? '' : PAGE_CSS) + gen.css;
     document.head.append(style);
@@ -60,15 +78,13 @@
     let opening = false;
 
     const postable = (text) => text.trim() !== '' && text.length <= MAX;
+    let pendingRefresh = 0;
     const refresh = () => {
-      if (!composer || composer.publishing) return;
-      composer.button.disabled = !postable(composer.editor.text);
-    };
-    // LinkedIn enables Post a moment after Quill registered the text (composers.md): debounced.
-    let refreshTimer = 0;
-    const refreshSoon = () => {
-      clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(refresh, POST_DEBOUNCE_MS);
+      clearTimeout(pendingRefresh);
+      pendingRefresh = setTimeout(() => {
+        if (!composer || composer.publishing) return;
+        composer.button.disabled = !postable(composer.editor.text);
+      }, BUTTON_DELAY_MS);
     };
 
     const close = () => {
@@ -79,9 +95,11 @@
       if (location.pathname !== '/feed/' || location.search) history.replaceState(null, '', '/feed/');
     };
 
-    const publish = async () => {
+    /** Posting: the button's click (only while enabled), or the keyboard, which checks the model itself. */
+    const publish = async (event) => {
       const current = composer;
-      if (!current || current.publishing || !postable(current.editor.text)) return;
+      if (!current || current.publishing) return;
+      if (event ? current.button.disabled : !postable(current.editor.text)) return;
       current.publishing = true;
       const text = current.editor.text;
       current.button.disabled = true;
@@ -108,14 +126,14 @@
       }
       window.__posts.push(text);
       if (composer === current) close();
-      const toast = gen.toast(id);
+      const toast = gen.toast(id, urn);
       setTimeout(() => toast.remove(), 15_000);
       feed.prepend(
         gen.post({
           id,
           name: AUTHOR,
           headline: 'Advocate',
-          age: 'now',
+          age: W.now,
           paragraphs: text.split('\n'),
           reactions: 0,
           comments: 0,
@@ -133,16 +151,12 @@
         gen.outlet().append(overlay);
         const editorElement = overlay.querySelector(gen.editor);
         const button = overlay.querySelector(gen.button);
-        const editor = quill(editorElement, {
-          text,
-          blankClass: gen.blankClass,
-          onChange: refreshSoon,
-          onSubmit: publish,
-        });
+        if (options.postButton === 'bare') button.classList.remove('share-actions__primary-action');
+        const editor = quill(editorElement, { text, blankClass: gen.blankClass, onChange: refresh, onSubmit: publish });
         composer = { overlay, editor, button, publishing: false };
         button.addEventListener('click', publish);
         overlay.querySelector(gen.dismiss).addEventListener('click', close);
-        refresh();
+        button.disabled = !postable(text);
         editorElement.focus();
         editor.select(editor.text.length);
       }, gen.openDelay);

@@ -1,16 +1,17 @@
 /**
  * The X fixture's composers (part of x.js, loaded before it, after x-markup.js): a Draft.js-like
- * editor with its post button, enabled up to 280 weighted characters; posting calls CreateTweet and
- * shows the toast in `layers` (an error toast, the composer kept, when CreateTweet fails). Handed on in `window.XFixtureParts`.
+ * editor with its post button, enabled up to 280 weighted characters (x-weight.js); posting calls
+ * CreateTweet and shows the toast in `layers` (an error toast, the composer kept, when CreateTweet
+ * fails). Handed on in `window.XFixtureParts`.
  */
 (function () {
   'use strict';
 
-  const { draft, xLength } = window.FixtureEditors;
+  const { draft } = window.FixtureEditors;
   const { newId, delay } = window.FixtureFeed;
-  const { ME, html, composerMarkup } = window.XFixtureParts;
+  const { ME, W, esc, html, composerMarkup } = window.XFixtureParts;
+  const { weightedLength, MAX } = window.XFixtureWeight;
   const QUERY_ID = 'oB-5XsHNAbjvARJEc8CZFw';
-  const MAX = 280;
 
   /** The composers of a page whose toasts go into `layers`. */
   function composers({ layers }) {
@@ -24,7 +25,7 @@
       const refresh = () => {
         if (composer.publishing) return;
         const value = composer.editor.text;
-        const enabled = value.trim() !== '' && xLength(value) <= MAX;
+        const enabled = value.trim() !== '' && weightedLength(value) <= MAX;
         button.disabled = !enabled;
         button.setAttribute('aria-disabled', String(!enabled));
       };
@@ -35,7 +36,7 @@
         button.disabled = true;
         button.setAttribute('aria-disabled', 'true');
         const id = newId();
-        const operation = xLength(value) > MAX ? 'CreateNoteTweet' : 'CreateTweet';
+        const operation = weightedLength(value) > MAX ? 'CreateNoteTweet' : 'CreateTweet';
         const [response] = await Promise.all([
           fetch(`/i/api/graphql/${QUERY_ID}/${operation}`, {
             method: 'POST',
@@ -63,7 +64,7 @@
           id,
           name: ME.name,
           handle: ME.handle,
-          age: 'now',
+          age: W.now,
           short: value,
           comments: 0,
           reposts: 0,
@@ -81,8 +82,8 @@
       const toast = html(`
 <div class="toast-layer">
   <div data-testid="toast" role="alert" class="toast">
-    <div><span>Your post was sent.</span></div>
-    <a href="/${ME.handle}/status/${id}" role="link">View</a>
+    <div><span>${esc(W.sent)}</span></div>
+    <a href="/${ME.handle}/status/${id}" role="link">${esc(W.view)}</a>
   </div>
 </div>`);
       layers.append(toast);

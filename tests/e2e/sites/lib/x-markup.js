@@ -7,6 +7,9 @@
   'use strict';
 
   const ME = { name: 'Ada Advocate', handle: 'ada_advocate' };
+  /** The interface's words in the page's language (words.js). */
+  const W = window.FixtureWords.words('x');
+  const { format } = window.FixtureWords;
 
   const esc = (text) =>
     String(text).replace(
@@ -69,14 +72,15 @@ article[data-testid="tweet"] { display: flex; gap: 12px; padding: 12px 16px; bor
   <div class="avatar" data-testid="Tweet-User-Avatar"></div>
   <div class="tweet__body">
     <div data-testid="User-Name"><a href="/${post.handle}" role="link"><span>${esc(post.name)}</span></a>
-      <span>@${post.handle}</span> · <a href="/${post.handle}/status/${post.id}" role="link" class="tweet__time"><time>${post.age}</time></a></div>
+      <span>@${post.handle}</span> · <a href="/${post.handle}/status/${post.id}" role="link" class="tweet__time"><time>${esc(post.age)}</time></a></div>
     <div data-testid="tweetText" lang="en" dir="auto">${esc(post.short)}</div>
-    <div role="group" class="tweet__actions" aria-label="${post.comments} replies, ${post.reposts} reposts, ${post.reactions} likes">
-      <button type="button" data-testid="reply" aria-label="${post.comments} Replies. Reply">💬 ${post.comments}</button>
-      <button type="button" data-testid="retweet" aria-label="${post.reposts} reposts. Repost">🔁 ${post.reposts}</button>
-      <button type="button" data-testid="like" aria-label="${post.reactions} Likes. Like">♡ ${post.reactions}</button>
-      <a href="/${post.handle}/status/${post.id}/analytics" aria-label="${post.views} views. View post analytics">📊 ${post.views}</a>
-      <button type="button" data-testid="bookmark" aria-label="Bookmark">🔖</button>
+    <div role="group" class="tweet__actions"
+         aria-label="${esc(format(W.counts, { c: post.comments, r: post.reposts, l: post.reactions }))}">
+      <button type="button" data-testid="reply" aria-label="${esc(format(W.replies, { n: post.comments }))}">💬 ${post.comments}</button>
+      <button type="button" data-testid="retweet" aria-label="${esc(format(W.reposts, { n: post.reposts }))}">🔁 ${post.reposts}</button>
+      <button type="button" data-testid="like" aria-label="${esc(format(W.likes, { n: post.reactions }))}">♡ ${post.reactions}</button>
+      <a href="/${post.handle}/status/${post.id}/analytics" aria-label="${esc(format(W.views, { n: post.views }))}">📊 ${post.views}</a>
+      <button type="button" data-testid="bookmark" aria-label="${esc(W.bookmark)}">🔖</button>
     </div>
   </div>
 </article>`);
@@ -86,20 +90,20 @@ article[data-testid="tweet"] { display: flex; gap: 12px; padding: 12px 16px; bor
   function composerMarkup({ inline, replyTo }) {
     composerCount += 1;
     const placeholderId = `placeholder-${composerCount}`;
-    const placeholder = replyTo ? 'Post your reply' : 'What is happening?!';
+    const placeholder = replyTo ? W.replyPlaceholder : W.placeholder;
     const testId = inline ? 'tweetButtonInline' : 'tweetButton';
     return html(`
 <div class="composer">
   <div class="avatar" data-testid="UserAvatar-Container-${ME.handle}"></div>
   <div class="composer__main">
-    ${replyTo ? `<div class="replying-to">Replying to <a href="/${replyTo.handle}" role="link">@${replyTo.handle}</a></div>` : ''}
+    ${replyTo ? `<div class="replying-to">${esc(W.replyingTo)} <a href="/${replyTo.handle}" role="link">@${replyTo.handle}</a></div>` : ''}
     <div data-testid="tweetTextarea_0RichTextInputContainer">
       <div class="DraftEditor-root">
         <div class="public-DraftEditorPlaceholder-root">
-          <div class="public-DraftEditorPlaceholder-inner" id="${placeholderId}" style="white-space: pre-wrap;">${placeholder}</div>
+          <div class="public-DraftEditorPlaceholder-inner" id="${placeholderId}" style="white-space: pre-wrap;">${esc(placeholder)}</div>
         </div>
         <div class="DraftEditor-editorContainer">
-          <div aria-describedby="${placeholderId}" aria-label="Post text" aria-multiline="true"
+          <div aria-describedby="${placeholderId}" aria-label="${esc(W.postText)}" aria-multiline="true"
                class="notranslate public-DraftEditor-content" contenteditable="true" data-testid="tweetTextarea_0"
                role="textbox" spellcheck="true" tabindex="0"
                style="outline: none; user-select: text; white-space: pre-wrap; overflow-wrap: break-word;"></div>
@@ -107,19 +111,19 @@ article[data-testid="tweet"] { display: flex; gap: 12px; padding: 12px 16px; bor
       </div>
     </div>
     <div data-testid="toolBar">
-      <nav role="navigation" aria-label="Post options">
-        <button type="button" aria-label="Add photos or video">🖼</button>
-        <button type="button" aria-label="Add a GIF">GIF</button>
-        <button type="button" aria-label="Add poll">📊</button>
-        <button type="button" aria-label="Add emoji">🙂</button>
+      <nav role="navigation" aria-label="${esc(W.postOptions)}">
+        <button type="button" aria-label="${esc(W.addMedia)}">🖼</button>
+        <button type="button" aria-label="${esc(W.addGif)}">GIF</button>
+        <button type="button" aria-label="${esc(W.addPoll)}">📊</button>
+        <button type="button" aria-label="${esc(W.addEmoji)}">🙂</button>
       </nav>
       <div class="toolbar__actions">
-        <button type="button" data-testid="${testId}" class="post-button" disabled aria-disabled="true">${replyTo ? 'Reply' : 'Post'}</button>
+        <button type="button" data-testid="${testId}" class="post-button" disabled aria-disabled="true">${esc(replyTo ? W.reply : W.post)}</button>
       </div>
     </div>
   </div>
 </div>`);
   }
 
-  window.XFixtureParts = { ...window.XFixtureParts, ME, esc, html, CSS, tweet, composerMarkup };
+  window.XFixtureParts = { ...window.XFixtureParts, ME, W, esc, html, CSS, tweet, composerMarkup };
 })();

@@ -16,6 +16,7 @@
  * "Your post was sent." with a View link to `/<handle>/status/<id>`; modals close, inline
  * composers clear. `window.__appendPosts(n)` adds n tweets to the timeline.
  *
+ * Every word of the interface is in the page's language (`<html lang>`: en, de, ja; words.js).
  * Pages load x-markup.js and x-composers.js (the composer and its post button) first; this file
  * runs the app (pages, modals, routes) and publishes `window.XFixture`.
  */
@@ -23,13 +24,14 @@
   'use strict';
 
   const { posts } = window.FixtureFeed;
-  const { esc, html, CSS, tweet, composers } = window.XFixtureParts;
+  const { W, esc, html, CSS, tweet, composers } = window.XFixtureParts;
   delete window.XFixtureParts;
 
   function start({ mode, posts: count = 8 }) {
     const style = document.createElement('style');
     style.textContent = CSS;
     document.head.append(style);
+    window.FixtureWords.localize('x');
     window.FixtureThemes.initial('x');
     window.__posts = [];
 
@@ -68,9 +70,9 @@
   <div class="mask" data-testid="mask"></div>
   <div role="dialog" aria-modal="true" aria-labelledby="modal-header">
     <div class="dialog__bar">
-      <button type="button" data-testid="app-bar-close" aria-label="Close">✕</button>
-      <h2 id="modal-header" class="sr-only">${replyTo ? 'Reply' : 'Post'}</h2>
-      <button type="button" class="drafts">Drafts</button>
+      <button type="button" data-testid="app-bar-close" aria-label="${esc(W.close)}">✕</button>
+      <h2 id="modal-header" class="sr-only">${esc(replyTo ? W.reply : W.postHeading)}</h2>
+      <button type="button" class="drafts">${esc(W.drafts)}</button>
     </div>
   </div>
 </div>`);
@@ -119,7 +121,7 @@
 
     function renderTimeline(list) {
       const section = html(
-        '<section role="region" aria-label="Timeline: Your Home Timeline"><div data-testid="timeline"></div></section>',
+        `<section role="region" aria-label="${esc(W.homeTimeline)}"><div data-testid="timeline"></div></section>`,
       );
       timeline = section.firstElementChild;
       const fragment = document.createDocumentFragment();
@@ -130,7 +132,7 @@
 
     function renderHome() {
       clearPage();
-      const parts = [header('Home')];
+      const parts = [header(W.home)];
       if (mode === 'inline') {
         const composer = mountComposer({
           inline: true,
@@ -148,8 +150,8 @@
 
     function renderStatus(id) {
       const focal = feedPosts.find((post) => post.id === id) ?? { ...feedPosts[0], id };
-      const parts = [header('Post'), tweet(focal)];
-      const replies = html('<section role="region" aria-label="Timeline: Conversation"><div></div></section>');
+      const parts = [header(W.postHeading), tweet(focal)];
+      const replies = html(`<section role="region" aria-label="${esc(W.conversation)}"><div></div></section>`);
       clearPage();
       if (mode === 'inline') {
         const composer = mountComposer({
@@ -179,7 +181,7 @@
       if (hashtags.length) pieces.push(hashtags.map((tag) => `#${tag}`).join(' '));
       if (params.get('via')) pieces.push(`via @${params.get('via')}`);
       clearPage();
-      column.replaceChildren(header('Post'));
+      column.replaceChildren(header(W.postHeading));
       openModal({ text: pieces.filter(Boolean).join(' '), returnTo: '/home' });
     }
 
