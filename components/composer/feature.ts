@@ -193,7 +193,7 @@ export class ComposerFeature {
   private handOver(gone: Tracked, next: Tracked): void {
     next.carried = gone.session?.carry() ?? gone.carried;
     next.wanted ||= gone.wanted || gone.session !== null;
-    next.openPanel ||= gone.session?.panelOpen ?? gone.openPanel;
+    next.openPanel ||= next.carried?.panelOpen ?? gone.openPanel;
     this.attachSessions(this.brief);
   }
 

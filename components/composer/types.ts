@@ -134,9 +134,11 @@ export interface ComposerSessionApi {
   published(): void;
 }
 
-/** What a session holds beyond the editor's text: the suggestion it inserted, if any. */
+/** What a session holds beyond the editor's text: the suggestion it inserted (or is inserting), its panel. */
 export interface SessionCarry {
   inserted: { contentId: string; text: string } | null;
+  /** Its panel was open (and not busy inserting). */
+  panelOpen: boolean;
 }
 
 /** What the content script gives each session. */

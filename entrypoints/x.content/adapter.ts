@@ -147,7 +147,7 @@ export const xAdapter: SiteAdapter = {
     const editor = composer.editor;
     if (editor instanceof HTMLTextAreaElement) return editor.value === '';
     const root = sel.closest(editor, 'draftRoot');
-    return root ? sel.first(root, 'placeholder') !== null : editor.textContent === '';
+    return root ? sel.first(root, 'placeholder') !== null : editorText(editor).trim() === '';
   },
 
   postEnabled(composer) {

@@ -128,7 +128,9 @@ for (const composer of [linkedinShadow, xModal]) {
       expect(refused).toBe(1);
       await expect(composer.modal!(page)).toBeVisible();
       expect(await modelOf(composer.editor(page))).toBe(inserted);
-      // The person gives up and closes the composer: that is no publish either.
+      // The site enables Post again (its word that nothing went out); the person gives up and
+      // closes the composer: that is no publish either.
+      await expect(composer.postButton(page)).toBeEnabled();
       await composer.editor(page).click();
       await page.keyboard.press('Escape');
       await expect(composer.modal!(page)).toHaveCount(0);

@@ -11,6 +11,7 @@ import { openComposer, test } from './sites-browser';
 
 type WithFixture = HTMLElement & { __fixtureEditor: { mode: string } };
 type WithRerender = { __fixture: { rerender(): number } };
+type WithSetText = HTMLElement & { __fixtureEditor: { setText(text: string): void } };
 
 /** DOM writes a content script might try; none may reach the model. */
 const DOM_WRITES: { name: string; write: (element: HTMLElement) => void }[] = [
@@ -118,9 +119,7 @@ for (const composer of CASES) {
       if (composer.network === 'linkedin') return;
 
       // On Draft: each line typed in, a soft line break (Shift+Enter's) between them.
-      await editor.evaluate((element) =>
-        (element as HTMLElement & { __fixtureEditor: { setText(t: string): void } }).__fixtureEditor.setText('Start'),
-      );
+      await editor.evaluate((element) => (element as WithSetText).__fixtureEditor.setText('Start'));
       await caretToEnd(editor);
       for (const line of ['Line A', 'Line B']) {
         await editor.evaluate(() => document.execCommand('insertLineBreak'));
@@ -129,6 +128,26 @@ for (const composer of CASES) {
         await page.waitForTimeout(20);
       }
       await expect.poll(() => modelOf(editor)).toBe('Start\nLine A\nLine B');
+      await expect(composer.postButton(page)).toBeEnabled();
+    });
+
+    test('paste: a trusted one (the keyboard) arrives with its lines; a synthetic one only on Draft', async ({
+      context,
+      page,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: composer.network === 'linkedin' ? 'https://www.linkedin.com' : 'https://x.com',
+      });
+      const editor = await openComposer(page, composer);
+      await editor.click();
+      await pasteInto(editor, 'Synthetic');
+      await page.waitForTimeout(200);
+      expect(await modelOf(editor)).toBe(composer.network === 'linkedin' ? '' : 'Synthetic');
+      await editor.evaluate((element) => (element as WithSetText).__fixtureEditor.setText(''));
+      await page.evaluate(() => navigator.clipboard.writeText('Pasted for real\nSecond line'));
+      await caretToEnd(editor);
+      await page.keyboard.press('Control+V');
+      await expect.poll(() => modelOf(editor)).toBe('Pasted for real\nSecond line');
       await expect(composer.postButton(page)).toBeEnabled();
     });
 

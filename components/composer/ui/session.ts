@@ -91,6 +91,8 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     column: { start: 0, end: 0 },
   });
   private inserted: { contentId: string; text: string } | null = null;
+  /** The suggestion being inserted now (its editor may be re-rendered before the site's signals come). */
+  private inserting: { contentId: string; text: string } | null = null;
   private ui: MountedUi | null = null;
   private marks: EditorMarks | null = null;
   /** Moves the UI with the editor's column when either changes size. */
@@ -136,13 +138,19 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
 
   start(standIn: Element | null = null, carried: SessionCarry | null = null): void {
     this.standIn = standIn;
-    this.inserted = carried?.inserted ?? null;
+    // What the replaced composer held, while its text is here (an insertion cut short by the re-render is not).
+    const held = carried?.inserted;
+    const text = looseText(this.env.adapter.readText(this.editor));
+    this.inserted = held && text.includes(looseText(held.text)) ? held : null;
     this.editorObserver.observe(this.editor, { childList: true, characterData: true, subtree: true });
+    // Checks the text already there (typed while this UI loaded, a draft the site kept) now, not
+    // at the next keystroke.
     this.refresh();
   }
 
   carry(): SessionCarry {
-    return { inserted: this.inserted };
+    const { busy, panelOpen } = this.store.get();
+    return { inserted: this.inserted ?? this.inserting, panelOpen: panelOpen && !busy };
   }
 
   /** New data from the background: the list, and the hints against the new guidelines. */
@@ -331,12 +339,14 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     const current = this.env.adapter.readText(this.editor);
     const separator = looseText(current) === '' ? '' : current.endsWith('\n') ? '\n' : '\n\n';
     let inserted = false;
+    this.inserting = { contentId: item.id, text: item.text };
     try {
       inserted = await this.env.adapter.insertText(this.composer, separator + item.text);
     } catch (error) {
       warnOnce(`inserting into the ${this.env.adapter.siteName} editor failed.`, error);
     }
     countHealth(inserted ? 'insertionsConfirmed' : 'insertionsFailed');
+    this.inserting = null;
     if (this.disposed) return;
     if (inserted) {
       this.inserted = { contentId: item.id, text: item.text };
