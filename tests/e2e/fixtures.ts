@@ -20,17 +20,14 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
-import { NETWORKS, network } from '../../lib/networks';
 import type { Variants } from '../../lib/schemas';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
+import { INTENT_HOSTS } from './intent-hosts';
 import { chromiumArgs, chromiumExecutable, extensionDir } from './chromium';
 import { DEFAULT_SITES, fulfillSite, type SiteChoice } from './sites';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** The hosts of the networks' share intents: x.com, www.linkedin.com, www.facebook.com, bsky.app, … */
-export const INTENT_HOSTS = new Set(
-  NETWORKS.map((id) => new URL(network(id).intentUrl('text', 'https://example.com/')).hostname),
-);
+export { INTENT_HOSTS };
 
 const INTENT_PAGE =
   '<!doctype html><html><head><title>Share intent (fixture)</title></head><body>fixture</body></html>';
