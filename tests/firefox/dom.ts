@@ -12,21 +12,31 @@ export interface Query {
   name?: string | RegExp;
   /** Only elements inside the first element matching this CSS selector (searched through shadow roots too). */
   within?: string;
+  /** With `within`: the first such element whose text matches this. */
+  withinText?: RegExp;
 }
+
+/** A RegExp as it crosses into the page: source and flags. */
+type Pattern = [string, string];
 
 interface WireQuery {
   role: string;
   name?: string;
-  pattern?: string;
+  pattern?: Pattern;
   within?: string;
-  /** Only elements whose text matches this RegExp source. */
-  text?: string;
+  withinText?: Pattern;
+  /** Only elements whose text matches this RegExp. */
+  text?: Pattern;
   /** Succeed (true) when nothing matches. */
   absent?: boolean;
 }
 
-const wire = ({ role, name, within }: Query): WireQuery =>
-  name instanceof RegExp ? { role, pattern: name.source, within } : { role, name, within };
+const wire = ({ role, name, within, withinText }: Query): WireQuery => ({
+  role,
+  ...(name instanceof RegExp ? { pattern: [name.source, name.flags] as Pattern } : { name }),
+  within,
+  withinText: withinText && ([withinText.source, withinText.flags] as Pattern),
+});
 
 /**
  * Runs in the page: the first visible element matching the query, or null (with `absent`: true when
@@ -75,7 +85,11 @@ function findElement(query: WireQuery): Element | boolean | null {
     dialog: 'dialog, [role="dialog"]',
     status: 'output, [role="status"]',
   };
-  const scope = query.within ? all(query.within)[0] : undefined;
+  const scope = query.within
+    ? all(query.within).find(
+        (element) => query.withinText === undefined || new RegExp(...query.withinText).test(text(element)),
+      )
+    : undefined;
   if (query.within && !scope) return query.absent ? true : null;
   const candidates = all(selector[query.role] ?? `[role="${query.role}"]`);
   const visible = (element: Element) => {
@@ -90,10 +104,10 @@ function findElement(query: WireQuery): Element | boolean | null {
   };
   const named = (element: Element) => {
     if (query.name !== undefined) return nameOf(element) === query.name;
-    if (query.pattern !== undefined) return new RegExp(query.pattern).test(nameOf(element));
+    if (query.pattern !== undefined) return new RegExp(...query.pattern).test(nameOf(element));
     return true;
   };
-  const texted = (element: Element) => query.text === undefined || new RegExp(query.text).test(text(element));
+  const texted = (element: Element) => query.text === undefined || new RegExp(...query.text).test(text(element));
   const found = candidates.find((element) => inScope(element) && named(element) && visible(element) && texted(element));
   if (query.absent) return found ? null : true;
   return found ?? null;
@@ -146,7 +160,7 @@ export async function waitForText(page: Page, query: Query, expected: RegExp, ti
     const handle = await page.waitForFunction(
       findElement,
       { polling: 100, timeout },
-      { ...wire(query), text: expected.source },
+      { ...wire(query), text: [expected.source, expected.flags] as Pattern },
     );
     return await (handle.asElement() as ElementHandle<Element>).evaluate((element) =>
       (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
