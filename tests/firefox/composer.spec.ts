@@ -18,7 +18,17 @@ import { publish } from '../e2e/fixtures';
 import { FIREFOX_COMPOSERS } from './composers';
 import { click, isShown, until, waitFor, waitForGone, waitForText, type Query } from './dom';
 import { expect, test } from './fixtures';
-import { caretToEnd, element, enroll, modelOf, postCard, publishedPosts, selectInModel } from './relay';
+import {
+  caretToEnd,
+  element,
+  enroll,
+  heardBy,
+  listenToEditor,
+  modelOf,
+  postCard,
+  publishedPosts,
+  selectInModel,
+} from './relay';
 
 const SUGGESTED_BUTTON: Query = { role: 'button', name: 'Suggested posts' };
 const PANEL: Query = { role: 'dialog', name: 'Suggested posts' };
@@ -49,6 +59,7 @@ for (const composer of FIREFOX_COMPOSERS) {
       const page = await openSite(composer.url);
       if (composer.opener) await (await element(page, composer.opener)).click();
       const editor = await element(page, composer.editor);
+      await listenToEditor(editor);
       await click(page, SUGGESTED_BUTTON);
       await waitFor(page, PANEL);
       await click(page, insertFor(RELEASE.title));
@@ -57,6 +68,22 @@ for (const composer of FIREFOX_COMPOSERS) {
         (text) => SUGGESTED[composer.network].test(text),
         'the editor model after Insert',
       );
+      // How the text got in, in Firefox: a paste the page can read (not the empty one a content
+      // script's DataTransfer becomes), or typing with a paragraph per line (not one insertText whose
+      // newlines Firefox makes <br>s).
+      const heard = await heardBy(editor);
+      if (composer.inserts === 'paste') {
+        expect(heard.pastes, 'the paste reached the page with its text').toEqual([inserted]);
+      } else {
+        const typed = heard.inputs.filter((input) => input.type === 'insertText');
+        expect(typed.length, 'text typed').toBeGreaterThan(0);
+        expect(
+          typed.filter((input) => input.data?.includes('\n')),
+          'no newline inside typed text',
+        ).toEqual([]);
+        const paragraphs = heard.inputs.filter((input) => input.type === 'insertParagraph').length;
+        expect(paragraphs, 'a paragraph for each newline').toBe(inserted.split('\n').length - 1);
+      }
       const link = await server.deps.db
         .selectFrom('links')
         .selectAll()

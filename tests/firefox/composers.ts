@@ -20,6 +20,11 @@ export interface FirefoxComposer {
   postButton: string;
   /** The site's success signal after publishing. */
   success: string;
+  /**
+   * How Relay's adapter gets text into this editor first (its first insert method): a paste event,
+   * or the browser's typing command.
+   */
+  inserts: 'paste' | 'typing';
 }
 
 const LINKEDIN_EDITOR = '[data-test-ql-editor-contenteditable="true"]';
@@ -34,6 +39,7 @@ export const linkedinOld: FirefoxComposer = {
   editor: `#artdeco-modal-outlet ${LINKEDIN_EDITOR}`,
   postButton: '#artdeco-modal-outlet button.share-actions__primary-action',
   success: '.artdeco-toast-item__message',
+  inserts: 'typing',
 };
 
 export const linkedinShadow: FirefoxComposer = {
@@ -45,6 +51,7 @@ export const linkedinShadow: FirefoxComposer = {
   editor: `#interop-outlet >>> ${LINKEDIN_EDITOR}`,
   postButton: '#interop-outlet >>> button.share-actions__primary-action',
   success: '[role="alert"]',
+  inserts: 'typing',
 };
 
 export const xModal: FirefoxComposer = {
@@ -56,6 +63,7 @@ export const xModal: FirefoxComposer = {
   editor: `[role="dialog"] ${X_EDITOR}`,
   postButton: '[role="dialog"] button[data-testid="tweetButton"]',
   success: '[data-testid="toast"]',
+  inserts: 'paste',
 };
 
 /** Every composer the Firefox suite covers. */

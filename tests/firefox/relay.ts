@@ -74,3 +74,32 @@ export async function caretToEnd(editor: ElementHandle<Element>): Promise<void> 
 export function publishedPosts(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __posts: string[] }).__posts);
 }
+
+/** What the page's editor heard while Relay inserted text: paste events' text/plain, and beforeinput's types and data. */
+export interface HeardInput {
+  pastes: string[];
+  inputs: { type: string; data: string | null }[];
+}
+
+/** Starts recording, in the page's own world, the paste and beforeinput events `editor` receives. */
+export function listenToEditor(editor: ElementHandle<Element>): Promise<void> {
+  return editor.evaluate((node) => {
+    const heard: HeardInput = { pastes: [], inputs: [] };
+    (node as Element & { __heard?: HeardInput }).__heard = heard;
+    node.addEventListener(
+      'paste',
+      (event) => heard.pastes.push((event as ClipboardEvent).clipboardData?.getData('text/plain') ?? ''),
+      true,
+    );
+    node.addEventListener(
+      'beforeinput',
+      (event) => heard.inputs.push({ type: (event as InputEvent).inputType, data: (event as InputEvent).data }),
+      true,
+    );
+  });
+}
+
+/** What `editor` heard since listenToEditor. */
+export function heardBy(editor: ElementHandle<Element>): Promise<HeardInput> {
+  return editor.evaluate((node) => (node as Element & { __heard: HeardInput }).__heard);
+}
