@@ -1,9 +1,22 @@
 /**
  * Playwright (as the runner only) fixtures for the Firefox suite: each test gets a fresh firefox-esr
  * with the add-on installed (`firefox`), the setup tab the add-on opens on install (`popup`), a real
- * API server on a fresh database (`server`), tabs answered by the site fixtures (`openSite`), and a
- * way to take over the tabs the add-on opens (`extensionTab`, `siteTab`). Nothing leaves the
- * machine: see firefox.ts. Browser console messages are attached when a test fails.
+ * API server on a fresh database (`server`), tabs answered by the site fixtures (`openSite`), and
+ * the tabs the add-on opens (`siteTab`). Nothing leaves the machine: see firefox.ts. On failure, the
+ * browser console and a screenshot of every tab are attached.
+ *
+ * How the popup is reached, and why this way. WebDriver BiDi refuses to navigate a tab to a
+ * moz-extension: page ("not allowed in this context"), and BiDi has nothing that presses the
+ * toolbar button, so the Chromium suite's `goto(popup.html)` has no Firefox equivalent. What was
+ * found: a tab the add-on opens itself (browser.tabs.create, as its notification click does) is an
+ * ordinary BiDi browsing context that puppeteer lists in `browser.pages()` and can script, click and
+ * type in; only its address is not reported (puppeteer's page.url() stays about:blank), so the tab
+ * is recognised by asking the page its location. action.openPopup, the options page and window.open
+ * would all need extension code run for the test's sake, which is a backdoor. So the product opens
+ * its setup page in a tab on first install (entrypoints/background/welcome.ts), as many add-ons do:
+ * browsers put a new add-on's button out of sight in their extensions menu, and this is where a
+ * person types the invite code. It does not open when the organisation sets the server by policy
+ * (zero-touch signs in). The suite enrols in that tab, and the tab stays the popup for the test.
  */
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import type { Browser, Page, Target } from 'puppeteer-core';
