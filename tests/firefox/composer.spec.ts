@@ -141,3 +141,42 @@ for (const composer of FIREFOX_COMPOSERS) {
     });
   });
 }
+
+for (const composer of FIREFOX_COMPOSERS) {
+  test.describe(composer.name, () => {
+    test.use({ sites: composer.sites });
+
+    // Firefox has no ShadowRoot.getSelection: the caret in LinkedIn's shadow-root editor is saved and
+    // put back through the document's selection, which in Firefox holds nodes of a shadow tree.
+    test('the panel opened from the middle of a sentence gives the caret back where it was', async ({
+      popup,
+      server,
+      openSite,
+    }) => {
+      await publish(server, RELEASE);
+      await enroll(popup, server);
+      await waitFor(popup, postCard(RELEASE.title));
+      const page = await openSite(composer.url);
+      if (composer.opener) await (await element(page, composer.opener)).click();
+      const editor = await element(page, composer.editor);
+      await editor.click();
+      await page.keyboard.type('Hello world');
+      await until(
+        () => modelOf(editor),
+        (text) => text === 'Hello world',
+        'the typed text',
+      );
+      await selectInModel(editor, 'Hello'.length);
+      await page.keyboard.down('Alt');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('KeyR');
+      await page.keyboard.up('Shift');
+      await page.keyboard.up('Alt');
+      await waitFor(page, PANEL);
+      await page.keyboard.press('Escape');
+      await waitForGone(page, PANEL);
+      await page.keyboard.type(',');
+      expect(await modelOf(editor)).toBe('Hello, world');
+    });
+  });
+}
