@@ -17,6 +17,8 @@
  * browsers put a new add-on's button out of sight in their extensions menu, and this is where a
  * person types the invite code. It does not open when the organisation sets the server by policy
  * (zero-touch signs in). The suite enrols in that tab, and the tab stays the popup for the test.
+ * Its navigations are not reported either, so puppeteer's reload() and goto() wait for ever there:
+ * reload it from inside (`location.reload()`).
  */
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import type { Browser, Page, Target } from 'puppeteer-core';

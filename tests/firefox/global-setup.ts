@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FIREFOX_EXTENSION_DIR_VARIABLE, firefoxExecutable } from './firefox';
 
-/** Where `wxt build -b firefox` writes (WXT builds Firefox as Manifest V2). */
+/**
+ * Where `wxt build -b firefox` writes. The Firefox add-on stays Manifest V2 (WXT's default): there
+ * Firefox grants the host permissions at install, where under MV3 they are optional and off until
+ * the person turns them on, so the composer scripts would not run; the background's code takes
+ * `action ?? browserAction` and an event page as well as a worker.
+ */
 export const FIREFOX_BUILD = 'firefox-mv2';
 
 export default function globalSetup(): (() => void) | undefined {
