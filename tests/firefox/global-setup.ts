@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { FIREFOX_EXTENSION_DIR_VARIABLE, firefoxExecutable } from './firefox';
 
 /**
- * Where `wxt build -b firefox` writes. The Firefox add-on stays Manifest V2 (WXT's default): there
- * Firefox grants the host permissions at install, where under MV3 they are optional and off until
- * the person turns them on, so the composer scripts would not run; the background's code takes
- * `action ?? browserAction` and an event page as well as a worker.
+ * Where `wxt build -b firefox` writes. The Firefox add-on stays Manifest V2 (WXT's default, which
+ * AMO accepts): host permissions are plain permissions there, granted at install, and the
+ * background's code takes `action ?? browserAction` and an event page as well as a worker. This
+ * suite is what shows MV2 works; an MV3 Firefox build has not been tried.
  */
 export const FIREFOX_BUILD = 'firefox-mv2';
 
