@@ -1,6 +1,7 @@
 /**
- * End-to-end tests: the built extension in Debian's Chromium (never a downloaded browser) against
- * the real API on a loopback port. One worker: each test launches its own browser and server, and
+ * End-to-end tests: the built extension in Debian's Chromium (project `chromium`, tests/e2e) and in
+ * Debian's firefox-esr (project `firefox`, tests/firefox: puppeteer-core over WebDriver BiDi, with
+ * Playwright only as the runner), never a downloaded browser, against the real API on a loopback port. One worker: each test launches its own browser and server, and
  * timing assertions ("the post shows within 2 s") should not compete for the CPU. No retries: a
  * test that only passes the second time is a bug to find, not to hide.
  */
@@ -8,8 +9,7 @@ import { defineConfig } from '@playwright/test';
 import { chromiumExecutable } from './tests/e2e/chromium';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
-  globalSetup: './tests/e2e/global-setup.ts',
+  globalSetup: ['./tests/e2e/global-setup.ts', './tests/firefox/global-setup.ts'],
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -25,6 +25,11 @@ export default defineConfig({
   // Baselines are checked in beside the specs; CI never writes one (a missing baseline fails).
   snapshotPathTemplate: 'tests/e2e/__screenshots__/{testFileName}/{arg}{ext}',
   updateSnapshots: process.env.CI ? 'none' : 'missing',
+  projects: [
+    { name: 'chromium', testDir: 'tests/e2e' },
+    // Each test starts Firefox and installs the add-on itself; Playwright's browsers are not used.
+    { name: 'firefox', testDir: 'tests/firefox', timeout: 90_000 },
+  ],
   use: {
     // The fixtures launch the browser themselves; this only makes sure nothing else would ever
     // start (or ask to download) Playwright's own Chromium.

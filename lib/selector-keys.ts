@@ -1,22 +1,11 @@
 /**
- * The keys of each composer site's selector table (entrypoints/<site>.content/selectors.ts), for
- * the console's override forms, which import no extension code. tests/extension/selector-keys.test.ts
- * holds these lists to the tables: a key added there is added here.
+ * The keys of each composer site's selector table (lib/site-selectors/), for the console's override
+ * forms and anything else that names them: taken from the tables themselves, in their order.
  */
+import { LINKEDIN_SELECTORS } from './site-selectors/linkedin';
+import { X_SELECTORS } from './site-selectors/x';
+
 export const SITE_SELECTOR_KEYS = {
-  linkedin: [
-    'modalOutlet',
-    'interopOutlet',
-    'editor',
-    'sharebox',
-    'dialog',
-    'postButton',
-    'editorWrapper',
-    'quillContainer',
-    'footer',
-    'toast',
-    'sharedPostLink',
-    'trigger',
-  ],
-  x: ['editor', 'editorHost', 'toolbar', 'postButton', 'primaryColumn', 'toast', 'postLink', 'trigger'],
-} as const satisfies Record<'linkedin' | 'x', readonly string[]>;
+  linkedin: Object.keys(LINKEDIN_SELECTORS) as (keyof typeof LINKEDIN_SELECTORS)[],
+  x: Object.keys(X_SELECTORS) as (keyof typeof X_SELECTORS)[],
+} satisfies Record<'linkedin' | 'x', readonly string[]>;

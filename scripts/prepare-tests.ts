@@ -1,15 +1,18 @@
 /**
- * `npm test` runs this first: makes sure of what the suites need (Chromium, and a PostgreSQL test
- * database reachable over TCP), installing, starting or creating what is missing where this machine
- * lets it, else printing exactly what to run and exiting 1. `--only=postgres` (or `chromium`)
+ * `npm test` runs this first: makes sure of what the suites need (Chromium, Firefox ESR, and a
+ * PostgreSQL test database reachable over TCP), installing, starting or creating what is missing where this machine
+ * lets it, else printing exactly what to run and exiting 1. `--only=postgres` (or `chromium`, `firefox`)
  * checks one of them. Running it again when all is present changes nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { chromiumFacts, planChromium } from './prerequisites/chromium';
+import { firefoxFacts, planFirefox } from './prerequisites/firefox';
 import { createDatabase, planPostgres, postgresFacts, testPostgresUrl } from './prerequisites/postgres';
 import { shellLine, type Step } from './prerequisites/step';
 
-export type Need = 'chromium' | 'postgres';
+export type Need = 'chromium' | 'firefox' | 'postgres';
+
+const NEEDS: readonly Need[] = ['chromium', 'firefox', 'postgres'];
 
 export interface PrepareOptions {
   only?: Need;
@@ -29,6 +32,7 @@ function checks(env: NodeJS.ProcessEnv): Check[] {
   const url = testPostgresUrl(env);
   return [
     { need: 'chromium', plan: async () => planChromium(chromiumFacts(env)) },
+    { need: 'firefox', plan: async () => planFirefox(firefoxFacts(env)) },
     { need: 'postgres', plan: async () => planPostgres(await postgresFacts(url)) },
   ];
 }
@@ -106,10 +110,10 @@ export async function prepareTests(options: PrepareOptions = {}): Promise<boolea
 
 if (process.argv[1]?.endsWith('prepare-tests.ts')) {
   const onlyArgument = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  if (onlyArgument !== undefined && onlyArgument !== 'chromium' && onlyArgument !== 'postgres') {
-    console.error(`--only takes chromium or postgres (got ${onlyArgument})`);
+  if (onlyArgument !== undefined && !(NEEDS as readonly string[]).includes(onlyArgument)) {
+    console.error(`--only takes ${NEEDS.join(', ')} (got ${onlyArgument})`);
     process.exit(2);
   }
   console.log('Checking what the tests need…');
-  process.exit((await prepareTests({ only: onlyArgument })) ? 0 : 1);
+  process.exit((await prepareTests({ only: onlyArgument as Need | undefined })) ? 0 : 1);
 }

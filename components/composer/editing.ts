@@ -9,6 +9,9 @@
 import { POST_ENABLE_WAIT_MS, waitFor, type InsertTarget } from './site-signals';
 import { undoInsertion } from './undo-insert';
 
+import { pasteInPage } from './page-paste';
+import { typeText } from './text-command';
+
 export type InsertMethod = (editor: HTMLElement, text: string) => void | Promise<void>;
 
 /** The Selection that can hold a caret in `node`: its shadow root's in Chromium, else the document's. */
@@ -63,9 +66,9 @@ export function saveCaret(editor: HTMLElement): Range | null {
   return editor.contains(range.startContainer) ? range.cloneRange() : null;
 }
 
-/** The browser's own typing command: fires beforeinput/input with the text, newlines as paragraphs. */
-export const execInsertText: InsertMethod = (_editor, text) => {
-  document.execCommand('insertText', false, text);
+/** The browser's own typing command: fires beforeinput/input with the text, newlines as paragraphs (text-command.ts). */
+export const execInsertText: InsertMethod = (editor, text) => {
+  typeText(editor, text);
 };
 
 /**
@@ -90,6 +93,7 @@ export const execInsertLines: InsertMethod = async (_editor, text) => {
 
 /** A paste carrying the text as text/plain: editors that handle paste keep its newlines. */
 export const pasteText: InsertMethod = (editor, text) => {
+  if (pasteInPage(editor, text)) return;
   const clipboardData = new DataTransfer();
   clipboardData.setData('text/plain', text);
   const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });

@@ -42,7 +42,7 @@ export interface SiteAdapter {
   readonly network: ComposerNetwork;
   /** "LinkedIn" or "X", for messages. */
   readonly siteName: string;
-  /** Its selectors as data: built in, overridable per key from sync (components/composer/selectors.ts). */
+  /** Its selectors as data: built in (lib/site-selectors/), overridable per key from sync (components/composer/selectors.ts). */
   readonly selectors: SiteSelectors<string>;
   /**
    * The roots to observe: the document, and the containers (or open shadow roots) composers open

@@ -17,6 +17,7 @@ import { managedPolicy } from './policy';
 import { BRAND_COLOR } from '../../lib/brand';
 import type { IdentityPort } from './work-account';
 import { SIGN_IN_ALARM, SIGN_IN_NOTIFICATION } from './zero-touch';
+import { opensSetupOnInstall, SETUP_PAGE } from './welcome';
 
 const SYNC_PERIOD_MINUTES = 1;
 
@@ -67,10 +68,13 @@ export default defineBackground(() => {
     browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
 
   // Zero-touch: a silent work-account sign-in when the policy asks for it (zero-touch.ts decides).
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void ensureAlarm();
     void controller.wake();
     void controller.workSignIn.silent('install');
+    void managedPolicy().then((policy) => {
+      if (opensSetupOnInstall(reason, policy)) return browser.tabs.create({ url: browser.runtime.getURL(SETUP_PAGE) });
+    });
   });
   browser.runtime.onStartup.addListener(() => {
     void ensureAlarm();

@@ -1,28 +1,5 @@
-/**
- * X's selectors as data (components/composer/selectors.ts): each key can be overridden from sync
- * without a release. No words of X's interface (it is localised): test ids, roles and links only.
- */
+/** X's selector table (lib/site-selectors/x.ts) as the adapter uses it: overridable per key from sync. */
 import { SiteSelectors } from '../../components/composer/selectors';
+import { X_SELECTORS } from '../../lib/site-selectors/x';
 
-export const xSelectors = new SiteSelectors({
-  editor: 'div[data-testid^="tweetTextarea_"][role="textbox"], textarea[data-testid^="tweetTextarea_"]',
-  /**
-   * What every editor sits in: Draft.js's root (a class, which the browser matches far faster than
-   * the data-testid prefixes above), or a <textarea>. Feed posts hold neither.
-   */
-  editorHost: '.DraftEditor-root, textarea',
-  /** Draft.js's root around its editor. */
-  draftRoot: '.DraftEditor-root',
-  /** Draft's placeholder: in its root only while its model is empty. */
-  placeholder: '.public-DraftEditorPlaceholder-root',
-  toolbar: '[data-testid="toolBar"]',
-  postButton: '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]',
-  primaryColumn: '[data-testid="primaryColumn"]',
-  toast: '[data-testid="toast"]',
-  /** The toast's "View" link to the new post; its wording is localised, the link is not. */
-  postLink: 'a[href*="/status/"]',
-  /** What opens the compose modal: the side nav's button, or a link to the compose page (with or without a query). */
-  trigger: '[data-testid="SideNav_NewTweet_Button"], a[href^="/compose/post"], a[href^="/compose/tweet"]',
-});
-
-export type XSelectorKey = ReturnType<typeof xSelectors.keys>[number];
+export const xSelectors = new SiteSelectors<keyof typeof X_SELECTORS>(X_SELECTORS);

@@ -1,6 +1,6 @@
 /**
- * `npm test`'s preparation (scripts/prepare-tests.ts) against this machine for real: Chromium found
- * or not through CHROMIUM_PATH and PATH, and PostgreSQL through the real server, with a scratch
+ * `npm test`'s preparation (scripts/prepare-tests.ts) against this machine for real: Chromium and
+ * Firefox ESR found or not through CHROMIUM_PATH, FIREFOX_PATH and PATH, and PostgreSQL through the real server, with a scratch
  * database created and dropped (never `test` itself) and a port nothing listens on for "down".
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { prepareTests } from '../../scripts/prepare-tests';
 import { chromiumFacts } from '../../scripts/prerequisites/chromium';
+import { firefoxFacts } from '../../scripts/prerequisites/firefox';
 import {
   dropDatabase,
   localClusters,
@@ -100,6 +101,48 @@ describe('Chromium on this machine', () => {
       }),
     ).toBe(true);
     expect(lines.join('\n')).toMatch(/Chromium: ready/);
+  });
+});
+
+describe('Firefox ESR on this machine', () => {
+  it('takes FIREFOX_PATH when it is an executable, and reports it missing when it is not', () => {
+    const dir = tempDir();
+    const fake = join(dir, 'my-firefox');
+    writeFileSync(fake, '#!/bin/sh\n');
+    expect(firefoxFacts({ FIREFOX_PATH: fake, PATH: '' }).found).toBeNull();
+    chmodSync(fake, 0o755);
+    expect(firefoxFacts({ FIREFOX_PATH: fake, PATH: '' })).toMatchObject({ configured: fake, found: fake });
+    expect(firefoxFacts({ FIREFOX_PATH: join(dir, 'nope'), PATH: '' }).found).toBeNull();
+  });
+
+  it('finds `firefox-esr` on PATH before Debian’s path', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'firefox-esr'), '#!/bin/sh\n', { mode: 0o755 });
+    expect(firefoxFacts({ PATH: dir }).found).toBe(join(dir, 'firefox-esr'));
+  });
+
+  it('stops the tests with the exact command when FIREFOX_PATH names nothing', async () => {
+    const lines: string[] = [];
+    const ready = await prepareTests({
+      only: 'firefox',
+      env: { ...process.env, FIREFOX_PATH: '/nonexistent/firefox' },
+      log: (line) => lines.push(line),
+    });
+    expect(ready).toBe(false);
+    expect(lines.join('\n')).toContain('FIREFOX_PATH=/nonexistent/firefox is not an executable file');
+    expect(lines.join('\n')).toContain('The tests were not started');
+  });
+
+  it.runIf(firefoxFacts({ ...process.env, FIREFOX_PATH: '' }).found !== null)('is ready when installed', async () => {
+    const lines: string[] = [];
+    expect(
+      await prepareTests({
+        only: 'firefox',
+        env: { ...process.env, FIREFOX_PATH: '' },
+        log: (line) => lines.push(line),
+      }),
+    ).toBe(true);
+    expect(lines.join('\n')).toMatch(/Firefox ESR: ready/);
   });
 });
 

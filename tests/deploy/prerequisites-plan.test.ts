@@ -1,10 +1,11 @@
 /**
  * What `npm test` decides to do before the suites (scripts/prepare-tests.ts), for each state of the
- * machine it can meet: all present, Chromium missing as root or not, PostgreSQL down, the test
+ * machine it can meet: all present, Chromium or Firefox ESR missing as root or not, PostgreSQL down, the test
  * database missing. Pure decisions here; prerequisites-machine.test.ts runs them for real.
  */
 import { describe, expect, it } from 'vitest';
 import { planChromium, type ChromiumFacts } from '../../scripts/prerequisites/chromium';
+import { planFirefox, type FirefoxFacts } from '../../scripts/prerequisites/firefox';
 import { parseClusters, planPostgres, type Cluster, type PostgresFacts } from '../../scripts/prerequisites/postgres';
 import { shellLine } from '../../scripts/prerequisites/step';
 
@@ -12,6 +13,12 @@ const URL_TEST = 'postgres://postgres@127.0.0.1:5432/test';
 const CLUSTER: Cluster = { version: '15', name: 'main', port: 5432, online: false, owner: 'postgres' };
 
 const chromium = (facts: Partial<ChromiumFacts>): ChromiumFacts => ({
+  found: null,
+  isRoot: false,
+  hasAptGet: true,
+  ...facts,
+});
+const firefox = (facts: Partial<FirefoxFacts>): FirefoxFacts => ({
   found: null,
   isRoot: false,
   hasAptGet: true,
@@ -66,6 +73,49 @@ describe('Chromium', () => {
     expect(step).toMatchObject({
       kind: 'missing',
       why: expect.stringContaining('CHROMIUM_PATH=/opt/nowhere/chromium'),
+    });
+  });
+});
+
+describe('Firefox ESR', () => {
+  it('is ready when found, whoever we are', () => {
+    for (const isRoot of [true, false])
+      expect(planFirefox(firefox({ found: '/usr/bin/firefox-esr', isRoot }))).toEqual({
+        kind: 'ready',
+        what: 'Firefox ESR',
+        detail: '/usr/bin/firefox-esr',
+      });
+  });
+
+  it('is installed from Debian when missing and we are root with apt-get', () => {
+    expect(planFirefox(firefox({ isRoot: true }))).toMatchObject({
+      kind: 'run',
+      commands: [
+        ['apt-get', 'update', '-qq'],
+        ['apt-get', 'install', '-y', 'firefox-esr'],
+      ],
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  });
+
+  it('is not installed when we are not root: the exact command is printed instead', () => {
+    const step = planFirefox(firefox({ isRoot: false }));
+    expect(step.kind).toBe('missing');
+    const text = step.kind === 'missing' ? step.instructions.join('\n') : '';
+    expect(text).toContain('sudo apt-get update && sudo apt-get install -y firefox-esr');
+    expect(text).toContain('FIREFOX_PATH=');
+  });
+
+  it('asks for FIREFOX_PATH where there is no apt-get, even as root', () => {
+    const step = planFirefox(firefox({ isRoot: true, hasAptGet: false }));
+    expect(step).toMatchObject({ kind: 'missing' });
+    expect(step.kind === 'missing' && step.instructions.join(' ')).toMatch(/FIREFOX_PATH=\/path\/to\/firefox-esr/);
+  });
+
+  it('honours FIREFOX_PATH: one that does not exist is reported, never replaced by an install', () => {
+    expect(planFirefox(firefox({ configured: '/opt/nowhere/firefox', isRoot: true }))).toMatchObject({
+      kind: 'missing',
+      why: expect.stringContaining('FIREFOX_PATH=/opt/nowhere/firefox'),
     });
   });
 });

@@ -47,43 +47,49 @@ export const SITE_HOSTS: Record<string, 'linkedin' | 'x'> = { 'www.linkedin.com'
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
+/** What a fixture answers: the parts every interception API (Playwright's Route, puppeteer's request) can send. */
+export interface SiteResponse {
+  status: number;
+  contentType?: string;
+  body: string | Buffer;
+}
+
 /**
- * Answers a request to www.linkedin.com or x.com from the fixtures: their scripts under
+ * The answer of the fixtures to a request to www.linkedin.com or x.com: their scripts under
  * `/__fixtures__/`, the sites' publish calls (normShares, CreateTweet) with JSON, and every other
- * path with the chosen fixture page. Returns false for other hosts.
+ * path with the chosen fixture page. Null for other hosts. Independent of the browser driver.
  */
-export async function fulfillSite(route: Route, sites: SiteChoice): Promise<boolean> {
-  const url = new URL(route.request().url());
+export async function siteResponse(href: string, method: string, sites: SiteChoice): Promise<SiteResponse | null> {
+  const url = new URL(href);
   const site = url.protocol === 'https:' ? SITE_HOSTS[url.hostname] : undefined;
-  if (!site) return false;
+  if (!site) return null;
   if (url.pathname.startsWith('/__fixtures__/')) {
     const name = url.pathname.slice('/__fixtures__/'.length);
-    if (!/^[a-z0-9-]+\.js$/.test(name)) {
-      await route.fulfill({ status: 404, body: 'not found' });
-      return true;
-    }
-    await route.fulfill({ status: 200, contentType: TYPES['.js'], body: await readFile(join(SITES_DIR, 'lib', name)) });
-    return true;
+    if (!/^[a-z0-9-]+\.js$/.test(name)) return { status: 404, body: 'not found' };
+    return { status: 200, contentType: TYPES['.js'], body: await readFile(join(SITES_DIR, 'lib', name)) };
   }
-  if (url.pathname === '/favicon.ico') {
-    await route.fulfill({ status: 404, body: '' });
-    return true;
-  }
-  if (route.request().method() === 'POST') {
+  if (url.pathname === '/favicon.ico') return { status: 404, body: '' };
+  if (method === 'POST') {
     const id = String(7_400_000_000_000_000_000n + BigInt(Date.now()));
     const body =
       site === 'linkedin'
         ? { data: { status: { urn: `urn:li:share:${id}` } } }
         : { data: { create_tweet: { tweet_results: { result: { rest_id: id } } } } };
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
-    return true;
+    return { status: 200, contentType: 'application/json', body: JSON.stringify(body) };
   }
   const file = sites[site];
-  await route.fulfill({
+  return {
     status: 200,
     contentType: TYPES[extname(file)] ?? 'text/html',
     body: withRelease(fixturePage(await readFile(join(SITES_DIR, file), 'utf8'), sites), url),
-  });
+  };
+}
+
+/** Answers a Playwright route to www.linkedin.com or x.com from the fixtures (siteResponse); false for other hosts. */
+export async function fulfillSite(route: Route, sites: SiteChoice): Promise<boolean> {
+  const answer = await siteResponse(route.request().url(), route.request().method(), sites);
+  if (!answer) return false;
+  await route.fulfill(answer);
   return true;
 }
 

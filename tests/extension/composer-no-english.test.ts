@@ -17,9 +17,9 @@ const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
 const SOURCES = [
   'entrypoints/linkedin.content/adapter.ts',
-  'entrypoints/linkedin.content/selectors.ts',
+  'lib/site-selectors/linkedin.ts',
   'entrypoints/x.content/adapter.ts',
-  'entrypoints/x.content/selectors.ts',
+  'lib/site-selectors/x.ts',
 ];
 
 /** Attributes whose values the sites translate: a selector on them works in one language only. */
