@@ -21,32 +21,8 @@ import {
   openComposer,
 } from './composer-helpers';
 import { enroll, expect, postCard, publish, test } from './fixtures';
+import { LANGUAGE_POSTS, suggestedIn } from './language-posts';
 import { domText, modelOf, publishedPosts, type FixtureLanguage } from './sites';
-
-/** A post whose variants are written in the interface's language: umlauts, CJK, emoji, two lines. */
-const POSTS: Record<'de' | 'ja', { title: string; linkedin: string; x: string }> = {
-  de: {
-    title: 'Relay 2.0 für alle Büros',
-    linkedin:
-      'Relay 2.0 ist da – schöner, größer, für alle Büros 🚀\nTeilen Sie Neuigkeiten in Ihren eigenen Worten. Grüße aus München!',
-    x: 'Relay 2.0 ist da – für alle Büros 🚀\nNeuigkeiten in eigenen Worten teilen. Grüße!',
-  },
-  ja: {
-    title: 'Relay 2.0 が登場',
-    linkedin: 'Relay 2.0 が登場しました 🎉\n自分の言葉で会社のニュースを共有しましょう。東京オフィスより👋🏽',
-    x: 'Relay 2.0 が登場 🎉\n自分の言葉でニュースを共有しよう。',
-  },
-};
-
-const LINK = String.raw`http://relay\.test/r/[A-Za-z0-9_-]+`;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The text Relay inserts: the variant (its newline kept), the disclosure and the advocate's link. */
-function suggested(network: ComposerCase['network'], variant: string): RegExp {
-  return network === 'linkedin'
-    ? new RegExp(`^${escape(variant)}\\n#employee\\n\\n${LINK}$`, 'u')
-    : new RegExp(`^${escape(variant)} #employee ${LINK}$`, 'u');
-}
 
 /** Each generation in German and Japanese; the React LinkedIn page also in its 2026 variations. */
 const CASES: ComposerCase[] = (['de', 'ja'] as const).flatMap((lang: FixtureLanguage) => [
@@ -62,7 +38,7 @@ const CASES: ComposerCase[] = (['de', 'ja'] as const).flatMap((lang: FixtureLang
 
 for (const composer of CASES) {
   const lang = composer.sites.lang as 'de' | 'ja';
-  const post = POSTS[lang];
+  const post = LANGUAGE_POSTS[lang];
   const variant = post[composer.network];
 
   test.describe(composer.name, () => {
@@ -101,7 +77,7 @@ for (const composer of CASES) {
       // In the site's model, every line and character kept (what the site would publish).
       await expect
         .poll(() => modelOf(editor), { message: 'the suggestion in the editor model' })
-        .toMatch(suggested(composer.network, variant));
+        .toMatch(suggestedIn(composer.network, variant));
       const inserted = await modelOf(editor);
       expect(inserted.split('\n')[0], 'the first line stays a line of its own').toBe(variant.split('\n')[0]);
       expect(inserted.startsWith(variant), 'every character of the suggestion kept').toBe(true);

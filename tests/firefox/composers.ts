@@ -3,10 +3,11 @@
  * and later language): where the composer lives, how a person opens it, and CSS selectors for its
  * editor, Post button and success signal (`>>>` pierces shadow roots, puppeteer's deep combinator).
  * The selectors describe the fixtures (as tests/e2e/composers.ts does), not the extension. To cover
- * another fixture (a German or Japanese LinkedIn, say), add an entry to FIREFOX_COMPOSERS.
+ * another fixture, add an entry to FIREFOX_COMPOSERS; `inLanguage` gives a composer's German or
+ * Japanese interface.
  */
 import type { ComposerNetwork } from '../../lib/networks';
-import type { SiteChoice } from '../e2e/sites';
+import type { FixtureLanguage, SiteChoice } from '../e2e/sites';
 
 export interface FirefoxComposer {
   name: string;
@@ -47,7 +48,8 @@ export const linkedinShadow: FirefoxComposer = {
   network: 'linkedin',
   sites: { linkedin: 'linkedin-shadow.html', x: 'x-modal.html' },
   url: 'https://www.linkedin.com/feed/',
-  opener: '[aria-label="Start a post"]',
+  // The share-box entry's trigger (a link to /preload/sharebox/?…), found as the e2e suite finds it.
+  opener: '[data-view-name="share-box"] > :first-child',
   editor: `#interop-outlet >>> ${LINKEDIN_EDITOR}`,
   postButton: '#interop-outlet >>> button.share-actions__primary-action',
   success: '[role="alert"]',
@@ -66,5 +68,15 @@ export const xModal: FirefoxComposer = {
   inserts: 'paste',
 };
 
-/** Every composer the Firefox suite covers. */
+/** `composer` with its site's interface in `lang` (the fixtures' words.js): nothing Relay finds it by changes. */
+export function inLanguage(composer: FirefoxComposer, lang: FixtureLanguage): FirefoxComposer {
+  return { ...composer, name: `${composer.name} [${lang}]`, sites: { ...composer.sites, lang } };
+}
+
+/** Every composer the Firefox suite covers, in English (composer.spec.ts). */
 export const FIREFOX_COMPOSERS: readonly FirefoxComposer[] = [linkedinOld, linkedinShadow, xModal];
+
+/** Each composer in German and in Japanese (composer-languages.spec.ts). */
+export const FIREFOX_LANGUAGE_COMPOSERS: readonly FirefoxComposer[] = (['de', 'ja'] as const).flatMap((lang) =>
+  FIREFOX_COMPOSERS.map((composer) => inLanguage(composer, lang)),
+);
