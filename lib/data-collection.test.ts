@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DATA_RELAY_DOES_NOT_SEND,
+  DATA_RELAY_MAY_SEND,
   DATA_RELAY_SENDS,
   FIREFOX_PERSONAL_DATA,
   firefoxDataCollectionPermissions,
@@ -9,7 +10,15 @@ import {
 
 describe('firefoxDataCollectionPermissions', () => {
   it('requires exactly the categories the popup discloses, in the same order', () => {
-    expect(firefoxDataCollectionPermissions()).toEqual({ required: DATA_RELAY_SENDS.map((sent) => sent.category) });
+    expect(firefoxDataCollectionPermissions()).toEqual({
+      required: DATA_RELAY_SENDS.map((sent) => sent.category),
+      optional: DATA_RELAY_MAY_SEND.map((sent) => sent.category),
+    });
+  });
+
+  it('declares the integration health counts as optional technical data (the only way Firefox allows it)', () => {
+    expect(firefoxDataCollectionPermissions().optional).toEqual(['technicalAndInteraction']);
+    expect(DATA_RELAY_MAY_SEND[0]?.disclosure).toMatch(/Never text/);
   });
 
   it('does not claim that nothing is collected', () => {

@@ -76,12 +76,38 @@ export const DATA_RELAY_DOES_NOT_SEND: readonly { category: FirefoxPersonalData;
   },
 ];
 
+/** Technical data a person may decline while Relay still works: Firefox lets a manifest list it as optional only. */
+export interface OptionalData {
+  category: 'technicalAndInteraction';
+  /** Shown in the popup with what the server keeps. */
+  disclosure: string;
+  reason: string;
+}
+
 /**
- * Not a category Relay declares either: `technicalAndInteraction` (optional only, for telemetry).
- * Relay sends no usage statistics or error reports; every request names the extension's version
- * (the server's compatibility check), and the advocate's two privacy choices are saved on the server
- * so that it can honour them. Neither can be declined while Relay still works, and neither is telemetry.
+ * The integration health counts (components/composer/health.ts): how often Relay found a composer,
+ * inserted text and saw a publish confirmed, per site, extension version and day. Mozilla's
+ * "technical and interaction data" (extension usage and error reports). Firefox sends them only
+ * when the person allowed it (entrypoints/background/health-consent.ts). Every request also names
+ * the extension's version and the server keeps the advocate's two privacy choices: those are needed
+ * for Relay to work at all, not usage statistics.
  */
-export function firefoxDataCollectionPermissions(): { required: FirefoxPersonalData[] } {
-  return { required: DATA_RELAY_SENDS.map((sent) => sent.category) };
+export const DATA_RELAY_MAY_SEND: readonly OptionalData[] = [
+  {
+    category: 'technicalAndInteraction',
+    disclosure:
+      "How well Relay works inside LinkedIn and X: counts of composers found, insertions and publishes that worked or not, per extension version and day. Never text or addresses. In Firefox only if you allow it in the add-on's permissions.",
+    reason:
+      'Counts of the extension\'s own operations and failures are "extension usage data" and "error reports" in Mozilla\'s definition of technical and interaction data.',
+  },
+];
+
+export function firefoxDataCollectionPermissions(): {
+  required: FirefoxPersonalData[];
+  optional: OptionalData['category'][];
+} {
+  return {
+    required: DATA_RELAY_SENDS.map((sent) => sent.category),
+    optional: DATA_RELAY_MAY_SEND.map((sent) => sent.category),
+  };
 }

@@ -3,7 +3,7 @@
  * sees it, and what never leaves. Shown under Privacy, and on the setup screen before connecting.
  * What the browser sends comes from lib/data-collection.ts, as Firefox's manifest declares it.
  */
-import { DATA_RELAY_SENDS } from '../../lib/data-collection';
+import { DATA_RELAY_MAY_SEND, DATA_RELAY_SENDS } from '../../lib/data-collection';
 import { COMPOSER_NETWORKS, NETWORKS, networkLabels } from '../../lib/networks';
 
 /** "LinkedIn and X": the sites Relay's content scripts run in. */
@@ -20,7 +20,7 @@ export function WhatRelayCollects({
       </h2>
       <h3>What your organisation's Relay server keeps</h3>
       <ul>
-        {DATA_RELAY_SENDS.map((sent) => (
+        {[...DATA_RELAY_SENDS, ...DATA_RELAY_MAY_SEND].map((sent) => (
           <li key={sent.category}>{sent.disclosure}</li>
         ))}
         <li>

@@ -45,6 +45,11 @@ export interface BrowserPort {
   random?: () => number;
   /** Tells the composer pages open in tabs that the selector overrides changed (they ask for them again). */
   selectorsChanged?(): void;
+  /**
+   * Whether this person allows the integration health counts (Firefox: the optional
+   * `technicalAndInteraction` data collection, granted in the add-on's permissions); absent: allowed.
+   */
+  mayCountHealth?(): Promise<boolean>;
 }
 
 export const OUTBOX_ALARM = 'relay-outbox';
@@ -212,6 +217,11 @@ export class BackgroundController {
     this.port.broadcastChanged();
   }
 
+  /** Whether the integration health counts may be kept and sent (the person's choice, where the browser asks it). */
+  async mayCountHealth(): Promise<boolean> {
+    return (await this.port.mayCountHealth?.().catch(() => false)) ?? true;
+  }
+
   /** Delivers the outbox entries that are due; `everything` (Sync now) also those still backing off. */
   async flush(everything = false): Promise<void> {
     if (this.flushing) return this.flushing;
@@ -223,8 +233,8 @@ export class BackgroundController {
           const now = Date.now();
           const result = await flushOutbox(this.db, client, now, Math.random, everything ? Infinity : now);
           if (result.accessEnded) return;
-          // Integration health totals ride along; what fails now goes with a later flush.
-          await flushHealth(this.db, client, now).catch(() => undefined);
+          // Integration health totals ride along (when allowed); what fails now goes with a later flush.
+          if (await this.mayCountHealth()) await flushHealth(this.db, client, now).catch(() => undefined);
           if (this.outboxTimer) clearTimeout(this.outboxTimer);
           this.outboxTimer = undefined;
           if (result.nextAttemptAt !== undefined) {

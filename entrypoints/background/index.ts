@@ -14,6 +14,7 @@ import { BackgroundController, NOTIFICATION_PREFIX, OUTBOX_ALARM, SYNC_ALARM } f
 import { tellComposerTabs } from './composer-tabs';
 import { configuredServerUrl } from './server-url';
 import { managedPolicy } from './policy';
+import { mayCountHealth } from './health-consent';
 import { BRAND_COLOR } from '../../lib/brand';
 import type { IdentityPort } from './work-account';
 import { SIGN_IN_ALARM, SIGN_IN_NOTIFICATION } from './zero-touch';
@@ -56,6 +57,7 @@ export default defineBackground(() => {
       for (const port of ports) port.postMessage({ type: 'changed' });
     },
     configuredServerUrl,
+    mayCountHealth,
     policy: managedPolicy,
     identity,
     clientVersion: browser.runtime.getManifest().version,

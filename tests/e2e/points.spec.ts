@@ -4,7 +4,7 @@
  * server (and say so when they cannot be).
  */
 import type { Page } from '@playwright/test';
-import { DATA_RELAY_SENDS } from '../../lib/data-collection';
+import { DATA_RELAY_MAY_SEND, DATA_RELAY_SENDS } from '../../lib/data-collection';
 import { DEFAULT_SCORING } from '../../lib/schemas';
 import type { TestServer } from '../helpers/server';
 import { expectAccessible } from './accessibility';
@@ -162,5 +162,6 @@ test('setup explains what Relay collects before connecting', async ({ openPopup 
   await expect(popup.getByText(/The text of your posts\./)).toBeVisible();
   await expect(popup.getByText(/never stores a visitor's IP address/)).toBeVisible();
   // What Firefox's manifest declares (lib/data-collection.ts), the popup says, word for word.
-  for (const sent of DATA_RELAY_SENDS) await expect(popup.getByText(sent.disclosure, { exact: true })).toBeVisible();
+  for (const sent of [...DATA_RELAY_SENDS, ...DATA_RELAY_MAY_SEND])
+    await expect(popup.getByText(sent.disclosure, { exact: true })).toBeVisible();
 });

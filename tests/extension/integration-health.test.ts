@@ -108,6 +108,19 @@ describe('integration health counts', () => {
     expect(await bg.db.health.count()).toBe(0);
   });
 
+  it('keeps and sends nothing when the person declined the counts (Firefox: the optional technicalAndInteraction data)', async () => {
+    const { port } = fakePort();
+    let allowed = false;
+    const bg = new BackgroundController(freshDb(), { ...port, mayCountHealth: async () => allowed });
+    const report = () =>
+      ask(bg, 'composerHealth', { network: 'linkedin', counts: { composersSeen: 1 } }, { sender: LINKEDIN_PAGE });
+    expect(await report()).toEqual({ ok: false });
+    expect(await bg.db.health.count()).toBe(0);
+    allowed = true;
+    expect(await report()).toEqual({ ok: true });
+    expect(await bg.db.health.count()).toBe(1);
+  });
+
   it('brings selector overrides to the composer brief, and announces a change to open pages', async () => {
     const { bg, enrol, announced } = background(server.url);
     await enrol();

@@ -40,6 +40,8 @@ export const composerHealth = defineMessage({
     const url = sender.url ?? '';
     if (!network(request.network).contentScriptMatches.some((pattern) => matchesPattern(pattern, url)))
       return { ok: false };
+    // Not counted at all without the person's consent (Firefox's optional technicalAndInteraction).
+    if (!(await bg.mayCountHealth())) return { ok: false };
     await recordHealth(bg.db, request.network, bg.port.clientVersion, request.counts);
     void bg.flush();
     return { ok: true };

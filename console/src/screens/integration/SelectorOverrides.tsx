@@ -1,10 +1,12 @@
 /**
  * Selector overrides, per composer site: every key of the extension's selector table
- * (lib/selector-keys.ts), and the override the admin types (empty: the built-in). Checked as CSS here first;
+ * (lib/selector-keys.ts), and the override the admin types (empty: the built-in, shown in the field). Checked as CSS here first;
  * saved whole with PUT /v1/admin/selectors, they reach open LinkedIn and X pages within seconds.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { SITE_SELECTOR_KEYS } from '../../../../lib/selector-keys';
+import { LINKEDIN_SELECTORS } from '../../../../lib/site-selectors/linkedin';
+import { X_SELECTORS } from '../../../../lib/site-selectors/x';
 import type { HealthSite, SelectorOverrides as Overrides } from '../../../../lib/schemas';
 import { api, describeError } from '../../api';
 import { NoticeLine } from '../../components/ui';
@@ -15,6 +17,8 @@ type Draft = Record<HealthSite, Record<string, string>>;
 const SITES: readonly HealthSite[] = ['linkedin', 'x'];
 const SITE_NAMES: Record<HealthSite, string> = { linkedin: 'LinkedIn', x: 'X' };
 const PATH = '/v1/admin/selectors';
+/** The extension's built-in selectors, shown in each empty field. */
+const BUILT_IN: Record<HealthSite, Readonly<Record<string, string>>> = { linkedin: LINKEDIN_SELECTORS, x: X_SELECTORS };
 
 /** The document from the draft: empty fields left out, selectors trimmed. */
 function documentOf(draft: Draft): Overrides {
@@ -100,7 +104,8 @@ export function SelectorOverrides() {
                     spellcheck={false}
                     autoComplete="off"
                     maxLength={1000}
-                    placeholder="Built-in"
+                    placeholder={`Built-in: ${BUILT_IN[site][key]}`}
+                    title={`Built-in: ${BUILT_IN[site][key]}`}
                     aria-invalid={wrong || undefined}
                     value={draft[site][key] ?? ''}
                     onInput={(event) => set(site, key, event.currentTarget.value)}
