@@ -24,13 +24,19 @@ export function isDisabledButton(button: Element): boolean {
   return button.matches(':disabled, [aria-disabled="true"]');
 }
 
+/** Whether the site lets the person post now (its Post button enabled); null when there is no button to ask. */
+export function postEnabled(adapter: SiteAdapter, composer: Composer): boolean | null {
+  const button = adapter.postButton(composer);
+  return button ? !isDisabledButton(button) : null;
+}
+
 /** The insertion target of `composer` on `adapter`'s site. */
 export function insertTarget(adapter: SiteAdapter, composer: Composer): InsertTarget {
   return {
     editor: composer.editor,
     read: () => adapter.readText(composer.editor),
     // A composer without a Post button we can find is judged by its placeholder alone.
-    accepts: () => !adapter.isEmpty(composer) && adapter.postEnabled(composer) !== false,
+    accepts: () => !adapter.isEmpty(composer) && postEnabled(adapter, composer) !== false,
   };
 }
 

@@ -59,7 +59,7 @@ export interface SiteAdapter {
   readText(editor: HTMLElement): string;
   /**
    * Inserts `text` at the end of the composer's editor, through the events the site's editor
-   * listens to, and verifies it by the site's own signals (`isEmpty`, `postEnabled`). Resolves
+   * listens to, and verifies it by the site's own signals (`isEmpty`, the Post button enabled: site-signals.ts). Resolves
    * false when the editor did not take it (it then holds what it held before).
    */
   insertText(composer: Composer, text: string): Promise<boolean>;
@@ -67,8 +67,6 @@ export interface SiteAdapter {
   postButton(composer: Composer): HTMLElement | null;
   /** True while the site shows its editor as empty (its placeholder): the site's model holds no text. */
   isEmpty(composer: Composer): boolean;
-  /** Whether the site lets the person post now (its Post button enabled); null when there is no button to ask. */
-  postEnabled(composer: Composer): boolean | null;
   /** True when `node` (an element just added or changed) is the site's "your post was published" signal. */
   isSuccessSignal(node: Element): boolean;
   /**

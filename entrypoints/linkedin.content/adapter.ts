@@ -12,7 +12,7 @@
  */
 import { editorRange, editorText } from '../../components/composer/editor-text';
 import { execInsertText, insertWithFallback } from '../../components/composer/editing';
-import { insertTarget, isDisabledButton } from '../../components/composer/site-signals';
+import { insertTarget } from '../../components/composer/site-signals';
 import { linkedinSelectors } from './selectors';
 import { linkedinTheme, linkedinThemeTargets } from './theme';
 import type { Composer, ObservedRoot, SiteAdapter, UiAnchor } from '../../components/composer/types';
@@ -112,11 +112,6 @@ export const linkedinAdapter: SiteAdapter = {
 
   isEmpty(composer) {
     return sel.matches(composer.editor, 'blankEditor');
-  },
-
-  postEnabled(composer) {
-    const button = this.postButton(composer);
-    return button ? !isDisabledButton(button) : null;
   },
 
   postButton(composer) {

@@ -17,7 +17,7 @@ import {
   pasteText,
   setTextareaValue,
 } from '../../components/composer/editing';
-import { insertTarget, isDisabledButton } from '../../components/composer/site-signals';
+import { insertTarget } from '../../components/composer/site-signals';
 import { xSelectors } from './selectors';
 import { xTheme, xThemeTargets } from './theme';
 import type { Composer, SiteAdapter, UiAnchor } from '../../components/composer/types';
@@ -148,11 +148,6 @@ export const xAdapter: SiteAdapter = {
     if (editor instanceof HTMLTextAreaElement) return editor.value === '';
     const root = sel.closest(editor, 'draftRoot');
     return root ? sel.first(root, 'placeholder') !== null : editorText(editor).trim() === '';
-  },
-
-  postEnabled(composer) {
-    const button = this.postButton(composer);
-    return button ? !isDisabledButton(button) : null;
   },
 
   postButton(composer) {

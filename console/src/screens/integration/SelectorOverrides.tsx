@@ -4,9 +4,7 @@
  * saved whole with PUT /v1/admin/selectors, they reach open LinkedIn and X pages within seconds.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { SITE_SELECTOR_KEYS } from '../../../../lib/selector-keys';
-import { LINKEDIN_SELECTORS } from '../../../../lib/site-selectors/linkedin';
-import { X_SELECTORS } from '../../../../lib/site-selectors/x';
+import { SITE_SELECTOR_KEYS, SITE_SELECTORS } from '../../../../lib/selector-keys';
 import type { HealthSite, SelectorOverrides as Overrides } from '../../../../lib/schemas';
 import { api, describeError } from '../../api';
 import { NoticeLine } from '../../components/ui';
@@ -18,7 +16,7 @@ const SITES: readonly HealthSite[] = ['linkedin', 'x'];
 const SITE_NAMES: Record<HealthSite, string> = { linkedin: 'LinkedIn', x: 'X' };
 const PATH = '/v1/admin/selectors';
 /** The extension's built-in selectors, shown in each empty field. */
-const BUILT_IN: Record<HealthSite, Readonly<Record<string, string>>> = { linkedin: LINKEDIN_SELECTORS, x: X_SELECTORS };
+const BUILT_IN: Record<HealthSite, Readonly<Record<string, string>>> = SITE_SELECTORS;
 
 /** The document from the draft: empty fields left out, selectors trimmed. */
 function documentOf(draft: Draft): Overrides {
