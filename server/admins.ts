@@ -1,5 +1,6 @@
 /** Admin accounts: the first one from the environment at start-up, more from the CLI. */
 import type { Kysely } from 'kysely';
+import type { Role } from '../lib/roles';
 import { hashPassword, newId } from './crypto';
 import type { Database } from './db/schema';
 
@@ -12,13 +13,14 @@ export async function addAdmin(
   email: string,
   password: string,
   now = Date.now(),
-): Promise<{ id: string; email: string }> {
+  role: Role = 'owner',
+): Promise<{ id: string; email: string; role: Role }> {
   const normalized = email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(normalized)) throw new Error(`not an email address: ${JSON.stringify(email)}`);
   if (password.length < 8) throw new Error('the password must be at least 8 characters');
   const existing = await db.selectFrom('admins').select('id').where('email', '=', normalized).executeTakeFirst();
   if (existing) throw new AdminExistsError(`an admin with email ${normalized} already exists`);
-  const admin = { id: newId(), email: normalized };
+  const admin = { id: newId(), email: normalized, role };
   await db
     .insertInto('admins')
     .values({ ...admin, password_hash: await hashPassword(password), created_at: now })
@@ -26,7 +28,7 @@ export async function addAdmin(
   return admin;
 }
 
-/** Creates the admin from RELAY_ADMIN_EMAIL/PASSWORD when there is no admin at all yet. */
+/** Creates the admin from RELAY_ADMIN_EMAIL/PASSWORD when there is no admin at all yet: the first admin is an owner. */
 export async function ensureFirstAdmin(
   db: Kysely<Database>,
   email: string | undefined,

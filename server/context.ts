@@ -1,6 +1,7 @@
 /** What every route handler can reach: the database, the configuration, the clock and change fan-out. */
 import type { HttpBindings } from '@hono/node-server';
 import type { Kysely } from 'kysely';
+import type { Role } from '../lib/roles';
 import type { ChangeFeed } from './changes';
 import type { Config } from './config';
 import type { Database } from './db/schema';
@@ -47,6 +48,17 @@ export interface Deps {
 export interface AdminPrincipal {
   id: string;
   email: string;
+  role: Role;
+}
+
+/** What a handler adds to or changes in its request's audit entry (routes/define.ts RouteAudit). */
+export interface AuditNote {
+  action?: string;
+  target?: { type: string; id: string | null; label?: string | null };
+  change?: unknown;
+  advocateId?: string | null;
+  /** Nothing changed (an idempotent repeat): no entry. */
+  skip?: boolean;
 }
 
 export interface AdvocatePrincipal {
@@ -70,5 +82,9 @@ export interface AppEnv {
     adminAuth: { token: string; via: 'bearer' | 'cookie' };
     /** The SCIM provisioning token a /scim/v2 request came with (middleware/auth/scim.ts). */
     scimToken: { id: string };
+    /** Set by a handler to shape its audit entry (mount.ts). */
+    audit: AuditNote;
+    /** The validated body, for the audit entry's default change. */
+    auditInput: unknown;
   };
 }

@@ -11,6 +11,8 @@ import * as workAccounts from './migrations/0007_work_accounts';
 import * as publishOverrides from './migrations/0008_publish_overrides';
 import * as images from './migrations/0009_images';
 import * as integrationHealth from './migrations/0010_integration_health';
+import * as rolesAudit from './migrations/0011_roles_audit';
+import * as audiencesLanguages from './migrations/0012_audiences_languages';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -23,6 +25,8 @@ export const migrations: Record<string, Migration> = {
   '0008_publish_overrides': publishOverrides,
   '0009_images': images,
   '0010_integration_health': integrationHealth,
+  '0011_roles_audit': rolesAudit,
+  '0012_audiences_languages': audiencesLanguages,
 };
 
 class InCodeMigrations implements MigrationProvider {

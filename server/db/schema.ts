@@ -18,6 +18,8 @@ export interface AdminsTable {
   /** The identity provider's subject, once they signed in with it; unique. */
   subject: string | null;
   name: string | null;
+  /** owner | editor | approver | analyst (lib/roles.ts), migration 0011. */
+  role: Generated<string>;
 }
 
 export interface AdminSessionsTable {
@@ -69,6 +71,11 @@ export interface AdvocatesTable {
   user_name: string | null;
   /** When SCIM created (or last re-activated) this advocate; null: never provisioned. */
   provisioned_at: number | null;
+  /** Region (migration 0012): from SCIM, the identity provider or the console; matches `region:XX` audiences. */
+  region: string | null;
+  /** Content language (a BCP 47 tag), and where it came from: 'chosen', 'idp', or null (the browser's). */
+  language: string | null;
+  language_source: string | null;
 }
 
 /** One per browser an advocate uses: the token's hash, never the token. */
@@ -172,6 +179,10 @@ export interface ContentTable {
    */
   live_from: number | null;
   live_until: number | null;
+  /** JSON string[] (migration 0012): group ids, `region:XX`, `language:xx`; [] is everyone. */
+  audiences: string;
+  /** JSON {[language]: {title?, variants}} (migration 0012): the variants in other languages. */
+  translations: string;
   /** The change counter's value at this row's last change: what sync cursors compare against. */
   seq: number;
   created_at: number;
@@ -186,6 +197,22 @@ export interface ContentOverridesTable {
   /** JSON: MustFixFailure[] (lib/guidelines/publish-check.ts). */
   failures: string;
   created_at: number;
+}
+
+/** One admin (or provisioning, CLI, system) action, append-only (migration 0011). */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_type: string;
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  target_label: string | null;
+  /** JSON. */
+  change: string;
+  advocate_id: string | null;
 }
 
 export interface DocumentsTable {
@@ -274,6 +301,7 @@ export interface AdvocatePointsTable {
 export interface Database {
   counters: CountersTable;
   admins: AdminsTable;
+  audit_log: AuditLogTable;
   admin_sessions: AdminSessionsTable;
   invites: InvitesTable;
   advocates: AdvocatesTable;

@@ -89,6 +89,7 @@ export function adminSessionRoutes(deps: Deps): Route[] {
       summary: 'The signed-in admin and the CSRF token (the console restores its session on reload)',
       tag: 'admin',
       auth: 'admin',
+      permission: 'session',
       responses: {
         200: { description: 'Signed in; refreshes the relay_csrf cookie', schema: adminSessionStateSchema },
         401: { description: 'Not signed in' },
@@ -109,6 +110,7 @@ export function adminSessionRoutes(deps: Deps): Route[] {
       summary: 'Sign out: the session token stops working',
       tag: 'admin',
       auth: 'admin',
+      permission: 'session',
       responses: {
         204: { description: 'Signed out' },
         401: { description: 'Not signed in' },

@@ -38,6 +38,8 @@ export function advocateAdminRoutes(deps: Deps): Route[] {
         'Remove an advocate: their tokens (every browser) stop working at once and their live streams close. erase=false keeps their shares, clicks and points (they leave the leaderboard and show as removed); erase=true deletes everything about them, tracked links included',
       tag: 'admin',
       auth: 'admin',
+      permission: 'people.manage',
+      audit: { action: 'advocates.remove', target: 'advocate' },
       query: removeAdvocateQuerySchema,
       responses: {
         200: { description: 'Removed, data kept: the advocate as now listed', schema: adminAdvocateSchema },
@@ -63,6 +65,8 @@ export function advocateAdminRoutes(deps: Deps): Route[] {
         'Let back in a work-account advocate an admin removed: their next sign-in with the identity provider reaches them again, with their points and links',
       tag: 'admin',
       auth: 'admin',
+      permission: 'people.manage',
+      audit: { action: 'advocates.restore', target: 'advocate' },
       responses: {
         200: {
           description: 'Restored: the advocate as now listed (no browser until they sign in)',

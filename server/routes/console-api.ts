@@ -47,6 +47,7 @@ export function consoleApiRoutes(deps: Deps): Route[] {
       summary: 'Every enrolled advocate: last sync, shares, clicks, privacy choices and access (active, removed, …)',
       tag: 'admin',
       auth: 'admin',
+      permission: 'people.manage',
       responses: { 200: { description: 'Advocates, by name', schema: adminAdvocatesSchema } },
       handler: async (c) => {
         c.header('cache-control', 'no-store');
@@ -60,6 +61,7 @@ export function consoleApiRoutes(deps: Deps): Route[] {
       summary: 'Shares and clicks for a range of UTC days: totals, per day, network, content and advocate',
       tag: 'analytics',
       auth: 'admin',
+      permission: 'analytics.read',
       query: analyticsQuerySchema,
       responses: {
         200: { description: 'Analytics (perContent and perAdvocate: the top 20)', schema: analyticsSchema },
@@ -79,6 +81,7 @@ export function consoleApiRoutes(deps: Deps): Route[] {
         'The console home: the last 30 days per day, this week against last, top posts, posts going live or expiring soon',
       tag: 'analytics',
       auth: 'admin',
+      permission: 'analytics.read',
       responses: { 200: { description: 'The overview', schema: overviewSchema } },
       handler: async (c) => {
         c.header('cache-control', 'no-store');
@@ -93,6 +96,7 @@ export function consoleApiRoutes(deps: Deps): Route[] {
         'One analytics table as CSV (RFC 4180): perDay (default), perNetwork, perContent or perAdvocate, every row',
       tag: 'analytics',
       auth: 'admin',
+      permission: 'analytics.read',
       query: analyticsCsvQuerySchema,
       responses: {
         200: { description: 'text/csv, a header row first' },
@@ -113,6 +117,7 @@ export function consoleApiRoutes(deps: Deps): Route[] {
       summary: "A page's title, description, image and site name (OpenGraph), for the content editor",
       tag: 'content',
       auth: 'admin',
+      permission: 'content.write',
       body: linkPreviewRequestSchema,
       responses: {
         200: { description: 'The preview; fields the page lacks are null', schema: linkPreviewSchema },

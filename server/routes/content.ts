@@ -38,6 +38,8 @@ export function contentRoutes(deps: Deps): Route[] {
       summary: 'Create content: a draft, or published/scheduled with publish: true',
       tag: 'content',
       auth: 'admin',
+      permission: 'content.write',
+      audit: { action: 'content.create', target: 'content' },
       body: contentInputSchema,
       responses: {
         201: { description: 'Created', schema: contentItemSchema },
@@ -68,6 +70,7 @@ export function contentRoutes(deps: Deps): Route[] {
         'All content, every status, most recently changed first, with its shares and clicks; status and q filter it',
       tag: 'content',
       auth: 'admin',
+      permission: 'content.read',
       query: contentListQuerySchema,
       responses: {
         200: { description: 'Content', schema: contentListSchema },
@@ -93,6 +96,7 @@ export function contentRoutes(deps: Deps): Route[] {
       summary: 'One content item',
       tag: 'content',
       auth: 'admin',
+      permission: 'content.read',
       responses: { 200: { description: 'Content', schema: contentItemSchema }, 404: notFoundDoc },
       handler: async (c, { params }) => c.json(await adminItem(deps.db, await load(params.id), deps.now())),
     }),
@@ -103,6 +107,8 @@ export function contentRoutes(deps: Deps): Route[] {
       summary: 'Change some fields; null clears an optional field. Live content updates on every extension.',
       tag: 'content',
       auth: 'admin',
+      permission: 'content.write',
+      audit: { action: 'content.edit', target: 'content' },
       body: contentPatchSchema,
       responses: {
         200: { description: 'Updated', schema: contentItemSchema },
@@ -160,6 +166,8 @@ export function contentRoutes(deps: Deps): Route[] {
       summary: 'Archive: advocates lose it on their next sync',
       tag: 'content',
       auth: 'admin',
+      permission: 'content.publish',
+      audit: { action: 'content.archive', target: 'content' },
       responses: { 200: { description: 'Archived', schema: contentItemSchema }, 404: notFoundDoc },
       handler: async (c, { params }) => {
         const before = await load(params.id);
@@ -176,6 +184,8 @@ export function contentRoutes(deps: Deps): Route[] {
       summary: 'Publish now, or schedule when publishAt is in the future; must-fix guidelines need an overrideReason',
       tag: 'content',
       auth: 'admin',
+      permission: 'content.publish',
+      audit: { action: 'content.publish', target: 'content' },
       body: publishBodySchema,
       optionalBody: true,
       responses: {

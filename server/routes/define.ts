@@ -4,12 +4,24 @@ import type { z } from 'zod';
 import type { Config } from '../config';
 import type { AppEnv } from '../context';
 import type { RouteDoc } from '../openapi/registry';
+import type { Permission } from '../../lib/roles';
 
 /**
  * Who calls a route from a browser; CORS follows from it (mount.ts). By default advocate routes
  * are called by the extension, admin routes by the console, and open routes by anyone.
  */
 export type Caller = 'extension' | 'console' | 'public';
+
+/**
+ * How a successful admin request is written to the audit log (mount.ts): the action, and the type
+ * of its target, whose id is the path's {id} unless the handler says otherwise with
+ * c.set('audit', …). The change is the validated body, secrets removed, unless the handler gives one.
+ */
+export interface RouteAudit {
+  /** A dotted verb: content.publish, guidelines.update, admins.role… */
+  action: string;
+  target?: string;
+}
 
 type ParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
 
@@ -43,6 +55,10 @@ export interface RouteSpec<
   /** Advocate routes that can work without the database believe a token it vouched for lately. */
   whileUnreachable?: boolean;
   caller?: Caller;
+  /** Admin routes: what the admin's role must allow (lib/roles.ts). Left out: owners only. */
+  permission?: Permission;
+  /** Admin routes that change something: recorded in the audit log when they succeed. */
+  audit?: RouteAudit;
   /** An extension route any version may call (signing out): no 426 below RELAY_MIN_CLIENT_VERSION. */
   anyClientVersion?: boolean;
   /** Runs after auth and the rate limit, before the input is read. */

@@ -21,6 +21,7 @@ export function documentRoutes(deps: Deps): Route[] {
         summary: SUMMARIES[name],
         tag: 'documents',
         auth: 'admin',
+        permission: 'settings.read',
         responses: { 200: { description: 'The current document', schema } },
         handler: async (c) => c.json((await readDocuments(deps.db))[name]),
       }),
@@ -30,6 +31,8 @@ export function documentRoutes(deps: Deps): Route[] {
         summary: `Replace: ${SUMMARIES[name]}`,
         tag: 'documents',
         auth: 'admin',
+        permission: 'settings.manage',
+        audit: { action: `${name}.update`, target: 'document' },
         body: schema,
         responses: {
           200: { description: 'Stored', schema },

@@ -51,6 +51,8 @@ export function imageRoutes(deps: Deps): Route[] {
       summary: `Store an image (${IMAGE_TYPE_NAMES}, up to 5 MB) for a post or the organisation's logo`,
       tag: 'content',
       auth: 'admin',
+      permission: 'content.write',
+      audit: { action: 'images.upload', target: 'image' },
       uploadTypes: [...IMAGE_TYPES, 'multipart/form-data'],
       responses: {
         201: { description: 'Stored (or already stored): its id and public URL', schema: uploadedImageSchema },

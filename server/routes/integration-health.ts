@@ -41,6 +41,7 @@ export function integrationHealthRoutes(deps: Deps): Route[] {
       summary: `The extensions' counts per composer site, version and day, added over browsers (last ${DEFAULT_DAYS} days unless asked)`,
       tag: 'analytics',
       auth: 'admin',
+      permission: 'settings.read',
       query: adminHealthQuerySchema,
       responses: {
         200: { description: 'Counts per site, version and day', schema: adminHealthResponseSchema },

@@ -54,6 +54,8 @@ export function inviteRoutes(deps: Deps): Route[] {
       summary: `Create an invite code (shown only in this answer; expires in ${INVITE_DEFAULT_DAYS} days unless expiresAt is given, never with expiresAt: null)`,
       tag: 'invites',
       auth: 'admin',
+      permission: 'people.manage',
+      audit: { action: 'invites.create', target: 'invite' },
       body: inviteInputSchema,
       optionalBody: true,
       middleware: [
@@ -98,6 +100,7 @@ export function inviteRoutes(deps: Deps): Route[] {
       summary: 'List invites, newest first (an id and a hint each: codes are stored hashed)',
       tag: 'invites',
       auth: 'admin',
+      permission: 'people.manage',
       responses: { 200: { description: 'Invites', schema: z.object({ items: z.array(inviteSchema) }) } },
       handler: async (c) => c.json({ items: (await listInvites(deps.db)).map(toInvite) }),
     }),
@@ -108,10 +111,14 @@ export function inviteRoutes(deps: Deps): Route[] {
       summary: 'Revoke an invite, named by its code or its id: it can no longer be redeemed',
       tag: 'invites',
       auth: 'admin',
+      permission: 'people.manage',
+      audit: { action: 'invites.revoke', target: 'invite' },
       responses: { 200: { description: 'Revoked', schema: inviteSchema }, 404: { description: 'No such invite' } },
       handler: async (c, { params }) => {
         const found = await findInvite(deps.db, params.code);
         if (!found) throw new ProblemError(404, 'No invite with that code or id.', { type: 'not-found' });
+        // The code is a secret: the entry names the invite by its id.
+        c.set('audit', { target: { type: 'invite', id: found.id } });
         return c.json(toInvite(await revokeInvite(deps.db, found.id, deps.now())));
       },
     }),

@@ -3,6 +3,8 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../context';
 import { requireAdmin, requireAdvocate } from '../middleware/auth';
 import { requireScim } from '../middleware/auth/scim';
+import { auditRoute } from '../middleware/audit';
+import { requirePermission } from '../middleware/permission';
 import { clientAddress } from '../middleware/client-address';
 import { clientVersion, documentClientVersionOf } from '../middleware/client-version';
 import { consoleCors, extensionCors } from '../middleware/cors';
@@ -71,7 +73,10 @@ export function mountRoutes(app: Hono<AppEnv>, api: ApiRegistry, deps: Deps, rou
     if (checksClientVersion(route)) documentClientVersionOf(doc);
     api.add(doc);
     const chain: MiddlewareHandler<AppEnv>[] = checksClientVersion(route) ? [versionCheck] : [];
-    if (route.auth === 'admin') chain.push(admin);
+    if (route.auth === 'admin') {
+      chain.push(admin, requirePermission(route.permission));
+      if (route.audit) chain.push(auditRoute(deps, route.audit));
+    }
     if (route.auth === 'advocate') chain.push(requireAdvocate(deps, { whileUnreachable: route.whileUnreachable }));
     // SCIM answers every failure, its own refusals included, as a SCIM Error message.
     if (route.auth === 'scim') {
@@ -94,6 +99,7 @@ export function mountRoutes(app: Hono<AppEnv>, api: ApiRegistry, deps: Deps, rou
     const run: MiddlewareHandler<AppEnv> = async (c) => {
       const query = route.query ? readQuery(c, route.query) : undefined;
       const body = route.body ? await readJson(c, route.body, { optional: route.optionalBody }) : undefined;
+      if (route.audit) c.set('auditInput', body);
       return route.handler(c, { params: c.req.param() as never, body, query });
     };
     app.on(route.method.toUpperCase(), [honoPath(route.path)], ...chain, run);

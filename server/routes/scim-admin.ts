@@ -62,6 +62,8 @@ export function scimAdminRoutes(deps: Deps): Route[] {
       summary: 'Create a SCIM token for the identity provider’s provisioning (shown only in this answer)',
       tag: 'provisioning',
       auth: 'admin',
+      permission: 'settings.manage',
+      audit: { action: 'scim-tokens.create', target: 'scim-token' },
       body: scimTokenCreateSchema,
       optionalBody: true,
       responses: {
@@ -86,6 +88,7 @@ export function scimAdminRoutes(deps: Deps): Route[] {
       summary: 'List SCIM tokens, newest first, revoked ones too (a hint each: tokens are stored hashed)',
       tag: 'provisioning',
       auth: 'admin',
+      permission: 'settings.manage',
       responses: { 200: { description: 'SCIM tokens', schema: scimTokenListSchema } },
       handler: async (c) => c.json({ items: (await listScimTokens(deps.db)).map(toScimToken) }),
     }),
@@ -96,6 +99,8 @@ export function scimAdminRoutes(deps: Deps): Route[] {
       summary: 'Revoke a SCIM token: the identity provider’s next request with it is refused',
       tag: 'provisioning',
       auth: 'admin',
+      permission: 'settings.manage',
+      audit: { action: 'scim-tokens.revoke', target: 'scim-token' },
       responses: { 200: { description: 'Revoked', schema: scimTokenSchema }, 404: { description: 'No such token' } },
       handler: async (c, { params }) => {
         const row = await revokeScimToken(deps.db, params.id, deps.now());
@@ -110,6 +115,7 @@ export function scimAdminRoutes(deps: Deps): Route[] {
       summary: 'What a SCIM DELETE of a user does: keep their history (default) or erase it',
       tag: 'provisioning',
       auth: 'admin',
+      permission: 'settings.read',
       responses: { 200: { description: 'The settings', schema: provisioningSettingsSchema } },
       handler: async (c) => c.json(await readProvisioning(deps.db)),
     }),
@@ -120,6 +126,8 @@ export function scimAdminRoutes(deps: Deps): Route[] {
       summary: 'Choose what a SCIM DELETE of a user does: keep their history or erase it',
       tag: 'provisioning',
       auth: 'admin',
+      permission: 'settings.manage',
+      audit: { action: 'provisioning.update', target: 'document' },
       body: provisioningSettingsSchema,
       responses: {
         200: { description: 'The settings', schema: provisioningSettingsSchema },
@@ -134,6 +142,7 @@ export function scimAdminRoutes(deps: Deps): Route[] {
       summary: 'Groups of advocates (provisioned by SCIM, seen in sign-ins, or made in the console) and their members',
       tag: 'provisioning',
       auth: 'admin',
+      permission: 'groups.read',
       responses: { 200: { description: 'Groups, by name', schema: adminGroupListSchema } },
       handler: async (c) => c.json({ items: await adminGroups(deps) }),
     }),

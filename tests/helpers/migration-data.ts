@@ -11,6 +11,8 @@ import { FAR, insert, T, type MigrationData } from './migration-data-rows';
 import { PUBLISH_OVERRIDES_DATA } from './migration-data-publish-overrides';
 import { IMAGES_DATA } from './migration-data-images';
 import { INTEGRATION_HEALTH_DATA } from './migration-data-integration-health';
+import { ROLES_AUDIT_DATA } from './migration-data-roles-audit';
+import { AUDIENCES_LANGUAGES_DATA } from './migration-data-audiences-languages';
 import { WORK_ACCOUNTS_DATA } from './migration-data-work-accounts';
 
 export type { MigrationData, Row, Snapshot } from './migration-data-rows';
@@ -335,4 +337,6 @@ export const MIGRATION_DATA: Record<string, MigrationData> = {
   '0008_publish_overrides': PUBLISH_OVERRIDES_DATA,
   '0009_images': IMAGES_DATA,
   '0010_integration_health': INTEGRATION_HEALTH_DATA,
+  '0011_roles_audit': ROLES_AUDIT_DATA,
+  '0012_audiences_languages': AUDIENCES_LANGUAGES_DATA,
 };

@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Role } from '../../lib/roles';
+import { addAdmin } from '../../server/admins';
 import { loadConfig, type Config } from '../../server/config';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server';
 import { freshDatabase, type TestDatabase } from './database';
@@ -19,6 +21,8 @@ export interface TestServer extends RunningServer {
   /** fetch against the server; `json` bodies are sent as application/json. */
   call(path: string, init?: RequestInit & { json?: unknown; token?: string }): Promise<Response>;
   adminToken(): Promise<string>;
+  /** A new admin with this role (lib/roles.ts), signed in: their session token, id and email. */
+  adminAs(role: Role, email?: string): Promise<{ token: string; id: string; email: string }>;
   /** Creates an invite and enrols an advocate; returns the advocate token. */
   enroll(name?: string): Promise<{ token: string; id: string }>;
   stop(): Promise<void>;
@@ -103,6 +107,14 @@ export async function startTestServer(
     return cachedAdminToken;
   };
 
+  let admins = 0;
+  const adminAs: TestServer['adminAs'] = async (role, email = `${role}-${++admins}@relay.test`) => {
+    const admin = await addAdmin(running.deps.db, email, ADMIN_PASSWORD, clock.now, role);
+    const response = await call('/v1/admin/session', { method: 'POST', json: { email, password: ADMIN_PASSWORD } });
+    if (response.status !== 200) throw new Error(`${role} sign-in failed: ${response.status} ${await response.text()}`);
+    return { token: ((await response.json()) as { token: string }).token, id: admin.id, email: admin.email };
+  };
+
   const enroll = async (name = 'Ada Advocate') => {
     const invite = await call('/v1/admin/invites', { method: 'POST', json: {}, token: await adminToken() });
     const { code } = (await invite.json()) as { code: string };
@@ -118,6 +130,7 @@ export async function startTestServer(
     clock,
     call,
     adminToken,
+    adminAs,
     enroll,
     async stop() {
       await running.close();

@@ -11,6 +11,7 @@ import { getCookie } from 'hono/cookie';
 import type { AdvocatePrincipal, AppEnv, Deps } from '../../context';
 import { hashToken, tokenKind } from '../../crypto';
 import { failureKind } from '../../db/failures';
+import { roleOf } from '../../../lib/roles';
 import { ProblemError } from '../../problem';
 import { endOneToken, revocationOf, type RevocationReason } from '../../services/advocates';
 import { checkCookieRequest } from '../csrf';
@@ -90,7 +91,7 @@ export function requireAdmin(deps: Deps): MiddlewareHandler<AppEnv> {
     const row = await deps.db
       .selectFrom('admin_sessions')
       .innerJoin('admins', 'admins.id', 'admin_sessions.admin_id')
-      .select(['admins.id', 'admins.email', 'admin_sessions.expires_at'])
+      .select(['admins.id', 'admins.email', 'admins.role', 'admin_sessions.expires_at'])
       .where('admin_sessions.token_hash', '=', hash)
       .executeTakeFirst();
     if (!row || row.expires_at <= deps.now()) {
@@ -101,7 +102,7 @@ export function requireAdmin(deps: Deps): MiddlewareHandler<AppEnv> {
     }
     // The cookie is sent by browsers on their own: it must come with the CSRF token (middleware/csrf.ts).
     if (bearer === undefined) checkCookieRequest(c, deps.config, token);
-    c.set('admin', { id: row.id, email: row.email });
+    c.set('admin', { id: row.id, email: row.email, role: roleOf(row.role) });
     c.set('adminSessionHash', hash);
     c.set('adminAuth', { token, via: bearer === undefined ? 'cookie' : 'bearer' });
     await next();
