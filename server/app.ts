@@ -10,6 +10,7 @@ import { databaseProblem } from './db/problems';
 import { ProblemError, problemResponse } from './problem';
 import { adminSessionRoutes } from './routes/admin-session';
 import { advocateAdminRoutes, tokenRoutes } from './routes/advocate-access';
+import { auditRoutes } from './routes/audit';
 import { contentRoutes } from './routes/content';
 import { consoleRoutes } from './routes/console';
 import { consoleApiRoutes } from './routes/console-api';
@@ -81,6 +82,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     ...leaderboardRoutes(deps),
     ...redirectRoutes(deps),
     ...scimAdminRoutes(deps),
+    ...auditRoutes(deps),
     ...scimRoutes(deps),
   ]);
   // Any other /scim/v2 path or method asks for a SCIM token first, then answers 404, as SCIM errors.

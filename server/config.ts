@@ -94,6 +94,8 @@ export interface Config {
   passwordSignIn: boolean;
   /** RELAY_INVITES: advocates may enrol with invite codes (off: only with their work account). */
   invites: boolean;
+  /** RELAY_AUDIT_RETENTION_DAYS: how long audit entries are kept until the owner sets it (default 2190, 6 years). */
+  auditRetentionDays?: number;
 }
 
 /** RELAY_OIDC_*: the identity provider, and which of its claims say who someone is. */
@@ -319,6 +321,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminEmail,
     adminPassword,
     utmMedium: env.RELAY_UTM_MEDIUM || 'employee_advocacy',
+    auditRetentionDays: integer(env, 'RELAY_AUDIT_RETENTION_DAYS', 2_190, 365, 7_300),
     bodyLimitBytes: integer(env, 'RELAY_BODY_LIMIT', 256 * 1024, 1024, 50 * 1024 * 1024),
     sessionTtlMs: integer(env, 'RELAY_SESSION_TTL_HOURS', 12, 1, 24 * 90) * 3_600_000,
     tokenIdleMs: integer(env, 'RELAY_TOKEN_IDLE_DAYS', 180, 1, 3650) * 86_400_000,

@@ -19,6 +19,8 @@ import { SyncNotifier } from './stream/notifier';
 import { watchRevocations } from './stream/revocations';
 import { attachStream } from './stream/upgrade';
 import { startDeps, stopDeps } from './deps';
+import { purgeAudit, startAuditRetention } from './services/audit-retention';
+import { recordSsoSettings } from './services/audit-system';
 
 /** After in-flight requests (RELAY_SHUTDOWN_GRACE_MS), what writing spooled clicks and closing may take. */
 export const CLEANUP_MS = 6_000;
@@ -72,6 +74,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     const feed = changes ?? new LocalChangeFeed();
     deps = begun = await startDeps(config, database, feed, options.now ?? Date.now);
+    // The audit log: SSO settings that changed since the last start are recorded; old entries go.
+    await recordSsoSettings(deps.db, config, deps.now());
+    await purgeAudit(deps);
     await options.beforeListen?.(deps);
     const { app } = createApp(deps);
     options.configure?.(app);
@@ -116,6 +121,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stream = attachStream(server, deps, hub, () => liveNotifier.latestCursor);
   // Revoked tokens lose their live streams on this instance too.
   const stopWatchingRevocations = watchRevocations(deps, hub);
+  const stopAuditRetention = startAuditRetention(deps);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -131,6 +137,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stream.stopAccepting();
       liveNotifier.stop();
       stopWatchingRevocations();
+      stopAuditRetention();
       await hub.closeAll();
       await new Promise<void>((resolve) => {
         const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);

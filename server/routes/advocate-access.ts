@@ -10,6 +10,7 @@ import type { Deps } from '../context';
 import { ProblemError } from '../problem';
 import { advocateRows } from '../services/advocate-list';
 import { restoreRemoved, revokeAdvocate, signOutToken, type RestoreRefusal } from '../services/advocates';
+import { advocateForAudit } from '../services/audit-advocates';
 import { defineRoute, type Route } from './define';
 
 const RESTORE_REFUSALS: Record<RestoreRefusal, (id: string) => ProblemError> = {
@@ -48,10 +49,18 @@ export function advocateAdminRoutes(deps: Deps): Route[] {
         404: { description: 'No such advocate (or already erased)' },
       },
       handler: async (c, { params: { id }, query: { erase } }) => {
-        if (!(await revokeAdvocate(deps, id, { erase }))) {
+        const who = await advocateForAudit(deps.db, id);
+        if (!who || !(await revokeAdvocate(deps, id, { erase }))) {
           throw new ProblemError(404, `No advocate with id ${id}.`, { type: 'not-found' });
         }
         c.header('cache-control', 'no-store');
+        // The revoked tokens are the token revocations; an erased advocate's entry keeps no name.
+        c.set('audit', {
+          action: erase ? 'advocates.erase' : 'advocates.remove',
+          target: { type: 'advocate', id, label: erase ? null : who.name },
+          change: { erase, revokedTokens: who.tokens },
+          advocateId: id,
+        });
         if (erase) return c.body(null, 204);
         const [row] = await advocateRows(deps, id);
         return c.json(row);

@@ -14,6 +14,7 @@ import { isLive, resolveNetworks, statusOf, toContentItem, toMillis, type Conten
 import { adminItem, adminItems, checkPublish } from '../services/content-overrides';
 import { findContent, listContent } from '../services/content-reads';
 import { contentColumns, createContent, saveContent } from '../services/content-writes';
+import { noteContent, recordOverride } from '../services/audit-content';
 import { contentCounts } from '../services/overview';
 import { defineRoute, type Route } from './define';
 
@@ -58,6 +59,9 @@ export function contentRoutes(deps: Deps): Route[] {
             )
           : undefined;
         const row = await createContent(deps, body, { override });
+        const { overrideReason: _reason, ...created } = body;
+        noteContent(c, row, { after: created });
+        await recordOverride(deps, c, row);
         // Status as of the moment it was written (scheduled when publishAt was still ahead).
         return c.json(await adminItem(deps.db, row, row.created_at), 201);
       },
@@ -156,6 +160,8 @@ export function contentRoutes(deps: Deps): Route[] {
           { ...before, ...contentColumns(input), publish_at: toMillis(input.publishAt), updated_at: now },
           override,
         );
+        noteContent(c, row, { from: before, now });
+        await recordOverride(deps, c, row);
         return c.json(await adminItem(deps.db, row, now));
       },
     }),
@@ -172,8 +178,12 @@ export function contentRoutes(deps: Deps): Route[] {
       handler: async (c, { params }) => {
         const before = await load(params.id);
         const now = deps.now();
-        if (before.status === 'archived') return c.json(await adminItem(deps.db, before, now));
+        if (before.status === 'archived') {
+          c.set('audit', { skip: true });
+          return c.json(await adminItem(deps.db, before, now));
+        }
         const row = await saveContent(deps, before, { ...before, status: 'archived', updated_at: now });
+        noteContent(c, row, { before: { status: statusOf(before, now) }, after: { status: 'archived' } });
         return c.json(await adminItem(deps.db, row, now));
       },
     }),
@@ -203,6 +213,7 @@ export function contentRoutes(deps: Deps): Route[] {
           });
         }
         if (isLive(before, now) || statusOf(before, now) === 'scheduled') {
+          c.set('audit', { skip: true });
           return c.json(await adminItem(deps.db, before, now));
         }
         const current = toContentItem(before, now);
@@ -214,6 +225,12 @@ export function contentRoutes(deps: Deps): Route[] {
           { ...before, status: 'published', publish_at: scheduled ? before.publish_at : now, updated_at: now },
           override,
         );
+        noteContent(c, row, {
+          before: { status: statusOf(before, now) },
+          after: { status: scheduled ? 'scheduled' : 'published', publishAt: new Date(row.publish_at!).toISOString() },
+          ...(body.overrideReason !== undefined ? { overrideReason: body.overrideReason } : {}),
+        });
+        await recordOverride(deps, c, row);
         return c.json(await adminItem(deps.db, row, now));
       },
     }),

@@ -1,6 +1,7 @@
 /** GET/PUT of the guidelines, the scoring rules, the organisation and the selector overrides; a change reaches every extension on its next sync. */
 import type { Deps } from '../context';
 import { DOCUMENTS, readDocuments, writeDocument, type DocumentName } from '../services/documents';
+import { changedFields } from '../services/audit-content';
 import { defineRoute, type Route } from './define';
 
 const SUMMARIES: Record<DocumentName, string> = {
@@ -40,7 +41,9 @@ export function documentRoutes(deps: Deps): Route[] {
           422: { description: 'Invalid document' },
         },
         handler: async (c, { body }) => {
+          const before = (await readDocuments(deps.db))[name];
           const seq = await writeDocument(deps.db, name, body as never, deps.now());
+          c.set('audit', { target: { type: 'document', id: name }, change: changedFields(before, body as never) });
           deps.changes.changed(seq);
           // New scoring rules or daily cap (guidelines): every advocate's stored points are recomputed in the background.
           if (name === 'scoring' || name === 'guidelines') void deps.scores.rescoreStale();

@@ -90,7 +90,13 @@ export function inviteRoutes(deps: Deps): Route[] {
           now,
         });
         c.header('cache-control', 'no-store');
-        return c.json({ ...toInvite(row), code }, 201);
+        const invite = toInvite(row);
+        // Never the code: the invite by its id and hint.
+        c.set('audit', {
+          target: { type: 'invite', id: invite.id },
+          change: { hint: invite.hint, maxUses: invite.maxUses, expiresAt: invite.expiresAt },
+        });
+        return c.json({ ...invite, code }, 201);
       },
     }),
 

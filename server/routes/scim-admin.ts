@@ -78,6 +78,7 @@ export function scimAdminRoutes(deps: Deps): Route[] {
         });
         c.header('cache-control', 'no-store');
         const { id, hint, label, createdAt } = toScimToken(row);
+        c.set('audit', { target: { type: 'scim-token', id, label }, change: { label, hint } });
         return c.json({ id, token, hint, label, createdAt }, 201);
       },
     }),
@@ -105,6 +106,7 @@ export function scimAdminRoutes(deps: Deps): Route[] {
       handler: async (c, { params }) => {
         const row = await revokeScimToken(deps.db, params.id, deps.now());
         if (!row) throw new ProblemError(404, 'No SCIM token with that id.', { type: 'not-found' });
+        c.set('audit', { target: { type: 'scim-token', id: row.id, label: row.label }, change: { hint: row.hint } });
         return c.json(toScimToken(row));
       },
     }),
@@ -133,7 +135,12 @@ export function scimAdminRoutes(deps: Deps): Route[] {
         200: { description: 'The settings', schema: provisioningSettingsSchema },
         422: { description: 'Invalid body' },
       },
-      handler: async (c, { body }) => c.json(await writeProvisioning(deps.db, body, deps.now())),
+      handler: async (c, { body }) => {
+        const before = await readProvisioning(deps.db);
+        const after = await writeProvisioning(deps.db, body, deps.now());
+        c.set('audit', { target: { type: 'document', id: 'provisioning' }, change: { before, after } });
+        return c.json(after);
+      },
     }),
 
     defineRoute({

@@ -1,5 +1,5 @@
 /** SCIM 2.0 (RFC 7643/7644) under /scim/v2 for the identity provider: Users are advocates, Groups are Relay groups. */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import SCIMMY from 'scimmy';
 import { z } from 'zod';
 import type { AppEnv, Deps } from '../context';
@@ -10,6 +10,9 @@ import { readScimBody, readScimQuery, scimAnswer } from '../scim/http';
 import { normalisePatch, normaliseResource } from '../scim/normalise';
 import { restoreStartIndex } from '../scim/paging';
 import { SCIM_BASE, setUpScim } from '../scim/setup';
+import { withoutSecrets } from '../middleware/audit';
+import { readProvisioning } from '../scim/settings';
+import { recordScimWrite, scimBefore } from '../services/audit-scim';
 import { defineRoute, type Route } from './define';
 
 // Every route takes only a SCIM token (middleware/auth/scim.ts), answers application/scim+json and fails
@@ -55,6 +58,9 @@ function resourceRoutes(deps: Deps, kind: Kind): Route[] {
     scimAnswer(body, { status, publicUrl: deps.config.publicUrl, headers });
   const absolute = (location: string) => deps.config.publicUrl.replace(/\/+$/, '') + location;
   const found = { 404: { description: `No such ${one}` } };
+  // Each successful write is recorded in the audit log, the SCIM token as its actor (services/audit-scim.ts).
+  const audit = (c: Context<AppEnv>, write: Omit<Parameters<typeof recordScimWrite>[1], 'tokenId' | 'kind'>) =>
+    recordScimWrite(deps.db, { tokenId: c.get('scimToken').id, kind, ...write }, deps.now());
 
   return [
     defineRoute({
@@ -86,8 +92,10 @@ function resourceRoutes(deps: Deps, kind: Kind): Route[] {
         const ctx = call('POST');
         const body = normaliseResource(await readScimBody(c));
         const created = (await run(ctx, () => new Resource(undefined, readScimQuery(c)).write(body, ctx))) as {
+          id: string;
           meta: { location: string };
         };
+        await audit(c, { method: 'POST', id: created.id, result: created, change: { attributes: withoutSecrets(body) } });
         return answer(created, 201, { location: absolute(created.meta.location) });
       },
     }),
@@ -112,7 +120,11 @@ function resourceRoutes(deps: Deps, kind: Kind): Route[] {
       handler: async (c, { params }) => {
         const ctx = call('PUT');
         const body = normaliseResource(await readScimBody(c));
-        return answer(await run(ctx, () => new Resource(params.id, readScimQuery(c)).write(body, ctx)));
+        const before = await scimBefore(deps.db, kind, params.id);
+        const written = await run(ctx, () => new Resource(params.id, readScimQuery(c)).write(body, ctx));
+        const change = { attributes: withoutSecrets(body) };
+        await audit(c, { method: 'PUT', id: params.id, before, result: written as never, change });
+        return answer(written);
       },
     }),
     defineRoute({
@@ -133,9 +145,14 @@ function resourceRoutes(deps: Deps, kind: Kind): Route[] {
         const raw = await readScimBody(c);
         const message = normalisePatch(raw) as { Operations?: unknown[] };
         const emptied = Array.isArray(message?.Operations) && message.Operations.length === 0;
+        const before = emptied ? undefined : await scimBefore(deps.db, kind, params.id);
         const patched = emptied
           ? undefined
           : await run(ctx, () => new Resource(params.id, query).patch(message as never, ctx));
+        if (!emptied) {
+          const change = { operations: withoutSecrets(message.Operations) };
+          await audit(c, { method: 'PATCH', id: params.id, before, result: patched as never, change });
+        }
         if (kind === 'Groups') {
           if (emptied) await run(ctx, () => new Resource(params.id).read(ctx));
           return new Response(null, { status: 204 });
@@ -152,9 +169,13 @@ function resourceRoutes(deps: Deps, kind: Kind): Route[] {
           ? 'Delete a user: their access ends, and their history is kept or erased as GET|PUT /v1/admin/provisioning says'
           : 'Delete a group (its members stay advocates)',
       responses: { 204: { description: 'Deleted' }, ...found, ...REFUSALS },
-      handler: async (_c, { params }) => {
+      handler: async (c, { params }) => {
         const ctx = call('DELETE');
+        const before = await scimBefore(deps.db, kind, params.id);
+        const onDelete = kind === 'Users' ? (await readProvisioning(deps.db)).onDelete : undefined;
         await run(ctx, () => new Resource(params.id).dispose(ctx));
+        const erased = onDelete === 'erase';
+        await audit(c, { method: 'DELETE', id: params.id, before, erased, change: onDelete ? { onDelete } : {} });
         return new Response(null, { status: 204 });
       },
     }),

@@ -13,6 +13,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Deps } from '../context';
 import type { Database } from '../db/schema';
 import { endIdentities } from './ended-identities';
+import { scrubAuditOf } from './audit-erase';
 
 /** Why an advocate's access ended (advocates.access_ended). */
 export const ACCESS_ENDED = ['removed', 'signed-out', 'expired', 'deprovisioned'] as const;
@@ -202,6 +203,8 @@ export async function eraseAdvocate(deps: RevokeDeps, advocateId: string): Promi
       .where('advocate_id', '=', advocateId)
       .execute();
     await trx.deleteFrom('advocates').where('id', '=', advocateId).execute();
+    // Audit entries about them stay, without their personal fields.
+    await scrubAuditOf(trx, advocateId);
     return true;
   });
   if (found) deps.changes.revoked(advocateId);
