@@ -3,9 +3,11 @@ import { expect } from 'vitest';
 import type { AuditEntry, AuditPage } from '../../lib/audit';
 import type { TestServer } from './server';
 
-/** GET /v1/admin/audit with this query (200 expected), as the first admin. */
-export async function auditPage(server: TestServer, query = ''): Promise<AuditPage> {
-  const response = await server.call(`/v1/admin/audit${query ? `?${query}` : ''}`, { token: await server.adminToken() });
+/** GET /v1/admin/audit with this query (200 expected), as the first admin unless a token is given. */
+export async function auditPage(server: TestServer, query = '', token?: string): Promise<AuditPage> {
+  const response = await server.call(`/v1/admin/audit${query ? `?${query}` : ''}`, {
+    token: token ?? (await server.adminToken()),
+  });
   const text = await response.text();
   expect(response.status, text).toBe(200);
   return JSON.parse(text) as AuditPage;
