@@ -7,6 +7,7 @@ import { PageHeader, requestHeadingFocus, SkipLink } from './components/ui';
 import { href, routeKey, useRoute, type Route } from './router';
 import { Header } from './shell/Header';
 import { Analytics } from './screens/analytics/Analytics';
+import { AuditLog } from './screens/audit/AuditLog';
 import { ComposeLoader } from './screens/compose/ComposeLoader';
 import { ContentList } from './screens/content/ContentList';
 import { GuidelinesEditor } from './screens/guidelines/GuidelinesEditor';
@@ -71,6 +72,8 @@ function Screen({ route }: { route: Route }) {
       return <IntegrationScreen />;
     case 'analytics':
       return <Analytics from={route.from} to={route.to} />;
+    case 'audit':
+      return <AuditLog from={route.from} to={route.to} actor={route.actor} action={route.action} />;
     case 'not-found':
       return (
         <PageHeader title="Page not found">

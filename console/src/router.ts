@@ -16,6 +16,7 @@ export type Route =
   | { name: 'organization' }
   | { name: 'integration' }
   | { name: 'analytics'; from: string; to: string }
+  | { name: 'audit'; from: string; to: string; actor: string; action: string }
   | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -47,6 +48,10 @@ export function parseHash(hash: string): Route {
   if (first === 'integration' && !second) return { name: 'integration' };
   if (first === 'analytics' && !second)
     return { name: 'analytics', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  if (first === 'audit' && !second) {
+    const param = (key: string) => params.get(key) ?? '';
+    return { name: 'audit', from: param('from'), to: param('to'), actor: param('actor'), action: param('action') };
+  }
   return { name: 'not-found', path: pathPart };
 }
 

@@ -1,4 +1,5 @@
 /** The console's main navigation, one entry per screen: adding a screen to the menu is one line here. */
+import type { Permission } from '../../../lib/roles';
 import type { Route } from '../router';
 
 export interface NavEntry {
@@ -6,6 +7,8 @@ export interface NavEntry {
   path: string;
   /** Whether the entry is the current page on this route. */
   active: (route: Route) => boolean;
+  /** What the admin's role must allow to see the entry (lib/roles.ts); left out: everyone. */
+  permission?: Permission;
 }
 
 /** A matcher for the routes of the given names. */
@@ -25,4 +28,5 @@ export const NAV: readonly NavEntry[] = [
   { label: 'Sites', path: '/integration', active: on('integration') },
   { label: 'Sign-in & provisioning', path: '/provisioning', active: on('provisioning') },
   { label: 'Organisation', path: '/organization', active: on('organization') },
+  { label: 'Audit log', path: '/audit', active: on('audit'), permission: 'audit.read' },
 ];
