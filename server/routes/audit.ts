@@ -1,10 +1,5 @@
 /** The audit log for admins with audit.read: read it filtered and paged, export it (CSV or JSON), and (owners) set its retention. */
-import {
-  auditExportQuerySchema,
-  auditPageSchema,
-  auditQuerySchema,
-  auditSettingsSchema,
-} from '../../lib/audit';
+import { auditExportQuerySchema, auditPageSchema, auditQuerySchema, auditSettingsSchema } from '../../lib/audit';
 import type { Deps } from '../context';
 import { auditExportStream } from '../services/audit-export';
 import { auditPage } from '../services/audit-read';

@@ -95,7 +95,12 @@ function resourceRoutes(deps: Deps, kind: Kind): Route[] {
           id: string;
           meta: { location: string };
         };
-        await audit(c, { method: 'POST', id: created.id, result: created, change: { attributes: withoutSecrets(body) } });
+        await audit(c, {
+          method: 'POST',
+          id: created.id,
+          result: created,
+          change: { attributes: withoutSecrets(body) },
+        });
         return answer(created, 201, { location: absolute(created.meta.location) });
       },
     }),

@@ -46,7 +46,11 @@ export function noteContent(
  * When this write published past must-fix rules (a content_overrides row written with it), records
  * content.override with the reason and the failed rules, so the action filter finds every override.
  */
-export async function recordOverride(deps: Pick<Deps, 'db' | 'now'>, c: Context<AppEnv>, row: ContentRow): Promise<void> {
+export async function recordOverride(
+  deps: Pick<Deps, 'db' | 'now'>,
+  c: Context<AppEnv>,
+  row: ContentRow,
+): Promise<void> {
   const override = await deps.db
     .selectFrom('content_overrides')
     .select(['reason', 'failures', 'created_at'])

@@ -44,7 +44,11 @@ export function withoutPersonalFields(value: unknown): unknown {
 
 /** Scrubs every entry about this advocate; resolves how many there were. */
 export async function scrubAuditOf(db: Kysely<Database>, advocateId: string): Promise<number> {
-  const rows = await db.selectFrom('audit_log').select(['id', 'change']).where('advocate_id', '=', advocateId).execute();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'change'])
+    .where('advocate_id', '=', advocateId)
+    .execute();
   for (const row of rows) {
     let change: unknown;
     try {

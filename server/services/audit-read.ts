@@ -53,7 +53,8 @@ function filtered(db: Kysely<Database>, filters: Filters): Query {
     );
   }
   // The pattern allows letters, digits, hyphens and dots only: no LIKE wildcard to escape.
-  if (action) query = query.where('action', action.endsWith('.') ? 'like' : '=', action.endsWith('.') ? `${action}%` : action);
+  if (action)
+    query = query.where('action', action.endsWith('.') ? 'like' : '=', action.endsWith('.') ? `${action}%` : action);
   if (target) query = query.where('target_id', '=', target);
   return query;
 }

@@ -61,11 +61,7 @@ export async function recordScimWrite(
     : ((result?.[kind === 'Users' ? 'userName' : 'displayName'] as string | undefined) ?? before?.label ?? null);
   const target: AuditTarget = { type: kind === 'Users' ? 'advocate' : 'group', id, label };
   try {
-    const token = await db
-      .selectFrom('scim_tokens')
-      .select('label')
-      .where('id', '=', write.tokenId)
-      .executeTakeFirst();
+    const token = await db.selectFrom('scim_tokens').select('label').where('id', '=', write.tokenId).executeTakeFirst();
     await recordAudit(
       db,
       {

@@ -25,7 +25,9 @@ test('lists an action done in the console and exports it', async ({ page, server
     page.getByRole('link', { name: 'Export CSV' }).click(),
   ]);
   expect(csv.suggestedFilename()).toMatch(/^relay-audit-.*\.csv$/);
-  const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\r\n');
+  const lines = readFileSync((await csv.path())!, 'utf8')
+    .trimEnd()
+    .split('\r\n');
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain('invites.create');
 

@@ -109,7 +109,11 @@ describe('audit entries', () => {
   it('SCIM tokens created and revoked, with their label, never the token', async () => {
     const response = await call('/v1/admin/scim-tokens', { method: 'POST', json: { label: 'Okta' } });
     const token = (await response.json()) as { id: string; token: string };
-    expect((await latest(server, 'scim-tokens.create')).target).toEqual({ type: 'scim-token', id: token.id, label: 'Okta' });
+    expect((await latest(server, 'scim-tokens.create')).target).toEqual({
+      type: 'scim-token',
+      id: token.id,
+      label: 'Okta',
+    });
     expect((await call(`/v1/admin/scim-tokens/${token.id}`, { method: 'DELETE' })).status).toBe(200);
     const revoked = await latest(server, 'scim-tokens.revoke');
     expect(revoked.target).toEqual({ type: 'scim-token', id: token.id, label: 'Okta' });

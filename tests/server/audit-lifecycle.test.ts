@@ -122,10 +122,16 @@ describe('the audit log over time', () => {
       advocateId: 'adv-x',
     });
     const refused = /append-only/;
-    await expect(db.updateTable('audit_log').set({ action: 'test.forged' }).where('id', '=', plain).execute()).rejects.toThrow(refused);
-    await expect(db.updateTable('audit_log').set({ change: '{}' }).where('id', '=', plain).execute()).rejects.toThrow(refused);
+    await expect(
+      db.updateTable('audit_log').set({ action: 'test.forged' }).where('id', '=', plain).execute(),
+    ).rejects.toThrow(refused);
+    await expect(db.updateTable('audit_log').set({ change: '{}' }).where('id', '=', plain).execute()).rejects.toThrow(
+      refused,
+    );
     await expect(db.updateTable('audit_log').set({ at: 0 }).where('id', '=', about).execute()).rejects.toThrow(refused);
-    await expect(db.updateTable('audit_log').set({ actor_id: 'adm-x' }).where('id', '=', about).execute()).rejects.toThrow(refused);
+    await expect(
+      db.updateTable('audit_log').set({ actor_id: 'adm-x' }).where('id', '=', about).execute(),
+    ).rejects.toThrow(refused);
     await db.updateTable('audit_log').set({ target_label: null, change: '{}' }).where('id', '=', about).execute();
     expect((await latest(server, 'test.plain')).actor.label).toBe('x');
     expect((await latest(server, 'test.about')).target?.label).toBeNull();
@@ -157,7 +163,11 @@ describe('the audit log over time', () => {
   it('keeps entries as long as the owner says, then purges them on the server clock', async () => {
     const db = server.deps.db;
     const now = server.clock.now;
-    await recordAudit(db, { actor: { type: 'system', id: null, label: null }, action: 'test.ancient' }, now - 400 * DAY);
+    await recordAudit(
+      db,
+      { actor: { type: 'system', id: null, label: null }, action: 'test.ancient' },
+      now - 400 * DAY,
+    );
     await recordAudit(db, { actor: { type: 'system', id: null, label: null }, action: 'test.recent' }, now - 10 * DAY);
     expect(await (await call('/v1/admin/audit/settings')).json()).toEqual({ retentionDays: 2190 });
     await expectProblem(await call('/v1/admin/audit/settings', { method: 'PUT', json: { retentionDays: 30 } }), 422);
@@ -185,5 +195,4 @@ describe('the audit log over time', () => {
     expect((await auditPage(server, 'action=test.recent', owner.token)).entries).toHaveLength(0);
     expect((await auditPage(server, 'action=audit.settings', owner.token)).entries).toHaveLength(1);
   });
-
 });

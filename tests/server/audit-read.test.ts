@@ -40,7 +40,11 @@ describe('reading the audit log', () => {
       },
       T + 31 * 3_600_000,
     );
-    await recordAudit(db, { actor: { type: 'system', id: null, label: 'retention' }, action: 'audit.purge' }, T + 32 * 3_600_000);
+    await recordAudit(
+      db,
+      { actor: { type: 'system', id: null, label: 'retention' }, action: 'audit.purge' },
+      T + 32 * 3_600_000,
+    );
   });
   afterAll(async () => {
     await server?.stop();
@@ -87,12 +91,15 @@ describe('reading the audit log', () => {
   });
 
   it('refuses a bad query with 400 malformed-query', async () => {
-    for (const query of ['from=yesterday', 'limit=0', 'limit=1000', 'action=content.%25', 'cursor=bm9wZQ', 'sort=asc']) {
-      await expectProblem(
-        await server.call(`/v1/admin/audit?${query}`, { token: admin }),
-        400,
-        'malformed-query',
-      );
+    for (const query of [
+      'from=yesterday',
+      'limit=0',
+      'limit=1000',
+      'action=content.%25',
+      'cursor=bm9wZQ',
+      'sort=asc',
+    ]) {
+      await expectProblem(await server.call(`/v1/admin/audit?${query}`, { token: admin }), 400, 'malformed-query');
     }
   });
 

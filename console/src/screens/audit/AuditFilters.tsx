@@ -30,14 +30,19 @@ export function AuditFilters({ values }: { values: AuditFilterValues }) {
   const invalid = error ? { 'aria-invalid': true, 'aria-describedby': 'audit-filter-error' } : {};
   return (
     <form class="toolbar audit-filters" onSubmit={apply} noValidate aria-label="Filter the audit log">
-      <div class="field field--inline">
-        <label for="audit-from">From</label>
-        <input id="audit-from" type="date" value={draft.from} max={draft.to || undefined} {...invalid} onInput={set('from')} />
-      </div>
-      <div class="field field--inline">
-        <label for="audit-to">To</label>
-        <input id="audit-to" type="date" value={draft.to} min={draft.from || undefined} {...invalid} onInput={set('to')} />
-      </div>
+      {(['from', 'to'] as const).map((key) => (
+        <div key={key} class="field field--inline">
+          <label for={`audit-${key}`}>{key === 'from' ? 'From' : 'To'}</label>
+          <input
+            id={`audit-${key}`}
+            type="date"
+            value={draft[key]}
+            {...(key === 'from' ? { max: draft.to || undefined } : { min: draft.from || undefined })}
+            {...invalid}
+            onInput={set(key)}
+          />
+        </div>
+      ))}
       <div class="field field--inline">
         <label for="audit-actor">Who</label>
         <input

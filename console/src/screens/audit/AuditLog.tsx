@@ -75,7 +75,12 @@ export function AuditLog(values: AuditFilterValues) {
         </p>
       </PageHeader>
       <AuditFilters key={JSON.stringify(values)} values={values} />
-      <Loaded failure="Couldn't load the audit log" loading="Loading the audit log…" from={first} ready={first.data !== null}>
+      <Loaded
+        failure="Couldn't load the audit log"
+        loading="Loading the audit log…"
+        from={first}
+        ready={first.data !== null}
+      >
         {() =>
           entries.length === 0 ? (
             <p class="empty">No entries match these filters.</p>

@@ -14,7 +14,11 @@ function when(iso: string): string {
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <Table class="table--stack audit-table" caption="Audit log, newest first" columns={['Time', 'Who', 'Action', 'Target', 'Change']}>
+    <Table
+      class="table--stack audit-table"
+      caption="Audit log, newest first"
+      columns={['Time', 'Who', 'Action', 'Target', 'Change']}
+    >
       {entries.map((entry) => {
         const actor = actorName(entry.actor);
         const summary = summariseChange(entry.change);
@@ -24,8 +28,10 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <time dateTime={entry.at}>{when(entry.at)}</time>
             </td>
             <td data-label="Who">
-              {actor.name}
-              {actor.detail && <span class="muted small"> ({actor.detail})</span>}
+              <div>
+                {actor.name}
+                {actor.detail && <span class="muted small"> ({actor.detail})</span>}
+              </div>
             </td>
             <th scope="row" data-label="Action">
               {auditActionWords(entry.action)}
@@ -33,11 +39,13 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             </th>
             <td data-label="Target">{targetName(entry.target)}</td>
             <td data-label="Change" class="audit-table__change">
-              {summary && <span>{summary}</span>}
-              <details class="details">
-                <summary>Details</summary>
-                <pre class="audit-table__json">{JSON.stringify(entry.change, null, 2)}</pre>
-              </details>
+              <div>
+                {summary && <p class="audit-table__summary">{summary}</p>}
+                <details class="details">
+                  <summary>Details</summary>
+                  <pre class="audit-table__json">{JSON.stringify(entry.change, null, 2)}</pre>
+                </details>
+              </div>
             </td>
           </tr>
         );

@@ -18,7 +18,10 @@ describe('audit summaries', () => {
   });
 
   it('names actors and targets', () => {
-    expect(actorName({ type: 'admin', id: 'a1', label: 'ann@corp.test' })).toEqual({ name: 'ann@corp.test', detail: null });
+    expect(actorName({ type: 'admin', id: 'a1', label: 'ann@corp.test' })).toEqual({
+      name: 'ann@corp.test',
+      detail: null,
+    });
     expect(actorName({ type: 'scim', id: 't1', label: 'Okta' })).toEqual({ name: 'Identity provider', detail: 'Okta' });
     expect(targetName({ type: 'scim-token', id: 't1', label: null })).toBe('scim token t1');
     expect(targetName({ type: 'content', id: 'c1', label: 'Launch' })).toBe('content: Launch');

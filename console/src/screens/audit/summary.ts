@@ -27,7 +27,9 @@ export function summariseChange(change: unknown): string {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     if (keys.length === 0) parts.push('No change');
     for (const key of keys) {
-      parts.push(key in before ? `${key}: ${short(before[key])} → ${short(after[key])}` : `${key}: ${short(after[key])}`);
+      parts.push(
+        key in before ? `${key}: ${short(before[key])} → ${short(after[key])}` : `${key}: ${short(after[key])}`,
+      );
     }
   }
   const rest = Object.entries(change).filter(([key]) => !['reason', 'failures', 'before', 'after'].includes(key));
