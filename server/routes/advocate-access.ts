@@ -90,6 +90,8 @@ export function advocateAdminRoutes(deps: Deps): Route[] {
       handler: async (c, { params: { id } }) => {
         const refusal = await restoreRemoved(deps, id);
         if (refusal) throw RESTORE_REFUSALS[refusal](id);
+        // About this advocate: their erasure later blanks the entry's personal fields.
+        c.set('audit', { advocateId: id });
         c.header('cache-control', 'no-store');
         const [row] = await advocateRows(deps, id);
         return c.json(row);
