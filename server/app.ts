@@ -11,6 +11,7 @@ import { ProblemError, problemResponse } from './problem';
 import { adminSessionRoutes } from './routes/admin-session';
 import { advocateAdminRoutes, tokenRoutes } from './routes/advocate-access';
 import { contentRoutes } from './routes/content';
+import { approvalRoutes } from './routes/approvals';
 import { consoleRoutes } from './routes/console';
 import { consoleApiRoutes } from './routes/console-api';
 import { documentRoutes } from './routes/documents';
@@ -68,6 +69,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     ...ssoRoutes(deps),
     ...inviteRoutes(deps),
     ...contentRoutes(deps),
+    ...approvalRoutes(deps),
     ...consoleApiRoutes(deps),
     ...advocateAdminRoutes(deps),
     ...documentRoutes(deps),

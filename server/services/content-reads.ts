@@ -12,7 +12,7 @@ export function findContent(db: Kysely<Database>, id: string): Promise<ContentRo
 export async function listContent(db: Kysely<Database>, filter: ContentListQuery, now: number): Promise<ContentRow[]> {
   const { status, q } = filter;
   let query = db.selectFrom('content').selectAll();
-  if (status === 'draft' || status === 'archived') query = query.where('status', '=', status);
+  if (status === 'draft' || status === 'pending' || status === 'archived') query = query.where('status', '=', status);
   else if (status === 'scheduled') query = query.where('status', '=', 'published').where('publish_at', '>', now);
   else if (status === 'published') {
     query = query
