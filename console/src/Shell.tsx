@@ -7,6 +7,7 @@ import { PageHeader, requestHeadingFocus, SkipLink } from './components/ui';
 import { href, routeKey, useRoute, type Route } from './router';
 import { Header } from './shell/Header';
 import { Analytics } from './screens/analytics/Analytics';
+import { Approvals } from './screens/approvals/Approvals';
 import { ComposeLoader } from './screens/compose/ComposeLoader';
 import { ContentList } from './screens/content/ContentList';
 import { GuidelinesEditor } from './screens/guidelines/GuidelinesEditor';
@@ -41,13 +42,13 @@ export function Shell({ session, onSignOut }: Props) {
       <SkipLink />
       <Header route={route} session={session} onSignOut={onSignOut} />
       <main id="main" class="main" tabIndex={-1}>
-        <Screen key={key} route={route} />
+        <Screen key={key} route={route} session={session} />
       </main>
     </div>
   );
 }
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, session }: { route: Route; session: Session }) {
   switch (route.name) {
     case 'home':
       return <Home />;
@@ -71,6 +72,11 @@ function Screen({ route }: { route: Route }) {
       return <IntegrationScreen />;
     case 'analytics':
       return <Analytics from={route.from} to={route.to} />;
+    case 'approvals': {
+      // Sessions name the role once roles reach the console; before that every admin is an owner.
+      const role = (session.admin as { role?: string }).role;
+      return <Approvals canManage={role === undefined || role === 'owner'} />;
+    }
     case 'not-found':
       return (
         <PageHeader title="Page not found">

@@ -186,7 +186,9 @@ export const contentItemSchema = z.object({
   ...publicContentFields,
   status: contentStatusSchema,
   override: contentOverrideSchema.nullable().describe('set when it was published past must-fix guidelines'),
-  review: contentReviewSchema.nullable().describe('its latest submission for approval and review; null: never submitted'),
+  review: contentReviewSchema
+    .nullable()
+    .describe('its latest submission for approval and review; null: never submitted'),
 });
 export type ContentItem = z.infer<typeof contentItemSchema>;
 

@@ -231,7 +231,10 @@ export function contentRoutes(deps: Deps): Route[] {
         200: { description: 'Published or scheduled', schema: contentItemSchema },
         403: { description: 'Approvals are on: approval-required (not a reviewer) or self-approval' },
         404: notFoundDoc,
-        409: { description: 'Already expired: move expiresAt first; or not-pending: approvals are on and it was not submitted' },
+        409: {
+          description:
+            'Already expired: move expiresAt first; or not-pending: approvals are on and it was not submitted',
+        },
         422: mustFixDoc,
       },
       handler: async (c, { params, body }) => {

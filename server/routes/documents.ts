@@ -9,7 +9,8 @@ const SUMMARIES: Record<DocumentName, string> = {
   organization: "The organisation's name and logo, as the extension's setup, the popup and the console show them",
   selectors:
     "Selector overrides per composer site (linkedin, x): CSS selectors by key of the extension's selector table, for a site whose markup changed",
-  approvals: 'Approvals: whether every post needs approval by someone else, and whether notifications are also e-mailed',
+  approvals:
+    'Approvals: whether every post needs approval by someone else, and whether notifications are also e-mailed',
 };
 
 /** A document's path under /v1/admin: its name unless it declares one. */

@@ -162,10 +162,14 @@ export async function checkReviewer(
 /** Approvals on: a create that publishes at once is refused (403 approval-required, or self-approval for a reviewer). */
 export function refuseDirectPublish(admin: AdminPrincipal): never {
   if (can(admin.role, 'content.review')) {
-    throw new ProblemError(403, 'Approvals are on: someone else has to approve your post. Create it with submit: true.', {
-      type: 'self-approval',
-      title: 'Cannot review your own post',
-    });
+    throw new ProblemError(
+      403,
+      'Approvals are on: someone else has to approve your post. Create it with submit: true.',
+      {
+        type: 'self-approval',
+        title: 'Cannot review your own post',
+      },
+    );
   }
   throw new ProblemError(403, 'Approvals are on: create the post with submit: true, and an approver publishes it.', {
     type: 'approval-required',

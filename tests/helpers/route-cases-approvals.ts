@@ -17,7 +17,11 @@ export const APPROVALS_ROUTE_CASES: Record<string, RouteCase> = {
   }),
   'GET /v1/admin/approvals': async () => ({ path: '/v1/admin/approvals', ok: 200 }),
   'GET /v1/admin/notifications': async () => ({ path: '/v1/admin/notifications', ok: 200 }),
-  'POST /v1/admin/notifications/read': async () => ({ path: '/v1/admin/notifications/read', json: {}, ok: 200 }),
+  'POST /v1/admin/notifications/read': async () => ({
+    path: '/v1/admin/notifications/read',
+    json: { ids: ['no-such-notification'] },
+    ok: 200,
+  }),
   'GET /v1/admin/settings/approvals': async () => ({ path: '/v1/admin/settings/approvals', ok: 200 }),
   'PUT /v1/admin/settings/approvals': async () => ({
     path: '/v1/admin/settings/approvals',

@@ -16,7 +16,12 @@ interface Received {
 }
 
 /** An SMTP server on 127.0.0.1 that keeps every message it receives. */
-async function smtpSink(): Promise<{ url: string; received: Received[]; next(): Promise<Received>; stop(): Promise<void> }> {
+async function smtpSink(): Promise<{
+  url: string;
+  received: Received[];
+  next(): Promise<Received>;
+  stop(): Promise<void>;
+}> {
   const received: Received[] = [];
   const waiting: ((message: Received) => void)[] = [];
   const smtp = new SMTPServer({
@@ -132,7 +137,10 @@ describe('approvals by e-mail', () => {
 
   it('never fails the request when the SMTP server is down: retried, then dropped with a log line', async () => {
     const config = { smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, mailFrom: 'relay@example.com' };
-    const mail = { to: 'x@example.com', ...noticeMail({ kind: 'approved', comment: null }, { title: 't', actor: 'a', link: 'l' }) };
+    const mail = {
+      to: 'x@example.com',
+      ...noticeMail({ kind: 'approved', comment: null }, { title: 't', actor: 'a', link: 'l' }),
+    };
     const started = Date.now();
     expect(await sendMail(config, mail, [10, 10])).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(20);

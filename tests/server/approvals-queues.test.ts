@@ -125,15 +125,15 @@ describe('approvals: sync, queues and notifications', () => {
     expect((await notifications(editor)).items[0]).toMatchObject({ kind: 'approved', contentId: post.id });
 
     const one = told.items[0]!.id;
-    expect(await ok(call(fresh.token, '/v1/admin/notifications/read', { method: 'POST', json: { ids: [one] } }))).toEqual(
-      { marked: 1 },
-    );
+    expect(
+      await ok(call(fresh.token, '/v1/admin/notifications/read', { method: 'POST', json: { ids: [one] } })),
+    ).toEqual({ marked: 1 });
     const afterOne = await notifications(fresh);
     expect(afterOne.items.find((item) => item.id === one)?.read).toBe(true);
     // Another admin cannot mark someone else's.
-    expect(await ok(call(editor.token, '/v1/admin/notifications/read', { method: 'POST', json: { ids: [one] } }))).toEqual(
-      { marked: 0 },
-    );
+    expect(
+      await ok(call(editor.token, '/v1/admin/notifications/read', { method: 'POST', json: { ids: [one] } })),
+    ).toEqual({ marked: 0 });
     await ok(call(editor.token, '/v1/admin/notifications/read', { method: 'POST' }));
     expect((await notifications(editor)).unread).toBe(0);
   });

@@ -129,9 +129,7 @@ describe('approvals', () => {
     });
 
     it('applies the must-fix check at approval, to the approver', async () => {
-      const guidelines = await ok<Record<string, unknown>>(
-        server.call('/v1/admin/guidelines', { token: owner.token }),
-      );
+      const guidelines = await ok<Record<string, unknown>>(server.call('/v1/admin/guidelines', { token: owner.token }));
       await ok(
         server.call('/v1/admin/guidelines', {
           method: 'PUT',
@@ -173,7 +171,9 @@ describe('approvals', () => {
     it('sends an approved post back to pending when its words, link or networks change', async () => {
       const post = await ok<ContentItem>(create(editor, { submit: true }), 201);
       await ok(publish(approver, post.id));
-      const reopened = await ok<ContentItem>(patch(editor, post.id, { variants: { linkedin: ['New words'], x: ['New words'] } }));
+      const reopened = await ok<ContentItem>(
+        patch(editor, post.id, { variants: { linkedin: ['New words'], x: ['New words'] } }),
+      );
       expect(reopened).toMatchObject({
         status: 'pending',
         review: { state: 'pending', submittedBy: editor.id, reviewedBy: null },

@@ -31,7 +31,8 @@ import { LinkFields } from './LinkFields';
 import { NetworksSection } from './NetworksSection';
 import { NetworkVariants } from './NetworkVariants';
 import { PreviewPanel } from './PreviewPanel';
-import { archiveContent, savedNotice, saveContent } from './save';
+import { archiveContent, savedNotice, saveContent, submitContent } from './save';
+import { useApprovalsOn } from '../approvals/use-approvals';
 import { TimingSection } from './TimingSection';
 import { usePagePreview } from './use-page-preview';
 import { variantActions } from './use-variant-actions';
@@ -56,6 +57,7 @@ interface PendingOverride {
 export function Compose({ item: initialItem, guidelines, guidelinesError }: ComposeProps) {
   const [item, setItem] = useState<ContentItem | null>(initialItem);
   const [mustFix, setMustFix] = useState<PendingOverride | null>(null);
+  const approvalsOn = useApprovalsOn();
   const form = useSchemaForm<Draft, ContentInput>({
     schema: contentInputSchema,
     candidate,
@@ -117,6 +119,23 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
         },
         (message) => `Couldn't archive: ${message}`,
       );
+      return;
+    }
+    if (action === 'submit') {
+      void form.submit({
+        action,
+        save: async (input) => {
+          const saved = await submitContent(item, input);
+          const notice = savedNotice(saved, false);
+          if (!item) {
+            flash = notice;
+            navigate(contentHref(saved.id), { replace: true });
+            return;
+          }
+          setItem(saved);
+          return { notice };
+        },
+      });
       return;
     }
     const live = action === 'publish' || action === 'schedule';
@@ -284,6 +303,8 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           busy={form.busy}
           scheduleReady={isFuture(draft.publishAt)}
           onAction={run}
+          approvals={approvalsOn}
+          review={item?.review}
         />
       </form>
     </>
