@@ -31,6 +31,8 @@ test('an editor submits a post for approval and an approver approves it from the
   await page.getByLabel('URL', { exact: true }).fill('https://example.com/results');
   await page.getByLabel('Title').fill('Quarterly results');
   await page.getByLabel('LinkedIn variant 1', { exact: true }).fill('Our quarterly results are in.');
+  await page.getByRole('tab', { name: /^X/ }).click();
+  await page.getByLabel('X variant 1', { exact: true }).fill('Results are in {link}');
   await expect(page.getByRole('button', { name: 'Publish now' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Submit for approval' }).click();
   await expect(page.getByText('Submitted for approval: approvers have been told.')).toBeVisible();
