@@ -53,7 +53,7 @@ export function Approvals({ canManage }: Props) {
           return (
             <>
               {!data.enabled && <p class="notice notice--info">Approvals are off: editors publish posts directly.</p>}
-              <section aria-labelledby="approvals-review">
+              <section class="approvals__section" aria-labelledby="approvals-review">
                 <h2 id="approvals-review">Waiting for your review</h2>
                 {data.toReview.length === 0 ? (
                   <p>Nothing waits for your review.</p>
@@ -72,7 +72,7 @@ export function Approvals({ canManage }: Props) {
                   </p>
                 )}
               </section>
-              <section aria-labelledby="approvals-mine">
+              <section class="approvals__section" aria-labelledby="approvals-mine">
                 <h2 id="approvals-mine">Your submissions</h2>
                 {data.mine.length === 0 ? (
                   <p>
