@@ -12,7 +12,7 @@ import type { Deps } from '../context';
 import { ProblemError } from '../problem';
 import * as approvals from '../services/approvals';
 import { adminItem, adminItems } from '../services/content-overrides';
-import { findContent } from '../services/content-reads';
+import { requireContent } from '../services/content-reads';
 import { saveContent } from '../services/content-writes';
 import { listNotifications, markRead, notifyReviewed, notifySubmitted } from '../services/notifications';
 import { defineRoute, type Route } from './define';
@@ -20,11 +20,7 @@ import { defineRoute, type Route } from './define';
 const notFoundDoc = { description: 'No such content' };
 
 export function approvalRoutes(deps: Deps): Route[] {
-  async function load(id: string) {
-    const row = await findContent(deps.db, id);
-    if (!row) throw new ProblemError(404, `No content with id ${id}.`, { type: 'not-found' });
-    return row;
-  }
+  const load = (id: string) => requireContent(deps.db, id);
 
   return [
     defineRoute({

@@ -14,7 +14,7 @@ import { isLive, resolveNetworks, statusOf, toContentItem, toMillis, type Conten
 import { adminItem, adminItems, checkPublish } from '../services/content-overrides';
 import * as approvals from '../services/approvals';
 import { notifyReviewed, notifySubmitted } from '../services/notifications';
-import { findContent, listContent } from '../services/content-reads';
+import { listContent, requireContent } from '../services/content-reads';
 import { contentColumns, createContent, saveContent } from '../services/content-writes';
 import { contentCounts } from '../services/overview';
 import { defineRoute, type Route } from './define';
@@ -27,11 +27,7 @@ const mustFixDoc = {
 };
 
 export function contentRoutes(deps: Deps): Route[] {
-  async function load(id: string): Promise<ContentRow> {
-    const row = await findContent(deps.db, id);
-    if (!row) throw new ProblemError(404, `No content with id ${id}.`, { type: 'not-found' });
-    return row;
-  }
+  const load = (id: string): Promise<ContentRow> => requireContent(deps.db, id);
 
   return [
     defineRoute({

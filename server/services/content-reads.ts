@@ -2,10 +2,18 @@
 import type { Kysely } from 'kysely';
 import type { ContentListQuery } from '../../lib/console-schemas';
 import type { Database } from '../db/schema';
+import { ProblemError } from '../problem';
 import type { ContentRow } from './content';
 
 export function findContent(db: Kysely<Database>, id: string): Promise<ContentRow | undefined> {
   return db.selectFrom('content').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The row, or 404 not-found. */
+export async function requireContent(db: Kysely<Database>, id: string): Promise<ContentRow> {
+  const row = await findContent(db, id);
+  if (!row) throw new ProblemError(404, `No content with id ${id}.`, { type: 'not-found' });
+  return row;
 }
 
 /** Every row, most recently changed first, of a status as of `now` and containing `q`. */

@@ -124,17 +124,7 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
     if (action === 'submit') {
       void form.submit({
         action,
-        save: async (input) => {
-          const saved = await submitContent(item, input);
-          const notice = savedNotice(saved, false);
-          if (!item) {
-            flash = notice;
-            navigate(contentHref(saved.id), { replace: true });
-            return;
-          }
-          setItem(saved);
-          return { notice };
-        },
+        save: async (input) => landed(await submitContent(item, input), false),
       });
       return;
     }
@@ -157,16 +147,21 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           setMustFix({ failures, verb: action === 'schedule' ? 'Schedule' : 'Publish', input, live });
           return;
         }
-        const notice = savedNotice(saved, live);
-        if (!item) {
-          flash = notice;
-          navigate(contentHref(saved.id), { replace: true });
-          return;
-        }
-        setItem(saved);
-        return { notice };
+        return landed(saved, live);
       },
     });
+  }
+
+  /** After a save: a new post moves to its own address (the notice shown there), else the editor shows it. */
+  function landed(saved: ContentItem, live: boolean): { notice: Notice } | undefined {
+    const notice = savedNotice(saved, live);
+    if (!item) {
+      flash = notice;
+      navigate(contentHref(saved.id), { replace: true });
+      return undefined;
+    }
+    setItem(saved);
+    return { notice };
   }
 
   /** "Publish anyway" in the must-fix dialog: the same save, with the reason. */
