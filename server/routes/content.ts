@@ -59,7 +59,7 @@ export function contentRoutes(deps: Deps): Route[] {
             pending: true,
             override: approvals.bothWrites(approvals.editWrite(admin.id), approvals.submitWrite(admin.id, null)),
           });
-          c.set('audit', { action: 'content.submit' });
+          c.set('audit', { action: 'content.submit', target: { type: 'content', id: row.id, label: row.title } });
           await notifySubmitted(deps, row.id, admin.id, null);
           return c.json(await adminItem(deps.db, row, row.created_at), 201);
         }

@@ -78,6 +78,13 @@ describe('approvals', () => {
     it('lets an approver publish a pending post, recording who approved it and when', async () => {
       const post = await ok<ContentItem>(create(editor, { submit: true }), 201);
       expect(post).toMatchObject({ status: 'pending', review: { state: 'pending', submittedBy: editor.id } });
+      const submitted = await server.deps.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('target_id', '=', post.id)
+        .where('action', '=', 'content.submit')
+        .executeTakeFirst();
+      expect(submitted?.actor_id).toBe(editor.id);
       const published = await ok<ContentItem>(publish(approver, post.id, { comment: 'Looks good' }));
       expect(published).toMatchObject({
         status: 'published',
@@ -123,6 +130,14 @@ describe('approvals', () => {
         status: 'draft',
         review: { state: 'rejected', reviewedBy: approver.id, comment: 'Add the #ad disclosure.' },
       });
+      const entry = await server.deps.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('target_id', '=', post.id)
+        .where('action', '=', 'content.reject')
+        .executeTakeFirst();
+      expect(entry?.actor_id).toBe(approver.id);
+      expect(entry?.change).toContain('Add the #ad disclosure.');
       await expectProblem(await reject(approver, post.id, { comment: 'again' }), 409, 'not-pending');
       const again = await ok<ContentItem>(submit(editor, post.id));
       expect(again.review).toMatchObject({ state: 'pending', comment: null, reviewedBy: null });
