@@ -12,6 +12,7 @@ import { adminSessionRoutes } from './routes/admin-session';
 import { advocateAdminRoutes, tokenRoutes } from './routes/advocate-access';
 import { auditRoutes } from './routes/audit';
 import { contentRoutes } from './routes/content';
+import { approvalRoutes } from './routes/approvals';
 import { consoleRoutes } from './routes/console';
 import { consoleApiRoutes } from './routes/console-api';
 import { documentRoutes } from './routes/documents';
@@ -69,6 +70,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     ...ssoRoutes(deps),
     ...inviteRoutes(deps),
     ...contentRoutes(deps),
+    ...approvalRoutes(deps),
     ...consoleApiRoutes(deps),
     ...advocateAdminRoutes(deps),
     ...documentRoutes(deps),

@@ -21,6 +21,10 @@ export interface Config {
   publicUrl: string;
   adminEmail?: string;
   adminPassword?: string;
+  /** RELAY_SMTP_URL (smtp://user:pass@host:587, smtps://…): with RELAY_MAIL_FROM, approval notifications by e-mail. */
+  smtpUrl?: string;
+  /** RELAY_MAIL_FROM: the sender of those e-mails. */
+  mailFrom?: string;
   utmMedium: string;
   bodyLimitBytes: number;
   sessionTtlMs: number;
@@ -309,6 +313,10 @@ export function loadConfig(env: Env = process.env): Config {
       'RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ADMIN_GROUP: without it nobody signs in to the console with the identity provider',
     );
   }
+  const smtpUrl = env.RELAY_SMTP_URL?.trim() || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    throw new ConfigError('RELAY_SMTP_URL must be an smtp:// or smtps:// URL');
+  }
   const invites = onOff(env, 'RELAY_INVITES', true);
   if (!invites && !sso) {
     throw new ConfigError('RELAY_INVITES=off needs RELAY_OIDC_ISSUER: advocates would have no way to enrol');
@@ -320,6 +328,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     adminEmail,
     adminPassword,
+    smtpUrl,
+    mailFrom: env.RELAY_MAIL_FROM?.trim() || undefined,
     utmMedium: env.RELAY_UTM_MEDIUM || 'employee_advocacy',
     auditRetentionDays: integer(env, 'RELAY_AUDIT_RETENTION_DAYS', 2_190, 365, 7_300),
     bodyLimitBytes: integer(env, 'RELAY_BODY_LIMIT', 256 * 1024, 1024, 50 * 1024 * 1024),

@@ -8,6 +8,7 @@ import { href, routeKey, useRoute, type Route } from './router';
 import { Header } from './shell/Header';
 import { Analytics } from './screens/analytics/Analytics';
 import { AuditLog } from './screens/audit/AuditLog';
+import { Approvals } from './screens/approvals/Approvals';
 import { ComposeLoader } from './screens/compose/ComposeLoader';
 import { ContentList } from './screens/content/ContentList';
 import { GuidelinesEditor } from './screens/guidelines/GuidelinesEditor';
@@ -42,13 +43,13 @@ export function Shell({ session, onSignOut }: Props) {
       <SkipLink />
       <Header route={route} session={session} onSignOut={onSignOut} />
       <main id="main" class="main" tabIndex={-1}>
-        <Screen key={key} route={route} />
+        <Screen key={key} route={route} session={session} />
       </main>
     </div>
   );
 }
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, session }: { route: Route; session: Session }) {
   switch (route.name) {
     case 'home':
       return <Home />;
@@ -74,6 +75,11 @@ function Screen({ route }: { route: Route }) {
       return <Analytics from={route.from} to={route.to} />;
     case 'audit':
       return <AuditLog from={route.from} to={route.to} actor={route.actor} action={route.action} />;
+    case 'approvals': {
+      // Sessions name the role once roles reach the console; before that every admin is an owner.
+      const role = (session.admin as { role?: string }).role;
+      return <Approvals canManage={role === undefined || role === 'owner'} />;
+    }
     case 'not-found':
       return (
         <PageHeader title="Page not found">

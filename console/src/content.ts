@@ -5,6 +5,7 @@ import { allVariants } from './networks';
 export const STATUS_FILTERS: { value: '' | ContentStatus; label: string }[] = [
   { value: '', label: 'All' },
   { value: 'draft', label: 'Draft' },
+  { value: 'pending', label: 'Awaiting approval' },
   { value: 'scheduled', label: 'Scheduled' },
   { value: 'published', label: 'Live' },
   { value: 'archived', label: 'Archived' },
@@ -12,6 +13,7 @@ export const STATUS_FILTERS: { value: '' | ContentStatus; label: string }[] = [
 
 export const STATUS_LABEL: Record<ContentStatus, string> = {
   draft: 'Draft',
+  pending: 'Awaiting approval',
   scheduled: 'Scheduled',
   published: 'Live',
   archived: 'Archived',

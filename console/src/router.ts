@@ -15,6 +15,7 @@ export type Route =
   | { name: 'provisioning' }
   | { name: 'organization' }
   | { name: 'integration' }
+  | { name: 'approvals' }
   | { name: 'analytics'; from: string; to: string }
   | { name: 'audit'; from: string; to: string; actor: string; action: string }
   | { name: 'not-found'; path: string };
@@ -46,6 +47,7 @@ export function parseHash(hash: string): Route {
   if (first === 'provisioning' && !second) return { name: 'provisioning' };
   if (first === 'organization' && !second) return { name: 'organization' };
   if (first === 'integration' && !second) return { name: 'integration' };
+  if (first === 'approvals' && !second) return { name: 'approvals' };
   if (first === 'analytics' && !second)
     return { name: 'analytics', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   if (first === 'audit' && !second) {

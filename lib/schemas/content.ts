@@ -12,6 +12,7 @@ import {
   TEXT_NETWORKS,
   type Network,
 } from './common';
+import { approvalCommentSchema, contentReviewSchema } from './approvals';
 
 const tagSchema = lineSchema().trim().min(1).max(40);
 const variantTextSchema = multilineSchema().trim().min(1, 'a variant cannot be empty').max(3000);
@@ -94,6 +95,7 @@ export const contentInputSchema = z
     expiresAt: contentFields.expiresAt.optional(),
     publish: z.boolean().optional().describe('publish at once (or schedule, when publishAt is in the future)'),
     overrideReason: overrideReasonSchema.optional(),
+    submit: z.boolean().optional().describe('with approvals on: create it submitted for approval (pending)'),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -129,7 +131,8 @@ export const contentPatchSchema = z
   });
 export type ContentPatch = z.infer<typeof contentPatchSchema>;
 
-export const contentStatusSchema = z.enum(['draft', 'scheduled', 'published', 'archived']);
+/** pending: submitted for approval (approvals on), not on any extension until approved. */
+export const contentStatusSchema = z.enum(['draft', 'pending', 'scheduled', 'published', 'archived']);
 export type ContentStatus = z.infer<typeof contentStatusSchema>;
 
 const publicContentFields = {
@@ -150,7 +153,12 @@ const publicContentFields = {
 };
 
 /** POST /v1/admin/content/{id}/publish's optional body. */
-export const publishBodySchema = z.object({ overrideReason: overrideReasonSchema.optional() }).strict();
+export const publishBodySchema = z
+  .object({
+    overrideReason: overrideReasonSchema.optional(),
+    comment: approvalCommentSchema.optional().describe("with approvals on: the approver's comment, recorded"),
+  })
+  .strict();
 export type PublishBody = z.infer<typeof publishBodySchema>;
 
 /** One must-fix rule a variant breaks (lib/guidelines/publish-check.ts), as the 422 and an override list them. */
@@ -178,6 +186,9 @@ export const contentItemSchema = z.object({
   ...publicContentFields,
   status: contentStatusSchema,
   override: contentOverrideSchema.nullable().describe('set when it was published past must-fix guidelines'),
+  review: contentReviewSchema
+    .nullable()
+    .describe('its latest submission for approval and review; null: never submitted'),
 });
 export type ContentItem = z.infer<typeof contentItemSchema>;
 

@@ -16,3 +16,5 @@ export * from './sso';
 export * from './organization';
 export * from './selectors';
 export * from './health';
+export * from './approvals';
+export * from './approvals-queue';

@@ -13,6 +13,7 @@ import * as images from './migrations/0009_images';
 import * as integrationHealth from './migrations/0010_integration_health';
 import * as rolesAudit from './migrations/0011_roles_audit';
 import * as audiencesLanguages from './migrations/0012_audiences_languages';
+import * as approvals from './migrations/0013_approvals';
 import * as auditAppendOnly from './migrations/0014_audit_append_only';
 
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010_integration_health': integrationHealth,
   '0011_roles_audit': rolesAudit,
   '0012_audiences_languages': audiencesLanguages,
+  '0013_approvals': approvals,
   '0014_audit_append_only': auditAppendOnly,
 };
 

@@ -169,7 +169,7 @@ export interface ContentTable {
   tags: string;
   variants: string;
   networks: string;
-  /** draft | published | archived; "scheduled" is published with publish_at in the future. */
+  /** draft | pending | published | archived; "scheduled" is published with publish_at in the future. */
   status: string;
   publish_at: number | null;
   expires_at: number | null;
@@ -187,6 +187,44 @@ export interface ContentTable {
   seq: number;
   created_at: number;
   updated_at: number;
+}
+
+/** A post's latest review and last editor (migration 0013): services/approvals.ts. */
+export interface ContentReviewsTable {
+  content_id: string;
+  /** pending | approved | rejected; null: never submitted. */
+  state: string | null;
+  submitted_by: string | null;
+  submitted_at: number | null;
+  note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: number | null;
+  comment: string | null;
+  edited_by: string | null;
+  edited_at: number | null;
+}
+
+/** Every review step (migration 0013): submit, approve, reject, reopen. */
+export interface ContentReviewStepsTable {
+  id: string;
+  content_id: string;
+  action: string;
+  admin_id: string | null;
+  comment: string | null;
+  at: number;
+}
+
+/** A console notification for one admin (migration 0013). */
+export interface AdminNotificationsTable {
+  id: string;
+  admin_id: string;
+  /** submitted | approved | rejected */
+  kind: string;
+  content_id: string;
+  actor_id: string | null;
+  comment: string | null;
+  created_at: number;
+  read_at: number | null;
 }
 
 /** A publish past a must-fix rule (migration 0008): the latest per content item. */
@@ -307,6 +345,9 @@ export interface Database {
   advocates: AdvocatesTable;
   content: ContentTable;
   content_overrides: ContentOverridesTable;
+  content_reviews: ContentReviewsTable;
+  content_review_steps: ContentReviewStepsTable;
+  admin_notifications: AdminNotificationsTable;
   documents: DocumentsTable;
   links: LinksTable;
   shares: SharesTable;

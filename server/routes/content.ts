@@ -12,7 +12,9 @@ import type { Deps } from '../context';
 import { ProblemError, validationProblem } from '../problem';
 import { isLive, resolveNetworks, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
 import { adminItem, adminItems, checkPublish } from '../services/content-overrides';
-import { findContent, listContent } from '../services/content-reads';
+import * as approvals from '../services/approvals';
+import { notifyReviewed, notifySubmitted } from '../services/notifications';
+import { listContent, requireContent } from '../services/content-reads';
 import { contentColumns, createContent, saveContent } from '../services/content-writes';
 import { noteContent, recordOverride } from '../services/audit-content';
 import { contentCounts } from '../services/overview';
@@ -26,17 +28,14 @@ const mustFixDoc = {
 };
 
 export function contentRoutes(deps: Deps): Route[] {
-  async function load(id: string): Promise<ContentRow> {
-    const row = await findContent(deps.db, id);
-    if (!row) throw new ProblemError(404, `No content with id ${id}.`, { type: 'not-found' });
-    return row;
-  }
+  const load = (id: string): Promise<ContentRow> => requireContent(deps.db, id);
 
   return [
     defineRoute({
       method: 'post',
       path: '/v1/admin/content',
-      summary: 'Create content: a draft, or published/scheduled with publish: true',
+      summary:
+        'Create content: a draft, published/scheduled with publish: true, or with approvals on submitted for approval with submit: true',
       tag: 'content',
       auth: 'admin',
       permission: 'content.write',
@@ -45,10 +44,26 @@ export function contentRoutes(deps: Deps): Route[] {
       responses: {
         201: { description: 'Created', schema: contentItemSchema },
         400: { description: 'Malformed JSON' },
+        403: { description: 'Approvals are on: approval-required (publish: true), or self-approval for a reviewer' },
+        409: { description: 'approvals-off: submit: true while approvals are off' },
         413: { description: 'Body too large' },
         422: mustFixDoc,
       },
       handler: async (c, { body }) => {
+        const admin = c.get('admin');
+        // Approvals on: nobody publishes their own new post; submit: true creates it pending.
+        const reviewed = await approvals.approvalsOn(deps.db);
+        if (reviewed && body.publish) approvals.refuseDirectPublish(admin);
+        if (!reviewed && body.submit) throw approvals.approvalsOff();
+        if (body.submit) {
+          const row = await createContent(deps, body, {
+            pending: true,
+            override: approvals.bothWrites(approvals.editWrite(admin.id), approvals.submitWrite(admin.id, null)),
+          });
+          c.set('audit', { action: 'content.submit', target: { type: 'content', id: row.id, label: row.title } });
+          await notifySubmitted(deps, row.id, admin.id, null);
+          return c.json(await adminItem(deps.db, row, row.created_at), 201);
+        }
         // Publishing and scheduling are checked against the guidelines; a draft never is.
         const override = body.publish
           ? await checkPublish(
@@ -58,7 +73,9 @@ export function contentRoutes(deps: Deps): Route[] {
               c.get('admin').id,
             )
           : undefined;
-        const row = await createContent(deps, body, { override });
+        const row = await createContent(deps, body, {
+          override: approvals.bothWrites(override, approvals.editWrite(admin.id)),
+        });
         const { overrideReason: _reason, ...created } = body;
         noteContent(c, row, { after: created });
         await recordOverride(deps, c, row);
@@ -143,9 +160,15 @@ export function contentRoutes(deps: Deps): Route[] {
         const checked = contentInputSchema.safeParse(merged);
         if (!checked.success) throw validationProblem(checked.error, 'content after this change');
         const input = checked.data;
+        const adminId = c.get('admin').id;
+        // Approvals on: a change to what advocates read sends an approved post back for approval.
+        const reopened =
+          before.status === 'published' &&
+          approvals.touchesReviewedFields(patch) &&
+          (await approvals.approvalsOn(deps.db));
         // Published (live or scheduled) content stays so: a change to its words is checked as a publish.
         const republished =
-          before.status === 'published' && (patch.variants !== undefined || patch.networks !== undefined);
+          !reopened && before.status === 'published' && (patch.variants !== undefined || patch.networks !== undefined);
         const override = republished
           ? await checkPublish(
               deps,
@@ -157,11 +180,22 @@ export function contentRoutes(deps: Deps): Route[] {
         const row = await saveContent(
           deps,
           before,
-          { ...before, ...contentColumns(input), publish_at: toMillis(input.publishAt), updated_at: now },
-          override,
+          {
+            ...before,
+            ...contentColumns(input),
+            ...(reopened ? { status: 'pending' } : {}),
+            publish_at: toMillis(input.publishAt),
+            updated_at: now,
+          },
+          approvals.bothWrites(
+            override,
+            approvals.editWrite(adminId),
+            reopened ? approvals.submitWrite(adminId, null, 'reopen') : undefined,
+          ),
         );
         noteContent(c, row, { from: before, now });
         await recordOverride(deps, c, row);
+        if (reopened) await notifySubmitted(deps, row.id, adminId, null);
         return c.json(await adminItem(deps.db, row, now));
       },
     }),
@@ -191,7 +225,8 @@ export function contentRoutes(deps: Deps): Route[] {
     defineRoute({
       method: 'post',
       path: '/v1/admin/content/{id}/publish',
-      summary: 'Publish now, or schedule when publishAt is in the future; must-fix guidelines need an overrideReason',
+      summary:
+        'Publish now, or schedule when publishAt is in the future; must-fix guidelines need an overrideReason. With approvals on, this approves a pending post: only a reviewer, never its submitter or last editor',
       tag: 'content',
       auth: 'admin',
       permission: 'content.publish',
@@ -200,11 +235,16 @@ export function contentRoutes(deps: Deps): Route[] {
       optionalBody: true,
       responses: {
         200: { description: 'Published or scheduled', schema: contentItemSchema },
+        403: { description: 'Approvals are on: approval-required (not a reviewer) or self-approval' },
         404: notFoundDoc,
-        409: { description: 'Already expired: move expiresAt first' },
+        409: {
+          description:
+            'Already expired: move expiresAt first; or not-pending: approvals are on and it was not submitted',
+        },
         422: mustFixDoc,
       },
       handler: async (c, { params, body }) => {
+        const admin = c.get('admin');
         const before = await load(params.id);
         const now = deps.now();
         if (before.expires_at !== null && before.expires_at <= now) {
@@ -216,14 +256,18 @@ export function contentRoutes(deps: Deps): Route[] {
           c.set('audit', { skip: true });
           return c.json(await adminItem(deps.db, before, now));
         }
+        // Approvals on: publishing is approving, by a reviewer who neither submitted nor last edited it.
+        const reviewed = await approvals.approvalsOn(deps.db);
+        const submitter = reviewed ? await approvals.checkReviewer(deps.db, before, admin, 'approve') : null;
         const current = toContentItem(before, now);
-        const override = await checkPublish(deps, current, body.overrideReason, c.get('admin').id);
+        const override = await checkPublish(deps, current, body.overrideReason, admin.id);
         const scheduled = before.publish_at !== null && before.publish_at > now;
+        const comment = body.comment ?? null;
         const row = await saveContent(
           deps,
           before,
           { ...before, status: 'published', publish_at: scheduled ? before.publish_at : now, updated_at: now },
-          override,
+          reviewed ? approvals.bothWrites(override, approvals.reviewWrite(admin.id, 'approved', comment)) : override,
         );
         noteContent(c, row, {
           before: { status: statusOf(before, now) },
@@ -231,6 +275,11 @@ export function contentRoutes(deps: Deps): Route[] {
           ...(body.overrideReason !== undefined ? { overrideReason: body.overrideReason } : {}),
         });
         await recordOverride(deps, c, row);
+        if (reviewed) {
+          const note = c.get('audit');
+          c.set('audit', { ...note, action: 'content.approve', change: { ...(note.change as object), comment } });
+          await notifyReviewed(deps, 'approved', row.id, admin.id, submitter, comment);
+        }
         return c.json(await adminItem(deps.db, row, now));
       },
     }),

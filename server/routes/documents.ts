@@ -10,6 +10,14 @@ const SUMMARIES: Record<DocumentName, string> = {
   organization: "The organisation's name and logo, as the extension's setup, the popup and the console show them",
   selectors:
     "Selector overrides per composer site (linkedin, x): CSS selectors by key of the extension's selector table, for a site whose markup changed",
+  approvals:
+    'Approvals: whether every post needs approval by someone else, and whether notifications are also e-mailed',
+};
+
+/** A document's path under /v1/admin: its name unless it declares one. */
+const pathOf = (name: DocumentName): string => {
+  const document = DOCUMENTS[name];
+  return 'path' in document ? document.path : name;
 };
 
 export function documentRoutes(deps: Deps): Route[] {
@@ -18,7 +26,7 @@ export function documentRoutes(deps: Deps): Route[] {
     return [
       defineRoute({
         method: 'get',
-        path: `/v1/admin/${name}`,
+        path: `/v1/admin/${pathOf(name)}`,
         summary: SUMMARIES[name],
         tag: 'documents',
         auth: 'admin',
@@ -28,7 +36,7 @@ export function documentRoutes(deps: Deps): Route[] {
       }),
       defineRoute({
         method: 'put',
-        path: `/v1/admin/${name}`,
+        path: `/v1/admin/${pathOf(name)}`,
         summary: `Replace: ${SUMMARIES[name]}`,
         tag: 'documents',
         auth: 'admin',

@@ -11,6 +11,7 @@ import type { Database } from '../db/schema';
 import { ProblemError } from '../problem';
 import { toContentItem, type ContentRow } from './content';
 import { readDocuments } from './documents';
+import { reviewsOf } from './approvals';
 
 /** What a publishing write does about must-fix rules, run inside its transaction (at the write's time). */
 export type OverrideWrite = (trx: Transaction<Database>, write: { id: string; updated_at: number }) => Promise<void>;
@@ -99,17 +100,19 @@ async function overridesOf(db: Kysely<Database>, ids: readonly string[]): Promis
   return found;
 }
 
-/** Content items as admins read them: with their override. */
+/** Content items as admins read them: with their override and their latest review (services/approvals.ts). */
 export async function adminItems(
   db: Kysely<Database>,
   rows: readonly ContentRow[],
   now: number,
 ): Promise<ContentItem[]> {
-  const overrides = await overridesOf(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({ ...toContentItem(row, now), override: overrides.get(row.id) ?? null }));
+  const ids = rows.map((row) => row.id);
+  const [overrides, reviews] = await Promise.all([overridesOf(db, ids), reviewsOf(db, ids)]);
+  return rows.map((row) => ({
+    ...toContentItem(row, now),
+    override: overrides.get(row.id) ?? null,
+    review: reviews.get(row.id) ?? null,
+  }));
 }
 
 export async function adminItem(db: Kysely<Database>, row: ContentRow, now: number): Promise<ContentItem> {

@@ -2,17 +2,25 @@
 import type { Kysely } from 'kysely';
 import type { ContentListQuery } from '../../lib/console-schemas';
 import type { Database } from '../db/schema';
+import { ProblemError } from '../problem';
 import type { ContentRow } from './content';
 
 export function findContent(db: Kysely<Database>, id: string): Promise<ContentRow | undefined> {
   return db.selectFrom('content').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The row, or 404 not-found. */
+export async function requireContent(db: Kysely<Database>, id: string): Promise<ContentRow> {
+  const row = await findContent(db, id);
+  if (!row) throw new ProblemError(404, `No content with id ${id}.`, { type: 'not-found' });
+  return row;
+}
+
 /** Every row, most recently changed first, of a status as of `now` and containing `q`. */
 export async function listContent(db: Kysely<Database>, filter: ContentListQuery, now: number): Promise<ContentRow[]> {
   const { status, q } = filter;
   let query = db.selectFrom('content').selectAll();
-  if (status === 'draft' || status === 'archived') query = query.where('status', '=', status);
+  if (status === 'draft' || status === 'pending' || status === 'archived') query = query.where('status', '=', status);
   else if (status === 'scheduled') query = query.where('status', '=', 'published').where('publish_at', '>', now);
   else if (status === 'published') {
     query = query

@@ -78,7 +78,7 @@ export async function saveContent(
 export async function createContent(
   deps: Pick<Deps, 'db' | 'changes' | 'now'>,
   input: ContentInput,
-  options: { id?: string; override?: OverrideWrite } = {},
+  options: { id?: string; override?: OverrideWrite; pending?: boolean } = {},
 ): Promise<ContentRow> {
   const now = deps.now();
   const publishAt = toMillis(input.publishAt);
@@ -88,7 +88,8 @@ export async function createContent(
     {
       id: options.id ?? newId(),
       ...contentColumns(input),
-      status: input.publish ? 'published' : 'draft',
+      // pending: submitted for approval (services/approvals.ts).
+      status: options.pending ? 'pending' : input.publish ? 'published' : 'draft',
       publish_at: input.publish && (publishAt === null || publishAt < now) ? now : publishAt,
       created_at: now,
       updated_at: now,

@@ -61,8 +61,8 @@ export function shareFacts(
   };
 }
 
-/** The item's own fields (the admin routes add its override: content-overrides.ts). */
-export function toContentItem(row: ContentRow, now: number): Omit<ContentItem, 'override'> {
+/** The item's own fields (the admin routes add its override and review: content-overrides.ts). */
+export function toContentItem(row: ContentRow, now: number): Omit<ContentItem, 'override' | 'review'> {
   return {
     id: row.id,
     title: row.title,

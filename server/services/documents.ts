@@ -1,6 +1,9 @@
 /** The guidelines, scoring, organisation and selector-override documents: stored JSON, validated on the way in and out. */
 import type { Kysely } from 'kysely';
 import {
+  approvalSettingsSchema,
+  DEFAULT_APPROVAL_SETTINGS,
+  type ApprovalSettings,
   DEFAULT_GUIDELINES,
   DEFAULT_ORGANIZATION,
   DEFAULT_SCORING,
@@ -31,6 +34,14 @@ export const DOCUMENTS = {
     fallback: DEFAULT_SELECTOR_OVERRIDES,
     upgrade: (stored: unknown) => stored,
   },
+  // Approvals (services/approvals.ts): off until the owner turns them on. Its routes are under
+  // /v1/admin/settings/approvals, as /v1/admin/approvals is the approval queue.
+  approvals: {
+    schema: approvalSettingsSchema,
+    fallback: DEFAULT_APPROVAL_SETTINGS,
+    upgrade: (stored: unknown) => stored,
+    path: 'settings/approvals',
+  },
 } as const;
 export type DocumentName = keyof typeof DOCUMENTS;
 export interface DocumentBodies {
@@ -38,6 +49,7 @@ export interface DocumentBodies {
   scoring: ScoringRules;
   organization: Organization;
   selectors: SelectorOverrides;
+  approvals: ApprovalSettings;
 }
 
 /** A stored body as its document: upgraded from an older version, else the fallback (none stored, or no longer valid). */
@@ -57,6 +69,7 @@ export async function readDocuments(db: Kysely<Database>): Promise<DocumentBodie
     scoring: read('scoring'),
     organization: read('organization'),
     selectors: read('selectors'),
+    approvals: read('approvals'),
   };
 }
 

@@ -13,6 +13,7 @@ import { IMAGES_DATA } from './migration-data-images';
 import { INTEGRATION_HEALTH_DATA } from './migration-data-integration-health';
 import { ROLES_AUDIT_DATA } from './migration-data-roles-audit';
 import { AUDIENCES_LANGUAGES_DATA } from './migration-data-audiences-languages';
+import { APPROVALS_DATA } from './migration-data-approvals';
 import { WORK_ACCOUNTS_DATA } from './migration-data-work-accounts';
 
 export type { MigrationData, Row, Snapshot } from './migration-data-rows';
@@ -339,6 +340,7 @@ export const MIGRATION_DATA: Record<string, MigrationData> = {
   '0010_integration_health': INTEGRATION_HEALTH_DATA,
   '0011_roles_audit': ROLES_AUDIT_DATA,
   '0012_audiences_languages': AUDIENCES_LANGUAGES_DATA,
+  '0013_approvals': APPROVALS_DATA,
   // Triggers and an index only: every row stays as it was (tests/server/audit-append-only.test.ts).
   '0014_audit_append_only': { async seed() {}, transform: (before) => before },
 };

@@ -14,6 +14,7 @@ import { contentInput, createContent, expectProblem, sync } from './api';
 import { samplePng, uploadedImage } from './images';
 import { AUDIT_ROUTE_CASES } from './route-cases-audit';
 import { INTEGRATION_ROUTE_CASES } from './route-cases-integration';
+import { APPROVALS_ROUTE_CASES } from './route-cases-approvals';
 import { cookieSignIn, type CookieSession } from './console';
 import { createScimToken, expectScimError, GROUP_SCHEMA, scimClient, USER_SCHEMA } from './scim';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestServer } from './server';
@@ -156,6 +157,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   }),
   ...INTEGRATION_ROUTE_CASES,
   ...AUDIT_ROUTE_CASES,
+  ...APPROVALS_ROUTE_CASES,
   'POST /v1/enroll': async (ctx) => ({
     path: '/v1/enroll',
     json: { code: await ctx.invite(), name: 'Val Id' },

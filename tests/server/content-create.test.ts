@@ -44,6 +44,7 @@ describe('content', () => {
         expiresAt: null,
         status: 'draft',
         override: null,
+        review: null,
         createdAt: expect.any(String),
         updatedAt: item.createdAt,
       });

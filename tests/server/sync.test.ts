@@ -72,10 +72,11 @@ describe('sync', () => {
     expect(body.scoring).toMatchObject({ enabled: true });
 
     const item = find(body, live.id)!;
-    const { status: _status, override: _override, ...publicFields } = live;
+    const { status: _status, override: _override, review: _review, ...publicFields } = live;
     expect(item).toEqual({ ...publicFields, links: expect.any(Object) });
     expect(item).not.toHaveProperty('status');
     expect(item).not.toHaveProperty('override'); // admin-only
+    expect(item).not.toHaveProperty('review'); // admin-only
     // Newest first.
     expect(ids(body.content).indexOf(linkedinOnly.id)).toBeLessThanOrEqual(ids(body.content).indexOf(live.id));
   });

@@ -9,6 +9,7 @@ import { ThemeSelect } from '../components/ThemeSelect';
 import { href, type Route } from '../router';
 import type { Session } from '../types';
 import { NAV } from './nav';
+import { NotificationBell } from './NotificationBell';
 import { useOrganizationName } from './organization-name';
 
 interface Props {
@@ -82,6 +83,7 @@ export function Header({ route, session, onSignOut }: Props) {
           </ul>
         </nav>
         <div class="account">
+          <NotificationBell />
           <ThemeSelect />
           <span class="account__email" title="Signed in as">
             {session.admin.email}

@@ -21,6 +21,8 @@ export const NAV: readonly NavEntry[] = [
   { label: 'Home', path: '/', active: on('home') },
   { label: 'Content', path: '/content', active: on('content', 'edit') },
   { label: 'New post', path: '/content/new', active: on('new') },
+  // Permission content.read (the roles engineer's NavEntry.permission).
+  { label: 'Approvals', path: '/approvals', active: on('approvals') },
   { label: 'Guidelines', path: '/guidelines', active: on('guidelines') },
   { label: 'Scoring', path: '/scoring', active: on('scoring') },
   { label: 'Invites & advocates', path: '/people', active: on('people') },

@@ -31,7 +31,8 @@ import { LinkFields } from './LinkFields';
 import { NetworksSection } from './NetworksSection';
 import { NetworkVariants } from './NetworkVariants';
 import { PreviewPanel } from './PreviewPanel';
-import { archiveContent, savedNotice, saveContent } from './save';
+import { archiveContent, savedNotice, saveContent, submitContent } from './save';
+import { useApprovalsOn } from '../approvals/use-approvals';
 import { TimingSection } from './TimingSection';
 import { usePagePreview } from './use-page-preview';
 import { variantActions } from './use-variant-actions';
@@ -56,6 +57,7 @@ interface PendingOverride {
 export function Compose({ item: initialItem, guidelines, guidelinesError }: ComposeProps) {
   const [item, setItem] = useState<ContentItem | null>(initialItem);
   const [mustFix, setMustFix] = useState<PendingOverride | null>(null);
+  const approvalsOn = useApprovalsOn();
   const form = useSchemaForm<Draft, ContentInput>({
     schema: contentInputSchema,
     candidate,
@@ -119,6 +121,13 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
       );
       return;
     }
+    if (action === 'submit') {
+      void form.submit({
+        action,
+        save: async (input) => landed(await submitContent(item, input), false),
+      });
+      return;
+    }
     const live = action === 'publish' || action === 'schedule';
     void form.submit({
       action,
@@ -138,16 +147,21 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           setMustFix({ failures, verb: action === 'schedule' ? 'Schedule' : 'Publish', input, live });
           return;
         }
-        const notice = savedNotice(saved, live);
-        if (!item) {
-          flash = notice;
-          navigate(contentHref(saved.id), { replace: true });
-          return;
-        }
-        setItem(saved);
-        return { notice };
+        return landed(saved, live);
       },
     });
+  }
+
+  /** After a save: a new post moves to its own address (the notice shown there), else the editor shows it. */
+  function landed(saved: ContentItem, live: boolean): { notice: Notice } | undefined {
+    const notice = savedNotice(saved, live);
+    if (!item) {
+      flash = notice;
+      navigate(contentHref(saved.id), { replace: true });
+      return undefined;
+    }
+    setItem(saved);
+    return { notice };
   }
 
   /** "Publish anyway" in the must-fix dialog: the same save, with the reason. */
@@ -284,6 +298,8 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           busy={form.busy}
           scheduleReady={isFuture(draft.publishAt)}
           onAction={run}
+          approvals={approvalsOn}
+          review={item?.review}
         />
       </form>
     </>

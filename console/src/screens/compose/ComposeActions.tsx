@@ -1,9 +1,9 @@
 /** The sticky row under the editor: what happened, and save, publish, schedule, archive, back. */
-import type { ContentStatus } from '../../../../lib/schemas';
+import type { ContentReview, ContentStatus } from '../../../../lib/schemas';
 import { NoticeLine, type Notice } from '../../components/ui';
 import { href } from '../../router';
 
-export type ComposeAction = 'save' | 'publish' | 'schedule' | 'archive';
+export type ComposeAction = 'save' | 'publish' | 'schedule' | 'archive' | 'submit';
 
 interface Props {
   /** The post's status; undefined for a new post. */
@@ -14,10 +14,14 @@ interface Props {
   /** "Publish at" is in the future. */
   scheduleReady: boolean;
   onAction: (action: Exclude<ComposeAction, 'save'>) => void;
+  /** Approvals are on: a draft is submitted for approval instead of published. */
+  approvals?: boolean;
+  review?: ContentReview | null;
 }
 
-export function ComposeActions({ status, notice, onDismiss, busy, scheduleReady, onAction }: Props) {
+export function ComposeActions({ status, notice, onDismiss, busy, scheduleReady, onAction, approvals, review }: Props) {
   const live = status === 'published' || status === 'scheduled';
+  const direct = !approvals && status !== 'pending';
   const button = (action: Exclude<ComposeAction, 'save'>, label: string, modifier: string, disabled = false) => (
     <button
       type="button"
@@ -33,17 +37,26 @@ export function ComposeActions({ status, notice, onDismiss, busy, scheduleReady,
   return (
     <div class="form-actions">
       <NoticeLine notice={notice} onDismiss={onDismiss} />
+      {status === 'draft' && review?.state === 'rejected' && (
+        <p class="notice notice--error review-comment">
+          Changes requested by {review.reviewedByName ?? 'an approver'}: {review.comment}
+        </p>
+      )}
+      {status === 'pending' && (
+        <p class="notice notice--info">Awaiting approval: advocates get it once an approver publishes it.</p>
+      )}
       <div class="button-row">
         <button type="submit" class="button" disabled={busy !== null} aria-busy={busy === 'save'}>
           {!status || status === 'draft' ? 'Save draft' : 'Save changes'}
         </button>
-        {status !== 'published' && button('publish', 'Publish now', ' button--primary')}
-        {!live && button('schedule', 'Schedule', '', !scheduleReady)}
+        {direct && status !== 'published' && button('publish', 'Publish now', ' button--primary')}
+        {direct && !live && button('schedule', 'Schedule', '', !scheduleReady)}
+        {approvals && (!status || status === 'draft') && button('submit', 'Submit for approval', ' button--primary')}
         {status && status !== 'archived' && button('archive', 'Archive', ' button--danger')}
         <a class="button button--quiet" href={href('/content')}>
           Back to content
         </a>
-        {!live && !scheduleReady && (
+        {direct && !live && !scheduleReady && (
           <p id="compose-schedule-hint" class="field__hint">
             To schedule, set “Publish at” to a future time.
           </p>

@@ -53,6 +53,16 @@ export function savedNotice(saved: ContentItem, live: boolean): Notice {
         ? `Scheduled: advocates get it ${formatDateTime(saved.publishAt)}.`
         : saved.status === 'archived'
           ? 'Saved (still archived).'
-          : 'Draft saved.';
+          : saved.status === 'pending'
+            ? 'Submitted for approval: approvers have been told.'
+            : 'Draft saved.';
   return { kind: 'success', text };
+}
+
+/** With approvals on: saves the post (creating it submitted, or patching it) and submits it for approval. */
+export async function submitContent(item: ContentItem | null, input: ContentInput): Promise<ContentItem> {
+  if (!item) return api.post<ContentItem>('/v1/admin/content', { ...input, publish: undefined, submit: true });
+  const saved = await saveContent(item, input, false);
+  if (saved.status !== 'draft') return saved;
+  return api.post<ContentItem>(`${path(item.id)}/submit`, {});
 }
