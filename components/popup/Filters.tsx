@@ -33,7 +33,7 @@ export function Filters({ filters, onChange, tags, countText, searchRef }: Props
           id={`${id}-q`}
           ref={searchRef}
           type="search"
-          placeholder={t('popup_search_posts')}
+          placeholder={t('popup_search_placeholder')}
           value={filters.query}
           onInput={(event) => onChange({ ...filters, query: event.currentTarget.value })}
           autoComplete="off"

@@ -31,14 +31,14 @@ test('popup and composer in German: setup, list, tabs, Suggested posts, hints', 
   await popup.getByRole('button', { name: 'Verbinden', exact: true }).click();
 
   // The list: header, tabs, card, in German; the English words absent.
-  await expect(popup.getByRole('button', { name: 'Synchronisieren' })).toBeVisible({ timeout: 10_000 });
+  await expect(popup.getByRole('button', { name: 'Abgleichen' })).toBeVisible({ timeout: 10_000 });
   const card = postCard(popup, RELEASE.title);
   await expect(card).toBeVisible();
   for (const tab of ['Beiträge', 'Punkte', 'Datenschutz'])
     await expect(popup.getByRole('tab', { name: tab })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Teilen', exact: true })).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Noch nicht geteilt' })).toBeVisible();
-  await expect(popup.getByText(/Zuletzt synchronisiert|Wird synchronisiert/)).toBeVisible();
+  await expect(popup.getByText(/Zuletzt abgeglichen|Wird abgeglichen/)).toBeVisible();
   const popupText = await popup.locator('body').innerText();
   for (const english of ['Sync now', 'Not shared yet', 'Privacy', 'Last synced', 'Share'])
     expect(popupText).not.toContain(english);
