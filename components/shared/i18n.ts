@@ -97,3 +97,23 @@ export function tMaybe(key: string, params?: MessageParams): string | null {
 export function listOf(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
   return new Intl.ListFormat(uiLanguage(), { type }).format(items);
 }
+
+/**
+ * Makes sure the page has its words. Chromium can answer '' to every getMessage of a page opened
+ * as the extension loads (the setup tab opened on install): then the page reads the catalog itself,
+ * the first of the browser's languages the extension has (`/_locales/<lang>/messages.json`), else English.
+ */
+export async function ensureCatalog(languages: readonly string[] = navigator.languages): Promise<void> {
+  if (given || raw('locale_tag')) return;
+  const candidates = languages.flatMap((tag) => [tag.replace('-', '_'), tag.split('-')[0]!]);
+  for (const language of [...new Set([...candidates, 'en'])]) {
+    try {
+      const response = await fetch(`/_locales/${language}/messages.json`);
+      if (!response.ok) continue;
+      setCatalog((await response.json()) as Record<string, { message: string }>, language);
+      return;
+    } catch {
+      // Not a language the extension has: the next one.
+    }
+  }
+}
