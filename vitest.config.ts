@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'extension',
           include: ['tests/extension/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['fake-indexeddb/auto', 'tests/extension/i18n-setup.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
 import { firefoxDataCollectionPermissions } from './lib/data-collection';
-import { allContentScriptMatches, COMPOSER_NETWORKS, network, networkLabels } from './lib/networks';
+import { allContentScriptMatches, COMPOSER_NETWORKS, network } from './lib/networks';
 import { preactWithoutInnerHtml } from './scripts/vite/preact-without-inner-html';
 
 /** The stand-in for twitter-text in the scripts of networks that need no weighted length (see the hook below). */
@@ -87,8 +87,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Relay',
-    description: `Share approved company news on ${networkLabels(COMPOSER_NETWORKS)} in your own words, right where you post.`,
+    // The name and description in the browser's language (public/_locales/<lang>/messages.json).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // identity: "Sign in with your work account" (identity.launchWebAuthFlow); Chrome shows no
     // install warning for it (only identity.email would add one).
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'identity'],

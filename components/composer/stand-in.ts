@@ -8,6 +8,7 @@
 import { relayMark } from './mark';
 import { THEME_ATTRIBUTE, TOGGLE_CSS } from './ui/toggleStyles';
 import { UI_HOST_NAME, type SiteTheme, type UiAnchor } from './types';
+import { t } from '../shared/i18n';
 
 /** Keys pressed on the button stay with Relay: the site's shortcuts don't fire (as WXT's isolateEvents). */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
@@ -53,13 +54,13 @@ export function mountStandIn(anchor: UiAnchor, count: number, theme: SiteTheme, 
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'relay-toggle';
-  button.setAttribute('aria-label', 'Suggested posts');
+  button.setAttribute('aria-label', t('composer_suggested'));
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-keyshortcuts', 'Alt+Shift+R');
-  button.title = 'Suggested posts from Relay (Alt+Shift+R)';
+  button.title = t('composer_toggle_title');
   const counter = span('relay-count', String(count));
-  button.append(relayMark(18), span('', 'Suggested posts'), counter);
+  button.append(relayMark(18), span('', t('composer_suggested')), counter);
   button.addEventListener('click', onActivate);
   wrapper.append(button);
   shadow.append(style, wrapper);

@@ -3,6 +3,7 @@
  * now"). A disclosure button; Escape or leaving the menu closes it, and focus returns to the button.
  */
 import { useId, useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 
 interface Props {
   name: string;
@@ -33,7 +34,7 @@ export function AccountMenu({ name, signingOut, onSignOut }: Props) {
         class="button button--small button--quiet account-button"
         aria-expanded={open}
         aria-controls={id}
-        aria-label="Account"
+        aria-label={t('popup_account')}
         onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">⋯</span>
@@ -41,10 +42,10 @@ export function AccountMenu({ name, signingOut, onSignOut }: Props) {
       {open && (
         <div id={id} class="account-menu">
           <p class="account-who">
-            Signed in as <strong>{name}</strong>
+            {t('popup_signed_in_as')} <strong>{name}</strong>
           </p>
           <button type="button" class="account-item" onClick={onSignOut} disabled={signingOut}>
-            {signingOut ? 'Signing out…' : 'Sign out'}
+            {signingOut ? t('popup_signing_out') : t('popup_sign_out')}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 /** The badges the admins defined: earned ones first, the rest with how far along the advocate is. */
 import type { BadgeProgress } from '../../lib/scoring';
 import { badgeProgressText } from './pointsText';
+import { t } from '../shared/i18n';
 
 export function BadgeList({ badges }: { badges: readonly BadgeProgress[] }) {
   if (badges.length === 0) return null;
@@ -9,7 +10,7 @@ export function BadgeList({ badges }: { badges: readonly BadgeProgress[] }) {
   return (
     <section class="card-section" aria-labelledby="badges-title">
       <h2 id="badges-title" class="section-title">
-        Badges <span class="muted">{`${earned} of ${badges.length}`}</span>
+        {t('badges_title')} <span class="muted">{t('badges_of', { earned, total: badges.length })}</span>
       </h2>
       <ul class="badges">
         {ordered.map((badge) => (

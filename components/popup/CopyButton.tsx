@@ -1,5 +1,6 @@
 /** "Copy": puts the suggested text on the clipboard and says "Copied" (role=status) for a moment. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 
 const FEEDBACK_MS = 2500;
 
@@ -23,11 +24,11 @@ export function CopyButton({ text }: { text: string | null }) {
   return (
     <>
       <button type="button" class="button button--small" onClick={copy} disabled={text === null}>
-        Copy
+        {t('copy')}
       </button>
       {feedback && (
         <span class={feedback === 'copied' ? 'copy-feedback' : 'copy-feedback copy-feedback--error'} role="status">
-          {feedback === 'copied' ? 'Copied' : "Couldn't copy: select the text and copy it yourself."}
+          {feedback === 'copied' ? t('copied') : t('copy_failed')}
         </span>
       )}
     </>

@@ -1,8 +1,10 @@
 /** The list has nothing to show: no posts at all yet, or none matching the filters. */
+import { t } from '../shared/i18n';
+
 export function NoPosts() {
   return (
     <div class="empty">
-      <p>No posts to share yet. New posts from your comms team appear here as soon as they're published.</p>
+      <p>{t('popup_no_posts')}</p>
     </div>
   );
 }
@@ -10,9 +12,9 @@ export function NoPosts() {
 export function NoMatches({ onClear }: { onClear: () => void }) {
   return (
     <div class="empty">
-      <p>No posts match these filters.</p>
+      <p>{t('popup_no_matches')}</p>
       <button type="button" class="button" onClick={onClear}>
-        Clear filters
+        {t('popup_clear_filters')}
       </button>
     </div>
   );

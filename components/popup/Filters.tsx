@@ -6,6 +6,7 @@ import type { Ref } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { PostFilters } from './filterPosts';
 import { isNetwork, networkLabel, NETWORKS } from '../../lib/networks';
+import { t } from '../shared/i18n';
 
 interface Props {
   filters: PostFilters;
@@ -26,13 +27,13 @@ export function Filters({ filters, onChange, tags, countText, searchRef }: Props
     <div class="filters" role="search">
       <div class="filter-bar">
         <label class="visually-hidden" for={`${id}-q`}>
-          Search posts
+          {t('popup_search_posts')}
         </label>
         <input
           id={`${id}-q`}
           ref={searchRef}
           type="search"
-          placeholder="Search posts"
+          placeholder={t('popup_search_placeholder')}
           value={filters.query}
           onInput={(event) => onChange({ ...filters, query: event.currentTarget.value })}
           autoComplete="off"
@@ -44,7 +45,7 @@ export function Filters({ filters, onChange, tags, countText, searchRef }: Props
           aria-pressed={filters.unshared}
           onClick={() => onChange({ ...filters, unshared: !filters.unshared })}
         >
-          Not shared yet
+          {t('popup_not_shared_yet')}
         </button>
         <button
           type="button"
@@ -53,12 +54,12 @@ export function Filters({ filters, onChange, tags, countText, searchRef }: Props
           aria-controls={`${id}-more`}
           onClick={() => setOpen(!open)}
         >
-          Filters{more > 0 ? ` (${more})` : ''}
+          {more > 0 ? t('popup_filters_count', { count: more }) : t('popup_filters')}
         </button>
       </div>
       <div class="filter-row" id={`${id}-more`} hidden={!open}>
         <label class="visually-hidden" for={`${id}-n`}>
-          Network
+          {t('popup_network')}
         </label>
         <select
           id={`${id}-n`}
@@ -68,7 +69,7 @@ export function Filters({ filters, onChange, tags, countText, searchRef }: Props
             onChange({ ...filters, network: isNetwork(value) ? value : '' });
           }}
         >
-          <option value="">All networks</option>
+          <option value="">{t('popup_all_networks')}</option>
           {NETWORKS.map((network) => (
             <option key={network} value={network}>
               {networkLabel(network)}
@@ -76,14 +77,14 @@ export function Filters({ filters, onChange, tags, countText, searchRef }: Props
           ))}
         </select>
         <label class="visually-hidden" for={`${id}-t`}>
-          Tag
+          {t('popup_tag')}
         </label>
         <select
           id={`${id}-t`}
           value={filters.tag}
           onChange={(event) => onChange({ ...filters, tag: event.currentTarget.value })}
         >
-          <option value="">All tags</option>
+          <option value="">{t('popup_all_tags')}</option>
           {tagOptions.map((tag) => (
             <option key={tag} value={tag}>
               {tag}

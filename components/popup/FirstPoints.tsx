@@ -3,6 +3,7 @@ import type { Network } from '../../lib/schemas';
 import { networkLabel, NETWORKS } from '../../lib/networks';
 import type { PointsView } from '../shared/messaging';
 import { plural } from './plural';
+import { t, tp } from '../shared/i18n';
 
 export function FirstPoints({ earning, onShare }: { earning: PointsView['earning']; onShare: () => void }) {
   const scored = earning
@@ -17,16 +18,14 @@ export function FirstPoints({ earning, onShare }: { earning: PointsView['earning
         ★
       </p>
       <h2 id="first-points-title" class="section-title">
-        {best > 0
-          ? `Share a post to earn your first ${plural(best, 'point')}`
-          : 'Share a post to earn your first points'}
+        {best > 0 ? tp('first_points_title', best) : t('first_points_title_any')}
       </h2>
       {scored.length > 0 && (
         <ul class="first-points-list">
           {scored.map(([network, points]) => (
             <li key={network}>
               <span>{networkLabel(network)}</span>
-              <strong>{plural(points, 'point')}</strong>
+              <strong>{plural(points, 'points_count')}</strong>
             </li>
           ))}
         </ul>
@@ -35,8 +34,11 @@ export function FirstPoints({ earning, onShare }: { earning: PointsView['earning
         <p class="muted">
           {[
             earning.earlyBonus > 0 &&
-              `+${earning.earlyBonus} when you share within ${plural(earning.earlyHours, 'hour')} of a post going out`,
-            earning.personalizedBonus > 0 && `+${earning.personalizedBonus} when you add your own words`,
+              t('first_points_early', {
+                bonus: earning.earlyBonus,
+                hours: plural(earning.earlyHours, 'hours_count'),
+              }),
+            earning.personalizedBonus > 0 && t('first_points_personal', { bonus: earning.personalizedBonus }),
           ]
             .filter(Boolean)
             .join(', ')}
@@ -44,7 +46,7 @@ export function FirstPoints({ earning, onShare }: { earning: PointsView['earning
         </p>
       )}
       <button type="button" class="button button--primary" onClick={onShare}>
-        See posts to share
+        {t('first_points_see_posts')}
       </button>
     </section>
   );

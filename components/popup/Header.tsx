@@ -3,6 +3,7 @@ import type { PointsSummary } from '../../lib/scoring';
 import { Logo } from '../shared/Logo';
 import { AccountMenu } from './AccountMenu';
 import { PointsChip } from './PointsChip';
+import { t } from '../shared/i18n';
 
 interface Props {
   name: string;
@@ -30,7 +31,7 @@ export function Header({ name, points, onPoints, syncing, signingOut, onSync, on
           <span class={syncing ? 'sync-icon sync-icon--spinning' : 'sync-icon'} aria-hidden="true">
             ↻
           </span>
-          Sync now
+          {t('popup_sync_now')}
         </button>
         <AccountMenu name={name} signingOut={signingOut} onSignOut={onSignOut} />
       </div>

@@ -8,12 +8,11 @@ import type { Period } from '../../lib/schemas';
 import type { LeaderboardView } from '../shared/messaging';
 import { useClient } from './ClientContext';
 import { describeError } from './describeError';
-import { leaderboardRows, PERIOD_LABEL, rankText, unrankedReason } from './pointsText';
+import { leaderboardRows, nobodyYet, periodLabel, PERIODS, rankText, unrankedReason } from './pointsText';
 import { relativeTime } from './relativeTime';
 import { Segmented } from './Segmented';
 import { useNow } from './useNow';
-
-const PERIOD_OPTIONS = (Object.keys(PERIOD_LABEL) as Period[]).map((value) => ({ value, label: PERIOD_LABEL[value] }));
+import { formatNumber, t, tp } from '../shared/i18n';
 
 export function Leaderboard({ refreshKey }: { refreshKey: string | null }) {
   const client = useClient();
@@ -48,28 +47,26 @@ export function Leaderboard({ refreshKey }: { refreshKey: string | null }) {
     <section class="card-section" aria-labelledby="leaderboard-title">
       <div class="section-head">
         <h2 id="leaderboard-title" class="section-title">
-          Leaderboard
+          {t('board_title')}
         </h2>
         <Segmented
           name="leaderboard-period"
-          legend="Leaderboard period"
-          options={PERIOD_OPTIONS}
+          legend={t('board_period_legend')}
+          options={PERIODS.map((value) => ({ value, label: periodLabel(value) }))}
           value={period}
           onChange={setPeriod}
         />
       </div>
       {problem && (
         <p class="inline-note" role="status">
-          {board && age ? `${problem} Showing the leaderboard from ${age}.` : problem}
+          {board && age ? t('board_stale', { problem, when: age }) : problem}
         </p>
       )}
-      {!board && !problem && <p class="muted">Loading the leaderboard…</p>}
-      {board && !board.enabled && <p class="muted">Your organisation has turned the leaderboard off.</p>}
-      {board?.enabled && rows.length === 0 && (
-        <p class="muted">No one has points {PERIOD_LABEL[period].toLowerCase()} yet. Be the first to share!</p>
-      )}
+      {!board && !problem && <p class="muted">{t('board_loading')}</p>}
+      {board && !board.enabled && <p class="muted">{t('board_off')}</p>}
+      {board?.enabled && rows.length === 0 && <p class="muted">{nobodyYet(period)}</p>}
       {rows.length > 0 && (
-        <ol class="board" aria-label={`Leaderboard, ${PERIOD_LABEL[period].toLowerCase()}`}>
+        <ol class="board" aria-label={t('board_aria', { period: periodLabel(period) })}>
           {rows.map((row) => (
             <li
               key={row.key}
@@ -79,12 +76,12 @@ export function Leaderboard({ refreshKey }: { refreshKey: string | null }) {
               <span class="board-rank">{rankText(row.rank)}</span>
               <span class="board-name">
                 {row.name}
-                {row.you && <span class="board-you"> (you)</span>}
+                {row.you && <span class="board-you">{` ${t('board_you')}`}</span>}
                 {row.team && <span class="board-team">{row.team}</span>}
               </span>
               <span class="board-points">
-                {row.points.toLocaleString('en')}
-                <span class="visually-hidden"> points</span>
+                {formatNumber(row.points)}
+                <span class="visually-hidden">{` ${tp('points_word', row.points)}`}</span>
               </span>
             </li>
           ))}

@@ -10,7 +10,6 @@ import { useClient } from './ClientContext';
 import { buildSearchIndex, collectTags, filterPosts, isFiltering, NO_FILTERS, type PostFilters } from './filterPosts';
 import { Filters } from './Filters';
 import { Header } from './Header';
-import { plural } from './plural';
 import { PointsScreen } from './PointsScreen';
 import { FIRST_PAGE, PAGE_SIZE, PostList } from './PostList';
 import { PrivacyScreen } from './PrivacyScreen';
@@ -23,12 +22,13 @@ import { panelId, tabId, Tabs, type TabDef } from './Tabs';
 import { useMarkSeen } from './useMarkSeen';
 import { useSignOut } from './useSignOut';
 import { useSyncNow } from './useSyncNow';
+import { t, tp } from '../shared/i18n';
 
 type Tab = 'posts' | 'points' | 'privacy';
-const TABS: readonly TabDef<Tab>[] = [
-  { id: 'posts', label: 'Posts' },
-  { id: 'points', label: 'Points' },
-  { id: 'privacy', label: 'Privacy' },
+const tabs = (): readonly TabDef<Tab>[] => [
+  { id: 'posts', label: t('popup_tab_posts') },
+  { id: 'points', label: t('popup_tab_points') },
+  { id: 'privacy', label: t('popup_tab_privacy') },
 ];
 
 interface Props {
@@ -107,7 +107,7 @@ export function ListScreen(props: Props) {
   );
 
   const countText = isFiltering(filters)
-    ? `${items.length.toLocaleString('en')} of ${plural(state.content.length, 'post')}`
+    ? tp('popup_filter_count', state.content.length, { shown: items.length })
     : null;
 
   return (
@@ -121,7 +121,7 @@ export function ListScreen(props: Props) {
         onSync={() => void sync.syncNow()}
         onSignOut={() => void account.signOut()}
       />
-      <Tabs tabs={TABS} selected={tab} onSelect={selectTab} />
+      <Tabs tabs={tabs()} selected={tab} onSelect={selectTab} />
       <main class="panels">
         <div
           class="scroll"

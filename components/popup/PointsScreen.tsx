@@ -15,6 +15,7 @@ import { usePoints } from './usePoints';
 import { useNow } from './useNow';
 import { WeeklyChart } from './WeeklyChart';
 import type { PointsView } from '../shared/messaging';
+import { t } from '../shared/i18n';
 
 function Freshness({ view, refreshing, onRetry }: { view: PointsView; refreshing: boolean; onRetry: () => void }) {
   const now = useNow();
@@ -22,18 +23,13 @@ function Freshness({ view, refreshing, onRetry }: { view: PointsView; refreshing
   const parts: string[] = [];
   if (view.error) {
     parts.push(view.error);
-    parts.push(
-      age
-        ? `Ranks and clicks are from ${age}.`
-        : 'Points count the shares made in this browser; ranks and clicks show once the server answers.',
-    );
+    parts.push(age ? t('points_ranks_from', { when: age }) : t('points_local_only'));
   } else if (refreshing && !age) {
-    parts.push('Getting your rank and clicks…');
+    parts.push(t('points_getting_rank'));
   } else if (age) {
-    parts.push(`Ranks and clicks updated ${age}.`);
+    parts.push(t('points_updated', { when: age }));
   }
-  if (view.pendingShares > 0)
-    parts.push(`${plural(view.pendingShares, 'share')} waiting to be sent: counted here, not yet in your rank.`);
+  if (view.pendingShares > 0) parts.push(plural(view.pendingShares, 'points_pending'));
   return (
     <div class={`status status--${view.error ? 'warn' : 'ok'}`}>
       <p class="status-text" role="status">
@@ -41,7 +37,7 @@ function Freshness({ view, refreshing, onRetry }: { view: PointsView; refreshing
       </p>
       {view.error && (
         <button type="button" class="button button--small" onClick={onRetry} disabled={refreshing}>
-          Retry
+          {t('status_retry')}
         </button>
       )}
     </div>
@@ -54,14 +50,14 @@ export function PointsScreen({ onShowPosts }: { onShowPosts: () => void }) {
   if (!view) {
     return error ? (
       <div class="empty" role="alert">
-        <p>{`Relay couldn't load your points. ${error}`}</p>
+        <p>{t('points_load_failed', { error })}</p>
         <button type="button" class="button" onClick={() => void refresh()}>
-          Try again
+          {t('popup_try_again')}
         </button>
       </div>
     ) : (
       <p class="empty" role="status">
-        Loading your points…
+        {t('points_loading')}
       </p>
     );
   }
@@ -69,14 +65,14 @@ export function PointsScreen({ onShowPosts }: { onShowPosts: () => void }) {
   if (!score) {
     return (
       <p class="empty" role="status">
-        Your points appear here after the first sync.
+        {t('points_after_sync')}
       </p>
     );
   }
   if (!score.enabled) {
     return (
       <div class="empty">
-        <p>Your organisation has turned points and the leaderboard off. Thank you for sharing all the same!</p>
+        <p>{t('points_off')}</p>
       </div>
     );
   }

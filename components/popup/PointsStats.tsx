@@ -3,6 +3,7 @@ import type { Score } from '../../lib/scoring';
 import type { PointsView } from '../shared/messaging';
 import { plural } from './plural';
 import { rankText } from './pointsText';
+import { formatNumber, t } from '../shared/i18n';
 
 interface Props {
   score: Score;
@@ -14,31 +15,31 @@ export function PointsStats({ score, standing, listed }: Props) {
   const rank = standing?.all.rank ?? null;
   const rankNote =
     listed === false
-      ? 'Off the leaderboard'
+      ? t('stats_off_board')
       : rank === null
-        ? 'Not ranked yet'
-        : `${rankText(standing?.week.rank ?? null)} this week`;
+        ? t('stats_not_ranked')
+        : t('stats_this_week', { rank: rankText(standing?.week.rank ?? null) });
   return (
     <dl class="stats">
       <div class="stat">
-        <dt>Streak</dt>
+        <dt>{t('stats_streak')}</dt>
         <dd>
-          <strong>{plural(score.streak.current, 'week')}</strong>
-          <span class="muted">{`Best: ${plural(score.streak.best, 'week')}`}</span>
+          <strong>{plural(score.streak.current, 'weeks_count')}</strong>
+          <span class="muted">{t('stats_best', { value: plural(score.streak.best, 'weeks_count') })}</span>
         </dd>
       </div>
       <div class="stat">
-        <dt>Rank</dt>
+        <dt>{t('stats_rank')}</dt>
         <dd>
           <strong>{rankText(rank)}</strong>
           <span class="muted">{rankNote}</span>
         </dd>
       </div>
       <div class="stat">
-        <dt>Clicks</dt>
+        <dt>{t('stats_clicks')}</dt>
         <dd>
-          <strong>{score.clicks.toLocaleString('en')}</strong>
-          <span class="muted">{`on ${plural(score.shares, 'share')}`}</span>
+          <strong>{formatNumber(score.clicks)}</strong>
+          <span class="muted">{plural(score.shares, 'stats_on_shares')}</span>
         </dd>
       </div>
     </dl>

@@ -4,12 +4,13 @@
  */
 import type { PointsSummary as Summary } from '../../lib/scoring';
 import { plural } from './plural';
+import { formatNumber, t, tp } from '../shared/i18n';
 
 export function PointsSummary({ summary }: { summary: Summary | null }) {
   if (!summary) {
     return (
-      <section class="points" aria-label="Your points">
-        <p class="points-next">Your points and level appear here after the first sync.</p>
+      <section class="points" aria-label={t('points_your')}>
+        <p class="points-next">{t('points_level_after_sync')}</p>
       </section>
     );
   }
@@ -18,18 +19,18 @@ export function PointsSummary({ summary }: { summary: Summary | null }) {
   const span = next ? next.minPoints - level.minPoints : 1;
   const progress = next ? Math.min(1, Math.max(0, (points - level.minPoints) / span)) : 1;
   return (
-    <section class="points" aria-label="Your points">
+    <section class="points" aria-label={t('points_your')}>
       <div class="points-row">
         <p class="points-total">
-          <strong>{points.toLocaleString('en')}</strong> {points === 1 ? 'point' : 'points'}
+          <strong>{formatNumber(points)}</strong> {tp('points_word', points)}
         </p>
         <p class="points-level">{level.name}</p>
-        <p class="points-shares">{plural(shares, 'share')}</p>
+        <p class="points-shares">{plural(shares, 'shares_count')}</p>
       </div>
       <div
         class="meter"
         role="progressbar"
-        aria-label={next ? `Progress to ${next.name}` : 'Top level reached'}
+        aria-label={next ? t('points_progress_to', { level: next.name }) : t('points_top_level')}
         aria-valuemin={next ? level.minPoints : 0}
         aria-valuemax={next ? next.minPoints : 1}
         aria-valuenow={next ? points : 1}
@@ -38,8 +39,8 @@ export function PointsSummary({ summary }: { summary: Summary | null }) {
       </div>
       <p class="points-next">
         {next
-          ? `${plural(Math.max(0, next.minPoints - points), 'point')} to ${next.name}`
-          : `You've reached the top level. Thank you!`}
+          ? tp('points_to_next', Math.max(0, next.minPoints - points), { level: next.name })
+          : t('points_top_thanks')}
       </p>
     </section>
   );

@@ -14,6 +14,7 @@ import { PostThumb } from './PostThumb';
 import { SharePanel } from './SharePanel';
 import { sharedMark } from './sharedMark';
 import { shareOptions, shownNetwork } from './suggestionChoice';
+import { t } from '../shared/i18n';
 
 interface Props {
   item: PopupItem;
@@ -65,7 +66,7 @@ export function PostCard({ item, isNew, preferred, now, highlighted, focusOnMoun
                 item.title
               )}
             </h2>
-            {isNew && <span class="badge">New</span>}
+            {isNew && <span class="badge">{t('popup_new')}</span>}
           </div>
           <PostMeta item={item} now={now} />
         </div>
@@ -79,7 +80,7 @@ export function PostCard({ item, isNew, preferred, now, highlighted, focusOnMoun
             </>
           ) : (
             <>
-              <span class="visually-hidden">For </span>
+              <span class="visually-hidden">{`${t('popup_for')} `}</span>
               {shareOptions(item).map((id) => (
                 <span key={id} class="post-network" title={networkLabel(id)}>
                   <NetworkIcon network={id} />
@@ -97,7 +98,7 @@ export function PostCard({ item, isNew, preferred, now, highlighted, focusOnMoun
             aria-controls={panelId}
             onClick={() => setOpen(!open)}
           >
-            {item.lastShare ? 'Share again' : 'Share'}
+            {item.lastShare ? t('popup_share_again') : t('popup_share')}
             <span class="chevron" aria-hidden="true">
               {open ? '▴' : '▾'}
             </span>

@@ -1,6 +1,7 @@
 /** The small line under a post's title: its source (the article's host), when it was published, when it expires. */
 import type { PopupItem } from '../shared/messaging';
-import { relativeTime } from './relativeTime';
+import { isJustNow, relativeTime } from './relativeTime';
+import { t } from '../shared/i18n';
 
 /** The article's host without "www.": the post's source. */
 export function sourceOf(url: string): string | null {
@@ -19,7 +20,11 @@ export function PostMeta({ item, now }: { item: PopupItem; now: number }) {
     <p class="post-meta">
       {source && <span class="post-source">{source}</span>}
       {published && <span>{published}</span>}
-      {expires && <span class="post-expires">Expires {expires === 'just now' ? 'now' : expires}</span>}
+      {expires && item.expiresAt && (
+        <span class="post-expires">
+          {isJustNow(item.expiresAt, now) ? t('popup_expires_now') : t('popup_expires', { when: expires })}
+        </span>
+      )}
     </p>
   );
 }

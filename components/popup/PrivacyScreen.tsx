@@ -9,22 +9,13 @@ import { useClient } from './ClientContext';
 import { describeError } from './describeError';
 import { usePoints } from './usePoints';
 import { WhatRelayCollects } from './WhatRelayCollects';
+import { t, type MessageKey } from '../shared/i18n';
 
 type Setting = 'clickTracking' | 'leaderboard';
 
-const SETTINGS: { key: Setting; label: string; on: string; off: string }[] = [
-  {
-    key: 'clickTracking',
-    label: 'Count clicks on my links',
-    on: 'Your shares carry a short Relay link, and you earn points when people open it.',
-    off: 'Your shares carry the plain link to the post. No clicks are recorded, and you earn no click points.',
-  },
-  {
-    key: 'leaderboard',
-    label: 'Show me on the leaderboard',
-    on: 'Colleagues see your name and points on the leaderboard.',
-    off: 'You are left out of the leaderboard entirely: not listed, not ranked. You still earn points and badges.',
-  },
+const SETTINGS: { key: Setting; label: MessageKey; on: MessageKey; off: MessageKey }[] = [
+  { key: 'clickTracking', label: 'privacy_clicks_label', on: 'privacy_clicks_on', off: 'privacy_clicks_off' },
+  { key: 'leaderboard', label: 'privacy_board_label', on: 'privacy_board_on', off: 'privacy_board_off' },
 ];
 
 function Settings({ view, onSaved }: { view: PointsView; onSaved: (view: PointsView) => void }) {
@@ -41,12 +32,12 @@ function Settings({ view, onSaved }: { view: PointsView; onSaved: (view: PointsV
       const result = await client.updatePrivacy({ [key]: value });
       if (result.ok) {
         onSaved(result.view);
-        setMessage({ tone: 'ok', text: 'Saved.' });
+        setMessage({ tone: 'ok', text: t('privacy_saved') });
       } else {
         setMessage({ tone: 'error', text: result.message });
       }
     } catch (error) {
-      setMessage({ tone: 'error', text: `Your choice was not saved. ${describeError(error)}` });
+      setMessage({ tone: 'error', text: t('privacy_not_saved', { error: describeError(error) }) });
     } finally {
       setSaving(null);
     }
@@ -55,7 +46,7 @@ function Settings({ view, onSaved }: { view: PointsView; onSaved: (view: PointsV
   return (
     <section class="card-section" aria-labelledby="privacy-title">
       <h2 id="privacy-title" class="section-title">
-        Your choices
+        {t('privacy_your_choices')}
       </h2>
       {SETTINGS.map((setting) => {
         const checked = saving?.key === setting.key ? saving.value : settings[setting.key];
@@ -70,15 +61,15 @@ function Settings({ view, onSaved }: { view: PointsView; onSaved: (view: PointsV
               aria-describedby={`setting-${setting.key}-help`}
               onChange={(event) => void change(setting.key, event.currentTarget.checked)}
             />
-            <label for={`setting-${setting.key}`}>{setting.label}</label>
+            <label for={`setting-${setting.key}`}>{t(setting.label)}</label>
             <p id={`setting-${setting.key}-help`} class="toggle-help">
-              {checked ? setting.on : setting.off}
+              {t(checked ? setting.on : setting.off)}
             </p>
           </div>
         );
       })}
       <p class={message?.tone === 'error' ? 'inline-error' : 'muted'} role="status">
-        {saving ? 'Saving…' : (message?.text ?? '')}
+        {saving ? t('privacy_saving') : (message?.text ?? '')}
       </p>
     </section>
   );
@@ -95,18 +86,18 @@ export function PrivacyScreen() {
       ) : (
         <section class="card-section" aria-labelledby="privacy-title">
           <h2 id="privacy-title" class="section-title">
-            Your choices
+            {t('privacy_your_choices')}
           </h2>
           {problem && !refreshing ? (
             <div role="alert">
-              <p class="inline-error">{`Relay couldn't load your privacy settings. ${problem}`}</p>
+              <p class="inline-error">{t('privacy_load_failed', { error: problem })}</p>
               <button type="button" class="button button--small" onClick={() => void refresh()}>
-                Try again
+                {t('popup_try_again')}
               </button>
             </div>
           ) : (
             <p class="muted" role="status">
-              Loading your settings…
+              {t('privacy_loading')}
             </p>
           )}
         </section>

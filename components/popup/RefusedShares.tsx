@@ -7,9 +7,9 @@ import type { RefusedShare } from '../shared/messaging';
 import { useClient } from './ClientContext';
 import { describeError } from './describeError';
 import { networkLabel } from '../../lib/networks';
-import { plural } from './plural';
 import { relativeTime } from './relativeTime';
 import { useNow } from './useNow';
+import { t, tp } from '../shared/i18n';
 
 export function RefusedShares({ items }: { items: RefusedShare[] }) {
   const client = useClient();
@@ -21,40 +21,36 @@ export function RefusedShares({ items }: { items: RefusedShare[] }) {
     setError(null);
     try {
       const result = await client.dismissRefusedShare(id);
-      if (!result.ok) setError('That share could not be dismissed. Reopen Relay and try again.');
+      if (!result.ok) setError(t('refused_dismiss_failed'));
     } catch (caught) {
-      setError(`That share could not be dismissed: ${describeError(caught)}`);
+      setError(t('refused_dismiss_error', { error: describeError(caught) }));
     }
   }
 
   return (
     <section class="refused" aria-labelledby="refused-title">
       <h2 id="refused-title" class="refused-title">
-        {`${plural(items.length, 'share')} not counted`}
+        {tp('refused_title', items.length)}
       </h2>
-      <p class="refused-intro">
-        {items.length === 1
-          ? 'Relay could not count this share, so it earns no points.'
-          : 'Relay could not count these shares, so they earn no points.'}
-      </p>
+      <p class="refused-intro">{tp('refused_intro', items.length)}</p>
       <ul class="refused-list">
         {items.map((item) => {
-          const title = item.title ?? 'A post no longer in Relay';
+          const title = item.title ?? t('refused_unknown_post');
           const when = relativeTime(item.sharedAt, now);
           return (
             <li key={item.id} class="refused-item">
               <p class="refused-what">
                 <strong>{title}</strong>
-                {` on ${networkLabel(item.network)}${when ? `, ${when}` : ''}`}
+                {` ${when ? t('refused_on_when', { network: networkLabel(item.network), when }) : t('refused_on', { network: networkLabel(item.network) })}`}
               </p>
               <p class="refused-why">{item.reason}</p>
               <button
                 type="button"
                 class="button button--small"
-                aria-label={`Dismiss the refused share of ${title}`}
+                aria-label={t('refused_dismiss_label', { title })}
                 onClick={() => void dismiss(item.id)}
               >
-                Dismiss
+                {t('refused_dismiss')}
               </button>
             </li>
           );

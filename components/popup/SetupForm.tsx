@@ -5,15 +5,16 @@ import { useClient } from './ClientContext';
 import { describeError } from './describeError';
 import {
   emptyFields,
-  ENROLL_ERROR_ADVICE,
-  ENROLL_ERROR_HEADLINE,
+  enrollErrorAdvice,
+  enrollErrorHeadline,
   fieldToFix,
   type EnrollFailure,
   type SetupFieldName,
 } from './enrollErrorText';
 import { TextField } from './TextField';
-import { NO_INVITES, waysIn } from './waysIn';
+import { noInvites, waysIn } from './waysIn';
 import { WorkAccountButton } from './WorkAccountButton';
+import { t } from '../shared/i18n';
 
 interface Props {
   setup: PopupState['setup'];
@@ -52,7 +53,7 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
   };
   /** The message under a field: what is missing, else the server's answer about it. */
   const errorOf = (field: SetupFieldName) =>
-    missing[field] ?? (failure && fix === field ? ENROLL_ERROR_HEADLINE[failure.kind] : null);
+    missing[field] ?? (failure && fix === field ? enrollErrorHeadline(failure.kind) : null);
   const { workAccount, invites, none } = waysIn(setup.signIn, options);
 
   async function submit(event: Event) {
@@ -88,14 +89,14 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
       {setup.locked ? (
         // Set by the organisation: text, not a field (nothing to change, so not a tab stop).
         <p class="fine-print">
-          Server: <span class="setup-server">{setup.serverUrl}</span> (set by your organisation)
+          {t('setup_server_label')} <span class="setup-server">{setup.serverUrl}</span> {t('setup_set_by_org')}
         </p>
       ) : (
         <TextField
-          label="Server URL"
+          label={t('setup_server_url')}
           value={serverUrl}
           onInput={typing('serverUrl', onTypedUrl)}
-          hint="The address your admin gave you, e.g. relay.example.com"
+          hint={t('setup_server_hint')}
           error={errorOf('serverUrl')}
           inputMode="url"
           autoComplete="url"
@@ -107,33 +108,33 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
       )}
       {none && (
         <p class="banner banner--warn" role="status">
-          {NO_INVITES}
+          {noInvites()}
         </p>
       )}
-      {workAccount && invites && <p class="setup-or">or use an invite code</p>}
+      {workAccount && invites && <p class="setup-or">{t('setup_or_invite')}</p>}
       {invites && (
         <form class="setup-form" onSubmit={submit} noValidate aria-busy={busy}>
           <TextField
-            label="Invite code"
+            label={t('setup_invite_code')}
             value={code}
             onInput={typing('code', setCode)}
             error={errorOf('code')}
             inputRef={refs.code}
           />
           <TextField
-            label="Your name"
+            label={t('setup_your_name')}
             value={name}
             onInput={typing('name', setName)}
             autoComplete="name"
-            hint="Shown to your comms team."
+            hint={t('setup_name_hint')}
             error={errorOf('name')}
             inputRef={refs.name}
           />
           {failure && (
             <div class="banner banner--error" role="alert">
-              <strong>{ENROLL_ERROR_HEADLINE[failure.kind]}</strong>
+              <strong>{enrollErrorHeadline(failure.kind)}</strong>
               <span>{failure.message}</span>
-              {ENROLL_ERROR_ADVICE[failure.kind] && <span>{ENROLL_ERROR_ADVICE[failure.kind]}</span>}
+              {enrollErrorAdvice(failure.kind) && <span>{enrollErrorAdvice(failure.kind)}</span>}
             </div>
           )}
           <button
@@ -142,7 +143,7 @@ export function SetupForm({ setup, typedUrl, onTypedUrl, options, onEnrolled }: 
             disabled={busy}
             aria-busy={busy}
           >
-            {busy ? 'Connecting…' : 'Connect'}
+            {busy ? t('setup_connecting') : t('setup_connect')}
           </button>
         </form>
       )}

@@ -4,7 +4,7 @@
  * by the company or expired: the background cleared the saved posts), and the ways in the
  * organisation allows (SetupForm).
  */
-import { NETWORKS, networkLabels } from '../../lib/networks';
+import { networkLabel, NETWORKS } from '../../lib/networks';
 import type { PopupState } from '../shared/messaging';
 import { hostOf, OrgMark } from './OrgMark';
 import { useState } from 'preact/hooks';
@@ -12,11 +12,12 @@ import { SetupForm } from './SetupForm';
 import { useSignInOptions } from './useSignInOptions';
 import { waysIn, type WaysIn } from './waysIn';
 import { WhatRelayCollects } from './WhatRelayCollects';
+import { listOf, t } from '../shared/i18n';
 
 function howToStart(ways: WaysIn): string {
-  if (ways.workAccount && ways.invites) return 'Sign in with your work account, or use an invite code from your admin.';
-  if (ways.workAccount) return 'Sign in with your work account to start.';
-  return ways.invites ? 'Your admin gives you an invite code.' : 'Your IT team tells you how to connect.';
+  if (ways.workAccount && ways.invites) return t('setup_how_both');
+  if (ways.workAccount) return t('setup_how_work');
+  return ways.invites ? t('setup_how_invite') : t('setup_how_none');
 }
 
 export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnrolled: () => Promise<void> }) {
@@ -32,13 +33,8 @@ export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnroll
       <div class="setup-intro">
         <OrgMark name={orgName} logoUrl={options.organization?.logoUrl} />
         <div>
-          <h1>{orgName ? `Connect to ${orgName}` : 'Connect to Relay'}</h1>
-          <p class="muted">
-            {orgName
-              ? 'Share approved news from your company in your own words, with Relay. '
-              : 'Share approved company news in your own words. '}
-            {howToStart(ways)}
-          </p>
+          <h1>{orgName ? t('setup_connect_to', { org: orgName }) : t('setup_connect_relay')}</h1>
+          <p class="muted">{`${orgName ? t('setup_intro_org') : t('setup_intro')} ${howToStart(ways)}`}</p>
         </div>
       </div>
       {state.accessEnded && (
@@ -50,11 +46,10 @@ export function SetupScreen({ state, onEnrolled }: { state: PopupState; onEnroll
       {signedOut && !state.accessEnded && <p class="banner banner--warn">{signedOut}</p>}
       <SetupForm setup={setup} typedUrl={typedUrl} onTypedUrl={setTypedUrl} options={options} onEnrolled={onEnrolled} />
       <p class="fine-print">
-        Relay never asks for your {networkLabels(NETWORKS, 'or')} password: it opens their share page in the browser you
-        are already signed in to.
+        {t('setup_never_password', { networks: listOf(NETWORKS.map(networkLabel), 'disjunction') })}
       </p>
       <details class="collects-details">
-        <summary>What Relay collects</summary>
+        <summary>{t('setup_what_collects')}</summary>
         <WhatRelayCollects bare />
       </details>
     </main>

@@ -14,6 +14,7 @@ import { describeError } from './describeError';
 import { preferredNetwork } from './popupPrefs';
 import { Segmented } from './Segmented';
 import { shareOptions } from './suggestionChoice';
+import { t } from '../shared/i18n';
 
 interface Props {
   id: string;
@@ -43,7 +44,7 @@ export function SharePanel({ id, item, network, onChoose, onShared }: Props) {
       preferredNetwork.write(network);
       onShared(network, result.points);
     } catch (caught) {
-      setError(`Couldn't share on ${label}: ${describeError(caught)}`);
+      setError(t('share_failed', { network: label, error: describeError(caught) }));
     } finally {
       setBusy(false);
     }
@@ -53,28 +54,26 @@ export function SharePanel({ id, item, network, onChoose, onShared }: Props) {
     <div id={id} class="share-panel">
       {item.note && (
         <div class="note">
-          <p class="note-label">Note from your comms team</p>
+          <p class="note-label">{t('share_note')}</p>
           <p class="note-text">{item.note}</p>
         </div>
       )}
       {options.length > 1 && (
         <Segmented
           name={name}
-          legend="Share on"
+          legend={t('share_on_legend')}
           options={options.map((value) => ({ value, label: networkLabel(value) }))}
           value={network}
           onChange={onChoose}
         />
       )}
-      <p class="suggestion-label">{linkOnly ? `${label} shares the link only` : `Your text for ${label}`}</p>
+      <p class="suggestion-label">
+        {linkOnly ? t('share_link_only', { network: label }) : t('share_your_text', { network: label })}
+      </p>
       <p class="suggestion-text" id={textId}>
         {text}
       </p>
-      <p class="hint">
-        {linkOnly
-          ? `Add a few words of your own when ${label} opens.`
-          : 'Make it yours: a line in your own words reaches further.'}
-      </p>
+      <p class="hint">{linkOnly ? t('share_add_words', { network: label }) : t('share_make_it_yours')}</p>
       <div class="button-row">
         <button
           type="button"
@@ -85,7 +84,7 @@ export function SharePanel({ id, item, network, onChoose, onShared }: Props) {
           aria-describedby={textId}
         >
           <NetworkIcon network={network} />
-          Share on {label}
+          {t('share_on_button', { network: label })}
         </button>
         <CopyButton text={text} />
       </div>

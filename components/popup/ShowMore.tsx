@@ -4,8 +4,8 @@
  */
 import type { RefObject } from 'preact';
 import { useRef } from 'preact/hooks';
-import { plural } from './plural';
 import { useNearEnd } from './useNearEnd';
+import { t } from '../shared/i18n';
 
 interface Props {
   remaining: number;
@@ -21,7 +21,7 @@ export function ShowMore({ remaining, shown, scrollRoot, onAuto, onClick }: Prop
   return (
     <div class="show-more">
       <button ref={ref} type="button" class="button" onClick={onClick}>
-        Show more posts <span class="muted">({plural(remaining, 'more', 'more')})</span>
+        {t('show_more')} <span class="muted">{t('show_more_remaining', { count: remaining })}</span>
       </button>
     </div>
   );

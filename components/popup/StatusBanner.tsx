@@ -7,6 +7,7 @@ import type { SyncStatus } from '../shared/views';
 import { plural } from './plural';
 import { syncStatusLine } from './syncStatusLine';
 import { useNow } from './useNow';
+import { t } from '../shared/i18n';
 
 interface Props {
   status: SyncStatus;
@@ -31,18 +32,16 @@ export function StatusBanner({ status, pendingShares, syncing, problem, onRetry,
       <p class="status-text" role="status">
         {line.detail ? <strong>{line.text}</strong> : <span>{line.text}</span>}
         {line.detail && <span class="status-detail">{line.detail}</span>}
-        {pendingShares > 0 && (
-          <span class="status-pending">{`${plural(pendingShares, 'share')} waiting to be sent`}</span>
-        )}
+        {pendingShares > 0 && <span class="status-pending">{plural(pendingShares, 'status_pending')}</span>}
       </p>
       {line.action === 'retry' && (
         <button type="button" class="button button--small" onClick={onRetry} disabled={syncing}>
-          Retry
+          {t('status_retry')}
         </button>
       )}
       {line.action === 'reconnect' && (
         <button type="button" class="button button--small" onClick={onReconnect}>
-          Connect again
+          {t('status_connect_again')}
         </button>
       )}
     </div>

@@ -5,12 +5,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import type { WeekPoints } from '../../lib/scoring';
+import { t, tp, uiLanguage } from '../shared/i18n';
 
 const HEIGHT = 120;
 
 /** "Nov 3": the Monday a week starts on. */
 export function weekLabel(startsAt: string): string {
-  return new Date(startsAt).toLocaleDateString('en-US', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return new Date(startsAt).toLocaleDateString(uiLanguage(), { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
 /** The top of the y scale: at least 10, else the highest week with some headroom, rounded. */
@@ -80,7 +81,7 @@ export function WeeklyChart({ weeks }: { weeks: readonly WeekPoints[] }) {
           series: [
             {},
             {
-              label: 'Points',
+              label: t('popup_tab_points'),
               stroke: accent,
               fill: accent,
               width: 0,
@@ -107,14 +108,14 @@ export function WeeklyChart({ weeks }: { weeks: readonly WeekPoints[] }) {
 
   return (
     <figure class="chart">
-      <figcaption class="section-title">Points per week</figcaption>
+      <figcaption class="section-title">{t('chart_title')}</figcaption>
       <div class="chart-canvas" ref={holder} aria-hidden="true" style={{ height: `${HEIGHT}px` }} />
       <table class="visually-hidden">
-        <caption>Points per week, the last {weeks.length} weeks</caption>
+        <caption>{tp('chart_caption', weeks.length)}</caption>
         <thead>
           <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Points</th>
+            <th scope="col">{t('chart_week_of')}</th>
+            <th scope="col">{t('popup_tab_points')}</th>
           </tr>
         </thead>
         <tbody>

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkSignInResult } from '../shared/views';
 import { useClient } from './ClientContext';
 import { describeError } from './describeError';
-import { QUIET_SILENT_FAILURES, WORK_SIGN_IN_HEADLINE } from './workSignInText';
+import { QUIET_SILENT_FAILURES, workSignInHeadline } from './workSignInText';
+import { t } from '../shared/i18n';
 
 type Failure = Extract<WorkSignInResult, { ok: false }>;
 
@@ -47,11 +48,7 @@ export function WorkAccountButton({ serverUrl, trySilently, onEnrolled }: Props)
   }, [trySilently]);
 
   const label =
-    busy === 'silent'
-      ? 'Signing you in…'
-      : busy === 'interactive'
-        ? 'Finish signing in in the new window…'
-        : 'Sign in with your work account';
+    busy === 'silent' ? t('work_signing_in') : busy === 'interactive' ? t('work_finish_window') : t('work_sign_in');
   return (
     <div class="work-sign-in">
       <button
@@ -65,7 +62,7 @@ export function WorkAccountButton({ serverUrl, trySilently, onEnrolled }: Props)
       </button>
       {failure && (
         <div class="banner banner--error" role="alert">
-          <strong>{WORK_SIGN_IN_HEADLINE[failure.kind]}</strong>
+          <strong>{workSignInHeadline(failure.kind)}</strong>
           <span>{failure.message}</span>
         </div>
       )}

@@ -3,23 +3,29 @@
  * field the person most likely needs to fix.
  */
 import type { EnrollResult } from '../shared/messaging';
+import { t, type MessageKey } from '../shared/i18n';
 
 export type EnrollFailure = Extract<EnrollResult, { ok: false }>;
 export type SetupFieldName = 'serverUrl' | 'code' | 'name';
 
-export const ENROLL_ERROR_HEADLINE: Record<EnrollFailure['kind'], string> = {
-  unreachable: 'Server not reachable',
-  'bad-code': 'Invite code not recognised',
-  expired: 'Invite expired',
-  invalid: 'Check the form',
-  server: 'Server problem',
-};
+const HEADLINE_KEYS = {
+  unreachable: 'enroll_unreachable',
+  'bad-code': 'enroll_bad_code',
+  expired: 'enroll_expired',
+  invalid: 'enroll_invalid',
+  server: 'enroll_server',
+} as const satisfies Record<EnrollFailure['kind'], MessageKey>;
+
+export function enrollErrorHeadline(kind: EnrollFailure['kind']): string {
+  return t(HEADLINE_KEYS[kind]);
+}
 
 /** Extra advice where the background's message may not say what to do next. */
-export const ENROLL_ERROR_ADVICE: Partial<Record<EnrollFailure['kind'], string>> = {
-  expired: 'Ask your admin or comms team for a new invite code.',
-  server: 'If it keeps happening, tell your admin.',
-};
+export function enrollErrorAdvice(kind: EnrollFailure['kind']): string | null {
+  if (kind === 'expired') return t('enroll_advice_expired');
+  if (kind === 'server') return t('enroll_advice_server');
+  return null;
+}
 
 export function fieldToFix(failure: EnrollFailure): SetupFieldName | null {
   if (failure.kind === 'unreachable') return 'serverUrl';
@@ -30,9 +36,9 @@ export function fieldToFix(failure: EnrollFailure): SetupFieldName | null {
 /** The fields left empty, each with what to do (checked before asking the background). */
 export function emptyFields(values: Record<SetupFieldName, string>): Partial<Record<SetupFieldName, string>> {
   const messages: Record<SetupFieldName, string> = {
-    serverUrl: 'Enter the server address your admin gave you.',
-    code: 'Enter your invite code.',
-    name: 'Enter your name, as your comms team knows you.',
+    serverUrl: t('enroll_empty_server'),
+    code: t('enroll_empty_code'),
+    name: t('enroll_empty_name'),
   };
   const empty: Partial<Record<SetupFieldName, string>> = {};
   for (const field of Object.keys(messages) as SetupFieldName[])

@@ -1,4 +1,6 @@
-/** "1 share", "3 shares", "1,000 posts": a count with its noun, singular or plural. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
+/** "1 share", "3 shares", "1.000 Beiträge": a count with its noun, in the browser's language (_locales plural keys). */
+import { tp, type PluralKey } from '../shared/i18n';
+
+export function plural(count: number, key: PluralKey): string {
+  return tp(key, count);
 }

@@ -1,36 +1,44 @@
-/** Plain-English wording for the Points tab: ranks, badge progress, leaderboard rows. */
+/** The Points tab's wording, in the browser's language: ranks, badge progress, leaderboard rows. */
 import type { BadgeProgress } from '../../lib/scoring';
 import type { BadgeMetric, LeaderboardResponse, Period } from '../../lib/schemas';
 import { plural } from './plural';
+import { formatNumber, t, type PluralKey } from '../shared/i18n';
 
 /** In display order; the popup carries no zod, so this rather than lib/schemas' PERIODS. */
-export const PERIOD_LABEL: Record<Period, string> = { week: 'This week', month: 'This month', all: 'All time' };
+export const PERIODS: readonly Period[] = ['week', 'month', 'all'];
 
-const BOARD_NAME: Record<Period, string> = {
-  week: "this week's leaderboard",
-  month: "this month's leaderboard",
-  all: 'the all-time leaderboard',
-};
+const PERIOD_KEYS = { week: 'period_week', month: 'period_month', all: 'period_all' } as const;
+const NOBODY_KEYS = { week: 'board_nobody_week', month: 'board_nobody_month', all: 'board_nobody_all' } as const;
+const UNRANKED_KEYS = { week: 'unranked_week', month: 'unranked_month', all: 'unranked_all' } as const;
 
-const METRIC_NOUN: Record<BadgeMetric, [string, string]> = {
-  shares: ['share', 'shares'],
-  personalizedShares: ['personalised share', 'personalised shares'],
-  clicks: ['click', 'clicks'],
-  points: ['point', 'points'],
-  streakWeeks: ['week in a row', 'weeks in a row'],
+/** "This week", "Dieser Monat", "Depuis le début". */
+export function periodLabel(period: Period): string {
+  return t(PERIOD_KEYS[period]);
+}
+
+/** "No one has points this week yet. Be the first to share!" */
+export function nobodyYet(period: Period): string {
+  return t(NOBODY_KEYS[period]);
+}
+
+const METRIC_NOUN: Record<BadgeMetric, PluralKey> = {
+  shares: 'shares_count',
+  personalizedShares: 'unit_personalized',
+  clicks: 'unit_clicks',
+  points: 'points_count',
+  streakWeeks: 'unit_streak',
 };
 
 /** "3 of 5 shares", or "Earned". */
 export function badgeProgressText(badge: BadgeProgress): string {
-  if (badge.earned) return 'Earned';
-  const [one, many] = METRIC_NOUN[badge.metric];
+  if (badge.earned) return t('badge_earned');
   const value = Math.min(badge.value, badge.threshold);
-  return `${value.toLocaleString('en')} of ${plural(badge.threshold, one, many)}`;
+  return t('badge_progress', { value, target: plural(badge.threshold, METRIC_NOUN[badge.metric]) });
 }
 
 /** "#3", or a dash when not ranked. */
 export function rankText(rank: number | null): string {
-  return rank === null ? '–' : `#${rank.toLocaleString('en')}`;
+  return rank === null ? '–' : `#${formatNumber(rank)}`;
 }
 
 export interface BoardRow {
@@ -75,7 +83,7 @@ export function unrankedReason(board: LeaderboardResponse): string | null {
   if (!board.enabled) return null;
   const you = board.you;
   if (!you) return null;
-  if (!you.listed) return "You've chosen to stay off the leaderboard. You can change that under Privacy.";
-  if (you.rank === null) return `Share a post to get on ${BOARD_NAME[board.period]}.`;
+  if (!you.listed) return t('unranked_private');
+  if (you.rank === null) return t(UNRANKED_KEYS[board.period]);
   return null;
 }

@@ -2,8 +2,10 @@
 import { networkLabel } from '../../lib/networks';
 import type { LastShare } from '../shared/views';
 import { relativeTime } from './relativeTime';
+import { t } from '../shared/i18n';
 
 export function sharedMark(share: LastShare, now: number): string {
   const when = relativeTime(share.sharedAt, now);
-  return when ? `Shared on ${networkLabel(share.network)} · ${when}` : `Shared on ${networkLabel(share.network)}`;
+  const network = networkLabel(share.network);
+  return when ? t('shared_on_when', { network, when }) : t('toast_shared', { network });
 }

@@ -2,6 +2,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { describeError } from './describeError';
 import type { PopupClient } from './PopupClient';
+import { t } from '../shared/i18n';
 
 export function useSignOut(client: PopupClient, reload: () => Promise<void>) {
   const [signingOut, setSigningOut] = useState(false);
@@ -13,7 +14,7 @@ export function useSignOut(client: PopupClient, reload: () => Promise<void>) {
       await client.signOut();
       await reload();
     } catch (caught) {
-      setError(`Relay could not sign you out: ${describeError(caught)}`);
+      setError(t('popup_sign_out_failed', { error: describeError(caught) }));
     } finally {
       setSigningOut(false);
     }

@@ -1,9 +1,10 @@
 /** The "Sync now" / "Retry" action: asks the background to sync and shows the state it answers. */
 import { useCallback, useState } from 'preact/hooks';
 import type { PopupState } from '../shared/messaging';
-import { SYNC_WHILE_OFFLINE } from '../shared/connection-words';
 import { describeError } from './describeError';
 import type { PopupClient } from './PopupClient';
+import { t } from '../shared/i18n';
+import { syncWhileOffline } from '../shared/connection-words';
 
 /** `onOffline`: the sync found no connection (said in a toast, since the status line may already say offline). */
 export function useSyncNow(
@@ -19,9 +20,9 @@ export function useSyncNow(
     try {
       const next = await client.syncNow();
       replace(next);
-      if (next.status.error?.kind === 'offline') onOffline?.(SYNC_WHILE_OFFLINE);
+      if (next.status.error?.kind === 'offline') onOffline?.(syncWhileOffline());
     } catch (caught) {
-      setError(`Relay could not sync: ${describeError(caught)}`);
+      setError(t('popup_sync_failed', { error: describeError(caught) }));
     } finally {
       setSyncing(false);
     }

@@ -1,5 +1,6 @@
 /** Which ways in the setup screen shows, from the organisation's sign-in mode and what the server offers. */
 import type { SignInMode, SignInOptionsView } from '../shared/views';
+import { t } from '../shared/i18n';
 
 export interface WaysIn {
   /** "Sign in with your work account". */
@@ -11,7 +12,7 @@ export interface WaysIn {
 }
 
 /** What the setup screen says when the mode allows invite codes only and the server takes none. */
-export const NO_INVITES = 'Your Relay server does not take invite codes: ask your IT team.';
+export const noInvites = () => t('setup_no_invites');
 
 /**
  * sso: the button whatever the server says (it explains itself when pressed); both: the button once

@@ -23,6 +23,7 @@ import { NO_POLICY, type ManagedPolicy } from './policy';
 import { quickPolicyRead } from './setup-context';
 import type { IdentityPort } from './work-account';
 import { WorkSignIn } from './zero-touch';
+import { t } from '../../components/shared/i18n';
 
 export interface BrowserPort {
   setBadge(text: string): Promise<void>;
@@ -207,8 +208,8 @@ export class BackgroundController {
           await this.port
             .notify(
               NOTIFICATION_PREFIX + item.id,
-              `New to share: ${item.title}`,
-              item.note ?? 'Open Relay to share it in your own words.',
+              t('notify_new_title', { title: item.title }),
+              item.note ?? t('notify_new_message'),
             )
             .catch(() => undefined);
       }

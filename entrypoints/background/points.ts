@@ -15,7 +15,7 @@ import { ApiError, type ApiClient } from './api-client';
 import type { LeaderboardRequest } from './messages/get-leaderboard';
 import type { PrivacyRequest } from './messages/update-privacy';
 import { pendingShareCount } from './outbox';
-import { SERVER_UNREACHABLE } from '../../components/shared/connection-words';
+import { serverUnreachable } from '../../components/shared/connection-words';
 
 /** Weeks in the Points tab's chart. */
 export const CHART_WEEKS = 12;
@@ -25,7 +25,7 @@ export const LEADERBOARD_SIZE = 20;
 /** What a failed request means to the advocate. */
 export function failureText(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.kind === 'offline') return SERVER_UNREACHABLE;
+    if (error.kind === 'offline') return serverUnreachable();
     if (error.status === 401) return 'This browser is no longer connected to Relay.';
     if (error.status === 429) return 'The server is busy. Try again in a minute.';
     if (error.clientTooOld) return 'Update Relay to keep receiving posts.';

@@ -4,6 +4,7 @@ import type { BackgroundController } from './controller';
 import { getMeta, setMeta } from './db';
 import { NO_POLICY } from './policy';
 import { offersWorkSignIn, signInWithWorkAccount } from './work-account';
+import { t } from '../../components/shared/i18n';
 
 export const SIGN_IN_ALARM = 'relay-sign-in';
 export const SIGN_IN_NOTIFICATION = 'relay-sign-in';
@@ -85,11 +86,7 @@ export class WorkSignIn {
       if (result.kind === 'login-required' && !state.notifiedAt && !removed) {
         state.notifiedAt = new Date().toISOString();
         await port
-          .notify(
-            SIGN_IN_NOTIFICATION,
-            'Sign in to Relay',
-            'Your company set up Relay for you. Click here to sign in with your work account.',
-          )
+          .notify(SIGN_IN_NOTIFICATION, t('notify_sign_in_title'), t('notify_sign_in_message'))
           .catch(() => undefined);
       }
     }

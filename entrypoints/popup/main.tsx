@@ -8,10 +8,14 @@ import { extensionClient } from './client';
 import './style.css';
 // NetworkIcon's styles (components/shared/): imported by each app that shows network icons.
 import '../../components/shared/network-icon.css';
+import { ensureCatalog } from '../../components/shared/i18n';
 
 const root = document.getElementById('app');
 if (root) {
   const focusPostId = new URLSearchParams(location.search).get('post');
-  root.replaceChildren(); // drop the static "Loading Relay…" placeholder
-  render(<App client={extensionClient()} focusPostId={focusPostId} />, root);
+  // Its words first (at once, unless the browser has not handed them over yet).
+  void ensureCatalog().then(() => {
+    root.replaceChildren(); // drop the static "Loading Relay…" placeholder
+    render(<App client={extensionClient()} focusPostId={focusPostId} />, root);
+  });
 }

@@ -19,9 +19,19 @@ export interface HintFix {
   append: string;
 }
 
+/** A hint's values for its localised message (the extension fills its `hint_<messageKey>` with them). */
+export type HintParams = Readonly<Record<string, string | number>>;
+
 /** What a rule found: a hint without its kind and severity (the registry adds those). */
 export interface Finding {
+  /** In English, for the console and the API. */
   message: string;
+  /**
+   * The message as data for the extension's own languages: `hint_<messageKey>` in its _locales
+   * (and `hint_<messageKey>_fix` for the fix's label), filled with `params`. Absent: `message` is shown.
+   */
+  messageKey?: string;
+  params?: HintParams;
   /** The part of the text the hint is about, when it is about a part: 0 <= start < end <= text.length. */
   range?: HintRange;
   fix?: HintFix;

@@ -35,6 +35,12 @@ const INTENT_PAGE =
 export interface RelayFixtures {
   /** Which fixture generation answers www.linkedin.com and x.com (`test.use({ sites: {...} })`). */
   sites: SiteChoice;
+  /**
+   * The browser's own language, which picks the extension's _locales (`test.use({ browserLanguage: 'de' })`):
+   * English unless a test says otherwise, whatever the machine's locale, so the specs that read
+   * English words keep reading them.
+   */
+  browserLanguage: string;
   server: TestServer;
   /** Starts the API again on the closed `server`'s port and database (close it first with `server.close()`). */
   restartServer: () => Promise<TestServer>;
@@ -67,6 +73,7 @@ async function closeSetupTab(context: BrowserContext): Promise<void> {
 
 export const test = base.extend<RelayFixtures>({
   sites: [DEFAULT_SITES, { option: true }],
+  browserLanguage: ['en-US', { option: true }],
 
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
@@ -94,12 +101,15 @@ export const test = base.extend<RelayFixtures>({
   // eslint-disable-next-line no-empty-pattern
   blocked: async ({}, use) => use([]),
 
-  context: async ({ intents, blocked, sites }, use, testInfo) => {
+  context: async ({ intents, blocked, sites, browserLanguage }, use, testInfo) => {
     const profile = mkdtempSync(join(tmpdir(), 'relay-e2e-'));
+    // Chromium on Linux takes its interface language (chrome.i18n's) from LANGUAGE; --lang elsewhere.
+    const posix = browserLanguage.replace('-', '_');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumExecutable(),
       headless: true,
-      args: chromiumArgs(extensionDir()),
+      args: [...chromiumArgs(extensionDir()), `--lang=${browserLanguage}`],
+      env: { ...process.env, LANGUAGE: posix, LC_ALL: '', LC_MESSAGES: '' },
     });
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { linkedinSelectors } from '../../entrypoints/linkedin.content/selectors';
 import { xSelectors } from '../../entrypoints/x.content/selectors';
 import type { SiteSelectors } from '../../components/composer/selectors';
+import { withoutComments } from './source-scan';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -41,30 +42,6 @@ function englishWords(): string[] {
   // A phrase with slots ("{n} comments") is checked by its fixed parts.
   const parts = phrases.flatMap((phrase) => phrase.split(/\{\w+\}/)).map((part) => part.trim().replace(/[.,:]$/, ''));
   return [...new Set(parts.filter((part) => /[A-Za-z]{2}/.test(part)))];
-}
-
-/** `code` without its comments (strings and template literals kept as they are). */
-function withoutComments(code: string): string {
-  let out = '';
-  let quote: string | null = null;
-  for (let i = 0; i < code.length; i++) {
-    const char = code[i]!;
-    if (quote) {
-      out += char;
-      if (char === '\\') out += code[++i] ?? '';
-      else if (char === quote) quote = null;
-    } else if (char === '/' && code[i + 1] === '/') {
-      while (i < code.length && code[i] !== '\n') i++;
-      out += '\n';
-    } else if (char === '/' && code[i + 1] === '*') {
-      i = code.indexOf('*/', i + 2) + 1;
-      if (i === 0) break;
-    } else {
-      if (char === "'" || char === '"' || char === '`') quote = char;
-      out += char;
-    }
-  }
-  return out;
 }
 
 /** What in `code` (an adapter's or a table's source) names the interface's English words. */

@@ -10,7 +10,7 @@ import { popupState } from '../../entrypoints/background/popup-state';
 import { setMeta } from '../../entrypoints/background/db';
 import { flowFailure, readRedirect, ssoOffMessage, startUrl } from '../../entrypoints/background/work-account';
 import { readSignInOptionsSchema, readSsoExchangeResponseSchema } from '../../lib/schemas/read';
-import { NO_INVITES, waysIn } from '../../components/popup/waysIn';
+import { noInvites, waysIn } from '../../components/popup/waysIn';
 import { freshDb, TEST_EXTENSION } from './helpers';
 
 const REDIRECT = `https://${TEST_EXTENSION.id}.chromiumapp.org/sso`;
@@ -199,7 +199,7 @@ describe('what the setup screen offers', () => {
     expect(waysIn('sso', server(true, false))).toEqual({ workAccount: true, invites: false, none: false });
     expect(waysIn('invite', server(true, false))).toEqual({ workAccount: false, invites: false, none: true });
     expect(waysIn('both', server(false, false))).toEqual({ workAccount: false, invites: false, none: true });
-    expect(NO_INVITES).toBe('Your Relay server does not take invite codes: ask your IT team.');
+    expect(noInvites()).toBe('Your Relay server does not take invite codes: ask your IT team.');
     // A server that takes them, or one not asked yet: the form as the mode says.
     expect(waysIn('both', server(true, true))).toEqual({ workAccount: true, invites: true, none: false });
     expect(waysIn('both', server(false, true))).toEqual({ workAccount: false, invites: true, none: false });

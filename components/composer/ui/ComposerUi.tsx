@@ -9,6 +9,7 @@ import type { Store } from './store';
 import { GuidelineHints } from './GuidelineHints';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useStore } from './useStore';
+import { t } from '../../shared/i18n';
 
 interface Props {
   store: Store<ComposerUiState>;
@@ -26,16 +27,16 @@ export function ComposerUi({ store, actions }: Props) {
         <button
           type="button"
           class="relay-toggle"
-          aria-label="Suggested posts"
+          aria-label={t('composer_suggested')}
           aria-expanded={state.panelOpen}
           aria-controls={PANEL_ID}
           aria-haspopup="dialog"
           aria-keyshortcuts="Alt+Shift+R"
-          title="Suggested posts from Relay (Alt+Shift+R)"
+          title={t('composer_toggle_title')}
           onClick={actions.togglePanel}
         >
           <Logo size={18} />
-          <span aria-hidden="true">Suggested posts</span>
+          <span aria-hidden="true">{t('composer_suggested')}</span>
           <span class="relay-count" aria-hidden="true">
             {state.items.length}
           </span>

@@ -1,12 +1,14 @@
 /**
  * Relay's guideline hints for the post being written (computed in the page by lib/guidelines/, one
  * rule module each), in a status region under the composer, headed with Relay's mark and name so
- * nobody takes them for the site's. Severities read as everywhere else (SEVERITY_LABELS); the
- * words a hint is about are marked in the editor (marks.ts); a hint with a fix has a one-click
- * button ("Add #employee").
+ * nobody takes them for the site's. Severities and messages are in the browser's language
+ * (hintText.ts: `severity_<key>`, `hint_<messageKey>` in _locales); the words a hint is about are
+ * marked in the editor (marks.ts); a hint with a fix has a one-click button ("Add #employee").
  */
-import { SEVERITY_LABELS, type Hint } from '../../../lib/guidelines';
+import type { Hint } from '../../../lib/guidelines';
+import { t, tp } from '../../shared/i18n';
 import { Logo } from '../../shared/Logo';
+import { hintFixLabel, hintMessage, severityText } from './hintText';
 
 interface Props {
   hints: readonly Hint[];
@@ -15,8 +17,8 @@ interface Props {
 
 function summary(hints: readonly Hint[]): string {
   const mustFix = hints.filter((hint) => hint.severity === 'error').length;
-  if (mustFix > 0) return `${mustFix} to fix before posting`;
-  return hints.length === 1 ? '1 suggestion' : `${hints.length} suggestions`;
+  if (mustFix > 0) return tp('hints_to_fix', mustFix);
+  return tp('hints_suggestions', hints.length);
 }
 
 export function GuidelineHints({ hints, onFix }: Props) {
@@ -24,7 +26,7 @@ export function GuidelineHints({ hints, onFix }: Props) {
     <div
       class={hints.length > 0 ? 'relay-hints relay-card' : 'relay-hints'}
       role="status"
-      aria-label="Relay guideline hints"
+      aria-label={t('hints_label')}
     >
       {hints.length > 0 && (
         <>
@@ -36,11 +38,11 @@ export function GuidelineHints({ hints, onFix }: Props) {
           <ul>
             {hints.map((hint, index) => (
               <li key={`${hint.kind}-${index}`} class={`relay-hint relay-hint--${hint.severity}`}>
-                <span class="relay-severity">{SEVERITY_LABELS[hint.severity]}</span>
-                <span class="relay-hint-message">{hint.message}</span>
+                <span class="relay-severity">{severityText(hint.severity)}</span>
+                <span class="relay-hint-message">{hintMessage(hint)}</span>
                 {hint.fix && (
                   <button type="button" class="relay-fix" onClick={() => onFix(hint)}>
-                    {hint.fix.label}
+                    {hintFixLabel(hint)}
                   </button>
                 )}
               </li>

@@ -9,6 +9,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComposerItem } from '../../shared/messaging';
 import { filterSuggestions } from './filterSuggestions';
+import { t } from '../../shared/i18n';
 
 interface Props {
   id: string;
@@ -21,8 +22,8 @@ interface Props {
 }
 
 function variantLabel(item: ComposerItem, siteName: string): string {
-  if (!item.variant) return `${siteName} · title and link`;
-  return `${siteName} · version ${item.variant.number} of ${item.variant.of}`;
+  if (!item.variant) return t('composer_variant_link', { site: siteName });
+  return t('composer_variant', { site: siteName, number: item.variant.number, of: item.variant.of });
 }
 
 /** The next index for a navigation key in a list of `count`, or null for other keys. */
@@ -64,17 +65,17 @@ export function SuggestionsPanel({ id, items, siteName, busy, notice, onInsert, 
   };
 
   return (
-    <section id={id} class="relay-panel relay-card" role="dialog" aria-label="Suggested posts">
+    <section id={id} class="relay-panel relay-card" role="dialog" aria-label={t('composer_suggested')}>
       <div class="relay-panel-head">
         <label class="relay-visually-hidden" for={`${id}-search`}>
-          Search suggested posts
+          {t('composer_search_label')}
         </label>
         <input
           ref={search}
           id={`${id}-search`}
           class="relay-search"
           type="search"
-          placeholder="Search by title or tag"
+          placeholder={t('composer_search_placeholder')}
           autocomplete="off"
           value={query}
           onInput={(event) => {
@@ -83,7 +84,7 @@ export function SuggestionsPanel({ id, items, siteName, busy, notice, onInsert, 
           }}
           onKeyDown={onSearchKey}
         />
-        <button type="button" class="relay-close" aria-label="Close suggested posts" onClick={onClose}>
+        <button type="button" class="relay-close" aria-label={t('composer_close')} onClick={onClose}>
           ×
         </button>
       </div>
@@ -93,7 +94,7 @@ export function SuggestionsPanel({ id, items, siteName, busy, notice, onInsert, 
         </p>
       )}
       {shown.length === 0 ? (
-        <p class="relay-empty">No suggested posts match “{query.trim()}”.</p>
+        <p class="relay-empty">{t('composer_no_match', { query: query.trim() })}</p>
       ) : (
         <ul class="relay-items" ref={list} onKeyDown={onListKey}>
           {shown.map((item, index) => (
@@ -110,14 +111,14 @@ export function SuggestionsPanel({ id, items, siteName, busy, notice, onInsert, 
                 onFocus={() => setActive(index)}
                 onClick={() => onInsert(item)}
               >
-                Insert
+                {t('composer_insert')}
               </button>
               <p class="relay-item-variant">{variantLabel(item, siteName)}</p>
               <p class="relay-item-text" id={`${id}-text-${item.id}`}>
                 {item.text}
               </p>
               {item.tags.length > 0 && (
-                <ul class="relay-tags" aria-label="Tags">
+                <ul class="relay-tags" aria-label={t('composer_tags')}>
                   {item.tags.map((tag) => (
                     <li key={tag} class="relay-tag">
                       {tag}

@@ -24,6 +24,7 @@ import { mountComposerUi } from './mount';
 import { relayContentIds } from './relay-content';
 import { createStore, type Store } from './store';
 import { THEME_ATTRIBUTE } from './toggleStyles';
+import { t } from '../../shared/i18n';
 
 export const HINT_DELAY_MS = 250;
 
@@ -362,9 +363,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     );
     this.store.set({
       busy: false,
-      notice: copied
-        ? "Copied. Relay couldn't type into this editor: click in it and paste with Ctrl+V (⌘V on a Mac)."
-        : "Relay couldn't type into this editor, nor copy the text. Select the text in the list and copy it.",
+      notice: copied ? t('composer_copied_paste') : t('composer_cannot_copy'),
     });
   }
 

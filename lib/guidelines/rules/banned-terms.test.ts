@@ -62,6 +62,8 @@ describe('banned terms', () => {
         kind: 'banned-term',
         severity: 'error',
         message: 'Avoid "Free money": reason 0',
+        messageKey: 'banned_term_reason',
+        params: { term: 'Free money', reason: 'reason 0' },
         range: { start: 0, end: 10 },
         term: { pattern: 'free money', reason: 'reason 0' },
       },

@@ -16,8 +16,11 @@ export const bannedTermsRule = defineRule({
     if (text === '') return [];
     return findBannedTerms(text, guidelines.terms, MAX_TERM_HINTS).map((match) => {
       const reason = match.term.reason.trim();
+      const term = excerpt(text.slice(match.start, match.end));
       return {
-        message: `Avoid "${excerpt(text.slice(match.start, match.end))}"${reason ? `: ${reason}` : '.'}`,
+        message: `Avoid "${term}"${reason ? `: ${reason}` : '.'}`,
+        messageKey: reason ? 'banned_term_reason' : 'banned_term',
+        params: { term, reason },
         range: { start: match.start, end: match.end },
         term: match.term,
       };

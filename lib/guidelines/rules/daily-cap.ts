@@ -12,6 +12,8 @@ export const dailyCapRule = defineRule({
     return [
       {
         message: `You've shared ${sharesToday} time${sharesToday === 1 ? '' : 's'} today; the programme's daily limit is ${cap}. Posting more today can read as spam: keep this one for tomorrow.`,
+        messageKey: 'daily_cap',
+        params: { count: sharesToday, cap },
       },
     ];
   },

@@ -28,6 +28,8 @@ export const disclosureRule = defineRule({
     return [
       {
         message: `Say that you work for the company: add "${disclosure.text}" to your post.`,
+        messageKey: 'disclosure',
+        params: { text: disclosure.text },
         fix: { label: `Add ${disclosure.text}`, append: disclosureAppend(text, disclosure.text, network) },
       },
     ];

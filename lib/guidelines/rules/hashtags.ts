@@ -40,6 +40,8 @@ export const hashtagsRule = defineRule({
     return [
       {
         message: `${tags.length} hashtags${exemptNote}; the guidelines allow at most ${max}. Remove ${tags.length - max}.`,
+        messageKey: exempt === undefined ? 'too_many_hashtags' : 'too_many_hashtags_exempt',
+        params: { count: tags.length, max, remove: tags.length - max, exempt: exempt ?? '' },
         ...(end > start && end <= text.length ? { range: { start, end } } : {}),
       },
     ];

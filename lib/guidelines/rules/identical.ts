@@ -36,6 +36,7 @@ export const identicalRule = defineRule({
       {
         message:
           'Add a sentence in your own words: why it matters to you, or what you worked on. Personal posts reach more people than identical ones.',
+        messageKey: 'identical',
       },
     ];
   },

@@ -26,6 +26,8 @@ export const lengthRule = defineRule({
         message:
           `Too long for ${definition.label} by ${formatted(length - max)}${counter.unit} ` +
           `(${formatted(length)} of ${formatted(max)}${counter.note}).`,
+        messageKey: counting === 'twitter-weighted' ? 'too_long_weighted' : 'too_long',
+        params: { network: definition.label, over: length - max, length, max },
         ...(start === undefined ? {} : { range: { start, end: text.length } }),
       },
     ];
