@@ -32,7 +32,7 @@ describe('language tags', () => {
   });
 
   it('always answers one of the available languages, or none when no primary subtag matches', () => {
-    const tag = fc.constantFrom('en', 'de', 'de-AT', 'de-CH', 'fr', 'fr-CA', 'pt-BR', 'pt');
+    const tag = fc.constantFrom<string>('en', 'de', 'de-AT', 'de-CH', 'fr', 'fr-CA', 'pt-BR', 'pt');
     fc.assert(
       fc.property(tag, fc.array(tag), (wanted, available) => {
         const best = bestLanguage(wanted, available);

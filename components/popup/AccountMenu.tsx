@@ -3,6 +3,7 @@
  * now"). A disclosure button; Escape or leaving the menu closes it, and focus returns to the button.
  */
 import { useId, useRef, useState } from 'preact/hooks';
+import { LanguagePicker } from './LanguagePicker';
 
 interface Props {
   name: string;
@@ -43,6 +44,7 @@ export function AccountMenu({ name, signingOut, onSignOut }: Props) {
           <p class="account-who">
             Signed in as <strong>{name}</strong>
           </p>
+          <LanguagePicker />
           <button type="button" class="account-item" onClick={onSignOut} disabled={signingOut}>
             {signingOut ? 'Signing out…' : 'Sign out'}
           </button>

@@ -12,7 +12,7 @@ import type { SyncState } from '../services/sync-state';
 import { ADVOCATE_REFUSALS, defineRoute, type Route } from './define';
 
 const syncQuerySchema = z.object({
-  cursor: lineSchema().min(1).max(100).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
+  cursor: lineSchema().min(1).max(64).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
 });
 
 /** Changes with the content, the click-tracking choice and the advocate's language (items and guidelines are in it). */

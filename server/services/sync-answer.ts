@@ -6,7 +6,7 @@ import { syncedScoringRules, type AdvocateItem, type Network, type SyncResponse 
 import type { AdvocatePrincipal, Deps } from '../context';
 import { offerLanguage } from './advocate-language';
 import { isLive, toContentItem, type ContentRow } from './content';
-import { encodeCursor, type Cursor } from './cursor';
+import { encodeCursor, languageMark, type Cursor } from './cursor';
 import { readDocuments } from './documents';
 import { linksFor } from './links';
 import type { SyncState } from './sync-state';
@@ -86,7 +86,7 @@ export async function syncAnswer(
   // The advocate switched click tracking since this cursor: every live item's links changed.
   const linksChanged = cursor !== null && Boolean(cursor.direct) !== !advocate.clickTracking;
   // Or their language since: every live item's text may be in another language now.
-  const languageChanged = cursor !== null && (cursor.language ?? null) !== advocate.language;
+  const languageChanged = cursor !== null && cursor.language !== languageMark(advocate.language);
   const [rows, documents] = await Promise.all([
     linksChanged || languageChanged ? allChangedRows(deps, cursor, now) : changedRows(deps, cursor, now),
     readDocuments(deps.db),
@@ -128,7 +128,7 @@ export async function syncAnswer(
       seq: state.seq,
       time: now,
       direct: !advocate.clickTracking,
-      ...(advocate.language ? { language: advocate.language } : {}),
+      language: languageMark(advocate.language),
     }),
     content,
     removed,
