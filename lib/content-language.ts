@@ -18,7 +18,10 @@ export function postLanguages(post: Pick<MultilingualPost, 'language' | 'transla
  * The language a reader of `wanted` gets: the exact tag, else a language with the same primary
  * subtag ("de-AT" reads "de"), else the post's own (null when it names none).
  */
-export function languageFor(post: Pick<MultilingualPost, 'language' | 'translations'>, wanted: string | null): string | null {
+export function languageFor(
+  post: Pick<MultilingualPost, 'language' | 'translations'>,
+  wanted: string | null,
+): string | null {
   return bestLanguage(wanted, postLanguages(post)) ?? post.language;
 }
 

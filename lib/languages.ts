@@ -4,10 +4,7 @@ import { z } from 'zod';
 /** The tag pattern content, guidelines and advocates use: "en", "de-AT", "zh-Hant-TW". */
 const TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-export const languageTagSchema = z
-  .string()
-  .max(35)
-  .regex(TAG, 'must be a language tag such as "en" or "en-GB"');
+export const languageTagSchema = z.string().max(35).regex(TAG, 'must be a language tag such as "en" or "en-GB"');
 
 /** At most this many languages beside a post's own (and per-language guideline sections). */
 export const MAX_TRANSLATIONS = 10;

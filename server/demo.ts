@@ -97,7 +97,9 @@ export function demoPosts(now: number): DemoPost[] {
               linkedin: [
                 'Heute haben wir Atlas vorgestellt, den autonomen mobilen Roboter, an dem unser Team zwei Jahre gearbeitet hat. Er bewegt Lasten bis 600 kg durch volle Lager und plant in Echtzeit um Menschen herum.\n\nStolz auf alle bei Northwind Robotics: {link}\n\n#Robotik #Lagerautomatisierung',
               ],
-              x: ['Atlas ist da! Unser neuer autonomer mobiler Roboter bewegt 600 kg durch volle Lager: {link} #Robotik'],
+              x: [
+                'Atlas ist da! Unser neuer autonomer mobiler Roboter bewegt 600 kg durch volle Lager: {link} #Robotik',
+              ],
             },
           },
         },

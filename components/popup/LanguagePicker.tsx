@@ -1,7 +1,7 @@
 /** The account menu's choice of the language posts come in: automatic (the company's or the browser's) or one of the posts' languages. */
 import { useContext, useEffect, useId, useState } from 'preact/hooks';
 import { languageName } from '../../lib/languages';
-import type { ContentLanguageResult } from '../../entrypoints/background/messages/content-language';
+import type { ContentLanguageResult } from '../shared/content-language-view';
 import { ClientContext } from './ClientContext';
 
 /** Every visible word of the picker, together, for the popup's translation into _locales. */

@@ -2,7 +2,7 @@
  * What the popup needs from the background: the typed messages, plus a way to hear that the state
  * changed. The extension implements it in entrypoints/popup/client.ts; anything else (a fake) can.
  */
-import type { ContentLanguageResult } from '../../entrypoints/background/messages/content-language';
+import type { ContentLanguageResult } from '../shared/content-language-view';
 import type { Network, Period } from '../../lib/schemas';
 import type {
   EnrollResult,

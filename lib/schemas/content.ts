@@ -147,7 +147,11 @@ export const contentInputSchema = z
     checkNetworks(value, ctx);
     checkTranslations(value, ctx);
     if (value.translations && Object.keys(value.translations).length > 0 && !value.language) {
-      ctx.addIssue({ code: 'custom', path: ['language'], message: "say the post's own language when it has translations" });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['language'],
+        message: "say the post's own language when it has translations",
+      });
     }
     if (!value.networks && !TEXT_NETWORKS.some((network) => value.variants[network]?.length)) {
       ctx.addIssue({ code: 'custom', path: ['variants'], message: NO_VARIANT_MESSAGE });
@@ -229,7 +233,9 @@ export type ContentOverride = z.infer<typeof contentOverrideSchema>;
 
 export const contentItemSchema = z.object({
   ...publicContentFields,
-  translations: storedTranslationsSchema.describe("the post in other languages, by tag (the default's text is `variants`)"),
+  translations: storedTranslationsSchema.describe(
+    "the post in other languages, by tag (the default's text is `variants`)",
+  ),
   status: contentStatusSchema,
   override: contentOverrideSchema.nullable().describe('set when it was published past must-fix guidelines'),
 });

@@ -57,7 +57,9 @@ export const guidelinesSchema = z
         message: `at most ${MAX_TRANSLATIONS * 2} languages`,
       })
       .optional()
-      .describe("per-language rules for text in that language: bannedTerms add to the global ones, disclosure replaces the global one (a primary tag's rules apply to its regional tags, 'de' to 'de-AT')"),
+      .describe(
+        "per-language rules for text in that language: bannedTerms add to the global ones, disclosure replaces the global one (a primary tag's rules apply to its regional tags, 'de' to 'de-AT')",
+      ),
   })
   .strict();
 export type Guidelines = z.infer<typeof guidelinesSchema>;

@@ -50,10 +50,7 @@ describe('content translations', () => {
   });
 
   it('refuses a translation in the post’s own language, a bad tag, an empty one, or one without the post’s language', async () => {
-    await expectValidation(
-      await calls.post(contentInput({ language: 'de', translations: GERMAN })),
-      'translations.de',
-    );
+    await expectValidation(await calls.post(contentInput({ language: 'de', translations: GERMAN })), 'translations.de');
     await expectValidation(
       await calls.post(contentInput({ language: 'en', translations: { Deutsch: GERMAN.de } })),
       'translations.Deutsch',
@@ -70,7 +67,9 @@ describe('content translations', () => {
   });
 
   it('keeps translations through a PATCH of other fields, and replaces or clears them', async () => {
-    const item = (await (await calls.post(contentInput({ language: 'en', translations: GERMAN }))).json()) as ContentItem;
+    const item = (await (
+      await calls.post(contentInput({ language: 'en', translations: GERMAN }))
+    ).json()) as ContentItem;
     const renamed = (await (await calls.patch(item.id, { title: 'Renamed' })).json()) as ContentItem;
     expect(renamed.translations).toEqual(GERMAN);
     const french = { fr: { variants: { x: ['Relay est lancé !'] } } };

@@ -68,7 +68,10 @@ describe('sync in the advocate’s language', () => {
     expect(item).toMatchObject({ title: 'Relay startet heute', language: 'de', languages: ['en', 'de'] });
     expect(item.variants).toEqual({ linkedin: ['Wir haben Relay gestartet.'], x: ['Relay is live!'] });
     expect(body.guidelines.disclosure?.text).toBe('#mitarbeiter');
-    expect(body.guidelines.bannedTerms.map((term) => term.pattern)).toEqual(['guaranteed returns', 'garantierte Rendite']);
+    expect(body.guidelines.bannedTerms.map((term) => term.pattern)).toEqual([
+      'guaranteed returns',
+      'garantierte Rendite',
+    ]);
     expect(body.guidelines).not.toHaveProperty('languages');
   });
 
@@ -123,7 +126,10 @@ describe('sync in the advocate’s language', () => {
     const delta = (await (
       await server.call(`/v1/sync?cursor=${encodeURIComponent(first.body.cursor)}`, { token })
     ).json()) as SyncResponse;
-    expect(delta.content.find((each) => each.id === postId)).toMatchObject({ language: 'de', title: 'Relay startet heute' });
+    expect(delta.content.find((each) => each.id === postId)).toMatchObject({
+      language: 'de',
+      title: 'Relay startet heute',
+    });
     // The new cursor carries the language: the next delta is empty again.
     const next = (await (
       await server.call(`/v1/sync?cursor=${encodeURIComponent(delta.cursor)}`, { token })

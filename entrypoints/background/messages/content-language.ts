@@ -4,17 +4,14 @@
  * tag (or null: automatic) it is saved on the server (PATCH /v1/me) and a sync brings the posts in it.
  */
 import { z } from 'zod';
-import { languageTagSchema, LANGUAGE_SOURCES, type LanguageSource } from '../../../lib/languages';
+import type { ContentLanguageResult } from '../../../components/shared/content-language-view';
+import { languageTagSchema, LANGUAGE_SOURCES } from '../../../lib/languages';
 import { readMeResponseSchema } from '../../../lib/schemas/read';
 import { getMeta, setMeta, type RelayDexie } from '../db';
 import { failureText } from '../points';
 import { defineMessage } from './define';
 
 export const contentLanguageRequest = z.object({ language: languageTagSchema.nullable().optional() }).strict();
-
-export type ContentLanguageResult =
-  | { ok: true; language: string | null; source: LanguageSource | null; available: string[] }
-  | { ok: false; message: string };
 
 /** What is known here: the server's last word on the advocate's language, and every language synced posts come in. */
 async function current(db: RelayDexie): Promise<ContentLanguageResult> {
@@ -51,7 +48,10 @@ export const contentLanguage = defineMessage({
     const me = readMeResponseSchema.safeParse(body);
     const kept = await getMeta(bg.db, 'me');
     if (me.success && kept?.value) {
-      await setMeta(bg.db, 'me', { ...kept, value: { ...kept.value, language: me.data.language, languageSource: me.data.languageSource } });
+      await setMeta(bg.db, 'me', {
+        ...kept,
+        value: { ...kept.value, language: me.data.language, languageSource: me.data.languageSource },
+      });
     }
     // The next sync answer is in the new language (its ETag and cursor carry it).
     await bg.sync();

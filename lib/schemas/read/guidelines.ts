@@ -25,6 +25,9 @@ export const readGuidelinesSchema: z.ZodType<Guidelines, unknown> = z
     disclosure: disclosureSchema.optional(),
     bannedTerms: bannedTermsSchema,
     // Sync sends guidelines resolved for the advocate's language (lib/guidelines/for-language.ts): per-language sections are not read.
-    languages: z.unknown().optional().transform(() => undefined),
+    languages: z
+      .unknown()
+      .optional()
+      .transform(() => undefined),
   })
   .transform(({ disclosure, languages: _languages, ...rest }) => (disclosure ? { ...rest, disclosure } : rest));

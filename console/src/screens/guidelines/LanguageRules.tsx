@@ -75,7 +75,11 @@ export function LanguageRules({ form, draft }: { form: SchemaForm<Draft>; draft:
           <label for="guidelines-add-language" class="field__label">
             Add language
           </label>
-          <select id="guidelines-add-language" value={adding} onChange={(event) => setAdding(event.currentTarget.value)}>
+          <select
+            id="guidelines-add-language"
+            value={adding || unused[0]?.tag}
+            onChange={(event) => setAdding(event.currentTarget.value)}
+          >
             {unused.map(({ tag, name }) => (
               <option key={tag} value={tag}>
                 {name} ({tag})
