@@ -3,18 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { ContentItem, Guidelines } from '../../lib/schemas';
 import { contentInput, expectProblem, expectValidation } from '../helpers/api';
 import { contentTestServer } from '../helpers/content-calls';
+import { GERMAN_GUIDELINES } from '../helpers/languages';
 import type { TestServer } from '../helpers/server';
 
-const GUIDELINES: Guidelines = {
-  disclosure: { text: '#employee', networks: ['linkedin'] },
-  bannedTerms: [{ pattern: 'guaranteed returns', reason: 'Financial promotion rules' }],
-  languages: {
-    de: {
-      bannedTerms: [{ pattern: 'garantierte Rendite', reason: 'Finanzwerbung' }],
-      disclosure: { text: '#mitarbeiter', networks: ['linkedin'] },
-    },
-  },
-};
+const GUIDELINES = GERMAN_GUIDELINES;
 const GERMAN = { de: { title: 'Relay startet heute', variants: { linkedin: ['Wir haben Relay gestartet.'] } } };
 
 interface MustFixBody {

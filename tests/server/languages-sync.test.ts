@@ -1,20 +1,12 @@
 /** Sync in the advocate's language: the German text for a German advocate, the default for a French one; Accept-Language, PATCH /v1/me language, ETags and cursors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdvocateItem, Guidelines, MeResponse, SyncResponse } from '../../lib/schemas';
+import type { AdvocateItem, MeResponse, SyncResponse } from '../../lib/schemas';
 import { readSyncResponseSchema } from '../../lib/schemas/read';
 import { createContent, expectValidation } from '../helpers/api';
+import { GERMAN_GUIDELINES } from '../helpers/languages';
 import { startTestServer, type TestServer } from '../helpers/server';
 
-const GUIDELINES: Guidelines = {
-  disclosure: { text: '#employee', networks: ['linkedin'] },
-  bannedTerms: [{ pattern: 'guaranteed returns', reason: 'Financial promotion rules' }],
-  languages: {
-    de: {
-      bannedTerms: [{ pattern: 'garantierte Rendite', reason: 'Finanzwerbung' }],
-      disclosure: { text: '#mitarbeiter', networks: ['linkedin'] },
-    },
-  },
-};
+const GUIDELINES = GERMAN_GUIDELINES;
 
 describe('sync in the advocate’s language', () => {
   let server: TestServer;
