@@ -68,6 +68,9 @@ export interface AdvocatePrincipal {
   clickTracking: boolean;
   leaderboard: boolean;
   lastSyncAt: number | null;
+  /** Content language (a tag) and where it came from: 'chosen', 'idp', 'browser', or null (unknown). */
+  language: string | null;
+  languageSource: string | null;
 }
 
 export interface AppEnv {

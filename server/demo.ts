@@ -50,6 +50,12 @@ export const DEMO_GUIDELINES: Guidelines = {
   maxHashtags: 5,
   dailyShareCap: 10,
   companyNames: ['Northwind Robotics', 'Northwind'],
+  languages: {
+    de: {
+      disclosure: { text: '#NorthwindMitarbeiter', networks: ['linkedin', 'x'] },
+      bannedTerms: [{ pattern: 'garantierte Rendite', reason: 'Northwind verspricht keine finanziellen Ergebnisse.' }],
+    },
+  },
 };
 
 export interface DemoPost {
@@ -83,6 +89,19 @@ export function demoPosts(now: number): DemoPost[] {
             'Atlas is live! Our new autonomous mobile robot moves 600 kg loads through busy warehouses and works safely alongside people. Two years of work by an amazing team: {link} #Robotics',
             'Two years in the making: meet Atlas, the autonomous mobile robot we built at Northwind Robotics for warehouses that never stop. #WarehouseAutomation',
           ],
+        },
+        translations: {
+          de: {
+            title: 'Das ist Atlas: unser neuer autonomer mobiler Roboter für Lager',
+            variants: {
+              linkedin: [
+                'Heute haben wir Atlas vorgestellt, den autonomen mobilen Roboter, an dem unser Team zwei Jahre gearbeitet hat. Er bewegt Lasten bis 600 kg durch volle Lager und plant in Echtzeit um Menschen herum.\n\nStolz auf alle bei Northwind Robotics: {link}\n\n#Robotik #Lagerautomatisierung',
+              ],
+              x: [
+                'Atlas ist da! Unser neuer autonomer mobiler Roboter bewegt 600 kg durch volle Lager: {link} #Robotik',
+              ],
+            },
+          },
         },
         publish: true,
       },

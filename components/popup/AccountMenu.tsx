@@ -4,6 +4,7 @@
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { LanguagePicker } from './LanguagePicker';
 
 interface Props {
   name: string;
@@ -44,6 +45,7 @@ export function AccountMenu({ name, signingOut, onSignOut }: Props) {
           <p class="account-who">
             {t('popup_signed_in_as')} <strong>{name}</strong>
           </p>
+          <LanguagePicker />
           <button type="button" class="account-item" onClick={onSignOut} disabled={signingOut}>
             {signingOut ? t('popup_signing_out') : t('popup_sign_out')}
           </button>

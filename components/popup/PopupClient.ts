@@ -2,6 +2,7 @@
  * What the popup needs from the background: the typed messages, plus a way to hear that the state
  * changed. The extension implements it in entrypoints/popup/client.ts; anything else (a fake) can.
  */
+import type { ContentLanguageResult } from '../shared/content-language-view';
 import type { Network, Period } from '../../lib/schemas';
 import type {
   EnrollResult,
@@ -41,6 +42,8 @@ export interface PopupClient {
   getPoints(refresh?: boolean): Promise<PointsView>;
   getLeaderboard(period: Period): Promise<LeaderboardView>;
   updatePrivacy(change: { clickTracking?: boolean; leaderboard?: boolean }): Promise<PrivacyResult>;
+  /** The language posts come in: without a change, what it is and which there are; a tag or null (automatic) chooses. */
+  contentLanguage?(change?: { language: string | null }): Promise<ContentLanguageResult>;
   /** Calls `onChange` whenever the background says the state moved; returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;
   /** Where the popup keeps its first screen between openings (components/popupSnapshot.ts). */

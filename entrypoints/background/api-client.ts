@@ -180,7 +180,7 @@ export class ApiClient {
     return (await this.request('/v1/me')).json();
   }
 
-  async patchMe(patch: { clickTracking?: boolean; leaderboard?: boolean }): Promise<unknown> {
+  async patchMe(patch: { clickTracking?: boolean; leaderboard?: boolean; language?: string | null }): Promise<unknown> {
     return (await this.request('/v1/me', { method: 'PATCH', body: JSON.stringify(patch) })).json();
   }
 

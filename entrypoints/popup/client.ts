@@ -74,6 +74,7 @@ export function extensionClient(): PopupClient {
     getPoints: (refresh) => sendMessage('getPoints', refresh ? { refresh } : undefined),
     getLeaderboard: (period) => sendMessage('getLeaderboard', { period }),
     updatePrivacy: (change) => sendMessage('updatePrivacy', change),
+    contentLanguage: (change) => sendMessage('contentLanguage', change),
     subscribe: subscribeToChanges,
     snapshot: localSnapshot,
   };

@@ -48,6 +48,7 @@ export { xWeightedLength } from './length/twitter';
 export { SEVERITY_LABELS, severityLabel } from './severity';
 export { approvedText, approvedVariant, sampleTrackedLink } from './approved-text';
 export { mustFixFailures, type MustFixFailure } from './publish-check';
+export { guidelinesFor, languageRulesFor } from './for-language';
 
 function maxLength(id: Network): number {
   return networkDefinition(id).length.max;

@@ -1,6 +1,7 @@
 /** Content: what admins write and publish, and what each advocate receives with their own links. */
 import { z } from 'zod';
 import { lineSchema, multilineSchema } from '../text';
+import { languageTagSchema, MAX_TRANSLATIONS } from '../languages';
 import { networkLabels, perNetwork, perTextNetwork } from '../networks';
 import {
   httpUrlInputSchema,
@@ -18,9 +19,7 @@ const tagSchema = lineSchema().trim().min(1).max(40);
 const variantTextSchema = multilineSchema().trim().min(1, 'a variant cannot be empty').max(3000);
 /** A variant as the extension receives it. */
 const storedVariantTextSchema = z.string().trim().min(1, 'a variant cannot be empty').max(3000);
-const languageSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"');
+const languageSchema = languageTagSchema;
 
 /** Up to ten text variants per network whose share carries text (lib/networks.ts). */
 export const variantsSchema = z.object(perTextNetwork(() => z.array(variantTextSchema).max(10).optional())).strict();
@@ -28,6 +27,35 @@ export type Variants = z.infer<typeof variantsSchema>;
 const storedVariantsSchema = z
   .object(perTextNetwork(() => z.array(storedVariantTextSchema).max(10).optional()))
   .strict();
+
+/** One language's version of a post: its own title (else the post's) and its own variants. */
+export const translationSchema = z
+  .object({ title: lineSchema().trim().min(1).max(200).optional(), variants: variantsSchema })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (!Object.values(value.variants).some((list) => list?.length)) {
+      ctx.addIssue({ code: 'custom', path: ['variants'], message: 'give at least one variant in this language' });
+    }
+  });
+export type Translation = z.infer<typeof translationSchema>;
+
+/**
+ * The post in other languages than its own `language`, by tag: at most ten. A language lacking a
+ * network's variants falls back to the default language's for that network.
+ */
+export const translationsSchema = z
+  .record(languageTagSchema, translationSchema)
+  .superRefine((value, ctx) => {
+    if (Object.keys(value).length > MAX_TRANSLATIONS) {
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_TRANSLATIONS} languages beside the post's own` });
+    }
+  })
+  .describe("the post in other languages: {[tag]: {title?, variants}}; the post's own language is `language`");
+export type Translations = z.infer<typeof translationsSchema>;
+const storedTranslationsSchema = z.record(
+  z.string(),
+  z.object({ title: z.string().optional(), variants: storedVariantsSchema }),
+);
 
 /** Why an admin publishes past a must-fix guideline: one line, recorded with the content. */
 export const overrideReasonSchema = lineSchema()
@@ -45,6 +73,7 @@ const contentFields = {
   language: languageSchema,
   tags: z.array(tagSchema).max(20),
   variants: variantsSchema,
+  translations: translationsSchema,
   networks: z.array(networkSchema).min(1).max(NETWORKS.length),
   publishAt: isoDateTimeSchema,
   expiresAt: isoDateTimeSchema,
@@ -52,6 +81,22 @@ const contentFields = {
 
 type WindowFields = { publishAt?: string | null; expiresAt?: string | null };
 type NetworkFields = { networks?: Network[] | null; variants?: Variants };
+type LanguageFields = { language?: string | null; translations?: Translations | null };
+
+/** A translation cannot be in the post's own language (its variants are that language's text). */
+function checkTranslations(value: LanguageFields, ctx: z.RefinementCtx): void {
+  if (!value.translations || !value.language) return;
+  const own = value.language.toLowerCase();
+  for (const tag of Object.keys(value.translations)) {
+    if (tag.toLowerCase() === own) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translations', tag],
+        message: `is the post's own language: its text goes in variants`,
+      });
+    }
+  }
+}
 
 function checkWindow(value: WindowFields, ctx: z.RefinementCtx): void {
   if (value.publishAt && value.expiresAt && Date.parse(value.expiresAt) <= Date.parse(value.publishAt)) {
@@ -90,6 +135,7 @@ export const contentInputSchema = z
     campaign: contentFields.campaign.optional(),
     language: contentFields.language.optional(),
     tags: contentFields.tags.optional(),
+    translations: contentFields.translations.optional(),
     networks: contentFields.networks.optional(),
     publishAt: contentFields.publishAt.optional(),
     expiresAt: contentFields.expiresAt.optional(),
@@ -101,6 +147,14 @@ export const contentInputSchema = z
   .superRefine((value, ctx) => {
     checkWindow(value, ctx);
     checkNetworks(value, ctx);
+    checkTranslations(value, ctx);
+    if (value.translations && Object.keys(value.translations).length > 0 && !value.language) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['language'],
+        message: "say the post's own language when it has translations",
+      });
+    }
     if (!value.networks && !TEXT_NETWORKS.some((network) => value.variants[network]?.length)) {
       ctx.addIssue({ code: 'custom', path: ['variants'], message: NO_VARIANT_MESSAGE });
     }
@@ -118,6 +172,7 @@ export const contentPatchSchema = z
     language: contentFields.language.nullable().optional(),
     tags: contentFields.tags.optional(),
     variants: contentFields.variants.optional(),
+    translations: contentFields.translations.nullable().optional(),
     networks: contentFields.networks.nullable().optional(),
     publishAt: contentFields.publishAt.nullable().optional(),
     expiresAt: contentFields.expiresAt.nullable().optional(),
@@ -128,6 +183,7 @@ export const contentPatchSchema = z
   .superRefine((value, ctx) => {
     checkWindow(value, ctx);
     checkNetworks(value, ctx);
+    checkTranslations(value, ctx);
   });
 export type ContentPatch = z.infer<typeof contentPatchSchema>;
 
@@ -165,6 +221,7 @@ export type PublishBody = z.infer<typeof publishBodySchema>;
 export const mustFixFailureSchema = z.object({
   network: networkSchema,
   variant: z.number().int().min(0),
+  language: z.string().optional().describe("the language of the variant (the post's own or a translation's tag)"),
   kind: z.string(),
   label: z.string(),
   message: z.string(),
@@ -184,6 +241,9 @@ export type ContentOverride = z.infer<typeof contentOverrideSchema>;
 
 export const contentItemSchema = z.object({
   ...publicContentFields,
+  translations: storedTranslationsSchema.describe(
+    "the post in other languages, by tag (the default's text is `variants`)",
+  ),
   status: contentStatusSchema,
   override: contentOverrideSchema.nullable().describe('set when it was published past must-fix guidelines'),
   review: contentReviewSchema
@@ -200,5 +260,9 @@ export const advocateItemSchema = z.object({
   ...publicContentFields,
   url: httpUrlSchema,
   links: linksSchema,
+  languages: z
+    .array(z.string())
+    .optional()
+    .describe("every language the post is in: its own first, then its translations'"),
 });
 export type AdvocateItem = z.infer<typeof advocateItemSchema>;

@@ -1,5 +1,6 @@
 /** GET and PATCH /v1/me: an advocate's points, level, badges, settings and history. */
 import { z } from 'zod';
+import { languageTagSchema, LANGUAGE_SOURCES } from '../languages';
 import { displayNameSchema } from '../text';
 import { idSchema, isoDateTimeSchema, networkSchema } from './common';
 import { badgeSchema } from './scoring';
@@ -27,10 +28,14 @@ export const mePatchSchema = z
     clickTracking: z.boolean().optional(),
     leaderboard: z.boolean().optional(),
     team: teamSchema.nullable().optional().describe('the team shown on the leaderboard; null leaves the team'),
+    language: languageTagSchema
+      .nullable()
+      .optional()
+      .describe("the language you get posts in; null: automatic again (your company's, else your browser's)"),
   })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, {
-    message: 'change at least one of clickTracking, leaderboard, team',
+    message: 'change at least one of clickTracking, leaderboard, team, language',
   });
 export type MePatch = z.infer<typeof mePatchSchema>;
 
@@ -96,5 +101,10 @@ export const meResponseSchema = z.object({
     .describe('points per ISO week, the last 12 weeks, oldest first'),
   settings: advocateSettingsSchema,
   history: meHistorySchema,
+  language: z.string().nullable().describe('the language you get posts in (a tag); null: not known yet'),
+  languageSource: z
+    .enum(LANGUAGE_SOURCES)
+    .nullable()
+    .describe("where it came from: 'chosen' (you), 'idp' (your company), 'browser'; null: not known"),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;

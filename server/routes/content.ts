@@ -68,7 +68,12 @@ export function contentRoutes(deps: Deps): Route[] {
         const override = body.publish
           ? await checkPublish(
               deps,
-              { variants: body.variants, networks: resolveNetworks(body.networks, body.variants) },
+              {
+                variants: body.variants,
+                networks: resolveNetworks(body.networks, body.variants),
+                language: body.language,
+                translations: body.translations,
+              },
               body.overrideReason,
               c.get('admin').id,
             )
@@ -151,6 +156,7 @@ export function contentRoutes(deps: Deps): Route[] {
             language: current.language,
             tags: current.tags,
             variants: current.variants,
+            translations: current.translations,
             publishAt: current.publishAt,
             expiresAt: current.expiresAt,
             networks: current.networks,
@@ -168,11 +174,21 @@ export function contentRoutes(deps: Deps): Route[] {
           (await approvals.approvalsOn(deps.db));
         // Published (live or scheduled) content stays so: a change to its words is checked as a publish.
         const republished =
-          !reopened && before.status === 'published' && (patch.variants !== undefined || patch.networks !== undefined);
+          !reopened &&
+          before.status === 'published' &&
+          (patch.variants !== undefined ||
+            patch.networks !== undefined ||
+            patch.translations !== undefined ||
+            patch.language !== undefined);
         const override = republished
           ? await checkPublish(
               deps,
-              { variants: input.variants, networks: resolveNetworks(input.networks, input.variants) },
+              {
+                variants: input.variants,
+                networks: resolveNetworks(input.networks, input.variants),
+                language: input.language,
+                translations: input.translations,
+              },
               overrideReason,
               c.get('admin').id,
             )

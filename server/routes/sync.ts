@@ -7,7 +7,7 @@ import { syncResponseSchema } from '../../lib/schemas';
 import { lineSchema } from '../../lib/text';
 import type { Deps } from '../context';
 import { decodeCursor } from '../services/cursor';
-import { noteSync, syncAnswer } from '../services/sync-answer';
+import { noteSync, syncAnswer, withBrowserLanguage } from '../services/sync-answer';
 import type { SyncState } from '../services/sync-state';
 import { ADVOCATE_REFUSALS, defineRoute, type Route } from './define';
 
@@ -15,8 +15,14 @@ const syncQuerySchema = z.object({
   cursor: lineSchema().min(1).max(64).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
 });
 
-export function etagFor(state: Pick<SyncState, 'seq' | 'boundary'>, clickTracking: boolean): string {
-  return `W/"${state.seq.toString(36)}-${state.boundary.toString(36)}-${clickTracking ? 't' : 'd'}"`;
+/** Changes with the content, the click-tracking choice and the advocate's language (items and guidelines are in it). */
+export function etagFor(
+  state: Pick<SyncState, 'seq' | 'boundary'>,
+  clickTracking: boolean,
+  language: string | null = null,
+): string {
+  const base = `${state.seq.toString(36)}-${state.boundary.toString(36)}-${clickTracking ? 't' : 'd'}`;
+  return `W/"${base}${language ? `-${language}` : ''}"`;
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -42,11 +48,11 @@ export function syncRoutes(deps: Deps): Route[] {
         ...ADVOCATE_REFUSALS,
       },
       handler: async (c, { query }) => {
-        const advocate = c.get('advocate');
+        const advocate = await withBrowserLanguage(deps, c.get('advocate'), c.req.header('accept-language'));
         const now = deps.now();
         const state = await deps.syncState.read();
         const cursor = query.cursor ? decodeCursor(query.cursor, { seq: state.seq, now }) : null;
-        const etag = etagFor(state, advocate.clickTracking);
+        const etag = etagFor(state, advocate.clickTracking, advocate.language);
         c.header('etag', etag);
         c.header('cache-control', 'private, no-cache');
         await noteSync(deps, advocate, now);

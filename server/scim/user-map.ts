@@ -1,5 +1,6 @@
 /** An advocate as a SCIM User, and a SCIM User as the advocate's fields (one name, one email, a team). */
 import { z } from 'zod';
+import { acceptLanguage } from '../../lib/languages';
 import { displayNameSchema, lineSchema } from '../../lib/text';
 import { teamSchema } from '../../lib/schemas/me';
 import { scimError } from './context';
@@ -66,6 +67,8 @@ export interface UserFields {
   externalId?: string | null;
   team?: string | null;
   active?: boolean;
+  /** preferredLanguage, else locale, as a tag: the advocate's language from the company ('idp'). */
+  language?: string;
 }
 
 const fieldSchemas = {
@@ -101,6 +104,11 @@ function primaryEmail(user: Scim): string | null | undefined {
   return chosen ? (text(chosen.value) ?? null) : null;
 }
 
+/** SCIM's preferredLanguage ("de-DE", or Accept-Language's form "de, en;q=0.8"), else locale ("de_DE"). */
+function languageOf(user: Scim): string | undefined {
+  return acceptLanguage(text(user.preferredLanguage)) ?? acceptLanguage(text(user.locale));
+}
+
 function departmentOf(user: Scim): string | null | undefined {
   const extension = user[ENTERPRISE];
   if (!extension || typeof extension !== 'object') return undefined;
@@ -117,6 +125,7 @@ export function newUserFields(user: Scim): UserFields & { userName: string } {
     externalId: valid('externalId', text(user.externalId) ?? null),
     team: valid('team', departmentOf(user) ?? null),
     active: typeof user.active === 'boolean' ? user.active : true,
+    ...(languageOf(user) !== undefined ? { language: languageOf(user) } : {}),
   };
 }
 
@@ -140,6 +149,7 @@ export function updatedUserFields(user: Scim, method: 'PUT' | 'PATCH', before: S
       ...(externalId !== undefined ? { externalId: valid('externalId', externalId) } : {}),
       ...(team !== undefined ? { team: valid('team', team) } : {}),
       ...(typeof user.active === 'boolean' ? { active: user.active } : {}),
+      ...(languageOf(user) !== undefined ? { language: languageOf(user) } : {}),
     };
   }
   const fields: UserFields = {};
@@ -154,5 +164,7 @@ export function updatedUserFields(user: Scim, method: 'PUT' | 'PATCH', before: S
   const team = departmentOf(user) ?? null;
   if (team !== (departmentOf(before) ?? null)) fields.team = valid('team', team);
   if (typeof user.active === 'boolean' && user.active !== before.active) fields.active = user.active;
+  const language = languageOf(user);
+  if (language !== undefined && language !== languageOf(before)) fields.language = language;
   return fields;
 }

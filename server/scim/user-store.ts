@@ -4,6 +4,7 @@ import { newId, randomString } from '../crypto';
 import type { Database } from '../db/schema';
 import { endIdentities } from '../services/ended-identities';
 import type { Page } from './paging';
+import { offerLanguage } from '../services/advocate-language';
 import { USER_COLUMNS, type UserFields, type UserRow } from './user-map';
 
 type Db = Kysely<Database>;
@@ -99,6 +100,7 @@ export async function insertUser(db: Db, fields: UserFields & { userName: string
       last_sync_at: null,
       provisioned_at: now,
       ...columns(fields),
+      ...(fields.language !== undefined ? { language: fields.language, language_source: 'idp' } : {}),
     })
     .execute();
   return id;
@@ -106,9 +108,11 @@ export async function insertUser(db: Db, fields: UserFields & { userName: string
 
 export async function updateUser(db: Db, id: string, fields: UserFields, now: number, adopt = false): Promise<void> {
   const set = { ...columns(fields), ...(adopt ? { provisioned_at: now } : {}) };
-  if (Object.keys(set).length === 0) return;
+  if (Object.keys(set).length === 0 && fields.language === undefined) return;
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('advocates').set(set).where('id', '=', id).execute();
+    if (Object.keys(set).length > 0) await trx.updateTable('advocates').set(set).where('id', '=', id).execute();
+    // The company's language, unless the advocate chose one in the popup.
+    if (fields.language !== undefined) await offerLanguage(trx, id, fields.language, 'idp');
     // The leaderboard's copy of the team (as PATCH /v1/me and sign-in keep it).
     if (fields.team !== undefined) {
       await trx.updateTable('advocate_points').set({ team: fields.team }).where('advocate_id', '=', id).execute();

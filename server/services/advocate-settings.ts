@@ -6,7 +6,7 @@ import type { Database } from '../db/schema';
 export function advocateSettings(db: Kysely<Database>, advocateId: string) {
   return db
     .selectFrom('advocates')
-    .select(['name', 'team', 'click_tracking', 'leaderboard'])
+    .select(['name', 'team', 'click_tracking', 'leaderboard', 'language', 'language_source'])
     .where('id', '=', advocateId)
     .executeTakeFirstOrThrow();
 }
@@ -19,6 +19,10 @@ export async function updateAdvocateSettings(db: Kysely<Database>, advocateId: s
         ...(patch.clickTracking !== undefined ? { click_tracking: patch.clickTracking ? 1 : 0 } : {}),
         ...(patch.leaderboard !== undefined ? { leaderboard: patch.leaderboard ? 1 : 0 } : {}),
         ...(patch.team !== undefined ? { team: patch.team } : {}),
+        // Chosen in the popup, or (null) automatic again: the IdP's or the browser's next time.
+        ...(patch.language !== undefined
+          ? { language: patch.language, language_source: patch.language === null ? null : 'chosen' }
+          : {}),
       })
       .where('id', '=', advocateId)
       .execute();

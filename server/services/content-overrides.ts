@@ -5,7 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { mustFixFailures, sampleTrackedLink, type MustFixFailure } from '../../lib/guidelines';
-import type { ContentItem, ContentOverride, Network, Variants } from '../../lib/schemas';
+import type { ContentItem, ContentOverride, Network, Translations, Variants } from '../../lib/schemas';
 import type { Deps } from '../context';
 import type { Database } from '../db/schema';
 import { ProblemError } from '../problem';
@@ -28,7 +28,7 @@ function plural(count: number, word: string): string {
  */
 export async function checkPublish(
   deps: Pick<Deps, 'db' | 'config'>,
-  post: { variants: Variants; networks: readonly Network[] },
+  post: { variants: Variants; networks: readonly Network[]; language?: string | null; translations?: Translations },
   overrideReason: string | undefined,
   adminId: string,
 ): Promise<OverrideWrite> {

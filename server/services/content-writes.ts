@@ -25,9 +25,9 @@ export function contentColumns(input: ContentInput) {
     networks: JSON.stringify(resolveNetworks(input.networks, input.variants)),
     publish_at: toMillis(input.publishAt),
     expires_at: toMillis(input.expiresAt),
-    // Audiences and translations (migration 0012): written by their own issue-19 code paths.
+    // Audiences (migration 0012): written by their own issue-19 code path.
     audiences: '[]',
-    translations: '{}',
+    translations: JSON.stringify(input.translations ?? {}),
   };
 }
 

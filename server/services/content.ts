@@ -1,6 +1,6 @@
 /** Content rows to and from the API's shapes, and the one rule for which content advocates see. */
 import type { Selectable } from 'kysely';
-import type { ContentItem, ContentStatus, Network, Variants } from '../../lib/schemas';
+import type { ContentItem, ContentStatus, Network, Translations, Variants } from '../../lib/schemas';
 import { isTextNetwork } from '../../lib/networks';
 import { NETWORKS } from '../../lib/schemas';
 import type { ShareContentFacts } from '../../lib/share-rules';
@@ -61,6 +61,12 @@ export function shareFacts(
   };
 }
 
+/** The row's translations ({} for rows written before migration 0012 filled them). */
+export function translationsOf(row: Pick<ContentRow, 'translations'>): Translations {
+  const value: unknown = JSON.parse(row.translations || '{}');
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Translations) : {};
+}
+
 /** The item's own fields (the admin routes add its override and review: content-overrides.ts). */
 export function toContentItem(row: ContentRow, now: number): Omit<ContentItem, 'override' | 'review'> {
   return {
@@ -73,6 +79,7 @@ export function toContentItem(row: ContentRow, now: number): Omit<ContentItem, '
     language: row.language,
     tags: JSON.parse(row.tags) as string[],
     variants: JSON.parse(row.variants) as Variants,
+    translations: translationsOf(row),
     networks: JSON.parse(row.networks) as Network[],
     publishAt: iso(row.publish_at),
     expiresAt: iso(row.expires_at),

@@ -1,5 +1,6 @@
 /** GET /v1/me's answer: points, level, streak, badges, ranks and weekly points from the shared scoring module, and settings. */
 import { clicksByPeriod, countedShares, toMeHistory } from '../../lib/history-summary';
+import { LANGUAGE_SOURCES, type LanguageSource } from '../../lib/languages';
 import { recentWeeks } from '../../lib/scoring';
 import { PERIODS, type MeResponse, type Period } from '../../lib/schemas';
 import type { AdvocatePrincipal, Deps } from '../context';
@@ -7,6 +8,10 @@ import { advocateSettings } from './advocate-settings';
 import { readDocuments, scoringRulesOf } from './documents';
 import { bucketFor, rankOf } from './leaderboard';
 import { loadScoreInputs, scoreInputs } from './scores';
+
+function languageSourceOf(value: string | null): LanguageSource | null {
+  return (LANGUAGE_SOURCES as readonly string[]).includes(value ?? '') ? (value as LanguageSource) : null;
+}
 
 /** Weeks of points history in GET /v1/me, for the popup's chart. */
 const CHART_WEEKS = 12;
@@ -47,5 +52,7 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
     settings: { clickTracking: row.click_tracking === 1, leaderboard: listed },
     // Summarised (lib/history-summary.ts): bounded by the content shared, however many events came in.
     history: toMeHistory(countedShares(own.shares), clicksByPeriod(own.clicks)),
+    language: row.language,
+    languageSource: languageSourceOf(row.language_source),
   };
 }

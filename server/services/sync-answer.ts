@@ -1,8 +1,12 @@
 /** GET /v1/sync's answer: content changed since a cursor (or all live), with the advocate's links, guidelines and scoring. */
+import { languageFor, postLanguages, textIn } from '../../lib/content-language';
+import { guidelinesFor } from '../../lib/guidelines/for-language';
+import { acceptLanguage } from '../../lib/languages';
 import { syncedScoringRules, type AdvocateItem, type Network, type SyncResponse } from '../../lib/schemas';
 import type { AdvocatePrincipal, Deps } from '../context';
+import { offerLanguage } from './advocate-language';
 import { isLive, toContentItem, type ContentRow } from './content';
-import { encodeCursor, type Cursor } from './cursor';
+import { encodeCursor, languageMark, type Cursor } from './cursor';
 import { readDocuments } from './documents';
 import { linksFor } from './links';
 import type { SyncState } from './sync-state';
@@ -13,6 +17,22 @@ const LAST_SYNC_RESOLUTION_MS = 5 * 60_000;
 export async function noteSync(deps: Deps, advocate: AdvocatePrincipal, now: number): Promise<void> {
   if (advocate.lastSyncAt !== null && now - advocate.lastSyncAt < LAST_SYNC_RESOLUTION_MS) return;
   await deps.db.updateTable('advocates').set({ last_sync_at: now }).where('id', '=', advocate.id).execute();
+}
+
+/**
+ * The advocate with the extension's Accept-Language as their language, recorded ('browser') when
+ * nothing better is known (no choice in the popup, nothing from the identity provider).
+ */
+export async function withBrowserLanguage(
+  deps: Deps,
+  advocate: AdvocatePrincipal,
+  header: string | undefined,
+): Promise<AdvocatePrincipal> {
+  if (advocate.languageSource !== null && advocate.languageSource !== 'browser') return advocate;
+  const tag = acceptLanguage(header);
+  if (tag === undefined || tag === advocate.language) return advocate;
+  const changed = await offerLanguage(deps.db, advocate.id, tag, 'browser', advocate);
+  return changed ? { ...advocate, language: tag, languageSource: 'browser' } : advocate;
 }
 
 /**
@@ -65,8 +85,10 @@ export async function syncAnswer(
 ): Promise<SyncResponse> {
   // The advocate switched click tracking since this cursor: every live item's links changed.
   const linksChanged = cursor !== null && Boolean(cursor.direct) !== !advocate.clickTracking;
+  // Or their language since: every live item's text may be in another language now.
+  const languageChanged = cursor !== null && cursor.language !== languageMark(advocate.language);
   const [rows, documents] = await Promise.all([
-    linksChanged ? allChangedRows(deps, cursor, now) : changedRows(deps, cursor, now),
+    linksChanged || languageChanged ? allChangedRows(deps, cursor, now) : changedRows(deps, cursor, now),
     readDocuments(deps.db),
   ]);
   const live = rows.filter((row) => isLive(row, now));
@@ -95,14 +117,23 @@ export async function syncAnswer(
     },
   );
   const content: AdvocateItem[] = parsed.map(({ row }) => {
-    const { status: _status, ...item } = toContentItem(row, now);
-    return { ...item, links: links.get(row.id) ?? {} };
+    const { status: _status, translations, ...item } = toContentItem(row, now);
+    // In the advocate's language (exact, else its primary subtag, else the post's own).
+    const post = { ...item, translations };
+    const text = textIn(post, languageFor(post, advocate.language));
+    return { ...item, ...text, languages: postLanguages(post), links: links.get(row.id) ?? {} };
   });
   return {
-    cursor: encodeCursor({ seq: state.seq, time: now, direct: !advocate.clickTracking }),
+    cursor: encodeCursor({
+      seq: state.seq,
+      time: now,
+      direct: !advocate.clickTracking,
+      language: languageMark(advocate.language),
+    }),
     content,
     removed,
-    guidelines: documents.guidelines,
+    // Resolved for the advocate's language, without per-language sections (old extensions parse it).
+    guidelines: guidelinesFor(documents.guidelines, advocate.language),
     scoring: syncedScoringRules(documents.scoring),
     selectorOverrides: documents.selectors,
   };

@@ -3,6 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Deps } from '../context';
 import { newId, randomString } from '../crypto';
 import type { AdvocatesTable, Database } from '../db/schema';
+import { offerLanguage } from '../services/advocate-language';
 import { ENDED_BY_COMPANY, type AccessEnded } from '../services/advocates';
 import { clearEndedIdentity, identityEnded } from '../services/ended-identities';
 import type { Identity } from './claims';
@@ -121,6 +122,8 @@ async function resolve(deps: SignInDeps, identity: Identity, now: number): Promi
         .execute();
     }
     await replaceIdpGroups(trx, id, identity.groups, now);
+    // The IdP's locale at each sign-in, unless the advocate chose a language in the popup.
+    if (identity.locale !== undefined) await offerLanguage(trx, id, identity.locale, 'idp');
     return id;
   });
 }

@@ -1,4 +1,5 @@
 /** Who signed in, read from the identity provider's claims as RELAY_OIDC_*_CLAIM say. */
+import { normalizeLanguageTag } from '../../lib/languages';
 import { cleanDisplayName } from '../../lib/text';
 import type { SsoConfig } from '../config';
 
@@ -21,6 +22,8 @@ export interface Identity {
   groups: string[];
   /** RELAY_OIDC_TEAM_CLAIM's value, at most 60 characters; undefined when unset or absent. */
   team?: string;
+  /** The standard `locale` claim as a language tag ("de-DE", "de_DE" → "de-DE"); undefined when absent or not a tag. */
+  locale?: string;
 }
 
 function text(value: unknown, max: number): string | undefined {
@@ -56,6 +59,7 @@ export function identityOf(claims: Record<string, unknown>, mapping: SsoConfig['
     emailVerified: !(claims.email_verified === false || claims.email_verified === 'false'),
     groups: groupsOf(claims[mapping.groups]),
     team: mapping.team === undefined ? undefined : text(claims[mapping.team], 60),
+    locale: normalizeLanguageTag(claims.locale),
   };
 }
 

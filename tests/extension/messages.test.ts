@@ -28,6 +28,7 @@ const VALID: Record<MessageName, unknown> = {
   getPoints: { refresh: true },
   getLeaderboard: { period: 'week' },
   updatePrivacy: { leaderboard: false },
+  contentLanguage: { language: 'de' },
   composerBrief: { network: 'linkedin' },
   composerData: { network: 'x' },
   composerShare: { shareId: crypto.randomUUID(), contentId: 'post-1', network: 'x', personalized: false },

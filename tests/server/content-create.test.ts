@@ -39,6 +39,7 @@ describe('content', () => {
         language: 'en-GB',
         tags: ['launch', 'product'],
         variants: { linkedin: ['We launched Relay today.'], x: ['Relay is live!'] },
+        translations: {},
         networks: ['linkedin', 'x', 'facebook'],
         publishAt: null,
         expiresAt: null,

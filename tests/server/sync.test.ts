@@ -72,8 +72,15 @@ describe('sync', () => {
     expect(body.scoring).toMatchObject({ enabled: true });
 
     const item = find(body, live.id)!;
-    const { status: _status, override: _override, review: _review, ...publicFields } = live;
-    expect(item).toEqual({ ...publicFields, links: expect.any(Object) });
+    const {
+      status: _status,
+      override: _override,
+      review: _review,
+      translations: _translations,
+      ...publicFields
+    } = live;
+    // In the advocate's language (here the post's own): translations stay admin-only.
+    expect(item).toEqual({ ...publicFields, languages: [], links: expect.any(Object) });
     expect(item).not.toHaveProperty('status');
     expect(item).not.toHaveProperty('override'); // admin-only
     expect(item).not.toHaveProperty('review'); // admin-only

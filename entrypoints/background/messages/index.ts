@@ -3,6 +3,7 @@ import { composerBrief } from './composer-brief';
 import { composerData } from './composer-data';
 import { composerHealth } from './composer-health';
 import { composerShare } from './composer-share';
+import { contentLanguage } from './content-language';
 import { dismissRefusedShare } from './dismiss-refused-share';
 import { enroll } from './enroll';
 import { getLeaderboard } from './get-leaderboard';
@@ -30,6 +31,7 @@ export const MESSAGES = {
   getPoints,
   getLeaderboard,
   updatePrivacy,
+  contentLanguage,
   composerBrief,
   composerData,
   composerShare,

@@ -24,5 +24,10 @@ export const readGuidelinesSchema: z.ZodType<Guidelines, unknown> = z
     ...guidelinesSchema.shape,
     disclosure: disclosureSchema.optional(),
     bannedTerms: bannedTermsSchema,
+    // Sync sends guidelines resolved for the advocate's language (lib/guidelines/for-language.ts): per-language sections are not read.
+    languages: z
+      .unknown()
+      .optional()
+      .transform(() => undefined),
   })
-  .transform(({ disclosure, ...rest }) => (disclosure ? { ...rest, disclosure } : rest));
+  .transform(({ disclosure, languages: _languages, ...rest }) => (disclosure ? { ...rest, disclosure } : rest));

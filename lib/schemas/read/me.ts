@@ -1,5 +1,6 @@
 /** GET /v1/me as the extension reads it: badges of unknown kinds and history on unknown networks left out. */
 import { z } from 'zod';
+import { LANGUAGE_SOURCES } from '../../languages';
 import { isNetwork } from '../../networks';
 import { idSchema, isoDateTimeSchema } from '../common';
 import { meHistoryClickSchema, meHistoryShareSchema, meResponseSchema, type MeResponse } from '../me';
@@ -29,4 +30,7 @@ export const readMeResponseSchema: z.ZodType<MeResponse, unknown> = z.object({
   weeks: z.array(z.object({ week: z.string(), startsAt: isoDateTimeSchema, points: z.number().int() })),
   settings: z.object({ clickTracking: z.boolean(), leaderboard: z.boolean() }),
   history: historySchema,
+  // A server before issue 19 sends neither; an unknown source reads as not known.
+  language: z.string().nullable().catch(null),
+  languageSource: z.enum(LANGUAGE_SOURCES).nullable().catch(null),
 });

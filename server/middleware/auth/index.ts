@@ -134,6 +134,7 @@ export async function authenticateAdvocate(
       .innerJoin('advocates', 'advocates.id', 'advocate_tokens.advocate_id')
       .select(['advocates.id', 'advocates.name', 'advocates.ref', 'advocates.click_tracking', 'advocates.leaderboard'])
       .select(['advocates.last_sync_at', 'advocate_tokens.created_at', 'advocate_tokens.used_at'])
+      .select(['advocates.language', 'advocates.language_source'])
       .where('advocate_tokens.token_hash', '=', hash)
       .where('advocates.access_ended', 'is', null)
       .executeTakeFirst();
@@ -172,6 +173,8 @@ export async function authenticateAdvocate(
     clickTracking: row.click_tracking === 1,
     leaderboard: row.leaderboard === 1,
     lastSyncAt: row.last_sync_at,
+    language: row.language,
+    languageSource: row.language_source,
   };
   deps.principals.remember(hash, principal);
   return principal;

@@ -10,6 +10,7 @@ import { useDocumentForm } from '../../forms';
 import { BannedTermsSection } from './BannedTermsSection';
 import { DisclosureSection } from './DisclosureSection';
 import { candidate, draftFrom, FORM, labelFor } from './draft';
+import { LanguageRules } from './LanguageRules';
 import { LimitsSection } from './LimitsSection';
 
 export function GuidelinesEditor() {
@@ -36,6 +37,7 @@ export function GuidelinesEditor() {
           <DisclosureSection form={form} draft={draft} />
           <BannedTermsSection form={form} draft={draft} />
           <LimitsSection form={form} draft={draft} />
+          <LanguageRules form={form} draft={draft} />
         </>
       )}
     </DocumentForm>

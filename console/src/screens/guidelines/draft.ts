@@ -2,6 +2,7 @@
 import { NETWORKS, TEXT_NETWORKS, perNetwork, type Network } from '../../../../lib/networks';
 import type { Guidelines } from '../../../../lib/schemas';
 import { numberOrUndefined, splitList } from '../../forms';
+import { languageDrafts, languagesCandidate, type LanguageDraft } from './language-draft';
 
 export const FORM = 'guidelines';
 
@@ -20,6 +21,7 @@ export interface Draft {
   maxHashtags: string;
   dailyShareCap: string;
   companyNames: string;
+  languages: LanguageDraft[];
 }
 
 let nextKey = 1;
@@ -44,6 +46,7 @@ export function draftFrom(guidelines: Guidelines): Draft {
     maxHashtags: guidelines.maxHashtags === undefined ? '' : String(guidelines.maxHashtags),
     dailyShareCap: guidelines.dailyShareCap === undefined ? '' : String(guidelines.dailyShareCap),
     companyNames: (guidelines.companyNames ?? []).join('\n'),
+    languages: languageDrafts(guidelines),
   };
 }
 
@@ -64,6 +67,8 @@ export function candidate(draft: Draft): Record<string, unknown> {
   if (cap !== undefined) value.dailyShareCap = cap;
   const names = splitList(draft.companyNames, /\n/);
   if (names.length) value.companyNames = names;
+  const languages = languagesCandidate(draft.languages);
+  if (languages) value.languages = languages;
   return value;
 }
 
@@ -76,6 +81,7 @@ const NAMES: Record<string, string> = {
 /** "bannedTerms.0.reason" → "Banned term 1, reason", for the error summary. */
 export function labelFor(path: string): string {
   const [first, second, third] = path.split('.');
+  if (first === 'languages') return `Rules in ${second ?? 'a language'}`;
   if (first === 'disclosure') return second === 'networks' ? 'Disclosure networks' : 'Disclosure text';
   if (first === 'bannedTerms') {
     if (second === undefined) return 'Banned terms';
