@@ -17,6 +17,8 @@ import { permissionSchema } from './schemas/admins';
 import { displayNameSchema, lineSchema } from './text';
 
 export const adminSignInResponseSchema = adminSessionResponseSchema.extend({
+  admin: adminSchema.extend({ role: roleSchema }),
+  permissions: z.array(permissionSchema).describe("what the admin's role allows (lib/roles.ts)"),
   csrfToken: z.string().describe('send as X-CSRF-Token on cookie-authenticated POST, PUT, PATCH and DELETE'),
 });
 

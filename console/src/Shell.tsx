@@ -2,10 +2,13 @@
  * The signed-in frame: the header (shell/Header.tsx) and the current route's screen in <main>. On
  * every route change focus moves to the new screen's heading.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { PageHeader, requestHeadingFocus, SkipLink } from './components/ui';
 import { href, routeKey, useRoute, type Route } from './router';
+import { NotForRole, PermissionsProvider, permissionsOf } from './permissions';
 import { Header } from './shell/Header';
+import { entryOf } from './shell/nav';
+import { AdminsScreen } from './screens/admins/AdminsScreen';
 import { Analytics } from './screens/analytics/Analytics';
 import { ComposeLoader } from './screens/compose/ComposeLoader';
 import { ContentList } from './screens/content/ContentList';
@@ -36,19 +39,29 @@ export function Shell({ session, onSignOut }: Props) {
     window.scrollTo(0, 0);
   }, [key]);
 
+  const permissions = useMemo(() => permissionsOf(session), [session]);
+  const entry = entryOf(route);
   return (
-    <div class="shell">
-      <SkipLink />
-      <Header route={route} session={session} onSignOut={onSignOut} />
-      <main id="main" class="main" tabIndex={-1}>
-        <Screen key={key} route={route} />
-      </main>
-    </div>
+    <PermissionsProvider value={permissions}>
+      <div class="shell">
+        <SkipLink />
+        <Header route={route} session={session} onSignOut={onSignOut} />
+        <main id="main" class="main" tabIndex={-1}>
+          {entry && !permissions.can(entry.permission) ? (
+            <NotForRole key={key} title={entry.label} />
+          ) : (
+            <Screen key={key} route={route} />
+          )}
+        </main>
+      </div>
+    </PermissionsProvider>
   );
 }
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
+    case 'admins':
+      return <AdminsScreen />;
     case 'home':
       return <Home />;
     case 'content':

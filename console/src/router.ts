@@ -15,6 +15,7 @@ export type Route =
   | { name: 'provisioning' }
   | { name: 'organization' }
   | { name: 'integration' }
+  | { name: 'admins' }
   | { name: 'analytics'; from: string; to: string }
   | { name: 'not-found'; path: string };
 
@@ -45,6 +46,7 @@ export function parseHash(hash: string): Route {
   if (first === 'provisioning' && !second) return { name: 'provisioning' };
   if (first === 'organization' && !second) return { name: 'organization' };
   if (first === 'integration' && !second) return { name: 'integration' };
+  if (first === 'admins' && !second) return { name: 'admins' };
   if (first === 'analytics' && !second)
     return { name: 'analytics', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   return { name: 'not-found', path: pathPart };

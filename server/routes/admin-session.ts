@@ -80,7 +80,7 @@ export function adminSessionRoutes(deps: Deps): Route[] {
         );
         perPair.forget(pair);
         const { token, csrfToken } = await openCookieSession(c, deps, admin.id);
-        return c.json({ token, admin, csrfToken });
+        return c.json({ token, admin, permissions: ROLE_PERMISSIONS[admin.role], csrfToken });
       },
     }),
 

@@ -45,7 +45,7 @@ describe('authorization matrix: every admin route × every role', () => {
     ctx = caseContext(server);
     adminCases = (await routeCases(server, ctx)).filter(({ route }) => route.auth === 'admin');
     for (const role of ROLES) tokens[role] = (await server.adminAs(role)).token;
-  });
+  }, 60_000);
   afterAll(async () => {
     await server?.stop();
   });
@@ -92,7 +92,7 @@ describe('authorization matrix: every admin route × every role', () => {
         }
       }
     }
-  });
+  }, 180_000);
 
   it('still refuses an advocate token 403, a SCIM token and no token 401, on every admin route', async () => {
     const advocate = await ctx.advocate();
@@ -108,7 +108,7 @@ describe('authorization matrix: every admin route × every role', () => {
         });
       }
     }
-  });
+  }, 120_000);
 
   it('says in the OpenAPI document who may call each admin route', async () => {
     const document = (await (await server.call('/openapi.json')).json()) as {

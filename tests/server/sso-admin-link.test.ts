@@ -88,7 +88,7 @@ describe('linking an admin by email while another sign-in links them', () => {
       { adminGroup: 'relay-admins' },
       server.clock.now,
     );
-    expect(signedIn).toEqual(admin);
+    expect(signedIn).toEqual({ id: admin.id, email: admin.email });
     expect(await subjectOf('twice@example.com')).toBe('u-twice');
   });
 });

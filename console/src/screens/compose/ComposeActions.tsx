@@ -1,6 +1,7 @@
 /** The sticky row under the editor: what happened, and save, publish, schedule, archive, back. */
 import type { ContentStatus } from '../../../../lib/schemas';
 import { NoticeLine, type Notice } from '../../components/ui';
+import { usePermissions } from '../../permissions';
 import { href } from '../../router';
 
 export type ComposeAction = 'save' | 'publish' | 'schedule' | 'archive';
@@ -18,6 +19,7 @@ interface Props {
 
 export function ComposeActions({ status, notice, onDismiss, busy, scheduleReady, onAction }: Props) {
   const live = status === 'published' || status === 'scheduled';
+  const publishes = usePermissions().can('content.publish');
   const button = (action: Exclude<ComposeAction, 'save'>, label: string, modifier: string, disabled = false) => (
     <button
       type="button"
@@ -37,13 +39,13 @@ export function ComposeActions({ status, notice, onDismiss, busy, scheduleReady,
         <button type="submit" class="button" disabled={busy !== null} aria-busy={busy === 'save'}>
           {!status || status === 'draft' ? 'Save draft' : 'Save changes'}
         </button>
-        {status !== 'published' && button('publish', 'Publish now', ' button--primary')}
-        {!live && button('schedule', 'Schedule', '', !scheduleReady)}
-        {status && status !== 'archived' && button('archive', 'Archive', ' button--danger')}
+        {publishes && status !== 'published' && button('publish', 'Publish now', ' button--primary')}
+        {publishes && !live && button('schedule', 'Schedule', '', !scheduleReady)}
+        {publishes && status && status !== 'archived' && button('archive', 'Archive', ' button--danger')}
         <a class="button button--quiet" href={href('/content')}>
           Back to content
         </a>
-        {!live && !scheduleReady && (
+        {publishes && !live && !scheduleReady && (
           <p id="compose-schedule-hint" class="field__hint">
             To schedule, set “Publish at” to a future time.
           </p>
