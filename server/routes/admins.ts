@@ -48,7 +48,11 @@ export function adminRoutes(deps: Deps): Route[] {
           throw new ProblemError(
             422,
             'Give a password: single sign-on is off on this server (or admits no admins: RELAY_OIDC_ADMIN_GROUP or RELAY_OIDC_ROLE_GROUPS), so this admin could not sign in without one.',
-            { type: 'password-required', title: 'Password required', extensions: { errors: [{ path: 'password', message: 'required while single sign-on is off' }] } },
+            {
+              type: 'password-required',
+              title: 'Password required',
+              extensions: { errors: [{ path: 'password', message: 'required while single sign-on is off' }] },
+            },
           );
         }
         let added;

@@ -68,7 +68,11 @@ async function withOwnersLocked<T>(
     const ownerIds = (await owners.execute()).map((row) => row.id);
     const row = await trx.selectFrom('admins').select(COLUMNS).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(id);
-    return change(trx, toAdminAccount(row), ownerIds.some((owner) => owner !== id));
+    return change(
+      trx,
+      toAdminAccount(row),
+      ownerIds.some((owner) => owner !== id),
+    );
   });
 }
 

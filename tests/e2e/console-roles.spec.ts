@@ -41,7 +41,11 @@ test('an owner adds an editor, changes their role and removes them', async ({ pa
   await expect(role).toHaveValue('editor');
   await role.selectOption('approver');
   await expect(page.getByText('eddie@relay.test is now approver.')).toBeVisible();
-  const stored = await server.deps.db.selectFrom('admins').select('role').where('email', '=', 'eddie@relay.test').executeTakeFirst();
+  const stored = await server.deps.db
+    .selectFrom('admins')
+    .select('role')
+    .where('email', '=', 'eddie@relay.test')
+    .executeTakeFirst();
   expect(stored?.role).toBe('approver');
 
   const shots = process.env.RELAY_SHOTS_DIR;

@@ -59,7 +59,10 @@ describe('admins API', () => {
     const problem = await expectProblem(response, 422, 'password-required');
     expect(problem.detail).toMatch(/single sign-on is off/);
     await expectProblem(
-      await call('/v1/admin/admins', owner, { method: 'POST', json: { email: 'x@relay.test', role: 'boss', password: 'long enough' } }),
+      await call('/v1/admin/admins', owner, {
+        method: 'POST',
+        json: { email: 'x@relay.test', role: 'boss', password: 'long enough' },
+      }),
       422,
     );
   });
@@ -81,7 +84,9 @@ describe('admins API', () => {
     const [entry] = (await audit('admins.role')).filter((each) => each.target_id === editor.id);
     expect(entry!.change).toEqual({ before: { role: 'editor' }, after: { role: 'owner' } });
     // The same role again changes nothing and records nothing.
-    expect((await call(`/v1/admin/admins/${editor.id}`, owner, { method: 'PATCH', json: { role: 'owner' } })).status).toBe(200);
+    expect(
+      (await call(`/v1/admin/admins/${editor.id}`, owner, { method: 'PATCH', json: { role: 'owner' } })).status,
+    ).toBe(200);
     expect((await audit('admins.role')).filter((each) => each.target_id === editor.id)).toHaveLength(1);
     const demoted = await call(`/v1/admin/admins/${editor.id}`, owner, { method: 'PATCH', json: { role: 'analyst' } });
     expect(demoted.status).toBe(200);
@@ -101,18 +106,30 @@ describe('admins API', () => {
 
   it('never leaves the organisation without an owner: 409 last-owner on demoting or removing the last one', async () => {
     // Every owner but the first steps down, so the first is the last.
-    const list = (await (await call('/v1/admin/admins', owner)).json()) as { items: { id: string; role: string; email: string }[] };
+    const list = (await (await call('/v1/admin/admins', owner)).json()) as {
+      items: { id: string; role: string; email: string }[];
+    };
     const first = list.items.find((admin) => admin.email === ADMIN_EMAIL) ?? list.items[0]!;
     for (const other of list.items.filter((admin) => admin.role === 'owner' && admin.id !== first.id)) {
-      expect((await call(`/v1/admin/admins/${other.id}`, owner, { method: 'PATCH', json: { role: 'editor' } })).status).toBe(200);
+      expect(
+        (await call(`/v1/admin/admins/${other.id}`, owner, { method: 'PATCH', json: { role: 'editor' } })).status,
+      ).toBe(200);
     }
     const demote = await call(`/v1/admin/admins/${first.id}`, owner, { method: 'PATCH', json: { role: 'approver' } });
     expect((await expectProblem(demote, 409, 'last-owner')).detail).toMatch(/only owner/);
     await expectProblem(await call(`/v1/admin/admins/${first.id}`, owner, { method: 'DELETE' }), 409, 'last-owner');
     // With a second owner, the first may step down.
     const second = await server.adminAs('owner');
-    expect((await call(`/v1/admin/admins/${first.id}`, second.token, { method: 'PATCH', json: { role: 'editor' } })).status).toBe(200);
-    await expectProblem(await call(`/v1/admin/admins/${second.id}`, second.token, { method: 'DELETE' }), 409, 'last-owner');
-    expect((await call(`/v1/admin/admins/${first.id}`, second.token, { method: 'PATCH', json: { role: 'owner' } })).status).toBe(200);
+    expect(
+      (await call(`/v1/admin/admins/${first.id}`, second.token, { method: 'PATCH', json: { role: 'editor' } })).status,
+    ).toBe(200);
+    await expectProblem(
+      await call(`/v1/admin/admins/${second.id}`, second.token, { method: 'DELETE' }),
+      409,
+      'last-owner',
+    );
+    expect(
+      (await call(`/v1/admin/admins/${first.id}`, second.token, { method: 'PATCH', json: { role: 'owner' } })).status,
+    ).toBe(200);
   });
 });

@@ -62,7 +62,14 @@ describe('authorization matrix: every admin route × every role', () => {
   }
 
   it('fails, naming the route, for an admin route without a case or without a permission', async () => {
-    const widget: RouteDoc = { method: 'post', path: '/v1/admin/widgets', summary: 'x', tag: 'x', auth: 'admin', responses: {} };
+    const widget: RouteDoc = {
+      method: 'post',
+      path: '/v1/admin/widgets',
+      summary: 'x',
+      tag: 'x',
+      auth: 'admin',
+      responses: {},
+    };
     const session = registeredRoutes(server).find((route) => routeKey(route) === 'GET /v1/admin/session')!;
     const problems = await matrixProblems([widget, { ...session, permission: undefined }], ctx);
     expect(problems).toEqual([
@@ -112,7 +119,10 @@ describe('authorization matrix: every admin route × every role', () => {
 
   it('says in the OpenAPI document who may call each admin route', async () => {
     const document = (await (await server.call('/openapi.json')).json()) as {
-      paths: Record<string, Record<string, { description?: string; 'x-relay-permission'?: string; 'x-relay-roles'?: string[] }>>;
+      paths: Record<
+        string,
+        Record<string, { description?: string; 'x-relay-permission'?: string; 'x-relay-roles'?: string[] }>
+      >;
     };
     for (const { route, key } of adminCases) {
       const operation = document.paths[route.path]![route.method]!;

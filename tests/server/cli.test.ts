@@ -48,18 +48,19 @@ describe('admin CLI', () => {
     server = await startTestServer();
     let duplicate: Run;
     let duplicateUpper: Run;
-    [fromEnv, fromStdin, usage, shortPassword, badEmail, duplicate, duplicateUpper, withRole, badRole] = await Promise.all([
-      cli(server, ['add-admin', 'Second@Relay.test'], { password: 'second admin password' }),
-      cli(server, ['add-admin', 'third@relay.test'], { stdin: 'third admin password\n' }),
-      cli(server, ['add-admin']),
-      cli(server, ['add-admin', 'short@relay.test'], { password: 'short' }),
-      cli(server, ['add-admin', 'not an email'], { password: 'long enough password' }),
-      // The test server made ADMIN_EMAIL at start-up.
-      cli(server, ['add-admin', ADMIN_EMAIL], { password: 'another password' }),
-      cli(server, ['add-admin', ADMIN_EMAIL.toUpperCase()], { password: 'another password' }),
-      cli(server, ['add-admin', 'editor@relay.test', '--role', 'editor'], { password: 'editor admin password' }),
-      cli(server, ['add-admin', 'boss@relay.test', '--role=boss'], { password: 'boss admin password' }),
-    ]);
+    [fromEnv, fromStdin, usage, shortPassword, badEmail, duplicate, duplicateUpper, withRole, badRole] =
+      await Promise.all([
+        cli(server, ['add-admin', 'Second@Relay.test'], { password: 'second admin password' }),
+        cli(server, ['add-admin', 'third@relay.test'], { stdin: 'third admin password\n' }),
+        cli(server, ['add-admin']),
+        cli(server, ['add-admin', 'short@relay.test'], { password: 'short' }),
+        cli(server, ['add-admin', 'not an email'], { password: 'long enough password' }),
+        // The test server made ADMIN_EMAIL at start-up.
+        cli(server, ['add-admin', ADMIN_EMAIL], { password: 'another password' }),
+        cli(server, ['add-admin', ADMIN_EMAIL.toUpperCase()], { password: 'another password' }),
+        cli(server, ['add-admin', 'editor@relay.test', '--role', 'editor'], { password: 'editor admin password' }),
+        cli(server, ['add-admin', 'boss@relay.test', '--role=boss'], { password: 'boss admin password' }),
+      ]);
     duplicates = [duplicate, duplicateUpper];
   }, 90_000);
   afterAll(async () => {
@@ -112,7 +113,11 @@ describe('admin CLI', () => {
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toMatch(/--role owner\|editor\|approver\|analyst/);
     const { db } = server.deps;
-    const roles = await db.selectFrom('admins').select(['email', 'role']).where('email', 'like', '%@relay.test').execute();
+    const roles = await db
+      .selectFrom('admins')
+      .select(['email', 'role'])
+      .where('email', 'like', '%@relay.test')
+      .execute();
     expect(roles).toEqual(
       expect.arrayContaining([
         { email: 'editor@relay.test', role: 'editor' },

@@ -31,9 +31,7 @@ export function Home() {
       failure="Couldn't load the overview"
       loading="Loading the overview…"
       from={failed}
-      ready={
-        (content.data !== null || !readsContent) && (content.data?.items.length === 0 || overview.data !== null)
-      }
+      ready={(content.data !== null || !readsContent) && (content.data?.items.length === 0 || overview.data !== null)}
     >
       {() =>
         content.data?.items.length === 0 ? <Welcome /> : overview.data && <OverviewScreen overview={overview.data} />
