@@ -76,11 +76,13 @@ export function AddAdmin({ onAdded }: { onAdded: (admin: AdminAccount) => void }
           label="Password (optional)"
           type="password"
           autoComplete="new-password"
-          hint="Empty: they sign in with their work account (single sign-on)."
           errors={errors}
           value={password}
           onValue={setPassword}
         />
+        <p class="field__hint">
+          Leave the password empty for someone who signs in with their work account (single sign-on).
+        </p>
         <div class="button-row">
           <button type="submit" class="button button--primary" disabled={busy} aria-busy={busy}>
             Add admin

@@ -32,7 +32,7 @@ export function AdminsTable({ admins, busy, onRole, onRemove }: Props) {
               <strong>{who}</strong>
               {admin.name && <div class="muted small">{admin.email}</div>}
             </td>
-            <td>
+            <td data-label="Role">
               <select
                 aria-label={`Role of ${who}`}
                 value={admin.role}
@@ -46,8 +46,8 @@ export function AdminsTable({ admins, busy, onRole, onRemove }: Props) {
                 ))}
               </select>
             </td>
-            <td>{admin.signsInWith.map((method) => SIGN_IN[method]).join(', ')}</td>
-            <td>{formatDate(admin.createdAt)}</td>
+            <td data-label="Signs in with">{admin.signsInWith.map((method) => SIGN_IN[method]).join(', ')}</td>
+            <td data-label="Added">{formatDate(admin.createdAt)}</td>
             <td>
               <div class="row-actions">
                 <button
