@@ -12,14 +12,21 @@ import {
   httpUrlInputSchema,
   NETWORKS,
 } from './schemas';
+import { roleSchema } from './roles';
+import { permissionSchema } from './schemas/admins';
 import { displayNameSchema, lineSchema } from './text';
 
 export const adminSignInResponseSchema = adminSessionResponseSchema.extend({
+  admin: adminSchema.extend({ role: roleSchema }),
+  permissions: z.array(permissionSchema).describe("what the admin's role allows (lib/roles.ts)"),
   csrfToken: z.string().describe('send as X-CSRF-Token on cookie-authenticated POST, PUT, PATCH and DELETE'),
 });
 
 export const adminSessionStateSchema = z.object({
-  admin: adminSchema,
+  admin: adminSchema.extend({ role: roleSchema.describe('owner, editor, approver or analyst (see Roles)') }),
+  permissions: z
+    .array(permissionSchema)
+    .describe("what the admin's role allows (lib/roles.ts): the console hides the rest; the server decides"),
   csrfToken: z.string().describe('send as X-CSRF-Token on cookie-authenticated POST, PUT, PATCH and DELETE'),
   expiresAt: z.string().describe('when the session ends'),
 });

@@ -84,3 +84,13 @@ export function roleOf(value: unknown): Role {
   const parsed = roleSchema.safeParse(value);
   return parsed.success ? parsed.data : 'analyst';
 }
+
+/** The permission table as docs/api.md shows it (a test keeps the two the same): a row per permission, a column per role. */
+export function permissionTableMarkdown(): string {
+  const header = `| Permission | ${ROLES.map((role) => ROLE_LABELS[role]).join(' | ')} |`;
+  const rule = `| --- | ${ROLES.map(() => ':-:').join(' | ')} |`;
+  const rows = PERMISSIONS.map(
+    (permission) => `| \`${permission}\` | ${ROLES.map((role) => (can(role, permission) ? 'yes' : '—')).join(' | ')} |`,
+  );
+  return [header, rule, ...rows].join('\n');
+}

@@ -8,6 +8,7 @@ import { pathGuard } from './middleware/path-guard';
 import { ApiRegistry } from './openapi/registry';
 import { databaseProblem } from './db/problems';
 import { ProblemError, problemResponse } from './problem';
+import { adminRoutes } from './routes/admins';
 import { adminSessionRoutes } from './routes/admin-session';
 import { advocateAdminRoutes, tokenRoutes } from './routes/advocate-access';
 import { auditRoutes } from './routes/audit';
@@ -67,6 +68,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   mountRoutes(app, api, deps, [
     ...healthRoutes(deps, api),
     ...adminSessionRoutes(deps),
+    ...adminRoutes(deps),
     ...ssoRoutes(deps),
     ...inviteRoutes(deps),
     ...contentRoutes(deps),

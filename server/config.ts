@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTrustProxy, type TrustProxy } from './middleware/client-address';
 import { parseVersion } from './middleware/client-version';
+import { ROLES, roleSchema, type Role } from '../lib/roles';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -124,6 +125,11 @@ export interface SsoConfig {
   };
   /** RELAY_OIDC_ADMIN_GROUP: a value of the groups claim that makes someone an admin; unset: nobody is, by SSO. */
   adminGroup?: string;
+  /**
+   * RELAY_OIDC_ROLE_GROUPS, "owner=relay-owners, editor=relay-editors, …": the group that gives each
+   * role to an admin the first sign-in creates (members are admins too, as RELAY_OIDC_ADMIN_GROUP's).
+   */
+  roleGroups?: Partial<Record<Role, string>>;
   /**
    * RELAY_EXTENSION_IDS: the extension ids (Chrome and Edge ids, the Firefox add-on id) whose sign-in
    * redirect is accepted; empty: any extension's, allowed only when RELAY_PUBLIC_URL is a loopback
@@ -272,8 +278,31 @@ function ssoConfig(env: Env): SsoConfig | undefined {
       team: claim(env, 'RELAY_OIDC_TEAM_CLAIM'),
     },
     adminGroup: env.RELAY_OIDC_ADMIN_GROUP?.trim() || undefined,
+    roleGroups: roleGroups(env.RELAY_OIDC_ROLE_GROUPS),
     extensionIds,
   };
+}
+
+/** "owner=relay-owners, analyst=Relay readers": a group per role, each role once. */
+function roleGroups(value: string | undefined): Partial<Record<Role, string>> {
+  const groups: Partial<Record<Role, string>> = {};
+  for (const pair of (value ?? '').split(',').map((each) => each.trim())) {
+    if (pair === '') continue;
+    const [role, group] = [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1).trim()];
+    const parsed = roleSchema.safeParse(role);
+    if (!pair.includes('=') || !parsed.success || group === '' || groups[parsed.data] !== undefined) {
+      throw new ConfigError(
+        `RELAY_OIDC_ROLE_GROUPS: ${JSON.stringify(pair)} is not role=group (roles: ${ROLES.join(', ')}, each once)`,
+      );
+    }
+    groups[parsed.data] = group;
+  }
+  return groups;
+}
+
+/** Whether single sign-on admits anyone to the console: an admin group or a role group is set. */
+export function ssoAdmits(sso: Pick<SsoConfig, 'adminGroup' | 'roleGroups'>): boolean {
+  return sso.adminGroup !== undefined || Object.keys(sso.roleGroups ?? {}).length > 0;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -308,9 +337,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (!passwordSignIn && !sso) {
     throw new ConfigError('RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ISSUER: admins would have no way to sign in');
   }
-  if (!passwordSignIn && !sso?.adminGroup) {
+  if (!passwordSignIn && !(sso && ssoAdmits(sso))) {
     throw new ConfigError(
-      'RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ADMIN_GROUP: without it nobody signs in to the console with the identity provider',
+      'RELAY_PASSWORD_SIGNIN=off needs RELAY_OIDC_ADMIN_GROUP (or RELAY_OIDC_ROLE_GROUPS): without it nobody signs in to the console with the identity provider',
     );
   }
   const smtpUrl = env.RELAY_SMTP_URL?.trim() || undefined;

@@ -2,10 +2,13 @@
  * The signed-in frame: the header (shell/Header.tsx) and the current route's screen in <main>. On
  * every route change focus moves to the new screen's heading.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { PageHeader, requestHeadingFocus, SkipLink } from './components/ui';
 import { href, routeKey, useRoute, type Route } from './router';
+import { NotForRole, PermissionsProvider, permissionsOf } from './permissions';
 import { Header } from './shell/Header';
+import { entryOf } from './shell/nav';
+import { AdminsScreen } from './screens/admins/AdminsScreen';
 import { Analytics } from './screens/analytics/Analytics';
 import { AuditLog } from './screens/audit/AuditLog';
 import { Approvals } from './screens/approvals/Approvals';
@@ -38,19 +41,29 @@ export function Shell({ session, onSignOut }: Props) {
     window.scrollTo(0, 0);
   }, [key]);
 
+  const permissions = useMemo(() => permissionsOf(session), [session]);
+  const entry = entryOf(route);
   return (
-    <div class="shell">
-      <SkipLink />
-      <Header route={route} session={session} onSignOut={onSignOut} />
-      <main id="main" class="main" tabIndex={-1}>
-        <Screen key={key} route={route} session={session} />
-      </main>
-    </div>
+    <PermissionsProvider value={permissions}>
+      <div class="shell">
+        <SkipLink />
+        <Header route={route} session={session} onSignOut={onSignOut} />
+        <main id="main" class="main" tabIndex={-1}>
+          {entry && !permissions.can(entry.permission) ? (
+            <NotForRole key={key} title={entry.label} />
+          ) : (
+            <Screen key={key} route={route} session={session} />
+          )}
+        </main>
+      </div>
+    </PermissionsProvider>
   );
 }
 
 function Screen({ route, session }: { route: Route; session: Session }) {
   switch (route.name) {
+    case 'admins':
+      return <AdminsScreen />;
     case 'home':
       return <Home />;
     case 'content':
@@ -75,11 +88,8 @@ function Screen({ route, session }: { route: Route; session: Session }) {
       return <Analytics from={route.from} to={route.to} />;
     case 'audit':
       return <AuditLog from={route.from} to={route.to} actor={route.actor} action={route.action} />;
-    case 'approvals': {
-      // Sessions name the role once roles reach the console; before that every admin is an owner.
-      const role = (session.admin as { role?: string }).role;
-      return <Approvals canManage={role === undefined || role === 'owner'} />;
-    }
+    case 'approvals':
+      return <Approvals canManage={permissionsOf(session).can('settings.manage')} />;
     case 'not-found':
       return (
         <PageHeader title="Page not found">

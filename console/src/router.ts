@@ -16,6 +16,7 @@ export type Route =
   | { name: 'organization' }
   | { name: 'integration' }
   | { name: 'approvals' }
+  | { name: 'admins' }
   | { name: 'analytics'; from: string; to: string }
   | { name: 'audit'; from: string; to: string; actor: string; action: string }
   | { name: 'not-found'; path: string };
@@ -48,6 +49,7 @@ export function parseHash(hash: string): Route {
   if (first === 'organization' && !second) return { name: 'organization' };
   if (first === 'integration' && !second) return { name: 'integration' };
   if (first === 'approvals' && !second) return { name: 'approvals' };
+  if (first === 'admins' && !second) return { name: 'admins' };
   if (first === 'analytics' && !second)
     return { name: 'analytics', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   if (first === 'audit' && !second) {

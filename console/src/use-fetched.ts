@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from './api';
 
-/** `keep`: the last answer stays on screen while another path loads (a list being filtered). */
-export function useFetched<T>(path: string, { keep = false } = {}) {
+/** `keep`: the last answer stays on screen while another path loads (a list being filtered). `path` null: nothing is fetched. */
+export function useFetched<T>(path: string | null, { keep = false } = {}) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -12,6 +12,7 @@ export function useFetched<T>(path: string, { keep = false } = {}) {
     const controller = new AbortController();
     setError(null);
     if (!keep) setData(null);
+    if (path === null) return;
     api
       .get<T>(path, { signal: controller.signal })
       .then(setData)

@@ -3,6 +3,7 @@
  * schemas it validates with, and /openapi.json is generated from that list (OpenAPI 3.1).
  */
 import { z } from 'zod';
+import { ROLES, ROLE_LABELS, can, type Permission } from '../../lib/roles';
 import { problemSchema } from '../../lib/schemas';
 
 export type Auth = 'admin' | 'advocate' | 'scim' | 'none';
@@ -28,6 +29,8 @@ export interface RouteDoc {
   /** A binary body the handler reads itself (an image upload): the media types it takes, documented only. */
   uploadTypes?: readonly string[];
   query?: z.ZodObject;
+  /** Admin routes: the permission the admin's role needs (lib/roles.ts); undefined: owners only. */
+  permission?: Permission;
   responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[] }>;
 }
 
@@ -85,6 +88,17 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return rest;
 }
 
+/** Who may call an admin route: its permission and the roles that have it, for the contract. */
+function whoMayCall(permission: Permission | undefined): Record<string, unknown> {
+  const roles = ROLES.filter((role) => (permission ? can(role, permission) : role === 'owner'));
+  const labels = roles.map((role) => ROLE_LABELS[role].toLowerCase() + 's');
+  return {
+    description: `Needs the ${permission ?? 'owner'} permission: ${labels.join(', ')}. Other roles get 403 …/forbidden-role.`,
+    'x-relay-permission': permission ?? 'owner',
+    'x-relay-roles': roles,
+  };
+}
+
 function operation(route: RouteDoc): Record<string, unknown> {
   const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
     name: match[1],
@@ -129,6 +143,7 @@ function operation(route: RouteDoc): Record<string, unknown> {
           : [];
   return {
     summary: route.summary,
+    ...(route.auth === 'admin' ? whoMayCall(route.permission) : {}),
     tags: [route.tag],
     operationId: `${route.method}${route.path
       .replace(/[{}]/g, '')

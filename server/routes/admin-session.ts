@@ -5,6 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { adminSignInResponseSchema, adminSessionStateSchema } from '../../lib/console-schemas';
+import { ROLE_PERMISSIONS } from '../../lib/roles';
 import { adminSessionRequestSchema } from '../../lib/schemas';
 import type { Deps } from '../context';
 import { ADMIN_COOKIE } from '../middleware/auth';
@@ -79,7 +80,7 @@ export function adminSessionRoutes(deps: Deps): Route[] {
         );
         perPair.forget(pair);
         const { token, csrfToken } = await openCookieSession(c, deps, admin.id);
-        return c.json({ token, admin, csrfToken });
+        return c.json({ token, admin, permissions: ROLE_PERMISSIONS[admin.role], csrfToken });
       },
     }),
 
@@ -100,7 +101,13 @@ export function adminSessionRoutes(deps: Deps): Route[] {
         const maxAge = Math.max(1, Math.floor((expiresAt - deps.now()) / 1000));
         const csrfToken = setCsrfCookie(c, deps.config, c.get('adminAuth').token, maxAge);
         c.header('cache-control', 'no-store');
-        return c.json({ admin: c.get('admin'), csrfToken, expiresAt: new Date(expiresAt).toISOString() });
+        const admin = c.get('admin');
+        return c.json({
+          admin,
+          permissions: ROLE_PERMISSIONS[admin.role],
+          csrfToken,
+          expiresAt: new Date(expiresAt).toISOString(),
+        });
       },
     }),
 

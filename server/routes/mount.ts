@@ -25,7 +25,7 @@ export function honoPath(path: string): string {
 }
 
 function docOf(route: Route): RouteDoc {
-  const { method, path, summary, tag, auth, body, documentedBody, uploadTypes, query, responses } = route;
+  const { method, path, summary, tag, auth, body, documentedBody, uploadTypes, query, responses, permission } = route;
   return {
     method,
     path,
@@ -37,6 +37,7 @@ function docOf(route: Route): RouteDoc {
     ...(documentedBody ? { documentedBody } : {}),
     ...(uploadTypes ? { uploadTypes } : {}),
     ...(query ? { query } : {}),
+    ...(permission ? { permission } : {}),
   };
 }
 

@@ -117,7 +117,8 @@ export function scimAdminRoutes(deps: Deps): Route[] {
       summary: 'What a SCIM DELETE of a user does: keep their history (default) or erase it',
       tag: 'provisioning',
       auth: 'admin',
-      permission: 'settings.read',
+      // An owner's setting, as SCIM tokens and SSO are: not among what settings.read shows editors.
+      permission: 'settings.manage',
       responses: { 200: { description: 'The settings', schema: provisioningSettingsSchema } },
       handler: async (c) => c.json(await readProvisioning(deps.db)),
     }),

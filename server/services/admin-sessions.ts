@@ -1,5 +1,6 @@
 /** Admin sessions: checking a sign-in, opening a session (its token is hashed at rest), reading and ending it. */
 import type { Kysely } from 'kysely';
+import { roleOf, type Role } from '../../lib/roles';
 import type { Deps } from '../context';
 import { DUMMY_PASSWORD_HASH, hashToken, newToken, verifyPassword } from '../crypto';
 import type { Database } from '../db/schema';
@@ -9,10 +10,10 @@ export async function checkSignIn(
   db: Kysely<Database>,
   email: string,
   password: string,
-): Promise<{ id: string; email: string } | undefined> {
+): Promise<{ id: string; email: string; role: Role } | undefined> {
   const row = await db.selectFrom('admins').selectAll().where('email', '=', email).executeTakeFirst();
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
-  return row && ok ? { id: row.id, email: row.email } : undefined;
+  return row && ok ? { id: row.id, email: row.email, role: roleOf(row.role) } : undefined;
 }
 
 /** Opens a session for `adminId` and drops expired ones; returns its token. */

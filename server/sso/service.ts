@@ -89,7 +89,7 @@ export class SsoService {
       });
       const identity = identityOf(claims, this.sso.claims);
       if (login.purpose === 'console') {
-        return { purpose: 'console', admin: await signInAdmin(this.deps, identity, this.sso.adminGroup, now) };
+        return { purpose: 'console', admin: await signInAdmin(this.deps, identity, this.sso, now) };
       }
       if (login.returnTo === null) throw new SsoRefusal('failed', 'an extension sign-in without its redirect');
       const advocateId = await signInAdvocate(this.deps, identity, now);

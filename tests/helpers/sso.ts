@@ -21,6 +21,7 @@ export function ssoConfigFor(idp: TestIdp, overrides: Partial<SsoConfig> = {}): 
     scopes: 'openid profile email groups',
     claims: { name: 'name', email: 'email', groups: 'groups', team: 'department' },
     adminGroup: 'relay-admins',
+    roleGroups: {},
     extensionIds: [],
     ...overrides,
   };

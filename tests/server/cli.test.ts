@@ -40,22 +40,27 @@ describe('admin CLI', () => {
   let shortPassword: Run;
   let badEmail: Run;
   let duplicates: Run[];
+  let withRole: Run;
+  let badRole: Run;
 
   // Child processes start slowly on a busy machine; they run side by side.
   beforeAll(async () => {
     server = await startTestServer();
     let duplicate: Run;
     let duplicateUpper: Run;
-    [fromEnv, fromStdin, usage, shortPassword, badEmail, duplicate, duplicateUpper] = await Promise.all([
-      cli(server, ['add-admin', 'Second@Relay.test'], { password: 'second admin password' }),
-      cli(server, ['add-admin', 'third@relay.test'], { stdin: 'third admin password\n' }),
-      cli(server, ['add-admin']),
-      cli(server, ['add-admin', 'short@relay.test'], { password: 'short' }),
-      cli(server, ['add-admin', 'not an email'], { password: 'long enough password' }),
-      // The test server made ADMIN_EMAIL at start-up.
-      cli(server, ['add-admin', ADMIN_EMAIL], { password: 'another password' }),
-      cli(server, ['add-admin', ADMIN_EMAIL.toUpperCase()], { password: 'another password' }),
-    ]);
+    [fromEnv, fromStdin, usage, shortPassword, badEmail, duplicate, duplicateUpper, withRole, badRole] =
+      await Promise.all([
+        cli(server, ['add-admin', 'Second@Relay.test'], { password: 'second admin password' }),
+        cli(server, ['add-admin', 'third@relay.test'], { stdin: 'third admin password\n' }),
+        cli(server, ['add-admin']),
+        cli(server, ['add-admin', 'short@relay.test'], { password: 'short' }),
+        cli(server, ['add-admin', 'not an email'], { password: 'long enough password' }),
+        // The test server made ADMIN_EMAIL at start-up.
+        cli(server, ['add-admin', ADMIN_EMAIL], { password: 'another password' }),
+        cli(server, ['add-admin', ADMIN_EMAIL.toUpperCase()], { password: 'another password' }),
+        cli(server, ['add-admin', 'editor@relay.test', '--role', 'editor'], { password: 'editor admin password' }),
+        cli(server, ['add-admin', 'boss@relay.test', '--role=boss'], { password: 'boss admin password' }),
+      ]);
     duplicates = [duplicate, duplicateUpper];
   }, 90_000);
   afterAll(async () => {
@@ -99,5 +104,35 @@ describe('admin CLI', () => {
     expect(badEmail.code).toBe(1);
     expect(badEmail.stderr).toMatch(/not an email address/);
     await expectProblem(await signIn(server, 'short@relay.test', 'short'), 401);
+  });
+
+  it('gives the --role asked for, else (admins exist) the least privileged and says so; each recorded with actor cli', async () => {
+    expect(withRole.code, withRole.stderr).toBe(0);
+    expect(withRole.stdout).toMatch(/added admin editor@relay\.test \(id \S+\) as editor\n/);
+    expect(fromEnv.stdout).toMatch(/as analyst: no --role given and admins exist, so the least privileged role/);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toMatch(/--role owner\|editor\|approver\|analyst/);
+    const { db } = server.deps;
+    const roles = await db
+      .selectFrom('admins')
+      .select(['email', 'role'])
+      .where('email', 'like', '%@relay.test')
+      .execute();
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        { email: 'editor@relay.test', role: 'editor' },
+        { email: 'second@relay.test', role: 'analyst' },
+      ]),
+    );
+    const entries = await db.selectFrom('audit_log').selectAll().where('action', '=', 'admins.create').execute();
+    const byTarget = new Map(entries.map((entry) => [entry.target_label, entry]));
+    expect(byTarget.get('editor@relay.test')).toMatchObject({ actor_type: 'cli', target_type: 'admin' });
+    expect(JSON.parse(byTarget.get('editor@relay.test')!.change)).toEqual({
+      email: 'editor@relay.test',
+      role: 'editor',
+      signsInWith: ['password'],
+    });
+    expect(byTarget.get('boss@relay.test')).toBeUndefined();
+    for (const entry of entries) expect(entry.change).not.toMatch(/password"?:/);
   });
 });

@@ -5,6 +5,7 @@
  * requests are exempt. And CORS with
  * credentials for the console's dev server when RELAY_CONSOLE_DEV_ORIGIN is set.
  */
+import { PERMISSIONS } from '../../lib/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config';
 import { expectProblem } from '../helpers/api';
@@ -33,7 +34,8 @@ describe('console session and CSRF protection', () => {
     expect(body).toEqual({
       token: expect.any(String),
       csrfToken: expect.any(String),
-      admin: expect.objectContaining({ email: ADMIN_EMAIL }),
+      admin: expect.objectContaining({ email: ADMIN_EMAIL, role: 'owner' }),
+      permissions: [...PERMISSIONS],
     });
     expect(body.csrfToken.length).toBeGreaterThanOrEqual(32);
     const cookies = setCookies(response);
@@ -57,7 +59,8 @@ describe('console session and CSRF protection', () => {
       expiresAt: string;
     };
     expect(body).toEqual({
-      admin: { id: expect.any(String), email: ADMIN_EMAIL },
+      admin: { id: expect.any(String), email: ADMIN_EMAIL, role: 'owner' },
+      permissions: [...PERMISSIONS],
       csrfToken: session.csrfToken,
       expiresAt: expect.any(String),
     });

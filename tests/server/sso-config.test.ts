@@ -29,6 +29,7 @@ describe('single sign-on configuration', () => {
       scopes: 'openid profile email',
       claims: { name: 'name', email: 'email', groups: 'groups', team: undefined },
       adminGroup: undefined,
+      roleGroups: {},
       extensionIds: [],
     });
   });

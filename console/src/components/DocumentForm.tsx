@@ -1,6 +1,8 @@
 /** A settings screen around a useDocumentForm: its header, loading, the error summary, its sections and the save bar. */
 import type { ComponentChildren } from 'preact';
 import type { DocumentForm as Form } from '../forms';
+import { ROLE_LABELS } from '../../../lib/roles';
+import { usePermissions } from '../permissions';
 import { Loaded } from './Loaded';
 import { SaveBar } from './SaveBar';
 import { ErrorSummary } from './ui';
@@ -17,6 +19,8 @@ interface Props<D> {
 
 export function DocumentForm<D>({ id, form, header, labelFor, saveLabel, children }: Props<D>) {
   const { draft } = form;
+  const { can, role } = usePermissions();
+  const manages = can('settings.manage');
   return (
     <Loaded
       header={header}
@@ -29,13 +33,26 @@ export function DocumentForm<D>({ id, form, header, labelFor, saveLabel, childre
         draft !== null && (
           <form class="settings-form" noValidate onSubmit={form.save}>
             <ErrorSummary form={id} errors={form.errors} labelFor={labelFor} attempt={form.attempt} />
-            {children(draft)}
-            <SaveBar
-              label={saveLabel}
-              notice={form.notice}
-              onDismiss={() => form.setNotice(null)}
-              busy={form.busy !== null}
-            />
+            {manages ? (
+              children(draft)
+            ) : (
+              <>
+                <p class="read-only-note" role="note">
+                  Read only: your role ({ROLE_LABELS[role]}) can read these settings; an owner changes them.
+                </p>
+                <fieldset class="read-only" disabled>
+                  {children(draft)}
+                </fieldset>
+              </>
+            )}
+            {manages && (
+              <SaveBar
+                label={saveLabel}
+                notice={form.notice}
+                onDismiss={() => form.setNotice(null)}
+                busy={form.busy !== null}
+              />
+            )}
           </form>
         )
       }

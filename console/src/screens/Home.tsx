@@ -8,6 +8,7 @@ import type { ContentItem, Guidelines } from '../../../lib/schemas';
 import { api } from '../api';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/ui';
+import { usePermissions } from '../permissions';
 import { href } from '../router';
 import type { Invite } from '../types';
 import { useFetched } from '../use-fetched';
@@ -19,7 +20,9 @@ interface Progress {
 }
 
 export function Home() {
-  const content = useFetched<{ items: ContentItem[] }>('/v1/admin/content');
+  // A role that can't read content (an analyst) goes straight to the overview.
+  const readsContent = usePermissions().can('content.read');
+  const content = useFetched<{ items: ContentItem[] }>(readsContent ? '/v1/admin/content' : null);
   const overview = useFetched<Overview>('/v1/admin/overview');
   const failed = content.error ? content : overview;
   return (
@@ -28,7 +31,7 @@ export function Home() {
       failure="Couldn't load the overview"
       loading="Loading the overview…"
       from={failed}
-      ready={content.data !== null && (content.data.items.length === 0 || overview.data !== null)}
+      ready={(content.data !== null || !readsContent) && (content.data?.items.length === 0 || overview.data !== null)}
     >
       {() =>
         content.data?.items.length === 0 ? <Welcome /> : overview.data && <OverviewScreen overview={overview.data} />

@@ -8,6 +8,8 @@ import { Logo } from '../components/Logo';
 import { ThemeSelect } from '../components/ThemeSelect';
 import { href, type Route } from '../router';
 import type { Session } from '../types';
+import { ROLE_LABELS } from '../../../lib/roles';
+import { usePermissions } from '../permissions';
 import { NAV } from './nav';
 import { NotificationBell } from './NotificationBell';
 import { useOrganizationName } from './organization-name';
@@ -19,7 +21,8 @@ interface Props {
 }
 
 export function Header({ route, session, onSignOut }: Props) {
-  const organization = useOrganizationName();
+  const { can, role } = usePermissions();
+  const organization = useOrganizationName(can('settings.read'));
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -73,7 +76,7 @@ export function Header({ route, session, onSignOut }: Props) {
       <div id="topbar-menu" ref={menu} class="topbar__menu">
         <nav class="nav" aria-label="Main">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => can(item.permission)).map((item) => (
               <li key={item.path}>
                 <a href={href(item.path)} aria-current={item.active(route) ? 'page' : undefined}>
                   {item.label}
@@ -85,8 +88,8 @@ export function Header({ route, session, onSignOut }: Props) {
         <div class="account">
           <NotificationBell />
           <ThemeSelect />
-          <span class="account__email" title="Signed in as">
-            {session.admin.email}
+          <span class="account__email" title={`Signed in as ${ROLE_LABELS[role]}`}>
+            {session.admin.email} <span class="account__role">({ROLE_LABELS[role]})</span>
           </span>
           <button type="button" class="button button--small" onClick={onSignOut}>
             Sign out

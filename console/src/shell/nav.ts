@@ -5,10 +5,10 @@ import type { Route } from '../router';
 export interface NavEntry {
   label: string;
   path: string;
+  /** What the admin's role needs to see the entry and open its screen (lib/roles.ts). */
+  permission: Permission;
   /** Whether the entry is the current page on this route. */
   active: (route: Route) => boolean;
-  /** What the admin's role must allow to see the entry (lib/roles.ts); left out: everyone. */
-  permission?: Permission;
 }
 
 /** A matcher for the routes of the given names. */
@@ -18,17 +18,22 @@ const on =
     names.includes(route.name);
 
 export const NAV: readonly NavEntry[] = [
-  { label: 'Home', path: '/', active: on('home') },
-  { label: 'Content', path: '/content', active: on('content', 'edit') },
-  { label: 'New post', path: '/content/new', active: on('new') },
-  // Permission content.read (the roles engineer's NavEntry.permission).
-  { label: 'Approvals', path: '/approvals', active: on('approvals') },
-  { label: 'Guidelines', path: '/guidelines', active: on('guidelines') },
-  { label: 'Scoring', path: '/scoring', active: on('scoring') },
-  { label: 'Invites & advocates', path: '/people', active: on('people') },
-  { label: 'Analytics', path: '/analytics', active: on('analytics') },
-  { label: 'Sites', path: '/integration', active: on('integration') },
-  { label: 'Sign-in & provisioning', path: '/provisioning', active: on('provisioning') },
-  { label: 'Organisation', path: '/organization', active: on('organization') },
-  { label: 'Audit log', path: '/audit', active: on('audit'), permission: 'audit.read' },
+  { label: 'Home', path: '/', permission: 'analytics.read', active: on('home') },
+  { label: 'Content', path: '/content', permission: 'content.read', active: on('content', 'edit') },
+  { label: 'New post', path: '/content/new', permission: 'content.write', active: on('new') },
+  { label: 'Approvals', path: '/approvals', permission: 'content.read', active: on('approvals') },
+  { label: 'Guidelines', path: '/guidelines', permission: 'settings.read', active: on('guidelines') },
+  { label: 'Scoring', path: '/scoring', permission: 'settings.read', active: on('scoring') },
+  { label: 'Invites & advocates', path: '/people', permission: 'people.manage', active: on('people') },
+  { label: 'Analytics', path: '/analytics', permission: 'analytics.read', active: on('analytics') },
+  { label: 'Sites', path: '/integration', permission: 'settings.read', active: on('integration') },
+  { label: 'Sign-in & provisioning', path: '/provisioning', permission: 'settings.manage', active: on('provisioning') },
+  { label: 'Organisation', path: '/organization', permission: 'settings.read', active: on('organization') },
+  { label: 'Admins', path: '/admins', permission: 'admins.manage', active: on('admins') },
+  { label: 'Audit log', path: '/audit', permission: 'audit.read', active: on('audit') },
 ];
+
+/** The nav entry whose screen a route shows (editing a post is Content's), for its permission. */
+export function entryOf(route: Route): NavEntry | undefined {
+  return NAV.find((entry) => entry.active(route));
+}

@@ -6,9 +6,11 @@ import { api } from '../api';
 export const FALLBACK_NAME = 'Relay';
 const PATH = '/v1/admin/organization';
 
-export function useOrganizationName(): string {
+/** `readable`: the role may read the organisation (settings.read); else the fallback name, with no call. */
+export function useOrganizationName(readable = true): string {
   const [name, setName] = useState('');
   useEffect(() => {
+    if (!readable) return;
     let controller = new AbortController();
     const load = () => {
       controller.abort();
@@ -28,6 +30,6 @@ export function useOrganizationName(): string {
       controller.abort();
       window.removeEventListener('relay-document-saved', onSaved);
     };
-  }, []);
+  }, [readable]);
   return name || FALLBACK_NAME;
 }

@@ -17,6 +17,7 @@ import { CountsTable } from './CountsTable';
 import { defaultRange, isDay, seriesFor, utcDay } from './range';
 import { RangeForm } from './RangeForm';
 import { networkRows, top } from './rows';
+import { usePermissions } from '../../permissions';
 import { Totals } from './Totals';
 
 export function Analytics(props: { from: string; to: string }) {
@@ -26,7 +27,9 @@ export function Analytics(props: { from: string; to: string }) {
   const params = useMemo(() => ({ from, to }), [from, to]);
   const fetched = useFetched<AnalyticsData>(`/v1/admin/analytics${query(params)}`);
   // Who is who when two advocates share a name.
-  const people = useFetched<{ items: AdvocateRow[] }>('/v1/admin/advocates');
+  const people = useFetched<{ items: AdvocateRow[] }>(
+    usePermissions().can('people.manage') ? '/v1/admin/advocates' : null,
+  );
 
   const series = useMemo(
     () => (fetched.data ? seriesFor(fetched.data.perDay, from, to) : null),

@@ -1,6 +1,7 @@
 /** The sticky row under the editor: what happened, and save, publish, schedule, archive, back. */
 import type { ContentReview, ContentStatus } from '../../../../lib/schemas';
 import { NoticeLine, type Notice } from '../../components/ui';
+import { usePermissions } from '../../permissions';
 import { href } from '../../router';
 
 export type ComposeAction = 'save' | 'publish' | 'schedule' | 'archive' | 'submit';
@@ -22,6 +23,7 @@ interface Props {
 export function ComposeActions({ status, notice, onDismiss, busy, scheduleReady, onAction, approvals, review }: Props) {
   const live = status === 'published' || status === 'scheduled';
   const direct = !approvals && status !== 'pending';
+  const publishes = usePermissions().can('content.publish');
   const button = (action: Exclude<ComposeAction, 'save'>, label: string, modifier: string, disabled = false) => (
     <button
       type="button"
@@ -49,14 +51,14 @@ export function ComposeActions({ status, notice, onDismiss, busy, scheduleReady,
         <button type="submit" class="button" disabled={busy !== null} aria-busy={busy === 'save'}>
           {!status || status === 'draft' ? 'Save draft' : 'Save changes'}
         </button>
-        {direct && status !== 'published' && button('publish', 'Publish now', ' button--primary')}
-        {direct && !live && button('schedule', 'Schedule', '', !scheduleReady)}
+        {direct && publishes && status !== 'published' && button('publish', 'Publish now', ' button--primary')}
+        {direct && publishes && !live && button('schedule', 'Schedule', '', !scheduleReady)}
         {approvals && (!status || status === 'draft') && button('submit', 'Submit for approval', ' button--primary')}
-        {status && status !== 'archived' && button('archive', 'Archive', ' button--danger')}
+        {publishes && status && status !== 'archived' && button('archive', 'Archive', ' button--danger')}
         <a class="button button--quiet" href={href('/content')}>
           Back to content
         </a>
-        {direct && !live && !scheduleReady && (
+        {direct && publishes && !live && !scheduleReady && (
           <p id="compose-schedule-hint" class="field__hint">
             To schedule, set “Publish at” to a future time.
           </p>

@@ -3,6 +3,7 @@ import type { ContentListItem } from '../../../../lib/console-schemas';
 import { OverrideNote } from '../../components/OverrideNote';
 import { hostOf, STATUS_LABEL } from '../../content';
 import { allVariants, labelsOf } from '../../networks';
+import { usePermissions } from '../../permissions';
 import { contentHref } from '../../router';
 import { formatDateTime, formatRelative } from '../../time';
 
@@ -15,7 +16,8 @@ export function ContentRow({
   busy: boolean;
   onAct: (action: 'publish' | 'archive') => void;
 }) {
-  const canPublish = item.status === 'draft' || item.status === 'archived';
+  const publishes = usePermissions().can('content.publish');
+  const canPublish = publishes && (item.status === 'draft' || item.status === 'archived');
   const schedules = canPublish && item.publishAt !== null && Date.parse(item.publishAt) > Date.now();
   const variantCount = allVariants(item.variants).length;
   return (
@@ -68,7 +70,7 @@ export function ContentRow({
               {schedules ? 'Schedule' : 'Publish'}
             </button>
           )}
-          {item.status !== 'archived' && (
+          {publishes && item.status !== 'archived' && (
             <button
               type="button"
               class="button button--small"

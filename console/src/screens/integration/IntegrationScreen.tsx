@@ -8,10 +8,12 @@ import { Loaded } from '../../components/Loaded';
 import { PageHeader } from '../../components/ui';
 import { useFetched } from '../../use-fetched';
 import { SelectorOverrides } from './SelectorOverrides';
+import { usePermissions } from '../../permissions';
 import { SiteHealth } from './SiteHealth';
 
 export function IntegrationScreen() {
   const health = useFetched<AdminHealthResponse>('/v1/admin/integration-health');
+  const { can } = usePermissions();
   const header = (
     <PageHeader title="Site integration">
       <p>
@@ -36,7 +38,8 @@ export function IntegrationScreen() {
           ))
         }
       </Loaded>
-      <SelectorOverrides />
+      {/* Changing selectors is an owner's (settings.manage). */}
+      {can('settings.manage') && <SelectorOverrides />}
     </div>
   );
 }
