@@ -72,6 +72,7 @@ export function auditRoutes(deps: Deps): Route[] {
         'Owners: set how long audit entries are kept (365 to 7300 days); older entries are deleted at once and then every few hours',
       tag: 'audit',
       auth: 'admin',
+      permission: 'settings.manage',
       audit: { action: 'audit.settings', target: 'document' },
       body: auditSettingsSchema,
       responses: {
