@@ -2,16 +2,17 @@
 import { useContext, useEffect, useId, useState } from 'preact/hooks';
 import { languageName } from '../../lib/languages';
 import type { ContentLanguageResult } from '../shared/content-language-view';
+import { t, uiLanguage } from '../shared/i18n';
 import { ClientContext } from './ClientContext';
 
-/** Every visible word of the picker, together, for the popup's translation into _locales. */
-export const LANGUAGE_PICKER_TEXT = {
-  label: 'Language of posts',
-  automatic: 'Automatic (from your browser or company)',
-  automaticNow: (name: string) => `Automatic (now ${name})`,
-  saving: 'Saving…',
-  saved: 'Posts now come in this language where they have it.',
-};
+/** A language's name in the interface's language (lib's English name where the browser has none). */
+function nameOf(tag: string): string {
+  try {
+    return new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(tag) ?? languageName(tag);
+  } catch {
+    return languageName(tag);
+  }
+}
 
 export function LanguagePicker() {
   const client = useContext(ClientContext);
@@ -35,8 +36,8 @@ export function LanguagePicker() {
   const options = [...new Set([...state.available, ...(chosen ? [chosen] : [])])];
   const automatic =
     state.language && state.source !== 'chosen'
-      ? LANGUAGE_PICKER_TEXT.automaticNow(languageName(state.language))
-      : LANGUAGE_PICKER_TEXT.automatic;
+      ? t('picker_automatic_now', { name: nameOf(state.language) })
+      : t('picker_automatic');
 
   const choose = async (value: string) => {
     setSaving(true);
@@ -45,7 +46,7 @@ export function LanguagePicker() {
     setSaving(false);
     if (result.ok) {
       setState(result);
-      setNote(LANGUAGE_PICKER_TEXT.saved);
+      setNote(t('picker_saved'));
     } else {
       setNote(result.message);
     }
@@ -54,7 +55,7 @@ export function LanguagePicker() {
   return (
     <div class="account-language">
       <label for={id} class="account-who">
-        {LANGUAGE_PICKER_TEXT.label}
+        {t('picker_label')}
       </label>
       <select
         id={id}
@@ -66,13 +67,13 @@ export function LanguagePicker() {
         <option value="">{automatic}</option>
         {options.map((tag) => (
           <option key={tag} value={tag}>
-            {languageName(tag)}
+            {nameOf(tag)}
           </option>
         ))}
       </select>
       {(saving || note) && (
         <p class="account-note" role="status">
-          {saving ? LANGUAGE_PICKER_TEXT.saving : note}
+          {saving ? t('picker_saving') : note}
         </p>
       )}
     </div>
