@@ -71,6 +71,7 @@ export const adminAdvocateSchema = z.object({
   clickTracking: z.boolean(),
   leaderboard: z.boolean(),
   team: z.string().nullable().optional(),
+  region: z.string().nullable().optional().describe('from SCIM, the IdP region claim, or set in the console'),
   access: z
     .enum(ADVOCATE_ACCESS)
     .describe(

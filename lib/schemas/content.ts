@@ -12,6 +12,7 @@ import {
   TEXT_NETWORKS,
   type Network,
 } from './common';
+import { normaliseAudienceEntry } from '../audiences';
 
 const tagSchema = lineSchema().trim().min(1).max(40);
 const variantTextSchema = multilineSchema().trim().min(1, 'a variant cannot be empty').max(3000);
@@ -35,6 +36,27 @@ export const overrideReasonSchema = lineSchema()
   .max(500)
   .describe('publish although a variant breaks a must-fix guideline (422 must-fix): why, recorded with the content');
 
+/** An audience entry (lib/audiences.ts): a group id, `region:<code>` or `language:<primary subtag>`; stored normalised. */
+const audienceEntrySchema = z
+  .string()
+  .max(80)
+  .transform((entry, ctx) => {
+    const normal = normaliseAudienceEntry(entry);
+    if (normal === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a group id, "region:<code>" (e.g. region:DE) or "language:<tag>" (e.g. language:de)',
+      });
+      return z.NEVER;
+    }
+    return normal;
+  });
+const audiencesSchema = z
+  .array(audienceEntrySchema)
+  .max(50)
+  .transform((entries) => [...new Set(entries)])
+  .describe('who it is for: group ids, region:<code>, language:<tag>; absent or [] is everyone');
+
 const contentFields = {
   title: lineSchema().trim().min(1, 'a title is required').max(200),
   url: httpUrlInputSchema,
@@ -47,6 +69,7 @@ const contentFields = {
   networks: z.array(networkSchema).min(1).max(NETWORKS.length),
   publishAt: isoDateTimeSchema,
   expiresAt: isoDateTimeSchema,
+  audiences: audiencesSchema,
 };
 
 type WindowFields = { publishAt?: string | null; expiresAt?: string | null };
@@ -92,6 +115,7 @@ export const contentInputSchema = z
     networks: contentFields.networks.optional(),
     publishAt: contentFields.publishAt.optional(),
     expiresAt: contentFields.expiresAt.optional(),
+    audiences: contentFields.audiences.optional(),
     publish: z.boolean().optional().describe('publish at once (or schedule, when publishAt is in the future)'),
     overrideReason: overrideReasonSchema.optional(),
   })
@@ -119,6 +143,7 @@ export const contentPatchSchema = z
     networks: contentFields.networks.nullable().optional(),
     publishAt: contentFields.publishAt.nullable().optional(),
     expiresAt: contentFields.expiresAt.nullable().optional(),
+    audiences: contentFields.audiences.optional(),
     // Live or scheduled content stays published: a change that breaks a must-fix rule needs one.
     overrideReason: overrideReasonSchema.optional(),
   })
@@ -176,6 +201,7 @@ export type ContentOverride = z.infer<typeof contentOverrideSchema>;
 
 export const contentItemSchema = z.object({
   ...publicContentFields,
+  audiences: z.array(z.string()).describe('who it is for (lib/audiences.ts); [] is everyone'),
   status: contentStatusSchema,
   override: contentOverrideSchema.nullable().describe('set when it was published past must-fix guidelines'),
 });

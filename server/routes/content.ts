@@ -10,6 +10,7 @@ import {
 import { contentListQuerySchema, contentListSchema } from '../../lib/console-schemas';
 import type { Deps } from '../context';
 import { ProblemError, validationProblem } from '../problem';
+import { checkAudienceGroups } from '../services/audiences';
 import { isLive, resolveNetworks, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
 import { adminItem, adminItems, checkPublish } from '../services/content-overrides';
 import { findContent, listContent } from '../services/content-reads';
@@ -48,6 +49,7 @@ export function contentRoutes(deps: Deps): Route[] {
         422: mustFixDoc,
       },
       handler: async (c, { body }) => {
+        await checkAudienceGroups(deps.db, body.audiences);
         // Publishing and scheduling are checked against the guidelines; a draft never is.
         const override = body.publish
           ? await checkPublish(
@@ -133,12 +135,14 @@ export function contentRoutes(deps: Deps): Route[] {
             publishAt: current.publishAt,
             expiresAt: current.expiresAt,
             networks: current.networks,
+            audiences: current.audiences,
             ...patch,
           }).filter(([, value]) => value !== null && value !== undefined),
         );
         const checked = contentInputSchema.safeParse(merged);
         if (!checked.success) throw validationProblem(checked.error, 'content after this change');
         const input = checked.data;
+        if (patch.audiences) await checkAudienceGroups(deps.db, input.audiences);
         // Published (live or scheduled) content stays so: a change to its words is checked as a publish.
         const republished =
           before.status === 'published' && (patch.variants !== undefined || patch.networks !== undefined);

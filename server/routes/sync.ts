@@ -3,6 +3,7 @@
  * A client that is current gets 304 from one query.
  */
 import { z } from 'zod';
+import { audienceFingerprint, type AdvocateAudience } from '../../lib/audiences';
 import { syncResponseSchema } from '../../lib/schemas';
 import { lineSchema } from '../../lib/text';
 import type { Deps } from '../context';
@@ -15,8 +16,14 @@ const syncQuerySchema = z.object({
   cursor: lineSchema().min(1).max(64).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
 });
 
-export function etagFor(state: Pick<SyncState, 'seq' | 'boundary'>, clickTracking: boolean): string {
-  return `W/"${state.seq.toString(36)}-${state.boundary.toString(36)}-${clickTracking ? 't' : 'd'}"`;
+/** The ETag: the shared state, the advocate's link kind and their audience's fingerprint (what they are sent depends on it). */
+export function etagFor(
+  state: Pick<SyncState, 'seq' | 'boundary'>,
+  clickTracking: boolean,
+  audience: AdvocateAudience,
+): string {
+  const kind = clickTracking ? 't' : 'd';
+  return `W/"${state.seq.toString(36)}-${state.boundary.toString(36)}-${kind}-${audienceFingerprint(audience)}"`;
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -46,7 +53,7 @@ export function syncRoutes(deps: Deps): Route[] {
         const now = deps.now();
         const state = await deps.syncState.read();
         const cursor = query.cursor ? decodeCursor(query.cursor, { seq: state.seq, now }) : null;
-        const etag = etagFor(state, advocate.clickTracking);
+        const etag = etagFor(state, advocate.clickTracking, advocate.audience);
         c.header('etag', etag);
         c.header('cache-control', 'private, no-cache');
         await noteSync(deps, advocate, now);

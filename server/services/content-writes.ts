@@ -25,8 +25,8 @@ export function contentColumns(input: ContentInput) {
     networks: JSON.stringify(resolveNetworks(input.networks, input.variants)),
     publish_at: toMillis(input.publishAt),
     expires_at: toMillis(input.expiresAt),
-    // Audiences and translations (migration 0012): written by their own issue-19 code paths.
-    audiences: '[]',
+    audiences: JSON.stringify(input.audiences ?? []),
+    // Translations (migration 0012): written by their own issue-19 code path.
     translations: '{}',
   };
 }

@@ -10,12 +10,15 @@ export interface Cursor {
   time: number;
   /** The client's links were direct UTM links (click tracking off) when it got this cursor. */
   direct?: boolean;
+  /** The fingerprint of the advocate's audience (lib/audiences.ts) when they got this cursor. */
+  audience?: string;
 }
 
 const PREFIX = 'c1.';
 
 export function encodeCursor(cursor: Cursor): string {
-  return `${PREFIX}${cursor.seq.toString(36)}.${cursor.time.toString(36)}${cursor.direct ? '.d' : ''}`;
+  const audience = cursor.audience ? `.a${cursor.audience}` : '';
+  return `${PREFIX}${cursor.seq.toString(36)}.${cursor.time.toString(36)}${cursor.direct ? '.d' : ''}${audience}`;
 }
 
 function badCursor(detail: string): ProblemError {
@@ -28,10 +31,11 @@ function badCursor(detail: string): ProblemError {
 
 /** Parses a cursor, refusing garbage and cursors from the future (another server, a wiped database). */
 export function decodeCursor(text: string, current: { seq: number; now: number }): Cursor {
-  const match = /^c1\.([0-9a-z]{1,11})\.([0-9a-z]{1,11})(\.d)?$/.exec(text);
+  const match = /^c1\.([0-9a-z]{1,11})\.([0-9a-z]{1,11})(\.d)?(?:\.a([0-9a-z]{1,8}))?$/.exec(text);
   if (!match) throw badCursor('The cursor is not one this server issued.');
   const cursor: Cursor = { seq: parseInt(match[1]!, 36), time: parseInt(match[2]!, 36) };
   if (match[3]) cursor.direct = true;
+  if (match[4]) cursor.audience = match[4];
   if (!Number.isSafeInteger(cursor.seq) || !Number.isSafeInteger(cursor.time)) {
     throw badCursor('The cursor is not one this server issued.');
   }

@@ -1,4 +1,5 @@
 /** GET /v1/sync's answer: content changed since a cursor (or all live), with the advocate's links, guidelines and scoring. */
+import { audienceFingerprint, inAudience } from '../../lib/audiences';
 import { syncedScoringRules, type AdvocateItem, type Network, type SyncResponse } from '../../lib/schemas';
 import type { AdvocatePrincipal, Deps } from '../context';
 import { isLive, toContentItem, type ContentRow } from './content';
@@ -65,12 +66,19 @@ export async function syncAnswer(
 ): Promise<SyncResponse> {
   // The advocate switched click tracking since this cursor: every live item's links changed.
   const linksChanged = cursor !== null && Boolean(cursor.direct) !== !advocate.clickTracking;
+  // Their groups, region or language changed since this cursor: every live item may have come
+  // into or gone out of their audience.
+  const fingerprint = audienceFingerprint(advocate.audience);
+  const audienceChanged = cursor !== null && cursor.audience !== fingerprint;
   const [rows, documents] = await Promise.all([
-    linksChanged ? allChangedRows(deps, cursor, now) : changedRows(deps, cursor, now),
+    linksChanged || audienceChanged ? allChangedRows(deps, cursor, now) : changedRows(deps, cursor, now),
     readDocuments(deps.db),
   ]);
-  const live = rows.filter((row) => isLive(row, now));
-  const removed = rows.filter((row) => !isLive(row, now)).map((row) => row.id);
+  // A changed row outside their audience is listed as removed: it may have been theirs before (the
+  // post's audiences or theirs changed). Removing an id the client does not hold changes nothing.
+  const theirs = (row: ContentRow) => isLive(row, now) && inAudience(deps.content.audienceOf(row), advocate.audience);
+  const live = rows.filter(theirs);
+  const removed = cursor === null ? [] : rows.filter((row) => !theirs(row)).map((row) => row.id);
   live.sort((a, b) => (b.publish_at ?? b.created_at) - (a.publish_at ?? a.created_at) || a.id.localeCompare(b.id));
   const parsed = live.map((row) => ({ row, networks: JSON.parse(row.networks) as Network[] }));
   const links = await linksFor(
@@ -95,11 +103,11 @@ export async function syncAnswer(
     },
   );
   const content: AdvocateItem[] = parsed.map(({ row }) => {
-    const { status: _status, ...item } = toContentItem(row, now);
+    const { status: _status, audiences: _audiences, ...item } = toContentItem(row, now);
     return { ...item, links: links.get(row.id) ?? {} };
   });
   return {
-    cursor: encodeCursor({ seq: state.seq, time: now, direct: !advocate.clickTracking }),
+    cursor: encodeCursor({ seq: state.seq, time: now, direct: !advocate.clickTracking, audience: fingerprint }),
     content,
     removed,
     guidelines: documents.guidelines,

@@ -14,6 +14,7 @@ import { failureKind } from '../../db/failures';
 import { roleOf } from '../../../lib/roles';
 import { ProblemError } from '../../problem';
 import { endOneToken, revocationOf, type RevocationReason } from '../../services/advocates';
+import { audienceFromRow, groupIdsColumn } from '../../services/audiences';
 import { checkCookieRequest } from '../csrf';
 import { scimTokenRefused } from './scim';
 
@@ -134,6 +135,7 @@ export async function authenticateAdvocate(
       .innerJoin('advocates', 'advocates.id', 'advocate_tokens.advocate_id')
       .select(['advocates.id', 'advocates.name', 'advocates.ref', 'advocates.click_tracking', 'advocates.leaderboard'])
       .select(['advocates.last_sync_at', 'advocate_tokens.created_at', 'advocate_tokens.used_at'])
+      .select(['advocates.region', 'advocates.language', groupIdsColumn(deps.dialect).as('group_ids')])
       .where('advocate_tokens.token_hash', '=', hash)
       .where('advocates.access_ended', 'is', null)
       .executeTakeFirst();
@@ -172,6 +174,7 @@ export async function authenticateAdvocate(
     clickTracking: row.click_tracking === 1,
     leaderboard: row.leaderboard === 1,
     lastSyncAt: row.last_sync_at,
+    audience: audienceFromRow(row),
   };
   deps.principals.remember(hash, principal);
   return principal;
