@@ -165,14 +165,14 @@ export function groupRoutes(deps: Deps): Route[] {
 }
 
 /** Parses `a,b,c` into normalised audience entries; 400 naming one that is not. */
-export function audienceList(text: string | undefined): string[] {
+export function audienceList(text: string | undefined, field = 'audiences'): string[] {
   const entries = (text ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
   return entries.map((entry, index) => {
     const normal = normaliseAudienceEntry(entry);
     if (normal === null) {
       throw new ProblemError(400, `"${entry}" is not an audience entry (a group id, region:<code> or language:<tag>).`, {
         type: 'malformed-query',
-        errors: [{ path: `audiences.${index}`, message: 'not an audience entry' }],
+        errors: [{ path: `${field}.${index}`, message: 'not an audience entry' }],
       });
     }
     return normal;
