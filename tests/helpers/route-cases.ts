@@ -12,6 +12,7 @@ import { createApp } from '../../server/app';
 import type { RouteDoc } from '../../server/openapi/registry';
 import { contentInput, createContent, expectProblem, sync } from './api';
 import { samplePng, uploadedImage } from './images';
+import { AUDIENCE_ROUTE_CASES } from './route-cases-audiences';
 import { INTEGRATION_ROUTE_CASES } from './route-cases-integration';
 import { cookieSignIn, type CookieSession } from './console';
 import { createScimToken, expectScimError, GROUP_SCHEMA, scimClient, USER_SCHEMA } from './scim';
@@ -154,6 +155,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
     ok: 200,
   }),
   ...INTEGRATION_ROUTE_CASES,
+  ...AUDIENCE_ROUTE_CASES,
   'POST /v1/enroll': async (ctx) => ({
     path: '/v1/enroll',
     json: { code: await ctx.invite(), name: 'Val Id' },
