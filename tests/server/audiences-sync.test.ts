@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScimToken, scimClient, USER_SCHEMA } from '../helpers/scim';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const post = (title: string, audiences?: string[]) => ({
@@ -197,5 +198,29 @@ describe('audiences: groups, sync and shares', () => {
     const reach = await call(`/v1/admin/audiences/reach?audiences=${sales},region:DE`);
     expect(await reach.json()).toEqual({ advocates: 1 });
     expect((await call('/v1/admin/audiences/reach?audiences=region:a%20b')).status).toBe(400);
+  });
+
+  it("SCIM: the work address's country is the advocate's region (as Okta and Entra send it), and a PATCH moves it", async () => {
+    const scim = scimClient(server, (await createScimToken(server)).token);
+    const made = await scim.send('POST', '/Users', {
+      schemas: [USER_SCHEMA],
+      userName: 'region.person@example.com',
+      name: { givenName: 'Region', familyName: 'Person' },
+      active: true,
+      addresses: [{ type: 'work', country: 'de', primary: true }],
+    });
+    expect(made.status).toBe(201);
+    const user = (await made.json()) as { id: string; addresses?: { country: string }[] };
+    expect(user.addresses?.[0]?.country).toBe('DE');
+    const region = async () =>
+      (await server.deps.db.selectFrom('advocates').select('region').where('id', '=', user.id).executeTakeFirstOrThrow())
+        .region;
+    expect(await region()).toBe('DE');
+    const patched = await scim.send('PATCH', `/Users/${user.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'addresses[type eq "work"].country', value: 'AT' }],
+    });
+    expect(patched.status).toBe(200);
+    expect(await region()).toBe('AT');
   });
 });
