@@ -21,6 +21,7 @@ export const NAV: readonly NavEntry[] = [
   { label: 'Guidelines', path: '/guidelines', active: on('guidelines') },
   { label: 'Scoring', path: '/scoring', active: on('scoring') },
   { label: 'Invites & advocates', path: '/people', active: on('people') },
+  { label: 'Groups', path: '/groups', active: on('groups') },
   { label: 'Analytics', path: '/analytics', active: on('analytics') },
   { label: 'Sites', path: '/integration', active: on('integration') },
   { label: 'Sign-in & provisioning', path: '/provisioning', active: on('provisioning') },
