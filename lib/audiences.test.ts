@@ -83,8 +83,14 @@ describe('entries', () => {
 
   it('fingerprints change with groups, region or language and not with their order', () => {
     const a = advocateAudience({ groups: ['x', 'y'], region: 'DE', language: 'de' });
-    expect(audienceFingerprint(a)).toBe(audienceFingerprint(advocateAudience({ groups: ['y', 'x'], region: 'de', language: 'de-AT' })));
-    expect(audienceFingerprint(a)).not.toBe(audienceFingerprint(advocateAudience({ groups: ['x'], region: 'DE', language: 'de' })));
-    expect(audienceFingerprint(a)).not.toBe(audienceFingerprint(advocateAudience({ groups: ['x', 'y'], region: 'FR', language: 'de' })));
+    expect(audienceFingerprint(a)).toBe(
+      audienceFingerprint(advocateAudience({ groups: ['y', 'x'], region: 'de', language: 'de-AT' })),
+    );
+    expect(audienceFingerprint(a)).not.toBe(
+      audienceFingerprint(advocateAudience({ groups: ['x'], region: 'DE', language: 'de' })),
+    );
+    expect(audienceFingerprint(a)).not.toBe(
+      audienceFingerprint(advocateAudience({ groups: ['x', 'y'], region: 'FR', language: 'de' })),
+    );
   });
 });

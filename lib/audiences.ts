@@ -8,9 +8,7 @@ export const LANGUAGE_PATTERN = /^[A-Za-z]{2,3}$/;
 export const GROUP_ID_PATTERN = /^[A-Za-z0-9_.~-]{1,64}$/;
 
 export type AudienceEntry =
-  | { kind: 'group'; id: string }
-  | { kind: 'region'; code: string }
-  | { kind: 'language'; tag: string };
+  { kind: 'group'; id: string } | { kind: 'region'; code: string } | { kind: 'language'; tag: string };
 
 /** Reads one entry; null when it is none of the three forms. Regions come back upper-case, languages lower-case. */
 export function parseAudienceEntry(entry: string): AudienceEntry | null {

@@ -18,9 +18,17 @@ export async function seedDemoAudiences(deps: Pick<Deps, 'db' | 'now'>): Promise
   const { db } = deps;
   const now = deps.now();
   const present = new Set(
-    (await db.selectFrom('groups').select('id').where('id', 'in', DEMO_GROUPS.map((group) => group.id)).execute()).map(
-      (row) => row.id,
-    ),
+    (
+      await db
+        .selectFrom('groups')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          DEMO_GROUPS.map((group) => group.id),
+        )
+        .execute()
+    ).map((row) => row.id),
   );
   const missing = DEMO_GROUPS.filter((group) => !present.has(group.id));
   if (missing.length === 0) return [];
@@ -40,7 +48,17 @@ export async function seedDemoAudiences(deps: Pick<Deps, 'db' | 'now'>): Promise
     .execute();
   const people = DEMO_PEOPLE.map((person, index) => ({ id: demoAdvocateId(index), person, region: demoRegion(index) }));
   const existing = new Set(
-    (await db.selectFrom('advocates').select('id').where('id', 'in', people.map((p) => p.id)).execute()).map((row) => row.id),
+    (
+      await db
+        .selectFrom('advocates')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          people.map((p) => p.id),
+        )
+        .execute()
+    ).map((row) => row.id),
   );
   const members: { group_id: string; advocate_id: string }[] = [];
   for (const { id, person, region } of people) {

@@ -131,7 +131,8 @@ export function groupRoutes(deps: Deps): Route[] {
         200: { description: 'Advocates reached', schema: audienceReachSchema },
         400: { description: 'An entry that is no audience entry' },
       },
-      handler: async (c, { query }) => c.json({ advocates: (await advocatesIn(deps.db, audienceList(query.audiences))).length }),
+      handler: async (c, { query }) =>
+        c.json({ advocates: (await advocatesIn(deps.db, audienceList(query.audiences))).length }),
     }),
 
     defineRoute({
@@ -152,7 +153,11 @@ export function groupRoutes(deps: Deps): Route[] {
         const region = body.region === null ? null : body.region.toUpperCase();
         let found = false;
         await announce(deps, async (trx) => {
-          const result = await trx.updateTable('advocates').set({ region }).where('id', '=', params.id).executeTakeFirst();
+          const result = await trx
+            .updateTable('advocates')
+            .set({ region })
+            .where('id', '=', params.id)
+            .executeTakeFirst();
           found = Number(result.numUpdatedRows) > 0;
         });
         if (!found) throw new ProblemError(404, `No advocate with id ${params.id}.`, { type: 'not-found' });
@@ -166,14 +171,21 @@ export function groupRoutes(deps: Deps): Route[] {
 
 /** Parses `a,b,c` into normalised audience entries; 400 naming one that is not. */
 export function audienceList(text: string | undefined, field = 'audiences'): string[] {
-  const entries = (text ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (text ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return entries.map((entry, index) => {
     const normal = normaliseAudienceEntry(entry);
     if (normal === null) {
-      throw new ProblemError(400, `"${entry}" is not an audience entry (a group id, region:<code> or language:<tag>).`, {
-        type: 'malformed-query',
-        errors: [{ path: `${field}.${index}`, message: 'not an audience entry' }],
-      });
+      throw new ProblemError(
+        400,
+        `"${entry}" is not an audience entry (a group id, region:<code> or language:<tag>).`,
+        {
+          type: 'malformed-query',
+          errors: [{ path: `${field}.${index}`, message: 'not an audience entry' }],
+        },
+      );
     }
     return normal;
   });

@@ -32,7 +32,12 @@ export async function analyticsFor(
     for (const entry of compare) {
       const members = await advocatesIn(deps.db, [entry]);
       const series = await computeAnalytics(deps, range, { top: 0, advocates: members });
-      data.compare.push({ audience: entry, advocates: members.length, totals: { shares: series.totals.shares, clicks: series.totals.clicks }, perDay: series.perDay });
+      data.compare.push({
+        audience: entry,
+        advocates: members.length,
+        totals: { shares: series.totals.shares, clicks: series.totals.clicks },
+        perDay: series.perDay,
+      });
     }
   }
   return data;

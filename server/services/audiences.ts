@@ -11,8 +11,12 @@ import { ProblemError } from '../problem';
  */
 export function groupIdsColumn(dialect: DialectName): RawBuilder<string | null> {
   return dialect === 'postgres'
-    ? sql<string | null>`(select string_agg(gm.group_id, ',') from group_members gm where gm.advocate_id = advocates.id)`
-    : sql<string | null>`(select group_concat(gm.group_id, ',') from group_members gm where gm.advocate_id = advocates.id)`;
+    ? sql<
+        string | null
+      >`(select string_agg(gm.group_id, ',') from group_members gm where gm.advocate_id = advocates.id)`
+    : sql<
+        string | null
+      >`(select group_concat(gm.group_id, ',') from group_members gm where gm.advocate_id = advocates.id)`;
 }
 
 export function audienceFromRow(row: {
@@ -65,7 +69,10 @@ export async function readAudiences(
       groups.set(advocate_id, list);
     }
     for (const row of rows) {
-      result.set(row.id, advocateAudience({ groups: groups.get(row.id) ?? [], region: row.region, language: row.language }));
+      result.set(
+        row.id,
+        advocateAudience({ groups: groups.get(row.id) ?? [], region: row.region, language: row.language }),
+      );
     }
   }
   return result;

@@ -12,7 +12,11 @@ import { nextSeq } from './changes-counter';
 type GroupRow = { id: string; display_name: string; source: string };
 
 export async function findGroup(deps: Pick<Deps, 'db'>, id: string): Promise<GroupRow> {
-  const row = await deps.db.selectFrom('groups').select(['id', 'display_name', 'source']).where('id', '=', id).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('groups')
+    .select(['id', 'display_name', 'source'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new ProblemError(404, `No group with id ${id}.`, { type: 'not-found' });
   return row;
 }
@@ -21,9 +25,13 @@ export async function findGroup(deps: Pick<Deps, 'db'>, id: string): Promise<Gro
 export function consoleOnly(group: GroupRow): void {
   if (group.source === 'console') return;
   const where = group.source === 'scim' ? 'SCIM provisioning' : 'the groups claim of its sign-ins';
-  throw new ProblemError(409, `The group "${group.display_name}" is kept by your identity provider (${where}): change it there.`, {
-    type: 'group-managed-by-idp',
-  });
+  throw new ProblemError(
+    409,
+    `The group "${group.display_name}" is kept by your identity provider (${where}): change it there.`,
+    {
+      type: 'group-managed-by-idp',
+    },
+  );
 }
 
 /** 409 when another group (any source) has this name, case-insensitively. */
@@ -56,12 +64,19 @@ export async function renameGroup(deps: Pick<Deps, 'db' | 'now'>, id: string, na
   const group = await findGroup(deps, id);
   consoleOnly(group);
   await nameFree(deps, name, id);
-  await deps.db.updateTable('groups').set({ display_name: name, updated_at: deps.now() }).where('id', '=', id).execute();
+  await deps.db
+    .updateTable('groups')
+    .set({ display_name: name, updated_at: deps.now() })
+    .where('id', '=', id)
+    .execute();
   return { ...group, display_name: name };
 }
 
 /** The posts (any status) whose audiences name this group. */
-export async function postsTargeting(deps: Pick<Deps, 'db'>, groupId: string): Promise<{ id: string; title: string }[]> {
+export async function postsTargeting(
+  deps: Pick<Deps, 'db'>,
+  groupId: string,
+): Promise<{ id: string; title: string }[]> {
   const rows = await deps.db
     .selectFrom('content')
     .select(['id', 'title', 'audiences'])
@@ -102,7 +117,11 @@ export async function setGroupMembers(
   const wanted = [...new Set(advocateIds)];
   const known = new Set<string>();
   for (let i = 0; i < wanted.length; i += 500) {
-    const rows = await deps.db.selectFrom('advocates').select('id').where('id', 'in', wanted.slice(i, i + 500)).execute();
+    const rows = await deps.db
+      .selectFrom('advocates')
+      .select('id')
+      .where('id', 'in', wanted.slice(i, i + 500))
+      .execute();
     for (const row of rows) known.add(row.id);
   }
   const unknown = wanted.filter((advocateId) => !known.has(advocateId));
@@ -122,7 +141,11 @@ export async function setGroupMembers(
   if (added.length === 0 && removed.length === 0) return { added, removed };
   await announce(deps, async (trx) => {
     for (let i = 0; i < removed.length; i += 500) {
-      await trx.deleteFrom('group_members').where('group_id', '=', id).where('advocate_id', 'in', removed.slice(i, i + 500)).execute();
+      await trx
+        .deleteFrom('group_members')
+        .where('group_id', '=', id)
+        .where('advocate_id', 'in', removed.slice(i, i + 500))
+        .execute();
     }
     for (let i = 0; i < added.length; i += 500) {
       await trx

@@ -110,7 +110,13 @@ export class LinkDirectory {
       .innerJoin('advocates', 'advocates.id', 'links.advocate_id')
       .select(['links.advocate_id', 'links.content_id', 'links.network', 'advocates.ref', 'advocates.click_tracking'])
       .select(['content.url', 'content.title', 'content.campaign', 'content.seq', 'content.status', 'content.networks'])
-      .select(['content.audiences', 'content.publish_at', 'content.expires_at', 'content.live_from', 'content.live_until'])
+      .select([
+        'content.audiences',
+        'content.publish_at',
+        'content.expires_at',
+        'content.live_from',
+        'content.live_until',
+      ])
       .where('links.code', '=', code)
       .executeTakeFirst();
     if (!row) return undefined;

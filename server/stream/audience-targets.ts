@@ -77,7 +77,10 @@ export class AudienceTargets {
   }
 
   /** The filter for the hub: which of these connected advocates the targets reach. */
-  async filterFor(targets: Targets, advocateIds: readonly string[]): Promise<((advocateId: string) => boolean) | undefined> {
+  async filterFor(
+    targets: Targets,
+    advocateIds: readonly string[],
+  ): Promise<((advocateId: string) => boolean) | undefined> {
     if (targets === 'everyone') return undefined;
     if (targets.length === 0) return () => false;
     const facts = await readAudiences(this.deps.db, advocateIds);
@@ -88,7 +91,10 @@ export class AudienceTargets {
   }
 
   private remember(row: { id: string; audiences: string; status: string }): Known {
-    const entry = { audience: compileAudience(JSON.parse(row.audiences) as string[]), published: row.status === 'published' };
+    const entry = {
+      audience: compileAudience(JSON.parse(row.audiences) as string[]),
+      published: row.status === 'published',
+    };
     this.known.set(row.id, entry);
     return entry;
   }

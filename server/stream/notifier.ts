@@ -140,8 +140,14 @@ export class SyncNotifier {
         .then(async () => {
           if (due) {
             const seq = await this.readSeq();
-            const [changed, crossing] = [await this.targets.changedUpTo(seq), await this.targets.boundaryCrossed(now, crossed)];
-            await this.send(seq, changed === 'everyone' || crossing === 'everyone' ? 'everyone' : [...changed, ...crossing]);
+            const [changed, crossing] = [
+              await this.targets.changedUpTo(seq),
+              await this.targets.boundaryCrossed(now, crossed),
+            ];
+            await this.send(
+              seq,
+              changed === 'everyone' || crossing === 'everyone' ? 'everyone' : [...changed, ...crossing],
+            );
           }
           await this.scheduleBoundary();
         })

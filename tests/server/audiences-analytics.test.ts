@@ -23,21 +23,34 @@ describe('audiences: analytics filter and compare', () => {
     const seller = await server.enroll('Seller');
     const builder = await server.enroll('Builder');
     const other = await server.enroll('Other');
-    sales = ((await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Sales' } })).json()) as { id: string }).id;
-    engineering = ((await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Engineering' } })).json()) as { id: string }).id;
+    sales = (
+      (await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Sales' } })).json()) as { id: string }
+    ).id;
+    engineering = (
+      (await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Engineering' } })).json()) as {
+        id: string;
+      }
+    ).id;
     await call(`/v1/admin/groups/${sales}/members`, { method: 'PUT', json: { advocateIds: [seller.id] } });
     await call(`/v1/admin/groups/${engineering}/members`, { method: 'PUT', json: { advocateIds: [builder.id] } });
     await call(`/v1/admin/advocates/${builder.id}`, { method: 'PATCH', json: { region: 'DE' } });
     const made = await call('/v1/admin/content', {
       method: 'POST',
-      json: { title: 'Everyone', url: 'https://example.com/a', variants: { linkedin: ['Hi {link}'], x: ['Hi'] }, publish: true },
+      json: {
+        title: 'Everyone',
+        url: 'https://example.com/a',
+        variants: { linkedin: ['Hi {link}'], x: ['Hi'] },
+        publish: true,
+      },
     });
     const { id } = (await made.json()) as { id: string };
     const share = (token: string, network: string) =>
       server.call('/v1/shares', {
         method: 'POST',
         token,
-        json: { events: [{ id: randomUUID(), contentId: id, network, sharedAt: new Date(server.clock.now).toISOString() }] },
+        json: {
+          events: [{ id: randomUUID(), contentId: id, network, sharedAt: new Date(server.clock.now).toISOString() }],
+        },
       });
     for (const [who, networks] of [
       [seller, ['linkedin', 'x']],
@@ -67,7 +80,9 @@ describe('audiences: analytics filter and compare', () => {
   });
 
   it('?compare= gives one series per audience', async () => {
-    const data = (await (await call(`/v1/admin/analytics?compare=${sales},${engineering},region:DE`)).json()) as Analytics;
+    const data = (await (
+      await call(`/v1/admin/analytics?compare=${sales},${engineering},region:DE`)
+    ).json()) as Analytics;
     expect(data.compare?.map((series) => [series.audience, series.advocates, series.totals.shares])).toEqual([
       [sales, 1, 2],
       [engineering, 1, 1],

@@ -17,7 +17,9 @@ describe('audiences: the stream nudges only the audience', () => {
     admin = await server.adminToken();
     insider = await server.enroll('Inside');
     outsider = await server.enroll('Outside');
-    group = ((await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Sales DE' } })).json()) as { id: string }).id;
+    group = (
+      (await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Sales DE' } })).json()) as { id: string }
+    ).id;
     await call(`/v1/admin/groups/${group}/members`, { method: 'PUT', json: { advocateIds: [insider.id] } });
   });
   afterAll(() => server.stop());
@@ -32,7 +34,13 @@ describe('audiences: the stream nudges only the audience', () => {
 
     const made = await call('/v1/admin/content', {
       method: 'POST',
-      json: { title: 'For Sales DE', url: 'https://example.com/s', variants: { linkedin: ['Hi {link}'] }, publish: true, audiences: [group] },
+      json: {
+        title: 'For Sales DE',
+        url: 'https://example.com/s',
+        variants: { linkedin: ['Hi {link}'] },
+        publish: true,
+        audiences: [group],
+      },
     });
     expect(made.status).toBe(201);
     const { id } = (await made.json()) as { id: string };

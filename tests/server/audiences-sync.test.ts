@@ -47,10 +47,18 @@ describe('audiences: groups, sync and shares', () => {
     const made = await call('/v1/admin/groups', { method: 'POST', json: { name: 'Sales' } });
     expect(made.status).toBe(201);
     sales = ((await made.json()) as { id: string; name: string }).id;
-    engineering = ((await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Engineering' } })).json()) as { id: string }).id;
-    expect((await call(`/v1/admin/groups/${sales}/members`, { method: 'PUT', json: { advocateIds: [salesDe.id] } })).status).toBe(200);
+    engineering = (
+      (await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Engineering' } })).json()) as {
+        id: string;
+      }
+    ).id;
+    expect(
+      (await call(`/v1/admin/groups/${sales}/members`, { method: 'PUT', json: { advocateIds: [salesDe.id] } })).status,
+    ).toBe(200);
     await call(`/v1/admin/groups/${engineering}/members`, { method: 'PUT', json: { advocateIds: [engineer.id] } });
-    expect((await call(`/v1/admin/advocates/${salesDe.id}`, { method: 'PATCH', json: { region: 'de' } })).status).toBe(200);
+    expect((await call(`/v1/admin/advocates/${salesDe.id}`, { method: 'PATCH', json: { region: 'de' } })).status).toBe(
+      200,
+    );
     await call(`/v1/admin/advocates/${engineer.id}`, { method: 'PATCH', json: { region: 'DE' } });
   });
   afterAll(() => server.stop());
@@ -113,7 +121,10 @@ describe('audiences: groups, sync and shares', () => {
     expect(current.status).toBe(304);
     // The engineer moves from Engineering to Sales.
     await call(`/v1/admin/groups/${engineering}/members`, { method: 'PUT', json: { advocateIds: [] } });
-    await call(`/v1/admin/groups/${sales}/members`, { method: 'PUT', json: { advocateIds: [salesDe.id, engineer.id] } });
+    await call(`/v1/admin/groups/${sales}/members`, {
+      method: 'PUT',
+      json: { advocateIds: [salesDe.id, engineer.id] },
+    });
     const next = await server.call(`/v1/sync?cursor=${encodeURIComponent(first.body.cursor)}`, {
       token: engineer.token,
       headers: { 'if-none-match': first.etag },
@@ -138,7 +149,9 @@ describe('audiences: groups, sync and shares', () => {
     const item = await create('Moving', [sales]);
     const before = await sync(salesDe.token);
     expect(ids(before.body)).toContain(item.id);
-    expect((await call(`/v1/admin/content/${item.id}`, { method: 'PATCH', json: { audiences: [engineering] } })).status).toBe(200);
+    expect(
+      (await call(`/v1/admin/content/${item.id}`, { method: 'PATCH', json: { audiences: [engineering] } })).status,
+    ).toBe(200);
     const after = await sync(salesDe.token, before.body.cursor);
     expect(after.body.removed).toContain(item.id);
     expect(ids(after.body)).not.toContain(item.id);
@@ -151,7 +164,14 @@ describe('audiences: groups, sync and shares', () => {
         method: 'POST',
         token,
         json: {
-          events: [{ id: randomUUID(), contentId: item.id, network: 'linkedin', sharedAt: new Date(server.clock.now).toISOString() }],
+          events: [
+            {
+              id: randomUUID(),
+              contentId: item.id,
+              network: 'linkedin',
+              sharedAt: new Date(server.clock.now).toISOString(),
+            },
+          ],
         },
       });
     expect((await share(salesDe.token)).status).toBe(200);
@@ -165,9 +185,19 @@ describe('audiences: groups, sync and shares', () => {
     const now = Date.now();
     await server.deps.db
       .insertInto('groups')
-      .values({ id: 'scimgroup1', display_name: 'From Okta', external_id: null, source: 'scim', created_at: now, updated_at: now })
+      .values({
+        id: 'scimgroup1',
+        display_name: 'From Okta',
+        external_id: null,
+        source: 'scim',
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
-    await server.deps.db.insertInto('group_members').values({ group_id: 'scimgroup1', advocate_id: engineer.id }).execute();
+    await server.deps.db
+      .insertInto('group_members')
+      .values({ group_id: 'scimgroup1', advocate_id: engineer.id })
+      .execute();
     const put = await call('/v1/admin/groups/scimgroup1/members', { method: 'PUT', json: { advocateIds: [] } });
     expect(put.status).toBe(409);
     expect(((await put.json()) as { type: string }).type).toMatch(/group-managed-by-idp$/);
@@ -179,7 +209,9 @@ describe('audiences: groups, sync and shares', () => {
     const targeted = await call(`/v1/admin/groups/${sales}`, { method: 'DELETE' });
     expect(targeted.status).toBe(409);
     expect(((await targeted.json()) as { type: string }).type).toMatch(/group-in-use$/);
-    const spare = (await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Spare' } })).json()) as { id: string };
+    const spare = (await (await call('/v1/admin/groups', { method: 'POST', json: { name: 'Spare' } })).json()) as {
+      id: string;
+    };
     expect((await call(`/v1/admin/groups/${spare.id}`, { method: 'DELETE' })).status).toBe(204);
   });
 
@@ -193,7 +225,12 @@ describe('audiences: groups, sync and shares', () => {
     };
     expect(options.groups.find((group) => group.id === sales)).toMatchObject({ source: 'console', members: 2 });
     expect(options.groups.find((group) => group.id === 'scimgroup1')).toMatchObject({ source: 'scim', members: 1 });
-    expect(options.regions).toEqual(expect.arrayContaining([{ code: 'DE', advocates: 1 }, { code: 'FR', advocates: 1 }]));
+    expect(options.regions).toEqual(
+      expect.arrayContaining([
+        { code: 'DE', advocates: 1 },
+        { code: 'FR', advocates: 1 },
+      ]),
+    );
     expect(options.languages).toEqual([{ tag: 'de', advocates: 1 }]);
     const reach = await call(`/v1/admin/audiences/reach?audiences=${sales},region:DE`);
     expect(await reach.json()).toEqual({ advocates: 1 });
@@ -213,8 +250,13 @@ describe('audiences: groups, sync and shares', () => {
     const user = (await made.json()) as { id: string; addresses?: { country: string }[] };
     expect(user.addresses?.[0]?.country).toBe('DE');
     const region = async () =>
-      (await server.deps.db.selectFrom('advocates').select('region').where('id', '=', user.id).executeTakeFirstOrThrow())
-        .region;
+      (
+        await server.deps.db
+          .selectFrom('advocates')
+          .select('region')
+          .where('id', '=', user.id)
+          .executeTakeFirstOrThrow()
+      ).region;
     expect(await region()).toBe('DE');
     const patched = await scim.send('PATCH', `/Users/${user.id}`, {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
