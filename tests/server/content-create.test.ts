@@ -42,6 +42,7 @@ describe('content', () => {
         networks: ['linkedin', 'x', 'facebook'],
         publishAt: null,
         expiresAt: null,
+        audiences: [],
         status: 'draft',
         override: null,
         createdAt: expect.any(String),
