@@ -78,6 +78,7 @@ export const adminAdvocateSchema = z.object({
   clickTracking: z.boolean(),
   leaderboard: z.boolean(),
   team: z.string().nullable().optional(),
+  region: z.string().nullable().optional().describe('from SCIM, the IdP region claim, or set in the console'),
   access: z
     .enum(ADVOCATE_ACCESS)
     .describe(
@@ -147,6 +148,16 @@ export const analyticsQuerySchema = z.object({
     .optional()
     .describe(`first UTC day (YYYY-MM-DD); default ${ANALYTICS_DEFAULT_DAYS - 1} days before to`),
   to: daySchema.optional().describe('last UTC day, included (YYYY-MM-DD); default today'),
+  audience: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('count only advocates now in this audience: comma-separated entries, combined as a post audience is'),
+  compare: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('comma-separated audience entries (at most 5): one series each, in compare[]'),
 });
 
 export const ANALYTICS_TABLES = ['perDay', 'perNetwork', 'perContent', 'perAdvocate'] as const;
@@ -156,7 +167,17 @@ export const analyticsCsvQuerySchema = analyticsQuerySchema.extend({
 
 const counts = { shares: z.number().int(), clicks: z.number().int() };
 
+/** One audience's series in a comparison (GET /v1/admin/analytics?compare=…). */
+export const analyticsSeriesSchema = z.object({
+  audience: z.string(),
+  advocates: z.number().int().describe('advocates (with access) now in it'),
+  totals: z.object(counts),
+  perDay: z.array(z.object({ date: z.string(), ...counts })),
+});
+
 export const analyticsSchema = z.object({
+  audience: z.array(z.string()).optional().describe('the audience counted, when ?audience= was given'),
+  compare: z.array(analyticsSeriesSchema).optional().describe('one series per ?compare= entry'),
   from: z.string().describe('first UTC day, YYYY-MM-DD'),
   to: z.string().describe('last UTC day, included, YYYY-MM-DD'),
   totals: z.object({

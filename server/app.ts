@@ -27,6 +27,7 @@ import { mountRoutes } from './routes/mount';
 import { redirectRoutes } from './routes/redirect';
 import { mountScimFallback, scimRoutes } from './routes/scim';
 import { scimAdminRoutes } from './routes/scim-admin';
+import { groupRoutes } from './routes/groups';
 import { shareRoutes } from './routes/shares';
 import { ssoRoutes } from './routes/sso';
 import { streamRoutes } from './routes/stream';
@@ -87,6 +88,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     ...redirectRoutes(deps),
     ...scimAdminRoutes(deps),
     ...auditRoutes(deps),
+    ...groupRoutes(deps),
     ...scimRoutes(deps),
   ]);
   // Any other /scim/v2 path or method asks for a SCIM token first, then answers 404, as SCIM errors.

@@ -1,6 +1,7 @@
 /** What every route handler can reach: the database, the configuration, the clock and change fan-out. */
 import type { HttpBindings } from '@hono/node-server';
 import type { Kysely } from 'kysely';
+import type { AdvocateAudience } from '../lib/audiences';
 import type { Role } from '../lib/roles';
 import type { ChangeFeed } from './changes';
 import type { Config } from './config';
@@ -71,6 +72,8 @@ export interface AdvocatePrincipal {
   /** Content language (a tag) and where it came from: 'chosen', 'idp', 'browser', or null (unknown). */
   language: string | null;
   languageSource: string | null;
+  /** Their groups, region and language as of this request (lib/audiences.ts): which posts they get. */
+  audience: AdvocateAudience;
 }
 
 export interface AppEnv {

@@ -18,6 +18,7 @@ import type { Deps } from './context';
 import { hashInviteCode, newInviteCode, randomString, verifyPassword } from './crypto';
 import { parseDatabaseUrl } from './db';
 import { createContent } from './services/content-writes';
+import { seedDemoAudiences } from './demo-audiences';
 import { writeDocument } from './services/documents';
 import { createInvite } from './services/invites';
 import { seedDemoLogo } from './demo-logo';
@@ -370,6 +371,7 @@ export async function seedDemo(deps: Deps, options: DemoOptions = {}): Promise<D
   }
   // The month of activity behind them (advocates, shares, clicks, points), on the start that made them.
   created.push(...(await seedDemoActivity(deps, created)));
+  created.push(...(await seedDemoAudiences(deps)));
 
   return {
     company: DEMO_COMPANY,

@@ -20,6 +20,7 @@ import { IntegrationScreen } from './screens/integration/IntegrationScreen';
 import { OrganizationEditor } from './screens/organization/OrganizationEditor';
 import { People } from './screens/people/People';
 import { Provisioning } from './screens/provisioning/Provisioning';
+import { Groups } from './screens/groups/Groups';
 import { ScoringEditor } from './screens/scoring/ScoringEditor';
 import type { Session } from './types';
 
@@ -80,6 +81,8 @@ function Screen({ route, session }: { route: Route; session: Session }) {
       return <People />;
     case 'provisioning':
       return <Provisioning />;
+    case 'groups':
+      return <Groups />;
     case 'organization':
       return <OrganizationEditor />;
     case 'integration':

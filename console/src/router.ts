@@ -13,6 +13,7 @@ export type Route =
   | { name: 'scoring' }
   | { name: 'people' }
   | { name: 'provisioning' }
+  | { name: 'groups' }
   | { name: 'organization' }
   | { name: 'integration' }
   | { name: 'approvals' }
@@ -46,6 +47,7 @@ export function parseHash(hash: string): Route {
   if (first === 'scoring' && !second) return { name: 'scoring' };
   if (first === 'people' && !second) return { name: 'people' };
   if (first === 'provisioning' && !second) return { name: 'provisioning' };
+  if (first === 'groups' && !second) return { name: 'groups' };
   if (first === 'organization' && !second) return { name: 'organization' };
   if (first === 'integration' && !second) return { name: 'integration' };
   if (first === 'approvals' && !second) return { name: 'approvals' };

@@ -13,6 +13,7 @@ import {
   TEXT_NETWORKS,
   type Network,
 } from './common';
+import { normaliseAudienceEntry } from '../audiences';
 import { approvalCommentSchema, contentReviewSchema } from './approvals';
 
 const tagSchema = lineSchema().trim().min(1).max(40);
@@ -64,6 +65,27 @@ export const overrideReasonSchema = lineSchema()
   .max(500)
   .describe('publish although a variant breaks a must-fix guideline (422 must-fix): why, recorded with the content');
 
+/** An audience entry (lib/audiences.ts): a group id, `region:<code>` or `language:<primary subtag>`; stored normalised. */
+const audienceEntrySchema = z
+  .string()
+  .max(80)
+  .transform((entry, ctx) => {
+    const normal = normaliseAudienceEntry(entry);
+    if (normal === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a group id, "region:<code>" (e.g. region:DE) or "language:<tag>" (e.g. language:de)',
+      });
+      return z.NEVER;
+    }
+    return normal;
+  });
+const audiencesSchema = z
+  .array(audienceEntrySchema)
+  .max(50)
+  .transform((entries) => [...new Set(entries)])
+  .describe('who it is for: group ids, region:<code>, language:<tag>; absent or [] is everyone');
+
 const contentFields = {
   title: lineSchema().trim().min(1, 'a title is required').max(200),
   url: httpUrlInputSchema,
@@ -77,6 +99,7 @@ const contentFields = {
   networks: z.array(networkSchema).min(1).max(NETWORKS.length),
   publishAt: isoDateTimeSchema,
   expiresAt: isoDateTimeSchema,
+  audiences: audiencesSchema,
 };
 
 type WindowFields = { publishAt?: string | null; expiresAt?: string | null };
@@ -139,6 +162,7 @@ export const contentInputSchema = z
     networks: contentFields.networks.optional(),
     publishAt: contentFields.publishAt.optional(),
     expiresAt: contentFields.expiresAt.optional(),
+    audiences: contentFields.audiences.optional(),
     publish: z.boolean().optional().describe('publish at once (or schedule, when publishAt is in the future)'),
     overrideReason: overrideReasonSchema.optional(),
     submit: z.boolean().optional().describe('with approvals on: create it submitted for approval (pending)'),
@@ -176,6 +200,7 @@ export const contentPatchSchema = z
     networks: contentFields.networks.nullable().optional(),
     publishAt: contentFields.publishAt.nullable().optional(),
     expiresAt: contentFields.expiresAt.nullable().optional(),
+    audiences: contentFields.audiences.optional(),
     // Live or scheduled content stays published: a change that breaks a must-fix rule needs one.
     overrideReason: overrideReasonSchema.optional(),
   })
@@ -244,6 +269,7 @@ export const contentItemSchema = z.object({
   translations: storedTranslationsSchema.describe(
     "the post in other languages, by tag (the default's text is `variants`)",
   ),
+  audiences: z.array(z.string()).describe('who it is for (lib/audiences.ts); [] is everyone'),
   status: contentStatusSchema,
   override: contentOverrideSchema.nullable().describe('set when it was published past must-fix guidelines'),
   review: contentReviewSchema

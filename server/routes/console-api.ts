@@ -16,11 +16,13 @@ import {
 import type { Deps } from '../context';
 import { ProblemError } from '../problem';
 import { advocateRows } from '../services/advocate-list';
-import { computeAnalytics, DAY_MS, type DayRange } from '../services/analytics';
+import { DAY_MS, type DayRange } from '../services/analytics';
+import { analyticsFor } from '../services/analytics-audiences';
 import { analyticsCsv } from '../services/analytics-csv';
 import { LinkPreviewer } from '../services/link-preview/fetch';
 import { computeOverview } from '../services/overview';
 import { defineRoute, type Route } from './define';
+import { audienceList } from './groups';
 
 function badRange(path: string, message: string): ProblemError {
   return new ProblemError(400, `The query is not valid (${path}: ${message}).`, {
@@ -65,12 +67,14 @@ export function consoleApiRoutes(deps: Deps): Route[] {
       query: analyticsQuerySchema,
       responses: {
         200: { description: 'Analytics (perContent and perAdvocate: the top 20)', schema: analyticsSchema },
-        400: { description: 'A bad date, from after to, or more than 366 days' },
+        400: { description: 'A bad date, from after to, more than 366 days, or a bad audience entry' },
       },
       handler: async (c, { query }) => {
         const range = dayRange(query, deps.now());
         c.header('cache-control', 'no-store');
-        return c.json(await computeAnalytics(deps, range, { top: 20 }));
+        const audience = audienceList(query.audience, 'audience');
+        const compare = audienceList(query.compare, 'compare');
+        return c.json(await analyticsFor(deps, range, { top: 20, audience, compare }));
       },
     }),
 
@@ -103,7 +107,8 @@ export function consoleApiRoutes(deps: Deps): Route[] {
         400: { description: 'A bad date, from after to, more than 366 days, or an unknown table' },
       },
       handler: async (c, { query }) => {
-        const data = await computeAnalytics(deps, dayRange(query, deps.now()));
+        const audience = audienceList(query.audience, 'audience');
+        const data = await analyticsFor(deps, dayRange(query, deps.now()), { audience });
         c.header('content-type', 'text/csv; charset=utf-8; header=present');
         c.header('content-disposition', `attachment; filename="relay-${query.table}-${data.from}-to-${data.to}.csv"`);
         c.header('cache-control', 'no-store');

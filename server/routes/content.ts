@@ -10,6 +10,7 @@ import {
 import { contentListQuerySchema, contentListSchema } from '../../lib/console-schemas';
 import type { Deps } from '../context';
 import { ProblemError, validationProblem } from '../problem';
+import { checkAudienceGroups } from '../services/audiences';
 import { isLive, resolveNetworks, statusOf, toContentItem, toMillis, type ContentRow } from '../services/content';
 import { adminItem, adminItems, checkPublish } from '../services/content-overrides';
 import * as approvals from '../services/approvals';
@@ -50,6 +51,7 @@ export function contentRoutes(deps: Deps): Route[] {
         422: mustFixDoc,
       },
       handler: async (c, { body }) => {
+        await checkAudienceGroups(deps.db, body.audiences);
         const admin = c.get('admin');
         // Approvals on: nobody publishes their own new post; submit: true creates it pending.
         const reviewed = await approvals.approvalsOn(deps.db);
@@ -160,12 +162,14 @@ export function contentRoutes(deps: Deps): Route[] {
             publishAt: current.publishAt,
             expiresAt: current.expiresAt,
             networks: current.networks,
+            audiences: current.audiences,
             ...patch,
           }).filter(([, value]) => value !== null && value !== undefined),
         );
         const checked = contentInputSchema.safeParse(merged);
         if (!checked.success) throw validationProblem(checked.error, 'content after this change');
         const input = checked.data;
+        if (patch.audiences) await checkAudienceGroups(deps.db, input.audiences);
         const adminId = c.get('admin').id;
         // Approvals on: a change to what advocates read sends an approved post back for approval.
         const reopened =

@@ -29,7 +29,7 @@ function toScimToken(row: ScimTokenRow): ScimToken {
 }
 
 /** Every group, any source, with its members by name; sorted by name (collations differ between databases). */
-async function adminGroups(deps: Deps): Promise<AdminGroup[]> {
+export async function adminGroups(deps: Pick<Deps, 'db'>): Promise<AdminGroup[]> {
   const [groups, members] = await Promise.all([
     deps.db.selectFrom('groups').select(['id', 'display_name', 'source']).execute(),
     deps.db

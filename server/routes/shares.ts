@@ -38,7 +38,7 @@ export function shareRoutes(deps: Deps): Route[] {
         401: { description: 'Missing or bad advocate token' },
         422: {
           description:
-            'Invalid events, unknown content, a draft, content not live at the share time, a network the ' +
+            "Invalid events, unknown content (or content outside the advocate's audiences), a draft, content not live at the share time, a network the " +
             'content is not offered on, or personalized on a network whose share is the link alone (Facebook); errors[] names each as events.N.field',
         },
         429: { description: 'Too many requests for this token', headers: ['Retry-After'] },
@@ -48,7 +48,10 @@ export function shareRoutes(deps: Deps): Route[] {
           headers: ['Retry-After'],
         },
       },
-      handler: async (c, { body }) => c.json(await takeShares(deps, body, c.get('advocate').id)),
+      handler: async (c, { body }) => {
+        const advocate = c.get('advocate');
+        return c.json(await takeShares(deps, body, advocate.id, advocate.audience));
+      },
     }),
   ];
 }

@@ -3,6 +3,7 @@
  * A client that is current gets 304 from one query.
  */
 import { z } from 'zod';
+import { audienceFingerprint, type AdvocateAudience } from '../../lib/audiences';
 import { syncResponseSchema } from '../../lib/schemas';
 import { lineSchema } from '../../lib/text';
 import type { Deps } from '../context';
@@ -15,13 +16,15 @@ const syncQuerySchema = z.object({
   cursor: lineSchema().min(1).max(64).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
 });
 
-/** Changes with the content, the click-tracking choice and the advocate's language (items and guidelines are in it). */
+/** The ETag: the shared state, the advocate's link kind, their audience's fingerprint and their language (what they are sent depends on them). */
 export function etagFor(
   state: Pick<SyncState, 'seq' | 'boundary'>,
   clickTracking: boolean,
+  audience: AdvocateAudience,
   language: string | null = null,
 ): string {
-  const base = `${state.seq.toString(36)}-${state.boundary.toString(36)}-${clickTracking ? 't' : 'd'}`;
+  const kind = clickTracking ? 't' : 'd';
+  const base = `${state.seq.toString(36)}-${state.boundary.toString(36)}-${kind}-${audienceFingerprint(audience)}`;
   return `W/"${base}${language ? `-${language}` : ''}"`;
 }
 
@@ -52,7 +55,7 @@ export function syncRoutes(deps: Deps): Route[] {
         const now = deps.now();
         const state = await deps.syncState.read();
         const cursor = query.cursor ? decodeCursor(query.cursor, { seq: state.seq, now }) : null;
-        const etag = etagFor(state, advocate.clickTracking, advocate.language);
+        const etag = etagFor(state, advocate.clickTracking, advocate.audience, advocate.language);
         c.header('etag', etag);
         c.header('cache-control', 'private, no-cache');
         await noteSync(deps, advocate, now);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { acceptLanguage } from '../../lib/languages';
 import { displayNameSchema, lineSchema } from '../../lib/text';
 import { teamSchema } from '../../lib/schemas/me';
+import { REGION_PATTERN } from '../../lib/audiences';
 import { scimError } from './context';
 
 export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -15,6 +16,7 @@ export const USER_COLUMNS = [
   'user_name',
   'external_id',
   'team',
+  'region',
   'access_ended',
   'created_at',
   'provisioned_at',
@@ -27,6 +29,7 @@ export interface UserRow {
   user_name: string | null;
   external_id: string | null;
   team: string | null;
+  region: string | null;
   access_ended: string | null;
   created_at: number;
   provisioned_at: number | null;
@@ -55,6 +58,7 @@ export function toScimUser(row: UserRow): Record<string, unknown> {
     active: isActive(row),
     ...(row.email !== null ? { emails: [{ value: row.email, type: 'work', primary: true }] } : {}),
     ...(row.team !== null ? { [ENTERPRISE]: { department: row.team } } : {}),
+    ...(row.region !== null ? { addresses: [{ type: 'work', country: row.region, primary: true }] } : {}),
     meta: { created: new Date(row.created_at) },
   };
 }
@@ -66,6 +70,8 @@ export interface UserFields {
   email?: string | null;
   externalId?: string | null;
   team?: string | null;
+  /** The work address's country (ISO 3166 code, as Okta and Entra send it): the advocate's region. */
+  region?: string | null;
   active?: boolean;
   /** preferredLanguage, else locale, as a tag: the advocate's language from the company ('idp'). */
   language?: string;
@@ -77,13 +83,19 @@ const fieldSchemas = {
   email: lineSchema().trim().max(254).nullable(),
   externalId: lineSchema().max(255).nullable(),
   team: teamSchema.nullable(),
+  region: z
+    .string()
+    .regex(REGION_PATTERN, 'addresses.country must be a country code such as "DE"')
+    .transform((code) => code.toUpperCase())
+    .nullable(),
 };
 
 function valid<K extends keyof typeof fieldSchemas>(key: K, value: unknown): z.output<(typeof fieldSchemas)[K]> {
   const parsed = fieldSchemas[key].safeParse(value);
   if (parsed.success) return parsed.data as z.output<(typeof fieldSchemas)[K]>;
   const message = parsed.error.issues[0]?.message ?? 'is not valid';
-  throw scimError(400, 'invalidValue', `${key === 'team' ? 'department' : key}: ${message}`);
+  const attribute = key === 'team' ? 'department' : key === 'region' ? 'addresses.country' : key;
+  throw scimError(400, 'invalidValue', `${attribute}: ${message}`);
 }
 
 type Scim = Record<string, unknown>;
@@ -115,6 +127,15 @@ function departmentOf(user: Scim): string | null | undefined {
   return text((extension as Scim).department) ?? null;
 }
 
+/** The country of the work address (else the primary one, else the first): where the advocate works. */
+function regionOf(user: Scim): string | null | undefined {
+  if (!Array.isArray(user.addresses)) return undefined;
+  const addresses = user.addresses.filter((each): each is Scim => !!each && typeof each === 'object');
+  const chosen =
+    addresses.find((each) => each.type === 'work') ?? addresses.find((each) => each.primary === true) ?? addresses[0];
+  return chosen ? (text(chosen.country) ?? null) : null;
+}
+
 /** The fields a POST sets: everything it names, the name falling back to the userName. */
 export function newUserFields(user: Scim): UserFields & { userName: string } {
   const userName = valid('userName', text(user.userName));
@@ -124,6 +145,7 @@ export function newUserFields(user: Scim): UserFields & { userName: string } {
     email: valid('email', primaryEmail(user) ?? null),
     externalId: valid('externalId', text(user.externalId) ?? null),
     team: valid('team', departmentOf(user) ?? null),
+    region: valid('region', regionOf(user) ?? null),
     active: typeof user.active === 'boolean' ? user.active : true,
     ...(languageOf(user) !== undefined ? { language: languageOf(user) } : {}),
   };
@@ -141,6 +163,7 @@ export function updatedUserFields(user: Scim, method: 'PUT' | 'PATCH', before: S
     const email = primaryEmail(user);
     const externalId = text(user.externalId);
     const team = departmentOf(user);
+    const region = regionOf(user);
     const name = names(user).find((candidate) => candidate !== undefined);
     return {
       userName,
@@ -148,6 +171,7 @@ export function updatedUserFields(user: Scim, method: 'PUT' | 'PATCH', before: S
       ...(email !== undefined ? { email: valid('email', email) } : {}),
       ...(externalId !== undefined ? { externalId: valid('externalId', externalId) } : {}),
       ...(team !== undefined ? { team: valid('team', team) } : {}),
+      ...(region !== undefined ? { region: valid('region', region) } : {}),
       ...(typeof user.active === 'boolean' ? { active: user.active } : {}),
       ...(languageOf(user) !== undefined ? { language: languageOf(user) } : {}),
     };
@@ -163,6 +187,8 @@ export function updatedUserFields(user: Scim, method: 'PUT' | 'PATCH', before: S
   if (externalId !== (text(before.externalId) ?? null)) fields.externalId = valid('externalId', externalId);
   const team = departmentOf(user) ?? null;
   if (team !== (departmentOf(before) ?? null)) fields.team = valid('team', team);
+  const region = regionOf(user) ?? null;
+  if (region !== (regionOf(before) ?? null)) fields.region = valid('region', region);
   if (typeof user.active === 'boolean' && user.active !== before.active) fields.active = user.active;
   const language = languageOf(user);
   if (language !== undefined && language !== languageOf(before)) fields.language = language;

@@ -82,6 +82,7 @@ function columns(fields: UserFields) {
     ...(fields.email !== undefined ? { email: fields.email } : {}),
     ...(fields.externalId !== undefined ? { external_id: fields.externalId } : {}),
     ...(fields.team !== undefined ? { team: fields.team } : {}),
+    ...(fields.region !== undefined ? { region: fields.region } : {}),
   };
 }
 

@@ -55,10 +55,13 @@ function ranked<T extends Counts & { label: string; id: string }>(rows: T[], lim
 export async function computeAnalytics(
   deps: Pick<Deps, 'db' | 'dialect' | 'now'>,
   range: DayRange,
-  options: { top?: number } = {},
+  options: { top?: number; advocates?: readonly string[] } = {},
 ): Promise<Analytics> {
   const { db, dialect } = deps;
   const top = options.top;
+  // An audience: only these advocates' shares and clicks count ('' matches nobody, for an empty one).
+  const only = options.advocates ? (options.advocates.length ? [...options.advocates] : ['']) : undefined;
+  const filtered = only !== undefined;
   const fromMs = range.fromDay * DAY_MS;
   const toMs = (range.toDay + 1) * DAY_MS;
   const fromHour = range.fromDay * 24;
@@ -74,6 +77,7 @@ export async function computeAnalytics(
         .select([shareDay.as('day'), 'network', (eb) => eb.fn.countAll<number>().as('n')])
         .where('shared_at', '>=', fromMs)
         .where('shared_at', '<', toMs)
+        .$if(filtered, (qb) => qb.where('advocate_id', 'in', only!))
         .groupBy([shareDay, 'network'])
         .execute(),
       db
@@ -81,6 +85,7 @@ export async function computeAnalytics(
         .select(['content_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('shared_at', '>=', fromMs)
         .where('shared_at', '<', toMs)
+        .$if(filtered, (qb) => qb.where('advocate_id', 'in', only!))
         .groupBy('content_id')
         .execute(),
       db
@@ -88,6 +93,7 @@ export async function computeAnalytics(
         .select(['advocate_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('shared_at', '>=', fromMs)
         .where('shared_at', '<', toMs)
+        .$if(filtered, (qb) => qb.where('advocate_id', 'in', only!))
         .groupBy('advocate_id')
         .execute(),
       db
@@ -96,6 +102,7 @@ export async function computeAnalytics(
         .select([clickDay.as('day'), 'links.network', (eb) => eb.fn.sum<number>('click_counts.clicks').as('n')])
         .where('click_counts.hour', '>=', fromHour)
         .where('click_counts.hour', '<', toHour)
+        .$if(filtered, (qb) => qb.where('links.advocate_id', 'in', only!))
         .groupBy([clickDay, 'links.network'])
         .execute(),
       db
@@ -104,6 +111,7 @@ export async function computeAnalytics(
         .select(['links.content_id', (eb) => eb.fn.sum<number>('click_counts.clicks').as('n')])
         .where('click_counts.hour', '>=', fromHour)
         .where('click_counts.hour', '<', toHour)
+        .$if(filtered, (qb) => qb.where('links.advocate_id', 'in', only!))
         .groupBy('links.content_id')
         .execute(),
       db
@@ -112,6 +120,7 @@ export async function computeAnalytics(
         .select(['links.advocate_id', (eb) => eb.fn.sum<number>('click_counts.clicks').as('n')])
         .where('click_counts.hour', '>=', fromHour)
         .where('click_counts.hour', '<', toHour)
+        .$if(filtered, (qb) => qb.where('links.advocate_id', 'in', only!))
         .groupBy('links.advocate_id')
         .execute(),
       db
@@ -132,6 +141,7 @@ export async function computeAnalytics(
         ])
         // Removed, signed-out and expired advocates are no longer enrolled (their shares still count).
         .where('access_ended', 'is', null)
+        .$if(filtered, (qb) => qb.where('id', 'in', only!))
         .executeTakeFirstOrThrow(),
     ]);
 

@@ -1,5 +1,6 @@
 /** Every content item's destination and share facts in memory, kept current by the change feed: what redirects and shares need while the database is away. */
 import type { Kysely } from 'kysely';
+import { compileAudience, type CompiledAudience } from '../../lib/audiences';
 import type { ShareContentFacts } from '../../lib/share-rules';
 import type { ChangeFeed } from '../changes';
 import type { DatabaseAvailability } from '../db/availability';
@@ -15,6 +16,8 @@ export interface CatalogueEntry {
   seq: number;
   /** What lib/share-rules.ts decides a share of it by. */
   share: ShareContentFacts;
+  /** Who it is for, parsed once per write (lib/audiences.ts). */
+  audience: CompiledAudience;
 }
 
 export class ContentCatalogue {
@@ -49,6 +52,13 @@ export class ContentCatalogue {
     return this.items.get(id);
   }
 
+  /** A row's audience: the one parsed at its write when the catalogue holds that version, else parsed now. */
+  audienceOf(row: { id: string; seq: number; audiences: string }): CompiledAudience {
+    const entry = this.items.get(row.id);
+    if (entry && entry.seq === Number(row.seq)) return entry.audience;
+    return compileAudience(JSON.parse(row.audiences) as string[]);
+  }
+
   /** Keeps an item read elsewhere (a redirect that looked its link up), if it is not known yet. */
   remember(id: string, entry: CatalogueEntry): void {
     if (!this.items.has(id)) this.items.set(id, entry);
@@ -62,13 +72,20 @@ export class ContentCatalogue {
   private async read(): Promise<void> {
     const rows = await this.db
       .selectFrom('content')
-      .select(['id', 'url', 'title', 'campaign', 'seq', 'status', 'networks'])
+      .select(['id', 'url', 'title', 'campaign', 'seq', 'status', 'networks', 'audiences'])
       .select(['publish_at', 'expires_at', 'live_from', 'live_until'])
       .where('seq', '>', this.seq)
       .execute();
     for (const row of rows) {
       const seq = Number(row.seq);
-      this.items.set(row.id, { url: row.url, title: row.title, campaign: row.campaign, seq, share: shareFacts(row) });
+      this.items.set(row.id, {
+        url: row.url,
+        title: row.title,
+        campaign: row.campaign,
+        seq,
+        share: shareFacts(row),
+        audience: compileAudience(JSON.parse(row.audiences) as string[]),
+      });
       this.seq = Math.max(this.seq, seq);
     }
   }

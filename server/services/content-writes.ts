@@ -25,8 +25,7 @@ export function contentColumns(input: ContentInput) {
     networks: JSON.stringify(resolveNetworks(input.networks, input.variants)),
     publish_at: toMillis(input.publishAt),
     expires_at: toMillis(input.expiresAt),
-    // Audiences (migration 0012): written by their own issue-19 code path.
-    audiences: '[]',
+    audiences: JSON.stringify(input.audiences ?? []),
     translations: JSON.stringify(input.translations ?? {}),
   };
 }

@@ -83,6 +83,7 @@ export function toContentItem(row: ContentRow, now: number): Omit<ContentItem, '
     networks: JSON.parse(row.networks) as Network[],
     publishAt: iso(row.publish_at),
     expiresAt: iso(row.expires_at),
+    audiences: JSON.parse(row.audiences) as string[],
     status: statusOf(row, now),
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,

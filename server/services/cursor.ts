@@ -12,6 +12,8 @@ export interface Cursor {
   direct?: boolean;
   /** A short hash of the advocate's language when the client got this cursor (its items were in it). */
   language?: string;
+  /** The fingerprint of the advocate's audience (lib/audiences.ts) when they got this cursor. */
+  audience?: string;
 }
 
 /** The cursor's mark of a language: 6 base-36 characters of an FNV-1a hash, so cursors stay short. */
@@ -28,8 +30,9 @@ export function languageMark(language: string | null): string | undefined {
 const PREFIX = 'c1.';
 
 export function encodeCursor(cursor: Cursor): string {
+  const audience = cursor.audience ? `.a${cursor.audience}` : '';
   const language = cursor.language ? `.l${cursor.language}` : '';
-  return `${PREFIX}${cursor.seq.toString(36)}.${cursor.time.toString(36)}${cursor.direct ? '.d' : ''}${language}`;
+  return `${PREFIX}${cursor.seq.toString(36)}.${cursor.time.toString(36)}${cursor.direct ? '.d' : ''}${audience}${language}`;
 }
 
 function badCursor(detail: string): ProblemError {
@@ -42,11 +45,12 @@ function badCursor(detail: string): ProblemError {
 
 /** Parses a cursor, refusing garbage and cursors from the future (another server, a wiped database). */
 export function decodeCursor(text: string, current: { seq: number; now: number }): Cursor {
-  const match = /^c1\.([0-9a-z]{1,11})\.([0-9a-z]{1,11})(\.d)?(?:\.l([0-9a-z]{6}))?$/.exec(text);
+  const match = /^c1\.([0-9a-z]{1,11})\.([0-9a-z]{1,11})(\.d)?(?:\.a([0-9a-z]{1,8}))?(?:\.l([0-9a-z]{6}))?$/.exec(text);
   if (!match) throw badCursor('The cursor is not one this server issued.');
   const cursor: Cursor = { seq: parseInt(match[1]!, 36), time: parseInt(match[2]!, 36) };
   if (match[3]) cursor.direct = true;
-  if (match[4]) cursor.language = match[4];
+  if (match[4]) cursor.audience = match[4];
+  if (match[5]) cursor.language = match[5];
   if (!Number.isSafeInteger(cursor.seq) || !Number.isSafeInteger(cursor.time)) {
     throw badCursor('The cursor is not one this server issued.');
   }

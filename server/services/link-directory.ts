@@ -1,5 +1,6 @@
 /** Tracked links resolved from memory, kept current by the change feed, so a shared link redirects through a database outage. */
 import type { Kysely } from 'kysely';
+import { compileAudience } from '../../lib/audiences';
 import type { Network } from '../../lib/schemas';
 import type { Database } from '../db/schema';
 import { shareFacts } from './content';
@@ -109,7 +110,13 @@ export class LinkDirectory {
       .innerJoin('advocates', 'advocates.id', 'links.advocate_id')
       .select(['links.advocate_id', 'links.content_id', 'links.network', 'advocates.ref', 'advocates.click_tracking'])
       .select(['content.url', 'content.title', 'content.campaign', 'content.seq', 'content.status', 'content.networks'])
-      .select(['content.publish_at', 'content.expires_at', 'content.live_from', 'content.live_until'])
+      .select([
+        'content.audiences',
+        'content.publish_at',
+        'content.expires_at',
+        'content.live_from',
+        'content.live_until',
+      ])
       .where('links.code', '=', code)
       .executeTakeFirst();
     if (!row) return undefined;
@@ -119,6 +126,7 @@ export class LinkDirectory {
       campaign: row.campaign,
       seq: Number(row.seq),
       share: shareFacts(row),
+      audience: compileAudience(JSON.parse(row.audiences) as string[]),
     });
     const entry = this.remember(
       { code, advocateId: row.advocate_id, contentId: row.content_id, network: row.network as Network },

@@ -1,4 +1,5 @@
 /** Taking a batch of shares: checked (lib/share-rules.ts) and stored, or spooled while the database is unreachable. */
+import { compileAudience, inAudience, type AdvocateAudience } from '../../lib/audiences';
 import type { SharesRequest } from '../../lib/schemas';
 import { checkShareBatch, type ShareContentFacts } from '../../lib/share-rules';
 import type { Deps } from '../context';
@@ -14,24 +15,43 @@ export interface SharesTaken {
   queued?: number;
 }
 
-export async function takeShares(deps: Deps, request: SharesRequest, advocateId: string): Promise<SharesTaken> {
+/**
+ * `audience`: the advocate's groups, region and language. A share of content outside their
+ * audience is refused as unknown content (422): they were never sent it. Omitted: any audience
+ * (the demo seed).
+ */
+export async function takeShares(
+  deps: Deps,
+  request: SharesRequest,
+  advocateId: string,
+  audience?: AdvocateAudience,
+): Promise<SharesTaken> {
   const now = deps.now();
   try {
-    return await record(deps, request, advocateId, now);
+    return await record(deps, request, advocateId, now, audience);
   } catch (error) {
     if (failureKind(error) !== 'unreachable') throw error;
-    return hold(deps, request, advocateId, now);
+    return hold(deps, request, advocateId, now, audience);
   }
 }
 
-async function record(deps: Deps, request: SharesRequest, advocateId: string, now: number): Promise<SharesTaken> {
+async function record(
+  deps: Deps,
+  request: SharesRequest,
+  advocateId: string,
+  now: number,
+  audience: AdvocateAudience | undefined,
+): Promise<SharesTaken> {
   const contentIds = [...new Set(request.events.map((event) => event.contentId))];
   const rows = await deps.db
     .selectFrom('content')
-    .select(['id', 'status', 'networks', 'publish_at', 'expires_at', 'live_from', 'live_until'])
+    .select(['id', 'status', 'networks', 'publish_at', 'expires_at', 'live_from', 'live_until', 'audiences'])
     .where('id', 'in', contentIds)
     .execute();
-  const facts = new Map(rows.map((row) => [row.id, shareFacts(row)]));
+  const theirs = rows.filter(
+    (row) => !audience || inAudience(compileAudience(JSON.parse(row.audiences) as string[]), audience),
+  );
+  const facts = new Map(theirs.map((row) => [row.id, shareFacts(row)]));
   const events = checked(request, now, (id) => facts.get(id));
   const accepted = await storeShares(deps.db, deps.dialect, advocateId, events, now);
   // The leaderboard reads stored points: they are recomputed in the background, not awaited.
@@ -44,10 +64,19 @@ async function record(deps: Deps, request: SharesRequest, advocateId: string, no
  * and kept in the share spool, on disk, until it is back. Content the catalogue does not know
  * cannot be judged now: 503, and the extension sends it again later.
  */
-function hold(deps: Deps, request: SharesRequest, advocateId: string, now: number): SharesTaken {
+function hold(
+  deps: Deps,
+  request: SharesRequest,
+  advocateId: string,
+  now: number,
+  audience: AdvocateAudience | undefined,
+): SharesTaken {
   const unavailable = unavailableProblem('unreachable');
   if (request.events.some((event) => !deps.content.get(event.contentId))) throw unavailable;
-  const events = checked(request, now, (id) => deps.content.get(id)?.share);
+  const events = checked(request, now, (id) => {
+    const entry = deps.content.get(id);
+    return entry && (!audience || inAudience(entry.audience, audience)) ? entry.share : undefined;
+  });
   if (!deps.shareSpool.hold(advocateId, events, now)) throw unavailable;
   return { accepted: 0, duplicates: 0, queued: events.length };
 }

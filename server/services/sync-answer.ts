@@ -1,4 +1,5 @@
 /** GET /v1/sync's answer: content changed since a cursor (or all live), with the advocate's links, guidelines and scoring. */
+import { audienceFingerprint, inAudience } from '../../lib/audiences';
 import { languageFor, postLanguages, textIn } from '../../lib/content-language';
 import { guidelinesFor } from '../../lib/guidelines/for-language';
 import { acceptLanguage } from '../../lib/languages';
@@ -87,12 +88,21 @@ export async function syncAnswer(
   const linksChanged = cursor !== null && Boolean(cursor.direct) !== !advocate.clickTracking;
   // Or their language since: every live item's text may be in another language now.
   const languageChanged = cursor !== null && cursor.language !== languageMark(advocate.language);
+  // Their groups, region or language changed since this cursor: every live item may have come
+  // into or gone out of their audience.
+  const fingerprint = audienceFingerprint(advocate.audience);
+  const audienceChanged = cursor !== null && cursor.audience !== fingerprint;
   const [rows, documents] = await Promise.all([
-    linksChanged || languageChanged ? allChangedRows(deps, cursor, now) : changedRows(deps, cursor, now),
+    linksChanged || languageChanged || audienceChanged
+      ? allChangedRows(deps, cursor, now)
+      : changedRows(deps, cursor, now),
     readDocuments(deps.db),
   ]);
-  const live = rows.filter((row) => isLive(row, now));
-  const removed = rows.filter((row) => !isLive(row, now)).map((row) => row.id);
+  // A changed row outside their audience is listed as removed: it may have been theirs before (the
+  // post's audiences or theirs changed). Removing an id the client does not hold changes nothing.
+  const theirs = (row: ContentRow) => isLive(row, now) && inAudience(deps.content.audienceOf(row), advocate.audience);
+  const live = rows.filter(theirs);
+  const removed = cursor === null ? [] : rows.filter((row) => !theirs(row)).map((row) => row.id);
   live.sort((a, b) => (b.publish_at ?? b.created_at) - (a.publish_at ?? a.created_at) || a.id.localeCompare(b.id));
   const parsed = live.map((row) => ({ row, networks: JSON.parse(row.networks) as Network[] }));
   const links = await linksFor(
@@ -117,7 +127,7 @@ export async function syncAnswer(
     },
   );
   const content: AdvocateItem[] = parsed.map(({ row }) => {
-    const { status: _status, translations, ...item } = toContentItem(row, now);
+    const { status: _status, audiences: _audiences, translations, ...item } = toContentItem(row, now);
     // In the advocate's language (exact, else its primary subtag, else the post's own).
     const post = { ...item, translations };
     const text = textIn(post, languageFor(post, advocate.language));
@@ -128,6 +138,7 @@ export async function syncAnswer(
       seq: state.seq,
       time: now,
       direct: !advocate.clickTracking,
+      audience: fingerprint,
       language: languageMark(advocate.language),
     }),
     content,

@@ -99,13 +99,15 @@ export class StreamHub {
   /**
    * Queues `message` for every open connection, dropping those too far behind. Large fan-outs go
    * out in slices with a turn of the event loop between them, so HTTP requests, upgrades and
-   * pongs are not held up. Resolves with how many connections got it.
+   * pongs are not held up. `only`: the advocates to reach (an audience); all when left out.
+   * Resolves with how many connections got it.
    */
-  async broadcast(message: string, sliceSize = 1_000): Promise<number> {
+  async broadcast(message: string, sliceSize = 1_000, only?: (advocateId: string) => boolean): Promise<number> {
     const frame = Buffer.from(message);
     let sent = 0;
     let inSlice = 0;
     for (const client of [...this.clients]) {
+      if (only && !only(client.advocateId)) continue;
       if (inSlice >= sliceSize) {
         inSlice = 0;
         await new Promise((resolve) => setImmediate(resolve));

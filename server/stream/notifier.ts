@@ -4,9 +4,12 @@
  * expires (one timer for the next such moment, not a poll per client). A notification can arrive
  * before its change is visible here (another instance, another connection): the message waits
  * until this instance's reads see that change number, so a client's sync never comes back empty.
+ * A change to posts reaches only the advocates in their audiences, before or after the change
+ * (audience-targets.ts).
  */
 import type { Deps } from '../context';
 import { encodeCursor } from '../services/cursor';
+import { AudienceTargets, type Targets } from './audience-targets';
 import type { StreamHub } from './hub';
 
 const COALESCE_MS = 15;
@@ -25,15 +28,19 @@ export class SyncNotifier {
   latestCursor: string | undefined;
   /** The highest change number already announced: a later notification of it is not repeated. */
   private announcedSeq = 0;
+  private readonly targets: AudienceTargets;
 
   constructor(
     private readonly deps: Deps,
     private readonly hub: StreamHub,
-  ) {}
+  ) {
+    this.targets = new AudienceTargets(deps);
+  }
 
   async start(): Promise<void> {
     this.unsubscribe = this.deps.changes.subscribe((seq) => this.notify(seq));
     const state = await this.readSeq();
+    await this.targets.start(state);
     this.latestCursor = encodeCursor({ seq: state, time: this.deps.now() });
     await this.scheduleBoundary();
   }
@@ -51,7 +58,7 @@ export class SyncNotifier {
     this.flushing = this.flushing
       .then(async () => {
         const seq = await this.readSeq();
-        if (seq > this.announcedSeq) this.send(seq);
+        if (seq > this.announcedSeq) await this.send(seq, await this.targets.changedUpTo(seq));
         await this.scheduleBoundary();
       })
       .catch((error: unknown) =>
@@ -84,15 +91,16 @@ export class SyncNotifier {
       seq = await this.readSeq();
     }
     if (this.stopped) return;
-    this.send(seq);
+    await this.send(seq, await this.targets.changedUpTo(seq));
     // A change can move the next publish or expiry time.
     await this.scheduleBoundary();
   }
 
-  private send(seq: number): void {
+  private async send(seq: number, targets: Targets): Promise<void> {
     this.announcedSeq = Math.max(this.announcedSeq, seq);
     this.latestCursor = encodeCursor({ seq, time: this.deps.now() });
-    void this.hub.broadcast(JSON.stringify({ type: 'sync', cursor: this.latestCursor }));
+    const only = await this.targets.filterFor(targets, this.hub.advocateIds());
+    void this.hub.broadcast(JSON.stringify({ type: 'sync', cursor: this.latestCursor }), 1_000, only);
   }
 
   private async readSeq(): Promise<number> {
@@ -126,10 +134,21 @@ export class SyncNotifier {
     const wait = next === undefined ? MAX_TIMER_MS : Math.min(MAX_TIMER_MS, Math.max(0, next - now) + 5);
     this.boundaryTimer = setTimeout(() => {
       this.boundaryTimer = undefined;
-      const due = next !== undefined && this.deps.now() >= next;
+      const crossed = this.deps.now();
+      const due = next !== undefined && crossed >= next;
       this.flushing = this.flushing
         .then(async () => {
-          if (due) this.send(await this.readSeq());
+          if (due) {
+            const seq = await this.readSeq();
+            const [changed, crossing] = [
+              await this.targets.changedUpTo(seq),
+              await this.targets.boundaryCrossed(now, crossed),
+            ];
+            await this.send(
+              seq,
+              changed === 'everyone' || crossing === 'everyone' ? 'everyone' : [...changed, ...crossing],
+            );
+          }
           await this.scheduleBoundary();
         })
         .catch((error: unknown) => console.error('stream: schedule check failed:', (error as Error).message));

@@ -14,6 +14,7 @@ import { contentInput, createContent, expectProblem, sync } from './api';
 import { samplePng, uploadedImage } from './images';
 import { AUDIT_ROUTE_CASES } from './route-cases-audit';
 import { ADMINS_ROUTE_CASES } from './route-cases-admins';
+import { AUDIENCE_ROUTE_CASES } from './route-cases-audiences';
 import { INTEGRATION_ROUTE_CASES } from './route-cases-integration';
 import { APPROVALS_ROUTE_CASES } from './route-cases-approvals';
 import { cookieSignIn, type CookieSession } from './console';
@@ -160,6 +161,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   ...AUDIT_ROUTE_CASES,
   ...APPROVALS_ROUTE_CASES,
   ...ADMINS_ROUTE_CASES,
+  ...AUDIENCE_ROUTE_CASES,
   'POST /v1/enroll': async (ctx) => ({
     path: '/v1/enroll',
     json: { code: await ctx.invite(), name: 'Val Id' },

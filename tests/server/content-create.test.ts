@@ -43,6 +43,7 @@ describe('content', () => {
         networks: ['linkedin', 'x', 'facebook'],
         publishAt: null,
         expiresAt: null,
+        audiences: [],
         status: 'draft',
         override: null,
         review: null,

@@ -25,6 +25,7 @@ export const NAV: readonly NavEntry[] = [
   { label: 'Guidelines', path: '/guidelines', permission: 'settings.read', active: on('guidelines') },
   { label: 'Scoring', path: '/scoring', permission: 'settings.read', active: on('scoring') },
   { label: 'Invites & advocates', path: '/people', permission: 'people.manage', active: on('people') },
+  { label: 'Groups', path: '/groups', permission: 'groups.read', active: on('groups') },
   { label: 'Analytics', path: '/analytics', permission: 'analytics.read', active: on('analytics') },
   { label: 'Sites', path: '/integration', permission: 'settings.read', active: on('integration') },
   { label: 'Sign-in & provisioning', path: '/provisioning', permission: 'settings.manage', active: on('provisioning') },

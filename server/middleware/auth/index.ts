@@ -14,6 +14,7 @@ import { failureKind } from '../../db/failures';
 import { roleOf } from '../../../lib/roles';
 import { ProblemError } from '../../problem';
 import { endOneToken, revocationOf, type RevocationReason } from '../../services/advocates';
+import { audienceFromRow, groupIdsColumn } from '../../services/audiences';
 import { checkCookieRequest } from '../csrf';
 import { scimTokenRefused } from './scim';
 
@@ -134,7 +135,8 @@ export async function authenticateAdvocate(
       .innerJoin('advocates', 'advocates.id', 'advocate_tokens.advocate_id')
       .select(['advocates.id', 'advocates.name', 'advocates.ref', 'advocates.click_tracking', 'advocates.leaderboard'])
       .select(['advocates.last_sync_at', 'advocate_tokens.created_at', 'advocate_tokens.used_at'])
-      .select(['advocates.language', 'advocates.language_source'])
+      .select(['advocates.region', 'advocates.language', 'advocates.language_source'])
+      .select(groupIdsColumn(deps.dialect).as('group_ids'))
       .where('advocate_tokens.token_hash', '=', hash)
       .where('advocates.access_ended', 'is', null)
       .executeTakeFirst();
@@ -175,6 +177,7 @@ export async function authenticateAdvocate(
     lastSyncAt: row.last_sync_at,
     language: row.language,
     languageSource: row.language_source,
+    audience: audienceFromRow(row),
   };
   deps.principals.remember(hash, principal);
   return principal;

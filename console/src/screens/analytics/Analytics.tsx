@@ -2,7 +2,7 @@
  * Analytics for a date range: totals, shares and clicks over time (a uPlot chart, and the same
  * numbers as a table), per network, top content and top advocates, and CSV exports of each.
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { sharedNames, tellApart } from '../../advocate-names';
 import { query } from '../../api';
 import { Loaded } from '../../components/Loaded';
@@ -13,6 +13,7 @@ import { formatDate } from '../../time';
 import type { AdvocateRow, Analytics as AnalyticsData } from '../../types';
 import { useFetched } from '../../use-fetched';
 import { AnalyticsCard } from './AnalyticsCard';
+import { AudienceFilter, CompareTable } from './AudienceFilter';
 import { CountsTable } from './CountsTable';
 import { defaultRange, isDay, seriesFor, utcDay } from './range';
 import { RangeForm } from './RangeForm';
@@ -24,8 +25,13 @@ export function Analytics(props: { from: string; to: string }) {
   const fallback = defaultRange();
   const from = isDay(props.from) ? props.from : fallback.from;
   const to = isDay(props.to) ? props.to : fallback.to;
-  const params = useMemo(() => ({ from, to }), [from, to]);
-  const fetched = useFetched<AnalyticsData>(`/v1/admin/analytics${query(params)}`);
+  const [audience, setAudience] = useState('');
+  const [compare, setCompare] = useState<string[]>([]);
+  const params = useMemo(() => ({ from, to, audience }), [from, to, audience]);
+  const compared = compare.join(',');
+  const fetched = useFetched<AnalyticsData>(`/v1/admin/analytics${query({ ...params, compare: compared })}`, {
+    keep: true,
+  });
   // Who is who when two advocates share a name.
   const people = useFetched<{ items: AdvocateRow[] }>(
     usePermissions().can('people.manage') ? '/v1/admin/advocates' : null,
@@ -68,6 +74,7 @@ export function Analytics(props: { from: string; to: string }) {
     return (
       <>
         <Totals totals={data.totals} />
+        <CompareTable data={data} />
         <AnalyticsCard id="analytics-trend" title="Shares and clicks over time" csv={csv('perDay')} csvWhat="per day">
           <p class="field__hint">Per day (UTC). Hover the chart for a day’s numbers.</p>
           <TrendChart series={series} />
@@ -111,6 +118,7 @@ export function Analytics(props: { from: string; to: string }) {
         <p>Shares and clicks on tracked links, {rangeText}.</p>
       </PageHeader>
       <RangeForm from={from} to={to} />
+      <AudienceFilter audience={audience} compare={compare} onAudience={setAudience} onCompare={setCompare} />
       <Loaded
         failure="Couldn't load the analytics"
         loading="Loading analytics…"

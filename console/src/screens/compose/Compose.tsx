@@ -24,6 +24,7 @@ import { useSchemaForm } from '../../forms';
 import { contentHref, navigate } from '../../router';
 import { formatDateTime } from '../../time';
 import { ComposeActions, type ComposeAction } from './ComposeActions';
+import { AudienceSection } from './AudienceSection';
 import { DetailsSection } from './DetailsSection';
 import { candidate, draftFrom, emptyDraft, FORM, isFuture, labelFor, type Draft, type TextKey } from './draft';
 import { ImageSection } from './ImageSection';
@@ -289,6 +290,11 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
             <ImageSection draft={draft} errors={form.errors} preview={preview} set={set} />
             <DetailsSection draft={draft} errors={form.errors} set={set} />
             <TimingSection draft={draft} errors={form.errors} set={set} />
+            <AudienceSection
+              audiences={draft.audiences}
+              errors={form.errors}
+              onChange={(audiences) => form.update('audiences', (current) => ({ ...current, audiences }))}
+            />
           </div>
         </div>
         <ComposeActions

@@ -34,6 +34,8 @@ export interface Draft {
   networks: Record<Network, boolean>;
   publishAt: string;
   expiresAt: string;
+  /** Audience entries (lib/audiences.ts); [] is everyone. */
+  audiences: string[];
 }
 
 /** The draft's plain text fields. */
@@ -56,6 +58,7 @@ export function emptyDraft(): Draft {
     networks: perNetwork((id) => network(id).onForNewPosts),
     publishAt: '',
     expiresAt: '',
+    audiences: [],
   };
 }
 
@@ -75,6 +78,7 @@ export function draftFrom(item: ContentItem): Draft {
     networks: perNetwork((id) => item.networks.includes(id)),
     publishAt: isoToLocal(item.publishAt),
     expiresAt: isoToLocal(item.expiresAt),
+    audiences: item.audiences ?? [],
   };
 }
 
@@ -96,6 +100,7 @@ export function candidate(draft: Draft): Record<string, unknown> {
   }
   input.variants = variants;
   input.networks = NETWORKS.filter((id) => draft.networks[id]);
+  if (draft.audiences.length) input.audiences = draft.audiences;
   for (const key of ['publishAt', 'expiresAt'] as const) {
     const value = draft[key];
     // An unreadable value goes through as typed, for the schema to name.
@@ -116,6 +121,7 @@ const NAMES: Record<string, string> = {
   publishAt: 'Publish at',
   expiresAt: 'Expires at',
   publish: 'Publish',
+  audiences: 'Audience',
 };
 
 /** "variants.x.1" → "X variant 2", for the error summary. */

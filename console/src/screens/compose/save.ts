@@ -30,6 +30,7 @@ export async function saveContent(
     tags: input.tags ?? [],
     publishAt: input.publishAt ?? null,
     expiresAt: input.expiresAt ?? null,
+    audiences: input.audiences ?? [],
   };
   delete (patch as { publish?: boolean }).publish;
   const saved = await api.patch<ContentItem>(path(item.id), { ...patch, ...(stays ? override : {}) });
