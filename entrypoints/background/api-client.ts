@@ -8,6 +8,7 @@
  * Every request says which version of the extension sends it (`Relay-Client`); a server that
  * needs a newer one answers 426 (`clientTooOld`).
  */
+import { acceptLanguageHeader } from './browser-languages';
 import { problemSchema, type HealthReport, type Problem, type ShareEvent } from '../../lib/schemas';
 
 /** Why access ended, from the 401's problem type. */
@@ -102,6 +103,9 @@ export class ApiClient {
     const announces = Boolean(this.clientVersion) && !WITHOUT_CLIENT_HEADER.has(this.serverUrl);
     if (announces) headers.set(CLIENT_HEADER, this.clientVersion!);
     if (init.body) headers.set('content-type', 'application/json');
+    // The browser's languages, so the server can send posts in the person's language.
+    const languages = headers.has('accept-language') ? undefined : acceptLanguageHeader();
+    if (languages) headers.set('accept-language', languages);
     const send = () =>
       this.fetchImpl(this.serverUrl + path, { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
     let response: Response;

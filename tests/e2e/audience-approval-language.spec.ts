@@ -42,7 +42,7 @@ async function signIn(page: Page, server: TestServer, email: string): Promise<vo
 async function syncedTitles(server: TestServer, token: string): Promise<string[]> {
   const response = await server.call('/v1/sync', { token, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
   expect(response.status).toBe(200);
-  return ((await response.json()) as { items: { title: string }[] }).items.map((item) => item.title);
+  return ((await response.json()) as { content: { title: string }[] }).content.map((item) => item.title);
 }
 
 test('editor submits for Sales DE in English and German, approver publishes, the German advocate gets German, the English one in Engineering nothing, all audited', async ({
@@ -115,13 +115,15 @@ test('editor submits for Sales DE in English and German, approver publishes, the
   expect(await syncedTitles(server, ethan.token)).toEqual([]);
 
   // The audit log shows every step, who did it and to what.
+  await consolePage.getByRole('button', { name: 'Sign out' }).click();
   await signIn(consolePage, server, ADMIN_EMAIL);
   await consolePage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   const rows = consolePage.getByRole('row');
   const step = (who: string, words: string) => rows.filter({ hasText: who }).filter({ hasText: words });
   await expect(step(approver.email, 'Approved content').filter({ hasText: ENGLISH.title })).toHaveCount(1);
-  await expect(step(editor.email, 'Submitted').filter({ hasText: ENGLISH.title })).toHaveCount(1);
-  await expect(step(ADMIN_EMAIL, 'approvals')).not.toHaveCount(0);
+  await expect(step(editor.email, 'Submitted content for approval').filter({ hasText: ENGLISH.title })).toHaveCount(1);
+  await expect(step(ADMIN_EMAIL, 'Changed the approval settings')).toHaveCount(1);
+  await expect(step(ADMIN_EMAIL, "Changed a group's members")).toHaveCount(2);
   const audit = await api<{ entries: { action: string; actor: { label: string } }[] }>(
     server,
     owner,
