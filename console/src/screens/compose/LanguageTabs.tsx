@@ -134,11 +134,11 @@ export function LanguageTabs({ own, translations, active, invalid, errors, onPic
             )}
             <p class="field__hint">
               Advocates reading {languageName(current.language)} get this text; a network left empty here uses the{' '}
-              {name('')} text.{' '}
-              <button type="button" class="button button--small button--quiet" onClick={() => remove(current)}>
-                Remove {languageName(current.language)}
-              </button>
+              {name('')} text.
             </p>
+            <button type="button" class="button button--small" onClick={() => remove(current)}>
+              Remove {languageName(current.language)}
+            </button>
           </>
         ) : (
           <p class="field__hint">
