@@ -4,16 +4,9 @@
  * image, details and timing, and the actions. Validated with the shared ContentInput schema; the
  * server's 422 errors land on the same fields.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { compileGuidelines } from '../../../../lib/guidelines';
+import { useEffect, useState } from 'preact/hooks';
 import { TEXT_NETWORKS, type Network, type TextNetwork } from '../../../../lib/networks';
-import {
-  contentInputSchema,
-  DEFAULT_GUIDELINES,
-  type ContentInput,
-  type ContentItem,
-  type Guidelines,
-} from '../../../../lib/schemas';
+import { contentInputSchema, type ContentInput, type ContentItem, type Guidelines } from '../../../../lib/schemas';
 import { MustFixDialog } from '../../components/MustFixDialog';
 import { OverrideNote } from '../../components/OverrideNote';
 import { ErrorSummary, PageHeader, type Notice } from '../../components/ui';
@@ -36,7 +29,7 @@ import { archiveContent, savedNotice, saveContent, submitContent } from './save'
 import { useApprovalsOn } from '../approvals/use-approvals';
 import { TimingSection } from './TimingSection';
 import { usePagePreview } from './use-page-preview';
-import { variantActions } from './use-variant-actions';
+import { useComposeLanguage } from './use-compose-language';
 
 export interface ComposeProps {
   item: ContentItem | null;
@@ -71,8 +64,6 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
       current && current.title.trim() === '' && page.title ? { ...current, title: page.title } : current,
     ),
   );
-  // Without the guidelines (they failed to load) the length checks still run.
-  const compiled = useMemo(() => compileGuidelines(guidelines ?? DEFAULT_GUIDELINES), [guidelines]);
 
   useEffect(() => {
     if (!flash) return undefined;
@@ -92,13 +83,14 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
   const setNetwork = (id: Network, on: boolean) =>
     form.update('networks', (current) => ({ ...current, networks: { ...current.networks, [id]: on } }));
 
-  const variants = variantActions(form, draft);
+  const lang = useComposeLanguage(form, draft, guidelines);
+  const { compiled, actions: variants } = lang;
   const [selected, setSelected] = useState<{ network: TextNetwork; index: number }>(() => ({
     network: TEXT_NETWORKS.find((id) => draft.networks[id]) ?? TEXT_NETWORKS[0]!,
     index: 0,
   }));
   const active = selected.network;
-  const shownIndex = Math.min(selected.index, draft.variants[active].length - 1);
+  const shownIndex = Math.min(selected.index, lang.variants[active].length - 1);
   const pick = (network: TextNetwork, index = 0) => setSelected({ network, index });
 
   // A failed save with errors only in another network's variants opens that network's tab.
@@ -230,6 +222,8 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           labelFor={labelFor}
           attempt={form.attempt}
           reveal={(path) => {
+            const translated = lang.reveal(path);
+            if (translated) pick(translated.network, translated.index);
             const network = TEXT_NETWORKS.find((id) => path.startsWith(`variants.${id}`));
             if (network) pick(network, Number(path.split('.')[2] ?? 0));
           }}
@@ -237,8 +231,9 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
         <div class="compose__layout">
           <div class="compose__top">
             <NetworksSection
-              draft={draft}
-              errors={form.errors}
+              draft={{ ...draft, variants: lang.variants }}
+              errors={lang.errors}
+              languages={lang.tabs}
               guidelinesError={guidelinesError}
               active={active}
               onPick={(id) => pick(id)}
@@ -254,12 +249,12 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
               }
             >
               <NetworkVariants
-                key={active}
+                key={`${lang.language}-${active}`}
                 id={active}
                 enabled={draft.networks[active]}
-                variants={draft.variants[active]}
+                variants={lang.variants[active]}
                 selected={shownIndex}
-                errors={form.errors}
+                errors={lang.errors}
                 compiled={compiled}
                 checked={guidelines !== null}
                 onChange={(index, text) => variants.setVariant(active, index, text)}
@@ -280,10 +275,11 @@ export function Compose({ item: initialItem, guidelines, guidelinesError }: Comp
           <PreviewPanel
             id={active}
             enabled={draft.networks[active]}
-            variants={draft.variants[active]}
+            variants={lang.variants[active]}
             index={shownIndex}
             compiled={compiled}
-            card={card}
+            card={{ ...card, title: ready?.title && !lang.language ? ready.title : lang.title }}
+            language={lang.language || draft.language.trim()}
             onSelect={(index) => pick(active, index)}
           />
           <div class="compose__rest">

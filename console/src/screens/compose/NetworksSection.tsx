@@ -20,6 +20,8 @@ interface Props {
   active: TextNetwork;
   onPick: (id: TextNetwork) => void;
   onNetwork: (id: Network, on: boolean) => void;
+  /** The language tabs, above the networks' tabs. */
+  languages?: ComponentChildren;
   /** The link's fields, above the networks. */
   link: ComponentChildren;
   /** The active network's panel (a NetworkVariants). */
@@ -32,7 +34,8 @@ const LINK_ONLY = NETWORKS.filter((id) => !network(id).carriesText).map((id) => 
   return `${label} shares the link only (its policy forbids prefilled text).`;
 });
 
-export function NetworksSection({ draft, errors, guidelinesError, active, onPick, onNetwork, link, children }: Props) {
+export function NetworksSection(props: Props) {
+  const { draft, errors, guidelinesError, active, onPick, onNetwork, link, languages, children } = props;
   const networksError = errorAt(errors, 'networks');
   const invalid = new Set(
     TEXT_NETWORKS.filter((id) => Object.keys(errors).some((path) => path.startsWith(`variants.${id}`))),
@@ -69,6 +72,7 @@ export function NetworksSection({ draft, errors, guidelinesError, active, onPick
         </p>
       )}
       <div class="tabbed">
+        {languages}
         <VariantTabs
           active={active}
           enabled={perTextNetwork((id) => draft.networks[id])}

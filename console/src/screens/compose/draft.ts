@@ -9,10 +9,12 @@ import {
   type Network,
   type TextNetwork,
 } from '../../../../lib/networks';
+import { languageName } from '../../../../lib/languages';
 import type { ContentItem } from '../../../../lib/schemas';
 import { splitList } from '../../forms';
 import { variantsOf } from '../../networks';
 import { isoToLocal, localToIso } from '../../time';
+import { translationsCandidate, translationsFrom, type TranslationDraft } from './translations';
 
 export const FORM = 'compose';
 export const MAX_VARIANTS = 10;
@@ -31,6 +33,8 @@ export interface Draft {
   tags: string;
   language: string;
   variants: Record<TextNetwork, VariantDraft[]>;
+  /** The post in other languages than `language`. */
+  translations: TranslationDraft[];
   networks: Record<Network, boolean>;
   publishAt: string;
   expiresAt: string;
@@ -55,6 +59,7 @@ export function emptyDraft(): Draft {
     tags: '',
     language: '',
     variants: perTextNetwork(() => [variant()]),
+    translations: [],
     networks: perNetwork((id) => network(id).onForNewPosts),
     publishAt: '',
     expiresAt: '',
@@ -75,6 +80,7 @@ export function draftFrom(item: ContentItem): Draft {
       const texts = variantsOf(item.variants, id);
       return texts.length ? texts.map((text) => variant(text)) : [variant()];
     }),
+    translations: translationsFrom(item),
     networks: perNetwork((id) => item.networks.includes(id)),
     publishAt: isoToLocal(item.publishAt),
     expiresAt: isoToLocal(item.expiresAt),
@@ -99,6 +105,8 @@ export function candidate(draft: Draft): Record<string, unknown> {
     if (kept.length) variants[id] = kept;
   }
   input.variants = variants;
+  const translations = translationsCandidate(draft.translations);
+  if (translations) input.translations = translations;
   input.networks = NETWORKS.filter((id) => draft.networks[id]);
   if (draft.audiences.length) input.audiences = draft.audiences;
   for (const key of ['publishAt', 'expiresAt'] as const) {
@@ -127,6 +135,11 @@ const NAMES: Record<string, string> = {
 /** "variants.x.1" → "X variant 2", for the error summary. */
 export function labelFor(path: string): string {
   const [first, second, third] = path.split('.');
+  if (first === 'translations') {
+    if (!second) return 'Languages';
+    const rest = path.split('.').slice(2).join('.');
+    return `${languageName(second)}: ${rest ? labelFor(rest) : 'text'}`;
+  }
   if (first === 'variants') {
     if (!isTextNetwork(second)) return 'Variants';
     const name = network(second).label;

@@ -28,6 +28,10 @@ export async function saveContent(
     campaign: input.campaign ?? null,
     language: input.language ?? null,
     tags: input.tags ?? [],
+    // Translations go when there are some, and are cleared when the last one was removed.
+    ...(input.translations || Object.keys(item.translations ?? {}).length
+      ? { translations: input.translations ?? null }
+      : {}),
     publishAt: input.publishAt ?? null,
     expiresAt: input.expiresAt ?? null,
     audiences: input.audiences ?? [],
