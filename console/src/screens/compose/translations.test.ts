@@ -26,6 +26,7 @@ const item: ContentItem = {
   status: 'draft',
   override: null,
   review: null,
+  audiences: [],
 };
 
 describe('compose translations', () => {
