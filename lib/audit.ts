@@ -1,5 +1,6 @@
 /** The audit log's HTTP shapes (GET /v1/admin/audit, its export and settings) and its actions in words, shared by server and console. */
 import { z } from 'zod';
+import { lineSchema } from './text';
 
 /** Retention bounds: at least a year, at most 20; the default is 6 years (FINRA rule 17a-4). */
 export const AUDIT_RETENTION = { minDays: 365, maxDays: 7_300, defaultDays: 2_190 } as const;
@@ -10,14 +11,14 @@ export const auditQuerySchema = z
   .object({
     from: isoTime.optional().describe('entries at or after this ISO time'),
     to: isoTime.optional().describe('entries before this ISO time'),
-    actor: z.string().trim().min(1).max(320).optional().describe("an admin's id or email (or a SCIM token's id)"),
+    actor: lineSchema().trim().min(1).max(320).optional().describe("an admin's id or email (or a SCIM token's id)"),
     action: z
       .string()
       .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/i, 'an action such as content.publish, or a group such as content.')
       .max(64)
       .optional()
       .describe('an action (content.publish) or, ending with a dot, a group of them (content.)'),
-    target: z.string().trim().min(1).max(64).optional().describe("the target's id"),
+    target: lineSchema().trim().min(1).max(64).optional().describe("the target's id"),
     limit: z.coerce.number().int().min(1).max(200).default(50).describe('entries per page, 1 to 200 (default 50)'),
     cursor: z
       .string()

@@ -148,13 +148,11 @@ export const analyticsQuerySchema = z.object({
     .optional()
     .describe(`first UTC day (YYYY-MM-DD); default ${ANALYTICS_DEFAULT_DAYS - 1} days before to`),
   to: daySchema.optional().describe('last UTC day, included (YYYY-MM-DD); default today'),
-  audience: z
-    .string()
+  audience: lineSchema()
     .max(2000)
     .optional()
     .describe('count only advocates now in this audience: comma-separated entries, combined as a post audience is'),
-  compare: z
-    .string()
+  compare: lineSchema()
     .max(2000)
     .optional()
     .describe('comma-separated audience entries (at most 5): one series each, in compare[]'),

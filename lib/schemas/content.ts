@@ -66,8 +66,7 @@ export const overrideReasonSchema = lineSchema()
   .describe('publish although a variant breaks a must-fix guideline (422 must-fix): why, recorded with the content');
 
 /** An audience entry (lib/audiences.ts): a group id, `region:<code>` or `language:<primary subtag>`; stored normalised. */
-const audienceEntrySchema = z
-  .string()
+const audienceEntrySchema = lineSchema()
   .max(80)
   .transform((entry, ctx) => {
     const normal = normaliseAudienceEntry(entry);

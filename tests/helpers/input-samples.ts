@@ -30,7 +30,7 @@ export interface InputSample {
 
 /** Text that may run over several lines: a tab or line feed is allowed there, and only there. */
 export function isMultiline(path: string): boolean {
-  return path === 'note' || path.startsWith('variants.');
+  return path === 'note' || path === 'comment' || path.startsWith('variants.');
 }
 
 /** Fields not checked for control characters, and why. */
@@ -63,6 +63,7 @@ const contentBody = (now: number) => ({
     x: ['Relay is live {link}'],
   },
   networks: ['linkedin', 'x', 'facebook'],
+  audiences: ['region:DE', 'language:de'],
   publishAt: new Date(now - 60_000).toISOString(),
   expiresAt: new Date(now + 30 * 86_400_000).toISOString(),
 });
@@ -79,7 +80,7 @@ export function inputSamples(ids: SampleIds): InputSample[] {
     {
       name: 'me',
       schema: mePatchSchema,
-      sample: { clickTracking: true, leaderboard: true, team: 'Sales' },
+      sample: { clickTracking: true, leaderboard: true, team: 'Sales', language: 'de-AT' },
       route: { method: 'PATCH', path: '/v1/me', auth: 'advocate' },
     },
     {
@@ -106,7 +107,7 @@ export function inputSamples(ids: SampleIds): InputSample[] {
     {
       name: 'publish',
       schema: publishBodySchema,
-      sample: { overrideReason: 'Legal approved the wording' },
+      sample: { overrideReason: 'Legal approved the wording', comment: 'Approved for the launch' },
       route: { method: 'POST', path: `/v1/admin/content/${ids.contentId}/publish`, auth: 'admin' },
     },
     {
@@ -141,6 +142,10 @@ export function inputSamples(ids: SampleIds): InputSample[] {
     },
     { name: 'leaderboard query', schema: leaderboardQuerySchema, sample: { period: 'week', team: 'Sales' } },
     { name: 'content list query', schema: contentListQuerySchema, sample: { status: 'draft', q: 'launch' } },
-    { name: 'analytics query', schema: analyticsQuerySchema, sample: { from: '2026-01-01', to: '2026-01-31' } },
+    {
+      name: 'analytics query',
+      schema: analyticsQuerySchema,
+      sample: { from: '2026-01-01', to: '2026-01-31', audience: 'region:DE', compare: 'language:de,region:FR' },
+    },
   ];
 }

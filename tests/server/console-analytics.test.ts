@@ -111,6 +111,7 @@ describe('advocates and analytics', () => {
       clickTracking: true,
       leaderboard: true,
       team: null,
+      region: null,
       access: 'active',
       accessEndedAt: null,
       browsers: 1,
@@ -131,6 +132,7 @@ describe('advocates and analytics', () => {
       lastSyncAt: null,
       leaderboard: false,
       team: 'Sales',
+      region: null,
     });
   });
 
