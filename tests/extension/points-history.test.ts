@@ -75,7 +75,8 @@ describe('the history from GET /v1/me, old and new shape', () => {
       inputs.shares,
       inputs.clicks
         .flatMap((click) => [
-          { ...click, at: click.at - HOUR, count: 1 },
+          // The hour before, or after in a day's first hour: both halves in one UTC day (and week).
+          { ...click, at: click.at + (new Date(click.at).getUTCHours() === 0 ? HOUR : -HOUR), count: 1 },
           { ...click, count: (click.count ?? 1) - 1 },
         ])
         .filter((click) => click.count > 0),
