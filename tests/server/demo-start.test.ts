@@ -124,7 +124,11 @@ describe.runIf(testDatabaseKind() === 'sqlite')('npm start (scripts/start.ts)', 
     expect(run.output()).toContain(join(outDir, 'chrome-mv3'));
     expect(run.output()).toMatch(/invite code [A-Z2-9]{4}-[A-Z2-9]{4}/);
     const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', 'manifest.json'), 'utf8')) as { name: string };
-    expect(manifest.name).toBe('Relay');
+    // The name is localised (public/_locales): the manifest names the message, the default locale says Relay.
+    expect(manifest.name).toBe('__MSG_ext_name__');
+    expect(manifest.default_locale).toBe('en');
+    const english = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', '_locales', 'en', 'messages.json'), 'utf8'));
+    expect(english.ext_name.message).toBe('Relay');
     // The server URL is baked into the build, so the setup screen comes prefilled and locked.
     expect(readFileSync(join(outDir, 'chrome-mv3', 'background.js'), 'utf8')).toContain(url);
     run.child.kill('SIGTERM');
