@@ -123,7 +123,10 @@ describe.runIf(testDatabaseKind() === 'sqlite')('npm start (scripts/start.ts)', 
     expect(run.output()).toContain('Load unpacked');
     expect(run.output()).toContain(join(outDir, 'chrome-mv3'));
     expect(run.output()).toMatch(/invite code [A-Z2-9]{4}-[A-Z2-9]{4}/);
-    const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', 'manifest.json'), 'utf8')) as { name: string };
+    const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', 'manifest.json'), 'utf8')) as {
+      name: string;
+      default_locale?: string;
+    };
     // The name is localised (public/_locales): the manifest names the message, the default locale says Relay.
     expect(manifest.name).toBe('__MSG_ext_name__');
     expect(manifest.default_locale).toBe('en');

@@ -45,10 +45,10 @@ export function AudienceFilter(props: {
           ))}
         </select>
       </div>
-      <fieldset>
+      <fieldset class="fieldset audience-group">
         <legend>Compare (up to {MAX_COMPARED})</legend>
         {entries.map(({ entry, label }) => (
-          <label key={entry} class="check audience__choice">
+          <label key={entry} class="audience-option">
             <input
               type="checkbox"
               checked={props.compare.includes(entry)}

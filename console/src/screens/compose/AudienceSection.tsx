@@ -38,7 +38,7 @@ export function AudienceSection({ audiences, errors, onChange }: Props) {
     onChange(on ? [...audiences, entry] : audiences.filter((other) => other !== entry));
   const error = errorAt(errors, 'audiences');
   const choice = (entry: string, label: string, count: number) => (
-    <label key={entry} class="check audience__choice">
+    <label key={entry} class="audience-option">
       <input
         type="checkbox"
         checked={audiences.includes(entry)}
@@ -51,9 +51,9 @@ export function AudienceSection({ audiences, errors, onChange }: Props) {
   return (
     <section class="card form-section" aria-labelledby="compose-audience">
       <h2 id="compose-audience">Audience</h2>
-      <fieldset class="audience__mode">
+      <fieldset class="fieldset audience-group audience-options">
         <legend class="visually-hidden">Who gets this post</legend>
-        <label class="check">
+        <label class="audience-option">
           <input
             type="radio"
             name={`${FORM}-audience`}
@@ -65,7 +65,7 @@ export function AudienceSection({ audiences, errors, onChange }: Props) {
           />
           Everyone
         </label>
-        <label class="check">
+        <label class="audience-option">
           <input type="radio" name={`${FORM}-audience`} checked={targeted} onChange={() => setTargeted(true)} />
           Chosen groups, regions or languages
         </label>
@@ -77,19 +77,19 @@ export function AudienceSection({ audiences, errors, onChange }: Props) {
             of the chosen languages.
           </p>
           {data.groups.length > 0 && (
-            <fieldset>
+            <fieldset class="fieldset audience-group">
               <legend>Groups</legend>
               {data.groups.map((group) => choice(group.id, group.name, group.members))}
             </fieldset>
           )}
           {data.regions.length > 0 && (
-            <fieldset>
+            <fieldset class="fieldset audience-group">
               <legend>Regions</legend>
               {data.regions.map((region) => choice(`region:${region.code}`, region.code, region.advocates))}
             </fieldset>
           )}
           {data.languages.length > 0 && (
-            <fieldset>
+            <fieldset class="fieldset audience-group">
               <legend>Languages</legend>
               {data.languages.map((language) => choice(`language:${language.tag}`, language.tag, language.advocates))}
             </fieldset>
