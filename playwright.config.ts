@@ -1,8 +1,9 @@
 /**
  * End-to-end tests: the built extension in Debian's Chromium (project `chromium`, tests/e2e) and in
  * Debian's firefox-esr (project `firefox`, tests/firefox: puppeteer-core over WebDriver BiDi, with
- * Playwright only as the runner), never a downloaded browser, against the real API on a loopback port. One worker: each test launches its own browser and server, and
- * timing assertions ("the post shows within 2 s") should not compete for the CPU. No retries: a
+ * Playwright only as the runner), never a downloaded browser, against the real API on a loopback port. Two workers: each test launches its own browser and server,
+ * so tests share nothing, and on a 2-core machine a test spends about half its time waiting (one
+ * worker left a core idle and took over 25 minutes). RELAY_E2E_WORKERS=1 runs them one at a time. No retries: a
  * test that only passes the second time is a bug to find, not to hide.
  */
 import { defineConfig } from '@playwright/test';
@@ -10,7 +11,7 @@ import { chromiumExecutable } from './tests/e2e/chromium';
 
 export default defineConfig({
   globalSetup: ['./tests/e2e/global-setup.ts', './tests/firefox/global-setup.ts'],
-  workers: 1,
+  workers: Number(process.env.RELAY_E2E_WORKERS ?? 2),
   fullyParallel: false,
   retries: 0,
   forbidOnly: !!process.env.CI,
