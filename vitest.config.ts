@@ -7,8 +7,6 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    // Three workers on two cores: API tests mostly wait on servers and databases.
-    maxWorkers: 3,
     projects: [
       {
         test: {
