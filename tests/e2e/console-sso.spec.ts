@@ -43,6 +43,9 @@ async function startRelay(env: Record<string, string> = {}): Promise<Relay> {
     RELAY_OIDC_SCOPES: 'openid profile email groups',
     RELAY_OIDC_TEAM_CLAIM: 'department',
     RELAY_OIDC_ADMIN_GROUP: 'relay-admins',
+    // The test server already has an admin, so a new work-account admin is an analyst unless a
+    // role group says otherwise: ada's group makes her an owner, as a company would set it.
+    RELAY_OIDC_ROLE_GROUPS: 'owner=relay-admins',
     ...env,
   });
   const server = await startTestServer({
@@ -86,12 +89,12 @@ test('an admin signs in with their work account, by keyboard, and lands in the c
   await page.waitForURL(`${relay.url}/admin/`);
   // A fresh page load (not a route change): the heading is there, focus starts at the top as on any page.
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Relay' })).toBeVisible();
-  await expect(page.locator('.account__email')).toHaveText('ada@example.com');
+  await expect(page.locator('.account__email')).toHaveText('ada@example.com (Owner)');
   expect(idp.logins).toEqual(['ada']);
 
   // A real session: it survives a reload, and writes pass the CSRF check.
   await page.reload();
-  await expect(page.locator('.account__email')).toHaveText('ada@example.com');
+  await expect(page.locator('.account__email')).toHaveText('ada@example.com (Owner)');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invites & advocates' }).click();
   await page.getByRole('button', { name: 'Create invite' }).click();
   await expect(page.getByText('New invite code')).toBeVisible();
@@ -132,7 +135,7 @@ test('with password sign-in off, the work-account button is the only way in', as
 
   await workAccount(page).click();
   await idpLogin(page, 'ada', 'ada-password');
-  await expect(page.locator('.account__email')).toHaveText('ada@example.com');
+  await expect(page.locator('.account__email')).toHaveText('ada@example.com (Owner)');
 });
 
 test('a work-account advocate an admin removed is restored from the advocates list', async ({ page }) => {
