@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker; the suites spend much of their time
+    // waiting on servers and databases, so three finish sooner (RELAY_TEST_WORKERS to change).
+    maxWorkers: Number(process.env.RELAY_TEST_WORKERS ?? 3),
     projects: [
       {
         test: {

@@ -91,5 +91,8 @@ describe('migrations on a database that holds data', () => {
         expect(after[table], `table ${table}`).toEqual(sorted(expected[table] ?? []));
       }
     },
+    // Up to fourteen migrations and their seeds: on a busy machine that is more than the suite's
+    // 20 s, and a timeout would drop the schema under the still-running migrations.
+    60_000,
   );
 });
