@@ -19,6 +19,7 @@ import {
   type CaseContext,
   type CaseRequest,
 } from '../helpers/route-cases';
+import { sendCase } from '../helpers/send-case';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /** What is wrong with the admin routes for the matrix: no case (caseProblems), or no declared permission. */
@@ -50,16 +51,8 @@ describe('authorization matrix: every admin route × every role', () => {
     await server?.stop();
   });
 
-  function send(route: RouteDoc, request: CaseRequest, token: string | undefined): Promise<Response> {
-    const body = request.upload?.body ?? (request.json !== undefined ? JSON.stringify(request.json) : undefined);
-    const type = request.upload?.type ?? 'application/json';
-    return server.call(`${request.path}${request.query ? `?${request.query}` : ''}`, {
-      method: route.method.toUpperCase(),
-      headers: body !== undefined ? { 'content-type': type } : {},
-      body,
-      token,
-    });
-  }
+  const send = (route: RouteDoc, request: CaseRequest, token: string | undefined) =>
+    sendCase(server, route, request, { token });
 
   it('fails, naming the route, for an admin route without a case or without a permission', async () => {
     const widget: RouteDoc = {

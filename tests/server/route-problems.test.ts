@@ -21,6 +21,7 @@ import {
   type CaseContext,
   type CaseRequest,
 } from '../helpers/route-cases';
+import { sendCase, type SendOverrides } from '../helpers/send-case';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -42,22 +43,10 @@ describe('every registered route (from the OpenAPI registry)', () => {
   async function send(
     route: RouteDoc,
     request: CaseRequest,
-    init: { body?: string; contentType?: string | null; token?: string | null; path?: string; query?: string } = {},
+    init: Omit<SendOverrides, 'token'> & { token?: string | null } = {},
   ): Promise<Response> {
     const token = init.token === null ? undefined : (init.token ?? (await bearerFor(route, request, ctx)));
-    const headers: Record<string, string> = {};
-    const body =
-      init.body ?? request.upload?.body ?? (request.json !== undefined ? JSON.stringify(request.json) : undefined);
-    const contentType =
-      init.contentType === undefined ? (request.upload?.type ?? 'application/json') : init.contentType;
-    if (body !== undefined && contentType !== null) headers['content-type'] = contentType;
-    const query = init.query ?? request.query;
-    return server.call(`${init.path ?? request.path}${query ? `?${query}` : ''}`, {
-      method: route.method.toUpperCase(),
-      headers,
-      body,
-      token,
-    });
+    return sendCase(server, route, request, { ...init, token });
   }
 
   it('fails, saying what to add, for a registered route without a case', async () => {
