@@ -10,16 +10,11 @@ import { openDatabase, type RelayDatabase } from '../../server/db';
 import { MIGRATION_NAMES, migrateTo, migrateToLatest } from '../../server/db/migrate';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { DATA_FILE, MIGRATION_DATA, type Row, type Snapshot } from '../helpers/migration-data';
+import { tableNames } from '../helpers/table-names';
 
 /** Every table of this database (this test's schema on PostgreSQL), but the migrator's own. */
 async function tables(handle: RelayDatabase): Promise<string[]> {
-  const found = await handle.db.introspection.getTables();
-  let names = found.map((table) => table.name);
-  if (handle.dialect === 'postgres') {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
-    names = found.filter((table) => table.schema === rows[0]!.schema).map((table) => table.name);
-  }
-  return names.filter((name) => !name.startsWith('kysely_migration')).sort();
+  return (await tableNames(handle)).filter((name) => !name.startsWith('kysely_migration')).sort();
 }
 
 /** Rows in an order that does not depend on the database. */

@@ -6,6 +6,7 @@ import { openDatabase, type RelayDatabase } from '../../server/db';
 import { migrateToLatest } from '../../server/db/migrate';
 import { startServer } from '../../server/server';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { tableNames } from '../helpers/table-names';
 
 const TABLES = [
   'counters',
@@ -38,14 +39,6 @@ describe('migrations', () => {
     await database?.dispose();
     database = undefined;
   });
-
-  /** Table names in this database (this test's schema only, on PostgreSQL). */
-  async function tableNames(handle: RelayDatabase): Promise<string[]> {
-    const tables = await handle.db.introspection.getTables();
-    if (handle.dialect === 'sqlite') return tables.map((table) => table.name);
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
-    return tables.filter((table) => table.schema === rows[0]!.schema).map((table) => table.name);
-  }
 
   it('creates every table on a fresh database, and a second run is a no-op', async () => {
     database = await freshDatabase();

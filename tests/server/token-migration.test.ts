@@ -12,6 +12,7 @@ import { MIGRATION_NAMES, migrateTo, migrateToLatest } from '../../server/db/mig
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { MIGRATION_DATA, type Row } from '../helpers/migration-data';
 import { startTestServer } from '../helpers/server';
+import { tableNames } from '../helpers/table-names';
 
 const DAY = 86_400_000;
 const FAR = 4_102_444_800_000; // migration-data's far future
@@ -111,7 +112,7 @@ describe('migration 0007 down and up again', () => {
       expect(tokens.filter((token) => token.advocate_id === 'adv1')).toHaveLength(2);
 
       await migrateTo(handle, BEFORE_WORK_ACCOUNTS);
-      const tables = (await db.introspection.getTables()).map((table) => table.name);
+      const tables = await tableNames(handle);
       for (const table of WORK_ACCOUNT_TABLES) expect(tables).not.toContain(table);
       const latestUse = (id: string) => {
         const held = tokens.filter((token) => token.advocate_id === id);
