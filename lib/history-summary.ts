@@ -10,18 +10,14 @@
  * The extension applies the same summary to an older server's full history (one event per share,
  * clicks per hour) before keeping it.
  */
-import { compareShares, isoWeekIndex, isoWeekStart, monthStart, type ScoredClick, type ScoredShare } from './scoring';
+import { firstShares } from './scoring/first-shares';
+import { isoWeekIndex, isoWeekStart, monthStart, type ScoredClick, type ScoredShare } from './scoring';
 import type { MeHistory } from './schemas';
 
 /** The share scoreShares counts for each content item and network, in no particular order. */
 export function countedShares<T extends ScoredShare>(shares: readonly T[]): T[] {
-  const first = new Map<string, T>();
-  for (const share of shares) {
-    const key = `${share.contentId}\u0000${share.network}`;
-    const current = first.get(key);
-    if (current === undefined || compareShares(share, current) < 0) first.set(key, share);
-  }
-  return [...first.values()];
+  const first = firstShares(shares, (share) => share.sharedAt);
+  return Array.from(first.picks, (index) => shares[index]!);
 }
 
 /** The start of the stretch of time in one ISO week and one UTC month that holds `at`. */

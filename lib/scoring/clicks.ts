@@ -1,6 +1,6 @@
 /** Click points: per click on a counted share's tracked link, at most `maxClickPointsPerShare` per share. */
 import { DAY_MS } from './calendar';
-import type { PerPost } from './per-post';
+import type { Network } from '../schemas';
 import type { RulesForScoring, ScoredClick, ScoredShare } from './types';
 
 /**
@@ -9,13 +9,14 @@ import type { RulesForScoring, ScoredClick, ScoredShare } from './types';
  */
 export function scoreClicks(
   clicks: readonly ScoredClick[],
-  counted: PerPost<ScoredShare>,
+  /** The counted share of a content on a network, if any. */
+  find: (contentId: string, network: Network) => ScoredShare | undefined,
   rules: RulesForScoring,
   earn: (day: number, points: number) => void,
 ): number {
   const perShare = new Map<ScoredShare, ScoredClick[]>();
   for (const click of clicks) {
-    const share = counted.get(click.contentId, click.network);
+    const share = find(click.contentId, click.network);
     if (!share) continue;
     const list = perShare.get(share);
     if (list) list.push(click);

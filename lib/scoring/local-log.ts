@@ -1,15 +1,16 @@
 /** Scoring the extension's local share log: ISO times, publish times from its synced content. */
 import { disabledScore } from './badges';
+import { firstShares } from './first-shares';
 import { isoMillis } from './iso-millis';
-import { PerPost } from './per-post';
-import { scoredNetworks } from './rules';
-import { scoreShares } from './score';
+import { scoreCounted, scoredNetworkList } from './score';
 import type { LoggedShare, RulesForScoring, Score, ScoredShare, ScoreOptions } from './types';
+
+const loggedAt = (share: LoggedShare) => isoMillis(share.sharedAt);
 
 /**
  * The extension's path: its local share log, publish times from its synced content, clicks if
- * known. The log is first reduced to the counted share of each content and network (the same
- * choice scoreShares makes: earliest, then personalised), then scored.
+ * known. The log is reduced to the counted share of each content and network (the choice
+ * scoreShares makes: earliest, then personalised), each time parsed once, then scored.
  */
 export function scoreLocalLog(
   shares: readonly LoggedShare[],
@@ -18,32 +19,27 @@ export function scoreLocalLog(
   options: ScoreOptions = {},
 ): Score {
   if (!rules.enabled) return disabledScore(rules);
-  const firsts = new PerPost<{ share: LoggedShare; at: number }>();
-  const scoredOn = scoredNetworks(rules);
-  for (const share of shares) {
-    if (scoredOn[share.network] !== true) continue;
-    const row = firsts.row(share.contentId);
-    const current = row[share.network];
-    const at = isoMillis(share.sharedAt);
-    if (
-      current === undefined ||
-      at < current.at ||
-      (at === current.at && share.personalized === true && current.share.personalized !== true)
-    ) {
-      row[share.network] = { share, at };
-    }
+  const first = firstShares(shares, loggedAt, scoredNetworkList(rules));
+  // Publish times of the contents shared (NaN: not known), the last entry winning as in a Map.
+  const published = new Float64Array(first.contents).fill(Number.NaN);
+  for (const item of content) {
+    const slot = first.slotOf(item.id);
+    if (slot >= 0) published[slot] = item.publishAt ? isoMillis(item.publishAt) : Number.NaN;
   }
-  const published = new Map<string, number | null>();
-  for (const item of content) published.set(item.id, item.publishAt ? isoMillis(item.publishAt) : null);
-  const scored: ScoredShare[] = [];
-  firsts.forEach(({ share, at }) => {
-    scored.push({
+  const counted: ScoredShare[] = new Array<ScoredShare>(first.picks.length);
+  for (let i = 0; i < first.picks.length; i++) {
+    const share = shares[first.picks[i]!]!;
+    const publishedAt = published[first.slots[i]!]!;
+    counted[i] = {
       contentId: share.contentId,
       network: share.network,
-      sharedAt: at,
+      sharedAt: first.times[i]!,
       personalized: share.personalized === true,
-      publishedAt: published.get(share.contentId) ?? null,
-    });
+      publishedAt: Number.isNaN(publishedAt) ? null : publishedAt,
+    };
+  }
+  return scoreCounted(counted, rules, options, (contentId, network) => {
+    const position = first.find(contentId, network);
+    return position < 0 ? undefined : counted[position];
   });
-  return scoreShares(scored, rules, options);
 }

@@ -18,74 +18,145 @@
 import { badgeProgress, disabledScore } from './badges';
 import { DAY_MS, isoWeekIndex, isoWeekLabel, monthKey, weekOfDay } from './calendar';
 import { scoreClicks } from './clicks';
-import { PerPost } from './per-post';
+import { firstShares } from './first-shares';
 import { compareShares, levelFor, scoredNetworks, sharePoints } from './rules';
 import { streaks } from './streaks';
+import type { Network } from '../schemas';
 import type { RulesForScoring, Score, ScoredShare, ScoreOptions } from './types';
 
+/** The networks the rules score, as a list. */
+export function scoredNetworkList(rules: Pick<RulesForScoring, 'pointsPerShare'>): Network[] {
+  return Object.keys(scoredNetworks(rules)) as Network[];
+}
+
 /** The counted share of each content item on each scored network: its first, by compareShares. */
-export function countedShares(shares: readonly ScoredShare[], rules: RulesForScoring): PerPost<ScoredShare> {
-  const counted = new PerPost<ScoredShare>();
-  const scored = scoredNetworks(rules);
-  for (const share of shares) {
-    if (scored[share.network] !== true) continue;
-    const row = counted.row(share.contentId);
-    const current = row[share.network];
-    if (current === undefined || compareShares(share, current) < 0) row[share.network] = share;
-  }
-  return counted;
+export function countedShares(shares: readonly ScoredShare[], rules: RulesForScoring): ScoredShare[] {
+  const first = firstShares(shares, (share) => share.sharedAt, scoredNetworkList(rules));
+  return Array.from(first.picks, (index) => shares[index]!);
 }
 
 /** Points, level, streak and badges of a share log and its clicks. */
 export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScoring, options: ScoreOptions = {}): Score {
   if (!rules.enabled) return disabledScore(rules);
-  const cap = rules.dailyShareCap ?? Number.POSITIVE_INFINITY;
-  const byWeek = new Map<number, number>();
-  const byMonthDay = new Map<number, number>();
-  const activeWeeks = new Set<number>();
-  let total = 0;
-  let count = 0;
-  let personalized = 0;
+  // No global sort is needed: one pass keeps the earliest per content and network.
+  const first = firstShares(shares, (share) => share.sharedAt, scoredNetworkList(rules));
+  const counted = Array.from(first.picks, (index) => shares[index]!);
+  return scoreCounted(counted, rules, options, (contentId, network) => {
+    const position = first.find(contentId, network);
+    return position < 0 ? undefined : counted[position];
+  });
+}
 
-  /** Points earned on a UTC day (days since the epoch), by ISO week and by day (months derive from days). */
-  const earn = (day: number, points: number) => {
-    total += points;
-    const week = weekOfDay(day);
-    byWeek.set(week, (byWeek.get(week) ?? 0) + points);
-    byMonthDay.set(day, (byMonthDay.get(day) ?? 0) + points);
+/** The positions (into `counted`) of the `cap` first shares by compareShares among `order[from … to)`. */
+function earliest(counted: readonly ScoredShare[], order: Int32Array, from: number, to: number, cap: number): number[] {
+  const kept: number[] = [];
+  for (let i = from; i < to; i++) {
+    const member = order[i]!;
+    const share = counted[member]!;
+    if (kept.length === cap) {
+      // Most shares are later than the last kept one: one number compared, no call.
+      const last = counted[kept[cap - 1]!]!;
+      if (share.sharedAt > last.sharedAt || (share.sharedAt === last.sharedAt && compareShares(share, last) >= 0)) {
+        continue;
+      }
+      kept.pop();
+    }
+    let at = kept.length;
+    while (at > 0 && compareShares(share, counted[kept[at - 1]!]!) < 0) at--;
+    kept.splice(at, 0, member);
+  }
+  return kept;
+}
+
+/**
+ * Scores shares already reduced to one per post (countedShares' choice); `find` gives the counted
+ * share of a content and network, for clicks.
+ */
+export function scoreCounted(
+  counted: readonly ScoredShare[],
+  rules: RulesForScoring,
+  options: ScoreOptions,
+  find: (contentId: string, network: Network) => ScoredShare | undefined,
+): Score {
+  const cap = rules.dailyShareCap ?? Number.POSITIVE_INFINITY;
+  // UTC days (days since the epoch) get dense numbers in the order met: points add up per day,
+  // and weeks and months are added up from the days at the end.
+  const dense = new Map<number, number>();
+  const days: number[] = [];
+  const points: number[] = [];
+  const denseDay = (day: number) => {
+    let index = dense.get(day);
+    if (index === undefined) {
+      index = days.length;
+      dense.set(day, index);
+      days.push(day);
+      points.push(0);
+    }
+    return index;
+  };
+  let total = 0;
+  const earn = (day: number, earned: number) => {
+    total += earned;
+    points[denseDay(day)]! += earned;
   };
 
-  // No global sort is needed: one pass keeps the earliest per content and network.
-  const counted = countedShares(shares, rules);
-
-  // The daily cap applies in time order within each UTC day.
-  const byDay = new Map<number, ScoredShare[]>();
-  counted.forEach((share) => {
-    count++;
+  const count = counted.length;
+  const dayOf = new Int32Array(count);
+  let personalized = 0;
+  for (let i = 0; i < count; i++) {
+    const share = counted[i]!;
     if (share.personalized) personalized++;
-    const day = Math.floor(share.sharedAt / DAY_MS);
-    activeWeeks.add(weekOfDay(day));
-    const list = byDay.get(day);
-    if (list) list.push(share);
-    else byDay.set(day, [share]);
-  });
-  for (const [day, list] of byDay) {
-    if (list.length > 1 && cap !== Number.POSITIVE_INFINITY) list.sort(compareShares);
-    list.forEach((share, index) => {
-      const earned = index < cap ? sharePoints(share, rules) : 0;
-      if (earned > 0) earn(day, earned);
-    });
+    dayOf[i] = denseDay(Math.floor(share.sharedAt / DAY_MS));
+  }
+  // Every day so far holds a counted share: their weeks make the streaks.
+  const activeWeeks = new Set<number>();
+  for (const day of days) activeWeeks.add(weekOfDay(day));
+
+  // Each counted share earns its points, but past the daily cap only each day's first `cap` do.
+  const perDay = new Int32Array(days.length);
+  if (cap !== Number.POSITIVE_INFINITY) for (let i = 0; i < count; i++) perDay[dayOf[i]!]!++;
+  const crowded: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const day = dayOf[i]!;
+    if (perDay[day] === -1) continue;
+    if (perDay[day]! > cap) {
+      // A crowded day (-1 from now on): its shares are chosen below.
+      crowded.push(day);
+      perDay[day] = -1;
+      continue;
+    }
+    const earned = sharePoints(counted[i]!, rules);
+    if (earned > 0) earn(days[day]!, earned);
+  }
+  if (crowded.length > 0) {
+    // The crowded days' shares grouped by day (a counting sort), then each day's first `cap`.
+    const start = new Int32Array(days.length + 1);
+    for (let i = 0; i < count; i++) if (perDay[dayOf[i]!] === -1) start[dayOf[i]! + 1]!++;
+    for (let day = 0; day < days.length; day++) start[day + 1]! += start[day]!;
+    const order = new Int32Array(start[days.length]!);
+    const next = start.slice(0, days.length);
+    for (let i = 0; i < count; i++) if (perDay[dayOf[i]!] === -1) order[next[dayOf[i]!]!++] = i;
+    for (const day of crowded) {
+      for (const member of earliest(counted, order, start[day]!, start[day + 1]!, cap)) {
+        const earned = sharePoints(counted[member]!, rules);
+        if (earned > 0) earn(days[day]!, earned);
+      }
+    }
   }
 
   const clickCount =
-    options.clicks && options.clicks.length > 0 && count > 0 ? scoreClicks(options.clicks, counted, rules, earn) : 0;
+    options.clicks && options.clicks.length > 0 && count > 0 ? scoreClicks(options.clicks, find, rules, earn) : 0;
 
   const weeks: Record<string, number> = {};
-  for (const [week, points] of [...byWeek].sort((a, b) => a[0] - b[0])) weeks[isoWeekLabel(week)] = points;
   const months: Record<string, number> = {};
-  for (const [day, points] of [...byMonthDay].sort((a, b) => a[0] - b[0])) {
-    const key = monthKey(day * DAY_MS);
-    months[key] = (months[key] ?? 0) + points;
+  const order = days.map((day, index) => index).sort((a, b) => days[a]! - days[b]!);
+  for (const index of order) {
+    const earned = points[index]!;
+    if (earned === 0) continue;
+    const week = isoWeekLabel(weekOfDay(days[index]!));
+    weeks[week] = (weeks[week] ?? 0) + earned;
+    const month = monthKey(days[index]! * DAY_MS);
+    months[month] = (months[month] ?? 0) + earned;
   }
   const streak = streaks(activeWeeks, options.now === undefined ? undefined : isoWeekIndex(options.now));
   return {

@@ -1,0 +1,113 @@
+/** The counted share of each post (content × network): its earliest, a personalised one first at equal times; one pass, no object per post. */
+
+/** The shares that count, found by firstShares. */
+export interface FirstShares {
+  /** Indices into the input of the counted shares, content by content in the order first seen. */
+  readonly picks: Int32Array;
+  /** The time of each pick (as `timeOf` read it), in the same order. */
+  readonly times: Float64Array;
+  /** The content slot of each pick (see slotOf), in the same order. */
+  readonly slots: Int32Array;
+  /** How many distinct contents have a pick. */
+  readonly contents: number;
+  /** The slot (0 … contents − 1) of a content with a counted share, or -1. */
+  slotOf(contentId: string): number;
+  /** The position in `picks` of the counted share of this content on this network, or -1. */
+  find(contentId: string, network: string): number;
+}
+
+interface Share {
+  contentId: string;
+  network: string;
+  personalized?: boolean;
+}
+
+/** The networks that occur in the log, in the order first seen. */
+function networksIn(shares: readonly Share[]): string[] {
+  const seen = new Set<string>();
+  for (const share of shares) seen.add(share.network);
+  return [...seen];
+}
+
+/**
+ * For each content and network among `networks` (every network in the log when omitted), the share
+ * that counts: the earliest by `timeOf`, and at equal times a personalised one before one that is
+ * not, else the first in the log (compareShares' order within one post). Shares on other networks
+ * are skipped. The work is one Map lookup per share; the choices live in typed arrays.
+ */
+export function firstShares<S extends Share>(
+  shares: readonly S[],
+  timeOf: (share: S) => number,
+  networks: readonly string[] = networksIn(shares),
+): FirstShares {
+  const columns = new Map<string, number>();
+  networks.forEach((network, index) => columns.set(network, index));
+  const width = Math.max(1, networks.length);
+  const slots = new Map<string, number>();
+  // Room for every share to be a post of its own, up to a million contents; past that it grows.
+  let capacity = Math.max(16, Math.min(shares.length, 1 << 20));
+  // Per cell (slot × width + column): the chosen share's index + 1 (0: none yet), and its time.
+  let best = new Int32Array(capacity * width);
+  let bestAt = new Float64Array(capacity * width);
+  let picked = 0;
+  for (let index = 0; index < shares.length; index++) {
+    const share = shares[index]!;
+    const column = columns.get(share.network);
+    if (column === undefined) continue;
+    let slot = slots.get(share.contentId);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(share.contentId, slot);
+      if (slot === capacity) {
+        capacity *= 2;
+        const grownBest = new Int32Array(capacity * width);
+        grownBest.set(best);
+        best = grownBest;
+        const grownAt = new Float64Array(capacity * width);
+        grownAt.set(bestAt);
+        bestAt = grownAt;
+      }
+    }
+    const cell = slot * width + column;
+    const at = timeOf(share);
+    const current = best[cell]! - 1;
+    if (current < 0) picked++;
+    if (
+      current < 0 ||
+      at < bestAt[cell]! ||
+      (at === bestAt[cell] && share.personalized === true && shares[current]!.personalized !== true)
+    ) {
+      best[cell] = index + 1;
+      bestAt[cell] = at;
+    }
+  }
+  const picks = new Int32Array(picked);
+  const times = new Float64Array(picked);
+  const pickSlots = new Int32Array(picked);
+  let next = 0;
+  for (let slot = 0; slot < slots.size; slot++) {
+    for (let column = 0; column < width; column++) {
+      const cell = slot * width + column;
+      if (best[cell] === 0) continue;
+      picks[next] = best[cell]! - 1;
+      times[next] = bestAt[cell]!;
+      pickSlots[next] = slot;
+      next++;
+      // From here on a cell holds its pick's position + 1, for find.
+      best[cell] = next;
+    }
+  }
+  return {
+    picks,
+    times,
+    slots: pickSlots,
+    contents: slots.size,
+    slotOf: (contentId) => slots.get(contentId) ?? -1,
+    find(contentId, network) {
+      const slot = slots.get(contentId);
+      const column = columns.get(network);
+      if (slot === undefined || column === undefined) return -1;
+      return best[slot * width + column]! - 1;
+    },
+  };
+}
