@@ -19,9 +19,32 @@ let minBytes = Number.POSITIVE_INFINITY;
 let maxBytes = 0;
 const requestErrors: string[] = [];
 
+/** A draw from the Zipf distribution over `paths` (rank k weighted 1/k^s), by binary search of the cumulative weights. */
+function zipfPicker(paths: string[], exponent: number): () => string {
+  const cumulative = new Float64Array(paths.length);
+  let total = 0;
+  for (let rank = 0; rank < paths.length; rank++) cumulative[rank] = total += 1 / (rank + 1) ** exponent;
+  return () => {
+    const target = Math.random() * total;
+    let low = 0;
+    let high = paths.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return paths[low]!;
+  };
+}
+
+const pick = request.paths.length > 0 ? zipfPicker(request.paths, request.zipfExponent) : undefined;
+
 const instance = autocannon(
   {
     url: request.url,
+    ...(pick
+      ? { requests: [{ method: request.method, setupRequest: (req: { path?: string }) => ({ ...req, path: pick() }) }] }
+      : {}),
     method: request.method,
     headers: request.headers,
     connections: request.connections,

@@ -19,6 +19,15 @@ export interface LoadOptions {
   timeoutSeconds?: number;
   /** Replace `[<id>]` in the URL and headers with a new id on every request (distinct visitors). */
   idReplacement?: boolean;
+  /**
+   * Paths to spread the requests over instead of the URL's own, each request drawing one from a
+   * Zipf distribution over their order (the first the most requested, the k-th 1/k^s as often).
+   */
+  paths?: readonly string[];
+  /** The Zipf exponent s for `paths` (default 1). */
+  zipfExponent?: number;
+  /** CPU of another process the requests cost (the database server's), in ms, read before and after. */
+  externalCpuMs?: () => number | undefined;
 }
 
 /** What load.ts sends the worker (plain data, structured-cloned). */
@@ -30,6 +39,8 @@ export interface WorkerRequest {
   durationSeconds: number;
   timeoutSeconds: number;
   idReplacement: boolean;
+  paths: string[];
+  zipfExponent: number;
 }
 
 /** What the worker sends back. */
@@ -66,6 +77,8 @@ export interface LoadResult {
    * sensitive to a noisy machine than throughput: descheduled time does not count.
    */
   serverCpuMs: number | undefined;
+  /** CPU of the external processes (externalCpuMs) during the run, in ms; undefined when not measured. */
+  externalCpuMs: number | undefined;
   /** Responses with another status than expected, or smaller than minResponseBytes (bounded below). */
   unexpected: number;
   /** Human-readable problems; empty when the run was clean. */
@@ -105,7 +118,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     durationSeconds: options.durationSeconds,
     timeoutSeconds: options.timeoutSeconds ?? 10,
     idReplacement: options.idReplacement ?? false,
+    paths: [...(options.paths ?? [])],
+    zipfExponent: options.zipfExponent ?? 1,
   };
+  const externalBefore = options.externalCpuMs?.();
   const cpuBefore = mainThreadCpuMs();
   const reply = await new Promise<WorkerReply>((resolve, reject) => {
     const worker = new Worker(workerBootstrap(), { eval: true, workerData: request });
@@ -124,6 +140,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
   });
   const cpuAfter = mainThreadCpuMs();
+  const externalAfter = options.externalCpuMs?.();
   if (!reply.ok) throw new Error(`autocannon failed: ${reply.error}`);
 
   const requests = reply.latencies.length;
@@ -157,6 +174,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connectionErrors: reply.connectionErrors,
     timeouts: reply.timeouts,
     serverCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+    externalCpuMs:
+      externalBefore === undefined || externalAfter === undefined ? undefined : externalAfter - externalBefore,
     unexpected,
     problems,
   };
@@ -185,6 +204,7 @@ export function mergeLoads(results: LoadResult[]): LoadResult {
     connectionErrors: sum((r) => r.connectionErrors),
     timeouts: sum((r) => r.timeouts),
     serverCpuMs: results.some((r) => r.serverCpuMs === undefined) ? undefined : sum((r) => r.serverCpuMs ?? 0),
+    externalCpuMs: results.some((r) => r.externalCpuMs === undefined) ? undefined : sum((r) => r.externalCpuMs ?? 0),
     unexpected: sum((r) => r.unexpected),
     problems: results.flatMap((r) => r.problems),
   };
@@ -207,6 +227,12 @@ export function percentile(result: LoadResult, q: number): number {
 export function cpuPerRequestMicros(result: LoadResult): number | undefined {
   if (result.serverCpuMs === undefined || result.requests === 0) return undefined;
   return (result.serverCpuMs * 1000) / result.requests;
+}
+
+/** External (database server) CPU per completed response, microseconds; undefined when not measured. */
+export function externalCpuPerRequestMicros(result: LoadResult): number | undefined {
+  if (result.externalCpuMs === undefined || result.requests === 0) return undefined;
+  return (result.externalCpuMs * 1000) / result.requests;
 }
 
 /** Errors of a run: unexpected answers plus connection errors. Zero for a clean run. */
