@@ -99,10 +99,14 @@ export function inAudience(audience: CompiledAudience, advocate: AdvocateAudienc
   return true;
 }
 
-/** A short fingerprint of what the advocate is matched by: it changes when their groups, region or language do. */
-export function audienceFingerprint(advocate: AdvocateAudience): string {
+/**
+ * A short fingerprint of the advocate's groups and region: it changes when they do. Their language
+ * is not in it: sync marks the full language tag on its own (it also picks the text), and a change
+ * of the primary subtag is a change of the tag.
+ */
+export function audienceFingerprint(advocate: Pick<AdvocateAudience, 'groups' | 'region'>): string {
   const keys = [...advocate.groups].sort();
-  keys.push(`r=${advocate.region ?? ''}`, `l=${advocate.language ?? ''}`);
+  keys.push(`r=${advocate.region ?? ''}`);
   // FNV-1a, 32 bits: a fingerprint for change detection, not a secret.
   let hash = 0x811c9dc5;
   for (const char of keys.join('\n')) {

@@ -16,7 +16,7 @@ const syncQuerySchema = z.object({
   cursor: lineSchema().min(1).max(64).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
 });
 
-/** The ETag: the shared state, the advocate's link kind, their audience's fingerprint and their language (what they are sent depends on them). */
+/** The ETag: the shared state, the advocate's link kind, their groups and region (the audience fingerprint) and their language: what they are sent depends on each. */
 export function etagFor(
   state: Pick<SyncState, 'seq' | 'boundary'>,
   clickTracking: boolean,

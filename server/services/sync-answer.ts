@@ -86,10 +86,11 @@ export async function syncAnswer(
 ): Promise<SyncResponse> {
   // The advocate switched click tracking since this cursor: every live item's links changed.
   const linksChanged = cursor !== null && Boolean(cursor.direct) !== !advocate.clickTracking;
-  // Or their language since: every live item's text may be in another language now.
+  // Or their language since: every live item's text may be in another language now, and items for
+  // a language audience may have come or gone.
   const languageChanged = cursor !== null && cursor.language !== languageMark(advocate.language);
-  // Their groups, region or language changed since this cursor: every live item may have come
-  // into or gone out of their audience.
+  // Their groups or region changed since this cursor: every live item may have come into or gone
+  // out of their audience.
   const fingerprint = audienceFingerprint(advocate.audience);
   const audienceChanged = cursor !== null && cursor.audience !== fingerprint;
   const [rows, documents] = await Promise.all([
