@@ -1,5 +1,6 @@
 /** Runs the schema migrations (one set, for SQLite and PostgreSQL alike) up to the latest. */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { migratorDatabase } from './own-schema';
 import type { RelayDatabase } from './index';
 import * as initial from './migrations/0001_initial';
 import * as windowIndexes from './migrations/0002_content_window_indexes';
@@ -59,7 +60,7 @@ export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort()
 async function migratorFor(database: Pick<RelayDatabase, 'db' | 'dialect'>): Promise<Migrator> {
   const db = database.db as unknown as Kysely<unknown>;
   return new Migrator({
-    db,
+    db: migratorDatabase(db, database.dialect),
     provider: new InCodeMigrations(),
     migrationTableSchema: await currentSchema(db, database.dialect),
   });

@@ -10,6 +10,7 @@ import { openDatabase } from '../../server/db';
 import { migrateToLatest, migrations } from '../../server/db/migrate';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { migratorDatabase } from '../../server/db/own-schema';
 
 const BEFORE = '0003_clicks_points';
 const NOW = Date.UTC(2026, 0, 15);
@@ -29,7 +30,7 @@ describe('migration 0004: invite codes stored hashed', () => {
     try {
       const db = handle.db as unknown as Kysely<unknown>;
       const migrator = new Migrator({
-        db,
+        db: migratorDatabase(db, handle.dialect),
         provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
         migrationTableSchema: handle.dialect === 'postgres' ? await currentSchema(db) : undefined,
       });

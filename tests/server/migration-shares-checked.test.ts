@@ -11,6 +11,7 @@ import * as initial from '../../server/db/migrations/0001_initial';
 import * as windowIndexes from '../../server/db/migrations/0002_content_window_indexes';
 import * as clicksPoints from '../../server/db/migrations/0003_clicks_points';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { migratorDatabase } from '../../server/db/own-schema';
 
 const BEFORE: Record<string, Migration> = {
   '0001_initial': initial,
@@ -37,7 +38,7 @@ describe('migration 0005 (shares checked)', () => {
         ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]!.schema
         : undefined;
     const migrator = new Migrator({
-      db,
+      db: migratorDatabase(db, handle.dialect),
       provider: { getMigrations: async () => BEFORE },
       migrationTableSchema: schema,
     });
