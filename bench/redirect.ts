@@ -76,7 +76,7 @@ async function runDatabase(
     const first = await server.call(path, { headers: { 'user-agent': USER_AGENT, 'x-forwarded-for': '192.0.2.1' } });
     await expectStatus(first, 302, 'tracked redirect');
     location = first.headers.get('location') ?? '';
-    if (!location.includes('utm_source=linkedin')) throw new Error(`unexpected redirect target ${location}`);
+    if (!/utm_source=(linkedin|x)&/.test(location)) throw new Error(`unexpected redirect target ${location}`);
 
     const headers = { 'user-agent': USER_AGENT, 'x-forwarded-for': '[<id>]' };
     const common = {
