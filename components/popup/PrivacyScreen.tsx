@@ -10,6 +10,7 @@ import { describeError } from './describeError';
 import { usePoints } from './usePoints';
 import { WhatRelayCollects } from './WhatRelayCollects';
 import { t, type MessageKey } from '../shared/i18n';
+import { serverUnreachable } from '../shared/connection-words';
 
 type Setting = 'clickTracking' | 'leaderboard';
 
@@ -34,7 +35,8 @@ function Settings({ view, onSaved }: { view: PointsView; onSaved: (view: PointsV
         onSaved(result.view);
         setMessage({ tone: 'ok', text: t('privacy_saved') });
       } else {
-        setMessage({ tone: 'error', text: result.message });
+        const text = result.offline ? t('privacy_not_saved', { error: serverUnreachable() }) : result.message;
+        setMessage({ tone: 'error', text });
       }
     } catch (error) {
       setMessage({ tone: 'error', text: t('privacy_not_saved', { error: describeError(error) }) });

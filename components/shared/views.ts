@@ -205,4 +205,8 @@ export interface LeaderboardView {
   error: string | null;
 }
 
-export type PrivacyResult = { ok: true; view: PointsView } | { ok: false; message: string };
+/**
+ * `offline`: the server could not be reached; the popup says so in its own words (a just-started
+ * service worker's i18n may not have its catalog yet, so the background's text can't be trusted).
+ */
+export type PrivacyResult = { ok: true; view: PointsView } | { ok: false; message: string; offline?: true };

@@ -185,7 +185,12 @@ export async function updatePrivacy(
   try {
     body = await client.patchMe(request);
   } catch (error) {
-    return { ok: false, message: `Your choice was not saved. ${failureText(error)}` };
+    const offline = error instanceof ApiError && error.kind === 'offline';
+    return {
+      ok: false,
+      message: `Your choice was not saved. ${failureText(error)}`,
+      ...(offline ? { offline: true as const } : {}),
+    };
   }
   const me = readMeResponseSchema.safeParse(body);
   if (me.success) {

@@ -172,7 +172,12 @@ describe('points in the background', () => {
     const down = await updatePrivacy(db, clientFor({ ...server, url: DOWN_URL } as TestServer, token), {
       clickTracking: false,
     });
-    expect(down).toEqual({ ok: false, message: expect.stringMatching(/^Your choice was not saved\. Can't reach/) });
+    // Marked offline, so the popup says it in its own words whatever the background's i18n had ready.
+    expect(down).toEqual({
+      ok: false,
+      offline: true,
+      message: expect.stringMatching(/^Your choice was not saved\. Can't reach/),
+    });
     expect(await stored()).toMatchObject({ click_tracking: 1, leaderboard: 0 });
     expect((await pointsView(db)).settings).toEqual({ clickTracking: true, leaderboard: false });
 
