@@ -79,28 +79,17 @@ async function runDatabase(
     if (!/utm_source=(linkedin|x)&/.test(location)) throw new Error(`unexpected redirect target ${location}`);
 
     const headers = { 'user-agent': USER_AGENT, 'x-forwarded-for': '[<id>]' };
+    // Both sides: the same connections, headers (a new visitor each request) and database CPU count.
     const common = {
       connections: settings.connections,
       durationSeconds: settings.durationSeconds,
       idReplacement: true,
-    };
-    const externalCpuMs = kind === 'postgres' ? postgresCpuMs : undefined;
-    const baseline: LoadOptions = {
-      ...common,
-      url: server.url + BARE_REDIRECT_PATH,
       headers,
       expectStatus: 302,
-      externalCpuMs,
+      externalCpuMs: kind === 'postgres' ? postgresCpuMs : undefined,
     };
-    const target: LoadOptions = {
-      ...common,
-      url: server.url + path,
-      paths,
-      zipfExponent: 1,
-      headers,
-      expectStatus: 302,
-      externalCpuMs,
-    };
+    const baseline: LoadOptions = { ...common, url: server.url + BARE_REDIRECT_PATH };
+    const target: LoadOptions = { ...common, url: server.url + path, paths, zipfExponent: 1 };
     log(`${kind}: measuring GET /r/:code beside the bare redirect (${settings.rounds} × 2 slices)`);
     const measured = await measurePair(settings, baseline, { name: 'redirect', target });
 
