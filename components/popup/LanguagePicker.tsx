@@ -3,6 +3,7 @@ import { useContext, useEffect, useId, useState } from 'preact/hooks';
 import { languageName } from '../../lib/languages';
 import type { ContentLanguageResult } from '../shared/content-language-view';
 import { t, uiLanguage } from '../shared/i18n';
+import { serverUnreachable } from '../shared/connection-words';
 import { ClientContext } from './ClientContext';
 
 /** A language's name in the interface's language (lib's English name where the browser has none). */
@@ -48,7 +49,7 @@ export function LanguagePicker() {
       setState(result);
       setNote(t('picker_saved'));
     } else {
-      setNote(result.message);
+      setNote(result.offline ? t('picker_not_saved', { error: serverUnreachable() }) : result.message);
     }
   };
 

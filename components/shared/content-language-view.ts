@@ -3,4 +3,5 @@ import type { LanguageSource } from '../../lib/languages';
 
 export type ContentLanguageResult =
   | { ok: true; language: string | null; source: LanguageSource | null; available: string[] }
-  | { ok: false; message: string };
+  // `offline`: the server could not be reached; the popup words it (see PrivacyResult).
+  | { ok: false; message: string; offline?: true };

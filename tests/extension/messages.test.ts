@@ -180,6 +180,17 @@ describe('what a content script cannot do (the real handlers)', () => {
     return { bg, enrollment, refusedId: refused.id };
   }
 
+  it('marks a language or privacy change that could not reach the server offline, for the popup to word it', async () => {
+    const { bg } = await enrolledBackground();
+    const language = await ask(bg, 'contentLanguage', { language: 'de' });
+    expect(language).toEqual({
+      ok: false,
+      offline: true,
+      message: expect.stringMatching(/^Your language was not saved/),
+    });
+    expect(await ask(bg, 'updatePrivacy', { leaderboard: false })).toMatchObject({ ok: false, offline: true });
+  });
+
   it('cannot enrol, sign out, change privacy, dismiss a refused share or mark posts seen', async () => {
     const { bg, enrollment, refusedId } = await enrolledBackground();
     const fromPage = { sender: SENDERS['content-script'] };

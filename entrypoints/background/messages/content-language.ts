@@ -9,6 +9,7 @@ import { languageTagSchema, LANGUAGE_SOURCES } from '../../../lib/languages';
 import { readMeResponseSchema } from '../../../lib/schemas/read';
 import { getMeta, setMeta, type RelayDexie } from '../db';
 import { failureText } from '../points';
+import { ApiError } from '../api-client';
 import { defineMessage } from './define';
 
 export const contentLanguageRequest = z.object({ language: languageTagSchema.nullable().optional() }).strict();
@@ -43,7 +44,12 @@ export const contentLanguage = defineMessage({
     try {
       body = await bg.track(client.patchMe({ language: request.language }));
     } catch (error) {
-      return { ok: false, message: `Your language was not saved. ${failureText(error)}` };
+      const offline = error instanceof ApiError && error.kind === 'offline';
+      return {
+        ok: false,
+        message: `Your language was not saved. ${failureText(error)}`,
+        ...(offline ? { offline: true as const } : {}),
+      };
     }
     const me = readMeResponseSchema.safeParse(body);
     const kept = await getMeta(bg.db, 'me');
