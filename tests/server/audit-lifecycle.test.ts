@@ -143,10 +143,12 @@ describe('the audit log over time', () => {
       adminGroup: 'relay-admins',
       extensionIds: [],
     };
-    expect(await recordSsoSettings(db, { sso, passwordSignIn: true }, running.server.clock.now)).toBe(true);
-    expect(await recordSsoSettings(db, { sso, passwordSignIn: true }, running.server.clock.now)).toBe(false);
+    // Three start-ups a second apart: entries of the same millisecond have no order among them.
+    const start = running.server.clock.now;
+    expect(await recordSsoSettings(db, { sso, passwordSignIn: true }, start)).toBe(true);
+    expect(await recordSsoSettings(db, { sso, passwordSignIn: true }, start + 1_000)).toBe(false);
     const changed = { ...sso, clientId: 'relay-console-2', claims: { ...sso.claims, groups: 'roles' } };
-    expect(await recordSsoSettings(db, { sso: changed, passwordSignIn: true }, running.server.clock.now)).toBe(true);
+    expect(await recordSsoSettings(db, { sso: changed, passwordSignIn: true }, start + 2_000)).toBe(true);
     const entry = await latest(running.server, 'sso.settings');
     expect(entry.actor).toEqual({ type: 'system', id: null, label: 'environment' });
     expect(entry.change).toMatchObject({
