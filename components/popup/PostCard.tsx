@@ -27,9 +27,11 @@ interface Props {
   /** Focus on mount (the first card "Show more" revealed). */
   focusOnMount?: boolean;
   onShared: (network: Network, points: SharePoints | null | undefined) => void;
+  /** An Element Timing identifier for the title (the list's first card: when posts are first painted). */
+  timing?: string;
 }
 
-export function PostCard({ item, isNew, preferred, now, highlighted, focusOnMount, onShared }: Props) {
+export function PostCard({ item, isNew, preferred, now, highlighted, focusOnMount, onShared, timing }: Props) {
   const titleId = useId();
   const panelId = `${titleId}-share`;
   const ref = useRef<HTMLElement>(null);
@@ -57,7 +59,7 @@ export function PostCard({ item, isNew, preferred, now, highlighted, focusOnMoun
         <PostThumb url={item.imageUrl} source={sourceOf(item.url)} />
         <div class="post-main">
           <div class="post-title-row">
-            <h2 id={titleId} class="post-title">
+            <h2 id={titleId} class="post-title" elementtiming={timing}>
               {href ? (
                 <a href={href} target="_blank" rel="noopener noreferrer">
                   {item.title}

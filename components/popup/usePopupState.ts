@@ -34,6 +34,20 @@ export const FIRST_ANSWER_MARK = 'relay:first-answer';
 /** Posts in the first answer: what the first screen shows. */
 export const FIRST_RENDER_POSTS = FIRST_PAGE;
 
+/**
+ * Resolves once the next frame is painted (a task queued from an animation frame runs after it), or
+ * after PAINT_WAIT_MS where no frame comes (a hidden page gets no animation frames).
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, PAINT_WAIT_MS);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else resolve();
+  });
+}
+
+const PAINT_WAIT_MS = 100;
+
 export function usePopupState(client: PopupClient): PopupStateHandle {
   const [state, setState] = useState<PopupState | null>(() => stateFromSnapshot(client.snapshot?.read() ?? null));
   const [fresh, setFresh] = useState(false);
@@ -79,9 +93,12 @@ export function usePopupState(client: PopupClient): PopupStateHandle {
   // A layout effect, so the first request leaves right after the first render rather than a frame
   // later (a plain effect waits for the next animation frame): the list shows that much sooner.
   // The first answer carries only the newest posts, so the list shows without waiting for all of
-  // them (with 1,000 cached posts the full state is a large message); the rest follows at once.
+  // them (with 1,000 cached posts the full state is a large message); the rest is asked once that
+  // first page is painted, so building and sending it does not hold the first paint back.
   useLayoutEffect(() => {
-    void reload(FIRST_RENDER_POSTS).then(() => reload());
+    void reload(FIRST_RENDER_POSTS)
+      .then(afterNextPaint)
+      .then(() => reload());
     return client.subscribe(() => void reload());
   }, [client, reload]);
 

@@ -288,15 +288,18 @@ export class BackgroundController {
     await this.track(retryPendingSignOuts(this.db, this.transport)).catch(() => undefined);
   }
 
-  /** What the popup shows (popup-state.ts); with `limit`, only the newest posts. The policy is not waited for long (setup-context.ts). */
-  async state(limit?: number): Promise<PopupState> {
-    const { locked, policy } = await quickPolicyRead(
+  /**
+   * What the popup shows (popup-state.ts); with `limit`, only the newest posts. The policy is read
+   * while the database is, and not waited for long (setup-context.ts).
+   */
+  state(limit?: number): Promise<PopupState> {
+    const context = quickPolicyRead(
       async () => {
         const [locked, policy] = await Promise.all([this.port.configuredServerUrl(), this.port.policy?.()]);
         return { locked, policy: policy ?? NO_POLICY };
       },
       () => this.port.broadcastChanged(),
-    );
-    return popupState(this.db, { locked, policy, signInAvailable: !!this.port.identity }, limit);
+    ).then(({ locked, policy }) => ({ locked, policy, signInAvailable: !!this.port.identity }));
+    return popupState(this.db, context, limit);
   }
 }

@@ -20,7 +20,15 @@ export interface SetupContext {
   signInAvailable: boolean;
 }
 
-export async function popupState(db: RelayDexie, context: SetupContext, limit?: number): Promise<PopupState> {
+/** `context` may still be on its way (the policy read): it is waited for only once the database has answered. */
+export async function popupState(
+  db: RelayDexie,
+  context: SetupContext | Promise<SetupContext>,
+  limit?: number,
+): Promise<PopupState> {
+  const setup = Promise.resolve(context);
+  // Its failure is this call's, once awaited below; not an unhandled rejection while the reads run.
+  setup.catch(() => undefined);
   const [enrollment, status, unseen, scoring, me, accessEnded, guidelines] = await Promise.all([
     getMeta(db, 'enrollment'),
     getMeta(db, 'status'),
@@ -56,7 +64,7 @@ export async function popupState(db: RelayDexie, context: SetupContext, limit?: 
       lastShare: latest.get(item.id) ?? null,
     }));
   return {
-    setup: setupView(context, enrollment?.serverUrl ?? accessEnded?.serverUrl ?? '', accessEnded),
+    setup: setupView(await setup, enrollment?.serverUrl ?? accessEnded?.serverUrl ?? '', accessEnded),
     enrollment: enrollment
       ? {
           serverUrl: enrollment.serverUrl,

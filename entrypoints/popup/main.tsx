@@ -2,9 +2,10 @@
  * The toolbar popup's entry: renders <App> against the background. `?post=<id>` (opened from a
  * notification) asks the list to scroll to that post.
  */
+// First: it asks the background for the first page of posts before the rest of the popup loads.
+import { popupClient } from './early';
 import { render } from 'preact';
 import { App } from '../../components/popup/App';
-import { extensionClient } from './client';
 import './style.css';
 // NetworkIcon's styles (components/shared/): imported by each app that shows network icons.
 import '../../components/shared/network-icon.css';
@@ -16,6 +17,6 @@ if (root) {
   // Its words first (at once, unless the browser has not handed them over yet).
   void ensureCatalog().then(() => {
     root.replaceChildren(); // drop the static "Loading Relay…" placeholder
-    render(<App client={extensionClient()} focusPostId={focusPostId} />, root);
+    render(<App client={popupClient} focusPostId={focusPostId} />, root);
   });
 }
