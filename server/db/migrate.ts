@@ -16,6 +16,7 @@ import * as rolesAudit from './migrations/0011_roles_audit';
 import * as audiencesLanguages from './migrations/0012_audiences_languages';
 import * as approvals from './migrations/0013_approvals';
 import * as auditAppendOnly from './migrations/0014_audit_append_only';
+import * as rankCounts from './migrations/0015_rank_counts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0012_audiences_languages': audiencesLanguages,
   '0013_approvals': approvals,
   '0014_audit_append_only': auditAppendOnly,
+  '0015_rank_counts': rankCounts,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -336,6 +336,14 @@ export interface AdvocatePointsTable {
   team: string | null;
 }
 
+/** Listed advocates per bucket, board ('' everyone, 't:' + team) and points (migration 0015, kept by triggers). */
+export interface AdvocateRankCountsTable {
+  bucket: string;
+  board: string;
+  points: number;
+  advocates: number;
+}
+
 export interface Database {
   counters: CountersTable;
   admins: AdminsTable;
@@ -355,6 +363,7 @@ export interface Database {
   clicks: ClicksTable;
   click_counts: ClickCountsTable;
   advocate_points: AdvocatePointsTable;
+  advocate_rank_counts: AdvocateRankCountsTable;
   revoked_tokens: RevokedTokensTable;
   advocate_tokens: AdvocateTokensTable;
   sso_logins: SsoLoginsTable;

@@ -1,6 +1,7 @@
 /**
  * The leaderboard, read from advocate_points (kept up to date by services/scores.ts): one index
- * range scan per period bucket, whatever the number of share events.
+ * range scan per period bucket, whatever the number of share events; a caller's rank from
+ * advocate_rank_counts (migration 0015), whatever the number of advocates.
  *
  * Opted-out advocates (advocates.leaderboard = 0, copied to advocate_points.listed) are left out
  * entirely: not shown and not ranked, so nobody can infer them from a gap. Ranks are competition
@@ -68,21 +69,29 @@ export async function topEntries(db: Kysely<Database>, query: BoardQuery): Promi
   return entries;
 }
 
-/** The rank `points` would have in a bucket: 1 + the listed advocates with more; null for no points. */
+/** The board of advocate_rank_counts a query reads: '' for everyone, 't:' + team for a team. */
+export function boardOf(team: string | undefined): string {
+  return team === undefined ? '' : `t:${team}`;
+}
+
+/**
+ * The rank `points` would have in a bucket: 1 + the listed advocates with more; null for no points.
+ * Summed from advocate_rank_counts (one row per distinct score above, not one per advocate), so
+ * the cost follows the number of distinct scores, not of advocates.
+ */
 export async function rankOf(
   db: Kysely<Database>,
   query: Omit<BoardQuery, 'limit'>,
   points: number,
 ): Promise<number | null> {
   if (points <= 0) return null;
-  let select = db
-    .selectFrom('advocate_points')
-    .select((eb) => eb.fn.countAll<number | string>().as('ahead'))
+  const row = await db
+    .selectFrom('advocate_rank_counts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('advocates'), eb.lit(0)).as('ahead'))
     .where('bucket', '=', query.bucket)
-    .where('listed', '=', 1)
-    .where('points', '>', points);
-  if (query.team !== undefined) select = select.where('team', '=', query.team);
-  const row = await select.executeTakeFirstOrThrow();
+    .where('board', '=', boardOf(query.team))
+    .where('points', '>', points)
+    .executeTakeFirstOrThrow();
   return Number(row.ahead) + 1;
 }
 

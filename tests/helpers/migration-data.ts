@@ -15,6 +15,7 @@ import { ROLES_AUDIT_DATA } from './migration-data-roles-audit';
 import { AUDIENCES_LANGUAGES_DATA } from './migration-data-audiences-languages';
 import { APPROVALS_DATA } from './migration-data-approvals';
 import { WORK_ACCOUNTS_DATA } from './migration-data-work-accounts';
+import { RANK_COUNTS_DATA } from './migration-data-rank-counts';
 
 export type { MigrationData, Row, Snapshot } from './migration-data-rows';
 
@@ -343,4 +344,5 @@ export const MIGRATION_DATA: Record<string, MigrationData> = {
   '0013_approvals': APPROVALS_DATA,
   // Triggers and an index only: every row stays as it was (tests/server/audit-append-only.test.ts).
   '0014_audit_append_only': { async seed() {}, transform: (before) => before },
+  '0015_rank_counts': RANK_COUNTS_DATA,
 };
