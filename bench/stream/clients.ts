@@ -5,15 +5,35 @@
  *
  * - `connect` opens clients in batches (the next batch starts once the previous one is open and
  *   greeted), so the server's accept backlog is not flooded;
- * - `arm` starts a round: from then on each client's first sync message is timed (Date.now());
- * - `collect` answers once every open client has its sync for the round, or at the timeout, with
- *   the arrival times grouped by server URL (the greeting on connect is never counted);
+ * - `prime` makes every client's first sync (GET /v1/sync without a cursor), in batches, so each
+ *   holds a cursor and an ETag as an installed extension does;
+ * - `arm` starts a round: from then on each client's first sync message is timed (Date.now()), and
+ *   with `herd` each client then syncs as the extension does (bench/stream/sync-replay.ts) and times
+ *   the answer that holds the round's post;
+ * - `collect` answers once every open client has its sync message (and, with `herd`, its sync
+ *   answered) for the round, or at the timeout, with the times grouped by server URL (the greeting
+ *   on connect is never counted);
  * - `close` terminates every client.
  *
  * It exits on its own when the parent goes away (the IPC channel closes).
  */
 import WebSocket from 'ws';
 import { openFileLimit } from './ipc';
+import {
+  cursorReport,
+  outcomeLabel,
+  replaySync,
+  takeInline,
+  type SyncReplayOutcome,
+  type SyncReplayState,
+} from './sync-replay';
+
+/**
+ * How clients answer a round's nudge: `fetch` as extensions before the cursor report (GET /v1/sync
+ * at once), `inline` as current ones (they report their cursor and take an answer the message
+ * carries, fetching only when there is none for their cursor).
+ */
+export type HerdMode = 'fetch' | 'inline';
 
 export interface StreamTarget {
   url: string;
@@ -22,7 +42,8 @@ export interface StreamTarget {
 
 export type ClientsCommand =
   | { type: 'connect'; targets: StreamTarget[]; batch: number; timeoutMs: number }
-  | { type: 'arm'; round: number }
+  | { type: 'prime'; batch: number }
+  | { type: 'arm'; round: number; mode: HerdMode; title: string }
   | { type: 'collect'; round: number; timeoutMs: number }
   | { type: 'close' };
 
@@ -40,11 +61,18 @@ export interface Collected {
   closeCodes: Record<string, number>;
   /** Pongs received since the previous collect. */
   pongs: number;
+  /** With `herd`: Date.now() when each client's sync answer held the round's post, by server URL. */
+  stored: Record<string, number[]>;
+  /** With `herd`: syncs that did not deliver the post, by outcome ("HTTP 429", "HTTP 304", "failed: …"). */
+  notStored: Record<string, number>;
+  /** Clients that took the answer the message carried (the rest fetched). */
+  inline: number;
 }
 
 export type ClientsReply =
   | { type: 'ready'; openFiles: number }
   | { type: 'connected'; open: number; failed: number; errors: string[]; ms: number }
+  | { type: 'primed'; synced: number; failed: Record<string, number>; ms: number }
   | { type: 'armed'; round: number }
   | ({ type: 'collected' } & Collected)
   | { type: 'closed' }
@@ -63,11 +91,22 @@ interface Client {
   closed: boolean;
   /** Date.now() of this round's sync, NaN until it arrives. */
   arrival: number;
+  /** Date.now() when this round's sync answer held the post, NaN until then. */
+  stored: number;
+  /** This round's sync request has ended (delivered or not). */
+  settled: boolean;
+  sync: SyncReplayState;
 }
 
 const clients: Client[] = [];
 const closeCodes: Record<string, number> = {};
 let round: number | undefined;
+let herd = false;
+let mode: HerdMode = 'fetch';
+let inlineTaken = 0;
+let title = '';
+let settled = 0;
+const notStored: Record<string, number> = {};
 let received = 0;
 let extra = 0;
 let pongs = 0;
@@ -103,7 +142,66 @@ function onMessage(client: Client, data: WebSocket.RawData, at: number, greeted:
   client.arrival = at;
   received++;
   if (typeof message.cursor === 'string') cursors.add(message.cursor);
-  if (wakeCollector && received >= expected) wakeCollector();
+  if (!herd) return wakeIfDone();
+  const carried = mode === 'inline' ? takeInline(client.sync, message as Record<string, unknown>) : undefined;
+  if (carried) {
+    inlineTaken++;
+    settle(client, carried);
+    report(client);
+  } else void syncAfterNudge(client);
+}
+
+function wakeIfDone(): void {
+  if (wakeCollector && received >= expected && (!herd || settled >= expected)) wakeCollector();
+}
+
+/** What the extension does on a sync message: sync at once. Timed when the answer holds the post. */
+async function syncAfterNudge(client: Client): Promise<void> {
+  const which = round;
+  const outcome = await replaySync(client.sync);
+  if (round !== which) return;
+  settle(client, outcome);
+  if (mode === 'inline') report(client);
+}
+
+/** A current extension tells its stream which cursor it now holds. */
+function report(client: Client): void {
+  const message = cursorReport(client.sync);
+  if (message && client.ws.readyState === WebSocket.OPEN) client.ws.send(message);
+}
+
+function settle(client: Client, outcome: SyncReplayOutcome): void {
+  if (outcome.kind === 'answer' && outcome.status === 200 && outcome.titles.includes(title)) client.stored = Date.now();
+  else {
+    const label =
+      outcome.kind === 'answer' && outcome.status === 200 ? 'HTTP 200 without the post' : outcomeLabel(outcome);
+    notStored[label] = (notStored[label] ?? 0) + 1;
+  }
+  client.settled = true;
+  settled++;
+  wakeIfDone();
+}
+
+async function prime(batch: number): Promise<ClientsReply> {
+  const started = Date.now();
+  const failed: Record<string, number> = {};
+  let synced = 0;
+  // Setup, not measured: a client whose first sync fails (a timeout on a loaded machine) tries twice more.
+  let pending = clients;
+  for (let attempt = 1; attempt <= 3 && pending.length > 0; attempt++) {
+    const retry: Client[] = [];
+    for (let start = 0; start < pending.length; start += batch) {
+      const group = pending.slice(start, start + batch);
+      const outcomes = await Promise.all(group.map((client) => replaySync(client.sync)));
+      outcomes.forEach((outcome, k) => {
+        if (outcome.kind === 'answer' && outcome.status === 200) synced++;
+        else if (attempt < 3) retry.push(group[k]!);
+        else failed[outcomeLabel(outcome)] = (failed[outcomeLabel(outcome)] ?? 0) + 1;
+      });
+    }
+    pending = retry;
+  }
+  return { type: 'primed', synced, failed, ms: Date.now() - started };
 }
 
 /** Clients that can still receive this round's message: open at arm time, minus those closed since without it. */
@@ -115,7 +213,16 @@ function connectOne(target: StreamTarget, timeoutMs: number): Promise<void> {
       perMessageDeflate: false,
       handshakeTimeout: timeoutMs,
     });
-    const client: Client = { ws, url: target.url, greeted: false, closed: false, arrival: Number.NaN };
+    const client: Client = {
+      ws,
+      url: target.url,
+      greeted: false,
+      closed: false,
+      arrival: Number.NaN,
+      stored: Number.NaN,
+      settled: false,
+      sync: { url: target.url, token: target.token },
+    };
     const timer = setTimeout(() => {
       reject(new Error(`no greeting within ${timeoutMs} ms`));
       ws.terminate();
@@ -143,7 +250,7 @@ function connectOne(target: StreamTarget, timeoutMs: number): Promise<void> {
       if (client.greeted) {
         closeCodes[code] = (closeCodes[code] ?? 0) + 1;
         if (round !== undefined && Number.isNaN(client.arrival)) expected--;
-        if (wakeCollector && received >= expected) wakeCollector();
+        wakeIfDone();
       } else {
         fail(new Error(`closed (${code}) before the greeting`));
       }
@@ -177,7 +284,7 @@ async function connect(targets: StreamTarget[], batch: number, timeoutMs: number
 
 async function collect(which: number, timeoutMs: number): Promise<ClientsReply> {
   if (round !== which) throw new Error(`collect for round ${which}, but round ${String(round)} is armed`);
-  if (received < expected) {
+  if (received < expected || (herd && settled < expected)) {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
       wakeCollector = () => {
@@ -188,10 +295,14 @@ async function collect(which: number, timeoutMs: number): Promise<ClientsReply> 
     wakeCollector = undefined;
   }
   const arrivals: Record<string, number[]> = {};
+  const stored: Record<string, number[]> = {};
   let missing = 0;
   for (const client of clients) {
     if (Number.isNaN(client.arrival)) missing++;
     else (arrivals[client.url] ??= []).push(client.arrival);
+    if (!Number.isNaN(client.stored)) (stored[client.url] ??= []).push(client.stored);
+    else if (herd && !Number.isNaN(client.arrival) && !client.settled)
+      notStored['no answer in time'] = (notStored['no answer in time'] ?? 0) + 1;
   }
   const reply: ClientsReply = {
     type: 'collected',
@@ -202,20 +313,33 @@ async function collect(which: number, timeoutMs: number): Promise<ClientsReply> 
     cursors: [...cursors],
     closeCodes: { ...closeCodes },
     pongs,
+    stored,
+    notStored: { ...notStored },
+    inline: inlineTaken,
   };
   round = undefined;
   pongs = 0;
   return reply;
 }
 
-function arm(which: number): void {
+function arm(which: number, herdMode: HerdMode, roundTitle: string): void {
+  // Becoming current extensions: each tells its stream the cursor it holds.
+  if (herdMode === 'inline' && mode !== 'inline') for (const client of clients) report(client);
   round = which;
+  herd = true;
+  mode = herdMode;
+  inlineTaken = 0;
+  title = roundTitle;
   received = 0;
+  settled = 0;
   extra = 0;
   cursors.clear();
+  for (const key of Object.keys(notStored)) delete notStored[key];
   expected = 0;
   for (const client of clients) {
     client.arrival = Number.NaN;
+    client.stored = Number.NaN;
+    client.settled = false;
     if (!client.closed) expected++;
   }
 }
@@ -240,7 +364,9 @@ process.on('message', (command: ClientsCommand) => {
       .then(work)
       .then(send, (error: unknown) => send({ type: 'error', message: (error as Error).message }));
   if (command.type === 'connect') void answer(() => connect(command.targets, command.batch, command.timeoutMs));
-  else if (command.type === 'arm') void answer(() => (arm(command.round), { type: 'armed', round: command.round }));
+  else if (command.type === 'prime') void answer(() => prime(command.batch));
+  else if (command.type === 'arm')
+    void answer(() => (arm(command.round, command.mode, command.title), { type: 'armed', round: command.round }));
   else if (command.type === 'collect') void answer(() => collect(command.round, command.timeoutMs));
   else if (command.type === 'close') void answer(() => (closeAll(), { type: 'closed' }));
 });

@@ -19,7 +19,12 @@ export const SPARE_FILES = 256;
 export const START_TIMEOUT_MS = 60_000;
 export const CONNECT_TIMEOUT_MS = 180_000;
 export const HANDSHAKE_TIMEOUT_MS = 30_000;
-export const COLLECT_TIMEOUT_MS = 15_000;
+/** A round's collection: the herd's requests time out after REQUEST_TIMEOUT_MS, so this leaves room for them. */
+export const COLLECT_TIMEOUT_MS = 20_000;
+/** Measured publishes with clients that fetch after the nudge (extensions before the cursor report): the herd's baseline. */
+export const FETCH_PUBLISHES = 1;
+/** First syncs (snapshots) at once per client process while priming. */
+export const PRIME_BATCH = 50;
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const SETTLE_MS = 1_000;
 export const BETWEEN_ROUNDS_MS = 300;

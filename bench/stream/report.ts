@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import type { SuiteOutcome } from '../suite';
 import { formatMs, renderTable } from '../table';
 import { TARGET_KB_PER_CONNECTION, TARGET_P99_FROM_CLIENTS, TARGET_P99_MS } from './config';
+import { herdReport } from './herd-report';
 import { WANTED_OPEN_FILES } from './ipc';
 import type { ScenarioResult } from './scenario';
 import { summarize } from './stats';
@@ -78,7 +79,7 @@ export function report(results: ScenarioResult[], publishes: number, outcome: Su
           : '')
       : '';
     details.push(
-      `- ${name}: connected in ${(result.connectMs / 1000).toFixed(1)} s; open-file limit servers ${result.openFiles.servers.join('/')}, ` +
+      `- ${name}: connected in ${(result.connectMs / 1000).toFixed(1)} s, first syncs in ${(result.primeMs / 1000).toFixed(1)} s; open-file limit servers ${result.openFiles.servers.join('/')}, ` +
         `client processes ${result.openFiles.clients.join('/')}${load}`,
     );
     result.before.forEach((before, i) => {
@@ -155,6 +156,7 @@ export function report(results: ScenarioResult[], publishes: number, outcome: Su
     'Latency: Date.now() before POST /v1/admin/content (publish) → Date.now() in the client process when its sync arrives, pooled over ' +
       'the publishes; "received" is the least any publish reached. KB/conn: server RSS after a forced GC with N idle streams, minus ' +
       `with none, ÷ N. Two instances: half the clients on each, published through A. Open-file limit asked: ${WANTED_OPEN_FILES.toLocaleString('en-US')}.`,
+    ...herdReport(results, outcome),
     '',
     ...details,
   ];

@@ -1,5 +1,5 @@
-/** One measured publish: arm the clients, publish, collect every client's arrival and each instance's broadcast. */
-import type { Collected } from './clients';
+/** One measured publish: arm the clients, publish, collect every client's nudge and synced post, and each instance's broadcast. */
+import type { Collected, HerdMode } from './clients';
 import type { ClientsChild, ServerChild } from './children';
 import { COLLECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './config';
 import { publish } from './http';
@@ -10,6 +10,14 @@ export interface Round {
   latencies: number[];
   /** The same by instance (index into the scenario's servers). */
   byInstance: number[][];
+  /** Publish → the client's sync answer holding the post (the herd the nudge causes), milliseconds. */
+  stored: number[];
+  /** Syncs that did not deliver the post, by outcome. */
+  notStored: Record<string, number>;
+  /** How the clients synced: as extensions before the cursor report (fetch), or current ones (inline). */
+  mode: HerdMode;
+  /** Clients that took the answer the message carried. */
+  inline: number;
   missing: number;
   extra: number;
   cursors: number;
@@ -26,16 +34,20 @@ export async function runRound(
   clients: ClientsChild[],
   adminToken: string,
   round: number,
+  mode: HerdMode,
 ): Promise<Round> {
   await Promise.all(servers.map((server) => server.request({ type: 'broadcasts' }, 'broadcasts', REQUEST_TIMEOUT_MS)));
-  await Promise.all(clients.map((child) => child.request({ type: 'arm', round }, 'armed', REQUEST_TIMEOUT_MS)));
+  const title = `${label} round ${round}`;
+  await Promise.all(
+    clients.map((child) => child.request({ type: 'arm', round, mode, title }, 'armed', REQUEST_TIMEOUT_MS)),
+  );
   const collecting = clients.map((child) =>
     child.request(undefined, 'collected', COLLECT_TIMEOUT_MS + REQUEST_TIMEOUT_MS),
   );
   // Awaited below; if the publish fails first, their later rejection must not go unhandled.
   for (const pending of collecting) pending.catch(() => undefined);
   const startedAt = Date.now();
-  await publish(urls[0] ?? '', adminToken, `${label} round ${round}`);
+  await publish(urls[0] ?? '', adminToken, title);
   const postMs = Date.now() - startedAt;
   for (const child of clients) child.send({ type: 'collect', round, timeoutMs: COLLECT_TIMEOUT_MS });
   const collected: Collected[] = await Promise.all(collecting);
@@ -45,6 +57,9 @@ export async function runRound(
 
   const byInstance = urls.map(() => [] as number[]);
   const cursors = new Set<string>();
+  const stored: number[] = [];
+  let inline = 0;
+  const notStored: Record<string, number> = {};
   let missing = 0;
   let extra = 0;
   for (const part of collected) {
@@ -56,6 +71,9 @@ export async function runRound(
       if (!bucket) throw new Error(`a client reported an unknown server ${url}`);
       for (const at of arrivals) bucket.push(at - startedAt);
     }
+    inline += part.inline;
+    for (const times of Object.values(part.stored)) for (const at of times) stored.push(at - startedAt);
+    for (const [label, count] of Object.entries(part.notStored)) notStored[label] = (notStored[label] ?? 0) + count;
     const closed = Object.entries(part.closeCodes);
     if (closed.length > 0)
       throw new Error(`clients were closed: ${closed.map(([code, count]) => `${count} × ${code}`).join(', ')}`);
@@ -63,6 +81,10 @@ export async function runRound(
   return {
     latencies: byInstance.flat(),
     byInstance,
+    stored,
+    notStored,
+    mode,
+    inline,
     missing,
     extra,
     cursors: cursors.size,

@@ -2,7 +2,7 @@
 import { freshDatabase, type TestDatabase } from '../../tests/helpers/database';
 import { formatMs } from '../table';
 import { memoryOf, startServerChild, type ClientsChild, type ServerChild } from './children';
-import type { ClientsCommand, ClientsReply, StreamTarget } from './clients';
+import type { ClientsCommand, ClientsReply, HerdMode, StreamTarget } from './clients';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -10,7 +10,9 @@ import {
   CLIENT_PROCESSES,
   CONNECT_BATCH,
   CONNECT_TIMEOUT_MS,
+  FETCH_PUBLISHES,
   HANDSHAKE_TIMEOUT_MS,
+  PRIME_BATCH,
   REQUEST_TIMEOUT_MS,
   SETTLE_MS,
   SPARE_FILES,
@@ -29,6 +31,8 @@ export interface ScenarioResult {
   before: ServerMemory[];
   after: ServerMemory[];
   connectMs: number;
+  /** How long every client's first sync took (the slowest client process). */
+  primeMs: number;
   openFiles: { servers: number[]; clients: number[] };
   /** The machine's load before and after the publishes (it is shared and noisy). */
   load: MachineLoad[];
@@ -42,6 +46,7 @@ export async function runScenario(scenario: Scenario, publishes: number): Promis
     before: [],
     after: [],
     connectMs: 0,
+    primeMs: 0,
     openFiles: { servers: [], clients: [] },
     load: [],
   };
@@ -129,16 +134,36 @@ export async function runScenario(scenario: Scenario, publishes: number): Promis
     if (hubSizes !== scenario.clients)
       throw new Error(`the servers hold ${hubSizes} streams, expected ${scenario.clients}`);
 
-    log(`${label}: 1 unmeasured + ${publishes} measured publishes`);
+    // Every extension has synced once (it holds a cursor and an ETag) before anything is published.
+    log(`${label}: first sync of every client, ${PRIME_BATCH} at a time per process`);
+    const primed = await Promise.all(
+      clients.map((child) => child.request({ type: 'prime', batch: PRIME_BATCH }, 'primed', CONNECT_TIMEOUT_MS)),
+    );
+    const primeFailures = primed.flatMap((reply) => Object.entries(reply.failed));
+    if (primeFailures.length > 0)
+      throw new Error(`first syncs failed: ${primeFailures.map(([what, count]) => `${count} × ${what}`).join(', ')}`);
+    result.primeMs = Math.max(...primed.map((reply) => reply.ms));
+
+    // First as extensions before the cursor report (each fetches after the nudge), then as current
+    // ones (the answer comes in the nudge); each mode has one unmeasured publish first.
+    const plan: { mode: HerdMode; measured: boolean }[] = [
+      { mode: 'fetch', measured: false },
+      ...Array.from({ length: FETCH_PUBLISHES }, () => ({ mode: 'fetch' as const, measured: true })),
+      { mode: 'inline', measured: false },
+      ...Array.from({ length: publishes }, () => ({ mode: 'inline' as const, measured: true })),
+    ];
+    log(`${label}: ${plan.length} publishes, ${plan.filter((step) => step.measured).length} measured`);
     result.load.push(machineLoad());
-    for (let round = 0; round <= publishes; round++) {
-      const measured = await runRound(label, servers, urls, clients, session.token, round);
-      if (round > 0) result.rounds.push(measured);
-      else if (measured.missing > 0) throw new Error(`${measured.missing} clients never received the warm-up publish`);
+    for (const [round, step] of plan.entries()) {
+      const measured = await runRound(label, servers, urls, clients, session.token, round, step.mode);
+      if (step.measured) result.rounds.push(measured);
+      else if (measured.missing > 0) throw new Error(`${measured.missing} clients never received a warm-up publish`);
       const { p50, p99, max } = summarize(measured.latencies);
       log(
-        `${label}: round ${round}${round === 0 ? ' (warm-up)' : ''}: ${measured.latencies.length}/${scenario.clients} received, ` +
-          `p50 ${formatMs(p50)} ms, p99 ${formatMs(p99)} ms, max ${formatMs(max)} ms`,
+        `${label}: round ${round} (${step.mode}${step.measured ? '' : ', warm-up'}): ${measured.latencies.length}/${scenario.clients} received, ` +
+          `p50 ${formatMs(p50)} ms, p99 ${formatMs(p99)} ms, max ${formatMs(max)} ms; ` +
+          `post stored by ${measured.stored.length} (${measured.inline} from the message), p99 ${formatMs(summarize(measured.stored).p99)} ms` +
+          notStoredText(measured.notStored),
       );
       await sleep(BETWEEN_ROUNDS_MS);
     }
@@ -150,6 +175,11 @@ export async function runScenario(scenario: Scenario, publishes: number): Promis
     await teardown(servers, clients, database, label);
   }
   return result;
+}
+
+function notStoredText(notStored: Record<string, number>): string {
+  const entries = Object.entries(notStored);
+  return entries.length ? `; not stored: ${entries.map(([what, count]) => `${count} × ${what}`).join(', ')}` : '';
 }
 
 async function teardown(

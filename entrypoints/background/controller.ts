@@ -13,6 +13,7 @@ import type { PopupState } from '../../components/shared/views';
 import { accessEndedNotice, clearAdvocateData, retryPendingSignOuts } from './access';
 import { ApiClient, type ApiError, type Fetch, type Transport } from './api-client';
 import { LiveConnection } from './live';
+import type { InlineSync } from '../../lib/schemas/read';
 import { badgeText, newUnsharedCount } from './badge';
 import { flushHealth } from './health';
 import { flushOutbox, pendingShareCount } from './outbox';
@@ -79,7 +80,7 @@ export class BackgroundController {
         const enrollment = this.ending ? undefined : await getMeta(this.db, 'enrollment');
         return enrollment ? { serverUrl: enrollment.serverUrl, token: enrollment.token } : null;
       },
-      onSync: () => void this.sync(),
+      onSync: (_cursor, inline) => void this.sync(inline),
       // The server closed the stream because the token was revoked: the next call learns why.
       onRevoked: () => void this.sync(),
       onConnectedChange: (connected) => {
@@ -174,8 +175,11 @@ export class BackgroundController {
     await Promise.all([this.sync(), this.flush(updated)]);
   }
 
-  /** Runs a sync; concurrent calls share it, and a call during a sync runs one more after it. */
-  sync(): Promise<void> {
+  /**
+   * Runs a sync; concurrent calls share it, and a call during a sync runs one more after it.
+   * `inline`: the answer a stream message carried (used if it fits the stored cursor).
+   */
+  sync(inline?: InlineSync): Promise<void> {
     if (this.syncing) {
       this.syncAgain = true;
       return this.syncing;
@@ -183,9 +187,11 @@ export class BackgroundController {
     this.syncing = this.track(
       (async () => {
         try {
+          let carried = inline;
           do {
             this.syncAgain = false;
-            await this.syncOnceAndAnnounce();
+            await this.syncOnceAndAnnounce(carried);
+            carried = undefined;
           } while (this.syncAgain);
         } finally {
           this.syncing = undefined;
@@ -195,11 +201,13 @@ export class BackgroundController {
     return this.syncing;
   }
 
-  private async syncOnceAndAnnounce(): Promise<void> {
+  private async syncOnceAndAnnounce(inline?: InlineSync): Promise<void> {
     const client = await this.client();
     if (!client) return;
-    const outcome = await syncOnce(this.db, client);
+    const outcome = await syncOnce(this.db, client, undefined, inline);
     if (outcome.accessEnded) return;
+    // The server may carry the next change's answer for the cursor now stored.
+    this.live.reportCursor(await getMeta(this.db, 'cursor'));
     if (outcome.selectorsChanged) this.port.selectorsChanged?.();
     if (outcome.added.length) {
       const items = await this.db.content.bulkGet(outcome.added.slice(0, 3));

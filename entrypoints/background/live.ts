@@ -10,9 +10,10 @@
  * A WebSocket cannot carry headers: the extension's version travels as the `relay-client` query
  * parameter (the server refuses an older one than it supports before the upgrade, as it answers
  * 426 to requests). Messages are read with the read schemas: types this version does not know are
- * ignored.
+ * ignored. After each sync the extension reports the cursor it holds; a sync message may then
+ * carry the answer for it (`inline`), sparing the request.
  */
-import { readStreamMessage } from '../../lib/schemas/read';
+import { inlineSyncOf, readStreamMessage, type InlineSync } from '../../lib/schemas/read';
 
 export interface LiveTarget {
   serverUrl: string;
@@ -21,7 +22,8 @@ export interface LiveTarget {
 
 export interface LiveOptions {
   target: () => Promise<LiveTarget | null>;
-  onSync: (cursor: string) => void;
+  /** A sync message; `inline`: the answer it carries for the cursor `inline.since`. */
+  onSync: (cursor: string, inline?: InlineSync) => void;
   onConnectedChange?: (connected: boolean) => void;
   /** The server closed the stream because the token was revoked (code 4401). */
   onRevoked?: () => void;
@@ -76,7 +78,7 @@ export class LiveConnection {
       };
       socket.onmessage = (event) => {
         const message = readStreamMessage(String(event.data));
-        if (message?.type === 'sync') this.options.onSync(message.cursor);
+        if (message?.type === 'sync') this.options.onSync(message.cursor, inlineSyncOf(message));
       };
       socket.onclose = (event) => this.closed(socket, event.code);
       socket.onerror = () => socket.close();
@@ -92,6 +94,14 @@ export class LiveConnection {
     const socket = this.socket;
     this.cleanup();
     socket?.close(1000, 'signed out');
+  }
+
+  /**
+   * Tells the server which sync cursor this extension holds (after every sync), so the next change
+   * can come with its answer. A server that does not know the message ignores it.
+   */
+  reportCursor(cursor: string | undefined): void {
+    if (cursor) this.send({ type: 'cursor', cursor });
   }
 
   private send(value: unknown): void {

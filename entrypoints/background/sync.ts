@@ -2,11 +2,12 @@
  * One sync with the server: a delta from the stored cursor (304 when nothing changed), read with
  * the tolerant read schemas (what a newer server adds is left out) and written in ONE Dexie
  * transaction. An invalid payload changes nothing and is reported in the sync status; a cursor the
- * server refuses triggers a full snapshot; a server that needs a newer extension (426) changes
+ * server refuses triggers a full snapshot; an answer the stream carried for the stored cursor spares
+ * the request; a server that needs a newer extension (426) changes
  * nothing and is recorded as `client-too-old`. A token the server no longer takes changes nothing
  * here: the controller clears everything.
  */
-import { readSyncResponseSchema } from '../../lib/schemas/read';
+import { readSyncResponseSchema, type InlineSync } from '../../lib/schemas/read';
 import { getMeta, setMeta, type RelayDexie, type SyncStatus } from './db';
 import { ApiError, type ApiClient } from './api-client';
 
@@ -39,7 +40,16 @@ function describe(error: unknown, clientVersion: string | undefined): SyncStatus
   return { kind: 'server', message: (error as Error).message };
 }
 
-export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => new Date()): Promise<SyncOutcome> {
+/**
+ * `inline`: an answer the stream carried; used instead of the request when it is for the cursor
+ * stored here (and read with the same schema), else the sync fetches as usual.
+ */
+export async function syncOnce(
+  db: RelayDexie,
+  client: ApiClient,
+  now = () => new Date(),
+  inline?: InlineSync,
+): Promise<SyncOutcome> {
   const [cursor, etag, previous] = await Promise.all([
     getMeta(db, 'cursor'),
     getMeta(db, 'etag'),
@@ -54,7 +64,10 @@ export async function syncOnce(db: RelayDexie, client: ApiClient, now = () => ne
 
   let answer;
   try {
-    answer = await client.sync(cursor, etag);
+    answer =
+      inline && cursor === inline.since
+        ? { status: 200 as const, body: inline.answer, etag: inline.etag }
+        : await client.sync(cursor, etag);
   } catch (error) {
     if (error instanceof ApiError && error.accessEnd) {
       return { changed: false, added: [], status: previous ?? { error: null }, accessEnded: true };

@@ -16,7 +16,8 @@ export function streamRoutes(api: ApiRegistry): Hono<AppEnv> {
     summary:
       `WebSocket. Offer subprotocols "${STREAM_PROTOCOL}, <advocate token>". The server sends ` +
       '{"type":"sync","cursor":"…"} when live content, guidelines or scoring change (and once on connect); ' +
-      'send {"type":"ping"} at least every 20 s and get {"type":"pong"}. Idle streams close after 60 s ' +
+      'send {"type":"ping"} at least every 20 s and get {"type":"pong"}. Send {"type":"cursor","cursor":"…"} after each ' +
+      'sync and the next sync message carries "since", "etag" and "answer" (that sync\'s body) when it can. Idle streams close after 60 s ' +
       '(code 4408); a shutting-down server closes with 1012: reconnect.',
     tag: 'advocate',
     auth: 'advocate',

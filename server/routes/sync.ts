@@ -3,30 +3,16 @@
  * A client that is current gets 304 from one query.
  */
 import { z } from 'zod';
-import { audienceFingerprint, type AdvocateAudience } from '../../lib/audiences';
 import { syncResponseSchema } from '../../lib/schemas';
 import { lineSchema } from '../../lib/text';
 import type { Deps } from '../context';
 import { decodeCursor } from '../services/cursor';
-import { noteSync, syncAnswer, withBrowserLanguage } from '../services/sync-answer';
-import type { SyncState } from '../services/sync-state';
+import { etagFor, noteSync, syncAnswer, withBrowserLanguage } from '../services/sync-answer';
 import { ADVOCATE_REFUSALS, defineRoute, type Route } from './define';
 
 const syncQuerySchema = z.object({
   cursor: lineSchema().min(1).max(64).optional().describe('the cursor of the previous sync; omit for a full snapshot'),
 });
-
-/** The ETag: the shared state, the advocate's link kind, their groups and region (the audience fingerprint) and their language: what they are sent depends on each. */
-export function etagFor(
-  state: Pick<SyncState, 'seq' | 'boundary'>,
-  clickTracking: boolean,
-  audience: AdvocateAudience,
-  language: string | null = null,
-): string {
-  const kind = clickTracking ? 't' : 'd';
-  const base = `${state.seq.toString(36)}-${state.boundary.toString(36)}-${kind}-${audienceFingerprint(audience)}`;
-  return `W/"${base}${language ? `-${language}` : ''}"`;
-}
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;

@@ -40,84 +40,132 @@ export function destinationUrl(
   });
 }
 
+interface LinkOptions {
+  publicUrl: string;
+  utmMedium: string;
+  now: number;
+  /** Told of every tracked link handed out (the link directory keeps them for redirects). */
+  handedOut?: (owner: LinkOwner, code: string, contentId: string, network: Network) => void;
+}
+
 export async function linksFor(
   db: Kysely<Database>,
   owner: LinkOwner,
   targets: LinkTarget[],
-  options: {
-    publicUrl: string;
-    utmMedium: string;
-    now: number;
-    /** Told of every tracked link handed out (the link directory keeps them for redirects). */
+  options: Omit<LinkOptions, 'handedOut'> & {
     handedOut?: (code: string, contentId: string, network: Network) => void;
   },
 ): Promise<Map<string, Links>> {
-  const result = new Map<string, Links>();
-  if (!owner.clickTracking) {
+  const { handedOut } = options;
+  const all = await linksForMany(db, [owner], targets, {
+    ...options,
+    handedOut: handedOut && ((_owner, code, contentId, network) => handedOut(code, contentId, network)),
+  });
+  return all.get(owner.id) ?? new Map();
+}
+
+/** Rows written or read per statement: a few thousand, under both databases' parameter limits. */
+const LINK_BATCH = 2_000;
+
+/**
+ * The links of many advocates to the same posts, in a few statements (a publish reaching every
+ * connected extension): by advocate id, then content id.
+ */
+export async function linksForMany(
+  db: Kysely<Database>,
+  owners: LinkOwner[],
+  targets: LinkTarget[],
+  options: LinkOptions,
+): Promise<Map<string, Map<string, Links>>> {
+  const result = new Map<string, Map<string, Links>>();
+  const tracked = owners.filter((owner) => owner.clickTracking);
+  for (const owner of owners) {
+    if (owner.clickTracking) continue;
+    const links = new Map<string, Links>();
     for (const target of targets) {
-      const links: Links = {};
+      const byNetwork: Links = {};
       for (const network of target.networks)
-        links[network] = destinationUrl(target, network, owner.ref, options.utmMedium);
-      result.set(target.id, links);
+        byNetwork[network] = destinationUrl(target, network, owner.ref, options.utmMedium);
+      links.set(target.id, byNetwork);
     }
+    result.set(owner.id, links);
+  }
+  if (targets.length === 0) {
+    for (const owner of tracked) result.set(owner.id, new Map());
     return result;
   }
-  if (targets.length === 0) return result;
-
-  const codes = await existingCodes(db, owner.id, targets);
-  const missing = targets.flatMap((target) =>
-    target.networks
-      .filter((network) => !codes.has(`${target.id}:${network}`))
-      .map((network) => ({
-        code: newCode(),
-        advocate_id: owner.id,
-        content_id: target.id,
-        network,
-        created_at: options.now,
-      })),
+  const perOwner = Math.max(
+    1,
+    targets.reduce((sum, target) => sum + target.networks.length, 0),
   );
-  if (missing.length > 0) {
-    for (let i = 0; i < missing.length; i += 500) {
-      await db
-        .insertInto('links')
-        .values(missing.slice(i, i + 500))
-        .onConflict((oc) => oc.columns(['advocate_id', 'content_id', 'network']).doNothing())
-        .execute();
+  const ownersPerBatch = Math.max(1, Math.floor(LINK_BATCH / perOwner));
+  for (let i = 0; i < tracked.length; i += ownersPerBatch) {
+    const batch = tracked.slice(i, i + ownersPerBatch);
+    const codes = await existingCodes(db, batch, targets);
+    const missing = batch.flatMap((owner) =>
+      targets.flatMap((target) =>
+        target.networks
+          .filter((network) => !codes.has(`${owner.id}:${target.id}:${network}`))
+          .map((network) => ({
+            code: newCode(),
+            advocate_id: owner.id,
+            content_id: target.id,
+            network,
+            created_at: options.now,
+          })),
+      ),
+    );
+    if (missing.length > 0) {
+      for (let k = 0; k < missing.length; k += 500) {
+        await db
+          .insertInto('links')
+          .values(missing.slice(k, k + 500))
+          .onConflict((oc) => oc.columns(['advocate_id', 'content_id', 'network']).doNothing())
+          .execute();
+      }
+      // Another sync of the same advocate may have won a race: read back what is stored.
+      for (const [key, code] of await existingCodes(db, batch, targets)) codes.set(key, code);
     }
-    // Another sync of the same advocate may have won a race: read back what is stored.
-    for (const [key, code] of await existingCodes(db, owner.id, targets)) codes.set(key, code);
-  }
-  for (const target of targets) {
-    const links: Links = {};
-    for (const network of target.networks) {
-      const code = codes.get(`${target.id}:${network}`);
-      if (!code) continue;
-      links[network] = `${options.publicUrl}/r/${code}`;
-      options.handedOut?.(code, target.id, network);
+    for (const owner of batch) {
+      const links = new Map<string, Links>();
+      for (const target of targets) {
+        const byNetwork: Links = {};
+        for (const network of target.networks) {
+          const code = codes.get(`${owner.id}:${target.id}:${network}`);
+          if (!code) continue;
+          byNetwork[network] = `${options.publicUrl}/r/${code}`;
+          options.handedOut?.(owner, code, target.id, network);
+        }
+        links.set(target.id, byNetwork);
+      }
+      result.set(owner.id, links);
     }
-    result.set(target.id, links);
   }
   return result;
 }
 
+/** Stored codes of these advocates for these posts, keyed `advocate:content:network`. */
 async function existingCodes(
   db: Kysely<Database>,
-  advocateId: string,
+  owners: LinkOwner[],
   targets: LinkTarget[],
 ): Promise<Map<string, string>> {
   const codes = new Map<string, string>();
-  for (let i = 0; i < targets.length; i += 500) {
+  const ids = owners.map((owner) => owner.id);
+  // Few advocates (one sync): page through their posts; many (a publish): their few posts at once.
+  const pageSize = Math.max(1, Math.floor(LINK_BATCH / Math.max(1, ids.length)));
+  for (let i = 0; i < targets.length; i += pageSize) {
     const rows = await db
       .selectFrom('links')
-      .select(['code', 'content_id', 'network'])
-      .where('advocate_id', '=', advocateId)
+      .select(['code', 'advocate_id', 'content_id', 'network'])
+      .where('advocate_id', ids.length === 1 ? '=' : 'in', ids.length === 1 ? ids[0]! : ids)
       .where(
         'content_id',
         'in',
-        targets.slice(i, i + 500).map((target) => target.id),
+        targets.slice(i, i + pageSize).map((target) => target.id),
       )
       .execute();
-    for (const row of rows) codes.set(`${row.content_id}:${row.network}`, row.code);
+    for (const row of rows) codes.set(`${row.advocate_id}:${row.content_id}:${row.network}`, row.code);
   }
   return codes;
 }

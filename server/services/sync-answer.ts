@@ -1,16 +1,28 @@
 /** GET /v1/sync's answer: content changed since a cursor (or all live), with the advocate's links, guidelines and scoring. */
-import { audienceFingerprint, inAudience } from '../../lib/audiences';
+import { audienceFingerprint, inAudience, type AdvocateAudience } from '../../lib/audiences';
 import { languageFor, postLanguages, textIn } from '../../lib/content-language';
 import { guidelinesFor } from '../../lib/guidelines/for-language';
 import { acceptLanguage } from '../../lib/languages';
-import { syncedScoringRules, type AdvocateItem, type Network, type SyncResponse } from '../../lib/schemas';
+import { syncedScoringRules, type AdvocateItem, type Links, type Network, type SyncResponse } from '../../lib/schemas';
 import type { AdvocatePrincipal, Deps } from '../context';
 import { offerLanguage } from './advocate-language';
 import { isLive, toContentItem, type ContentRow } from './content';
 import { encodeCursor, languageMark, type Cursor } from './cursor';
-import { readDocuments } from './documents';
-import { linksFor } from './links';
+import { readDocuments, type DocumentBodies } from './documents';
+import { linksFor, type LinkTarget } from './links';
 import type { SyncState } from './sync-state';
+
+/** The ETag: the shared state, the advocate's link kind, their groups and region (the audience fingerprint) and their language: what they are sent depends on each. */
+export function etagFor(
+  state: Pick<SyncState, 'seq' | 'boundary'>,
+  clickTracking: boolean,
+  audience: AdvocateAudience,
+  language: string | null = null,
+): string {
+  const kind = clickTracking ? 't' : 'd';
+  const base = `${state.seq.toString(36)}-${state.boundary.toString(36)}-${kind}-${audienceFingerprint(audience)}`;
+  return `W/"${base}${language ? `-${language}` : ''}"`;
+}
 
 /** last_sync_at is written at most this often per advocate, so polling stays read-only. */
 const LAST_SYNC_RESOLUTION_MS = 5 * 60_000;
@@ -40,7 +52,7 @@ export async function withBrowserLanguage(
  * Rows changed since `since` (or every live row): from the change counter and the clock, so scheduled
  * items appear once due and expired ones disappear with nobody touching them.
  */
-async function changedRows(
+export async function changedRows(
   deps: Deps,
   since: { seq: number; time: number } | null,
   now: number,
@@ -77,57 +89,56 @@ async function allChangedRows(deps: Deps, since: { seq: number; time: number }, 
   return [...new Map([...delta, ...live].map((row) => [row.id, row])).values()];
 }
 
-export async function syncAnswer(
+/**
+ * Whether a delta from `cursor` is enough for this advocate: their link kind, language and audience
+ * are what they were when they got it. Otherwise every live item is sent again.
+ */
+export function cursorFits(advocate: AdvocatePrincipal, cursor: Cursor): boolean {
+  return (
+    Boolean(cursor.direct) === !advocate.clickTracking &&
+    cursor.language === languageMark(advocate.language) &&
+    cursor.audience === audienceFingerprint(advocate.audience)
+  );
+}
+
+/** The advocate's live rows among `rows` (newest first) and the ids they must drop. */
+export function theirRows(
   deps: Deps,
   advocate: AdvocatePrincipal,
-  cursor: Cursor | null,
-  state: SyncState,
+  rows: ContentRow[],
+  snapshot: boolean,
   now: number,
-): Promise<SyncResponse> {
-  // The advocate switched click tracking since this cursor: every live item's links changed.
-  const linksChanged = cursor !== null && Boolean(cursor.direct) !== !advocate.clickTracking;
-  // Or their language since: every live item's text may be in another language now, and items for
-  // a language audience may have come or gone.
-  const languageChanged = cursor !== null && cursor.language !== languageMark(advocate.language);
-  // Their groups or region changed since this cursor: every live item may have come into or gone
-  // out of their audience.
-  const fingerprint = audienceFingerprint(advocate.audience);
-  const audienceChanged = cursor !== null && cursor.audience !== fingerprint;
-  const [rows, documents] = await Promise.all([
-    linksChanged || languageChanged || audienceChanged
-      ? allChangedRows(deps, cursor, now)
-      : changedRows(deps, cursor, now),
-    readDocuments(deps.db),
-  ]);
+): { live: { row: ContentRow; networks: Network[] }[]; removed: string[] } {
   // A changed row outside their audience is listed as removed: it may have been theirs before (the
   // post's audiences or theirs changed). Removing an id the client does not hold changes nothing.
   const theirs = (row: ContentRow) => isLive(row, now) && inAudience(deps.content.audienceOf(row), advocate.audience);
   const live = rows.filter(theirs);
-  const removed = cursor === null ? [] : rows.filter((row) => !theirs(row)).map((row) => row.id);
+  const removed = snapshot ? [] : rows.filter((row) => !theirs(row)).map((row) => row.id);
   live.sort((a, b) => (b.publish_at ?? b.created_at) - (a.publish_at ?? a.created_at) || a.id.localeCompare(b.id));
-  const parsed = live.map((row) => ({ row, networks: JSON.parse(row.networks) as Network[] }));
-  const links = await linksFor(
-    deps.db,
-    advocate,
-    parsed.map(({ row, networks }) => ({
-      id: row.id,
-      url: row.url,
-      title: row.title,
-      campaign: row.campaign,
-      networks,
-    })),
-    {
-      publicUrl: deps.config.publicUrl,
-      utmMedium: deps.config.utmMedium,
-      now,
-      handedOut: (code, contentId, network) =>
-        deps.links.remember(
-          { code, advocateId: advocate.id, contentId, network },
-          { ref: advocate.ref, tracking: advocate.clickTracking },
-        ),
-    },
-  );
-  const content: AdvocateItem[] = parsed.map(({ row }) => {
+  return { live: live.map((row) => ({ row, networks: JSON.parse(row.networks) as Network[] })), removed };
+}
+
+/** What the advocate's links are made for. */
+export function linkTargets(live: { row: ContentRow; networks: Network[] }[]): LinkTarget[] {
+  return live.map(({ row, networks }) => ({
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    campaign: row.campaign,
+    networks,
+  }));
+}
+
+/** The answer itself, once their rows, the documents and their links are known. */
+export function composeAnswer(
+  advocate: AdvocatePrincipal,
+  theirs: { live: { row: ContentRow }[]; removed: string[] },
+  documents: DocumentBodies,
+  links: Map<string, Links>,
+  state: SyncState,
+  now: number,
+): SyncResponse {
+  const content: AdvocateItem[] = theirs.live.map(({ row }) => {
     const { status: _status, audiences: _audiences, translations, ...item } = toContentItem(row, now);
     // In the advocate's language (exact, else its primary subtag, else the post's own).
     const post = { ...item, translations };
@@ -139,14 +150,43 @@ export async function syncAnswer(
       seq: state.seq,
       time: now,
       direct: !advocate.clickTracking,
-      audience: fingerprint,
+      audience: audienceFingerprint(advocate.audience),
       language: languageMark(advocate.language),
     }),
     content,
-    removed,
+    removed: theirs.removed,
     // Resolved for the advocate's language, without per-language sections (old extensions parse it).
     guidelines: guidelinesFor(documents.guidelines, advocate.language),
     scoring: syncedScoringRules(documents.scoring),
     selectorOverrides: documents.selectors,
   };
+}
+
+export async function syncAnswer(
+  deps: Deps,
+  advocate: AdvocatePrincipal,
+  cursor: Cursor | null,
+  state: SyncState,
+  now: number,
+): Promise<SyncResponse> {
+  // The advocate's link kind, language or audience changed since this cursor: every live item's
+  // links, text or presence may have changed.
+  const [rows, documents] = await Promise.all([
+    cursor !== null && !cursorFits(advocate, cursor)
+      ? allChangedRows(deps, cursor, now)
+      : changedRows(deps, cursor, now),
+    readDocuments(deps.db),
+  ]);
+  const theirs = theirRows(deps, advocate, rows, cursor === null, now);
+  const links = await linksFor(deps.db, advocate, linkTargets(theirs.live), {
+    publicUrl: deps.config.publicUrl,
+    utmMedium: deps.config.utmMedium,
+    now,
+    handedOut: (code, contentId, network) =>
+      deps.links.remember(
+        { code, advocateId: advocate.id, contentId, network },
+        { ref: advocate.ref, tracking: advocate.clickTracking },
+      ),
+  });
+  return composeAnswer(advocate, theirs, documents, links, state, now);
 }

@@ -43,6 +43,21 @@ function setUp(options: { pongIntervalMs?: number; messageBudget?: number } = {}
 }
 
 describe('StreamHub', () => {
+  it('keeps the last cursor a client reports, ignores what is not one, and gets no pong for it', () => {
+    const { hub, socket } = setUp();
+    const report = (cursor: unknown) =>
+      socket.emit('message', Buffer.from(JSON.stringify({ type: 'cursor', cursor })), false);
+    expect(hub.connections()[0]?.cursor).toBeUndefined();
+    report('c1.k.lq2x3a');
+    report('c1.m.lq2x4b.d');
+    expect(hub.connections()[0]?.cursor).toBe('c1.m.lq2x4b.d');
+    for (const bad of ['<b>x</b>', 42, '', 'c1.'.repeat(30)]) report(bad);
+    socket.emit('message', Buffer.from(JSON.stringify({ type: 'cursor', cursor: 'c1.n.x' })), true);
+    expect(hub.connections()[0]?.cursor).toBe('c1.m.lq2x4b.d');
+    expect(hub.connections((id) => id !== 'advocate')).toEqual([]);
+    expect(socket.sent).toEqual([]);
+  });
+
   it('answers at most one ping per interval with a pong', () => {
     const { socket, clock } = setUp({ pongIntervalMs: 1_000 });
     for (let i = 0; i < 50; i++) socket.ping();

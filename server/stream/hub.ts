@@ -4,7 +4,8 @@
  * a client whose unsent data would grow past the limit is dropped, so one slow reader cannot hold
  * up the others or grow the server's memory. A ping flood gets at most one pong per interval, and a
  * client sending far more messages than pings call for is dropped. Clients that stop pinging are
- * closed by one sweep timer.
+ * closed by one sweep timer. A client may say which sync cursor its extension holds, so a publish
+ * can carry its answer (fan-out.ts).
  */
 import { WebSocket } from 'ws';
 
@@ -39,6 +40,8 @@ const REVOKED_MEMORY_MS = 5 * 60_000;
 interface Client {
   ws: WebSocket;
   advocateId: string;
+  /** The sync cursor the extension last said it holds (`{"type":"cursor"}`), if it says. */
+  cursor?: string;
   lastSeen: number;
   lastPong: number;
   /** Messages received in the window that started at windowStart. */
@@ -47,6 +50,13 @@ interface Client {
 }
 
 const PONG = Buffer.from(JSON.stringify({ type: 'pong' }));
+
+/** An open connection as a fan-out sees it. */
+export interface Connection {
+  ws: WebSocket;
+  advocateId: string;
+  cursor?: string;
+}
 
 export class StreamHub {
   private readonly clients = new Set<Client>();
@@ -104,16 +114,30 @@ export class StreamHub {
    */
   async broadcast(message: string, sliceSize = 1_000, only?: (advocateId: string) => boolean): Promise<number> {
     const frame = Buffer.from(message);
+    return this.sendEach(
+      this.connections(only).map((connection) => ({ ws: connection.ws, message: frame })),
+      sliceSize,
+    );
+  }
+
+  /** The open connections (of the advocates `only` accepts), with the cursor each last reported. */
+  connections(only?: (advocateId: string) => boolean): Connection[] {
+    const found: Connection[] = [];
+    for (const client of this.clients) if (!only || only(client.advocateId)) found.push(client);
+    return found;
+  }
+
+  /** Queues each message for its connection, in slices with a turn of the event loop between them. */
+  async sendEach(items: { ws: WebSocket; message: Buffer | string }[], sliceSize = 1_000): Promise<number> {
     let sent = 0;
     let inSlice = 0;
-    for (const client of [...this.clients]) {
-      if (only && !only(client.advocateId)) continue;
+    for (const { ws, message } of items) {
       if (inSlice >= sliceSize) {
         inSlice = 0;
         await new Promise((resolve) => setImmediate(resolve));
       }
       inSlice++;
-      if (this.send(client.ws, frame)) sent++;
+      if (this.send(ws, message)) sent++;
     }
     return sent;
   }
@@ -150,7 +174,9 @@ export class StreamHub {
       client.ws.terminate();
       return;
     }
-    if (isBinary || !isPing(data) || now - client.lastPong < this.pongIntervalMs) return;
+    const message = isBinary ? null : clientMessage(data);
+    if (message?.type === 'cursor') client.cursor = message.cursor;
+    if (message?.type !== 'ping' || now - client.lastPong < this.pongIntervalMs) return;
     client.lastPong = now;
     this.send(client.ws, PONG);
   }
@@ -228,12 +254,21 @@ export class StreamHub {
   }
 }
 
-function isPing(data: WebSocket.RawData): boolean {
+/** What a client may send: a ping, or the sync cursor its extension holds (after every sync). */
+function clientMessage(data: WebSocket.RawData): { type: 'ping' } | { type: 'cursor'; cursor: string } | null {
   const text = Array.isArray(data) ? Buffer.concat(data).toString() : Buffer.from(data as ArrayBuffer).toString();
-  if (text.length > 200) return false;
+  if (text.length > 200) return null;
+  let value: { type?: unknown; cursor?: unknown };
   try {
-    return (JSON.parse(text) as { type?: unknown }).type === 'ping';
+    value = JSON.parse(text) as typeof value;
   } catch {
-    return false;
+    return null;
   }
+  if (value?.type === 'ping') return { type: 'ping' };
+  if (value?.type === 'cursor' && typeof value.cursor === 'string' && CURSOR_SHAPE.test(value.cursor))
+    return { type: 'cursor', cursor: value.cursor };
+  return null;
 }
+
+/** A cursor's characters and length (services/cursor.ts issues them; decodeCursor checks the rest). */
+const CURSOR_SHAPE = /^[0-9a-z.]{1,64}$/;

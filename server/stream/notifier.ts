@@ -5,11 +5,13 @@
  * before its change is visible here (another instance, another connection): the message waits
  * until this instance's reads see that change number, so a client's sync never comes back empty.
  * A change to posts reaches only the advocates in their audiences, before or after the change
- * (audience-targets.ts).
+ * (audience-targets.ts). Extensions that said which cursor they hold get their answer in the
+ * message (fan-out.ts).
  */
 import type { Deps } from '../context';
 import { encodeCursor } from '../services/cursor';
 import { AudienceTargets, type Targets } from './audience-targets';
+import { fanOut } from './fan-out';
 import type { StreamHub } from './hub';
 
 const COALESCE_MS = 15;
@@ -100,7 +102,9 @@ export class SyncNotifier {
     this.announcedSeq = Math.max(this.announcedSeq, seq);
     this.latestCursor = encodeCursor({ seq, time: this.deps.now() });
     const only = await this.targets.filterFor(targets, this.hub.advocateIds());
-    void this.hub.broadcast(JSON.stringify({ type: 'sync', cursor: this.latestCursor }), 1_000, only);
+    void fanOut(this.deps, this.hub, JSON.stringify({ type: 'sync', cursor: this.latestCursor }), only).catch(
+      (error: unknown) => console.error('stream: could not announce a change:', (error as Error).message),
+    );
   }
 
   private async readSeq(): Promise<number> {

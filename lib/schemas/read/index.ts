@@ -10,6 +10,6 @@ export { readLeaderboardResponseSchema } from './leaderboard';
 export { readMeResponseSchema } from './me';
 export { isBadgeMetric, readBadgesSchema, readScoringRulesSchema } from './scoring';
 export { readSignInOptionsSchema, readSsoExchangeResponseSchema } from './sso';
-export { readStreamMessage, type StreamMessage } from './stream';
+export { inlineSyncOf, readStreamMessage, type InlineSync, type StreamMessage } from './stream';
 export { readSyncResponseSchema } from './sync';
 export { everyNetwork, knownItems, knownMembers, knownNetworksSchema, networkRecord } from './tolerant';

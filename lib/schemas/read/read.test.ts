@@ -28,6 +28,7 @@ import {
   networkRecord,
   readLeaderboardResponseSchema,
   readMeResponseSchema,
+  inlineSyncOf,
   readStreamMessage,
   readSyncResponseSchema,
 } from './index';
@@ -242,6 +243,21 @@ describe('read schemas: /v1/me, the leaderboard, the stream', () => {
     expect(readStreamMessage(futureSyncMessage('c5'))).toEqual({ type: 'sync', cursor: 'c5' });
     for (const frame of FUTURE_STREAM_FRAMES) expect(readStreamMessage(frame), frame).toBeNull();
     expect(readStreamMessage('{"type":"pong"}')).toBeNull();
+  });
+
+  it('takes the sync answer a message carries for a cursor, and a malformed one as a plain nudge', () => {
+    const answer = { cursor: 'c1.9.x', content: [], removed: [] };
+    const carried = readStreamMessage(
+      JSON.stringify({ type: 'sync', cursor: 'c9', since: 'c1.8.w', etag: 'W/"9"', answer }),
+    );
+    expect(carried && inlineSyncOf(carried)).toEqual({ since: 'c1.8.w', etag: 'W/"9"', answer });
+    const withoutEtag = readStreamMessage(JSON.stringify({ type: 'sync', cursor: 'c9', since: 'c1.8.w', answer }));
+    expect(withoutEtag && inlineSyncOf(withoutEtag)).toEqual({ since: 'c1.8.w', answer });
+    for (const odd of [{ since: 42, answer }, { since: 'c1.8.w' }, { since: 'c1.8.w', answer: null }, { answer }]) {
+      const message = readStreamMessage(JSON.stringify({ type: 'sync', cursor: 'c9', ...odd }));
+      expect(message?.cursor, JSON.stringify(odd)).toBe('c9');
+      expect(message && inlineSyncOf(message), JSON.stringify(odd)).toBeUndefined();
+    }
   });
 });
 

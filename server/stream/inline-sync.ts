@@ -1,0 +1,143 @@
+/**
+ * Sync answers for many connected extensions at once, to carry inside the stream's nudge: the same
+ * answer GET /v1/sync would give each one for the cursor it last reported, made with a handful of
+ * queries for all of them (one read of the changed posts and documents, advocates and links in
+ * batches) instead of one request each. An extension whose cursor no longer fits (its language,
+ * audience or link kind changed) or whose delta would be large gets no answer here and syncs itself.
+ */
+import type { SyncResponse } from '../../lib/schemas';
+import type { AdvocatePrincipal, Deps } from '../context';
+import { audienceFromRow, groupIdsColumn } from '../services/audiences';
+import { decodeCursor, type Cursor } from '../services/cursor';
+import { readDocuments } from '../services/documents';
+import { linksForMany } from '../services/links';
+import { changedRows, composeAnswer, cursorFits, etagFor, linkTargets, theirRows } from '../services/sync-answer';
+import type { SyncState } from '../services/sync-state';
+
+/** A delta with more changed posts than this is not carried in the stream: the extension fetches it. */
+export const MAX_INLINE_ROWS = 20;
+/** last_sync_at is written at most this often per advocate (as GET /v1/sync does). */
+const LAST_SYNC_RESOLUTION_MS = 5 * 60_000;
+const ADVOCATE_BATCH = 500;
+
+export interface InlineRequest {
+  advocateId: string;
+  /** The cursor the extension reported it holds. */
+  cursor: string;
+}
+
+export interface InlineAnswer {
+  answer: SyncResponse;
+  etag: string;
+}
+
+/** The key of a request's answer: one advocate may have several browsers at different cursors. */
+export const inlineKey = (request: InlineRequest) => `${request.advocateId} ${request.cursor}`;
+
+/** Reads the advocates as authentication does (groups, region, language), still with access. */
+async function principals(deps: Deps, ids: string[], now: number): Promise<Map<string, AdvocatePrincipal>> {
+  const found = new Map<string, AdvocatePrincipal>();
+  for (let i = 0; i < ids.length; i += ADVOCATE_BATCH) {
+    const rows = await deps.db
+      .selectFrom('advocates')
+      .select(['advocates.id', 'advocates.name', 'advocates.ref', 'advocates.click_tracking', 'advocates.leaderboard'])
+      .select(['advocates.last_sync_at', 'advocates.region', 'advocates.language', 'advocates.language_source'])
+      .select(groupIdsColumn(deps.dialect).as('group_ids'))
+      .where('advocates.id', 'in', ids.slice(i, i + ADVOCATE_BATCH))
+      .where('advocates.access_ended', 'is', null)
+      .execute();
+    for (const row of rows)
+      found.set(row.id, {
+        id: row.id,
+        name: row.name,
+        ref: row.ref,
+        clickTracking: row.click_tracking === 1,
+        leaderboard: row.leaderboard === 1,
+        lastSyncAt: row.last_sync_at,
+        language: row.language,
+        languageSource: row.language_source,
+        audience: audienceFromRow(row),
+      });
+  }
+  const stale = [...found.values()]
+    .filter((advocate) => advocate.lastSyncAt === null || now - advocate.lastSyncAt >= LAST_SYNC_RESOLUTION_MS)
+    .map((advocate) => advocate.id);
+  for (let i = 0; i < stale.length; i += ADVOCATE_BATCH)
+    await deps.db
+      .updateTable('advocates')
+      .set({ last_sync_at: now })
+      .where('id', 'in', stale.slice(i, i + ADVOCATE_BATCH))
+      .execute();
+  return found;
+}
+
+/** What GET /v1/sync's delta query returns for `cursor`, picked from rows read for an earlier one. */
+function changedSince(rows: Awaited<ReturnType<typeof changedRows>>, cursor: Cursor, now: number) {
+  return rows.filter(
+    (row) =>
+      Number(row.seq) > cursor.seq ||
+      (row.publish_at !== null && row.publish_at > cursor.time && row.publish_at <= now) ||
+      (row.expires_at !== null && row.expires_at > cursor.time && row.expires_at <= now),
+  );
+}
+
+/** The answers it could make, by `inlineKey`; requests left out are to be nudged plainly. */
+export async function inlineAnswers(
+  deps: Deps,
+  requests: InlineRequest[],
+  state: SyncState,
+  now: number,
+): Promise<Map<string, InlineAnswer>> {
+  const answers = new Map<string, InlineAnswer>();
+  const decoded: { request: InlineRequest; cursor: Cursor }[] = [];
+  for (const request of requests) {
+    try {
+      decoded.push({ request, cursor: decodeCursor(request.cursor, { seq: state.seq, now }) });
+    } catch {
+      // Not a cursor this server issued: the extension's own sync learns that.
+    }
+  }
+  if (decoded.length === 0) return answers;
+  const oldest = {
+    seq: Math.min(...decoded.map(({ cursor }) => cursor.seq)),
+    time: Math.min(...decoded.map(({ cursor }) => cursor.time)),
+  };
+  const [rows, documents] = await Promise.all([changedRows(deps, oldest, now), readDocuments(deps.db)]);
+  if (rows.length > MAX_INLINE_ROWS) return answers;
+  const advocates = await principals(deps, [...new Set(decoded.map(({ request }) => request.advocateId))], now);
+
+  // Requests that share their posts (the usual case: one new post for everyone) share one links call.
+  const groups = new Map<
+    string,
+    { advocate: AdvocatePrincipal; request: InlineRequest; theirs: ReturnType<typeof theirRows> }[]
+  >();
+  for (const { request, cursor } of decoded) {
+    const advocate = advocates.get(request.advocateId);
+    if (!advocate || !cursorFits(advocate, cursor)) continue;
+    const theirs = theirRows(deps, advocate, changedSince(rows, cursor, now), false, now);
+    const key = theirs.live.map(({ row }) => row.id).join(' ');
+    const group = groups.get(key) ?? [];
+    group.push({ advocate, request, theirs });
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    const owners = [...new Map(group.map(({ advocate }) => [advocate.id, advocate])).values()];
+    const links = await linksForMany(deps.db, owners, linkTargets(group[0]!.theirs.live), {
+      publicUrl: deps.config.publicUrl,
+      utmMedium: deps.config.utmMedium,
+      now,
+      handedOut: (owner, code, contentId, network) =>
+        deps.links.remember(
+          { code, advocateId: owner.id, contentId, network },
+          { ref: owner.ref, tracking: owner.clickTracking },
+        ),
+    });
+    for (const { advocate, request, theirs } of group) {
+      answers.set(inlineKey(request), {
+        answer: composeAnswer(advocate, theirs, documents, links.get(advocate.id) ?? new Map(), state, now),
+        etag: etagFor(state, advocate.clickTracking, advocate.audience, advocate.language),
+      });
+    }
+  }
+  return answers;
+}
