@@ -22,6 +22,12 @@ class Answer<T> {
 
   constructor(private readonly ask: () => Promise<T | null>) {}
 
+  /** Keeps `value` as if it had just been answered. */
+  keep(value: T | null): void {
+    this.value = value;
+    this.at = Date.now();
+  }
+
   /** Answered less than `maxAgeMs` ago. */
   fresh(maxAgeMs: number): boolean {
     return this.at > 0 && Date.now() - this.at < maxAgeMs;
@@ -79,6 +85,11 @@ export class ComposerDataSource {
   brief(maxAgeMs = FRESH_MS): Promise<ComposerBrief | null> {
     if (this.full.fresh(maxAgeMs)) return Promise.resolve(briefOf(this.full.value));
     return this.short.get(maxAgeMs, () => undefined);
+  }
+
+  /** A brief the background just gave for another question (the selector overrides): kept as if asked here. */
+  keepBrief(brief: ComposerBrief): void {
+    this.short.keep(brief.enrolled ? brief : null);
   }
 
   subscribe(listener: (data: ComposerData | null) => void): () => void {

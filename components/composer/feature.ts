@@ -58,7 +58,7 @@ export class ComposerFeature {
   private attaching = false;
   /** The background's latest word on what there is to show. */
   private brief: ComposerBrief | null = null;
-  /** The site's theme, followed from start to stop: Relay's UI matches it. */
+  /** The site's theme, followed once Relay shows something (a page with nothing to show never reads it). */
   private theme: ThemeSource | null = null;
 
   constructor(
@@ -82,11 +82,6 @@ export class ComposerFeature {
   }
 
   start(): void {
-    this.siteTheme().subscribe(
-      guarded('Following the site theme', (theme) => {
-        for (const { standIn } of this.tracked.values()) standIn?.setTheme(theme);
-      }),
-    );
     this.syncRoots();
     const capture = { capture: true };
     this.ctx.addEventListener(
@@ -126,7 +121,19 @@ export class ComposerFeature {
   }
 
   private siteTheme(): ThemeSource {
-    return (this.theme ??= followSiteTheme(this.adapter));
+    if (this.theme) return this.theme;
+    const theme = followSiteTheme(this.adapter);
+    theme.subscribe(
+      guarded('Following the site theme', (next) => {
+        for (const { standIn } of this.tracked.values()) standIn?.setTheme(next);
+      }),
+    );
+    return (this.theme = theme);
+  }
+
+  /** The background's brief, which came with the selector overrides: composers found now need not ask again. */
+  briefed(brief: ComposerBrief): void {
+    this.data.keepBrief(brief);
   }
 
   private *sessions(): Generator<ComposerSessionApi> {

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage } from '../shared/messaging';
+import { sendMessage, type ComposerBrief } from '../shared/messaging';
 import { SELECTORS_CHANGED } from '../shared/selectors-changed';
 import { countHealth } from './health';
 import type { SiteAdapter } from './types';
@@ -15,17 +15,19 @@ import { guarded } from './warn';
 /** How long the first look for composers waits for the background's overrides. */
 const FIRST_ANSWER_MS = 1_500;
 
-/** The site's overrides as the background has them ({} when it has none or does not answer in time). */
-async function overridesFor(adapter: SiteAdapter): Promise<Record<string, string>> {
+/** The background's brief, with the site's overrides (null when it does not answer in time). */
+async function briefFor(adapter: SiteAdapter): Promise<ComposerBrief | null> {
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_ANSWER_MS));
-  const brief = await Promise.race([sendMessage('composerBrief', { network: adapter.network }), timeout]).catch(
-    () => null,
-  );
-  return brief?.selectorOverrides ?? {};
+  return Promise.race([sendMessage('composerBrief', { network: adapter.network }), timeout]).catch(() => null);
 }
+
+/** The site's overrides as the background has them ({} when it has none or does not answer in time). */
+const overridesFor = async (adapter: SiteAdapter) => (await briefFor(adapter))?.selectorOverrides ?? {};
 
 /** What follows the overrides: the composer feature, started once they are in, and asked to look again when they change. */
 interface Follower {
+  /** The brief the overrides came in, before `start`: what the feature would ask first. */
+  briefed(brief: ComposerBrief): void;
   start(): void;
   rescan(): void;
 }
@@ -46,8 +48,9 @@ export function followSelectorOverrides(ctx: ContentScriptContext, adapter: Site
     countHealth('overridesRefused', refused.length);
     return true;
   };
-  void overridesFor(adapter).then((overrides) => {
-    guarded('Applying selector overrides', apply)(overrides);
+  void briefFor(adapter).then((brief) => {
+    guarded('Applying selector overrides', apply)(brief?.selectorOverrides ?? {});
+    if (brief) feature.briefed(brief);
     start();
   });
   const onMessage = (message: unknown, sender: { id?: string }) => {
