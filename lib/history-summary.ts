@@ -10,14 +10,13 @@
  * The extension applies the same summary to an older server's full history (one event per share,
  * clicks per hour) before keeping it.
  */
-import { firstShares } from './scoring/first-shares';
+import { pickShares } from './scoring/first-shares';
 import { isoWeekIndex, isoWeekStart, monthStart, type ScoredClick, type ScoredShare } from './scoring';
 import type { MeHistory } from './schemas';
 
 /** The share scoreShares counts for each content item and network, in no particular order. */
 export function countedShares<T extends ScoredShare>(shares: readonly T[]): T[] {
-  const first = firstShares(shares, (share) => share.sharedAt);
-  return Array.from(first.picks, (index) => shares[index]!);
+  return pickShares(shares, (share) => share.sharedAt).counted;
 }
 
 /** The start of the stretch of time in one ISO week and one UTC month that holds `at`. */

@@ -111,3 +111,20 @@ export function firstShares<S extends Share>(
     },
   };
 }
+
+/** The counted shares themselves (firstShares' picks) and the counted share of a post on a network. */
+export function pickShares<S extends Share>(
+  shares: readonly S[],
+  timeOf: (share: S) => number,
+  networks?: readonly string[],
+): { counted: S[]; find: (contentId: string, network: string) => S | undefined } {
+  const first = firstShares(shares, timeOf, networks);
+  const counted = Array.from(first.picks, (index) => shares[index]!);
+  return {
+    counted,
+    find: (contentId, network) => {
+      const position = first.find(contentId, network);
+      return position < 0 ? undefined : counted[position];
+    },
+  };
+}

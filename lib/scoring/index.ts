@@ -8,5 +8,5 @@ export { isoWeekIndex, isoWeekStart, isoWeekLabel, isoWeekKey, monthKey, monthSt
 export type { WeekPoints } from './calendar';
 export { isoMillis } from './iso-millis';
 export { compareShares, isScored, levelFor, sharePoints, withDailyCap } from './rules';
-export { countedShares, scoreShares } from './score';
+export { scoreShares } from './score';
 export { scoreLocalLog } from './local-log';

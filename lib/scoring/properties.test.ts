@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, eventLogArbitrary, scoringRulesArbitrary, type EventLog } from '../../tests/helpers/scoring';
 import type { Network } from '../schemas';
 import { scoreLocalLog } from './local-log';
+import { compareShares, isScored, sharePoints } from './rules';
 import { scoreShares } from './score';
 import type { ScoredClick } from './types';
 
@@ -51,6 +52,42 @@ describe('scoring properties', () => {
         expect(score.streak.current).toBeLessThanOrEqual(score.streak.best);
         if (!rules.enabled) expect(score.points + score.shares + score.clicks).toBe(0);
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on a crowded day counts the first shares by compareShares, with a cap kept by insertion or by sorting the day', () => {
+    const DAY_START = Date.UTC(2026, 2, 16);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            offset: fc.integer({ min: 0, max: DAY - 1 }),
+            network: fc.constantFrom<Network>('linkedin', 'x'),
+            personalized: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 150, size: 'max' },
+        ),
+        scoringRulesArbitrary,
+        fc.integer({ min: 1, max: 100 }),
+        (entries, base, cap) => {
+          const rules = { ...base, enabled: true, dailyShareCap: cap };
+          const shares = entries.map((entry, i) => ({
+            contentId: `p${i}`,
+            network: entry.network,
+            sharedAt: DAY_START + entry.offset,
+            personalized: entry.personalized,
+            publishedAt: null,
+          }));
+          // Shares on networks the rules do not score take no place under the cap.
+          const expected = shares
+            .filter((share) => isScored(share.network, rules))
+            .sort(compareShares)
+            .slice(0, cap)
+            .reduce((sum, share) => sum + sharePoints(share, rules), 0);
+          expect(scoreShares(shares, rules).points).toBe(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -18,7 +18,7 @@
 import { badgeProgress, disabledScore } from './badges';
 import { DAY_MS, isoWeekIndex, isoWeekLabel, monthKey, weekOfDay } from './calendar';
 import { scoreClicks } from './clicks';
-import { firstShares } from './first-shares';
+import { pickShares } from './first-shares';
 import { compareShares, levelFor, scoredNetworks, sharePoints } from './rules';
 import { streaks } from './streaks';
 import type { Network } from '../schemas';
@@ -29,26 +29,25 @@ export function scoredNetworkList(rules: Pick<RulesForScoring, 'pointsPerShare'>
   return Object.keys(scoredNetworks(rules)) as Network[];
 }
 
-/** The counted share of each content item on each scored network: its first, by compareShares. */
-export function countedShares(shares: readonly ScoredShare[], rules: RulesForScoring): ScoredShare[] {
-  const first = firstShares(shares, (share) => share.sharedAt, scoredNetworkList(rules));
-  return Array.from(first.picks, (index) => shares[index]!);
-}
-
 /** Points, level, streak and badges of a share log and its clicks. */
 export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScoring, options: ScoreOptions = {}): Score {
   if (!rules.enabled) return disabledScore(rules);
   // No global sort is needed: one pass keeps the earliest per content and network.
-  const first = firstShares(shares, (share) => share.sharedAt, scoredNetworkList(rules));
-  const counted = Array.from(first.picks, (index) => shares[index]!);
-  return scoreCounted(counted, rules, options, (contentId, network) => {
-    const position = first.find(contentId, network);
-    return position < 0 ? undefined : counted[position];
-  });
+  const { counted, find } = pickShares(shares, (share) => share.sharedAt, scoredNetworkList(rules));
+  return scoreCounted(counted, rules, options, find);
 }
+
+/** Up to this daily cap the first shares of a crowded day are kept by insertion; past it the day is sorted. */
+const INSERTION_CAP = 32;
 
 /** The positions (into `counted`) of the `cap` first shares by compareShares among `order[from … to)`. */
 function earliest(counted: readonly ScoredShare[], order: Int32Array, from: number, to: number, cap: number): number[] {
+  // A large cap: one sort of the day beats keeping a long list in order share by share.
+  if (cap > INSERTION_CAP) {
+    const members = Array.from(order.subarray(from, to));
+    members.sort((a, b) => compareShares(counted[a]!, counted[b]!));
+    return members.slice(0, cap);
+  }
   const kept: number[] = [];
   for (let i = from; i < to; i++) {
     const member = order[i]!;
@@ -69,7 +68,7 @@ function earliest(counted: readonly ScoredShare[], order: Int32Array, from: numb
 }
 
 /**
- * Scores shares already reduced to one per post (countedShares' choice); `find` gives the counted
+ * Scores shares already reduced to one per post (pickShares' choice); `find` gives the counted
  * share of a content and network, for clicks.
  */
 export function scoreCounted(
