@@ -11,21 +11,12 @@
  * microtask checkpoints are counted as the extension's when their task ran none of the page's
  * scripts (`messageCpuMs` says how much that added). The same rule applied to the page alone
  * finds nothing (the composer bench checks it), so it takes none of the page's time.
+ *
+ * The rendering those scripts cause in later frames (style, layout, pre-paint, paint) is read from the same trace
+ * by composer-render.ts and added, each stretch of the thread clock once (`totalCpuMs`).
  */
 import type { CDPSession } from '@playwright/test';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) clock start and duration, µs. */
-  tts?: number;
-  tdur?: number;
-  tid: number;
-  pid: number;
-  args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] } };
-}
+import { RENDER_CATEGORIES, renderShare, type Span, type TraceEvent } from './composer-render';
 
 /** Where a task starts; the task that received a message; where it ran its promise continuations. */
 const TASK = 'RunTask';
@@ -43,11 +34,33 @@ const SCRIPT_EVENTS = new Set([
   'EventDispatch',
 ]);
 
+export interface TracedTime<T> {
+  /** Wall-clock ms of the extension's script tasks (old rule: scripts and answers only). */
+  ms: number;
+  /** Thread-clock ms of the extension's scripts and the continuations of its answers (old rule). */
+  cpuMs: number;
+  /** Of `cpuMs`: the continuations of the background's answers. */
+  messageCpuMs: number;
+  /** Thread-clock ms of rendering in frames the extension's changes invalidated (composer-render.ts). */
+  renderCpuMs: number;
+  /** Of `renderCpuMs`: frames the page (or an unknown cause) invalidated too. */
+  sharedRenderCpuMs: number;
+  /** `cpuMs` and `renderCpuMs` together, each stretch of the thread clock once: what the targets are judged on. */
+  totalCpuMs: number;
+  /** The charged rendering by phase (ms). */
+  renderByPhase: Map<string, number>;
+  /** All rendering on the extension's thread after its first script event, whoever caused it (ms). */
+  renderAfterStartCpuMs: number;
+  /** All rendering in the trace, whoever caused it (ms). */
+  renderAllCpuMs: number;
+  result: T;
+}
+
 export async function traceScriptTime<T>(
   cdp: CDPSession,
   prefix: string,
   work: () => Promise<T>,
-): Promise<{ ms: number; cpuMs: number; messageCpuMs: number; result: T }> {
+): Promise<TracedTime<T>> {
   const events: TraceEvent[] = [];
   const collect = (payload: { value: object[] }) => {
     events.push(...(payload.value as TraceEvent[]));
@@ -55,7 +68,14 @@ export async function traceScriptTime<T>(
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', {
     traceConfig: {
-      includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'toplevel', 'mojom'],
+      includedCategories: [
+        'devtools.timeline',
+        'v8',
+        'disabled-by-default-devtools.timeline',
+        'toplevel',
+        'mojom',
+        ...RENDER_CATEGORIES,
+      ],
     },
     transferMode: 'ReportEvents',
   });
@@ -64,6 +84,11 @@ export async function traceScriptTime<T>(
   await cdp.send('Tracing.end');
   await done;
   cdp.off('Tracing.dataCollected', collect);
+  return { ...analyseTrace(events, prefix), result };
+}
+
+/** The extension's share of a trace's main-thread time, by the rules above. */
+export function analyseTrace(events: TraceEvent[], prefix: string): Omit<TracedTime<never>, 'result'> {
   const complete = events.filter((event) => event.ph === 'X' && event.dur !== undefined);
   const scripts = complete.filter((event) => SCRIPT_EVENTS.has(event.name) && scriptUrl(event) !== '');
   const ours = scripts.filter((event) => scriptUrl(event).startsWith(prefix));
@@ -80,7 +105,25 @@ export async function traceScriptTime<T>(
   const wall = coveredOnce([...own.wall, ...extra.wall]);
   const scriptCpu = coveredOnce(own.cpu);
   const cpu = coveredOnce([...own.cpu, ...extra.cpu]);
-  return { ms: wall / 1000, cpuMs: cpu / 1000, messageCpuMs: (cpu - scriptCpu) / 1000, result };
+  const render = renderShare(
+    complete.concat(events.filter((event) => event.ph === 'I' || event.ph === 'i')),
+    prefix,
+    [...ours, ...answers],
+    page,
+    Math.min(...ours.map((event) => event.ts)),
+  );
+  const total = coveredOnce([...own.cpu, ...extra.cpu, ...render.spans]);
+  return {
+    ms: wall / 1000,
+    cpuMs: cpu / 1000,
+    messageCpuMs: (cpu - scriptCpu) / 1000,
+    renderCpuMs: render.cpuUs / 1000,
+    sharedRenderCpuMs: render.sharedCpuUs / 1000,
+    totalCpuMs: total / 1000,
+    renderByPhase: new Map([...render.byPhase].map(([phase, us]) => [phase, us / 1000])),
+    renderAfterStartCpuMs: render.afterStartCpuUs / 1000,
+    renderAllCpuMs: render.allCpuUs / 1000,
+  };
 }
 
 function scriptUrl(event: TraceEvent): string {
@@ -128,7 +171,7 @@ function messageContinuations(complete: TraceEvent[], page: TraceEvent[]): Trace
 }
 
 /** Total µs of the spans, each stretch of a thread's clock counted once (nested events skipped). */
-function coveredOnce(spans: { event: TraceEvent; start: number; length: number }[]): number {
+function coveredOnce(spans: Span[]): number {
   let total = 0;
   const endByThread = new Map<string, number>();
   for (const { event, start, length } of spans.sort((a, b) => a.start - b.start)) {
