@@ -129,6 +129,26 @@ export function linkTargets(live: { row: ContentRow; networks: Network[] }[]): L
   }));
 }
 
+/** A post as an advocate whose language is `language` gets it, without their links. */
+export function itemIn(row: ContentRow, language: string | null, now: number): Omit<AdvocateItem, 'links'> {
+  const { status: _status, audiences: _audiences, translations, ...item } = toContentItem(row, now);
+  // In the advocate's language (exact, else its primary subtag, else the post's own).
+  const post = { ...item, translations };
+  const text = textIn(post, languageFor(post, language));
+  return { ...item, ...text, languages: postLanguages(post) };
+}
+
+/** The cursor an answer made now gives the advocate. */
+export function answerCursor(advocate: AdvocatePrincipal, state: SyncState, now: number): string {
+  return encodeCursor({
+    seq: state.seq,
+    time: now,
+    direct: !advocate.clickTracking,
+    audience: audienceFingerprint(advocate.audience),
+    language: languageMark(advocate.language),
+  });
+}
+
 /** The answer itself, once their rows, the documents and their links are known. */
 export function composeAnswer(
   advocate: AdvocatePrincipal,
@@ -138,21 +158,12 @@ export function composeAnswer(
   state: SyncState,
   now: number,
 ): SyncResponse {
-  const content: AdvocateItem[] = theirs.live.map(({ row }) => {
-    const { status: _status, audiences: _audiences, translations, ...item } = toContentItem(row, now);
-    // In the advocate's language (exact, else its primary subtag, else the post's own).
-    const post = { ...item, translations };
-    const text = textIn(post, languageFor(post, advocate.language));
-    return { ...item, ...text, languages: postLanguages(post), links: links.get(row.id) ?? {} };
-  });
+  const content: AdvocateItem[] = theirs.live.map(({ row }) => ({
+    ...itemIn(row, advocate.language, now),
+    links: links.get(row.id) ?? {},
+  }));
   return {
-    cursor: encodeCursor({
-      seq: state.seq,
-      time: now,
-      direct: !advocate.clickTracking,
-      audience: audienceFingerprint(advocate.audience),
-      language: languageMark(advocate.language),
-    }),
+    cursor: answerCursor(advocate, state, now),
     content,
     removed: theirs.removed,
     // Resolved for the advocate's language, without per-language sections (old extensions parse it).

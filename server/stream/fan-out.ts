@@ -14,7 +14,7 @@ const ANSWER_BATCH = 2_500;
 
 /** The nudge with the answer for `since` inside it: `{"type":"sync","cursor":…,"since":…,"etag":…,"answer":{…}}`. */
 export function inlineMessage(nudge: string, since: string, made: InlineAnswer): string {
-  const extra = `,"since":${JSON.stringify(since)},"etag":${JSON.stringify(made.etag)},"answer":${JSON.stringify(made.answer)}}`;
+  const extra = `,"since":${JSON.stringify(since)},"etag":${JSON.stringify(made.etag)},"answer":${made.answer}}`;
   return nudge.slice(0, nudge.lastIndexOf('}')) + extra;
 }
 

@@ -5,13 +5,13 @@
  * batches) instead of one request each. An extension whose cursor no longer fits (its language,
  * audience or link kind changed) or whose delta would be large gets no answer here and syncs itself.
  */
-import type { SyncResponse } from '../../lib/schemas';
 import type { AdvocatePrincipal, Deps } from '../context';
 import { audienceFromRow, groupIdsColumn } from '../services/audiences';
 import { decodeCursor, type Cursor } from '../services/cursor';
 import { readDocuments } from '../services/documents';
 import { linksForMany } from '../services/links';
-import { changedRows, composeAnswer, cursorFits, etagFor, linkTargets, theirRows } from '../services/sync-answer';
+import { changedRows, cursorFits, etagFor, linkTargets, theirRows } from '../services/sync-answer';
+import { AnswerJson } from './answer-json';
 import type { SyncState } from '../services/sync-state';
 
 /** A delta with more changed posts than this is not carried in the stream: the extension fetches it. */
@@ -27,7 +27,8 @@ export interface InlineRequest {
 }
 
 export interface InlineAnswer {
-  answer: SyncResponse;
+  /** The answer's JSON: what GET /v1/sync would send as its body. */
+  answer: string;
   etag: string;
 }
 
@@ -105,6 +106,7 @@ export async function inlineAnswers(
   const [rows, documents] = await Promise.all([changedRows(deps, oldest, now), readDocuments(deps.db)]);
   if (rows.length > MAX_INLINE_ROWS) return answers;
   const advocates = await principals(deps, [...new Set(decoded.map(({ request }) => request.advocateId))], now);
+  const json = new AnswerJson(documents, state, now);
 
   // Requests that share their posts (the usual case: one new post for everyone) share one links call.
   const groups = new Map<
@@ -134,7 +136,7 @@ export async function inlineAnswers(
     });
     for (const { advocate, request, theirs } of group) {
       answers.set(inlineKey(request), {
-        answer: composeAnswer(advocate, theirs, documents, links.get(advocate.id) ?? new Map(), state, now),
+        answer: json.write(advocate, theirs, links.get(advocate.id) ?? new Map()),
         etag: etagFor(state, advocate.clickTracking, advocate.audience, advocate.language),
       });
     }
