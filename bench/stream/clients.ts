@@ -144,10 +144,10 @@ function onMessage(client: Client, data: WebSocket.RawData, at: number, greeted:
   if (typeof message.cursor === 'string') cursors.add(message.cursor);
   if (!herd) return wakeIfDone();
   const carried = mode === 'inline' ? takeInline(client.sync, message as Record<string, unknown>) : undefined;
+  // Applied: the server takes the answer's cursor as held (the extension does not report it).
   if (carried) {
     inlineTaken++;
     settle(client, carried);
-    report(client);
   } else void syncAfterNudge(client);
 }
 

@@ -144,13 +144,13 @@ export async function runScenario(scenario: Scenario, publishes: number): Promis
       throw new Error(`first syncs failed: ${primeFailures.map(([what, count]) => `${count} × ${what}`).join(', ')}`);
     result.primeMs = Math.max(...primed.map((reply) => reply.ms));
 
-    // First as extensions before the cursor report (each fetches after the nudge), then as current
-    // ones (the answer comes in the nudge); each mode has one unmeasured publish first.
+    // As current extensions (the answer comes in the nudge), after one unmeasured publish; then, last
+    // because its herd can starve the streams' pings, as extensions before the cursor report (each
+    // ignores the answer and fetches): the baseline.
     const plan: { mode: HerdMode; measured: boolean }[] = [
-      { mode: 'fetch', measured: false },
-      ...Array.from({ length: FETCH_PUBLISHES }, () => ({ mode: 'fetch' as const, measured: true })),
       { mode: 'inline', measured: false },
       ...Array.from({ length: publishes }, () => ({ mode: 'inline' as const, measured: true })),
+      ...Array.from({ length: FETCH_PUBLISHES }, () => ({ mode: 'fetch' as const, measured: true })),
     ];
     log(`${label}: ${plan.length} publishes, ${plan.filter((step) => step.measured).length} measured`);
     result.load.push(machineLoad());

@@ -53,6 +53,8 @@ export class LiveConnection {
   private failures = 0;
   private stopped = true;
   private connecting = false;
+  /** The sync cursor this connection's server takes the extension to hold (reported, or carried in an answer). */
+  private serverKnows: string | undefined;
 
   constructor(private readonly options: LiveOptions) {}
 
@@ -71,6 +73,7 @@ export class LiveConnection {
       const Impl = this.options.WebSocketImpl ?? WebSocket;
       const socket = new Impl(streamUrl(target.serverUrl, this.options.clientVersion), ['relay.v1', target.token]);
       this.socket = socket;
+      this.serverKnows = undefined;
       socket.onopen = () => {
         this.failures = 0;
         this.options.onConnectedChange?.(true);
@@ -78,7 +81,12 @@ export class LiveConnection {
       };
       socket.onmessage = (event) => {
         const message = readStreamMessage(String(event.data));
-        if (message?.type === 'sync') this.options.onSync(message.cursor, inlineSyncOf(message));
+        if (message?.type !== 'sync') return;
+        const inline = inlineSyncOf(message);
+        // The server takes it that the answer's cursor is held once applied: no need to report it.
+        const carried = (inline?.answer as { cursor?: unknown } | undefined)?.cursor;
+        if (typeof carried === 'string') this.serverKnows = carried;
+        this.options.onSync(message.cursor, inline);
       };
       socket.onclose = (event) => this.closed(socket, event.code);
       socket.onerror = () => socket.close();
@@ -101,7 +109,9 @@ export class LiveConnection {
    * can come with its answer. A server that does not know the message ignores it.
    */
   reportCursor(cursor: string | undefined): void {
-    if (cursor) this.send({ type: 'cursor', cursor });
+    if (!cursor || cursor === this.serverKnows || this.socket?.readyState !== 1) return;
+    this.send({ type: 'cursor', cursor });
+    this.serverKnows = cursor;
   }
 
   private send(value: unknown): void {

@@ -99,9 +99,14 @@ export async function linksForMany(
     targets.reduce((sum, target) => sum + target.networks.length, 0),
   );
   const ownersPerBatch = Math.max(1, Math.floor(LINK_BATCH / perOwner));
+  // One advocate's sync: most codes exist, so they are read first. Many advocates (a publish
+  // reaching every connection, usually a new post): the codes are inserted at once and only
+  // those that already existed are read back.
+  const many = tracked.length > ownersPerBatch;
+  const codes = new Map<string, string>();
   for (let i = 0; i < tracked.length; i += ownersPerBatch) {
     const batch = tracked.slice(i, i + ownersPerBatch);
-    const codes = await existingCodes(db, batch, targets);
+    if (!many) for (const [key, code] of await existingCodes(db, batch, targets)) codes.set(key, code);
     const missing = batch.flatMap((owner) =>
       targets.flatMap((target) =>
         target.networks
@@ -115,17 +120,20 @@ export async function linksForMany(
           })),
       ),
     );
-    if (missing.length > 0) {
-      for (let k = 0; k < missing.length; k += 500) {
-        await db
-          .insertInto('links')
-          .values(missing.slice(k, k + 500))
-          .onConflict((oc) => oc.columns(['advocate_id', 'content_id', 'network']).doNothing())
-          .execute();
-      }
-      // Another sync of the same advocate may have won a race: read back what is stored.
-      for (const [key, code] of await existingCodes(db, batch, targets)) codes.set(key, code);
+    let raced = false;
+    for (let k = 0; k < missing.length; k += 500) {
+      const rows = missing.slice(k, k + 500);
+      const inserted = await db
+        .insertInto('links')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['advocate_id', 'content_id', 'network']).doNothing())
+        .returning(['code', 'advocate_id', 'content_id', 'network'])
+        .execute();
+      for (const row of inserted) codes.set(`${row.advocate_id}:${row.content_id}:${row.network}`, row.code);
+      if (inserted.length < rows.length) raced = true;
     }
+    // Some existed already, or another sync of the same advocate won a race: read back what is stored.
+    if (raced) for (const [key, code] of await existingCodes(db, batch, targets)) codes.set(key, code);
     for (const owner of batch) {
       const links = new Map<string, Links>();
       for (const target of targets) {

@@ -29,22 +29,23 @@ export class AnswerJson {
     };
   }
 
-  /** The answer's JSON for this advocate, their posts (newest first) and removals, and their links. */
+  /** The answer's JSON for this advocate, their posts (newest first) and removals, and their links; and its cursor. */
   write(
     advocate: AdvocatePrincipal,
     theirs: { live: { row: ContentRow }[]; removed: string[] },
     links: Map<string, Links>,
-  ): string {
+  ): { json: string; cursor: string } {
+    const cursor = answerCursor(advocate, this.state, this.now);
     const content = theirs.live.map(({ row }) => {
       const head = this.item(row, advocate.language);
       return `${head}${head.length > 1 ? ',' : ''}"links":${JSON.stringify(links.get(row.id) ?? {})}}`;
     });
-    return (
-      `{"cursor":${JSON.stringify(answerCursor(advocate, this.state, this.now))},` +
+    const json =
+      `{"cursor":${JSON.stringify(cursor)},` +
       `"content":[${content.join(',')}],"removed":${JSON.stringify(theirs.removed)},` +
       `"guidelines":${this.guidelinesIn(advocate.language)},"scoring":${this.shared.scoring},` +
-      `"selectorOverrides":${this.shared.selectors}}`
-    );
+      `"selectorOverrides":${this.shared.selectors}}`;
+    return { json, cursor };
   }
 
   private item(row: ContentRow, language: string | null): string {

@@ -52,7 +52,12 @@ export async function fanOut(
     sent += await hub.sendEach(
       batch.map((connection) => {
         const made = answers.get(inlineKey(request(connection)));
-        return { ws: connection.ws, message: made ? inlineMessage(nudge, connection.cursor!, made) : plain };
+        if (!made) return { ws: connection.ws, message: plain };
+        const message = inlineMessage(nudge, connection.cursor!, made);
+        // The extension holds the answer's cursor once it applies it, and does not report it again;
+        // one that could not apply it syncs and reports the cursor it holds.
+        connection.cursor = made.cursor;
+        return { ws: connection.ws, message };
       }),
     );
   }

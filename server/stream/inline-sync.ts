@@ -29,6 +29,8 @@ export interface InlineRequest {
 export interface InlineAnswer {
   /** The answer's JSON: what GET /v1/sync would send as its body. */
   answer: string;
+  /** The cursor in it: what the extension holds once it applied it. */
+  cursor: string;
   etag: string;
 }
 
@@ -135,8 +137,10 @@ export async function inlineAnswers(
         ),
     });
     for (const { advocate, request, theirs } of group) {
+      const written = json.write(advocate, theirs, links.get(advocate.id) ?? new Map());
       answers.set(inlineKey(request), {
-        answer: json.write(advocate, theirs, links.get(advocate.id) ?? new Map()),
+        answer: written.json,
+        cursor: written.cursor,
         etag: etagFor(state, advocate.clickTracking, advocate.audience, advocate.language),
       });
     }
