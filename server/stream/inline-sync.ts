@@ -6,7 +6,8 @@
  * audience or link kind changed) or whose delta would be large gets no answer here and syncs itself.
  */
 import type { AdvocatePrincipal, Deps } from '../context';
-import { audienceFromRow, groupIdsColumn } from '../services/audiences';
+import { principalFromRow } from '../services/advocate-principal';
+import { groupIdsColumn } from '../services/audiences';
 import { decodeCursor, type Cursor } from '../services/cursor';
 import { readDocuments } from '../services/documents';
 import { linksForMany } from '../services/links';
@@ -49,18 +50,7 @@ async function principals(deps: Deps, ids: string[], now: number): Promise<Map<s
       .where('advocates.id', 'in', ids.slice(i, i + ADVOCATE_BATCH))
       .where('advocates.access_ended', 'is', null)
       .execute();
-    for (const row of rows)
-      found.set(row.id, {
-        id: row.id,
-        name: row.name,
-        ref: row.ref,
-        clickTracking: row.click_tracking === 1,
-        leaderboard: row.leaderboard === 1,
-        lastSyncAt: row.last_sync_at,
-        language: row.language,
-        languageSource: row.language_source,
-        audience: audienceFromRow(row),
-      });
+    for (const row of rows) found.set(row.id, principalFromRow(row));
   }
   const stale = [...found.values()]
     .filter((advocate) => advocate.lastSyncAt === null || now - advocate.lastSyncAt >= LAST_SYNC_RESOLUTION_MS)

@@ -14,7 +14,8 @@ import { failureKind } from '../../db/failures';
 import { roleOf } from '../../../lib/roles';
 import { ProblemError } from '../../problem';
 import { endOneToken, revocationOf, type RevocationReason } from '../../services/advocates';
-import { audienceFromRow, groupIdsColumn } from '../../services/audiences';
+import { principalFromRow } from '../../services/advocate-principal';
+import { groupIdsColumn } from '../../services/audiences';
 import { checkCookieRequest } from '../csrf';
 import { scimTokenRefused } from './scim';
 
@@ -168,17 +169,7 @@ export async function authenticateAdvocate(
   if (now - usedAt >= Math.min(HOUR_MS, deps.config.tokenIdleMs / 24)) {
     await deps.db.updateTable('advocate_tokens').set({ used_at: now }).where('token_hash', '=', hash).execute();
   }
-  const principal: AdvocatePrincipal = {
-    id: row.id,
-    name: row.name,
-    ref: row.ref,
-    clickTracking: row.click_tracking === 1,
-    leaderboard: row.leaderboard === 1,
-    lastSyncAt: row.last_sync_at,
-    language: row.language,
-    languageSource: row.language_source,
-    audience: audienceFromRow(row),
-  };
+  const principal: AdvocatePrincipal = principalFromRow(row);
   deps.principals.remember(hash, principal);
   return principal;
 }
