@@ -27,9 +27,24 @@ export function etagFor(
 /** last_sync_at is written at most this often per advocate, so polling stays read-only. */
 const LAST_SYNC_RESOLUTION_MS = 5 * 60_000;
 
+/** Advocates whose last_sync_at is written per statement when many synced at once. */
+const NOTE_BATCH = 500;
+
 export async function noteSync(deps: Deps, advocate: AdvocatePrincipal, now: number): Promise<void> {
-  if (advocate.lastSyncAt !== null && now - advocate.lastSyncAt < LAST_SYNC_RESOLUTION_MS) return;
-  await deps.db.updateTable('advocates').set({ last_sync_at: now }).where('id', '=', advocate.id).execute();
+  await noteSyncs(deps, [advocate], now);
+}
+
+/** Records that these advocates synced now (a publish carried their answers), at the same resolution. */
+export async function noteSyncs(deps: Deps, advocates: Iterable<AdvocatePrincipal>, now: number): Promise<void> {
+  const stale = [...advocates]
+    .filter((advocate) => advocate.lastSyncAt === null || now - advocate.lastSyncAt >= LAST_SYNC_RESOLUTION_MS)
+    .map((advocate) => advocate.id);
+  for (let i = 0; i < stale.length; i += NOTE_BATCH)
+    await deps.db
+      .updateTable('advocates')
+      .set({ last_sync_at: now })
+      .where('id', 'in', stale.slice(i, i + NOTE_BATCH))
+      .execute();
 }
 
 /**

@@ -43,15 +43,16 @@ export async function fanOut(
   }
   for (let i = 0; i < reporting.length; i += ANSWER_BATCH) {
     const batch = reporting.slice(i, i + ANSWER_BATCH);
+    const requests = batch.map(request);
     let answers = new Map<string, InlineAnswer>();
     try {
-      answers = await inlineAnswers(deps, batch.map(request), state, now);
+      answers = await inlineAnswers(deps, requests, state, now);
     } catch (error) {
       console.error('stream: could not make sync answers; nudging plainly:', (error as Error).message);
     }
     sent += await hub.sendEach(
-      batch.map((connection) => {
-        const made = answers.get(inlineKey(request(connection)));
+      batch.map((connection, k) => {
+        const made = answers.get(inlineKey(requests[k]!));
         if (!made) return { ws: connection.ws, message: plain };
         const message = inlineMessage(nudge, connection.cursor!, made);
         // The extension holds the answer's cursor once it applies it, and does not report it again;

@@ -11,14 +11,12 @@ import { groupIdsColumn } from '../services/audiences';
 import { decodeCursor, type Cursor } from '../services/cursor';
 import { readDocuments } from '../services/documents';
 import { linksForMany } from '../services/links';
-import { changedRows, cursorFits, etagFor, linkTargets, theirRows } from '../services/sync-answer';
+import { changedRows, cursorFits, etagFor, linkTargets, noteSyncs, theirRows } from '../services/sync-answer';
 import { AnswerJson } from './answer-json';
 import type { SyncState } from '../services/sync-state';
 
 /** A delta with more changed posts than this is not carried in the stream: the extension fetches it. */
 export const MAX_INLINE_ROWS = 20;
-/** last_sync_at is written at most this often per advocate (as GET /v1/sync does). */
-const LAST_SYNC_RESOLUTION_MS = 5 * 60_000;
 const ADVOCATE_BATCH = 500;
 
 export interface InlineRequest {
@@ -39,7 +37,7 @@ export interface InlineAnswer {
 export const inlineKey = (request: InlineRequest) => `${request.advocateId} ${request.cursor}`;
 
 /** Reads the advocates as authentication does (groups, region, language), still with access. */
-async function principals(deps: Deps, ids: string[], now: number): Promise<Map<string, AdvocatePrincipal>> {
+async function principals(deps: Deps, ids: string[]): Promise<Map<string, AdvocatePrincipal>> {
   const found = new Map<string, AdvocatePrincipal>();
   for (let i = 0; i < ids.length; i += ADVOCATE_BATCH) {
     const rows = await deps.db
@@ -52,15 +50,6 @@ async function principals(deps: Deps, ids: string[], now: number): Promise<Map<s
       .execute();
     for (const row of rows) found.set(row.id, principalFromRow(row));
   }
-  const stale = [...found.values()]
-    .filter((advocate) => advocate.lastSyncAt === null || now - advocate.lastSyncAt >= LAST_SYNC_RESOLUTION_MS)
-    .map((advocate) => advocate.id);
-  for (let i = 0; i < stale.length; i += ADVOCATE_BATCH)
-    await deps.db
-      .updateTable('advocates')
-      .set({ last_sync_at: now })
-      .where('id', 'in', stale.slice(i, i + ADVOCATE_BATCH))
-      .execute();
   return found;
 }
 
@@ -97,7 +86,8 @@ export async function inlineAnswers(
   };
   const [rows, documents] = await Promise.all([changedRows(deps, oldest, now), readDocuments(deps.db)]);
   if (rows.length > MAX_INLINE_ROWS) return answers;
-  const advocates = await principals(deps, [...new Set(decoded.map(({ request }) => request.advocateId))], now);
+  const advocates = await principals(deps, [...new Set(decoded.map(({ request }) => request.advocateId))]);
+  await noteSyncs(deps, advocates.values(), now);
   const json = new AnswerJson(documents, state, now);
 
   // Requests that share their posts (the usual case: one new post for everyone) share one links call.
