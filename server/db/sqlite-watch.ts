@@ -2,6 +2,7 @@
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import type { DatabaseAvailability } from './availability';
+import { StatementCache } from './statement-cache';
 
 const NOTHING: SqliteStatement = {
   reader: false,
@@ -24,19 +25,21 @@ export function watchedSqlite(database: SQLite.Database, availability: DatabaseA
     return result;
   };
 
+  const statements = new StatementCache(database);
   return {
     close: () => database.close(),
     prepare(sql: string): SqliteStatement {
       // SQLite rolls a transaction back by itself when a write fails for want of room or I/O: the
       // ROLLBACK that follows would fail too and hide the real error, so it does nothing then.
       if (/^\s*rollback\s*$/i.test(sql) && !database.inTransaction) return NOTHING;
-      const statement = observe(false, () => database.prepare(sql));
+      const statement = observe(false, () => statements.prepare(sql));
       const write = !statement.readonly || /^\s*commit\b/i.test(sql);
       return {
         reader: statement.reader,
         all: (parameters) => observe(write, () => statement.all(parameters as unknown[])),
         run: (parameters) => observe(write, () => statement.run(parameters as unknown[])),
-        iterate: (parameters) => observe(false, () => statement.iterate(parameters as unknown[])),
+        // An iteration may be left unfinished: it gets a statement of its own.
+        iterate: (parameters) => observe(false, () => database.prepare(sql).iterate(parameters as unknown[])),
       };
     },
   };
