@@ -2,7 +2,8 @@
  * Child processes for the stream suite: spawned through bash so the open-file limit can be raised
  * first (`ulimit -n`, up to the hard limit when the soft one cannot go higher), running TypeScript
  * through tsx with --expose-gc, and talked to over Node's IPC channel with request/reply messages
- * that all have a `type` and a timeout.
+ * that all have a `type` and a timeout. With BENCH_PROFILE_DIR set, a child that exits cleanly writes
+ * a V8 CPU profile there (`--cpu-prof`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -73,6 +74,7 @@ export function spawnChild<Command, Reply extends { type: string }>(
       `{ ulimit -n ${WANTED_OPEN_FILES} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; } && exec "$0" "$@"`,
       process.execPath,
       '--expose-gc',
+      ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
       '--import',
       'tsx',
       fileURLToPath(new URL(script, import.meta.url)),

@@ -5,8 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { Links, Network } from '../../lib/schemas';
 import { buildUtmUrl, slugify } from '../../lib/utm';
-import { randomString } from '../crypto';
+import type { DialectName } from '../db';
 import type { Database } from '../db/schema';
+import { insertLinks, type LinkRow } from './link-inserts';
+import { newLinkCode } from './link-codes';
 
 export interface LinkTarget {
   id: string;
@@ -21,9 +23,6 @@ export interface LinkOwner {
   ref: string;
   clickTracking: boolean;
 }
-
-const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const newCode = () => randomString(10, CODE_ALPHABET);
 
 /** The destination a share link leads to: the content URL with this advocate's UTM tags. */
 export function destinationUrl(
@@ -44,6 +43,8 @@ interface LinkOptions {
   publicUrl: string;
   utmMedium: string;
   now: number;
+  /** PostgreSQL writes a batch's new links in one statement. */
+  dialect?: DialectName;
   /** Told of every tracked link handed out (the link directory keeps them for redirects). */
   handedOut?: (owner: LinkOwner, code: string, contentId: string, network: Network) => void;
 }
@@ -78,7 +79,10 @@ export async function linksForMany(
   options: LinkOptions,
 ): Promise<Map<string, Map<string, Links>>> {
   const result = new Map<string, Map<string, Links>>();
-  const tracked = owners.filter((owner) => owner.clickTracking);
+  // In advocate order, as the links_owner index is: each statement then writes to one stretch of it.
+  const tracked = owners
+    .filter((owner) => owner.clickTracking)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const owner of owners) {
     if (owner.clickTracking) continue;
     const links = new Map<string, Links>();
@@ -107,12 +111,12 @@ export async function linksForMany(
   for (let i = 0; i < tracked.length; i += ownersPerBatch) {
     const batch = tracked.slice(i, i + ownersPerBatch);
     if (!many) for (const [key, code] of await existingCodes(db, batch, targets)) codes.set(key, code);
-    const missing = batch.flatMap((owner) =>
+    const missing: LinkRow[] = batch.flatMap((owner) =>
       targets.flatMap((target) =>
         target.networks
           .filter((network) => !codes.has(`${owner.id}:${target.id}:${network}`))
           .map((network) => ({
-            code: newCode(),
+            code: newLinkCode(options.now),
             advocate_id: owner.id,
             content_id: target.id,
             network,
@@ -120,18 +124,9 @@ export async function linksForMany(
           })),
       ),
     );
-    let raced = false;
-    for (let k = 0; k < missing.length; k += 500) {
-      const rows = missing.slice(k, k + 500);
-      const inserted = await db
-        .insertInto('links')
-        .values(rows)
-        .onConflict((oc) => oc.columns(['advocate_id', 'content_id', 'network']).doNothing())
-        .returning(['code', 'advocate_id', 'content_id', 'network'])
-        .execute();
-      for (const row of inserted) codes.set(`${row.advocate_id}:${row.content_id}:${row.network}`, row.code);
-      if (inserted.length < rows.length) raced = true;
-    }
+    const inserted = await insertLinks(db, options.dialect, missing);
+    for (const row of inserted) codes.set(`${row.advocate_id}:${row.content_id}:${row.network}`, row.code);
+    const raced = inserted.length < missing.length;
     // Some existed already, or another sync of the same advocate won a race: read back what is stored.
     if (raced) for (const [key, code] of await existingCodes(db, batch, targets)) codes.set(key, code);
     for (const owner of batch) {

@@ -208,6 +208,7 @@ export async function syncAnswer(
     publicUrl: deps.config.publicUrl,
     utmMedium: deps.config.utmMedium,
     now,
+    dialect: deps.dialect,
     handedOut: (code, contentId, network) =>
       deps.links.remember(
         { code, advocateId: advocate.id, contentId, network },

@@ -110,6 +110,7 @@ export async function inlineAnswers(
       publicUrl: deps.config.publicUrl,
       utmMedium: deps.config.utmMedium,
       now,
+      dialect: deps.dialect,
       handedOut: (owner, code, contentId, network) =>
         deps.links.remember(
           { code, advocateId: owner.id, contentId, network },

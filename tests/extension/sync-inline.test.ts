@@ -48,7 +48,7 @@ describe('the sync answer inside the stream nudge, in the extension', () => {
       await controller.settled();
       expect(fetched()).toBe(before);
       const stored = await controller.db.content.get(item.id);
-      expect(stored?.links.linkedin).toMatch(/\/r\/[0-9A-Za-z]{10}$/);
+      expect(stored?.links.linkedin).toMatch(/\/r\/[0-9A-Za-z]{14}$/);
       expect(await getMeta(controller.db, 'unseen')).toContain(item.id);
       // The new cursor is reported in turn, and it is one the server takes: nothing more to fetch.
       await until(reported);

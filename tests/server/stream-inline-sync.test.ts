@@ -73,7 +73,7 @@ describe('the answer inside the stream nudge', () => {
 
     expect(nudge.since).toBe(first.body.cursor);
     expect(nudge.answer?.content.map((entry) => entry.id)).toEqual([item.id]);
-    expect(nudge.answer?.content[0]?.links.linkedin).toMatch(/\/r\/[0-9A-Za-z]{10}$/);
+    expect(nudge.answer?.content[0]?.links.linkedin).toMatch(/\/r\/[0-9A-Za-z]{14}$/);
     const fetched = await sync(advocate.token, first.body.cursor);
     const { cursor: _inlineCursor, ...carried } = nudge.answer!;
     const { cursor: _fetchedCursor, ...answered } = fetched.body;

@@ -1,0 +1,49 @@
+/**
+ * New link rows written at once, returning those that were new: PostgreSQL takes any number in one
+ * statement (arrays unnested, one parse and plan), others take multi-row inserts of 500. A row whose
+ * advocate already has a link to that post on that network is skipped (another sync made it first).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DialectName } from '../db';
+import type { Database } from '../db/schema';
+
+export interface LinkRow {
+  code: string;
+  advocate_id: string;
+  content_id: string;
+  network: string;
+  created_at: number;
+}
+
+export type InsertedLink = Pick<LinkRow, 'code' | 'advocate_id' | 'content_id' | 'network'>;
+
+const ROWS_PER_INSERT = 500;
+
+export async function insertLinks(
+  db: Kysely<Database>,
+  dialect: DialectName | undefined,
+  rows: readonly LinkRow[],
+): Promise<InsertedLink[]> {
+  if (rows.length === 0) return [];
+  if (dialect === 'postgres') {
+    const column = <K extends keyof LinkRow>(key: K) => rows.map((row) => row[key]);
+    const { rows: inserted } = await sql<InsertedLink>`
+      insert into links (code, advocate_id, content_id, network, created_at)
+      select * from unnest(${column('code')}::text[], ${column('advocate_id')}::text[],
+        ${column('content_id')}::text[], ${column('network')}::text[], ${column('created_at')}::bigint[])
+      on conflict (advocate_id, content_id, network) do nothing
+      returning code, advocate_id, content_id, network`.execute(db);
+    return inserted;
+  }
+  const inserted: InsertedLink[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const written = await db
+      .insertInto('links')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((oc) => oc.columns(['advocate_id', 'content_id', 'network']).doNothing())
+      .returning(['code', 'advocate_id', 'content_id', 'network'])
+      .execute();
+    inserted.push(...written);
+  }
+  return inserted;
+}
