@@ -69,6 +69,8 @@ export interface Config {
     maxPerToken: number;
     /** A client with more unsent bytes than this is dropped. */
     maxBufferedBytes: number;
+    /** Connections whose sync answers a publish makes together (default 2,500; tests use fewer). */
+    answerBatch?: number;
   };
   database: {
     /** PostgreSQL: opening a connection may take this long. */

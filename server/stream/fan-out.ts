@@ -9,7 +9,7 @@ import { readSyncState } from '../services/sync-state';
 import type { Connection, StreamHub } from './hub';
 import { inlineAnswers, inlineKey, type InlineAnswer } from './inline-sync';
 
-/** Connections whose answers are made together (one read of the changed posts per batch). */
+/** Connections whose answers are made together (one read of the changed posts per batch), unless configured. */
 const ANSWER_BATCH = 2_500;
 
 /** The nudge with the answer for `since` inside it: `{"type":"sync","cursor":…,"since":…,"etag":…,"answer":{…}}`. */
@@ -41,15 +41,25 @@ export async function fanOut(
     console.error('stream: could not read the sync state; nudging plainly:', (error as Error).message);
     return sent + (await hub.sendEach(reporting.map(({ ws }) => ({ ws, message: plain }))));
   }
-  for (let i = 0; i < reporting.length; i += ANSWER_BATCH) {
-    const batch = reporting.slice(i, i + ANSWER_BATCH);
+  const batches: Connection[][] = [];
+  const size = deps.config.stream.answerBatch ?? ANSWER_BATCH;
+  for (let i = 0; i < reporting.length; i += size) batches.push(reporting.slice(i, i + size));
+  // Each batch's answers are made while the batch before is sent: the database works on the next
+  // batch's advocates and links while this process writes to the sockets.
+  const answersFor = async (batch: Connection[]) => {
     const requests = batch.map(request);
-    let answers = new Map<string, InlineAnswer>();
     try {
-      answers = await inlineAnswers(deps, requests, state, now);
+      return { requests, answers: await inlineAnswers(deps, requests, state, now) };
     } catch (error) {
       console.error('stream: could not make sync answers; nudging plainly:', (error as Error).message);
+      return { requests, answers: new Map<string, InlineAnswer>() };
     }
+  };
+  let next = batches.length > 0 ? answersFor(batches[0]!) : undefined;
+  for (let b = 0; b < batches.length; b++) {
+    const batch = batches[b]!;
+    const { requests, answers } = await next!;
+    next = b + 1 < batches.length ? answersFor(batches[b + 1]!) : undefined;
     sent += await hub.sendEach(
       batch.map((connection, k) => {
         const made = answers.get(inlineKey(requests[k]!));

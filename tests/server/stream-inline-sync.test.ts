@@ -1,4 +1,8 @@
-/** A publish carries each reporting extension's sync answer in its nudge: the answer GET /v1/sync would give, or none. */
+/**
+ * A publish carries each reporting extension's sync answer in its nudge: the answer GET /v1/sync
+ * would give, or none. Answers are made two connections at a time here, so a publish to several
+ * extensions makes the next batch's answers while it sends the batch before.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamClient, type StreamMessage } from '../helpers/stream-client';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -24,7 +28,9 @@ describe('the answer inside the stream nudge', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({
+      stream: { idleMs: 60_000, maxPerToken: 5, maxBufferedBytes: 256 * 1024, answerBatch: 2 },
+    });
   });
   afterAll(() => server.stop());
 
@@ -83,6 +89,27 @@ describe('the answer inside the stream nudge', () => {
     const after = await sync(advocate.token, nudge.answer!.cursor);
     expect(after.body.content).toEqual([]);
     client.close();
+  });
+
+  it('five extensions, answered two at a time: each gets its own answer, as GET /v1/sync gives it', async () => {
+    const advocates = await Promise.all(['Ann', 'Bo', 'Cy', 'Di', 'Ed'].map((name) => server.enroll(`Batch ${name}`)));
+    const firsts = await Promise.all(advocates.map((advocate) => sync(advocate.token)));
+    const clients = await Promise.all(advocates.map((advocate, i) => connect(advocate.token, firsts[i]!.body.cursor)));
+    const waiting = clients.map(nextNudge);
+    await publish('For five, in batches');
+    const nudges = await Promise.all(waiting.map((wait) => wait()));
+
+    const codes = new Set<string>();
+    for (const [i, nudge] of nudges.entries()) {
+      expect(nudge.since).toBe(firsts[i]!.body.cursor);
+      const fetched = await sync(advocates[i]!.token, firsts[i]!.body.cursor);
+      expect(nudge.answer?.content).toEqual(fetched.body.content);
+      expect(nudge.etag).toBe(fetched.etag);
+      codes.add(nudge.answer!.content[0]!.links.linkedin!);
+    }
+    // Personal links: no two advocates share one.
+    expect(codes.size).toBe(5);
+    for (const client of clients) client.close();
   });
 
   it('direct links for an advocate who turned click tracking off, as GET /v1/sync makes them', async () => {
