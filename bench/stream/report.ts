@@ -101,7 +101,7 @@ export function report(results: ScenarioResult[], publishes: number, outcome: Su
       const cpu = result.rounds.flatMap((round) => round.broadcasts.map((timing) => timing?.cpuMs ?? Number.NaN));
       details.push(
         `  - per publish p99 ${p99s.map(formatMs).join(', ')} ms (median ${formatMs(summarize(p99s).p50)} ms); ` +
-          `broadcast loop CPU per instance ${formatMs(summarize(cpu).p50)} ms median`,
+          `fan-out CPU per instance ${formatMs(summarize(cpu).p50)} ms median`,
       );
     }
     result.rounds.forEach((round, i) => {
@@ -121,7 +121,7 @@ export function report(results: ScenarioResult[], publishes: number, outcome: Su
         ...round.broadcasts.map((timing) => (timing ? timing.startedAt + timing.durationMs : Number.NaN)),
       );
       const tail = Number.isFinite(loopsEnd)
-        ? `; last client ${formatMs(summary.max - loopsEnd)} ms after the loop ended`
+        ? `; last client ${formatMs(summary.max - loopsEnd)} ms after the fan-out ended`
         : '';
       const oddities = [
         round.extra ? `${round.extra} extra syncs` : '',
@@ -131,7 +131,7 @@ export function report(results: ScenarioResult[], publishes: number, outcome: Su
         .join(', ');
       details.push(
         `  - publish ${i + 1} (${round.mode}): ${round.latencies.length.toLocaleString('en-US')} received, p50 ${formatMs(summary.p50)}, p99 ${formatMs(summary.p99)}, ` +
-          `max ${formatMs(summary.max)} ms${perInstance}; POST took ${round.postMs} ms; broadcast ${broadcasts}${tail}${oddities ? `; ${oddities}` : ''}`,
+          `max ${formatMs(summary.max)} ms${perInstance}; POST took ${round.postMs} ms; fan-out ${broadcasts}${tail}${oddities ? `; ${oddities}` : ''}`,
       );
     });
   }

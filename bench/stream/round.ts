@@ -1,4 +1,4 @@
-/** One measured publish: arm the clients, publish, collect every client's nudge and synced post, and each instance's broadcast. */
+/** One measured publish: arm the clients, publish, collect every client's nudge and synced post, and each instance's fan-out. */
 import type { Collected, HerdMode } from './clients';
 import type { ClientsChild, ServerChild } from './children';
 import { COLLECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './config';
@@ -23,7 +23,7 @@ export interface Round {
   cursors: number;
   /** How long POST /v1/admin/content took. */
   postMs: number;
-  /** Per instance: the broadcast loop, relative to the publish start. */
+  /** Per instance: the fan-out, relative to the publish start. */
   broadcasts: (BroadcastTiming | undefined)[];
 }
 

@@ -5,8 +5,8 @@
  *
  * - on start it sends `ready` with its URL and its open-file limit;
  * - `memory` answers the process's memory after a full garbage collection (run it with --expose-gc);
- * - `broadcasts` answers when each hub broadcast started and how long its loop took, since the
- *   last call: the server's own share of a publish's latency;
+ * - `broadcasts` answers when each fan-out of a publish started and how long it took (making the
+ *   answers and queuing every message), since the last call: the server's own share of a publish's latency;
  * - `stop` closes the server (streams get 1012) and exits.
  *
  * It exits on its own when the parent goes away (the IPC channel closes).
@@ -28,11 +28,11 @@ export interface ServerMemory {
 }
 
 export interface BroadcastTiming {
-  /** Date.now() when the hub's broadcast began. */
+  /** Date.now() when the fan-out began. */
   startedAt: number;
-  /** How long the loop over every client took, milliseconds. */
+  /** From listing the connections to the last message queued, milliseconds. */
   durationMs: number;
-  /** CPU time (user + system) this process spent in the loop, milliseconds: less than durationMs when it waited for a core. */
+  /** CPU time (user + system) this process spent meanwhile, milliseconds: less than durationMs when it waited for a core or the database. */
   cpuMs: number;
   /** Clients the message was queued for. */
   sent: number;
@@ -74,24 +74,31 @@ async function main(): Promise<void> {
     throw new Error('bench/stream/server.ts runs as a child of bench/stream/index.ts (it needs an IPC channel)');
   const running = await startServer(loadConfig(process.env));
 
-  // Times the hub's broadcasts without touching server code: wraps this instance's method.
+  // Times each fan-out without touching server code: a publish's fan-out (server/stream/fan-out.ts)
+  // lists the hub's connections once, then sends in several rounds (plain nudges, then each batch of
+  // answers), so a fan-out runs from a connections() call to the end of the last send after it.
   const broadcasts: BroadcastTiming[] = [];
   const hub = running.hub;
-  const original = hub.broadcast.bind(hub);
-  hub.broadcast = async (message: string) => {
-    const startedAt = Date.now();
-    const began = performance.now();
-    // Process CPU across the slices (other work may interleave between them).
-    const cpu = process.cpuUsage();
-    const sent = await original(message);
-    const used = process.cpuUsage(cpu);
-    broadcasts.push({
-      startedAt,
-      durationMs: performance.now() - began,
-      cpuMs: (used.user + used.system) / 1000,
-      sent,
-    });
+  let current: { timing: BroadcastTiming; began: number; cpu: NodeJS.CpuUsage } | undefined;
+  const listConnections = hub.connections.bind(hub);
+  hub.connections = (only) => {
+    const timing: BroadcastTiming = { startedAt: Date.now(), durationMs: 0, cpuMs: 0, sent: 0 };
+    current = { timing, began: performance.now(), cpu: process.cpuUsage() };
+    broadcasts.push(timing);
     if (broadcasts.length > 1_000) broadcasts.shift();
+    return listConnections(only);
+  };
+  const sendEach = hub.sendEach.bind(hub);
+  hub.sendEach = async (items, sliceSize) => {
+    const fanOut = current;
+    const sent = await sendEach(items, sliceSize);
+    if (fanOut) {
+      // Process CPU across the fan-out (other work may interleave between its awaits).
+      const used = process.cpuUsage(fanOut.cpu);
+      fanOut.timing.sent += sent;
+      fanOut.timing.durationMs = performance.now() - fanOut.began;
+      fanOut.timing.cpuMs = (used.user + used.system) / 1000;
+    }
     return sent;
   };
 
