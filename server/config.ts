@@ -88,6 +88,8 @@ export interface Config {
     maxBytes: number;
     /** Waiting clicks are written to the database at least this often. */
     flushMs: number;
+    /** Points from counted clicks are recomputed at most this often (0: after every flush). */
+    rescoreMs: number;
   };
   /** Where the built admin console is (console/dist); not configurable by the environment. */
   consoleDir: string;
@@ -403,6 +405,7 @@ export function loadConfig(env: Env = process.env): Config {
       memoryItems: integer(env, 'RELAY_SPOOL_MEMORY', 100_000, 100, 10_000_000),
       maxBytes: integer(env, 'RELAY_SPOOL_MAX_MB', 1024, 1, 1_000_000) * 1024 * 1024,
       flushMs: integer(env, 'RELAY_CLICK_FLUSH_MS', 1_000, 10, 600_000),
+      rescoreMs: integer(env, 'RELAY_CLICK_RESCORE_MS', 5_000, 0, 600_000),
     },
     consoleDir: DEFAULT_CONSOLE_DIR,
     consoleDevOrigin: origin(env, 'RELAY_CONSOLE_DEV_ORIGIN'),

@@ -19,7 +19,7 @@ export async function startDeps(
   now: () => number,
 ): Promise<Deps> {
   const { db, dialect, availability } = database;
-  const scores = new ScoreKeeper(db, dialect);
+  const scores = new ScoreKeeper(db, dialect, { clickSpacingMs: config.spool.rescoreMs });
   const content = new ContentCatalogue(db);
   const deps: Deps = {
     db,
@@ -33,7 +33,7 @@ export async function startDeps(
     clicks: new ClickRecorder(db, now, {
       flushMs: config.spool.flushMs,
       dialect,
-      onCounted: async (ids) => scores.schedule(ids),
+      onCounted: async (ids) => scores.scheduleClicks(ids),
       availability,
       spool: config.spool,
     }),

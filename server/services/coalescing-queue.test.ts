@@ -94,3 +94,44 @@ describe('CoalescingQueue', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 });
+
+describe('CoalescingQueue with spacing', () => {
+  it('runs the first batch at once, then at most one batch per interval, merging what came meanwhile', async () => {
+    const starts: { at: number; keys: string[] }[] = [];
+    const began = performance.now();
+    const queue = new CoalescingQueue(
+      async (keys) => {
+        starts.push({ at: performance.now() - began, keys: [...keys].sort() });
+      },
+      { spacingMs: 150 },
+    );
+    queue.add(['a']);
+    await queue.idle();
+    expect(starts).toHaveLength(1);
+    expect(starts[0]!.at).toBeLessThan(100);
+    queue.add(['b']);
+    queue.add(['c']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    queue.add(['b', 'd']);
+    await queue.idle();
+    expect(starts.map((start) => start.keys)).toEqual([['a'], ['b', 'c', 'd']]);
+    expect(starts[1]!.at - starts[0]!.at).toBeGreaterThanOrEqual(145);
+  });
+
+  it('close() runs what waits for the spacing at once instead of abandoning it', async () => {
+    const batches: string[][] = [];
+    const queue = new CoalescingQueue(
+      async (keys) => {
+        batches.push([...keys]);
+      },
+      { spacingMs: 60_000 },
+    );
+    queue.add(['a']);
+    await queue.idle();
+    queue.add(['b']);
+    const began = performance.now();
+    expect(await queue.close(5_000)).toEqual([]);
+    expect(performance.now() - began).toBeLessThan(1_000);
+    expect(batches).toEqual([['a'], ['b']]);
+  });
+});

@@ -11,6 +11,11 @@ export interface CoalescingQueueOptions {
   maxRetryMs?: number;
   /** Told of each failure (default: console.error). */
   onError?: (error: unknown, keys: readonly string[], retryInMs: number) => void;
+  /**
+   * At least this long from the end of one batch to the start of the next (default 0): keys added
+   * meanwhile wait and are merged, so a steady stream of keys makes one batch per interval.
+   */
+  spacingMs?: number;
 }
 
 export class CoalescingQueue {
@@ -18,10 +23,15 @@ export class CoalescingQueue {
   private inFlight: readonly string[] = [];
   private draining: Promise<void> | undefined;
   private stopped = false;
+  private closing = false;
   private failures = 0;
   private wake: (() => void) | undefined;
+  private endSpacing: (() => void) | undefined;
   private readonly retryMs: number;
   private readonly maxRetryMs: number;
+  private readonly spacingMs: number;
+  /** When the last batch ended (performance.now()), for the spacing. */
+  private lastEnded = Number.NEGATIVE_INFINITY;
   private readonly onError: NonNullable<CoalescingQueueOptions['onError']>;
 
   constructor(
@@ -30,6 +40,7 @@ export class CoalescingQueue {
   ) {
     this.retryMs = options.retryMs ?? 1_000;
     this.maxRetryMs = options.maxRetryMs ?? 30_000;
+    this.spacingMs = options.spacingMs ?? 0;
     this.onError =
       options.onError ??
       ((error, keys, retryInMs) =>
@@ -54,6 +65,15 @@ export class CoalescingQueue {
   private async drain(): Promise<void> {
     try {
       while (this.pending.size > 0 && !this.stopped) {
+        const wait = this.lastEnded + this.spacingMs - performance.now();
+        // Closing runs what waits at once.
+        if (wait > 0 && !this.closing) {
+          const paused = this.pause(wait);
+          this.endSpacing = this.wake;
+          await paused;
+          this.endSpacing = undefined;
+          if (this.stopped) break;
+        }
         const batch = [...this.pending];
         this.pending.clear();
         this.inFlight = batch;
@@ -69,6 +89,7 @@ export class CoalescingQueue {
           await this.pause(pause);
         } finally {
           this.inFlight = [];
+          this.lastEnded = performance.now();
         }
       }
     } finally {
@@ -101,6 +122,9 @@ export class CoalescingQueue {
    * keys still waiting, or in a batch that has not finished, are returned as abandoned.
    */
   async close(timeoutMs: number): Promise<string[]> {
+    // What waits for the spacing runs now (a retry pause is left to run out).
+    this.closing = true;
+    this.endSpacing?.();
     const timedOut = !(await settledWithin(timeoutMs, this.idle()));
     this.stopped = true;
     this.wake?.();

@@ -160,18 +160,28 @@ export class ScoreKeeper {
   private again = false;
   private closed = false;
   /** Advocates whose events changed, recomputed in the background one batch at a time. */
-  private readonly queue = new CoalescingQueue((ids) => this.recompute(ids), {
-    onError: (error, ids, retryInMs) =>
-      console.error(
-        `recomputing points of ${ids.length} advocate(s) failed, retrying in ${retryInMs} ms:`,
-        (error as Error)?.message ?? error,
-      ),
-  });
+  private readonly queue: CoalescingQueue;
+  /** Advocates whose links were clicked: the same, at most one batch per `clickSpacingMs`. */
+  private readonly clickQueue: CoalescingQueue;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectName,
-  ) {}
+    options: { clickSpacingMs?: number } = {},
+  ) {
+    const onError = (error: unknown, ids: readonly string[], retryInMs: number) =>
+      console.error(
+        `recomputing points of ${ids.length} advocate(s) failed, retrying in ${retryInMs} ms:`,
+        (error as Error)?.message ?? error,
+      );
+    this.queue = new CoalescingQueue((ids) => this.recompute(ids), { onError });
+    // Clicks come in a steady stream while links are shared: their points are merged into one
+    // recomputation per interval instead of one per click flush.
+    this.clickQueue = new CoalescingQueue((ids) => this.recompute(ids), {
+      onError,
+      spacingMs: options.clickSpacingMs ?? 0,
+    });
+  }
 
   /**
    * Queues these advocates for recomputation and returns at once: the leaderboard catches up
@@ -181,9 +191,14 @@ export class ScoreKeeper {
     this.queue.add(advocateIds);
   }
 
+  /** Queues the advocates whose clicks were counted: recomputed within `clickSpacingMs`. */
+  scheduleClicks(advocateIds: Iterable<string>): void {
+    this.clickQueue.add(advocateIds);
+  }
+
   /** Settles once every scheduled recomputation has run (for tests, benchmarks and shutdown). */
-  idle(): Promise<void> {
-    return this.queue.idle();
+  async idle(): Promise<void> {
+    await Promise.all([this.queue.idle(), this.clickQueue.idle()]);
   }
 
   /** Recomputes these advocates' advocate_points rows from their events, under the current rules. */
@@ -278,7 +293,9 @@ export class ScoreKeeper {
   async close(timeoutMs = SCORES_CLOSE_TIMEOUT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     this.closed = true;
-    const abandoned = await this.queue.close(timeoutMs);
+    const abandoned = [
+      ...new Set((await Promise.all([this.queue.close(timeoutMs), this.clickQueue.close(timeoutMs)])).flat()),
+    ];
     const remaining = () => Math.max(0, deadline - Date.now());
     await settledWithin(remaining(), this.running);
     if (abandoned.length === 0) return;

@@ -60,7 +60,8 @@ export async function startTestServer(
       scim: { limit: 100_000, windowMs: 60_000 },
     },
     shutdownGraceMs: 5_000,
-    spool: { ...base.spool, dir: spoolDir },
+    // Points follow each click flush at once, so a test need not wait out the interval.
+    spool: { ...base.spool, dir: spoolDir, rescoreMs: 0 },
     ...overrides,
     databaseUrl: database.url,
   };
