@@ -1,7 +1,6 @@
 /** Click points: per click on a counted share's tracked link, at most `maxClickPointsPerShare` per share. */
 import { DAY_MS } from './calendar';
-import type { Network } from '../schemas';
-import type { RulesForScoring, ScoredClick, ScoredShare } from './types';
+import type { RulesForScoring, ScoredClick } from './types';
 
 /**
  * Counts the clicks on counted shares and gives their points, in each share's click order, to
@@ -9,15 +8,15 @@ import type { RulesForScoring, ScoredClick, ScoredShare } from './types';
  */
 export function scoreClicks(
   clicks: readonly ScoredClick[],
-  /** The counted share of a content on a network, if any. */
-  find: (contentId: string, network: Network) => ScoredShare | undefined,
+  /** The position of the counted share of a content on a network, or -1. */
+  find: (contentId: string, network: string) => number,
   rules: RulesForScoring,
   earn: (day: number, points: number) => void,
 ): number {
-  const perShare = new Map<ScoredShare, ScoredClick[]>();
+  const perShare = new Map<number, ScoredClick[]>();
   for (const click of clicks) {
     const share = find(click.contentId, click.network);
-    if (!share) continue;
+    if (share < 0) continue;
     const list = perShare.get(share);
     if (list) list.push(click);
     else perShare.set(share, [click]);

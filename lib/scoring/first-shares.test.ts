@@ -39,6 +39,7 @@ describe('firstShares', () => {
           expect(first.picks[position]).toBe(index);
           expect(first.times[position]).toBe(shares[index]!.sharedAt);
           expect(first.slots[position]).toBe(first.slotOf(contentId));
+          expect(first.networks[first.columns[position]!]).toBe(network);
         }
         expect(first.find('nowhere', 'x')).toBe(-1);
         expect(first.contents).toBe(new Set([...expected.keys()].map((key) => key.split(' ')[0])).size);

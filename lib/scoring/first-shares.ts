@@ -1,4 +1,5 @@
 /** The counted share of each post (content × network): its earliest, a personalised one first at equal times; one pass, no object per post. */
+import { StringSlots } from './string-slots';
 
 /** The shares that count, found by firstShares. */
 export interface FirstShares {
@@ -8,6 +9,10 @@ export interface FirstShares {
   readonly times: Float64Array;
   /** The content slot of each pick (see slotOf), in the same order. */
   readonly slots: Int32Array;
+  /** The network of each pick, as its index in `networks`, in the same order. */
+  readonly columns: Int32Array;
+  /** The networks taken (firstShares' `networks`, or those of the log). */
+  readonly networks: readonly string[];
   /** How many distinct contents have a pick. */
   readonly contents: number;
   /** The slot (0 … contents − 1) of a content with a counted share, or -1. */
@@ -29,44 +34,44 @@ function networksIn(shares: readonly Share[]): string[] {
   return [...seen];
 }
 
+/** The index of `network` in `networks` (the last, should it be there twice), or -1. */
+function columnOf(networks: readonly string[], network: string): number {
+  for (let column = networks.length - 1; column >= 0; column--) if (networks[column] === network) return column;
+  return -1;
+}
+
 /**
  * For each content and network among `networks` (every network in the log when omitted), the share
  * that counts: the earliest by `timeOf`, and at equal times a personalised one before one that is
  * not, else the first in the log (compareShares' order within one post). Shares on other networks
- * are skipped. The work is one Map lookup per share; the choices live in typed arrays.
+ * are skipped. The work is one hash-table lookup per share; the choices live in typed arrays.
  */
 export function firstShares<S extends Share>(
   shares: readonly S[],
   timeOf: (share: S) => number,
   networks: readonly string[] = networksIn(shares),
 ): FirstShares {
-  const columns = new Map<string, number>();
-  networks.forEach((network, index) => columns.set(network, index));
   const width = Math.max(1, networks.length);
-  const slots = new Map<string, number>();
   // Room for every share to be a post of its own, up to a million contents; past that it grows.
   let capacity = Math.max(16, Math.min(shares.length, 1 << 20));
+  const slots = new StringSlots(capacity);
   // Per cell (slot × width + column): the chosen share's index + 1 (0: none yet), and its time.
   let best = new Int32Array(capacity * width);
   let bestAt = new Float64Array(capacity * width);
   let picked = 0;
   for (let index = 0; index < shares.length; index++) {
     const share = shares[index]!;
-    const column = columns.get(share.network);
-    if (column === undefined) continue;
-    let slot = slots.get(share.contentId);
-    if (slot === undefined) {
-      slot = slots.size;
-      slots.set(share.contentId, slot);
-      if (slot === capacity) {
-        capacity *= 2;
-        const grownBest = new Int32Array(capacity * width);
-        grownBest.set(best);
-        best = grownBest;
-        const grownAt = new Float64Array(capacity * width);
-        grownAt.set(bestAt);
-        bestAt = grownAt;
-      }
+    const column = columnOf(networks, share.network);
+    if (column < 0) continue;
+    const slot = slots.add(share.contentId);
+    if (slot === capacity) {
+      capacity *= 2;
+      const grownBest = new Int32Array(capacity * width);
+      grownBest.set(best);
+      best = grownBest;
+      const grownAt = new Float64Array(capacity * width);
+      grownAt.set(bestAt);
+      bestAt = grownAt;
     }
     const cell = slot * width + column;
     const at = timeOf(share);
@@ -84,6 +89,7 @@ export function firstShares<S extends Share>(
   const picks = new Int32Array(picked);
   const times = new Float64Array(picked);
   const pickSlots = new Int32Array(picked);
+  const pickColumns = new Int32Array(picked);
   let next = 0;
   for (let slot = 0; slot < slots.size; slot++) {
     for (let column = 0; column < width; column++) {
@@ -92,6 +98,7 @@ export function firstShares<S extends Share>(
       picks[next] = best[cell]! - 1;
       times[next] = bestAt[cell]!;
       pickSlots[next] = slot;
+      pickColumns[next] = column;
       next++;
       // From here on a cell holds its pick's position + 1, for find.
       best[cell] = next;
@@ -101,12 +108,14 @@ export function firstShares<S extends Share>(
     picks,
     times,
     slots: pickSlots,
+    columns: pickColumns,
+    networks,
     contents: slots.size,
-    slotOf: (contentId) => slots.get(contentId) ?? -1,
+    slotOf: (contentId) => slots.slotOf(contentId),
     find(contentId, network) {
-      const slot = slots.get(contentId);
-      const column = columns.get(network);
-      if (slot === undefined || column === undefined) return -1;
+      const slot = slots.slotOf(contentId);
+      const column = columnOf(networks, network);
+      if (slot < 0 || column < 0) return -1;
       return best[slot * width + column]! - 1;
     },
   };

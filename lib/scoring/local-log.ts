@@ -1,9 +1,10 @@
 /** Scoring the extension's local share log: ISO times, publish times from its synced content. */
 import { disabledScore } from './badges';
+import type { CountedShares } from './counted';
 import { firstShares } from './first-shares';
 import { isoMillis } from './iso-millis';
 import { scoreCounted, scoredNetworkList } from './score';
-import type { LoggedShare, RulesForScoring, Score, ScoredShare, ScoreOptions } from './types';
+import type { LoggedShare, RulesForScoring, Score, ScoreOptions } from './types';
 
 const loggedAt = (share: LoggedShare) => isoMillis(share.sharedAt);
 
@@ -20,26 +21,30 @@ export function scoreLocalLog(
 ): Score {
   if (!rules.enabled) return disabledScore(rules);
   const first = firstShares(shares, loggedAt, scoredNetworkList(rules));
-  // Publish times of the contents shared (NaN: not known), the last entry winning as in a Map.
-  const published = new Float64Array(first.contents).fill(Number.NaN);
-  for (const item of content) {
-    const slot = first.slotOf(item.id);
-    if (slot >= 0) published[slot] = item.publishAt ? isoMillis(item.publishAt) : Number.NaN;
+  // The content entry (index + 1) of each content shared, the last winning as in a Map. Its publish
+  // time is parsed only for a share that earns share points (most do not when the daily cap bites).
+  const entries = new Int32Array(first.contents);
+  for (let i = 0; i < content.length; i++) {
+    const slot = first.slotOf(content[i]!.id);
+    if (slot >= 0) entries[slot] = i + 1;
   }
-  const counted: ScoredShare[] = new Array<ScoredShare>(first.picks.length);
-  for (let i = 0; i < first.picks.length; i++) {
-    const share = shares[first.picks[i]!]!;
-    const publishedAt = published[first.slots[i]!]!;
-    counted[i] = {
-      contentId: share.contentId,
-      network: share.network,
-      sharedAt: first.times[i]!,
-      personalized: share.personalized === true,
-      publishedAt: Number.isNaN(publishedAt) ? null : publishedAt,
-    };
-  }
-  return scoreCounted(counted, rules, options, (contentId, network) => {
-    const position = first.find(contentId, network);
-    return position < 0 ? undefined : counted[position];
-  });
+  const count = first.picks.length;
+  const personalized = new Uint8Array(count);
+  for (let i = 0; i < count; i++) if (shares[first.picks[i]!]!.personalized === true) personalized[i] = 1;
+  const counted: CountedShares = {
+    count,
+    sharedAt: first.times,
+    personalized,
+    network: first.columns,
+    networks: first.networks,
+    contentId: (position) => shares[first.picks[position]!]!.contentId,
+    publishedAt(position) {
+      const entry = entries[first.slots[position]!]!;
+      const publishAt = entry === 0 ? null : content[entry - 1]!.publishAt;
+      const at = publishAt ? isoMillis(publishAt) : Number.NaN;
+      return Number.isNaN(at) ? null : at;
+    },
+    find: first.find,
+  };
+  return scoreCounted(counted, rules, options);
 }

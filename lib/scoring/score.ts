@@ -18,8 +18,9 @@
 import { badgeProgress, disabledScore } from './badges';
 import { DAY_MS, isoWeekIndex, isoWeekLabel, monthKey, weekOfDay } from './calendar';
 import { scoreClicks } from './clicks';
-import { pickShares } from './first-shares';
-import { compareShares, levelFor, scoredNetworks, sharePoints } from './rules';
+import { compareCounted, countedShares, pointsAt, pointsPerNetwork, type CountedShares } from './counted';
+import { firstShares } from './first-shares';
+import { levelFor, scoredNetworks } from './rules';
 import { streaks } from './streaks';
 import type { Network } from '../schemas';
 import type { RulesForScoring, Score, ScoredShare, ScoreOptions } from './types';
@@ -33,50 +34,45 @@ export function scoredNetworkList(rules: Pick<RulesForScoring, 'pointsPerShare'>
 export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScoring, options: ScoreOptions = {}): Score {
   if (!rules.enabled) return disabledScore(rules);
   // No global sort is needed: one pass keeps the earliest per content and network.
-  const { counted, find } = pickShares(shares, (share) => share.sharedAt, scoredNetworkList(rules));
-  return scoreCounted(counted, rules, options, find);
+  const first = firstShares(shares, (share) => share.sharedAt, scoredNetworkList(rules));
+  return scoreCounted(countedShares(shares, first), rules, options);
 }
 
 /** Up to this daily cap the first shares of a crowded day are kept by insertion; past it the day is sorted. */
 const INSERTION_CAP = 32;
 
 /** The positions (into `counted`) of the `cap` first shares by compareShares among `order[from … to)`. */
-function earliest(counted: readonly ScoredShare[], order: Int32Array, from: number, to: number, cap: number): number[] {
+function earliest(counted: CountedShares, order: Int32Array, from: number, to: number, cap: number): number[] {
   // A large cap: one sort of the day beats keeping a long list in order share by share.
   if (cap > INSERTION_CAP) {
     const members = Array.from(order.subarray(from, to));
-    members.sort((a, b) => compareShares(counted[a]!, counted[b]!));
+    members.sort((a, b) => compareCounted(counted, a, b));
     return members.slice(0, cap);
   }
+  const sharedAt = counted.sharedAt;
   const kept: number[] = [];
   for (let i = from; i < to; i++) {
     const member = order[i]!;
-    const share = counted[member]!;
     if (kept.length === cap) {
       // Most shares are later than the last kept one: one number compared, no call.
-      const last = counted[kept[cap - 1]!]!;
-      if (share.sharedAt > last.sharedAt || (share.sharedAt === last.sharedAt && compareShares(share, last) >= 0)) {
+      const last = kept[cap - 1]!;
+      if (
+        sharedAt[member]! > sharedAt[last]! ||
+        (sharedAt[member] === sharedAt[last] && compareCounted(counted, member, last) >= 0)
+      ) {
         continue;
       }
       kept.pop();
     }
     let at = kept.length;
-    while (at > 0 && compareShares(share, counted[kept[at - 1]!]!) < 0) at--;
+    while (at > 0 && compareCounted(counted, member, kept[at - 1]!) < 0) at--;
     kept.splice(at, 0, member);
   }
   return kept;
 }
 
-/**
- * Scores shares already reduced to one per post (pickShares' choice); `find` gives the counted
- * share of a content and network, for clicks.
- */
-export function scoreCounted(
-  counted: readonly ScoredShare[],
-  rules: RulesForScoring,
-  options: ScoreOptions,
-  find: (contentId: string, network: Network) => ScoredShare | undefined,
-): Score {
+/** Scores shares already reduced to one per post (firstShares' choice), as columns. */
+export function scoreCounted(counted: CountedShares, rules: RulesForScoring, options: ScoreOptions): Score {
   const cap = rules.dailyShareCap ?? Number.POSITIVE_INFINITY;
   // UTC days (days since the epoch) get dense numbers in the order met: points add up per day,
   // and weeks and months are added up from the days at the end.
@@ -99,13 +95,14 @@ export function scoreCounted(
     points[denseDay(day)]! += earned;
   };
 
-  const count = counted.length;
+  const count = counted.count;
+  const sharedAt = counted.sharedAt;
+  const perShare = pointsPerNetwork(counted.networks, rules);
   const dayOf = new Int32Array(count);
   let personalized = 0;
   for (let i = 0; i < count; i++) {
-    const share = counted[i]!;
-    if (share.personalized) personalized++;
-    dayOf[i] = denseDay(Math.floor(share.sharedAt / DAY_MS));
+    if (counted.personalized[i]) personalized++;
+    dayOf[i] = denseDay(Math.floor(sharedAt[i]! / DAY_MS));
   }
   // Every day so far holds a counted share: their weeks make the streaks.
   const activeWeeks = new Set<number>();
@@ -124,7 +121,7 @@ export function scoreCounted(
       perDay[day] = -1;
       continue;
     }
-    const earned = sharePoints(counted[i]!, rules);
+    const earned = pointsAt(counted, i, rules, perShare);
     if (earned > 0) earn(days[day]!, earned);
   }
   if (crowded.length > 0) {
@@ -137,14 +134,16 @@ export function scoreCounted(
     for (let i = 0; i < count; i++) if (perDay[dayOf[i]!] === -1) order[next[dayOf[i]!]!++] = i;
     for (const day of crowded) {
       for (const member of earliest(counted, order, start[day]!, start[day + 1]!, cap)) {
-        const earned = sharePoints(counted[member]!, rules);
+        const earned = pointsAt(counted, member, rules, perShare);
         if (earned > 0) earn(days[day]!, earned);
       }
     }
   }
 
   const clickCount =
-    options.clicks && options.clicks.length > 0 && count > 0 ? scoreClicks(options.clicks, find, rules, earn) : 0;
+    options.clicks && options.clicks.length > 0 && count > 0
+      ? scoreClicks(options.clicks, counted.find, rules, earn)
+      : 0;
 
   const weeks: Record<string, number> = {};
   const months: Record<string, number> = {};

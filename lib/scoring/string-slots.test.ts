@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { StringSlots, hashString } from './string-slots';
+
+/** The reference: a Map giving each new key the next slot. */
+function reference(keys: readonly unknown[]): Map<unknown, number> {
+  const slots = new Map<unknown, number>();
+  for (const key of keys) if (!slots.has(key)) slots.set(key, slots.size);
+  return slots;
+}
+
+/** Strings whose hashes are equal (found by search), so the table must tell them apart by comparing. */
+const COLLIDING = [
+  ['7yzx', 'e6ad'],
+  ['7yzy', 'e6ae'],
+  ['7yzz', 'e6af'],
+  ['7yzt', 'e6ah'],
+];
+
+describe('StringSlots', () => {
+  it('gives the slots a Map would, for any strings and any other keys, and finds them again', () => {
+    const key = fc.oneof(
+      { weight: 6, arbitrary: fc.string({ maxLength: 6 }) },
+      { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+      { weight: 2, arbitrary: fc.constantFrom(...COLLIDING.flat(), '', 'a', 'ab') },
+      { weight: 1, arbitrary: fc.constantFrom<unknown>(0, -0, 1, Number.NaN, null, undefined, true) },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(key, { maxLength: 300 }),
+        fc.array(key, { maxLength: 30 }),
+        fc.nat(64),
+        (keys, probes, expected) => {
+          const slots = new StringSlots(expected);
+          const added = keys.map((k) => slots.add(k as string));
+          const want = reference(keys);
+          expect(added).toEqual(keys.map((k) => want.get(k)));
+          expect(slots.size).toBe(want.size);
+          for (const [k, slot] of want) expect(slots.slotOf(k as string)).toBe(slot);
+          for (const probe of probes) expect(slots.slotOf(probe as string)).toBe(want.get(probe) ?? -1);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tells apart strings with equal hashes', () => {
+    for (const [a, b] of COLLIDING) expect(hashString(a!)).toBe(hashString(b!));
+    const slots = new StringSlots();
+    const all = COLLIDING.flat();
+    all.forEach((key, i) => expect(slots.add(key)).toBe(i));
+    all.forEach((key, i) => expect(slots.slotOf(key)).toBe(i));
+    expect(slots.slotOf('7yzw')).toBe(-1);
+  });
+
+  it('keeps its slots as it grows far past the room it was made with', () => {
+    const slots = new StringSlots(4);
+    const keys = Array.from({ length: 50_000 }, (_, i) => `id-${(i * 7919) % 50_000}`);
+    keys.forEach((key, i) => expect(slots.add(key)).toBe(i));
+    expect(slots.add('id-0')).toBe(0);
+    expect(slots.slotOf('id-49999')).toBe(keys.indexOf('id-49999'));
+    expect(slots.slotOf('id-50000')).toBe(-1);
+  });
+});

@@ -1,0 +1,104 @@
+/** Dense slots (0, 1, 2, … in the order first added) for keys, as a Map<key, slot> would give: an open-addressing table on typed arrays, for hot loops. */
+
+/** A 32-bit hash of a string's UTF-16 code units (FNV-1a, then mixed so the low bits spread). */
+export function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  return hash ^ (hash >>> 13);
+}
+
+/** The smallest power of two ≥ 16 with room for `keys` at most half full. */
+function bucketsFor(keys: number): number {
+  let buckets = 16;
+  while (buckets < keys * 2) buckets *= 2;
+  return buckets;
+}
+
+/**
+ * Slots for keys: `add` gives a new key the next slot, `slotOf` finds it again. String keys live in
+ * one Int32Array of (hash, slot + 1) pairs, probed linearly and compared in full, so any strings
+ * (colliding hashes too) get the slots a Map would; keys of any other type go to a Map.
+ */
+export class StringSlots {
+  /** Each key by its slot. */
+  private readonly keys: unknown[] = [];
+  /** Per bucket: the key's hash, then its slot + 1 (0: an empty bucket). */
+  private table: Int32Array;
+  private mask: number;
+  /** Keys that are not strings (never in the table), by SameValueZero as a Map compares them. */
+  private others: Map<unknown, number> | undefined;
+
+  /** `expected`: how many keys to make room for at once (the table grows past it). */
+  constructor(expected = 0) {
+    const buckets = bucketsFor(expected);
+    this.table = new Int32Array(buckets * 2);
+    this.mask = buckets - 1;
+  }
+
+  /** How many keys have a slot. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The slot of `key`, or -1. */
+  slotOf(key: string): number {
+    if (typeof key !== 'string') return this.others?.get(key) ?? -1;
+    const hash = hashString(key);
+    const table = this.table;
+    const mask = this.mask;
+    for (let bucket = hash & mask; ; bucket = (bucket + 1) & mask) {
+      const entry = table[bucket * 2 + 1]!;
+      if (entry === 0) return -1;
+      if (table[bucket * 2] === hash && this.keys[entry - 1] === key) return entry - 1;
+    }
+  }
+
+  /** The slot of `key`; a key not seen before gets the next one. */
+  add(key: string): number {
+    if (typeof key !== 'string') return this.addOther(key);
+    const hash = hashString(key);
+    const table = this.table;
+    const mask = this.mask;
+    let bucket = hash & mask;
+    for (; ; bucket = (bucket + 1) & mask) {
+      const entry = table[bucket * 2 + 1]!;
+      if (entry === 0) break;
+      if (table[bucket * 2] === hash && this.keys[entry - 1] === key) return entry - 1;
+    }
+    const slot = this.keys.length;
+    this.keys.push(key);
+    table[bucket * 2] = hash;
+    table[bucket * 2 + 1] = slot + 1;
+    if (slot * 2 >= mask) this.grow();
+    return slot;
+  }
+
+  private addOther(key: unknown): number {
+    this.others ??= new Map();
+    let slot = this.others.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.keys.push(key);
+      this.others.set(key, slot);
+    }
+    return slot;
+  }
+
+  /** Twice the buckets, every entry placed again by its hash. */
+  private grow(): void {
+    const old = this.table;
+    const buckets = (this.mask + 1) * 2;
+    const table = new Int32Array(buckets * 2);
+    const mask = buckets - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === 0) continue;
+      let bucket = old[at]! & mask;
+      while (table[bucket * 2 + 1] !== 0) bucket = (bucket + 1) & mask;
+      table[bucket * 2] = old[at]!;
+      table[bucket * 2 + 1] = old[at + 1]!;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
