@@ -5,6 +5,7 @@
  * batches) instead of one request each. An extension whose cursor no longer fits (its language,
  * audience or link kind changed) or whose delta would be large gets no answer here and syncs itself.
  */
+import { sql } from 'kysely';
 import type { AdvocatePrincipal, Deps } from '../context';
 import { principalFromRow } from '../services/advocate-principal';
 import { groupIdsColumn } from '../services/audiences';
@@ -39,15 +40,21 @@ export const inlineKey = (request: InlineRequest) => `${request.advocateId} ${re
 /** Reads the advocates as authentication does (groups, region, language), still with access. */
 async function principals(deps: Deps, ids: string[]): Promise<Map<string, AdvocatePrincipal>> {
   const found = new Map<string, AdvocatePrincipal>();
-  for (let i = 0; i < ids.length; i += ADVOCATE_BATCH) {
-    const rows = await deps.db
+  // PostgreSQL takes them all as one array parameter; SQLite a list of 500 at a time.
+  const perQuery = deps.dialect === 'postgres' ? ids.length : ADVOCATE_BATCH;
+  for (let i = 0; i < ids.length; i += perQuery) {
+    const some = ids.slice(i, i + perQuery);
+    const query = deps.db
       .selectFrom('advocates')
       .select(['advocates.id', 'advocates.name', 'advocates.ref', 'advocates.click_tracking', 'advocates.leaderboard'])
       .select(['advocates.last_sync_at', 'advocates.region', 'advocates.language', 'advocates.language_source'])
       .select(groupIdsColumn(deps.dialect).as('group_ids'))
-      .where('advocates.id', 'in', ids.slice(i, i + ADVOCATE_BATCH))
-      .where('advocates.access_ended', 'is', null)
-      .execute();
+      .where('advocates.access_ended', 'is', null);
+    const rows = await (
+      deps.dialect === 'postgres'
+        ? query.where(sql<boolean>`advocates.id = any(${some}::text[])`)
+        : query.where('advocates.id', 'in', some)
+    ).execute();
     for (const row of rows) found.set(row.id, principalFromRow(row));
   }
   return found;
