@@ -1,3 +1,4 @@
+/** Property tests: the counted shares as columns compare, earn and are found as the share objects do, and scoreLocalLog scores as scoreShares. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoringRulesArbitrary } from '../../tests/helpers/scoring';

@@ -40,24 +40,28 @@ function columnOf(networks: readonly string[], network: string): number {
   return -1;
 }
 
-/**
- * For each content and network among `networks` (every network in the log when omitted), the share
- * that counts: the earliest by `timeOf`, and at equal times a personalised one before one that is
- * not, else the first in the log (compareShares' order within one post). Shares on other networks
- * are skipped. The work is one hash-table lookup per share; the choices live in typed arrays.
- */
-export function firstShares<S extends Share>(
+/** Per cell (content slot × width + network column): the chosen share's index + 1 (0: none yet), and its time. */
+interface Cells {
+  best: Int32Array;
+  bestAt: Float64Array;
+}
+
+// The loops below are functions of their own, and return only what existed before the loop: so
+// the loop is optimised (while the first call runs it) with nothing after it that the first call
+// has not reached, which would undo the optimisation.
+
+/** The one pass over the log: fills `cells` (growing them as contents come), returns how many got a share. */
+function chooseCells<S extends Share>(
   shares: readonly S[],
   timeOf: (share: S) => number,
-  networks: readonly string[] = networksIn(shares),
-): FirstShares {
+  networks: readonly string[],
+  slots: StringSlots,
+  cells: Cells,
+): number {
   const width = Math.max(1, networks.length);
-  // Room for every share to be a post of its own, up to a million contents; past that it grows.
-  let capacity = Math.max(16, Math.min(shares.length, 1 << 20));
-  const slots = new StringSlots(capacity);
-  // Per cell (slot × width + column): the chosen share's index + 1 (0: none yet), and its time.
-  let best = new Int32Array(capacity * width);
-  let bestAt = new Float64Array(capacity * width);
+  let best = cells.best;
+  let bestAt = cells.bestAt;
+  let capacity = best.length / width;
   let picked = 0;
   for (let index = 0; index < shares.length; index++) {
     const share = shares[index]!;
@@ -66,12 +70,12 @@ export function firstShares<S extends Share>(
     const slot = slots.add(share.contentId);
     if (slot === capacity) {
       capacity *= 2;
-      const grownBest = new Int32Array(capacity * width);
-      grownBest.set(best);
-      best = grownBest;
-      const grownAt = new Float64Array(capacity * width);
-      grownAt.set(bestAt);
-      bestAt = grownAt;
+      cells.best = new Int32Array(capacity * width);
+      cells.best.set(best);
+      best = cells.best;
+      cells.bestAt = new Float64Array(capacity * width);
+      cells.bestAt.set(bestAt);
+      bestAt = cells.bestAt;
     }
     const cell = slot * width + column;
     const at = timeOf(share);
@@ -86,29 +90,58 @@ export function firstShares<S extends Share>(
       bestAt[cell] = at;
     }
   }
-  const picks = new Int32Array(picked);
-  const times = new Float64Array(picked);
-  const pickSlots = new Int32Array(picked);
-  const pickColumns = new Int32Array(picked);
+  return picked;
+}
+
+type Picks = Pick<FirstShares, 'picks' | 'times' | 'slots' | 'columns'>;
+
+/** Fills `out` with the picks in cell order; from then on a cell holds its pick's position + 1 (for find). */
+function listPicks(cells: Cells, cellCount: number, width: number, out: Picks): Picks {
+  const { best, bestAt } = cells;
+  const { picks, times, slots, columns } = out;
   let next = 0;
-  for (let slot = 0; slot < slots.size; slot++) {
-    for (let column = 0; column < width; column++) {
-      const cell = slot * width + column;
-      if (best[cell] === 0) continue;
-      picks[next] = best[cell]! - 1;
-      times[next] = bestAt[cell]!;
-      pickSlots[next] = slot;
-      pickColumns[next] = column;
-      next++;
-      // From here on a cell holds its pick's position + 1, for find.
-      best[cell] = next;
-    }
+  for (let cell = 0; cell < cellCount; cell++) {
+    if (best[cell] === 0) continue;
+    picks[next] = best[cell]! - 1;
+    times[next] = bestAt[cell]!;
+    slots[next] = (cell / width) | 0;
+    columns[next] = cell % width;
+    next++;
+    best[cell] = next;
   }
+  return out;
+}
+
+/**
+ * For each content and network among `networks` (every network in the log when omitted), the share
+ * that counts: the earliest by `timeOf`, and at equal times a personalised one before one that is
+ * not, else the first in the log (compareShares' order within one post). Shares on other networks
+ * are skipped. The work is one hash-table lookup per share; the choices live in typed arrays.
+ */
+export function firstShares<S extends Share>(
+  shares: readonly S[],
+  timeOf: (share: S) => number,
+  networks: readonly string[] = networksIn(shares),
+): FirstShares {
+  const width = Math.max(1, networks.length);
+  // Room for every share to be a post of its own, up to a million contents; past that it grows.
+  const capacity = Math.max(16, Math.min(shares.length, 1 << 20));
+  const slots = new StringSlots(capacity);
+  const cells = { best: new Int32Array(capacity * width), bestAt: new Float64Array(capacity * width) };
+  const picked = chooseCells(shares, timeOf, networks, slots, cells);
+  const out = {
+    picks: new Int32Array(picked),
+    times: new Float64Array(picked),
+    slots: new Int32Array(picked),
+    columns: new Int32Array(picked),
+  };
+  listPicks(cells, slots.size * width, width, out);
+  const best = cells.best;
   return {
-    picks,
-    times,
-    slots: pickSlots,
-    columns: pickColumns,
+    picks: out.picks,
+    times: out.times,
+    slots: out.slots,
+    columns: out.columns,
     networks,
     contents: slots.size,
     slotOf: (contentId) => slots.slotOf(contentId),

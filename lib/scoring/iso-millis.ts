@@ -1,50 +1,80 @@
 /** Date.parse for the ISO times the extension logs, without allocating: the local log is scored on every change. */
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days from 1 March to the 1st of each month (index: month 1 … 12), in a year that starts in March. */
+const MARCH_DAYS = [0, 306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275];
 
-/** The decimal digit at `i`, or NaN. */
-function digitAt(text: string, i: number): number {
-  const code = text.charCodeAt(i) - 48;
-  return code >= 0 && code <= 9 ? code : Number.NaN;
+/** Days in a month (1 … 12) of a year. */
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /**
  * Date.parse for ISO times, fast for the form the extension logs (`Date.prototype.toISOString`:
- * `2026-02-03T04:05:06.789Z`): read digit by digit, no allocation. Anything else, or anything out
- * of range, goes to Date.parse, so the result is always Date.parse's.
+ * `2026-02-03T04:05:06.789Z`): each character read once and checked (a digit within its field's
+ * range, or the separator), no call, no allocation. Anything else, or anything out of range, goes
+ * to Date.parse, so the result is always Date.parse's.
  */
 export function isoMillis(time: string): number {
-  if (time.length !== 24 || time.charCodeAt(23) !== 90 || time.charCodeAt(10) !== 84) return Date.parse(time);
+  if (time.length !== 24) return Date.parse(time);
+  // Each digit less 48 ('0'); `>>> 0` makes a character below '0' a large number, so one test each.
+  const y0 = time.charCodeAt(0) - 48;
+  const y1 = time.charCodeAt(1) - 48;
+  const y2 = time.charCodeAt(2) - 48;
+  const y3 = time.charCodeAt(3) - 48;
+  const mo0 = time.charCodeAt(5) - 48;
+  const mo1 = time.charCodeAt(6) - 48;
+  const d0 = time.charCodeAt(8) - 48;
+  const d1 = time.charCodeAt(9) - 48;
+  const h0 = time.charCodeAt(11) - 48;
+  const h1 = time.charCodeAt(12) - 48;
+  const mi0 = time.charCodeAt(14) - 48;
+  const mi1 = time.charCodeAt(15) - 48;
+  const s0 = time.charCodeAt(17) - 48;
+  const s1 = time.charCodeAt(18) - 48;
+  const f0 = time.charCodeAt(20) - 48;
+  const f1 = time.charCodeAt(21) - 48;
+  const f2 = time.charCodeAt(22) - 48;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = mo0 * 10 + mo1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
   if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
     time.charCodeAt(4) !== 45 ||
+    mo0 >>> 0 > 1 ||
+    mo1 >>> 0 > 9 ||
     time.charCodeAt(7) !== 45 ||
+    d0 >>> 0 > 3 ||
+    d1 >>> 0 > 9 ||
+    time.charCodeAt(10) !== 84 ||
+    h0 >>> 0 > 2 ||
+    h1 >>> 0 > 9 ||
     time.charCodeAt(13) !== 58 ||
+    mi0 >>> 0 > 5 ||
+    mi1 >>> 0 > 9 ||
     time.charCodeAt(16) !== 58 ||
-    time.charCodeAt(19) !== 46
+    s0 >>> 0 > 5 ||
+    s1 >>> 0 > 9 ||
+    time.charCodeAt(19) !== 46 ||
+    f0 >>> 0 > 9 ||
+    f1 >>> 0 > 9 ||
+    f2 >>> 0 > 9 ||
+    time.charCodeAt(23) !== 90 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour > 23 ||
+    (day > 28 && day > daysIn(year, month))
   ) {
     return Date.parse(time);
   }
-  let year = digitAt(time, 0) * 1000 + digitAt(time, 1) * 100 + digitAt(time, 2) * 10 + digitAt(time, 3);
-  const month = digitAt(time, 5) * 10 + digitAt(time, 6);
-  const day = digitAt(time, 8) * 10 + digitAt(time, 9);
-  const hour = digitAt(time, 11) * 10 + digitAt(time, 12);
-  const minute = digitAt(time, 14) * 10 + digitAt(time, 15);
-  const second = digitAt(time, 17) * 10 + digitAt(time, 18);
-  const ms = digitAt(time, 20) * 100 + digitAt(time, 21) * 10 + digitAt(time, 22);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (
-    !(month >= 1 && month <= 12) ||
-    !(day >= 1 && day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) ||
-    !(hour <= 23 && minute <= 59 && second <= 59 && ms >= 0)
-  ) {
-    return Date.parse(time);
-  }
-  // Days since the epoch from the civil date (H. Hinnant's algorithm), then the time of day.
-  if (month <= 2) year -= 1;
-  const era = Math.floor(year / 400);
-  const yearOfEra = year - era * 400;
-  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  const days = era * 146_097 + dayOfEra - 719_468;
-  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
+  // Days since the epoch from the civil date (H. Hinnant's algorithm): a year from March, moved on
+  // 400 years (146,097 days) so every division is of a positive number.
+  const y = (month <= 2 ? year - 1 : year) + 400;
+  const days = y * 365 + (y >> 2) - ((y / 100) | 0) + ((y / 400) | 0) + MARCH_DAYS[month]! + day - 865_566;
+  return days * 86_400_000 + (hour * 60 + mi0 * 10 + mi1) * 60_000 + (s0 * 10 + s1) * 1000 + f0 * 100 + f1 * 10 + f2;
 }

@@ -1,12 +1,31 @@
 /** Scoring the extension's local share log: ISO times, publish times from its synced content. */
 import { disabledScore } from './badges';
 import type { CountedShares } from './counted';
-import { firstShares } from './first-shares';
+import { firstShares, type FirstShares } from './first-shares';
 import { isoMillis } from './iso-millis';
 import { scoreCounted, scoredNetworkList } from './score';
 import type { LoggedShare, RulesForScoring, Score, ScoreOptions } from './types';
 
+type Content = readonly { id: string; publishAt: string | null }[];
+
 const loggedAt = (share: LoggedShare) => isoMillis(share.sharedAt);
+
+/** The content entry (index + 1; 0: none) of each content shared, by slot, the last winning as in a Map. */
+function contentEntries(content: Content, first: FirstShares): Int32Array {
+  const entries = new Int32Array(first.contents);
+  for (let i = 0; i < content.length; i++) {
+    const slot = first.slotOf(content[i]!.id);
+    if (slot >= 0) entries[slot] = i + 1;
+  }
+  return entries;
+}
+
+/** 1 for each counted share that was personalised. */
+function personalizedPicks(shares: readonly LoggedShare[], picks: Int32Array): Uint8Array {
+  const personalized = new Uint8Array(picks.length);
+  for (let i = 0; i < picks.length; i++) if (shares[picks[i]!]!.personalized === true) personalized[i] = 1;
+  return personalized;
+}
 
 /**
  * The extension's path: its local share log, publish times from its synced content, clicks if
@@ -15,26 +34,19 @@ const loggedAt = (share: LoggedShare) => isoMillis(share.sharedAt);
  */
 export function scoreLocalLog(
   shares: readonly LoggedShare[],
-  content: readonly { id: string; publishAt: string | null }[],
+  content: Content,
   rules: RulesForScoring,
   options: ScoreOptions = {},
 ): Score {
   if (!rules.enabled) return disabledScore(rules);
   const first = firstShares(shares, loggedAt, scoredNetworkList(rules));
-  // The content entry (index + 1) of each content shared, the last winning as in a Map. Its publish
-  // time is parsed only for a share that earns share points (most do not when the daily cap bites).
-  const entries = new Int32Array(first.contents);
-  for (let i = 0; i < content.length; i++) {
-    const slot = first.slotOf(content[i]!.id);
-    if (slot >= 0) entries[slot] = i + 1;
-  }
-  const count = first.picks.length;
-  const personalized = new Uint8Array(count);
-  for (let i = 0; i < count; i++) if (shares[first.picks[i]!]!.personalized === true) personalized[i] = 1;
+  // A publish time is parsed only for a share that earns share points (most do not when the
+  // daily cap bites), from its content's entry.
+  const entries = contentEntries(content, first);
   const counted: CountedShares = {
-    count,
+    count: first.picks.length,
     sharedAt: first.times,
-    personalized,
+    personalized: personalizedPicks(shares, first.picks),
     network: first.columns,
     networks: first.networks,
     contentId: (position) => shares[first.picks[position]!]!.contentId,

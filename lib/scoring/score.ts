@@ -18,7 +18,9 @@
 import { badgeProgress, disabledScore } from './badges';
 import { DAY_MS, isoWeekIndex, isoWeekLabel, monthKey, weekOfDay } from './calendar';
 import { scoreClicks } from './clicks';
-import { compareCounted, countedShares, pointsAt, pointsPerNetwork, type CountedShares } from './counted';
+import { DenseDays } from './dense-days';
+import { countedShares, type CountedShares } from './counted';
+import { earnSharePoints, shareDays } from './daily-cap';
 import { firstShares } from './first-shares';
 import { levelFor, scoredNetworks } from './rules';
 import { streaks } from './streaks';
@@ -38,107 +40,33 @@ export function scoreShares(shares: readonly ScoredShare[], rules: RulesForScori
   return scoreCounted(countedShares(shares, first), rules, options);
 }
 
-/** Up to this daily cap the first shares of a crowded day are kept by insertion; past it the day is sorted. */
-const INSERTION_CAP = 32;
-
-/** The positions (into `counted`) of the `cap` first shares by compareShares among `order[from … to)`. */
-function earliest(counted: CountedShares, order: Int32Array, from: number, to: number, cap: number): number[] {
-  // A large cap: one sort of the day beats keeping a long list in order share by share.
-  if (cap > INSERTION_CAP) {
-    const members = Array.from(order.subarray(from, to));
-    members.sort((a, b) => compareCounted(counted, a, b));
-    return members.slice(0, cap);
-  }
-  const sharedAt = counted.sharedAt;
-  const kept: number[] = [];
-  for (let i = from; i < to; i++) {
-    const member = order[i]!;
-    if (kept.length === cap) {
-      // Most shares are later than the last kept one: one number compared, no call.
-      const last = kept[cap - 1]!;
-      if (
-        sharedAt[member]! > sharedAt[last]! ||
-        (sharedAt[member] === sharedAt[last] && compareCounted(counted, member, last) >= 0)
-      ) {
-        continue;
-      }
-      kept.pop();
-    }
-    let at = kept.length;
-    while (at > 0 && compareCounted(counted, member, kept[at - 1]!) < 0) at--;
-    kept.splice(at, 0, member);
-  }
-  return kept;
-}
-
 /** Scores shares already reduced to one per post (firstShares' choice), as columns. */
 export function scoreCounted(counted: CountedShares, rules: RulesForScoring, options: ScoreOptions): Score {
-  const cap = rules.dailyShareCap ?? Number.POSITIVE_INFINITY;
   // UTC days (days since the epoch) get dense numbers in the order met: points add up per day,
   // and weeks and months are added up from the days at the end.
-  const dense = new Map<number, number>();
-  const days: number[] = [];
-  const points: number[] = [];
-  const denseDay = (day: number) => {
-    let index = dense.get(day);
-    if (index === undefined) {
-      index = days.length;
-      dense.set(day, index);
-      days.push(day);
-      points.push(0);
-    }
-    return index;
-  };
+  const dense = new DenseDays();
+  const days = dense.days;
   let total = 0;
-  const earn = (day: number, earned: number) => {
+  const points: number[] = [];
+  const earnAt = (index: number, earned: number) => {
     total += earned;
-    points[denseDay(day)]! += earned;
+    points[index]! += earned;
   };
 
   const count = counted.count;
-  const sharedAt = counted.sharedAt;
-  const perShare = pointsPerNetwork(counted.networks, rules);
-  const dayOf = new Int32Array(count);
-  let personalized = 0;
-  for (let i = 0; i < count; i++) {
-    if (counted.personalized[i]) personalized++;
-    dayOf[i] = denseDay(Math.floor(sharedAt[i]! / DAY_MS));
-  }
+  const shareDay = shareDays(counted, dense);
+  const dayCount = days.length;
+  for (let day = 0; day < dayCount; day++) points.push(0);
   // Every day so far holds a counted share: their weeks make the streaks.
   const activeWeeks = new Set<number>();
   for (const day of days) activeWeeks.add(weekOfDay(day));
+  earnSharePoints(counted, rules, shareDay, dayCount, earnAt);
 
-  // Each counted share earns its points, but past the daily cap only each day's first `cap` do.
-  const perDay = new Int32Array(days.length);
-  if (cap !== Number.POSITIVE_INFINITY) for (let i = 0; i < count; i++) perDay[dayOf[i]!]!++;
-  const crowded: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const day = dayOf[i]!;
-    if (perDay[day] === -1) continue;
-    if (perDay[day]! > cap) {
-      // A crowded day (-1 from now on): its shares are chosen below.
-      crowded.push(day);
-      perDay[day] = -1;
-      continue;
-    }
-    const earned = pointsAt(counted, i, rules, perShare);
-    if (earned > 0) earn(days[day]!, earned);
-  }
-  if (crowded.length > 0) {
-    // The crowded days' shares grouped by day (a counting sort), then each day's first `cap`.
-    const start = new Int32Array(days.length + 1);
-    for (let i = 0; i < count; i++) if (perDay[dayOf[i]!] === -1) start[dayOf[i]! + 1]!++;
-    for (let day = 0; day < days.length; day++) start[day + 1]! += start[day]!;
-    const order = new Int32Array(start[days.length]!);
-    const next = start.slice(0, days.length);
-    for (let i = 0; i < count; i++) if (perDay[dayOf[i]!] === -1) order[next[dayOf[i]!]!++] = i;
-    for (const day of crowded) {
-      for (const member of earliest(counted, order, start[day]!, start[day + 1]!, cap)) {
-        const earned = pointsAt(counted, member, rules, perShare);
-        if (earned > 0) earn(days[day]!, earned);
-      }
-    }
-  }
+  const earn = (day: number, earned: number) => {
+    const index = dense.indexOf(day);
+    if (index === points.length) points.push(0);
+    earnAt(index, earned);
+  };
 
   const clickCount =
     options.clicks && options.clicks.length > 0 && count > 0
@@ -147,8 +75,10 @@ export function scoreCounted(counted: CountedShares, rules: RulesForScoring, opt
 
   const weeks: Record<string, number> = {};
   const months: Record<string, number> = {};
-  const order = days.map((day, index) => index).sort((a, b) => days[a]! - days[b]!);
-  for (const index of order) {
+  const byDate: number[] = [];
+  for (let index = 0; index < days.length; index++) byDate.push(index);
+  byDate.sort((a, b) => days[a]! - days[b]!);
+  for (const index of byDate) {
     const earned = points[index]!;
     if (earned === 0) continue;
     const week = isoWeekLabel(weekOfDay(days[index]!));
@@ -162,12 +92,12 @@ export function scoreCounted(counted: CountedShares, rules: RulesForScoring, opt
     points: total,
     shares: count,
     clicks: clickCount,
-    personalizedShares: personalized,
+    personalizedShares: shareDay.personalized,
     level: levelFor(total, rules),
     streak,
     badges: badgeProgress(rules, {
       shares: count,
-      personalizedShares: personalized,
+      personalizedShares: shareDay.personalized,
       clicks: clickCount,
       points: total,
       streakWeeks: streak.best,

@@ -1,11 +1,15 @@
 /** Dense slots (0, 1, 2, … in the order first added) for keys, as a Map<key, slot> would give: an open-addressing table on typed arrays, for hot loops. */
 
-/** A 32-bit hash of a string's UTF-16 code units (FNV-1a, then mixed so the low bits spread). */
+/**
+ * A 32-bit hash of a string's UTF-16 code units: h × 31 + unit per unit (shifts and adds only, cheap
+ * before the code is optimized), then mixed so the low bits, which pick the bucket, spread.
+ */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let hash = text.length;
+  for (let i = 0; i < text.length; i++) hash = ((hash << 5) - hash + text.charCodeAt(i)) | 0;
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  return hash ^ (hash >>> 13);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
 }
 
 /** The smallest power of two ≥ 16 with room for `keys` at most half full. */
