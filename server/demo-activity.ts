@@ -129,6 +129,7 @@ async function recordClicks(deps: Deps, plan: PlannedAdvocate[], live: ContentRo
       publicUrl: deps.config.publicUrl,
       utmMedium: deps.config.utmMedium,
       now: advocate.joinedAt,
+      dialect: deps.dialect,
     });
   }
   if (tracked.length === 0) return;

@@ -21,7 +21,7 @@ const ROWS_PER_INSERT = 500;
 
 export async function insertLinks(
   db: Kysely<Database>,
-  dialect: DialectName | undefined,
+  dialect: DialectName,
   rows: readonly LinkRow[],
 ): Promise<InsertedLink[]> {
   if (rows.length === 0) return [];

@@ -44,7 +44,7 @@ interface LinkOptions {
   utmMedium: string;
   now: number;
   /** PostgreSQL writes a batch's new links in one statement. */
-  dialect?: DialectName;
+  dialect: DialectName;
   /** Told of every tracked link handed out (the link directory keeps them for redirects). */
   handedOut?: (owner: LinkOwner, code: string, contentId: string, network: Network) => void;
 }

@@ -55,11 +55,12 @@ export async function fanOut(
       return { requests, answers: new Map<string, InlineAnswer>() };
     }
   };
-  let next = batches.length > 0 ? answersFor(batches[0]!) : undefined;
+  // At least one batch: `reporting` is not empty here.
+  let next = answersFor(batches[0]!);
   for (let b = 0; b < batches.length; b++) {
     const batch = batches[b]!;
-    const { requests, answers } = await next!;
-    next = b + 1 < batches.length ? answersFor(batches[b + 1]!) : undefined;
+    const { requests, answers } = await next;
+    if (b + 1 < batches.length) next = answersFor(batches[b + 1]!);
     sent += await hub.sendEach(
       batch.map((connection, k) => {
         const made = answers.get(inlineKey(requests[k]!));
