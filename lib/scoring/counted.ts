@@ -16,6 +16,8 @@ export interface CountedShares {
   contentId(position: number): string;
   /** When the share's content was published (ms); null or undefined: not known. */
   publishedAt(position: number): number | null | undefined;
+  /** Optional, for speed: publishedAt of the first `count` positions into `out`, NaN where not known. */
+  publishedTimes?(positions: Int32Array, count: number, out: Float64Array): void;
   /** The position of the counted share of a content on a network, or -1. */
   find(contentId: string, network: string): number;
 }

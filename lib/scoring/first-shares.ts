@@ -40,74 +40,96 @@ function columnOf(networks: readonly string[], network: string): number {
   return -1;
 }
 
-/** Per cell (content slot × width + network column): the chosen share's index + 1 (0: none yet), and its time. */
-interface Cells {
-  best: Int32Array;
-  bestAt: Float64Array;
+/**
+ * The choices so far: one entry per content and network with a share (in the order made), chained
+ * per content slot in network-column order. Four small columns and a head per slot, instead of a
+ * cell for every slot and network (most contents are shared on one network): a quarter of the
+ * memory to touch, and listing the picks walks the entries made, not every cell.
+ */
+interface Choices {
+  /** Per slot: its first entry + 1 (0: none yet). */
+  head: Int32Array;
+  /** Per entry: the chosen share's index (after listPicks: its position among the picks). */
+  share: Int32Array;
+  /** Per entry: the chosen share's time. */
+  at: Float64Array;
+  /** Per entry: the network column. */
+  column: Int32Array;
+  /** Per entry: the next entry of the same slot + 1 (0: the last). */
+  next: Int32Array;
 }
 
 // The loops below are functions of their own, and return only what existed before the loop: so
 // the loop is optimised (while the first call runs it) with nothing after it that the first call
 // has not reached, which would undo the optimisation.
 
-/** The one pass over the log: fills `cells` (growing them as contents come), returns how many got a share. */
-function chooseCells<S extends Share>(
+/** The one pass over the log: fills `choices` (growing the heads as contents come), returns how many entries it made. */
+function chooseShares<S extends Share>(
   shares: readonly S[],
   timeOf: (share: S) => number,
   networks: readonly string[],
   slots: StringSlots,
-  cells: Cells,
+  choices: Choices,
 ): number {
-  const width = Math.max(1, networks.length);
-  let best = cells.best;
-  let bestAt = cells.bestAt;
-  let capacity = best.length / width;
-  let picked = 0;
+  let head = choices.head;
+  const { share: chosen, at: chosenAt, column: columns, next } = choices;
+  let made = 0;
   for (let index = 0; index < shares.length; index++) {
     const share = shares[index]!;
     const column = columnOf(networks, share.network);
     if (column < 0) continue;
     const slot = slots.add(share.contentId);
-    if (slot === capacity) {
-      capacity *= 2;
-      cells.best = new Int32Array(capacity * width);
-      cells.best.set(best);
-      best = cells.best;
-      cells.bestAt = new Float64Array(capacity * width);
-      cells.bestAt.set(bestAt);
-      bestAt = cells.bestAt;
+    if (slot === head.length) {
+      choices.head = new Int32Array(head.length * 2);
+      choices.head.set(head);
+      head = choices.head;
     }
-    const cell = slot * width + column;
     const at = timeOf(share);
-    const current = best[cell]! - 1;
-    if (current < 0) picked++;
-    if (
-      current < 0 ||
-      at < bestAt[cell]! ||
-      (at === bestAt[cell] && share.personalized === true && shares[current]!.personalized !== true)
-    ) {
-      best[cell] = index + 1;
-      bestAt[cell] = at;
+    // The slot's entries, in column order: the one of this column, or where it goes.
+    let before = -1;
+    let entry = head[slot]! - 1;
+    while (entry >= 0 && columns[entry]! < column) {
+      before = entry;
+      entry = next[entry]! - 1;
     }
+    if (entry >= 0 && columns[entry] === column) {
+      const current = chosen[entry]!;
+      if (
+        at < chosenAt[entry]! ||
+        (at === chosenAt[entry] && share.personalized === true && shares[current]!.personalized !== true)
+      ) {
+        chosen[entry] = index;
+        chosenAt[entry] = at;
+      }
+      continue;
+    }
+    chosen[made] = index;
+    chosenAt[made] = at;
+    columns[made] = column;
+    next[made] = entry + 1;
+    if (before < 0) head[slot] = made + 1;
+    else next[before] = made + 1;
+    made++;
   }
-  return picked;
+  return made;
 }
 
 type Picks = Pick<FirstShares, 'picks' | 'times' | 'slots' | 'columns'>;
 
-/** Fills `out` with the picks in cell order; from then on a cell holds its pick's position + 1 (for find). */
-function listPicks(cells: Cells, cellCount: number, width: number, out: Picks): Picks {
-  const { best, bestAt } = cells;
+/** Fills `out` with the picks, slot by slot and column by column; from then on an entry's `share` is its pick's position (for find). */
+function listPicks(choices: Choices, contents: number, out: Picks): Picks {
+  const { head, share, at, column, next: after } = choices;
   const { picks, times, slots, columns } = out;
   let next = 0;
-  for (let cell = 0; cell < cellCount; cell++) {
-    if (best[cell] === 0) continue;
-    picks[next] = best[cell]! - 1;
-    times[next] = bestAt[cell]!;
-    slots[next] = (cell / width) | 0;
-    columns[next] = cell % width;
-    next++;
-    best[cell] = next;
+  for (let slot = 0; slot < contents; slot++) {
+    for (let entry = head[slot]! - 1; entry >= 0; entry = after[entry]! - 1) {
+      picks[next] = share[entry]!;
+      times[next] = at[entry]!;
+      slots[next] = slot;
+      columns[next] = column[entry]!;
+      share[entry] = next;
+      next++;
+    }
   }
   return out;
 }
@@ -123,20 +145,27 @@ export function firstShares<S extends Share>(
   timeOf: (share: S) => number,
   networks: readonly string[] = networksIn(shares),
 ): FirstShares {
-  const width = Math.max(1, networks.length);
   // Room for every share to be a post of its own, up to a million contents; past that it grows.
   const capacity = Math.max(16, Math.min(shares.length, 1 << 20));
   const slots = new StringSlots(capacity);
-  const cells = { best: new Int32Array(capacity * width), bestAt: new Float64Array(capacity * width) };
-  const picked = chooseCells(shares, timeOf, networks, slots, cells);
+  // At most one entry per share.
+  const entries = Math.max(1, shares.length);
+  const choices: Choices = {
+    head: new Int32Array(capacity),
+    share: new Int32Array(entries),
+    at: new Float64Array(entries),
+    column: new Int32Array(entries),
+    next: new Int32Array(entries),
+  };
+  const picked = chooseShares(shares, timeOf, networks, slots, choices);
   const out = {
     picks: new Int32Array(picked),
     times: new Float64Array(picked),
     slots: new Int32Array(picked),
     columns: new Int32Array(picked),
   };
-  listPicks(cells, slots.size * width, width, out);
-  const best = cells.best;
+  listPicks(choices, slots.size, out);
+  const { head, share: position, column: entryColumn, next } = choices;
   return {
     picks: out.picks,
     times: out.times,
@@ -149,7 +178,10 @@ export function firstShares<S extends Share>(
       const slot = slots.slotOf(contentId);
       const column = columnOf(networks, network);
       if (slot < 0 || column < 0) return -1;
-      return best[slot * width + column]! - 1;
+      for (let entry = head[slot]! - 1; entry >= 0; entry = next[entry]! - 1) {
+        if (entryColumn[entry] === column) return position[entry]!;
+      }
+      return -1;
     },
   };
 }

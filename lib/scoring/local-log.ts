@@ -20,6 +20,23 @@ function contentEntries(content: Content, first: FirstShares): Int32Array {
   return entries;
 }
 
+/** The publish time (ms; NaN: not known) of the content of each counted share at `positions` (the first `count`). */
+function publishTimes(
+  content: Content,
+  first: FirstShares,
+  entries: Int32Array,
+  positions: Int32Array,
+  count: number,
+  out: Float64Array,
+): Float64Array {
+  for (let i = 0; i < count; i++) {
+    const entry = entries[first.slots[positions[i]!]!]!;
+    const publishAt = entry === 0 ? null : content[entry - 1]!.publishAt;
+    out[i] = publishAt ? isoMillis(publishAt) : Number.NaN;
+  }
+  return out;
+}
+
 /** 1 for each counted share that was personalised. */
 function personalizedPicks(shares: readonly LoggedShare[], picks: Int32Array): Uint8Array {
   const personalized = new Uint8Array(picks.length);
@@ -55,6 +72,9 @@ export function scoreLocalLog(
       const publishAt = entry === 0 ? null : content[entry - 1]!.publishAt;
       const at = publishAt ? isoMillis(publishAt) : Number.NaN;
       return Number.isNaN(at) ? null : at;
+    },
+    publishedTimes(positions, count, out) {
+      publishTimes(content, first, entries, positions, count, out);
     },
     find: first.find,
   };
