@@ -62,3 +62,13 @@ describe('StringSlots', () => {
     expect(slots.slotOf('id-50000')).toBe(-1);
   });
 });
+
+describe('StringSlots with many keys of other types first', () => {
+  it('still finds string keys whose slots come after them', () => {
+    const slots = new StringSlots();
+    for (let i = 0; i < 40; i++) expect(slots.add(i as unknown as string)).toBe(i);
+    for (let i = 0; i < 40; i++) expect(slots.add(`k${i}`)).toBe(40 + i);
+    for (let i = 0; i < 40; i++) expect(slots.slotOf(`k${i}`)).toBe(40 + i);
+    expect(slots.slotOf('k40')).toBe(-1);
+  });
+});

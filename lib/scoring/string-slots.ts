@@ -21,13 +21,17 @@ function bucketsFor(keys: number): number {
 
 /**
  * Slots for keys: `add` gives a new key the next slot, `slotOf` finds it again. String keys live in
- * one Int32Array of (hash, slot + 1) pairs, probed linearly and compared in full, so any strings
- * (colliding hashes too) get the slots a Map would; keys of any other type go to a Map.
+ * one Int32Array of slot + 1 per bucket, probed linearly, each key's hash kept by slot and compared
+ * before the key itself, so any strings (colliding hashes too) get the slots a Map would; keys of
+ * any other type go to a Map. Four bytes a bucket: the table a fresh call touches all over is half
+ * what (hash, slot) pairs would be.
  */
 export class StringSlots {
   /** Each key by its slot. */
   private readonly keys: unknown[] = [];
-  /** Per bucket: the key's hash, then its slot + 1 (0: an empty bucket). */
+  /** Each string key's hash by its slot. */
+  private hashes: Int32Array;
+  /** Per bucket: the slot + 1 of its key (0: an empty bucket). */
   private table: Int32Array;
   private mask: number;
   /** Keys that are not strings (never in the table), by SameValueZero as a Map compares them. */
@@ -36,8 +40,9 @@ export class StringSlots {
   /** `expected`: how many keys to make room for at once (the table grows past it). */
   constructor(expected = 0) {
     const buckets = bucketsFor(expected);
-    this.table = new Int32Array(buckets * 2);
+    this.table = new Int32Array(buckets);
     this.mask = buckets - 1;
+    this.hashes = new Int32Array(Math.max(16, expected));
   }
 
   /** How many keys have a slot. */
@@ -50,11 +55,12 @@ export class StringSlots {
     if (typeof key !== 'string') return this.others?.get(key) ?? -1;
     const hash = hashString(key);
     const table = this.table;
+    const hashes = this.hashes;
     const mask = this.mask;
     for (let bucket = hash & mask; ; bucket = (bucket + 1) & mask) {
-      const entry = table[bucket * 2 + 1]!;
+      const entry = table[bucket]!;
       if (entry === 0) return -1;
-      if (table[bucket * 2] === hash && this.keys[entry - 1] === key) return entry - 1;
+      if (hashes[entry - 1] === hash && this.keys[entry - 1] === key) return entry - 1;
     }
   }
 
@@ -63,17 +69,24 @@ export class StringSlots {
     if (typeof key !== 'string') return this.addOther(key);
     const hash = hashString(key);
     const table = this.table;
+    let hashes = this.hashes;
     const mask = this.mask;
     let bucket = hash & mask;
     for (; ; bucket = (bucket + 1) & mask) {
-      const entry = table[bucket * 2 + 1]!;
+      const entry = table[bucket]!;
       if (entry === 0) break;
-      if (table[bucket * 2] === hash && this.keys[entry - 1] === key) return entry - 1;
+      if (hashes[entry - 1] === hash && this.keys[entry - 1] === key) return entry - 1;
     }
     const slot = this.keys.length;
     this.keys.push(key);
-    table[bucket * 2] = hash;
-    table[bucket * 2 + 1] = slot + 1;
+    // Keys of other types take slots too, so the slot may be past the end by more than one.
+    if (slot >= hashes.length) {
+      this.hashes = new Int32Array(Math.max(slot + 1, hashes.length * 2));
+      this.hashes.set(hashes);
+      hashes = this.hashes;
+    }
+    hashes[slot] = hash;
+    table[bucket] = slot + 1;
     if (slot * 2 >= mask) this.grow();
     return slot;
   }
@@ -89,18 +102,19 @@ export class StringSlots {
     return slot;
   }
 
-  /** Twice the buckets, every entry placed again by its hash. */
+  /** Twice the buckets, every string key placed again by its hash. */
   private grow(): void {
     const old = this.table;
+    const hashes = this.hashes;
     const buckets = (this.mask + 1) * 2;
-    const table = new Int32Array(buckets * 2);
+    const table = new Int32Array(buckets);
     const mask = buckets - 1;
-    for (let at = 0; at < old.length; at += 2) {
-      if (old[at + 1] === 0) continue;
-      let bucket = old[at]! & mask;
-      while (table[bucket * 2 + 1] !== 0) bucket = (bucket + 1) & mask;
-      table[bucket * 2] = old[at]!;
-      table[bucket * 2 + 1] = old[at + 1]!;
+    for (let at = 0; at < old.length; at++) {
+      const entry = old[at]!;
+      if (entry === 0) continue;
+      let bucket = hashes[entry - 1]! & mask;
+      while (table[bucket] !== 0) bucket = (bucket + 1) & mask;
+      table[bucket] = entry;
     }
     this.table = table;
     this.mask = mask;
