@@ -1,6 +1,6 @@
 /**
  * New link rows written at once, returning those that were new: PostgreSQL takes any number in one
- * statement (arrays unnested, one parse and plan), others take multi-row inserts of 500. A row whose
+ * statement (one JSON text, one parse and plan), others take multi-row inserts of 500. A row whose
  * advocate already has a link to that post on that network is skipped (another sync made it first).
  */
 import { sql, type Kysely } from 'kysely';
@@ -26,11 +26,12 @@ export async function insertLinks(
 ): Promise<InsertedLink[]> {
   if (rows.length === 0) return [];
   if (dialect === 'postgres') {
-    const column = <K extends keyof LinkRow>(key: K) => rows.map((row) => row[key]);
+    // One JSON text rather than five arrays: the driver escapes each array element in JavaScript,
+    // JSON.stringify is native (tens of ms less CPU for the 20,000 links of a large publish).
     const { rows: inserted } = await sql<InsertedLink>`
       insert into links (code, advocate_id, content_id, network, created_at)
-      select * from unnest(${column('code')}::text[], ${column('advocate_id')}::text[],
-        ${column('content_id')}::text[], ${column('network')}::text[], ${column('created_at')}::bigint[])
+      select code, advocate_id, content_id, network, created_at from json_to_recordset(${JSON.stringify(rows)}::json)
+        as r(code text, advocate_id text, content_id text, network text, created_at bigint)
       on conflict (advocate_id, content_id, network) do nothing
       returning code, advocate_id, content_id, network`.execute(db);
     return inserted;

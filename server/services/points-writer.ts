@@ -2,7 +2,7 @@
  * Writes a chunk of recomputed advocate_points rows (the score keeper's last step): rows that
  * changed are upserted, rows the new score no longer has are deleted, untouched rows stay as they
  * are (fewer dead rows for PostgreSQL, fewer rank-count changes). PostgreSQL does it in one
- * statement from five array parameters, compared there; SQLite compares in process.
+ * statement from the rows as one JSON text, compared there; SQLite compares in process.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../db';
@@ -34,12 +34,12 @@ export async function writePoints(
 }
 
 async function writePostgres(trx: Kysely<Database>, advocateIds: readonly string[], rows: readonly PointsRow[]) {
-  const column = <K extends keyof PointsRow>(key: K) => rows.map((row) => row[key]);
   // One statement: the delete and the upsert touch different rows (a key is in `incoming` or not).
+  // The rows travel as one JSON text (native to build; array parameters are escaped element by element).
   await sql`
     with incoming (advocate_id, bucket, points, listed, team) as (
-      select * from unnest(${column('advocate_id')}::text[], ${column('bucket')}::text[],
-        ${column('points')}::int[], ${column('listed')}::int[], ${column('team')}::text[])
+      select advocate_id, bucket, points, listed, team from json_to_recordset(${JSON.stringify(rows)}::json)
+        as r(advocate_id text, bucket text, points integer, listed integer, team text)
     ), gone as (
       delete from advocate_points as p where p.advocate_id = any(${[...advocateIds]}::text[])
         and not exists (select 1 from incoming as i where i.advocate_id = p.advocate_id and i.bucket = p.bucket)
