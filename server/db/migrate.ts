@@ -17,6 +17,7 @@ import * as audiencesLanguages from './migrations/0012_audiences_languages';
 import * as approvals from './migrations/0013_approvals';
 import * as auditAppendOnly from './migrations/0014_audit_append_only';
 import * as rankCounts from './migrations/0015_rank_counts';
+import * as pointsRebuild from './migrations/0016_points_rebuild';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0013_approvals': approvals,
   '0014_audit_append_only': auditAppendOnly,
   '0015_rank_counts': rankCounts,
+  '0016_points_rebuild': pointsRebuild,
 };
 
 class InCodeMigrations implements MigrationProvider {

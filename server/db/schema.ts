@@ -344,6 +344,11 @@ export interface AdvocateRankCountsTable {
   advocates: number;
 }
 
+/** Advocates whose point rows changed while a full re-score was building its table (migration 0016). */
+export interface PointsRebuildDirtyTable {
+  advocate_id: string;
+}
+
 export interface Database {
   counters: CountersTable;
   admins: AdminsTable;
@@ -364,6 +369,7 @@ export interface Database {
   click_counts: ClickCountsTable;
   advocate_points: AdvocatePointsTable;
   advocate_rank_counts: AdvocateRankCountsTable;
+  points_rebuild_dirty: PointsRebuildDirtyTable;
   revoked_tokens: RevokedTokensTable;
   advocate_tokens: AdvocateTokensTable;
   sso_logins: SsoLoginsTable;

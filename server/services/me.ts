@@ -22,7 +22,7 @@ export async function readMe(deps: Deps, advocate: Pick<AdvocatePrincipal, 'id' 
   const now = deps.now();
   const [documents, inputs, row] = await Promise.all([
     readDocuments(db),
-    loadScoreInputs(db, [advocate.id]),
+    loadScoreInputs(db, [advocate.id], { shareIds: true }),
     advocateSettings(db, advocate.id),
   ]);
   const own = inputs.get(advocate.id)!;

@@ -10,7 +10,7 @@
  * SQLite runs one transaction at a time), so the last writer always wrote from the latest data.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { scoreShares, type RulesForScoring, type Score, type ScoredClick, type ScoredShare } from '../../lib/scoring';
 import type { Network } from '../../lib/schemas';
 import type { DialectName } from '../db';
@@ -18,7 +18,9 @@ import type { Database } from '../db/schema';
 import { CoalescingQueue } from './coalescing-queue';
 import { settledWithin } from '../deadline';
 import { readDocuments, scoringRulesOf } from './documents';
-import { writePoints } from './points-writer';
+import { writePoints, type PointsRow } from './points-writer';
+import { rebuildPoints } from './points-rebuild';
+import { markRebuildDirty } from './points-rebuild-tables';
 
 const HOUR_MS = 3_600_000;
 /** Advocates per recomputation transaction. */
@@ -28,6 +30,11 @@ const CHUNK = 250;
  * 40,000 events and 45,000 point rows each at 40 shares per advocate), each held briefly.
  */
 const PASS_CHUNK = 1000;
+/**
+ * Stale advocates from which PostgreSQL rebuilds advocate_points beside the live table
+ * (points-rebuild.ts) rather than re-scoring it in place, which rewrites rows one by one.
+ */
+const REBUILD_FROM = 5000;
 /** Bump when lib/scoring/ changes how points are computed: every advocate is then recomputed. */
 const SCORING_ALGORITHM = 2;
 /** How long close() lets queued recomputations finish before it abandons them. */
@@ -78,20 +85,26 @@ export interface ScoreInputs {
   clicks: ScoredClick[];
 }
 
-/** Every share and click count of these advocates, converted for the scoring module. */
+/**
+ * Every share and click count of these advocates, converted for the scoring module. Share ids,
+ * which scoring does not use, only when asked for (GET /v1/me lists them).
+ */
 export async function loadScoreInputs(
   db: Kysely<Database>,
   advocateIds: readonly string[],
+  options: { shareIds?: boolean } = {},
 ): Promise<Map<string, ScoreInputs>> {
   const inputs = new Map<string, ScoreInputs>(advocateIds.map((id) => [id, { shares: [], clicks: [] }]));
   if (advocateIds.length === 0) return inputs;
   const ids = [...advocateIds];
+  // PostgreSQL takes the ids as one array parameter: one plan, whatever their number.
+  const among = db.getExecutor().adapter instanceof PostgresAdapter ? sql<string>`any(${ids}::text[])` : undefined;
   const [shares, clicks] = await Promise.all([
     db
       .selectFrom('shares')
       .leftJoin('content', 'content.id', 'shares.content_id')
       .select([
-        'shares.id',
+        ...(options.shareIds ? (['shares.id'] as const) : []),
         'shares.advocate_id',
         'shares.content_id',
         'shares.network',
@@ -99,30 +112,33 @@ export async function loadScoreInputs(
         'shares.personalized',
         'content.publish_at',
       ])
-      .where('shares.advocate_id', 'in', ids)
+      .where((eb) => (among ? eb('shares.advocate_id', '=', among) : eb('shares.advocate_id', 'in', ids)))
       .execute(),
     db
       .selectFrom('click_counts')
       .innerJoin('links', 'links.code', 'click_counts.code')
       .select(['links.advocate_id', 'links.content_id', 'links.network', 'click_counts.hour', 'click_counts.clicks'])
-      .where('links.advocate_id', 'in', ids)
+      .where((eb) => (among ? eb('links.advocate_id', '=', among) : eb('links.advocate_id', 'in', ids)))
       .execute(),
   ]);
-  const group = <T extends { advocate_id: string }>(rows: T[]) => {
-    const byAdvocate = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = byAdvocate.get(row.advocate_id);
-      if (list) list.push(row);
-      else byAdvocate.set(row.advocate_id, [row]);
-    }
-    return byAdvocate;
-  };
-  const sharesBy = group(shares);
-  const clicksBy = group(clicks);
-  for (const id of advocateIds) {
-    inputs.set(id, {
-      shares: scoredSharesFromRows(sharesBy.get(id) ?? []),
-      clicks: scoredClicksFromRows(clicksBy.get(id) ?? []),
+  // One pass per table, straight into each advocate's lists (a full re-score reads millions).
+  for (const row of shares) {
+    const share: ScoredShare = {
+      contentId: row.content_id,
+      network: row.network as Network,
+      sharedAt: Number(row.shared_at),
+      personalized: Number(row.personalized) === 1,
+      publishedAt: row.publish_at === null ? null : Number(row.publish_at),
+    };
+    if (options.shareIds) share.id = (row as { id?: string }).id;
+    inputs.get(row.advocate_id)?.shares.push(share);
+  }
+  for (const row of clicks) {
+    inputs.get(row.advocate_id)?.clicks.push({
+      contentId: row.content_id,
+      network: row.network as Network,
+      at: Number(row.hour) * HOUR_MS,
+      count: Number(row.clicks),
     });
   }
   return inputs;
@@ -155,6 +171,48 @@ export function bucketRows(score: Score): { bucket: string; points: number }[] {
   ].filter((row) => row.points > 0);
 }
 
+/** An advocate as their point rows list them: on the board by their choice while their access lasts. */
+export interface ListedAdvocate {
+  id: string;
+  leaderboard: number;
+  team: string | null;
+  access_ended: string | null;
+}
+
+/** The advocate_points rows of these advocates under `rules`, from their loaded events. */
+export function pointsRowsOf(
+  advocates: readonly ListedAdvocate[],
+  inputs: ReadonlyMap<string, ScoreInputs>,
+  rules: RulesForScoring,
+): PointsRow[] {
+  return advocates.flatMap((advocate) =>
+    bucketRows(scoreInputs(inputs.get(advocate.id)!, { ...rules, enabled: true })).map((row) => ({
+      advocate_id: advocate.id,
+      bucket: row.bucket,
+      points: row.points,
+      listed: advocate.leaderboard === 1 && advocate.access_ended === null ? 1 : 0,
+      team: advocate.team,
+    })),
+  );
+}
+
+/** Advocates scored between turns of the event loop in a long pass (about 10 ms of work). */
+const SCORE_SLICE = 100;
+
+/** pointsRowsOf in slices, letting requests in between (a full re-score takes seconds of scoring). */
+async function pointsRowsYielding(
+  advocates: readonly ListedAdvocate[],
+  inputs: ReadonlyMap<string, ScoreInputs>,
+  rules: RulesForScoring,
+): Promise<PointsRow[]> {
+  const rows: PointsRow[] = [];
+  for (let i = 0; i < advocates.length; i += SCORE_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const row of pointsRowsOf(advocates.slice(i, i + SCORE_SLICE), inputs, rules)) rows.push(row);
+  }
+  return rows;
+}
+
 export class ScoreKeeper {
   private running: Promise<void> | undefined;
   private again = false;
@@ -163,12 +221,15 @@ export class ScoreKeeper {
   private readonly queue: CoalescingQueue;
   /** Advocates whose links were clicked: the same, at most one batch per `clickSpacingMs`. */
   private readonly clickQueue: CoalescingQueue;
+  /** Stale advocates from which a pass rebuilds the table instead of re-scoring in place (PostgreSQL). */
+  private readonly rebuildFrom: number;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectName,
-    options: { clickSpacingMs?: number } = {},
+    options: { clickSpacingMs?: number; rebuildFrom?: number } = {},
   ) {
+    this.rebuildFrom = options.rebuildFrom ?? REBUILD_FROM;
     const onError = (error: unknown, ids: readonly string[], retryInMs: number) =>
       console.error(
         `recomputing points of ${ids.length} advocate(s) failed, retrying in ${retryInMs} ms:`,
@@ -207,6 +268,16 @@ export class ScoreKeeper {
     for (let i = 0; i < ids.length; i += CHUNK) await this.recomputeChunk(ids.slice(i, i + CHUNK));
   }
 
+  /** Advocates whose rows were made under other rules than `version`. */
+  private async staleCount(version: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('advocates')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where((eb) => eb.or([eb('scored_with', 'is', null), eb('scored_with', '<>', version)]))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   private async recomputeChunk(ids: string[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       let lock = trx
@@ -218,21 +289,11 @@ export class ScoreKeeper {
       const advocates = await lock.execute();
       if (advocates.length === 0) return;
       const rules = scoringRulesOf(await readDocuments(trx));
-      const inputs = await loadScoreInputs(
-        trx,
-        advocates.map((advocate) => advocate.id),
-      );
-      const rows = advocates.flatMap((advocate) =>
-        bucketRows(scoreInputs(inputs.get(advocate.id)!, { ...rules, enabled: true })).map((row) => ({
-          advocate_id: advocate.id,
-          bucket: row.bucket,
-          points: row.points,
-          // Listed by the advocate's choice, while their access lasts.
-          listed: advocate.leaderboard === 1 && advocate.access_ended === null ? 1 : 0,
-          team: advocate.team,
-        })),
-      );
       const present = advocates.map((advocate) => advocate.id);
+      const rows = pointsRowsOf(advocates, await loadScoreInputs(trx, present), rules);
+      // A full rebuild running beside this scores these advocates again at its swap, even if
+      // nothing below changes a row (its triggers see only rows that change).
+      if (this.dialect === 'postgres') await markRebuildDirty(trx, ids);
       await writePoints(trx, this.dialect, present, rows);
       const version = rulesVersion(rules);
       await trx
@@ -268,7 +329,32 @@ export class ScoreKeeper {
   }
 
   private async rescorePass(): Promise<void> {
-    const version = rulesVersion(scoringRulesOf(await readDocuments(this.db)));
+    const rules = scoringRulesOf(await readDocuments(this.db));
+    const version = rulesVersion(rules);
+    if (this.dialect === 'postgres' && (await this.staleCount(version)) >= this.rebuildFrom) {
+      try {
+        const outcome = await rebuildPoints(this.db, {
+          version,
+          rowsOf: async (db, advocates) =>
+            pointsRowsYielding(
+              advocates,
+              await loadScoreInputs(
+                db,
+                advocates.map((advocate) => advocate.id),
+              ),
+              rules,
+            ),
+          currentVersion: async (db) => rulesVersion(scoringRulesOf(await readDocuments(db))),
+          stillNeeded: async () => (await this.staleCount(version)) >= this.rebuildFrom,
+          closed: () => this.closed,
+        });
+        // Rules changed meanwhile: the pass runs again under them (their change asked for it).
+        if (outcome === 'rules-changed') this.again = true;
+        if (outcome !== 'not-needed') return;
+      } catch (error) {
+        console.error("rebuilding every advocate's points failed; re-scoring them in place:", (error as Error).message);
+      }
+    }
     let after = '';
     while (!this.closed) {
       const rows = await this.db

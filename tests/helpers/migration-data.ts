@@ -345,4 +345,6 @@ export const MIGRATION_DATA: Record<string, MigrationData> = {
   // Triggers and an index only: every row stays as it was (tests/server/audit-append-only.test.ts).
   '0014_audit_append_only': { async seed() {}, transform: (before) => before },
   '0015_rank_counts': RANK_COUNTS_DATA,
+  // A table that is empty outside a rebuild, and triggers (tests/server/points-rebuild.test.ts): rows stay.
+  '0016_points_rebuild': { async seed() {}, transform: (before) => before },
 };

@@ -4,63 +4,35 @@
  * network is skipped and the stored code kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type RelayDatabase } from '../../server/db';
-import { migrateToLatest } from '../../server/db/migrate';
+import type { RelayDatabase } from '../../server/db';
 import { newLinkCode } from '../../server/services/link-codes';
 import { insertLinks, type LinkRow } from '../../server/services/link-inserts';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { advocateRow, contentRow, migratedDatabase, type SeededDatabase } from '../helpers/seeded-database';
 
 const NOW = 1_767_225_600_000;
 const ADVOCATES = Array.from({ length: 700 }, (_, i) => `adv${String(i).padStart(4, '0')}`);
 
 describe('insertLinks', () => {
-  let database: TestDatabase;
+  let seeded: SeededDatabase;
   let handle: RelayDatabase;
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    handle = openDatabase(database.url);
-    await migrateToLatest(handle);
+    seeded = await migratedDatabase();
+    handle = seeded.handle;
     for (let i = 0; i < ADVOCATES.length; i += 200) {
       await handle.db
         .insertInto('advocates')
-        .values(
-          ADVOCATES.slice(i, i + 200).map((id) => ({
-            id,
-            name: id,
-            ref: `ref-${id}`,
-            token_hash: `none:${id}`,
-            invite_id: null,
-            created_at: NOW,
-            last_sync_at: null,
-          })),
-        )
+        .values(ADVOCATES.slice(i, i + 200).map((id) => advocateRow(id, NOW)))
         .execute();
     }
     await handle.db
       .insertInto('content')
-      .values(
-        ['post-a', 'post-b'].map((id, seq) => ({
-          id,
-          title: id,
-          url: `https://example.com/${id}`,
-          tags: '[]',
-          variants: '[]',
-          networks: '["linkedin","x"]',
-          translations: '{}',
-          audiences: '[]',
-          status: 'published',
-          seq,
-          created_at: NOW,
-          updated_at: NOW,
-        })),
-      )
+      .values(['post-a', 'post-b'].map((id, seq) => contentRow(id, seq, NOW)))
       .execute();
   });
 
   afterAll(async () => {
-    await handle?.close();
-    await database?.dispose();
+    await seeded?.close();
   });
 
   const rowsFor = (contentId: string, advocates: string[]): LinkRow[] =>

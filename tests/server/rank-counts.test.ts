@@ -5,45 +5,34 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type RelayDatabase } from '../../server/db';
-import { migrateToLatest } from '../../server/db/migrate';
+import type { RelayDatabase } from '../../server/db';
 import { rankOf } from '../../server/services/leaderboard';
 import { writePoints, type PointsRow } from '../../server/services/points-writer';
-import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { advocateRow, migratedDatabase, type SeededDatabase } from '../helpers/seeded-database';
 import { rankCountsOf } from '../helpers/migration-data-rank-counts';
 import type { Row } from '../helpers/migration-data-rows';
 
 const IDS = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
 
 describe('leaderboard rank counts', () => {
-  let database: TestDatabase;
+  let seeded: SeededDatabase;
   let handle: RelayDatabase;
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    handle = openDatabase(database.url);
-    await migrateToLatest(handle);
+    seeded = await migratedDatabase();
+    handle = seeded.handle;
     await handle.db
       .insertInto('advocates')
       .values(
-        IDS.map((id, i) => ({
-          id,
-          name: `Advocate ${id}`,
-          ref: `ref-${id}`,
-          token_hash: `none:${id}`,
-          invite_id: null,
-          created_at: 1_767_225_600_000,
-          last_sync_at: null,
-          team: i % 2 === 0 ? 'Sales' : null,
-          scored_with: null,
-        })),
+        IDS.map((id, i) =>
+          advocateRow(id, 1_767_225_600_000, { name: `Advocate ${id}`, team: i % 2 === 0 ? 'Sales' : null }),
+        ),
       )
       .execute();
   });
 
   afterAll(async () => {
-    await handle?.close();
-    await database?.dispose();
+    await seeded?.close();
   });
 
   const key = (row: Row) => JSON.stringify([row.bucket, row.board, Number(row.points)]);

@@ -14,6 +14,11 @@ const deltas = (table: string, sign: number) => `
   union all
   select bucket, 't:' || team, points, ${sign} from ${table} where listed = 1 and team is not null`;
 
+/** The counts the listed rows of `table` make, as rows of advocate_rank_counts (also for a table filled afresh). */
+export const countsOf = (table: string) => `
+  select bucket, board, points, sum(delta) as advocates from (${deltas(table, 1)}) as d
+  group by bucket, board, points`;
+
 /** Adds the summed deltas, in key order (so concurrent statements lock counts in one order). */
 const apply = (parts: string) => `
   insert into advocate_rank_counts (bucket, board, points, advocates)
@@ -74,9 +79,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('advocates', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('advocate_rank_counts_pk', ['bucket', 'board', 'points'])
     .execute();
-  await sql`insert into advocate_rank_counts (bucket, board, points, advocates)
-    select bucket, board, points, sum(delta) from (${sql.raw(deltas('advocate_points', 1))}) as d
-    group by bucket, board, points`.execute(db);
+  await sql`insert into advocate_rank_counts (bucket, board, points, advocates) ${sql.raw(countsOf('advocate_points'))}`.execute(
+    db,
+  );
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     // Each count changes with every re-score: keep the table's dead versions few.
     await sql`alter table advocate_rank_counts set (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_threshold = 500, fillfactor = 70)`.execute(
