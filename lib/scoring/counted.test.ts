@@ -1,13 +1,13 @@
-/** Property tests: the counted shares as columns compare, earn and are found as the share objects do, and scoreLocalLog scores as scoreShares. */
+/** Property tests: the counted shares as columns compare and are found as the share objects do, and scoreLocalLog scores as scoreShares. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoringRulesArbitrary } from '../../tests/helpers/scoring';
 import { NETWORKS, type Network } from '../schemas';
-import { compareCounted, countedShares, pointsAt, pointsPerNetwork } from './counted';
+import { compareCounted, countedShares } from './counted';
 import { firstShares } from './first-shares';
 import { isoMillis } from './iso-millis';
 import { scoreLocalLog } from './local-log';
-import { compareShares, sharePoints } from './rules';
+import { compareShares } from './rules';
 import { scoreShares, scoredNetworkList } from './score';
 import type { ScoredShare } from './types';
 
@@ -26,17 +26,15 @@ const shareArbitrary: fc.Arbitrary<ScoredShare> = fc.record({
 });
 
 describe('counted shares as columns', () => {
-  it('compare, earn and are found as compareShares, sharePoints and firstShares say for the share objects', () => {
+  it('compare and are found as compareShares and firstShares say for the share objects', () => {
     fc.assert(
       fc.property(fc.array(shareArbitrary, { maxLength: 40 }), scoringRulesArbitrary, (shares, rules) => {
         const networks = scoredNetworkList(rules);
         const first = firstShares(shares, (share) => share.sharedAt, networks);
         const counted = countedShares(shares, first);
-        const perShare = pointsPerNetwork(counted.networks, rules);
         const share = (position: number) => shares[first.picks[position]!]!;
         expect(counted.count).toBe(first.picks.length);
         for (let a = 0; a < counted.count; a++) {
-          expect(pointsAt(counted, a, rules, perShare)).toBe(sharePoints(share(a), rules));
           expect(counted.find(share(a).contentId, share(a).network)).toBe(a);
           for (let b = 0; b < counted.count; b++) {
             expect(Math.sign(compareCounted(counted, a, b))).toBe(Math.sign(compareShares(share(a), share(b))));

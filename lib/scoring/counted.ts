@@ -1,5 +1,4 @@
 /** The counted shares as columns (typed arrays, one entry per counted share), as scoreCounted reads them: no object per share. */
-import { HOUR_MS } from './calendar';
 import type { FirstShares } from './first-shares';
 import type { RulesForScoring, ScoredShare } from './types';
 
@@ -53,25 +52,6 @@ export function compareCounted(counted: CountedShares, a: number, b: number): nu
     (networkA < networkB ? -1 : networkA > networkB ? 1 : 0) ||
     counted.personalized[b]! - counted.personalized[a]!
   );
-}
-
-/** sharePoints (rules.ts) for the share at `position`; `perShare`: each network's points per share, by index. */
-export function pointsAt(
-  counted: CountedShares,
-  position: number,
-  rules: RulesForScoring,
-  perShare: readonly number[],
-): number {
-  let points = perShare[counted.network[position]!]!;
-  if (points <= 0) return 0;
-  const early = rules.earlyShareBonus;
-  const sharedAt = counted.sharedAt[position]!;
-  const publishedAt = counted.publishedAt(position);
-  if (publishedAt != null && sharedAt >= publishedAt && sharedAt - publishedAt <= early.withinHours * HOUR_MS) {
-    points += early.points;
-  }
-  if (counted.personalized[position]) points += rules.personalizedBonus;
-  return points;
 }
 
 /** Each network's points per share (0 for one the rules do not name), by its index in `networks`. */
