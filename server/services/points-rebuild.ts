@@ -7,18 +7,23 @@
  * deletions) are noted by migration 0016's triggers and the keeper, and those advocates are scored
  * again inside the swap, so nothing written during the rebuild is lost.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { PointsRow } from './points-writer';
 import type { ListedAdvocate } from './scores';
 import {
   createNext,
+  dropLeftovers,
   dropNext,
+  dropOld,
   indexNext,
   insertNext,
   liveShape,
+  lockForSwap,
+  nextIsOurs,
   swapNext,
   validateKeys,
+  withLockTimeout,
   type LiveShape,
 } from './points-rebuild-tables';
 
@@ -26,9 +31,6 @@ import {
 const CHUNK = 2000;
 /** Advocates per update marking them scored, after the swap. */
 const MARK_CHUNK = 5000;
-/** How long the swap waits for the table's readers and writers before trying again later. */
-const SWAP_LOCK_TIMEOUT = '1s';
-const SWAP_ATTEMPTS = 10;
 /** How often an instance waiting for another's rebuild looks again. */
 const WAIT_MS = 1000;
 /** The advisory lock one rebuild at a time holds (with the schema's hash). */
@@ -48,20 +50,50 @@ export interface RebuildPlan {
 
 export type RebuildOutcome = 'rebuilt' | 'not-needed' | 'rules-changed' | 'closed';
 
-/** Rebuilds every advocate's rows, one instance at a time: others wait, then find nothing left. */
+/** Rebuilds every advocate's rows, one instance at a time: others wait, then find nothing left to do. */
 export async function rebuildPoints(db: Kysely<Database>, plan: RebuildPlan): Promise<RebuildOutcome> {
+  return holdingRebuildLock(
+    db,
+    'wait',
+    async () => {
+      if (!(await plan.stillNeeded())) {
+        await dropLeftovers(db);
+        return 'not-needed';
+      }
+      try {
+        return await rebuild(db, plan);
+      } catch (error) {
+        await dropNext(db).catch(() => undefined);
+        throw error;
+      }
+    },
+    plan.closed,
+  ).then((outcome) => outcome ?? 'closed');
+}
+
+/**
+ * Drops what an interrupted rebuild left (a crash, a shutdown that could not finish), unless a
+ * rebuild is running: its triggers would otherwise keep noting changed advocates.
+ */
+export async function clearRebuildLeftovers(db: Kysely<Database>): Promise<void> {
+  await holdingRebuildLock(db, 'skip', () => dropLeftovers(db));
+}
+
+/** Runs `work` holding the rebuild lock ('wait' for it, or 'skip' when another instance holds it). */
+async function holdingRebuildLock<T>(
+  db: Kysely<Database>,
+  mode: 'wait' | 'skip',
+  work: () => Promise<T>,
+  closed: () => boolean = () => false,
+): Promise<T | undefined> {
   return db.connection().execute(async (holder) => {
     const lock = sql<{ got: boolean }>`select pg_try_advisory_lock(${LOCK_KEY}, hashtext(current_schema())) as got`;
     while (!(await lock.execute(holder)).rows[0]!.got) {
-      if (plan.closed()) return 'closed';
+      if (mode === 'skip' || closed()) return undefined;
       await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
     }
     try {
-      if (!(await plan.stillNeeded())) return 'not-needed';
-      return await rebuild(db, plan);
-    } catch (error) {
-      await dropNext(db).catch(() => undefined);
-      throw error;
+      return await work();
     } finally {
       await sql`select pg_advisory_unlock(${LOCK_KEY}, hashtext(current_schema()))`.execute(holder);
     }
@@ -70,26 +102,33 @@ export async function rebuildPoints(db: Kysely<Database>, plan: RebuildPlan): Pr
 
 async function rebuild(db: Kysely<Database>, plan: RebuildPlan): Promise<RebuildOutcome> {
   const shape = await liveShape(db);
-  await createNext(db);
+  const oid = await createNext(db);
   const scored = await fillNext(db, plan);
   if (!scored) {
     await dropNext(db);
     return 'closed';
   }
   await indexNext(db, shape);
-  const swapped = await swapWithRetries(db, plan, shape);
+  const swapped = await swapIn(db, plan, shape, oid);
   if (swapped !== 'rebuilt') {
     await dropNext(db);
     return swapped;
   }
-  await validateKeys(db, shape);
-  for (let i = 0; i < scored.length; i += MARK_CHUNK) {
-    await db
-      .updateTable('advocates')
-      .set({ scored_with: plan.version })
-      .where('id', '=', sql<string>`any(${scored.slice(i, i + MARK_CHUNK)}::text[])`)
-      .where((eb) => eb.or([eb('scored_with', 'is', null), eb('scored_with', '<>', plan.version)]))
-      .execute();
+  // The new rows are live: from here a failure must not send the pass to re-score in place.
+  try {
+    for (let i = 0; i < scored.length; i += MARK_CHUNK) {
+      await db
+        .updateTable('advocates')
+        .set({ scored_with: plan.version })
+        .where('id', '=', sql<string>`any(${scored.slice(i, i + MARK_CHUNK)}::text[])`)
+        .where((eb) => eb.or([eb('scored_with', 'is', null), eb('scored_with', '<>', plan.version)]))
+        .execute();
+    }
+    await validateKeys(db, shape);
+    await dropOld(db);
+  } catch (error) {
+    // Advocates left unmarked are re-scored by the next pass; a table left aside, by the next rebuild.
+    console.error('finishing the points rebuild failed:', (error as Error).message);
   }
   return 'rebuilt';
 }
@@ -134,37 +173,34 @@ async function fillNext(db: Kysely<Database>, plan: RebuildPlan): Promise<string
   return scored;
 }
 
-async function swapWithRetries(db: Kysely<Database>, plan: RebuildPlan, shape: LiveShape): Promise<RebuildOutcome> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute((trx) => swap(trx, plan, shape));
-    } catch (error) {
-      // A lock not granted in time (55P03) or a deadlock (40P01): the readers and writers go on.
-      const code = (error as { code?: string }).code;
-      if ((code !== '55P03' && code !== '40P01') || attempt === SWAP_ATTEMPTS || plan.closed()) throw error;
-      await new Promise((resolve) => setTimeout(resolve, attempt * 200));
-    }
-  }
+/**
+ * Swaps the filled table in. The changed advocates are scored again once before the locks (the
+ * most of them, while reads go on), then only those noted since, inside the swap's transaction.
+ */
+async function swapIn(db: Kysely<Database>, plan: RebuildPlan, shape: LiveShape, oid: number): Promise<RebuildOutcome> {
+  await rescoreDirty(db, plan);
+  return withLockTimeout(db, async (trx) => {
+    await lockForSwap(trx);
+    if (!(await nextIsOurs(trx, oid))) throw new Error('the table being rebuilt was replaced by another rebuild');
+    if ((await plan.currentVersion(trx)) !== plan.version) return 'rules-changed';
+    await rescoreDirty(trx, plan);
+    await swapNext(trx, shape);
+    return 'rebuilt';
+  });
 }
 
-async function swap(trx: Transaction<Database>, plan: RebuildPlan, shape: LiveShape): Promise<RebuildOutcome> {
-  await sql.raw(`set local lock_timeout = '${SWAP_LOCK_TIMEOUT}'`).execute(trx);
-  await sql`lock table advocate_points in access exclusive mode`.execute(trx);
-  if ((await plan.currentVersion(trx)) !== plan.version) return 'rules-changed';
-  // Everyone whose rows, listing or team changed since the table was made, scored again now.
-  const dirty = (await trx.selectFrom('points_rebuild_dirty').select('advocate_id').execute()).map(
+/** Scores again into advocate_points_next the advocates noted as changed, and takes them off the list. */
+async function rescoreDirty(db: Kysely<Database>, plan: RebuildPlan): Promise<void> {
+  const dirty = (await db.deleteFrom('points_rebuild_dirty').returning('advocate_id').execute()).map(
     (row) => row.advocate_id,
   );
-  if (dirty.length > 0) {
-    await sql`delete from advocate_points_next where advocate_id = any(${dirty}::text[])`.execute(trx);
-    const advocates = await trx
-      .selectFrom('advocates')
-      .select(['id', 'leaderboard', 'team', 'access_ended'])
-      .where('id', '=', sql<string>`any(${dirty}::text[])`)
-      .orderBy('id')
-      .execute();
-    await insertNext(trx, await plan.rowsOf(trx, advocates));
-  }
-  await swapNext(trx, shape);
-  return 'rebuilt';
+  if (dirty.length === 0) return;
+  await sql`delete from advocate_points_next where advocate_id = any(${dirty}::text[])`.execute(db);
+  const advocates = await db
+    .selectFrom('advocates')
+    .select(['id', 'leaderboard', 'team', 'access_ended'])
+    .where('id', '=', sql<string>`any(${dirty}::text[])`)
+    .orderBy('id')
+    .execute();
+  await insertNext(db, await plan.rowsOf(db, advocates));
 }

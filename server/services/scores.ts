@@ -19,7 +19,7 @@ import { CoalescingQueue } from './coalescing-queue';
 import { settledWithin } from '../deadline';
 import { readDocuments, scoringRulesOf } from './documents';
 import { writePoints, type PointsRow } from './points-writer';
-import { rebuildPoints } from './points-rebuild';
+import { clearRebuildLeftovers, rebuildPoints } from './points-rebuild';
 import { markRebuildDirty } from './points-rebuild-tables';
 
 const HOUR_MS = 3_600_000;
@@ -294,7 +294,7 @@ export class ScoreKeeper {
       // A full rebuild running beside this scores these advocates again at its swap, even if
       // nothing below changes a row (its triggers see only rows that change).
       if (this.dialect === 'postgres') await markRebuildDirty(trx, ids);
-      await writePoints(trx, this.dialect, present, rows);
+      // advocates before advocate_points, as every writer of both (and a rebuild's swap) locks them.
       const version = rulesVersion(rules);
       await trx
         .updateTable('advocates')
@@ -302,6 +302,7 @@ export class ScoreKeeper {
         .where('id', 'in', present)
         .where((eb) => eb.or([eb('scored_with', 'is', null), eb('scored_with', '<>', version)]))
         .execute();
+      await writePoints(trx, this.dialect, present, rows);
     });
   }
 
@@ -331,6 +332,11 @@ export class ScoreKeeper {
   private async rescorePass(): Promise<void> {
     const rules = scoringRulesOf(await readDocuments(this.db));
     const version = rulesVersion(rules);
+    if (this.dialect === 'postgres') {
+      await clearRebuildLeftovers(this.db).catch((error: unknown) =>
+        console.error('clearing an interrupted points rebuild failed:', (error as Error).message),
+      );
+    }
     if (this.dialect === 'postgres' && (await this.staleCount(version)) >= this.rebuildFrom) {
       try {
         const outcome = await rebuildPoints(this.db, {
@@ -345,12 +351,19 @@ export class ScoreKeeper {
               rules,
             ),
           currentVersion: async (db) => rulesVersion(scoringRulesOf(await readDocuments(db))),
-          stillNeeded: async () => (await this.staleCount(version)) >= this.rebuildFrom,
+          // Not if another instance has rebuilt meanwhile, or the rules changed (the pass runs again).
+          stillNeeded: async () =>
+            rulesVersion(scoringRulesOf(await readDocuments(this.db))) === version &&
+            (await this.staleCount(version)) >= this.rebuildFrom,
           closed: () => this.closed,
         });
         // Rules changed meanwhile: the pass runs again under them (their change asked for it).
         if (outcome === 'rules-changed') this.again = true;
         if (outcome !== 'not-needed') return;
+        if (rulesVersion(scoringRulesOf(await readDocuments(this.db))) !== version) {
+          this.again = true;
+          return;
+        }
       } catch (error) {
         console.error("rebuilding every advocate's points failed; re-scoring them in place:", (error as Error).message);
       }

@@ -70,7 +70,7 @@ describe('the history from GET /v1/me, old and new shape', () => {
     expect(scoreNow?.clicks).toBe(current.clicks);
 
     // An older server's answer: every stored event, clicks per hour (here split over two hours).
-    const inputs = (await loadScoreInputs(server.deps.db, [advocate.id])).get(advocate.id)!;
+    const inputs = (await loadScoreInputs(server.deps.db, [advocate.id], { shareIds: true })).get(advocate.id)!;
     const old = toMeHistory(
       inputs.shares,
       inputs.clicks

@@ -204,7 +204,7 @@ describe('GET /v1/me for an advocate with tens of thousands of events', () => {
     expect(response.status).toBe(200);
     const me = JSON.parse(text) as MeResponse;
     // Every event, as the history was before the summary: about 5 MB here (7.4 MB at 40,000 rows).
-    const full = (await loadScoreInputs(server.deps.db, [id])).get(id)!;
+    const full = (await loadScoreInputs(server.deps.db, [id], { shareIds: true })).get(id)!;
     const unsummarised = JSON.stringify({ ...me, history: toMeHistory(full.shares, full.clicks) });
     expect(Buffer.byteLength(unsummarised)).toBeGreaterThan(4_000_000);
     // Now the counted share of each post and network, and clicks per link and week: a few tens of KB.
