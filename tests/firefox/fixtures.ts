@@ -49,8 +49,8 @@ async function locationOf(page: Page): Promise<string> {
   return page.evaluate(() => location.href).catch(() => '');
 }
 
-/** Waits for a tab on a moz-extension: page of the add-on (the install's setup tab). */
-async function extensionPage(browser: Browser, timeout = 10_000): Promise<Page> {
+/** Waits for a tab on a moz-extension: page of the add-on (the install's setup tab); a loaded CI machine has taken over 10 s. */
+async function extensionPage(browser: Browser, timeout = 30_000): Promise<Page> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
