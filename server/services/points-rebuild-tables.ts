@@ -7,7 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { countsOf } from '../db/migrations/0015_rank_counts';
 import type { Database } from '../db/schema';
-import type { PointsRow } from './points-writer';
+import { pointsRecordset, type PointsRow } from './points-writer';
 
 export const NEXT_TABLE = 'advocate_points_next';
 /** Memory for each index build: a 2-million-row table then sorts in memory. */
@@ -81,14 +81,12 @@ export async function liveShape(db: Kysely<Database>): Promise<LiveShape> {
 }
 
 /**
- * A fresh, bare advocate_points_next (columns, defaults and checks, no index, no vacuum while it
- * fills) and an empty list of advocates changed meanwhile. From its commit on, the triggers of
- * migration 0016 note every change to live point rows and listings.
+ * A bare advocate_points_next (columns, defaults and checks, no index, no vacuum while it fills),
+ * made once dropLeftovers has cleared the last rebuild's tables and list of changed advocates. From
+ * its commit on, the triggers of migration 0016 note every change to live point rows and listings.
  */
 export async function createNext(db: Kysely<Database>): Promise<number> {
   const oid = await db.transaction().execute(async (trx) => {
-    await sql`drop table if exists advocate_points_next`.execute(trx);
-    await sql`delete from points_rebuild_dirty`.execute(trx);
     await sql`create table advocate_points_next (like advocate_points including defaults including constraints)
       with (autovacuum_enabled = false)`.execute(trx);
     return (await sql<{ oid: number }>`select 'advocate_points_next'::regclass::oid as oid`.execute(trx)).rows[0]!.oid;
@@ -168,10 +166,8 @@ const INSERT_ROWS = 10_000;
  */
 export async function insertNext(db: Kysely<Database>, rows: readonly PointsRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-    const slice = JSON.stringify(rows.slice(i, i + INSERT_ROWS));
     await sql`insert into advocate_points_next (advocate_id, bucket, points, listed, team)
-      select advocate_id, bucket, points, listed, team from json_to_recordset(${slice}::json)
-        as r(advocate_id text, bucket text, points integer, listed integer, team text)`.execute(db);
+      select * from ${pointsRecordset(rows.slice(i, i + INSERT_ROWS))} as r`.execute(db);
   }
 }
 
@@ -218,7 +214,6 @@ export async function swapNext(trx: Transaction<Database>, shape: LiveShape): Pr
   await sql`insert into advocate_rank_counts (bucket, board, points, advocates) ${sql.raw(countsOf(NEXT_TABLE))}`.execute(
     trx,
   );
-  await sql`drop table if exists advocate_points_old`.execute(trx);
   await sql`alter table advocate_points rename to advocate_points_old`.execute(trx);
   for (const name of shape.triggerNames) {
     await sql.raw(`drop trigger ${quote(name)} on advocate_points_old`).execute(trx);

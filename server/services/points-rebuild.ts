@@ -1,11 +1,11 @@
 /**
  * A full re-score on PostgreSQL (after a rules change reaches many advocates): every advocate's
  * point rows are written into a bare new table, indexed once at the end, and swapped in within
- * one short transaction. Writing millions of rows into the live table instead updates three
- * indexes and the rank counts row by row, several times slower. The leaderboard reads the old
- * rows until the swap. Changes made meanwhile (new shares, clicks, opt-outs, team changes,
- * deletions) are noted by migration 0016's triggers and the keeper, and those advocates are scored
- * again inside the swap, so nothing written during the rebuild is lost.
+ * one transaction. Writing millions of rows into the live table instead updates three indexes
+ * and the rank counts row by row, several times slower. The leaderboard reads the old rows until
+ * the swap. Changes made meanwhile (new shares, clicks, opt-outs, team changes, deletions) are
+ * noted by migration 0016's triggers and the keeper, and those advocates are scored again just
+ * before the swap and, for the last ones, inside it, so nothing written during the rebuild is lost.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -43,7 +43,7 @@ export interface RebuildPlan {
   rowsOf(db: Kysely<Database>, advocates: readonly ListedAdvocate[]): Promise<PointsRow[]>;
   /** The version of the rules stored now (a change during the rebuild makes it start again). */
   currentVersion(db: Kysely<Database>): Promise<string>;
-  /** Whether, once this instance may rebuild, a rebuild is still worth it. */
+  /** Whether, once this instance may rebuild (rules unchanged), a rebuild is still worth it. */
   stillNeeded(): Promise<boolean>;
   closed(): boolean;
 }
@@ -56,10 +56,10 @@ export async function rebuildPoints(db: Kysely<Database>, plan: RebuildPlan): Pr
     db,
     'wait',
     async () => {
-      if (!(await plan.stillNeeded())) {
-        await dropLeftovers(db);
-        return 'not-needed';
-      }
+      // Whatever an interrupted rebuild left goes first (its old table, its list of changes).
+      await dropLeftovers(db);
+      if ((await plan.currentVersion(db)) !== plan.version) return 'rules-changed';
+      if (!(await plan.stillNeeded())) return 'not-needed';
       try {
         return await rebuild(db, plan);
       } catch (error) {

@@ -16,6 +16,15 @@ export interface PointsRow {
   team: string | null;
 }
 
+/**
+ * Point rows as a PostgreSQL row source, sent as one JSON text: native to build, where array
+ * parameters are escaped element by element by the driver.
+ */
+export function pointsRecordset(rows: readonly PointsRow[]) {
+  return sql<PointsRow>`(select advocate_id, bucket, points, listed, team from json_to_recordset(${JSON.stringify(rows)}::json)
+    as r(advocate_id text, bucket text, points integer, listed integer, team text))`;
+}
+
 /** Rows per multi-row insert on SQLite (5 columns: well under its parameter limit). */
 const INSERT_ROWS = 1000;
 /** (advocate, bucket) pairs per delete statement on SQLite (2 parameters each). */
@@ -35,12 +44,8 @@ export async function writePoints(
 
 async function writePostgres(trx: Kysely<Database>, advocateIds: readonly string[], rows: readonly PointsRow[]) {
   // One statement: the delete and the upsert touch different rows (a key is in `incoming` or not).
-  // The rows travel as one JSON text (native to build; array parameters are escaped element by element).
   await sql`
-    with incoming (advocate_id, bucket, points, listed, team) as (
-      select advocate_id, bucket, points, listed, team from json_to_recordset(${JSON.stringify(rows)}::json)
-        as r(advocate_id text, bucket text, points integer, listed integer, team text)
-    ), gone as (
+    with incoming (advocate_id, bucket, points, listed, team) as ${pointsRecordset(rows)}, gone as (
       delete from advocate_points as p where p.advocate_id = any(${[...advocateIds]}::text[])
         and not exists (select 1 from incoming as i where i.advocate_id = p.advocate_id and i.bucket = p.bucket)
     )

@@ -60,24 +60,34 @@ export interface ClickCountRow {
 
 /** Stored share events as the scoring module takes them. */
 export function scoredSharesFromRows(rows: readonly ShareRow[]): ScoredShare[] {
-  return rows.map((row) => ({
-    ...(row.id === undefined ? {} : { id: row.id }),
+  return rows.map(scoredShareFromRow);
+}
+
+/** One stored share event as the scoring module takes it (its id only if the row has one). */
+function scoredShareFromRow(row: ShareRow): ScoredShare {
+  const share: ScoredShare = {
     contentId: row.content_id,
     network: row.network as Network,
     sharedAt: Number(row.shared_at),
     personalized: Number(row.personalized) === 1,
     publishedAt: row.publish_at === null ? null : Number(row.publish_at),
-  }));
+  };
+  if (row.id !== undefined) share.id = row.id;
+  return share;
 }
 
 /** Stored hourly click counts as the scoring module takes them (each hour's clicks at its start). */
 export function scoredClicksFromRows(rows: readonly ClickCountRow[]): ScoredClick[] {
-  return rows.map((row) => ({
+  return rows.map(scoredClickFromRow);
+}
+
+function scoredClickFromRow(row: ClickCountRow): ScoredClick {
+  return {
     contentId: row.content_id,
     network: row.network as Network,
     at: Number(row.hour) * HOUR_MS,
     count: Number(row.clicks),
-  }));
+  };
 }
 
 export interface ScoreInputs {
@@ -121,27 +131,15 @@ export async function loadScoreInputs(
       .where((eb) => (among ? eb('links.advocate_id', '=', among) : eb('links.advocate_id', 'in', ids)))
       .execute(),
   ]);
-  // One pass per table, straight into each advocate's lists (a full re-score reads millions).
-  for (const row of shares) {
-    const share: ScoredShare = {
-      contentId: row.content_id,
-      network: row.network as Network,
-      sharedAt: Number(row.shared_at),
-      personalized: Number(row.personalized) === 1,
-      publishedAt: row.publish_at === null ? null : Number(row.publish_at),
-    };
-    if (options.shareIds) share.id = (row as { id?: string }).id;
-    inputs.get(row.advocate_id)?.shares.push(share);
-  }
-  for (const row of clicks) {
-    inputs.get(row.advocate_id)?.clicks.push({
-      contentId: row.content_id,
-      network: row.network as Network,
-      at: Number(row.hour) * HOUR_MS,
-      count: Number(row.clicks),
-    });
-  }
+  // Straight into each advocate's lists, one pass per table (a full re-score reads millions).
+  for (const row of shares) inputs.get(row.advocate_id)?.shares.push(scoredShareFromRow(row));
+  for (const row of clicks) inputs.get(row.advocate_id)?.clicks.push(scoredClickFromRow(row));
   return inputs;
+}
+
+/** The version of the scoring rules stored now. */
+async function storedRulesVersion(db: Kysely<Database>): Promise<string> {
+  return rulesVersion(scoringRulesOf(await readDocuments(db)));
 }
 
 /** The server's path from stored events to a score: the same module the extension runs. */
@@ -332,11 +330,6 @@ export class ScoreKeeper {
   private async rescorePass(): Promise<void> {
     const rules = scoringRulesOf(await readDocuments(this.db));
     const version = rulesVersion(rules);
-    if (this.dialect === 'postgres') {
-      await clearRebuildLeftovers(this.db).catch((error: unknown) =>
-        console.error('clearing an interrupted points rebuild failed:', (error as Error).message),
-      );
-    }
     if (this.dialect === 'postgres' && (await this.staleCount(version)) >= this.rebuildFrom) {
       try {
         const outcome = await rebuildPoints(this.db, {
@@ -350,23 +343,22 @@ export class ScoreKeeper {
               ),
               rules,
             ),
-          currentVersion: async (db) => rulesVersion(scoringRulesOf(await readDocuments(db))),
-          // Not if another instance has rebuilt meanwhile, or the rules changed (the pass runs again).
-          stillNeeded: async () =>
-            rulesVersion(scoringRulesOf(await readDocuments(this.db))) === version &&
-            (await this.staleCount(version)) >= this.rebuildFrom,
+          currentVersion: storedRulesVersion,
+          // Not if another instance has rebuilt meanwhile.
+          stillNeeded: async () => (await this.staleCount(version)) >= this.rebuildFrom,
           closed: () => this.closed,
         });
         // Rules changed meanwhile: the pass runs again under them (their change asked for it).
         if (outcome === 'rules-changed') this.again = true;
         if (outcome !== 'not-needed') return;
-        if (rulesVersion(scoringRulesOf(await readDocuments(this.db))) !== version) {
-          this.again = true;
-          return;
-        }
       } catch (error) {
         console.error("rebuilding every advocate's points failed; re-scoring them in place:", (error as Error).message);
       }
+    } else if (this.dialect === 'postgres') {
+      // (A rebuild clears them itself.)
+      await clearRebuildLeftovers(this.db).catch((error: unknown) =>
+        console.error('clearing an interrupted points rebuild failed:', (error as Error).message),
+      );
     }
     let after = '';
     while (!this.closed) {
