@@ -7,6 +7,7 @@ import {
   inAudience,
   normaliseAudienceEntry,
   parseAudienceEntry,
+  primaryLanguage,
 } from './audiences';
 
 const groupId = fc.constantFrom('g-sales', 'g-marketing', 'g-eng', 'g-support');
@@ -91,6 +92,27 @@ describe('entries', () => {
     );
     expect(audienceFingerprint(a)).not.toBe(
       audienceFingerprint(advocateAudience({ groups: ['x', 'y'], region: 'FR', language: 'de' })),
+    );
+  });
+});
+
+describe('primaryLanguage', () => {
+  it('is the first subtag, lower-case, of a tag written with - or _', () => {
+    expect(primaryLanguage('de-AT')).toBe('de');
+    expect(primaryLanguage(' PT_br ')).toBe('pt');
+    expect(primaryLanguage('fr')).toBe('fr');
+    expect(primaryLanguage('-x')).toBeNull();
+    expect(primaryLanguage('  ')).toBeNull();
+    expect(primaryLanguage(null)).toBeNull();
+    expect(primaryLanguage(undefined)).toBeNull();
+  });
+
+  it('agrees with splitting the trimmed tag at the first - or _', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('d', 'E', '-', '_', ' ', '\t', 'x') }), (tag) => {
+        const split = tag.trim().split(/[-_]/)[0]!.toLowerCase();
+        expect(primaryLanguage(tag)).toBe(split === '' ? null : split);
+      }),
     );
   });
 });

@@ -72,8 +72,12 @@ export interface AdvocateAudience {
 }
 
 export function primaryLanguage(tag: string | null | undefined): string | null {
-  const primary = tag?.trim().split(/[-_]/)[0]?.toLowerCase();
-  return primary ? primary : null;
+  if (!tag) return null;
+  const trimmed = tag.trim();
+  // Up to the first '-' or '_' (called for every advocate a publish answers: no regular expression).
+  let end = 0;
+  while (end < trimmed.length && trimmed[end] !== '-' && trimmed[end] !== '_') end++;
+  return end > 0 ? trimmed.slice(0, end).toLowerCase() : null;
 }
 
 export function advocateAudience(facts: {

@@ -1,7 +1,8 @@
 /**
- * New link rows written at once, returning those that were new: PostgreSQL takes any number in one
+ * New link rows written at once, returning how many were new: PostgreSQL takes any number in one
  * statement (one JSON text, one parse and plan), others take multi-row inserts of 500. A row whose
  * advocate already has a link to that post on that network is skipped (another sync made it first).
+ * Nothing is read back: when every row was new, the caller knows the codes already.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../db';
@@ -15,36 +16,32 @@ export interface LinkRow {
   created_at: number;
 }
 
-export type InsertedLink = Pick<LinkRow, 'code' | 'advocate_id' | 'content_id' | 'network'>;
-
 const ROWS_PER_INSERT = 500;
 
 export async function insertLinks(
   db: Kysely<Database>,
   dialect: DialectName,
   rows: readonly LinkRow[],
-): Promise<InsertedLink[]> {
-  if (rows.length === 0) return [];
+): Promise<number> {
+  if (rows.length === 0) return 0;
   if (dialect === 'postgres') {
     // One JSON text rather than five arrays: the driver escapes each array element in JavaScript,
     // JSON.stringify is native (tens of ms less CPU for the 20,000 links of a large publish).
-    const { rows: inserted } = await sql<InsertedLink>`
+    const { numAffectedRows } = await sql`
       insert into links (code, advocate_id, content_id, network, created_at)
       select code, advocate_id, content_id, network, created_at from json_to_recordset(${JSON.stringify(rows)}::json)
         as r(code text, advocate_id text, content_id text, network text, created_at bigint)
-      on conflict (advocate_id, content_id, network) do nothing
-      returning code, advocate_id, content_id, network`.execute(db);
-    return inserted;
+      on conflict (advocate_id, content_id, network) do nothing`.execute(db);
+    return Number(numAffectedRows ?? 0);
   }
-  const inserted: InsertedLink[] = [];
+  let written = 0;
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const written = await db
+    const result = await db
       .insertInto('links')
       .values(rows.slice(i, i + ROWS_PER_INSERT))
       .onConflict((oc) => oc.columns(['advocate_id', 'content_id', 'network']).doNothing())
-      .returning(['code', 'advocate_id', 'content_id', 'network'])
-      .execute();
-    inserted.push(...written);
+      .executeTakeFirst();
+    written += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
-  return inserted;
+  return written;
 }

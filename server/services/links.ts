@@ -124,11 +124,13 @@ export async function linksForMany(
           })),
       ),
     );
-    const inserted = await insertLinks(db, options.dialect, missing);
-    for (const row of inserted) codes.set(`${row.advocate_id}:${row.content_id}:${row.network}`, row.code);
-    const raced = inserted.length < missing.length;
-    // Some existed already, or another sync of the same advocate won a race: read back what is stored.
-    if (raced) for (const [key, code] of await existingCodes(db, batch, targets)) codes.set(key, code);
+    const written = await insertLinks(db, options.dialect, missing);
+    if (written === missing.length) {
+      for (const row of missing) codes.set(`${row.advocate_id}:${row.content_id}:${row.network}`, row.code);
+    } else {
+      // Some existed already, or another sync of the same advocate won a race: what is stored counts.
+      for (const [key, code] of await existingCodes(db, batch, targets)) codes.set(key, code);
+    }
     for (const owner of batch) {
       const links = new Map<string, Links>();
       for (const target of targets) {

@@ -7,10 +7,30 @@
 import type { Deps } from '../context';
 import { readSyncState } from '../services/sync-state';
 import type { Connection, StreamHub } from './hub';
-import { inlineAnswers, inlineKey, type InlineAnswer } from './inline-sync';
+import { inlineAnswers, inlineKey, SharedReads, type InlineAnswer } from './inline-sync';
 
 /** Connections whose answers are made together (one read of the changed posts per batch), unless configured. */
 const ANSWER_BATCH = 2_500;
+/** The first batch is this much smaller, and each next one twice the last (up to the batch size). */
+const FIRST_BATCH_SHARE = 5;
+/** Batches whose answers are being made while the one before is sent. */
+const BATCHES_AHEAD = 2;
+
+/**
+ * Batch sizes for `total` connections: the first small, so the first answers leave while the next
+ * batches' links are written, then doubling up to `size`.
+ */
+export function batchSizes(total: number, size: number): number[] {
+  const sizes: number[] = [];
+  let next = Math.max(1, Math.floor(size / FIRST_BATCH_SHARE));
+  for (let done = 0; done < total;) {
+    const take = Math.min(next, total - done);
+    sizes.push(take);
+    done += take;
+    next = Math.min(size, next * 2);
+  }
+  return sizes;
+}
 
 /** The nudge with the answer for `since` inside it: `{"type":"sync","cursor":…,"since":…,"etag":…,"answer":{…}}`. */
 export function inlineMessage(nudge: string, since: string, made: InlineAnswer): string {
@@ -42,25 +62,28 @@ export async function fanOut(
     return sent + (await hub.sendEach(reporting.map(({ ws }) => ({ ws, message: plain }))));
   }
   const batches: Connection[][] = [];
-  const size = deps.config.stream.answerBatch ?? ANSWER_BATCH;
-  for (let i = 0; i < reporting.length; i += size) batches.push(reporting.slice(i, i + size));
-  // Each batch's answers are made while the batch before is sent: the database works on the next
-  // batch's advocates and links while this process writes to the sockets.
+  let start = 0;
+  for (const size of batchSizes(reporting.length, deps.config.stream.answerBatch ?? ANSWER_BATCH)) {
+    batches.push(reporting.slice(start, start + size));
+    start += size;
+  }
+  // The next batches' answers are made while a batch is sent: the database works on their
+  // advocates and links while this process writes to the sockets.
+  const reads = new SharedReads(deps, now);
   const answersFor = async (batch: Connection[]) => {
     const requests = batch.map(request);
     try {
-      return { requests, answers: await inlineAnswers(deps, requests, state, now) };
+      return { requests, answers: await inlineAnswers(deps, requests, state, now, reads) };
     } catch (error) {
       console.error('stream: could not make sync answers; nudging plainly:', (error as Error).message);
       return { requests, answers: new Map<string, InlineAnswer>() };
     }
   };
-  // At least one batch: `reporting` is not empty here.
-  let next = answersFor(batches[0]!);
+  const making = batches.slice(0, BATCHES_AHEAD).map(answersFor);
   for (let b = 0; b < batches.length; b++) {
     const batch = batches[b]!;
-    const { requests, answers } = await next;
-    if (b + 1 < batches.length) next = answersFor(batches[b + 1]!);
+    const { requests, answers } = await making[b]!;
+    if (b + BATCHES_AHEAD < batches.length) making.push(answersFor(batches[b + BATCHES_AHEAD]!));
     sent += await hub.sendEach(
       batch.map((connection, k) => {
         const made = answers.get(inlineKey(requests[k]!));

@@ -10,10 +10,11 @@ import type { AdvocatePrincipal, Deps } from '../context';
 import { principalFromRow } from '../services/advocate-principal';
 import { groupIdsColumn } from '../services/audiences';
 import { decodeCursor, type Cursor } from '../services/cursor';
-import { readDocuments } from '../services/documents';
+import { readDocuments, type DocumentBodies } from '../services/documents';
 import { linksForMany } from '../services/links';
 import { changedRows, cursorFits, etagFor, linkTargets, noteSyncs, theirRows } from '../services/sync-answer';
 import { AnswerJson } from './answer-json';
+import type { ContentRow } from '../services/content';
 import type { SyncState } from '../services/sync-state';
 
 /** A delta with more changed posts than this is not carried in the stream: the extension fetches it. */
@@ -60,6 +61,31 @@ async function principals(deps: Deps, ids: string[]): Promise<Map<string, Advoca
   return found;
 }
 
+/**
+ * What the batches of one publish read alike: the posts changed since the oldest cursor (the same
+ * for every batch, usually) and the documents, each read once.
+ */
+export class SharedReads {
+  private readonly rows = new Map<string, Promise<ContentRow[]>>();
+  private documents: Promise<DocumentBodies> | undefined;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly now: number,
+  ) {}
+
+  changedRows(since: { seq: number; time: number }): Promise<ContentRow[]> {
+    const key = `${since.seq} ${since.time}`;
+    let read = this.rows.get(key);
+    if (!read) this.rows.set(key, (read = changedRows(this.deps, since, this.now)));
+    return read;
+  }
+
+  readDocuments(): Promise<DocumentBodies> {
+    return (this.documents ??= readDocuments(this.deps.db));
+  }
+}
+
 /** What GET /v1/sync's delta query returns for `cursor`, picked from rows read for an earlier one. */
 function changedSince(rows: Awaited<ReturnType<typeof changedRows>>, cursor: Cursor, now: number) {
   return rows.filter(
@@ -76,6 +102,7 @@ export async function inlineAnswers(
   requests: InlineRequest[],
   state: SyncState,
   now: number,
+  reads: SharedReads = new SharedReads(deps, now),
 ): Promise<Map<string, InlineAnswer>> {
   const answers = new Map<string, InlineAnswer>();
   const decoded: { request: InlineRequest; cursor: Cursor }[] = [];
@@ -91,7 +118,7 @@ export async function inlineAnswers(
     seq: Math.min(...decoded.map(({ cursor }) => cursor.seq)),
     time: Math.min(...decoded.map(({ cursor }) => cursor.time)),
   };
-  const [rows, documents] = await Promise.all([changedRows(deps, oldest, now), readDocuments(deps.db)]);
+  const [rows, documents] = await Promise.all([reads.changedRows(oldest), reads.readDocuments()]);
   if (rows.length > MAX_INLINE_ROWS) return answers;
   const advocates = await principals(deps, [...new Set(decoded.map(({ request }) => request.advocateId))]);
   await noteSyncs(deps, advocates.values(), now);

@@ -1,7 +1,7 @@
 /**
  * A publish carries each reporting extension's sync answer in its nudge: the answer GET /v1/sync
- * would give, or none. Answers are made two connections at a time here, so a publish to several
- * extensions makes the next batch's answers while it sends the batch before.
+ * would give, or none. Answers are made at most two connections at a time here (one, then two), so a
+ * publish to several extensions makes the next batches' answers while it sends the batch before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamClient, type StreamMessage } from '../helpers/stream-client';
