@@ -1,7 +1,7 @@
 /**
  * insertLinks writes new link rows and says how many it wrote: one statement on PostgreSQL,
- * batches of 500 on SQLite; a row whose advocate already has that post's link on that network is
- * skipped and the stored code kept.
+ * statements of 5,000 on SQLite; a row whose advocate already has that post's link on that network
+ * is skipped and the stored code kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelayDatabase } from '../../server/db';
@@ -10,7 +10,7 @@ import { insertLinks, type LinkRow } from '../../server/services/link-inserts';
 import { advocateRow, contentRow, migratedDatabase, type SeededDatabase } from '../helpers/seeded-database';
 
 const NOW = 1_767_225_600_000;
-const ADVOCATES = Array.from({ length: 700 }, (_, i) => `adv${String(i).padStart(4, '0')}`);
+const ADVOCATES = Array.from({ length: 2_600 }, (_, i) => `adv${String(i).padStart(4, '0')}`);
 
 describe('insertLinks', () => {
   let seeded: SeededDatabase;
@@ -55,9 +55,9 @@ describe('insertLinks', () => {
   const key = (row: Pick<LinkRow, 'code' | 'advocate_id' | 'content_id' | 'network'>) =>
     `${row.code} ${row.advocate_id} ${row.content_id} ${row.network}`;
 
-  it('writes 1,400 rows (past one statement of 500 on SQLite) and counts each', async () => {
+  it('writes 5,200 rows (more than one statement of 5,000 on SQLite) and counts each', async () => {
     const rows = rowsFor('post-a', ADVOCATES);
-    expect(await insertLinks(handle.db, handle.dialect, rows)).toBe(1_400);
+    expect(await insertLinks(handle.db, handle.dialect, rows)).toBe(5_200);
     const written = await stored('post-a');
     expect(new Set(written.map(key))).toEqual(new Set(rows.map(key)));
     expect(written.every((row) => Number(row.created_at) === NOW)).toBe(true);
