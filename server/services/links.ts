@@ -43,7 +43,7 @@ interface LinkOptions {
   publicUrl: string;
   utmMedium: string;
   now: number;
-  /** PostgreSQL writes a batch's new links in one statement. */
+  /** How a batch's new links are written (link-inserts.ts). */
   dialect: DialectName;
   /** Told of every tracked link handed out (the link directory keeps them for redirects). */
   handedOut?: (owner: LinkOwner, code: string, contentId: string, network: Network) => void;
@@ -104,8 +104,8 @@ export async function linksForMany(
   );
   const ownersPerBatch = Math.max(1, Math.floor(LINK_BATCH / perOwner));
   // One advocate's sync: most codes exist, so they are read first. Many advocates (a publish
-  // reaching every connection, usually a new post): the codes are inserted at once and only
-  // those that already existed are read back.
+  // reaching every connection, usually a new post): the codes are inserted at once, and the
+  // batch's stored codes are read back only when some already existed.
   const many = tracked.length > ownersPerBatch;
   const codes = new Map<string, string>();
   for (let i = 0; i < tracked.length; i += ownersPerBatch) {

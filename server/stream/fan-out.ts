@@ -9,7 +9,7 @@ import { readSyncState } from '../services/sync-state';
 import type { Connection, StreamHub } from './hub';
 import { inlineAnswers, inlineKey, SharedReads, type InlineAnswer } from './inline-sync';
 
-/** Connections whose answers are made together (one read of the changed posts per batch), unless configured. */
+/** Connections whose answers are made together (advocates and links read and written per batch), unless configured. */
 const ANSWER_BATCH = 2_500;
 /** The first batch is this much smaller, and each next one twice the last (up to the batch size). */
 const FIRST_BATCH_SHARE = 5;
@@ -22,12 +22,13 @@ const BATCHES_AHEAD = 2;
  */
 export function batchSizes(total: number, size: number): number[] {
   const sizes: number[] = [];
-  let next = Math.max(1, Math.floor(size / FIRST_BATCH_SHARE));
+  const most = Math.max(1, Math.floor(size));
+  let next = Math.max(1, Math.floor(most / FIRST_BATCH_SHARE));
   for (let done = 0; done < total;) {
     const take = Math.min(next, total - done);
     sizes.push(take);
     done += take;
-    next = Math.min(size, next * 2);
+    next = Math.min(most, next * 2);
   }
   return sizes;
 }
@@ -88,7 +89,8 @@ export async function fanOut(
       batch.map((connection, k) => {
         const made = answers.get(inlineKey(requests[k]!));
         if (!made) return { ws: connection.ws, message: plain };
-        const message = inlineMessage(nudge, connection.cursor!, made);
+        // The cursor the answer was made for: the connection may have reported a newer one since.
+        const message = inlineMessage(nudge, requests[k]!.cursor, made);
         // The extension holds the answer's cursor once it applies it, and does not report it again;
         // one that could not apply it syncs and reports the cursor it holds.
         connection.cursor = made.cursor;

@@ -61,28 +61,45 @@ async function principals(deps: Deps, ids: string[]): Promise<Map<string, Advoca
   return found;
 }
 
+/** The reads SharedReads shares (the database's, unless a test gives its own). */
+export interface PublishReads {
+  changedRows(since: { seq: number; time: number }): Promise<ContentRow[]>;
+  readDocuments(): Promise<DocumentBodies>;
+}
+
 /**
  * What the batches of one publish read alike: the posts changed since the oldest cursor (the same
- * for every batch, usually) and the documents, each read once.
+ * for every batch, usually) and the documents, each read once. A read that failed is not kept: the
+ * next batch reads again (the failed batch's extensions get the plain nudge).
  */
-export class SharedReads {
-  private readonly rows = new Map<string, Promise<ContentRow[]>>();
-  private documents: Promise<DocumentBodies> | undefined;
+export class SharedReads implements PublishReads {
+  private readonly kept = new Map<string, Promise<unknown>>();
+  private readonly source: PublishReads;
 
-  constructor(
-    private readonly deps: Deps,
-    private readonly now: number,
-  ) {}
+  constructor(deps: Deps, now: number, source?: PublishReads) {
+    this.source = source ?? {
+      changedRows: (since) => changedRows(deps, since, now),
+      readDocuments: () => readDocuments(deps.db),
+    };
+  }
 
   changedRows(since: { seq: number; time: number }): Promise<ContentRow[]> {
-    const key = `${since.seq} ${since.time}`;
-    let read = this.rows.get(key);
-    if (!read) this.rows.set(key, (read = changedRows(this.deps, since, this.now)));
-    return read;
+    return this.once(`rows ${since.seq} ${since.time}`, () => this.source.changedRows(since));
   }
 
   readDocuments(): Promise<DocumentBodies> {
-    return (this.documents ??= readDocuments(this.deps.db));
+    return this.once('documents', () => this.source.readDocuments());
+  }
+
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const kept = this.kept.get(key) as Promise<T> | undefined;
+    if (kept) return kept;
+    const reading = read();
+    this.kept.set(key, reading);
+    reading.catch(() => {
+      if (this.kept.get(key) === reading) this.kept.delete(key);
+    });
+    return reading;
   }
 }
 

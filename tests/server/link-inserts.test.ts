@@ -3,6 +3,7 @@
  * statements of 5,000 on SQLite; a row whose advocate already has that post's link on that network
  * is skipped and the stored code kept.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelayDatabase } from '../../server/db';
 import { newLinkCode } from '../../server/services/link-codes';
@@ -60,7 +61,24 @@ describe('insertLinks', () => {
     expect(await insertLinks(handle.db, handle.dialect, rows)).toBe(5_200);
     const written = await stored('post-a');
     expect(new Set(written.map(key))).toEqual(new Set(rows.map(key)));
-    expect(written.every((row) => Number(row.created_at) === NOW)).toBe(true);
+    // A number as stored, not text that happens to read as one.
+    const types = await sql<{ kind: string }>`
+      select distinct ${sql.raw(handle.dialect === 'postgres' ? 'pg_typeof(created_at)::text' : 'typeof(created_at)')} as kind
+      from links where content_id = 'post-a'`.execute(handle.db);
+    expect(types.rows.map((row) => row.kind)).toEqual([handle.dialect === 'postgres' ? 'bigint' : 'integer']);
+    expect(written.every((row) => row.created_at === NOW)).toBe(true);
+  });
+
+  it('keeps ids with quotes, backslashes, control and non-ASCII characters exactly (they travel as JSON)', async () => {
+    const odd = [`o'brien "q"`, 'back\\slash', 'tab\tnew\nline', 'zoë-日本-😀', 'line\u2028sep'];
+    await handle.db
+      .insertInto('advocates')
+      .values(odd.map((id) => advocateRow(id, NOW)))
+      .execute();
+    const rows = rowsFor('post-b', odd);
+    expect(await insertLinks(handle.db, handle.dialect, rows)).toBe(rows.length);
+    expect(new Set((await stored('post-b')).map(key))).toEqual(new Set(rows.map(key)));
+    await handle.db.deleteFrom('links').where('content_id', '=', 'post-b').execute();
   });
 
   it('skips rows an advocate already has, keeping the stored code, and counts only the new', async () => {
