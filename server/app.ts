@@ -1,8 +1,8 @@
 /** Assembles the HTTP API: middleware, routes and problem+json error handling. */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Deps } from './context';
 import { requireAdmin } from './middleware/auth';
+import { limitBodies } from './middleware/body-limit';
 import { documentClientVersion } from './middleware/client-version';
 import { pathGuard } from './middleware/path-guard';
 import { ApiRegistry } from './openapi/registry';
@@ -55,16 +55,8 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
   });
   // A control character in a path parameter answers 404 before any route or the database sees it.
   app.use(pathGuard());
-  const limit = bodyLimit({
-    maxSize: deps.config.bodyLimitBytes,
-    onError: () => {
-      throw new ProblemError(413, `The request body is larger than ${deps.config.bodyLimitBytes} bytes.`, {
-        type: 'too-large',
-      });
-    },
-  });
   // Image uploads have a larger limit of their own (routes/images.ts).
-  app.use((c, next) => (c.req.path === IMAGE_UPLOAD_PATH ? next() : limit(c, next)));
+  app.use(limitBodies(deps.config.bodyLimitBytes, IMAGE_UPLOAD_PATH));
   // Every declared route (routes/define.ts): its OpenAPI entry, CORS, auth, rate limit and input.
   mountRoutes(app, api, deps, [
     ...healthRoutes(deps, api),
