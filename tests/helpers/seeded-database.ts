@@ -41,6 +41,20 @@ export const advocateRow = (
   ...fields,
 });
 
+/** Inserts `ids` as advocates (advocateRow), 200 to a statement, under both databases' parameter limits. */
+export async function insertAdvocates(
+  db: RelayDatabase['db'],
+  ids: readonly string[],
+  createdAt: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += 200) {
+    await db
+      .insertInto('advocates')
+      .values(ids.slice(i, i + 200).map((id) => advocateRow(id, createdAt)))
+      .execute();
+  }
+}
+
 /** A published post on LinkedIn and X with no text; `fields` override the defaults. */
 export const contentRow = (
   id: string,

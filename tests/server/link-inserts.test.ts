@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelayDatabase } from '../../server/db';
 import { newLinkCode } from '../../server/services/link-codes';
 import { insertLinks, type LinkRow } from '../../server/services/link-inserts';
-import { advocateRow, contentRow, migratedDatabase, type SeededDatabase } from '../helpers/seeded-database';
+import { contentRow, insertAdvocates, migratedDatabase, type SeededDatabase } from '../helpers/seeded-database';
 
 const NOW = 1_767_225_600_000;
 const ADVOCATES = Array.from({ length: 2_600 }, (_, i) => `adv${String(i).padStart(4, '0')}`);
@@ -20,12 +20,7 @@ describe('insertLinks', () => {
   beforeAll(async () => {
     seeded = await migratedDatabase();
     handle = seeded.handle;
-    for (let i = 0; i < ADVOCATES.length; i += 200) {
-      await handle.db
-        .insertInto('advocates')
-        .values(ADVOCATES.slice(i, i + 200).map((id) => advocateRow(id, NOW)))
-        .execute();
-    }
+    await insertAdvocates(handle.db, ADVOCATES, NOW);
     await handle.db
       .insertInto('content')
       .values(['post-a', 'post-b'].map((id, seq) => contentRow(id, seq, NOW)))
@@ -71,10 +66,7 @@ describe('insertLinks', () => {
 
   it('keeps ids with quotes, backslashes, control and non-ASCII characters exactly (they travel as JSON)', async () => {
     const odd = [`o'brien "q"`, 'back\\slash', 'tab\tnew\nline', 'zoë-日本-😀', 'line\u2028sep'];
-    await handle.db
-      .insertInto('advocates')
-      .values(odd.map((id) => advocateRow(id, NOW)))
-      .execute();
+    await insertAdvocates(handle.db, odd, NOW);
     const rows = rowsFor('post-b', odd);
     expect(await insertLinks(handle.db, handle.dialect, rows)).toBe(rows.length);
     expect(new Set((await stored('post-b')).map(key))).toEqual(new Set(rows.map(key)));

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelayDatabase } from '../../server/db';
 import { linksForMany, type LinkOwner, type LinkTarget } from '../../server/services/links';
-import { advocateRow, contentRow, migratedDatabase, type SeededDatabase } from '../helpers/seeded-database';
+import { contentRow, insertAdvocates, migratedDatabase, type SeededDatabase } from '../helpers/seeded-database';
 
 const NOW = 1_767_225_600_000;
 /** Past 1,000 advocates: a post on two networks fills a statement of 2,000 links. */
@@ -30,12 +30,11 @@ describe('linksForMany for many advocates', () => {
   beforeAll(async () => {
     seeded = await migratedDatabase();
     handle = seeded.handle;
-    for (let i = 0; i < OWNERS.length; i += 200) {
-      await handle.db
-        .insertInto('advocates')
-        .values(OWNERS.slice(i, i + 200).map((owner) => advocateRow(owner.id, NOW)))
-        .execute();
-    }
+    await insertAdvocates(
+      handle.db,
+      OWNERS.map((owner) => owner.id),
+      NOW,
+    );
     await handle.db
       .insertInto('content')
       .values(['post-new', 'post-some'].map((id, seq) => contentRow(id, seq, NOW)))
