@@ -172,7 +172,7 @@ export async function insertWithFallback(
     const after = await tryMethod(target, method, text);
     if (after === null) continue;
     const shown = occurrences(looseText(after), wanted) > occurrences(looseText(before), wanted);
-    if (shown && (await waitFor(() => target.accepts(), POST_ENABLE_WAIT_MS))) return true;
+    if (shown && (await waitFor(() => target.accepts(), POST_ENABLE_WAIT_MS, target.scope))) return true;
     if (looseText(after) !== looseText(before) || looseText(target.read()) !== looseText(before)) {
       if (!(await undoInsertion(target, before))) return false;
     }

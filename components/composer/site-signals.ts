@@ -13,6 +13,8 @@ const POLL_MS = 50;
 /** What insertion needs of one composer: its editor, how to read it, and the site's signals. */
 export interface InsertTarget {
   editor: HTMLElement;
+  /** Where the site's signals live (the composer's container): watched while waiting for them. */
+  scope: Element;
   /** The editor's text as the site will post it. */
   read(): string;
   /** True when the site shows its model holds text: placeholder gone, Post enabled. */
@@ -34,18 +36,37 @@ export function postEnabled(adapter: SiteAdapter, composer: Composer): boolean |
 export function insertTarget(adapter: SiteAdapter, composer: Composer): InsertTarget {
   return {
     editor: composer.editor,
+    scope: composer.container,
     read: () => adapter.readText(composer.editor),
     // A composer without a Post button we can find is judged by its placeholder alone.
     accepts: () => !adapter.isEmpty(composer) && postEnabled(adapter, composer) !== false,
   };
 }
 
-/** Resolves true as soon as `condition` holds, false when it still doesn't after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (condition()) return true;
-    if (Date.now() >= until) return false;
-    await new Promise<void>((resolve) => setTimeout(resolve, POLL_MS));
-  }
+/**
+ * Resolves true as soon as `condition` holds, false when it still doesn't after `timeoutMs`. With
+ * `watched`, every change under it is checked at once (a mutation observer), not only on the next
+ * poll: a person who clicks Post the moment it enables disables it again within milliseconds, and
+ * a poll would miss the enabled moment and call a good insertion failed.
+ */
+export async function waitFor(condition: () => boolean, timeoutMs: number, watched?: Node): Promise<boolean> {
+  if (condition()) return true;
+  return new Promise<boolean>((resolve) => {
+    let observer: MutationObserver | undefined;
+    const finish = (result: boolean) => {
+      observer?.disconnect();
+      clearInterval(poll);
+      clearTimeout(deadline);
+      resolve(result);
+    };
+    const check = () => {
+      if (condition()) finish(true);
+    };
+    const deadline = setTimeout(() => finish(condition()), timeoutMs);
+    const poll = setInterval(check, POLL_MS);
+    if (watched) {
+      observer = new MutationObserver(check);
+      observer.observe(watched, { attributes: true, childList: true, characterData: true, subtree: true });
+    }
+  });
 }

@@ -11,7 +11,15 @@ import type { Page } from '@playwright/test';
 import type { AdminHealthResponse, HealthCounts } from '../../lib/schemas';
 import type { TestServer } from '../helpers/server';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/server';
-import { expectOneShare, insertRelease, setUpProgramme, suggestedButton } from './composer-helpers';
+import {
+  expectOneShare,
+  insertRelease,
+  openComposer,
+  panelItem,
+  RELEASE,
+  setUpProgramme,
+  suggestedButton,
+} from './composer-helpers';
 import { linkedinOld } from './composers';
 import { expect, test } from './fixtures';
 import { publishedPosts } from './sites';
@@ -140,4 +148,33 @@ test('an override the extension refuses (invalid CSS) is counted for the admin',
   await expect
     .poll(async () => (await linkedinToday(server))?.composersSeen ?? 0, { timeout: 10_000 })
     .toBeGreaterThan(0);
+});
+
+test('an insertion is confirmed when the person clicks Post the moment it enables', async ({
+  context,
+  server,
+  openPopup,
+}) => {
+  await setUpProgramme(server, openPopup);
+  const page = await context.newPage();
+  await openComposer(page, linkedinOld);
+  // A quick person: Post is clicked within a few milliseconds of the site enabling it, which
+  // disables it again at once (publishing). The extension must still see the site's yes.
+  await page.evaluate(() => {
+    const watch = setInterval(() => {
+      const button = document.querySelector<HTMLButtonElement>(
+        '#artdeco-modal-outlet button.share-actions__primary-action',
+      );
+      if (button && !button.disabled) {
+        clearInterval(watch);
+        button.click();
+      }
+    }, 1);
+  });
+  await suggestedButton(page).click();
+  await panelItem(page, RELEASE.title).getByRole('button', { name: 'Insert' }).click();
+  await expect(linkedinOld.success(page)).toBeVisible();
+  await expect
+    .poll(async () => await linkedinToday(server), { timeout: 20_000, message: 'the insertion counted' })
+    .toMatchObject({ insertionsConfirmed: 1, insertionsFailed: 0, publishesConfirmed: 1 });
 });
