@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANY_EXTENSION, CONSOLE_NOT_BUILT, NO_ADMIN, NO_ADMIN_SSO, startupNotes } from '../../server/startup-notes';
-import { cleanEnv, runCommand } from '../helpers/child-process';
+import { cleanEnv, nodeScript, runCommand } from '../helpers/child-process';
 import { startTestServer } from '../helpers/server';
 import { manualLoadInstructions } from '../../scripts/extension';
 
@@ -69,7 +69,7 @@ describe('startupNotes with single sign-on', () => {
 });
 
 it('npm run server without an admin says so, with the command to add one', { timeout: 60_000 }, async () => {
-  const server = runCommand(join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+  const server = runCommand(...nodeScript('server/main.ts'), {
     cwd: ROOT,
     env: cleanEnv({ PORT: '0', DATABASE_URL: `sqlite:${join(tempDir(), 'relay.db')}` }),
   });

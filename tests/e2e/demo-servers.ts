@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { loadConfig } from '../../server/config';
 import { DEMO_ADMIN_EMAIL, seedDemo } from '../../server/demo';
 import { startServer } from '../../server/server';
+import { nodeScript } from '../helpers/child-process';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,7 +29,7 @@ export async function startDemoProcess(): Promise<DemoServer> {
     RELAY_SKIP_EXTENSION: '1',
   };
   for (const name of ['RELAY_ADMIN_EMAIL', 'RELAY_ADMIN_PASSWORD', 'RELAY_PUBLIC_URL']) delete env[name];
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+  const child = spawn(...nodeScript('scripts/start.ts'), {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

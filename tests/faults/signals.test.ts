@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db';
 import { CLEANUP_MS } from '../../server/server';
 import { contentInput } from '../helpers/api';
-import { cleanEnv, runCommand, type RunningCommand } from '../helpers/child-process';
+import { cleanEnv, nodeScript, runCommand, type RunningCommand } from '../helpers/child-process';
 import { freshDatabase, postgresBaseUrl, type TestDatabase } from '../helpers/database';
 import { TcpProxy } from '../helpers/tcp-proxy';
 import { clicksStored } from './probe';
@@ -28,7 +28,7 @@ interface Child {
 }
 
 async function startServer(databaseUrl: string, spoolDir: string, extra: Record<string, string> = {}): Promise<Child> {
-  const command = runCommand(`${ROOT}node_modules/.bin/tsx`, ['server/main.ts'], {
+  const command = runCommand(...nodeScript('server/main.ts'), {
     cwd: ROOT,
     env: cleanEnv({
       DATABASE_URL: databaseUrl,

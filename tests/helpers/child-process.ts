@@ -14,6 +14,15 @@ export interface RunningCommand {
   stop(graceMs?: number): Promise<number | null>;
 }
 
+/**
+ * How package.json runs a TypeScript entry point (`npm run server`, `npm start`): one Node process
+ * with tsx's loader. Not tsx's CLI, which runs the script in a second process and, when that one
+ * doesn't answer a relayed SIGTERM within 30 ms (a loaded machine), SIGKILLs it and exits 143.
+ */
+export function nodeScript(script: string, ...args: string[]): [string, string[]] {
+  return [process.execPath, ['--import', 'tsx', script, ...args]];
+}
+
 /** The environment without what the test runner sets for itself (NODE_ENV=test, VITEST…). */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeScript } from '../helpers/child-process';
 import { expectProblem, signIn } from '../helpers/api';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
 
@@ -21,7 +22,7 @@ function cli(server: TestServer, args: string[], options: { password?: string; s
     delete env.RELAY_ADMIN_EMAIL;
     delete env.RELAY_ADMIN_PASSWORD;
     if (options.password !== undefined) env.RELAY_ADMIN_PASSWORD = options.password;
-    const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['server/cli.ts', ...args], { cwd: ROOT, env });
+    const child = spawn(...nodeScript('server/cli.ts', ...args), { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeScript } from '../helpers/child-process';
 import { testDatabaseKind } from '../helpers/database';
 import { call } from '../helpers/demo';
 
@@ -35,7 +36,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')('npm start (scripts/start.ts)', 
     delete env.RELAY_ADMIN_EMAIL;
     delete env.RELAY_ADMIN_PASSWORD;
     delete env.RELAY_PUBLIC_URL;
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+    const child = spawn(...nodeScript('scripts/start.ts'), {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

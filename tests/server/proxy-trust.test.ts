@@ -5,9 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config';
+import { nodeScript } from '../helpers/child-process';
 import { createContent, expectProblem, sync } from '../helpers/api';
 import { cookieSignIn, setCookies } from '../helpers/console';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
@@ -158,7 +158,7 @@ describe('RELAY_TRUST_PROXY', () => {
 
   it('stops start-up with a message naming it', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, RELAY_TRUST_PROXY: '10.0.0.0/33', PORT: '0' };
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: ROOT, env });
+    const child = spawn(...nodeScript('server/main.ts'), { cwd: ROOT, env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -8,6 +8,7 @@ import { request, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db';
+import { nodeScript } from '../helpers/child-process';
 import { contentInput } from '../helpers/api';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 
@@ -23,7 +24,7 @@ interface Child {
 }
 
 async function startChild(database: TestDatabase): Promise<Child> {
-  const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['server/main.ts'], {
+  const child = spawn(...nodeScript('server/main.ts'), {
     cwd: ROOT,
     env: {
       ...process.env,
