@@ -5,6 +5,7 @@ import { requireAdmin } from './middleware/auth';
 import { limitBodies } from './middleware/body-limit';
 import { documentClientVersion } from './middleware/client-version';
 import { pathGuard } from './middleware/path-guard';
+import { responseHeaders } from './middleware/response-headers';
 import { ApiRegistry } from './openapi/registry';
 import { databaseProblem } from './db/problems';
 import { ProblemError, problemResponse } from './problem';
@@ -49,10 +50,7 @@ export function createApp(deps: Deps): { app: Hono<AppEnv>; api: ApiRegistry } {
     problemResponse(c, new ProblemError(404, `Nothing at ${c.req.method} ${c.req.path}.`, { type: 'not-found' })),
   );
 
-  app.use(async (c, next) => {
-    await next();
-    c.header('x-content-type-options', 'nosniff');
-  });
+  app.use(responseHeaders({ 'x-content-type-options': 'nosniff' }));
   // A control character in a path parameter answers 404 before any route or the database sees it.
   app.use(pathGuard());
   // Image uploads have a larger limit of their own (routes/images.ts).

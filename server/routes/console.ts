@@ -10,6 +10,7 @@ import { extname, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import type { AppEnv, Deps } from '../context';
 import type { ApiRegistry } from '../openapi/registry';
+import { responseHeaders } from '../middleware/response-headers';
 import { ProblemError } from '../problem';
 
 export const CONSOLE_CSP = [
@@ -72,10 +73,7 @@ const notFound = (path: string) => new ProblemError(404, `Nothing at GET ${path}
 export function consoleRoutes(deps: Deps, api: ApiRegistry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.use(async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(CONSOLE_SECURITY_HEADERS)) c.header(name, value);
-  });
+  app.use(responseHeaders(CONSOLE_SECURITY_HEADERS));
 
   async function send(c: Context<AppEnv>, path: string, cacheControl: string): Promise<Response> {
     const info = await fileStat(path);

@@ -1,8 +1,6 @@
-import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendOverSocket, serveOnLoopback, type SocketApp } from '../../../tests/helpers/socket-app';
 import { ProblemError, problemResponse } from '../../problem';
 import { limitBodies } from './index';
 
@@ -18,62 +16,37 @@ function app() {
   return hono;
 }
 
-/** A request over a real socket, as a browser or proxy sends it (chunked when `chunked`). */
-function send(
-  port: number,
-  method: string,
-  path: string,
-  body?: string,
-  chunked = false,
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    if (body !== undefined && !chunked) headers['content-length'] = String(Buffer.byteLength(body));
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    if (body !== undefined && chunked) {
-      // Several chunks, no Content-Length: Node sends Transfer-Encoding: chunked.
-      for (let i = 0; i < body.length; i += 300) req.write(body.slice(i, i + 300));
-    } else if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
-
 describe('limitBodies', () => {
-  let server: ServerType;
-  let port: number;
+  let served: SocketApp;
+  /** The status and text of one request over a real socket (chunked when `chunked`). */
+  const send = async (method: string, path: string, body?: string, chunked = false) => {
+    const { status, text } = await sendOverSocket(served.port, method, path, { body, chunked });
+    return { status, text };
+  };
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app().fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-    });
-    port = (server.address() as AddressInfo).port;
+    served = await serveOnLoopback(app().fetch);
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => served.close());
 
   it('refuses a declared body over the limit with 413, and takes one under it', async () => {
-    const over = await send(port, 'POST', '/write', 'x'.repeat(LIMIT + 1));
+    const over = await send('POST', '/write', 'x'.repeat(LIMIT + 1));
     expect(over.status).toBe(413);
     expect(JSON.parse(over.text)).toMatchObject({ status: 413, type: expect.stringContaining('too-large') });
-    expect(await send(port, 'POST', '/write', 'x'.repeat(LIMIT))).toEqual({ status: 200, text: `got ${LIMIT}` });
+    expect(await send('POST', '/write', 'x'.repeat(LIMIT))).toEqual({ status: 200, text: `got ${LIMIT}` });
   });
 
   it('refuses a chunked body (no Content-Length) once it passes the limit', async () => {
-    expect((await send(port, 'POST', '/write', 'x'.repeat(LIMIT * 3), true)).status).toBe(413);
-    expect(await send(port, 'POST', '/write', 'x'.repeat(900), true)).toEqual({ status: 200, text: 'got 900' });
+    expect((await send('POST', '/write', 'x'.repeat(LIMIT * 3), true)).status).toBe(413);
+    expect(await send('POST', '/write', 'x'.repeat(900), true)).toEqual({ status: 200, text: 'got 900' });
   });
 
   it('answers a GET that sends a body anyway without reading it (@hono/node-server gives a GET no body)', async () => {
-    expect(await send(port, 'GET', '/read', 'x'.repeat(LIMIT + 1))).toEqual({ status: 200, text: 'read' });
+    expect(await send('GET', '/read', 'x'.repeat(LIMIT + 1))).toEqual({ status: 200, text: 'read' });
   });
 
   it('leaves the excepted path to its own limit', async () => {
-    expect(await send(port, 'POST', '/upload', 'x'.repeat(LIMIT * 2))).toEqual({
+    expect(await send('POST', '/upload', 'x'.repeat(LIMIT * 2))).toEqual({
       status: 200,
       text: `got ${LIMIT * 2}`,
     });
