@@ -12,6 +12,7 @@ import type { ClickRecorder } from './services/clicks/recorder';
 import type { ContentCatalogue } from './services/content-catalogue';
 import type { LinkDirectory } from './services/link-directory';
 import type { PrincipalCache } from './services/principal-cache';
+import type { TokenLookup } from './services/token-lookup';
 import type { ShareSpool } from './services/share-spool';
 import type { LinkPreviewer } from './services/link-preview/fetch';
 import type { ScoreKeeper } from './services/scores';
@@ -36,6 +37,8 @@ export interface Deps {
   content: ContentCatalogue;
   /** Advocates the database vouched for lately, believed while it is unreachable (services/principal-cache.ts). */
   principals: PrincipalCache;
+  /** Advocate tokens looked up together, one query per turn of the event loop (services/token-lookup.ts). */
+  tokens: TokenLookup;
   /** Shares taken while the database is unreachable (services/share-spool.ts). */
   shareSpool: ShareSpool;
   /** Tracked links resolved from memory, so a redirect needs no database (services/link-directory.ts). */

@@ -8,6 +8,7 @@ import { ClickRecorder } from './services/clicks/recorder';
 import { ContentCatalogue } from './services/content-catalogue';
 import { LinkDirectory } from './services/link-directory';
 import { PrincipalCache } from './services/principal-cache';
+import { TokenLookup } from './services/token-lookup';
 import { ScoreKeeper } from './services/scores';
 import { ShareSpool } from './services/share-spool';
 import { SyncStateCache } from './services/sync-state';
@@ -40,6 +41,7 @@ export async function startDeps(
     content,
     links: new LinkDirectory(db, content, { utmMedium: config.utmMedium }),
     principals: new PrincipalCache(now),
+    tokens: new TokenLookup(db, dialect),
     shareSpool: new ShareSpool(db, dialect, scores, availability, config.spool),
     scores,
   };

@@ -15,7 +15,6 @@ import { roleOf } from '../../../lib/roles';
 import { ProblemError } from '../../problem';
 import { endOneToken, revocationOf, type RevocationReason } from '../../services/advocates';
 import { principalFromRow } from '../../services/advocate-principal';
-import { groupIdsColumn } from '../../services/audiences';
 import { checkCookieRequest } from '../csrf';
 import { scimTokenRefused } from './scim';
 
@@ -131,16 +130,7 @@ export async function authenticateAdvocate(
   const hash = hashToken(token);
   let row;
   try {
-    row = await deps.db
-      .selectFrom('advocate_tokens')
-      .innerJoin('advocates', 'advocates.id', 'advocate_tokens.advocate_id')
-      .select(['advocates.id', 'advocates.name', 'advocates.ref', 'advocates.click_tracking', 'advocates.leaderboard'])
-      .select(['advocates.last_sync_at', 'advocate_tokens.created_at', 'advocate_tokens.used_at'])
-      .select(['advocates.region', 'advocates.language', 'advocates.language_source'])
-      .select(groupIdsColumn(deps.dialect).as('group_ids'))
-      .where('advocate_tokens.token_hash', '=', hash)
-      .where('advocates.access_ended', 'is', null)
-      .executeTakeFirst();
+    row = await deps.tokens.find(hash);
   } catch (error) {
     const known =
       options.whileUnreachable && failureKind(error) === 'unreachable' ? deps.principals.recall(hash) : undefined;

@@ -1,0 +1,81 @@
+/** Advocate tokens looked up together: the lookups asked for in one turn of the event loop go to the database as one query. */
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../db';
+import type { Database } from '../db/schema';
+import { groupIdsColumn } from './audiences';
+
+/** Tokens per query at most; more in one turn make several queries. */
+const MAX_BATCH = 200;
+
+function selectTokens(db: Kysely<Database>, dialect: DialectName, hashes: readonly string[]) {
+  return db
+    .selectFrom('advocate_tokens')
+    .innerJoin('advocates', 'advocates.id', 'advocate_tokens.advocate_id')
+    .select(['advocate_tokens.token_hash', 'advocate_tokens.created_at', 'advocate_tokens.used_at'])
+    .select(['advocates.id', 'advocates.name', 'advocates.ref', 'advocates.click_tracking', 'advocates.leaderboard'])
+    .select(['advocates.last_sync_at', 'advocates.region', 'advocates.language', 'advocates.language_source'])
+    .select(groupIdsColumn(dialect).as('group_ids'))
+    .where('advocate_tokens.token_hash', 'in', hashes)
+    .where('advocates.access_ended', 'is', null)
+    .execute();
+}
+
+/** A live advocate's token and what the request needs of the advocate. */
+export type TokenRow = Awaited<ReturnType<typeof selectTokens>>[number];
+
+interface Waiting {
+  resolve(row: TokenRow | undefined): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Every request of an extension starts with its token. Under load many arrive in the same turn of
+ * the event loop; asking for them together costs one round trip (one write to the database's
+ * socket, one read, one query compiled) instead of one each. A lookup alone waits only for the end
+ * of the current turn (setImmediate). The answer is what the database says at that moment:
+ * nothing is cached.
+ */
+export class TokenLookup {
+  private waiting = new Map<string, Waiting[]>();
+  private scheduled = false;
+  /** Queries made, for tests. */
+  queries = 0;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  /** The token's row when it belongs to an advocate whose access has not ended. */
+  find(tokenHash: string): Promise<TokenRow | undefined> {
+    return new Promise((resolve, reject) => {
+      const same = this.waiting.get(tokenHash);
+      if (same) same.push({ resolve, reject });
+      else this.waiting.set(tokenHash, [{ resolve, reject }]);
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => this.run());
+    });
+  }
+
+  private run(): void {
+    this.scheduled = false;
+    const batch = this.waiting;
+    this.waiting = new Map();
+    const hashes = [...batch.keys()];
+    for (let i = 0; i < hashes.length; i += MAX_BATCH) void this.answer(hashes.slice(i, i + MAX_BATCH), batch);
+  }
+
+  private async answer(hashes: string[], batch: Map<string, Waiting[]>): Promise<void> {
+    this.queries++;
+    let rows: TokenRow[];
+    try {
+      rows = await selectTokens(this.db, this.dialect, hashes);
+    } catch (error) {
+      for (const hash of hashes) for (const waiting of batch.get(hash) ?? []) waiting.reject(error);
+      return;
+    }
+    const byHash = new Map(rows.map((row) => [row.token_hash, row]));
+    for (const hash of hashes) for (const waiting of batch.get(hash) ?? []) waiting.resolve(byHash.get(hash));
+  }
+}
