@@ -29,10 +29,14 @@ export function sendOverSocket(
   port: number,
   method: string,
   path: string,
-  { body, chunked = false }: { body?: string; chunked?: boolean } = {},
+  {
+    body,
+    chunked = false,
+    headers: given = {},
+  }: { body?: string; chunked?: boolean; headers?: Record<string, string> } = {},
 ): Promise<SocketAnswer> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...given };
     if (body !== undefined && !chunked) headers['content-length'] = String(Buffer.byteLength(body));
     const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       let text = '';
