@@ -1,5 +1,5 @@
 /** Advocate tokens looked up together: the lookups asked for in one turn of the event loop go to the database as one query. */
-import type { Kysely } from 'kysely';
+import { sql, type CompiledQuery, type InferResult, type Kysely } from 'kysely';
 import type { DialectName } from '../db';
 import type { Database } from '../db/schema';
 import { groupIdsColumn } from './audiences';
@@ -7,7 +7,12 @@ import { groupIdsColumn } from './audiences';
 /** Tokens per query at most; more in one turn make several queries. */
 const MAX_BATCH = 200;
 
-function selectTokens(db: Kysely<Database>, dialect: DialectName, hashes: readonly string[]) {
+/** The lookup of a list of token hashes, as one statement whatever the list's length: one parameter. */
+function tokensQuery(db: Kysely<Database>, dialect: DialectName, hashes: unknown) {
+  const listed =
+    dialect === 'postgres'
+      ? sql<boolean>`advocate_tokens.token_hash = any(${hashes})`
+      : sql<boolean>`advocate_tokens.token_hash in (select value from json_each(${hashes}))`;
   return db
     .selectFrom('advocate_tokens')
     .innerJoin('advocates', 'advocates.id', 'advocate_tokens.advocate_id')
@@ -15,13 +20,12 @@ function selectTokens(db: Kysely<Database>, dialect: DialectName, hashes: readon
     .select(['advocates.id', 'advocates.name', 'advocates.ref', 'advocates.click_tracking', 'advocates.leaderboard'])
     .select(['advocates.last_sync_at', 'advocates.region', 'advocates.language', 'advocates.language_source'])
     .select(groupIdsColumn(dialect).as('group_ids'))
-    .where('advocate_tokens.token_hash', 'in', hashes)
-    .where('advocates.access_ended', 'is', null)
-    .execute();
+    .where(listed)
+    .where('advocates.access_ended', 'is', null);
 }
 
 /** A live advocate's token and what the request needs of the advocate. */
-export type TokenRow = Awaited<ReturnType<typeof selectTokens>>[number];
+export type TokenRow = InferResult<ReturnType<typeof tokensQuery>>[number];
 
 interface Waiting {
   resolve(row: TokenRow | undefined): void;
@@ -38,13 +42,18 @@ interface Waiting {
 export class TokenLookup {
   private waiting = new Map<string, Waiting[]>();
   private scheduled = false;
+  /** The statement, compiled once: each batch only changes its one parameter. */
+  private readonly compiled: CompiledQuery<TokenRow>;
   /** Queries made, for tests. */
   queries = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectName,
-  ) {}
+  ) {
+    this.compiled = tokensQuery(db, dialect, null).compile();
+    if (this.compiled.parameters.length !== 1) throw new Error('the token lookup must have one parameter: the list');
+  }
 
   /** The token's row when it belongs to an advocate whose access has not ended. */
   find(tokenHash: string): Promise<TokenRow | undefined> {
@@ -70,7 +79,9 @@ export class TokenLookup {
     this.queries++;
     let rows: TokenRow[];
     try {
-      rows = await selectTokens(this.db, this.dialect, hashes);
+      // PostgreSQL takes the array as text[]; SQLite reads it as JSON.
+      const parameter = this.dialect === 'postgres' ? hashes : JSON.stringify(hashes);
+      rows = (await this.db.executeQuery<TokenRow>({ ...this.compiled, parameters: [parameter] })).rows;
     } catch (error) {
       for (const hash of hashes) for (const waiting of batch.get(hash) ?? []) waiting.reject(error);
       return;

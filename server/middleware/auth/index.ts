@@ -124,6 +124,15 @@ export async function authenticateAdvocate(
   token: string | undefined,
   options: AdvocateAuthOptions = {},
 ): Promise<AdvocatePrincipal> {
+  return (await checkAdvocateToken(deps, token, options)).principal;
+}
+
+/** The advocate a bearer token belongs to, and the token's hash. */
+async function checkAdvocateToken(
+  deps: Deps,
+  token: string | undefined,
+  options: AdvocateAuthOptions,
+): Promise<{ principal: AdvocatePrincipal; hash: string }> {
   if (!token) throw unauthorized('Send the advocate token as "Authorization: Bearer <token>".');
   const scimToken = scimTokenRefused(token);
   if (scimToken) throw scimToken;
@@ -134,7 +143,7 @@ export async function authenticateAdvocate(
   } catch (error) {
     const known =
       options.whileUnreachable && failureKind(error) === 'unreachable' ? deps.principals.recall(hash) : undefined;
-    if (known) return known;
+    if (known) return { principal: known, hash };
     throw error;
   }
   if (!row) {
@@ -161,14 +170,14 @@ export async function authenticateAdvocate(
   }
   const principal: AdvocatePrincipal = principalFromRow(row);
   deps.principals.remember(hash, principal);
-  return principal;
+  return { principal, hash };
 }
 
 export function requireAdvocate(deps: Deps, options: AdvocateAuthOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = bearerToken(c);
-    c.set('advocate', await authenticateAdvocate(deps, token, options));
-    c.set('advocateTokenHash', hashToken(token!));
+    const { principal, hash } = await checkAdvocateToken(deps, bearerToken(c), options);
+    c.set('advocate', principal);
+    c.set('advocateTokenHash', hash);
     await next();
   };
 }
