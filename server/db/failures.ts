@@ -11,7 +11,8 @@ export class DatabaseUnavailableError extends Error {
 /**
  * - `unreachable`: the connection failed, was cut or timed out; nothing answers.
  * - `storage`: the database answers but cannot write (disk full, I/O error, read-only).
- * - `busy`: a lock or a statement timeout; worth retrying, but the database is up.
+ * - `busy`: a lock, a statement timeout or every pooled connection in use; worth retrying, but the
+ *   database is up.
  */
 export type FailureKind = 'unreachable' | 'storage' | 'busy';
 
@@ -31,7 +32,16 @@ const NETWORK_CODES = new Set([
 
 /** node-postgres reports its own timeouts and broken clients with messages only. */
 const PG_CLIENT_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|not queryable|Connection ended|Client was closed|connection timeout/i;
+  /Connection terminated|Query read timeout|not queryable|Connection ended|Client was closed|connection timeout/i;
+/**
+ * pg-pool's word for a caller that waited its whole connect timeout for one of the pool's
+ * connections, all of them in use (opening a new connection that times out says "Connection
+ * terminated due to connection timeout"). The database is answering, only slower than the callers
+ * arrive (a herd of syncs); a database that stopped answering is found by the monitor
+ * (db/pg-monitor.ts) and the query timeout. Taking it for unreachable cut every connection and
+ * answered 503 to everyone.
+ */
+const PG_POOL_FULL = /^timeout exceeded when trying to connect$/;
 
 function sqlstateKind(code: string): FailureKind | null {
   // Class 08: connection exception. 57P01-57P03: the server is shutting down or starting.
@@ -72,6 +82,7 @@ export function failureKind(error: unknown): FailureKind | null {
       if (kind) return kind;
     }
   }
+  if (PG_POOL_FULL.test(error.message)) return 'busy';
   if (PG_CLIENT_MESSAGES.test(error.message)) return 'unreachable';
   // AggregateError (happy eyeballs) and errors wrapping a cause.
   const nested = (error as { errors?: unknown[]; cause?: unknown }).errors?.[0] ?? (error as { cause?: unknown }).cause;
