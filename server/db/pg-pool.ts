@@ -5,6 +5,7 @@ import { settledWithin } from '../deadline';
 import type { DatabaseAvailability } from './availability';
 import { DatabaseUnavailableError } from './failures';
 import { PgMonitor } from './pg-monitor';
+import { statementName } from './pg-named';
 import { cutConnection } from './pg-socket';
 
 export interface PgTimeouts {
@@ -30,7 +31,12 @@ class GuardedClient implements PostgresPoolClient {
   query<R>(sqlOrCursor: string | never, parameters?: ReadonlyArray<unknown>): unknown {
     if (typeof sqlOrCursor !== 'string') return this.inner.query(sqlOrCursor);
     if (this.broken) return Promise.reject(new DatabaseUnavailableError('the connection broke'));
-    return this.inner.query(sqlOrCursor, parameters as unknown[]).then(
+    const name = statementName(sqlOrCursor);
+    const values = parameters as unknown[];
+    const running = name
+      ? this.inner.query({ name, text: sqlOrCursor, values })
+      : this.inner.query(sqlOrCursor, values);
+    return running.then(
       (result) => result as unknown as PostgresQueryResult<R>,
       (error: unknown) => {
         // A timed-out or cut connection may still hold its query: it must never serve another.

@@ -1,6 +1,7 @@
 /** Advocate tokens looked up together: the lookups asked for in one turn of the event loop go to the database as one query. */
 import { sql, type CompiledQuery, type InferResult, type Kysely } from 'kysely';
 import type { DialectName } from '../db';
+import { nameStatement } from '../db/pg-named';
 import type { Database } from '../db/schema';
 import { groupIdsColumn } from './audiences';
 
@@ -53,6 +54,7 @@ export class TokenLookup {
   ) {
     this.compiled = tokensQuery(db, dialect, null).compile();
     if (this.compiled.parameters.length !== 1) throw new Error('the token lookup must have one parameter: the list');
+    if (dialect === 'postgres') nameStatement(this.compiled.sql);
   }
 
   /** The token's row when it belongs to an advocate whose access has not ended. */
