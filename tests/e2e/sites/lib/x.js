@@ -16,6 +16,11 @@
  * "Your post was sent." with a View link to `/<handle>/status/<id>`; modals close, inline
  * composers clear. `window.__appendPosts(n)` adds n tweets to the timeline.
  *
+ * The home timeline is laid out as X lays out its own: each tweet in a `div[data-testid="cellInnerDiv"]`
+ * placed with `transform: translateY(…)` and `position: absolute` inside a `position: relative` box
+ * whose `min-height` X sets from the cells it measured (timeline.js). X also drops cells far off
+ * screen; this one keeps all of them, so a long feed costs the page more here than on X.
+ *
  * Every word of the interface is in the page's language (`<html lang>`: en, de, ja; words.js).
  * Pages load x-markup.js and x-composers.js (the composer and its post button) first; this file
  * runs the app (pages, modals, routes) and publishes `window.XFixture`.
@@ -24,7 +29,7 @@
   'use strict';
 
   const { posts } = window.FixtureFeed;
-  const { W, esc, html, CSS, tweet, composers } = window.XFixtureParts;
+  const { W, esc, html, CSS, tweet, composers, Timeline } = window.XFixtureParts;
   delete window.XFixtureParts;
 
   function start({ mode, posts: count = 8 }) {
@@ -46,6 +51,7 @@
     const clearPage = () => {
       for (const composer of pageComposers) composer.editor.destroy();
       pageComposers = [];
+      timeline?.destroy();
       timeline = null;
     };
 
@@ -53,11 +59,7 @@
       const more = posts(n, shown);
       shown += n;
       feedPosts.push(...more);
-      if (timeline) {
-        const fragment = document.createDocumentFragment();
-        for (const post of more) fragment.append(tweet(post));
-        timeline.append(fragment);
-      }
+      timeline?.append(more.map(tweet));
       return feedPosts.length;
     };
 
@@ -95,7 +97,7 @@
         text,
         onPublished: (_composer, post) => {
           close();
-          if (!replyTo && timeline) timeline.prepend(tweet(post));
+          if (!replyTo && timeline) timeline.prepend([tweet(post)]);
         },
       });
       dialog.append(entry.composer.element);
@@ -123,10 +125,8 @@
       const section = html(
         `<section role="region" aria-label="${esc(W.homeTimeline)}"><div data-testid="timeline"></div></section>`,
       );
-      timeline = section.firstElementChild;
-      const fragment = document.createDocumentFragment();
-      for (const post of list) fragment.append(tweet(post));
-      timeline.append(fragment);
+      timeline = new Timeline(section.firstElementChild);
+      timeline.append(list.map(tweet));
       return section;
     }
 
@@ -138,7 +138,7 @@
           inline: true,
           onPublished: (c, post) => {
             c.editor.setText('');
-            timeline?.prepend(tweet(post));
+            timeline?.prepend([tweet(post)]);
           },
         });
         pageComposers.push(composer);
@@ -146,6 +146,7 @@
       }
       parts.push(renderTimeline(feedPosts));
       column.replaceChildren(...parts);
+      timeline.place();
     }
 
     function renderStatus(id) {
