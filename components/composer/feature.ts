@@ -253,7 +253,8 @@ export class ComposerFeature {
       else if (tracked.composer.editor.isConnected) {
         const onActivate = guarded('Opening suggested posts', () => this.turnTo(tracked, true));
         this.observer.unobserved(() => {
-          tracked.standIn = mountStandIn(tracked.composer.anchor, count, this.siteTheme().value, onActivate);
+          const { anchor } = tracked.composer;
+          tracked.standIn = mountStandIn(anchor, count, this.siteTheme().value, brief?.labels, onActivate);
         });
       }
     }

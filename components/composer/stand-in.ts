@@ -9,6 +9,7 @@ import { relayMark } from './mark';
 import { THEME_ATTRIBUTE, TOGGLE_CSS } from './ui/toggleStyles';
 import { UI_HOST_NAME, type SiteTheme, type UiAnchor } from './types';
 import { t } from '../shared/i18n';
+import type { StandInLabels } from '../shared/views';
 
 /** Keys pressed on the button stay with Relay: the site's shortcuts don't fire (as WXT's isolateEvents). */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
@@ -42,8 +43,19 @@ function span(className: string, text: string): HTMLSpanElement {
   return element;
 }
 
-/** Mounts a stand-in button at `anchor`; `onActivate` runs when it is clicked (or pressed). */
-export function mountStandIn(anchor: UiAnchor, count: number, theme: SiteTheme, onActivate: () => void): StandIn {
+/**
+ * Mounts a stand-in button at `anchor`; `onActivate` runs when it is clicked (or pressed). Its words
+ * are `labels` (the background's, in the brief); without them, the browser's catalog, whose first
+ * use costs the page's main thread a few milliseconds.
+ */
+export function mountStandIn(
+  anchor: UiAnchor,
+  count: number,
+  theme: SiteTheme,
+  labels: StandInLabels | undefined,
+  onActivate: () => void,
+): StandIn {
+  const words = labels ?? { suggested: t('composer_suggested'), toggleTitle: t('composer_toggle_title') };
   const host = document.createElement(UI_HOST_NAME);
   host.setAttribute(THEME_ATTRIBUTE, theme);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -54,13 +66,13 @@ export function mountStandIn(anchor: UiAnchor, count: number, theme: SiteTheme, 
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'relay-toggle';
-  button.setAttribute('aria-label', t('composer_suggested'));
+  button.setAttribute('aria-label', words.suggested);
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-keyshortcuts', 'Alt+Shift+R');
-  button.title = t('composer_toggle_title');
+  button.title = words.toggleTitle;
   const counter = span('relay-count', String(count));
-  button.append(relayMark(18), span('', t('composer_suggested')), counter);
+  button.append(relayMark(18), span('', words.suggested), counter);
   button.addEventListener('click', onActivate);
   wrapper.append(button);
   shadow.append(style, wrapper);

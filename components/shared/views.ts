@@ -167,6 +167,19 @@ export interface ComposerBrief {
   checksOwnPosts: boolean;
   /** The admin's selector overrides for this site (key → CSS selector), applied before composers are looked for. */
   selectorOverrides?: Record<string, string>;
+  /**
+   * The "Suggested posts" button's words in the browser's language, when there are posts to
+   * suggest: from the background, whose catalog is loaded, so the page's script draws its stand-in
+   * without asking the browser for the extension's whole catalog (about 4 ms of the page's main
+   * thread on first use).
+   */
+  labels?: StandInLabels;
+}
+
+/** The stand-in "Suggested posts" button's name and tooltip. */
+export interface StandInLabels {
+  suggested: string;
+  toggleTitle: string;
 }
 
 export type ComposerShareResult = { ok: true; shareId: string } | { ok: false; message: string };

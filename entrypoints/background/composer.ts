@@ -10,7 +10,14 @@ import type { ComposerNetwork } from '../../lib/networks';
 import { pickVariantIndex } from '../../lib/render';
 import { DEFAULT_GUIDELINES, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from './db';
-import type { ComposerBrief, ComposerData, ComposerItem, ComposerShareResult } from '../../components/shared/views';
+import { t } from '../../components/shared/i18n';
+import type {
+  ComposerBrief,
+  ComposerData,
+  ComposerItem,
+  ComposerShareResult,
+  StandInLabels,
+} from '../../components/shared/views';
 import type { ComposerRequest } from './messages/composer-data';
 import type { ComposerShareRequest } from './messages/composer-share';
 import { recordShare } from './outbox';
@@ -46,6 +53,12 @@ function liveFor(content: AdvocateItem[], network: ComposerNetwork, now: number)
     .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id));
 }
 
+/** The stand-in button's words, from this worker's catalog (components/composer/stand-in.ts). */
+const standInLabels = (): StandInLabels => ({
+  suggested: t('composer_suggested'),
+  toggleTitle: t('composer_toggle_title'),
+});
+
 /**
  * What a composer that nobody has turned to yet needs to know (whether to show the "Suggested
  * posts" button, with how many posts): the same counts as composerData, without the texts, links
@@ -62,11 +75,13 @@ export async function composerBrief(
   if (!(await getMeta(db, 'enrollment')))
     return { enrolled: false, items: 0, checksOwnPosts: false, ...selectorOverrides };
   const [content, guidelines] = await Promise.all([db.content.toArray(), getMeta(db, 'guidelines')]);
+  const items = liveFor(content, request.network, now).length;
   return {
     enrolled: true,
-    items: liveFor(content, request.network, now).length,
+    items,
     checksOwnPosts: (guidelines?.companyNames?.length ?? 0) > 0,
     ...selectorOverrides,
+    ...(items > 0 ? { labels: standInLabels() } : {}),
   };
 }
 

@@ -72,6 +72,9 @@ test.describe('X home: the UI script loads on demand', () => {
     await expect(button).toHaveAttribute('aria-expanded', 'false');
     await expect(button).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+R');
     await expect(button, 'the number of posts to suggest').toContainText('2');
+    // Its words came in the background's brief (the page's script loads no catalog for them).
+    await expect(button).toHaveAttribute('title', 'Suggested posts from Relay (Alt+Shift+R)');
+    await expect(button).toContainText('Suggested posts');
     expect(
       scripts.some((url) => url.endsWith('/content-scripts/x.js')),
       'the content script ran',

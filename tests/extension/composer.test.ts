@@ -128,15 +128,28 @@ describe('composer messages', () => {
 
   it('briefs a composer with the same counts as the whole answer, without texts or links', async () => {
     for (const network of ['x', 'linkedin'] as const) {
-      const brief = await ask(controller, 'composerBrief', { network });
+      const { labels, ...brief } = await ask(controller, 'composerBrief', { network });
       expect(brief).toEqual(briefOf(await ask(controller, 'composerData', { network })));
       expect(brief).toEqual({ enrolled: true, items: network === 'x' ? 2 : 3, checksOwnPosts: true });
+      // The stand-in button's words come along, so the page never loads the extension's catalog for them.
+      expect(labels).toEqual({
+        suggested: 'Suggested posts',
+        toggleTitle: 'Suggested posts from Relay (Alt+Shift+R)',
+      });
     }
     // An expired post leaves the brief's count as it leaves the list.
     const stored = (await controller.db.content.get(linkedinOnly.id))!;
     await controller.db.content.put({ ...stored, expiresAt: new Date(Date.now() - 1_000).toISOString() });
     expect((await composerBrief(controller.db, { network: 'linkedin' })).items).toBe(2);
     await controller.db.content.put(stored);
+    // Nothing to suggest on X: no button there, so no words for it.
+    const onX = (await controller.db.content.toArray()).filter((item) => item.networks.includes('x'));
+    const past = new Date(Date.now() - 1_000).toISOString();
+    await controller.db.content.bulkPut(onX.map((item) => ({ ...item, expiresAt: past })));
+    const none = await composerBrief(controller.db, { network: 'x' });
+    expect(none.items).toBe(0);
+    expect(none).not.toHaveProperty('labels');
+    await controller.db.content.bulkPut(onX);
   });
 
   it('leaves out a post that expired since the last sync', async () => {
