@@ -40,8 +40,10 @@ export type NodeCopy = string | { tag: string; ns: string; attributes: [string, 
 export interface StandInCopy {
   /** The host element, its shadow root's content as `children`. */
   host: Exclude<NodeCopy, string>;
-  /** The data-testid of the element the button sits before. */
-  before: string;
+  /** The data-testid of the element holding the button (X: the box's toolbar row); the copy needs one. */
+  parent: string;
+  /** Its place among that element's children. */
+  index: number;
 }
 
 /**
@@ -72,18 +74,20 @@ export const copyStandIn = (page: Page, hostName: string) =>
   page.evaluate<StandInCopy | null>(`(() => {
     ${COPY_SOURCE}
     const host = document.querySelector(${JSON.stringify(hostName)});
-    const before = host?.nextElementSibling?.getAttribute('data-testid');
+    const parent = host?.parentElement?.getAttribute('data-testid');
+    const index = parent ? [...host.parentElement.children].indexOf(host) : -1;
     const read = host?.shadowRoot ? copy(host) : null;
-    return read && before ? { host: read, before } : null;
+    return read && parent && index >= 0 ? { host: read, parent, index } : null;
   })()`);
 
-/** The page inserts the copy, its content in an open shadow root, before the element it sat before. */
+/** The page inserts the copy, its content in an open shadow root, where the extension's button sat. */
 export const insertCopy = (page: Page, standIn: StandInCopy) =>
   page.evaluate(`(() => {
     ${BUILD_SOURCE}
-    const { host, before } = ${JSON.stringify(standIn)};
+    const { host, parent, index } = ${JSON.stringify(standIn)};
     const element = document.createElement(host.tag);
     for (const [name, value] of host.attributes) element.setAttribute(name, value);
     element.attachShadow({ mode: 'open' }).append(...host.children.map(build));
-    document.querySelector('[data-testid="' + before + '"]')?.before(element);
+    const into = document.querySelector('[data-testid="' + parent + '"]');
+    into?.insertBefore(element, into.children[index] ?? null);
   })()`);

@@ -26,7 +26,7 @@ import { isShortcut } from './shortcut';
 import { followSelectorOverrides } from './site-overrides';
 import { followSiteTheme, type ThemeSource } from './theme';
 import type { Composer, ComposerSessionApi, ComposerUiModule, SessionCarry, SiteAdapter } from './types';
-import { UI_HOST_NAME } from './types';
+import { isRelayHost } from './types';
 import { loadComposerUi, uiLoaded } from './ui-loader';
 import { LAYOUT_GRACE_MS, SiteWatch } from './site-watch';
 import { guarded, warnOnce } from './warn';
@@ -158,7 +158,7 @@ export class ComposerFeature {
       // costs that and nothing more.
       const mayHold = this.adapter.mayHoldComposer(element);
       if (!mayHold && !publishing) continue;
-      if (!element.isConnected || element.localName === UI_HOST_NAME) continue;
+      if (!element.isConnected || isRelayHost(element)) continue;
       if (publishing && this.adapter.isSuccessSignal(element)) this.tracker.confirmLatest('toast');
       if (!mayHold) continue;
       const found = this.adapter.findComposers(element);
@@ -253,8 +253,8 @@ export class ComposerFeature {
       else if (tracked.composer.editor.isConnected) {
         const onActivate = guarded('Opening suggested posts', () => this.turnTo(tracked, true));
         this.observer.unobserved(() => {
-          const { anchor } = tracked.composer;
-          tracked.standIn = mountStandIn(anchor, count, this.siteTheme().value, brief?.labels, onActivate);
+          const theme = this.siteTheme().value;
+          tracked.standIn = mountStandIn(tracked.composer, count, theme, brief?.labels, onActivate);
         });
       }
     }
@@ -275,7 +275,7 @@ export class ComposerFeature {
             theme: this.siteTheme(),
           });
           tracked.session = session;
-          session.start(tracked.standIn?.host ?? null, tracked.carried);
+          session.start(tracked.standIn, tracked.carried);
           tracked.carried = null;
           tracked.standIn = null;
           if (tracked.openPanel) session.openPanel();

@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ComposerNetwork } from '../../lib/networks';
 import type { ComposerData } from '../shared/messaging';
 import type { SiteSelectors } from './selectors';
+import type { StandIn } from './stand-in';
 
 /** The networks with a content script in their composer (lib/networks.ts). */
 export type { ComposerNetwork };
@@ -29,6 +30,13 @@ export interface Composer {
   container: Element;
   /** Where Relay's button, panel and hints go: next to the composer, never inside the editor. */
   anchor: UiAnchor;
+  /**
+   * Where the "Suggested posts" button goes when the composer's toolbar row has room for it (X):
+   * in the row, so the button showing up moves nothing on the page (X's box above the timeline
+   * shows it at every visit; pushing a long timeline down costs the page tens of milliseconds).
+   * Without it the button leads the panel and hints at `anchor`.
+   */
+  toggle?: UiAnchor;
 }
 
 /** A node to observe (childList + subtree) with one MutationObserver. */
@@ -113,10 +121,11 @@ export interface ComposerSessionApi {
   readonly hasItems: boolean;
   /**
    * Starts watching the editor (and checks the text it already holds); `standIn` (the content
-   * script's button) goes once this UI is in; `carried` is what the session of the composer this
-   * one replaced held (the site re-rendered it).
+   * script's button) goes once this UI is in, or, in the composer's toolbar row, stays as the UI's
+   * button; `carried` is what the session of the composer this one replaced held (the site
+   * re-rendered it).
    */
-  start(standIn?: Element | null, carried?: SessionCarry | null): void;
+  start(standIn?: StandIn | null, carried?: SessionCarry | null): void;
   /** What this session holds that must follow its composer when the site re-renders it. */
   carry(): SessionCarry;
   /** New data from the background. */
@@ -162,6 +171,12 @@ export interface ComposerUiModule {
 
 /** The custom element hosting Relay's UI next to a composer; its insertions are ours, not the site's. */
 export const UI_HOST_NAME = 'relay-composer-ui';
+/** The element holding the "Suggested posts" button alone in a composer's toolbar row (`Composer.toggle`). */
+export const TOGGLE_HOST_NAME = 'relay-composer-button';
+
+/** One of Relay's own elements in the page (the composer observer ignores them). */
+export const isRelayHost = (element: Element): boolean =>
+  element.localName === UI_HOST_NAME || element.localName === TOGGLE_HOST_NAME;
 
 /** The global (in the extension's isolated world, never the page's) the UI script registers under. */
 export const COMPOSER_UI_KEY = '__relayComposerUi';

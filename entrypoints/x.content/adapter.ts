@@ -81,6 +81,14 @@ function anchorFor(editor: HTMLElement, form: Element | null): UiAnchor {
   return { element: outer, append: 'after' };
 }
 
+/** Before the toolbar's group holding the Post button: the button then sits in the row, beside Post. */
+function toggleFor(form: Element): UiAnchor | undefined {
+  const toolbar = sel.first(form, 'toolbar');
+  let group: Element | null = toolbar ? sel.first(toolbar, 'postButton') : null;
+  while (group && group.parentElement !== toolbar) group = group.parentElement;
+  return group ? { element: group, append: 'before' } : undefined;
+}
+
 function editorNumber(editor: Element): number {
   const match = /^tweetTextarea_(\d+)/.exec(editor.getAttribute('data-testid') ?? '');
   return match ? Number(match[1]) : 0;
@@ -120,7 +128,10 @@ export const xAdapter: SiteAdapter = {
       const known = byForm.get(form);
       if (!known || editorNumber(element) < editorNumber(known)) byForm.set(form, element);
     }
-    for (const [form, editor] of byForm) composers.push({ editor, container: form, anchor: anchorFor(editor, form) });
+    for (const [form, editor] of byForm) {
+      const toggle = toggleFor(form);
+      composers.push({ editor, container: form, anchor: anchorFor(editor, form), ...(toggle ? { toggle } : {}) });
+    }
     return composers;
   },
 

@@ -82,20 +82,40 @@ test.describe('X home: the UI script loads on demand', () => {
     await page.waitForTimeout(1_000);
     expect(uiLoaded(scripts), 'no UI script while nobody turned to the composer').toBe(false);
     const before = await button.boundingBox();
+    // It sits in X's toolbar row, beside Post: showing it moved nothing on the page.
+    await expect(page.locator('[data-testid="toolBar"] > relay-composer-button')).toHaveCount(1);
+    const tweetTops = await page.evaluate(() => {
+      const top = () => document.querySelector('article[data-testid="tweet"]')!.getBoundingClientRect().top;
+      const host = document.querySelector('relay-composer-button')!;
+      const [parent, next] = [host.parentNode!, host.nextSibling];
+      const withButton = top();
+      host.remove();
+      const without = top();
+      parent.insertBefore(host, next);
+      return { withButton, without };
+    });
+    expect(tweetTops.withButton, 'the timeline is where it is without the button').toBe(tweetTops.without);
 
     await button.click();
     await expect(suggestedPanel(page)).toBeVisible();
     await expect(panelItem(page, RELEASE.title)).toBeVisible();
     expect(uiLoaded(scripts)).toBe(true);
     await expect(suggestedPanel(page).getByLabel('Search suggested posts')).toBeFocused();
-    // The UI took the stand-in's place: one host, one button, where the stand-in was and as large.
+    // The UI kept the stand-in as its button, in the row, as large; the panel opened above the row.
     await expect(page.locator('relay-composer-ui')).toHaveCount(1);
+    await expect(page.locator('[data-testid="toolBar"] > relay-composer-button')).toHaveCount(1);
     const toggle = page.getByRole('button', { name: 'Suggested posts', exact: true });
+    await expect(toggle).toHaveCount(1);
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const after = await toggle.boundingBox();
     expect(before && after).toBeTruthy();
-    for (const key of ['x', 'y', 'width', 'height'] as const)
-      expect(Math.abs(after![key] - before![key])).toBeLessThan(1);
+    for (const key of ['x', 'width', 'height'] as const) expect(Math.abs(after![key] - before![key])).toBeLessThan(1);
+    const panel = await suggestedPanel(page).boundingBox();
+    expect(panel!.y + panel!.height).toBeLessThanOrEqual(after!.y);
+    // The same button closes it.
+    await toggle.click();
+    await expect(suggestedPanel(page)).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });
 
   test('focusing the editor loads the UI: hints come as the person types', async ({

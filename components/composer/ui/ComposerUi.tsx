@@ -23,7 +23,7 @@ export function ComposerUi({ store, actions }: Props) {
   const inset = { '--relay-inset-start': `${state.column.start}px`, '--relay-inset-end': `${state.column.end}px` };
   return (
     <div class="relay" style={inset}>
-      {state.items.length > 0 && (
+      {state.items.length > 0 && !state.rowToggle && (
         <button
           type="button"
           class="relay-toggle"
@@ -36,7 +36,9 @@ export function ComposerUi({ store, actions }: Props) {
           onClick={actions.togglePanel}
         >
           <Logo size={18} />
-          <span aria-hidden="true">{t('composer_suggested')}</span>
+          <span class="relay-label" aria-hidden="true">
+            {t('composer_suggested')}
+          </span>
           <span class="relay-count" aria-hidden="true">
             {state.items.length}
           </span>

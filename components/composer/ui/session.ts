@@ -22,6 +22,8 @@ import { debounce } from './debounce';
 import { EditorMarks, type Mark } from './marks';
 import { mountComposerUi } from './mount';
 import { relayContentIds } from './relay-content';
+import { RowToggle } from './row-toggle';
+import type { StandIn } from '../stand-in';
 import { createStore, type Store } from './store';
 import { THEME_ATTRIBUTE } from './toggleStyles';
 import { t } from '../../shared/i18n';
@@ -40,6 +42,8 @@ export interface ComposerUiState {
   siteName: string;
   /** The editor's text column, from the UI host's edges: the UI lines up with it. */
   column: ColumnInsets;
+  /** The button is in the composer's toolbar row (row-toggle.ts), not at the head of this UI. */
+  rowToggle: boolean;
 }
 
 /** What the UI may ask of its composer. */
@@ -90,6 +94,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     busy: false,
     siteName: '',
     column: { start: 0, end: 0 },
+    rowToggle: false,
   });
   private inserted: { contentId: string; text: string } | null = null;
   /** The suggestion being inserted now (its editor may be re-rendered before the site's signals come). */
@@ -100,7 +105,9 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
   private readonly layout = new ResizeObserver(guarded('Aligning with the editor', () => this.align()));
   private stopTheme: (() => void) | null = null;
   /** The content script's stand-in button, removed when this UI is in (or has nothing to show). */
-  private standIn: Element | null = null;
+  private standIn: StandIn | null = null;
+  /** The button in the composer's toolbar row, when it has a place there (`Composer.toggle`). */
+  private row: RowToggle | null = null;
   private mounting = false;
   private disposed = false;
   private savedCaret: Range | null = null;
@@ -137,8 +144,9 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     return this.store.get().items.length > 0;
   }
 
-  start(standIn: Element | null = null, carried: SessionCarry | null = null): void {
-    this.standIn = standIn;
+  start(standIn: StandIn | null = null, carried: SessionCarry | null = null): void {
+    if (this.composer.toggle) this.row = new RowToggle(this.composer, standIn, this.env.theme, this.store, this);
+    else this.standIn = standIn;
     // What the replaced composer held, while its text is here (an insertion cut short by the re-render is not).
     const held = carried?.inserted;
     const text = looseText(this.env.adapter.readText(this.editor));
@@ -167,6 +175,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
       this.unmount();
       this.syncUi();
     }
+    this.row?.keepMounted();
   }
 
   dispose(): void {
@@ -177,6 +186,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     this.env.tracker.drop(this);
     this.unmount();
     this.dropStandIn();
+    this.row?.remove();
   }
 
   togglePanel = (): void => {
@@ -306,8 +316,8 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
 
   private syncUi(): void {
     if (this.disposed) return;
-    const { items, hints, panelOpen } = this.store.get();
-    const needed = items.length > 0 || hints.length > 0 || panelOpen;
+    const { items, hints, panelOpen, rowToggle } = this.store.get();
+    const needed = (items.length > 0 && !rowToggle) || hints.length > 0 || panelOpen;
     if (needed && !this.ui && !this.mounting) {
       this.mounting = true;
       mountComposerUi(this.env.ctx, this)

@@ -9,9 +9,18 @@
 import { BRAND_COLOR, BRAND_COLOR_DARK, BRAND_TEXT, BRAND_TEXT_DARK } from '../../../lib/brand';
 
 export const THEME_ATTRIBUTE = 'data-relay-theme';
+/** On a host holding the button alone in the composer's toolbar row (stand-in.ts). */
+export const PLACE_ATTRIBUTE = 'data-relay-place';
 
 export const TOGGLE_CSS = `
 :host { display: block !important; margin: 6px 0 !important; }
+/* In the toolbar row: beside the site's Post button, as tall as the row already is. */
+:host([${PLACE_ATTRIBUTE}="row"]) {
+  display: flex !important; align-items: center !important; flex: none !important;
+  margin: 0 !important; margin-inline: auto 10px !important;
+}
+/* A phone's row has room for the mark and the count only; the name stays the button's. */
+@media (max-width: 560px) { :host([${PLACE_ATTRIBUTE}="row"]) .relay-label { display: none; } }
 :host {
   --relay-accent: ${BRAND_COLOR};
   --relay-on-accent: ${BRAND_TEXT};
