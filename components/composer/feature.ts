@@ -236,7 +236,8 @@ export class ComposerFeature {
    * button while there are posts to suggest.
    */
   private attachSessions(brief: ComposerBrief | null): void {
-    this.brief = brief;
+    // A brief of the whole answer has no words for the button: the last ones the background gave stay.
+    this.brief = brief?.labels || !this.brief?.labels ? brief : brief && { ...brief, labels: this.brief.labels };
     const show = needsUi(brief);
     const count = brief?.items ?? 0;
     let load = false;
@@ -254,7 +255,7 @@ export class ComposerFeature {
         const onActivate = guarded('Opening suggested posts', () => this.turnTo(tracked, true));
         this.observer.unobserved(() => {
           const theme = this.siteTheme().value;
-          tracked.standIn = mountStandIn(tracked.composer, count, theme, brief?.labels, onActivate);
+          tracked.standIn = mountStandIn(tracked.composer, count, theme, this.brief?.labels, onActivate);
         });
       }
     }
@@ -325,8 +326,7 @@ export class ComposerFeature {
   private sessionFor(path: readonly EventTarget[]): { session: ComposerSessionApi; inEditor: boolean } | null {
     for (const session of this.sessions()) {
       if (path.includes(session.composer.editor)) return { session, inEditor: true };
-      const host = session.uiHost;
-      if (host && path.includes(host)) return { session, inEditor: false };
+      if (session.hosts().some((host) => path.includes(host))) return { session, inEditor: false };
     }
     return null;
   }

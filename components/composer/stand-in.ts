@@ -5,7 +5,7 @@
  * looking and named like the real one; the UI script (panel, hints, twitter-text) loads when the
  * person uses the button, the shortcut, or the editor, and its UI takes the stand-in's place. Where
  * the composer has a place for the button in its toolbar row (`Composer.toggle`, X) the button is
- * put there (a `relay-composer-button` host) and stays: the UI then drives it (toolbar-toggle.ts).
+ * put there (a `relay-composer-button` host) and stays: the UI then drives it (ui/row-toggle.ts).
  */
 import { relayMark } from './mark';
 import { PLACE_ATTRIBUTE, THEME_ATTRIBUTE, TOGGLE_CSS } from './ui/toggleStyles';

@@ -116,7 +116,8 @@ export interface PublishSnapshot {
  */
 export interface ComposerSessionApi {
   readonly composer: Composer;
-  readonly uiHost: Element | null;
+  /** Its elements in the page: the UI's host, and the button's in the toolbar row. */
+  hosts(): Element[];
   readonly panelOpen: boolean;
   readonly hasItems: boolean;
   /**

@@ -10,7 +10,7 @@ import type { ComposerNetwork } from '../../lib/networks';
 import { pickVariantIndex } from '../../lib/render';
 import { DEFAULT_GUIDELINES, type AdvocateItem } from '../../lib/schemas';
 import { getMeta, type RelayDexie } from './db';
-import { t } from '../../components/shared/i18n';
+import { hasMessage, t } from '../../components/shared/i18n';
 import type {
   ComposerBrief,
   ComposerData,
@@ -53,11 +53,15 @@ function liveFor(content: AdvocateItem[], network: ComposerNetwork, now: number)
     .sort((a, b) => (b.publishAt ?? b.createdAt).localeCompare(a.publishAt ?? a.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** The stand-in button's words, from this worker's catalog (components/composer/stand-in.ts). */
-const standInLabels = (): StandInLabels => ({
-  suggested: t('composer_suggested'),
-  toggleTitle: t('composer_toggle_title'),
-});
+/**
+ * The stand-in button's words, from this worker's catalog (components/composer/stand-in.ts). None
+ * when the catalog gives none: a worker's `i18n.getMessage` was seen to answer '' now and then, and
+ * the page's script then asks its own catalog rather than show a key.
+ */
+const standInLabels = (): { labels: StandInLabels } | Record<string, never> =>
+  hasMessage('composer_suggested') && hasMessage('composer_toggle_title')
+    ? { labels: { suggested: t('composer_suggested'), toggleTitle: t('composer_toggle_title') } }
+    : {};
 
 /**
  * What a composer that nobody has turned to yet needs to know (whether to show the "Suggested
@@ -81,7 +85,7 @@ export async function composerBrief(
     items,
     checksOwnPosts: (guidelines?.companyNames?.length ?? 0) > 0,
     ...selectorOverrides,
-    ...(items > 0 ? { labels: standInLabels() } : {}),
+    ...(items > 0 ? standInLabels() : {}),
   };
 }
 

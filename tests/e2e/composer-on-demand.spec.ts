@@ -112,8 +112,19 @@ test.describe('X home: the UI script loads on demand', () => {
     for (const key of ['x', 'width', 'height'] as const) expect(Math.abs(after![key] - before![key])).toBeLessThan(1);
     const panel = await suggestedPanel(page).boundingBox();
     expect(panel!.y + panel!.height).toBeLessThanOrEqual(after!.y);
-    // The same button closes it.
+    // The same button closes it: nothing is left above the row, the timeline is back where it was.
     await toggle.click();
+    await expect(suggestedPanel(page)).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('relay-composer-ui')).toHaveCount(0);
+    const firstTweetTop = () =>
+      page.evaluate(() => document.querySelector('article[data-testid="tweet"]')!.getBoundingClientRect().top);
+    expect(await firstTweetTop()).toBe(tweetTops.withButton);
+    // Escape on the button closes the panel too.
+    await toggle.click();
+    await expect(suggestedPanel(page)).toBeVisible();
+    await toggle.focus();
+    await page.keyboard.press('Escape');
     await expect(suggestedPanel(page)).toBeHidden();
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });

@@ -14,6 +14,8 @@ import { composerRequest } from '../../entrypoints/background/messages/composer-
 import { recordShare } from '../../entrypoints/background/outbox';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { ask, EXTENSION_VERSION, freshDb, publish, TEST_EXTENSION } from './helpers';
+import { setCatalog } from '../../components/shared/i18n';
+import en from '../../public/_locales/en/messages.json';
 
 function fakePort() {
   const tabs: string[] = [];
@@ -150,6 +152,15 @@ describe('composer messages', () => {
     expect(none.items).toBe(0);
     expect(none).not.toHaveProperty('labels');
     await controller.db.content.bulkPut(onX);
+    // A catalog that gives no words (a worker's getMessage answering ''): none, never the keys.
+    setCatalog({}, 'en');
+    try {
+      const brief = await composerBrief(controller.db, { network: 'x' });
+      expect(brief.items).toBe(2);
+      expect(brief).not.toHaveProperty('labels');
+    } finally {
+      setCatalog(en, 'en');
+    }
   });
 
   it('leaves out a post that expired since the last sync', async () => {

@@ -47,6 +47,10 @@ export class RowToggle {
     this.button.setExpanded(panelOpen);
   }
 
+  get host(): Element | null {
+    return this.button?.host ?? null;
+  }
+
   keepMounted(): void {
     this.button?.keepMounted();
   }

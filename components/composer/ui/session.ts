@@ -132,8 +132,8 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     return checkData(this.env.data.value);
   }
 
-  get uiHost(): Element | null {
-    return this.ui?.host ?? null;
+  hosts(): Element[] {
+    return [this.ui?.host, this.row?.host].filter((host): host is Element => !!host);
   }
 
   get panelOpen(): boolean {
@@ -208,6 +208,7 @@ export class ComposerSession implements ComposerUiActions, ComposerSessionApi {
     this.store.set({ panelOpen: false, notice: null });
     if (returnFocus) restoreCaret(this.editor, this.savedCaret);
     this.savedCaret = null;
+    this.syncUi();
   };
 
   insert = (item: ComposerItem): void => {

@@ -16,9 +16,11 @@ export const TOGGLE_CSS = `
 :host { display: block !important; margin: 6px 0 !important; }
 /* In the toolbar row: beside the site's Post button, as tall as the row already is. */
 :host([${PLACE_ATTRIBUTE}="row"]) {
-  display: flex !important; align-items: center !important; flex: none !important;
+  display: flex !important; align-items: center !important; flex: 0 1 auto !important; min-width: 0 !important;
   margin: 0 !important; margin-inline: auto 10px !important;
 }
+:host([${PLACE_ATTRIBUTE}="row"]) .relay, :host([${PLACE_ATTRIBUTE}="row"]) .relay-toggle { min-width: 0; max-width: 100%; }
+:host([${PLACE_ATTRIBUTE}="row"]) .relay-label { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 /* A phone's row has room for the mark and the count only; the name stays the button's. */
 @media (max-width: 560px) { :host([${PLACE_ATTRIBUTE}="row"]) .relay-label { display: none; } }
 :host {
