@@ -50,9 +50,10 @@ function span(className: string, text: string): HTMLSpanElement {
 }
 
 /**
- * Mounts a stand-in button at the composer's `toggle` (in its toolbar row), else at its `anchor`; `onActivate` runs when it is clicked (or pressed). Its words
- * are `labels` (the background's, in the brief); without them, the browser's catalog, whose first
- * use costs the page's main thread a few milliseconds.
+ * Mounts a stand-in button at the composer's `toggle` (in its toolbar row), else at its `anchor`;
+ * `onActivate` runs when it is clicked (or pressed). Its words are `labels` (the background's, in
+ * the brief); without them, the browser's catalog, whose first use costs the page's main thread a
+ * few milliseconds.
  */
 export function mountStandIn(
   composer: Pick<Composer, 'anchor' | 'toggle'>,
